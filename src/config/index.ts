@@ -1,0 +1,72 @@
+/**
+ * Configuration: read `process.env` once, validate, export a typed frozen object.
+ * Nothing else in `src/` reads `process.env`.
+ */
+export type NodeEnv = 'development' | 'test' | 'production';
+
+export interface Config {
+  readonly env: NodeEnv;
+  readonly port: number;
+  readonly databaseUrl: string;
+  readonly auth: {
+    readonly jwtSecret: string;
+    readonly issuer: string;
+    readonly audience: string;
+  };
+  readonly graphql: {
+    /** Introspection is on outside production unless set explicitly. */
+    readonly introspection: boolean;
+  };
+  readonly logSql: boolean;
+}
+
+export class ConfigError extends Error {}
+
+const DEV_SECRET = 'dev-only-secret-change-me-0123456789abcdef';
+
+function readEnv(env: NodeJS.ProcessEnv): Config {
+  const problems: string[] = [];
+  const nodeEnv = (env.NODE_ENV ?? 'development') as NodeEnv;
+  if (!['development', 'test', 'production'].includes(nodeEnv)) {
+    problems.push(`NODE_ENV must be development, test or production (got "${env.NODE_ENV}")`);
+  }
+
+  const port = Number(env.PORT ?? 4000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`PORT must be an integer 0..65535 (got "${env.PORT}")`);
+
+  const databaseUrl = env.DATABASE_URL ?? 'mysql://portal:portal@127.0.0.1:3306/portal';
+  if (!/^mysql:\/\//.test(databaseUrl)) problems.push('DATABASE_URL must be a mysql:// URL');
+
+  const jwtSecret = env.JWT_SECRET ?? (nodeEnv === 'production' ? '' : DEV_SECRET);
+  if (jwtSecret.length < 32) problems.push('JWT_SECRET must be set and at least 32 characters long');
+
+  const introspection = env.GRAPHQL_INTROSPECTION !== undefined ? env.GRAPHQL_INTROSPECTION === 'true' : nodeEnv !== 'production';
+
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
+
+  return Object.freeze({
+    env: nodeEnv,
+    port,
+    databaseUrl,
+    auth: Object.freeze({
+      jwtSecret,
+      issuer: env.JWT_ISSUER ?? 'open-platform-portal',
+      audience: env.JWT_AUDIENCE ?? 'open-platform-portal-api',
+    }),
+    graphql: Object.freeze({ introspection }),
+    logSql: env.LOG_SQL === 'true',
+  });
+}
+
+let cached: Config | undefined;
+
+/** The process's configuration, validated on first use. */
+export function config(): Config {
+  cached ??= readEnv(process.env);
+  return cached;
+}
+
+/** For tests and tools that need a variant (another database, another port). */
+export function configFrom(env: NodeJS.ProcessEnv): Config {
+  return readEnv(env);
+}

@@ -1,0 +1,28 @@
+import 'reflect-metadata';
+import path from 'node:path';
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { Config } from '../config';
+import { ENTITIES } from './entities';
+
+/** The DataSource options for a configuration: UTC on the wire, migrations only. */
+export function dataSourceOptions(cfg: Config, databaseUrl = cfg.databaseUrl): DataSourceOptions {
+  return {
+    type: 'mysql',
+    url: databaseUrl,
+    entities: ENTITIES,
+    migrations: [path.join(__dirname, '../../migrations/*.{ts,js}')],
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    timezone: 'Z',
+    charset: 'utf8mb4_unicode_ci',
+    supportBigNumbers: true,
+    bigNumberStrings: true,
+    decimalNumbers: false,
+    logging: cfg.logSql ? ['query', 'error'] : ['error'],
+    extra: { connectionLimit: 10 },
+  };
+}
+
+export function createDataSource(cfg: Config, databaseUrl?: string): DataSource {
+  return new DataSource(dataSourceOptions(cfg, databaseUrl));
+}

@@ -1,0 +1,22 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { DeveloperKind } from '../../domain/app/app.enums';
+
+/** A developer account. Its id is the identity provider's subject (the JWT `sub`). */
+@Entity('developer')
+export class DeveloperEntity {
+  @PrimaryColumn({ type: 'varchar', length: 64 })
+  id: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  name: string;
+
+  @Column({ type: 'enum', enum: DeveloperKind })
+  kind: DeveloperKind;
+
+  /** Whether the ISV is onboarded (入驻) on the platform (DOMAIN §4 ISV threshold). */
+  @Column({ type: 'boolean', default: false })
+  onboarded: boolean;
+
+  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)' })
+  createdAt: Date;
+}

@@ -1,0 +1,13 @@
+import { DataSource } from 'typeorm';
+import { seedCatalog } from './01-catalog.seed';
+
+/** Reference-data seeds, numbered, run in order, each idempotent. Add new seeds to the end. */
+export const SEEDS: { name: string; run: (em: import('typeorm').EntityManager) => Promise<void> }[] = [
+  { name: '01-catalog', run: seedCatalog },
+];
+
+export async function runSeeds(ds: DataSource): Promise<void> {
+  for (const seed of SEEDS) {
+    await ds.transaction((em) => seed.run(em));
+  }
+}
