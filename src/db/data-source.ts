@@ -17,9 +17,9 @@ export function dataSourceOptions(cfg: Config, databaseUrl = cfg.databaseUrl): D
     charset: 'utf8mb4_unicode_ci',
     supportBigNumbers: true,
     bigNumberStrings: true,
-    decimalNumbers: false,
     logging: cfg.logSql ? ['query', 'error'] : ['error'],
-    extra: { connectionLimit: 10 },
+    // DECIMAL columns come back as strings (mysql2's default): money never passes through a float.
+    extra: { connectionLimit: 10, decimalNumbers: false },
   };
 }
 

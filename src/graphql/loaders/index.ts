@@ -1,0 +1,12 @@
+import { DataSource } from 'typeorm';
+import { packagesByTagLoader, tagByCodeLoader } from './catalog.loader';
+
+/** DataLoaders, built fresh for every request so no cache outlives it. */
+export function createLoaders(ds: DataSource) {
+  return {
+    tagByCode: tagByCodeLoader(ds),
+    packagesByTag: packagesByTagLoader(ds),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

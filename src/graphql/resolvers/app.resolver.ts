@@ -1,0 +1,70 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { TagPackageRole } from '../../domain/catalog/catalog.enums';
+import { beijingDate } from '../../domain/common/beijing-time';
+import { Role } from '../../domain/common/role';
+import { quotaToday } from '../../domain/quota/quota-today.rule';
+import { encodeCursor, readPageArgs } from '../../services/common/pagination';
+import { Context } from '../context';
+import { AppConnectionType, AppType, CreateAppInput, QuotaTodayType, UpdateAppInput } from '../types/app.type';
+import { PackageType, TagType } from '../types/catalog.type';
+import { CreateAppResult, UpdateAppResult } from '../types/results.type';
+import { badUserInput, toPayload } from './result';
+
+@Resolver(() => AppType)
+export class AppResolver {
+  @Authorized(Role.DEVELOPER, Role.REVIEWER, Role.OPERATOR)
+  @Query(() => AppType, { description: 'An app: its owner, reviewers and operators may read it; anyone else gets NOT_FOUND' })
+  async app(@Arg('id', () => ID) id: string, @Ctx() { viewer, services }: Context): Promise<AppType> {
+    return AppType.from(await services.apps.getVisible(viewer, id));
+  }
+
+  @Authorized(Role.DEVELOPER)
+  @Query(() => AppConnectionType, { description: "The caller's apps, newest first" })
+  async myApps(
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() { viewer, services }: Context,
+  ): Promise<AppConnectionType> {
+    const page = readPageArgs({ first, after });
+    if (Array.isArray(page)) throw badUserInput(page);
+    const ownerId = viewer.subjectId!;
+    const [{ rows, hasNextPage }, totalCount] = await Promise.all([services.apps.listOwn(ownerId, page.limit, page.beforeId), services.apps.countOwn(ownerId)]);
+    const edges = rows.map((r) => ({ cursor: encodeCursor(r.id), node: AppType.from(r) }));
+    return { edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
+  }
+
+  @Authorized(Role.DEVELOPER)
+  @Mutation(() => CreateAppResult, { description: 'Registers a new app in DEVELOPING with a generated appkey' })
+  async createApp(@Arg('input', () => CreateAppInput) input: CreateAppInput, @Ctx() { viewer, services }: Context) {
+    return toPayload(await services.apps.create(viewer.subjectId!, input), AppType.from);
+  }
+
+  @Authorized(Role.DEVELOPER)
+  @Mutation(() => UpdateAppResult, { description: "Edits the caller's app (not while IN_REVIEW or SUSPENDED)" })
+  async updateApp(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateAppInput) input: UpdateAppInput, @Ctx() { viewer, services }: Context) {
+    return toPayload(await services.apps.update(viewer, id, input), AppType.from);
+  }
+
+  @FieldResolver(() => TagType)
+  async tag(@Root() app: AppType, @Ctx() { loaders }: Context): Promise<TagType> {
+    return TagType.from((await loaders.tagByCode.load(app.tagCode))!);
+  }
+
+  @FieldResolver(() => [PackageType], { description: "Value-added packages the app has: its tag's defaults" })
+  async packages(@Root() app: AppType, @Ctx() { loaders }: Context): Promise<PackageType[]> {
+    const links = await loaders.packagesByTag.load(app.tagCode);
+    return links.filter((l) => l.role === TagPackageRole.DEFAULT).map((l) => PackageType.from(l.pkg));
+  }
+
+  @FieldResolver(() => QuotaTodayType, { description: 'DOMAIN §2.2: the quota by status, tag and granted traffic package' })
+  async quotaToday(@Root() app: AppType, @Ctx() { loaders, services }: Context): Promise<QuotaTodayType> {
+    const tag = (await loaders.tagByCode.load(app.tagCode))!;
+    const quota = quotaToday({
+      status: app.status,
+      devTestQuota: tag.devTestQuota,
+      defaultOnlineQuota: tag.defaultOnlineQuota,
+      grantedTrafficQuota: app.grantedTrafficQuota,
+    });
+    return { date: beijingDate(services.clock.now()), ...quota };
+  }
+}

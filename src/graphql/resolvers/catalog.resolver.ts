@@ -1,0 +1,60 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { PackageKind, TagPackageRole } from '../../domain/catalog/catalog.enums';
+import { Role } from '../../domain/common/role';
+import { Context } from '../context';
+import { PackageType, TagType, UpsertPackageInput, UpsertTagInput } from '../types/catalog.type';
+import { UpsertPackageResult, UpsertTagResult } from '../types/results.type';
+import { toPayload } from './result';
+
+@Resolver(() => TagType)
+export class CatalogResolver {
+  @Query(() => [TagType], { description: 'The tag catalog (public)' })
+  async tags(@Ctx() { services }: Context): Promise<TagType[]> {
+    return (await services.catalog.listTags()).map(TagType.from);
+  }
+
+  @Query(() => TagType, { nullable: true, description: 'One tag (public)' })
+  async tag(@Arg('code', () => ID) code: string, @Ctx() { loaders }: Context): Promise<TagType | null> {
+    const tag = await loaders.tagByCode.load(code);
+    return tag && TagType.from(tag);
+  }
+
+  @Query(() => [PackageType], { description: 'The package catalog (public)' })
+  async packages(
+    @Arg('kind', () => PackageKind, { nullable: true }) kind: PackageKind | null,
+    @Ctx() { services }: Context,
+  ): Promise<PackageType[]> {
+    const all = await services.catalog.listPackages();
+    return all.filter((p) => !kind || p.kind === kind).map(PackageType.from);
+  }
+
+  @FieldResolver(() => [PackageType], { description: 'Value-added packages every app of the tag has' })
+  async defaultPackages(@Root() tag: TagType, @Ctx() { loaders }: Context): Promise<PackageType[]> {
+    const links = await loaders.packagesByTag.load(tag.code);
+    return links.filter((l) => l.role === TagPackageRole.DEFAULT).map((l) => PackageType.from(l.pkg));
+  }
+
+  @FieldResolver(() => [PackageType], { description: 'Packages the tag may apply for: value-added ones and, for LADDER tags, the traffic rungs' })
+  async applicablePackages(@Root() tag: TagType, @Ctx() { loaders }: Context): Promise<PackageType[]> {
+    const links = await loaders.packagesByTag.load(tag.code);
+    return links.filter((l) => l.role === TagPackageRole.APPLICABLE).map((l) => PackageType.from(l.pkg));
+  }
+
+  @FieldResolver(() => [PackageType], { description: 'The traffic ladder, lowest rung first (empty unless LADDER)' })
+  async ladder(@Root() tag: TagType, @Ctx() { loaders }: Context): Promise<PackageType[]> {
+    const links = await loaders.packagesByTag.load(tag.code);
+    return links.filter((l) => l.role === TagPackageRole.APPLICABLE && l.pkg.kind === PackageKind.TRAFFIC).map((l) => PackageType.from(l.pkg));
+  }
+
+  @Authorized(Role.OPERATOR)
+  @Mutation(() => UpsertTagResult, { description: 'Operator: create or replace a tag and its packages' })
+  async upsertTag(@Arg('input', () => UpsertTagInput) input: UpsertTagInput, @Ctx() { services }: Context) {
+    return toPayload(await services.catalog.upsertTag(input), TagType.from);
+  }
+
+  @Authorized(Role.OPERATOR)
+  @Mutation(() => UpsertPackageResult, { description: 'Operator: create or replace a package' })
+  async upsertPackage(@Arg('input', () => UpsertPackageInput) input: UpsertPackageInput, @Ctx() { services }: Context) {
+    return toPayload(await services.catalog.upsertPackage(input), PackageType.from);
+  }
+}

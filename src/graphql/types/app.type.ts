@@ -1,0 +1,129 @@
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { AppEntity } from '../../db/entities';
+import { AppFunction, AppStatus, QuotaSource } from './enums';
+import { PageInfoType } from './connection.type';
+
+@ObjectType('App', { description: "A developer's app (DOMAIN §2)" })
+export class AppType {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String, { description: 'Generated, unique' })
+  appkey: string;
+
+  @Field(() => String)
+  name: string;
+
+  @Field(() => String)
+  description: string;
+
+  @Field(() => String, { nullable: true })
+  logoUrl: string | null;
+
+  @Field(() => String, { nullable: true })
+  callbackUrl: string | null;
+
+  @Field(() => Boolean, { description: 'Runs inside the platform cloud (JuShiTa / Doudian cloud)' })
+  inCloud: boolean;
+
+  @Field(() => [AppFunction])
+  declaredFunctions: AppFunction[];
+
+  @Field(() => AppStatus)
+  status: AppStatus;
+
+  @Field(() => Date)
+  createdAt: Date;
+
+  @Field(() => Date)
+  updatedAt: Date;
+
+  ownerId: string;
+  tagCode: string;
+  grantedTrafficQuota: number | null;
+
+  static from(e: AppEntity): AppType {
+    return Object.assign(new AppType(), e);
+  }
+}
+
+@ObjectType('QuotaToday', { simpleResolvers: true, description: "The app's API-call quota for today (Beijing date), DOMAIN §2.2" })
+export class QuotaTodayType {
+  @Field(() => String, { description: 'The Beijing date the quota is for (YYYY-MM-DD); it resets at 24:00 Beijing time' })
+  date: string;
+
+  @Field(() => Int, { nullable: true, description: 'Calls allowed today; null where UV-based rules govern' })
+  limit: number | null;
+
+  @Field(() => QuotaSource)
+  source: QuotaSource;
+}
+
+@ObjectType('AppEdge', { simpleResolvers: true })
+export class AppEdgeType {
+  @Field(() => String)
+  cursor: string;
+
+  @Field(() => AppType)
+  node: AppType;
+}
+
+@ObjectType('AppConnection', { simpleResolvers: true })
+export class AppConnectionType {
+  @Field(() => [AppEdgeType])
+  edges: AppEdgeType[];
+
+  @Field(() => PageInfoType)
+  pageInfo: PageInfoType;
+
+  @Field(() => Int)
+  totalCount: number;
+}
+
+@InputType('CreateAppInput')
+export class CreateAppInput {
+  @Field(() => String)
+  name: string;
+
+  @Field(() => String, { nullable: true })
+  description?: string;
+
+  @Field(() => String, { nullable: true })
+  logoUrl?: string | null;
+
+  @Field(() => String, { nullable: true })
+  callbackUrl?: string | null;
+
+  @Field(() => ID)
+  tagCode: string;
+
+  @Field(() => Boolean, { nullable: true })
+  inCloud?: boolean;
+
+  @Field(() => [String], { nullable: true, description: 'AppFunction values; unknown ones are refused by name' })
+  declaredFunctions?: string[];
+}
+
+@InputType('UpdateAppInput', { description: 'Only the fields given change' })
+export class UpdateAppInput {
+  @Field(() => String, { nullable: true })
+  name?: string;
+
+  @Field(() => String, { nullable: true })
+  description?: string;
+
+  @Field(() => String, { nullable: true })
+  logoUrl?: string | null;
+
+  @Field(() => String, { nullable: true })
+  callbackUrl?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  tagCode?: string;
+
+  @Field(() => Boolean, { nullable: true })
+  inCloud?: boolean;
+
+  @Field(() => [String], { nullable: true })
+  declaredFunctions?: string[];
+}

@@ -1,0 +1,113 @@
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { ApplicationChannel, PackageKind, TrafficMode } from './enums';
+import { PackageEntity, TagEntity } from '../../db/entities';
+
+@ObjectType('Package', { simpleResolvers: true, description: 'A traffic package (daily call quota) or a value-added package' })
+export class PackageType {
+  @Field(() => ID)
+  code: string;
+
+  @Field(() => String)
+  name: string;
+
+  @Field(() => PackageKind)
+  kind: PackageKind;
+
+  @Field(() => Int, { nullable: true, description: 'TRAFFIC: calls per Beijing day' })
+  dailyQuota: number | null;
+
+  @Field(() => ApplicationChannel)
+  applicationChannel: ApplicationChannel;
+
+  @Field(() => String, { nullable: true, description: 'EMAIL channel: where applications go' })
+  contactEmail: string | null;
+
+  @Field(() => [String], { description: 'EMAIL channel: what an application must carry' })
+  requiredMaterials: string[];
+
+  @Field(() => String, { nullable: true, description: 'An app must declare this function to apply' })
+  requiredFunction: string | null;
+
+  static from(e: PackageEntity): PackageType {
+    return Object.assign(new PackageType(), { ...e, requiredMaterials: e.requiredMaterials ?? [] });
+  }
+}
+
+@ObjectType('Tag', { description: 'An app tag: its quotas, traffic mode and packages (DOMAIN §2.1)' })
+export class TagType {
+  @Field(() => ID)
+  code: string;
+
+  @Field(() => String)
+  name: string;
+
+  @Field(() => Int, { description: 'Calls/day while DEVELOPING, IN_REVIEW or REJECTED' })
+  devTestQuota: number;
+
+  @Field(() => Int, { nullable: true, description: 'Calls/day once ONLINE; null for UV_BASED tags' })
+  defaultOnlineQuota: number | null;
+
+  @Field(() => TrafficMode)
+  trafficMode: TrafficMode;
+
+  @Field(() => String, { nullable: true, description: 'What the portal shows where there is no online application' })
+  trafficNote: string | null;
+
+  static from(e: TagEntity): TagType {
+    return Object.assign(new TagType(), e);
+  }
+}
+
+@InputType('UpsertTagInput')
+export class UpsertTagInput {
+  @Field(() => ID)
+  code: string;
+
+  @Field(() => String)
+  name: string;
+
+  @Field(() => Int)
+  devTestQuota: number;
+
+  @Field(() => Int, { nullable: true })
+  defaultOnlineQuota?: number | null;
+
+  @Field(() => TrafficMode)
+  trafficMode: TrafficMode;
+
+  @Field(() => String, { nullable: true })
+  trafficNote?: string | null;
+
+  @Field(() => [ID])
+  defaultPackageCodes: string[];
+
+  @Field(() => [ID], { description: 'Value-added packages the tag may apply for, and for LADDER tags the traffic rungs' })
+  applicablePackageCodes: string[];
+}
+
+@InputType('UpsertPackageInput')
+export class UpsertPackageInput {
+  @Field(() => ID)
+  code: string;
+
+  @Field(() => String)
+  name: string;
+
+  @Field(() => PackageKind)
+  kind: PackageKind;
+
+  @Field(() => Int, { nullable: true })
+  dailyQuota?: number | null;
+
+  @Field(() => ApplicationChannel)
+  applicationChannel: ApplicationChannel;
+
+  @Field(() => String, { nullable: true })
+  contactEmail?: string | null;
+
+  @Field(() => [String], { nullable: true })
+  requiredMaterials?: string[] | null;
+
+  @Field(() => String, { nullable: true })
+  requiredFunction?: string | null;
+}

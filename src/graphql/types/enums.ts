@@ -1,0 +1,14 @@
+import { registerEnumType } from 'type-graphql';
+import { AppFunction, AppStatus, DeveloperKind } from '../../domain/app/app.enums';
+import { ApplicationChannel, PackageKind, TrafficMode } from '../../domain/catalog/catalog.enums';
+import { QuotaSource } from '../../domain/quota/quota-today.rule';
+
+registerEnumType(AppStatus, { name: 'AppStatus', description: 'DEVELOPING → IN_REVIEW → ONLINE or REJECTED; ONLINE ↔ SUSPENDED' });
+registerEnumType(AppFunction, { name: 'AppFunction', description: 'Functions an app declares (PERFORMANCE_APPRAISAL gates Wangwang chat history)' });
+registerEnumType(DeveloperKind, { name: 'DeveloperKind' });
+registerEnumType(TrafficMode, { name: 'TrafficMode' });
+registerEnumType(PackageKind, { name: 'PackageKind' });
+registerEnumType(ApplicationChannel, { name: 'ApplicationChannel' });
+registerEnumType(QuotaSource, { name: 'QuotaSource' });
+
+export { AppFunction, AppStatus, ApplicationChannel, DeveloperKind, PackageKind, QuotaSource, TrafficMode };

@@ -1,0 +1,12 @@
+import { createUnionType } from 'type-graphql';
+import { AppType } from './app.type';
+import { PackageType, TagType } from './catalog.type';
+import { DeveloperType } from './developer.type';
+import { InvalidInputType, InvalidStateType } from './refusal.type';
+
+/** Mutation results: the object on success, or a refusal the caller can act on. */
+export const RegisterDeveloperResult = createUnionType({ name: 'RegisterDeveloperResult', types: () => [DeveloperType, InvalidInputType] as const });
+export const CreateAppResult = createUnionType({ name: 'CreateAppResult', types: () => [AppType, InvalidInputType] as const });
+export const UpdateAppResult = createUnionType({ name: 'UpdateAppResult', types: () => [AppType, InvalidInputType, InvalidStateType] as const });
+export const UpsertTagResult = createUnionType({ name: 'UpsertTagResult', types: () => [TagType, InvalidInputType] as const });
+export const UpsertPackageResult = createUnionType({ name: 'UpsertPackageResult', types: () => [PackageType, InvalidInputType] as const });

@@ -1,0 +1,26 @@
+/** Serves the portal's GraphQL API: `npm start`. */
+import 'reflect-metadata';
+import { config } from './config';
+import { createDataSource } from './db/data-source';
+import { migrateAndSeed } from './db/migrate';
+import { startServer } from './http/server';
+
+async function main(): Promise<void> {
+  const cfg = config();
+  const ds = await createDataSource(cfg).initialize();
+  await migrateAndSeed(ds);
+  const server = await startServer({ config: cfg, dataSource: ds });
+  console.log(`[portal] GraphQL on ${server.url} (healthz, readyz beside it)`);
+  const shutdown = async () => {
+    await server.stop();
+    await ds.destroy();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((err) => {
+  console.error('[portal] failed to start:', err);
+  process.exit(1);
+});

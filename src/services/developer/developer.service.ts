@@ -1,0 +1,32 @@
+import { DataSource } from 'typeorm';
+import { DeveloperKind } from '../../domain/app/app.enums';
+import { invalidInput, ok, Result } from '../../domain/common/result';
+import { violation } from '../../domain/common/violation';
+import { DeveloperEntity } from '../../db/entities';
+
+export interface RegisterDeveloperInput {
+  name: string;
+  kind: DeveloperKind;
+}
+
+/** Developer accounts. The account id is the identity provider's subject. */
+export class DeveloperService {
+  constructor(private readonly ds: DataSource) {}
+
+  findById(id: string): Promise<DeveloperEntity | null> {
+    return this.ds.getRepository(DeveloperEntity).findOneBy({ id });
+  }
+
+  /** Opens the account for a subject the first time it signs in. */
+  async register(subjectId: string, input: RegisterDeveloperInput): Promise<Result<DeveloperEntity>> {
+    const name = input.name.trim();
+    if (name.length < 1 || name.length > 100) return invalidInput([violation('name', name ? 'TOO_LONG' : 'REQUIRED', 'name must be 1 to 100 characters')]);
+    return this.ds.transaction(async (em) => {
+      const existing = await em.findOne(DeveloperEntity, { where: { id: subjectId }, lock: { mode: 'pessimistic_write' } });
+      if (existing) return invalidInput<DeveloperEntity>([violation('id', 'ALREADY_REGISTERED', 'this account is already registered')]);
+      const dev = em.create(DeveloperEntity, { id: subjectId, name, kind: input.kind, onboarded: false });
+      await em.insert(DeveloperEntity, dev);
+      return ok(await em.findOneByOrFail(DeveloperEntity, { id: subjectId }));
+    });
+  }
+}

@@ -1,0 +1,24 @@
+import { DataSource } from 'typeorm';
+import { Clock } from '../domain/common/clock';
+import { AppService } from './app/app.service';
+import { CatalogService } from './catalog/catalog.service';
+import { DeveloperService } from './developer/developer.service';
+
+/** The application services, built once per process around the DataSource and the clock. */
+export interface Services {
+  readonly ds: DataSource;
+  readonly clock: Clock;
+  readonly apps: AppService;
+  readonly catalog: CatalogService;
+  readonly developers: DeveloperService;
+}
+
+export function createServices(ds: DataSource, clock: Clock): Services {
+  return {
+    ds,
+    clock,
+    apps: new AppService(ds),
+    catalog: new CatalogService(ds),
+    developers: new DeveloperService(ds),
+  };
+}
