@@ -4,7 +4,7 @@ import { PackageEntity, TagEntity } from '../../db/entities';
 
 @ObjectType('Package', { simpleResolvers: true, description: 'A traffic package (daily call quota) or a value-added package' })
 export class PackageType {
-  @Field(() => ID)
+  @Field(() => String)
   code: string;
 
   @Field(() => String)
@@ -35,7 +35,7 @@ export class PackageType {
 
 @ObjectType('Tag', { description: 'An app tag: its quotas, traffic mode and packages (DOMAIN §2.1)' })
 export class TagType {
-  @Field(() => ID)
+  @Field(() => String)
   code: string;
 
   @Field(() => String)
@@ -60,7 +60,7 @@ export class TagType {
 
 @InputType('UpsertTagInput')
 export class UpsertTagInput {
-  @Field(() => ID)
+  @Field(() => String)
   code: string;
 
   @Field(() => String)
@@ -87,7 +87,7 @@ export class UpsertTagInput {
 
 @InputType('UpsertPackageInput')
 export class UpsertPackageInput {
-  @Field(() => ID)
+  @Field(() => String)
   code: string;
 
   @Field(() => String)

@@ -1,0 +1,103 @@
+import 'reflect-metadata';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
+import mysql from 'mysql2/promise';
+import { DataSource } from 'typeorm';
+import { Config, configFrom } from '../../src/config';
+import { FixedClock } from '../../src/domain/common/clock';
+import { Role } from '../../src/domain/common/role';
+import { dataSourceOptions } from '../../src/db/data-source';
+import { migrateAndSeed } from '../../src/db/migrate';
+import { mintToken } from '../../src/graphql/auth/token';
+import { RunningServer, startServer } from '../../src/http/server';
+import { QueryCounter } from './query-counter';
+
+export interface GqlResponse<T> {
+  status: number;
+  data?: T;
+  errors?: { message: string; extensions?: { code?: string; [k: string]: unknown } }[];
+}
+
+type Variables<V> = V extends Record<string, never> ? undefined | V : V;
+
+/**
+ * One e2e fixture per test file: a fresh database on the configured server (migrated and seeded),
+ * the real HTTP server on a free port, a fixed clock, and a SQL statement counter.
+ */
+export class TestApp {
+  private constructor(
+    readonly config: Config,
+    readonly ds: DataSource,
+    readonly server: RunningServer,
+    readonly clock: FixedClock,
+    readonly queries: QueryCounter,
+    private readonly dropDatabase: () => Promise<void>,
+  ) {}
+
+  static async start(opts: { now?: string } = {}): Promise<TestApp> {
+    const base = configFrom({ ...process.env, NODE_ENV: 'test', PORT: '0' });
+    const url = new URL(base.databaseUrl);
+    const dbName = `portal_test_${process.pid}_${randomBytes(3).toString('hex')}`;
+    const admin = await mysql.createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password) });
+    await admin.query(`CREATE DATABASE \`${dbName}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    url.pathname = `/${dbName}`;
+
+    const queries = new QueryCounter();
+    const ds = new DataSource({ ...dataSourceOptions(base, url.toString()), logger: queries, logging: ['query'] } as never);
+    await ds.initialize();
+    await migrateAndSeed(ds);
+    const clock = new FixedClock(new Date(opts.now ?? '2026-11-20T04:00:00Z'));
+    const server = await startServer({ config: base, dataSource: ds, clock });
+    const drop = async () => {
+      await admin.query(`DROP DATABASE IF EXISTS \`${dbName}\``);
+      await admin.end();
+    };
+    return new TestApp(base, ds, server, clock, queries, drop);
+  }
+
+  async stop(): Promise<void> {
+    await this.server.stop();
+    await this.ds.destroy();
+    await this.dropDatabase();
+  }
+
+  token(role: Exclude<Role, Role.ANONYMOUS>, subjectId: string = randomUUID()): Promise<string> {
+    return mintToken(this.config, role, subjectId);
+  }
+
+  /** Sends a typed document over HTTP, as a client would. */
+  async gql<R, V>(doc: TypedDocumentNode<R, V>, variables?: Variables<V>, token?: string, headers: Record<string, string> = {}): Promise<GqlResponse<R>> {
+    return this.post({ query: print(doc), variables }, token, headers) as Promise<GqlResponse<R>>;
+  }
+
+  /** Sends a raw body (for malformed requests, persisted-query extensions and the like). */
+  async post(body: unknown, token?: string, headers: Record<string, string> = {}): Promise<GqlResponse<unknown>> {
+    const res = await fetch(this.server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token !== undefined ? { authorization: `Bearer ${token}` } : {}), ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await res.text();
+    try {
+      return { status: res.status, ...JSON.parse(text) };
+    } catch {
+      return { status: res.status, errors: [{ message: text }] };
+    }
+  }
+
+  /** A registered developer with a token. */
+  async developer(name = 'Acme Soft', kind: 'ISV' | 'SELF_DEVELOPING_MERCHANT' = 'ISV'): Promise<{ id: string; token: string }> {
+    const id = randomUUID();
+    const token = await this.token(Role.DEVELOPER, id);
+    const res = await this.post(
+      { query: 'mutation($i: RegisterDeveloperInput!) { registerDeveloper(input: $i) { __typename } }', variables: { i: { name, kind } } },
+      token,
+    );
+    if ((res.data as { registerDeveloper: { __typename: string } })?.registerDeveloper.__typename !== 'Developer') throw new Error(`registerDeveloper failed: ${JSON.stringify(res)}`);
+    return { id, token };
+  }
+}
+
+/** The first error's code, for assertions. */
+export const errorCode = (res: GqlResponse<unknown>): string | undefined => res.errors?.[0]?.extensions?.code;
