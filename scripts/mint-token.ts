@@ -9,8 +9,8 @@ import { Role } from '../src/domain/common/role';
 import { mintToken } from '../src/graphql/auth/token';
 
 const [roleArg, subject = randomUUID(), ttl = '12h'] = process.argv.slice(2);
-const roles = Object.values(Role).filter((r) => r !== Role.ANONYMOUS);
-if (!roleArg || !roles.includes(roleArg as Role)) {
+const roles = Object.values(Role).filter((r): r is Exclude<Role, Role.ANONYMOUS> => r !== Role.ANONYMOUS);
+if (!roleArg || !roles.includes(roleArg as Exclude<Role, Role.ANONYMOUS>)) {
   console.error(`usage: npm run token -- <${roles.join('|')}> [subject] [ttl]`);
   process.exit(2);
 }
