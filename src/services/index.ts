@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { Clock } from '../domain/common/clock';
 import { AppService } from './app/app.service';
+import { CalendarService } from './calendar/calendar.service';
 import { CatalogService } from './catalog/catalog.service';
 import { DeveloperService } from './developer/developer.service';
 
@@ -9,6 +10,7 @@ export interface Services {
   readonly ds: DataSource;
   readonly clock: Clock;
   readonly apps: AppService;
+  readonly calendar: CalendarService;
   readonly catalog: CatalogService;
   readonly developers: DeveloperService;
 }
@@ -18,6 +20,7 @@ export function createServices(ds: DataSource, clock: Clock): Services {
     ds,
     clock,
     apps: new AppService(ds),
+    calendar: new CalendarService(ds),
     catalog: new CatalogService(ds),
     developers: new DeveloperService(ds),
   };

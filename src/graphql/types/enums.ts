@@ -1,6 +1,7 @@
 import { registerEnumType } from 'type-graphql';
 import { AppFunction, AppStatus, DeveloperKind } from '../../domain/app/app.enums';
 import { ApplicationChannel, PackageKind, TrafficMode } from '../../domain/catalog/catalog.enums';
+import { CalendarDayKind } from '../../domain/calendar/working-days.rule';
 import { QuotaSource } from '../../domain/quota/quota-today.rule';
 
 registerEnumType(AppStatus, { name: 'AppStatus', description: 'DEVELOPING → IN_REVIEW → ONLINE or REJECTED; ONLINE ↔ SUSPENDED' });
@@ -10,5 +11,7 @@ registerEnumType(TrafficMode, { name: 'TrafficMode' });
 registerEnumType(PackageKind, { name: 'PackageKind' });
 registerEnumType(ApplicationChannel, { name: 'ApplicationChannel' });
 registerEnumType(QuotaSource, { name: 'QuotaSource' });
+registerEnumType(CalendarDayKind, { name: 'CalendarDayKind', description: 'A calendar row: OFF (public holiday) or WORKDAY (make-up working day, 调休)' });
 
+export { CalendarDayKind };
 export { AppFunction, AppStatus, ApplicationChannel, DeveloperKind, PackageKind, QuotaSource, TrafficMode };

@@ -1,5 +1,6 @@
 import { createUnionType } from 'type-graphql';
 import { AppType } from './app.type';
+import { CalendarDayType } from './calendar.type';
 import { PackageType, TagType } from './catalog.type';
 import { DeveloperType } from './developer.type';
 import { InvalidInputType, InvalidStateType } from './refusal.type';
@@ -10,3 +11,4 @@ export const CreateAppResult = createUnionType({ name: 'CreateAppResult', types:
 export const UpdateAppResult = createUnionType({ name: 'UpdateAppResult', types: () => [AppType, InvalidInputType, InvalidStateType] as const });
 export const UpsertTagResult = createUnionType({ name: 'UpsertTagResult', types: () => [TagType, InvalidInputType] as const });
 export const UpsertPackageResult = createUnionType({ name: 'UpsertPackageResult', types: () => [PackageType, InvalidInputType] as const });
+export const SetCalendarDayResult = createUnionType({ name: 'SetCalendarDayResult', types: () => [CalendarDayType, InvalidInputType] as const });
