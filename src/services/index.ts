@@ -4,6 +4,7 @@ import { AppService } from './app/app.service';
 import { CalendarService } from './calendar/calendar.service';
 import { CatalogService } from './catalog/catalog.service';
 import { DeveloperService } from './developer/developer.service';
+import { ReviewService } from './review/review.service';
 
 /** The application services, built once per process around the DataSource and the clock. */
 export interface Services {
@@ -13,14 +14,17 @@ export interface Services {
   readonly calendar: CalendarService;
   readonly catalog: CatalogService;
   readonly developers: DeveloperService;
+  readonly reviews: ReviewService;
 }
 
 export function createServices(ds: DataSource, clock: Clock): Services {
+  const calendar = new CalendarService(ds);
   return {
     ds,
     clock,
     apps: new AppService(ds),
-    calendar: new CalendarService(ds),
+    calendar,
+    reviews: new ReviewService(ds, clock, calendar),
     catalog: new CatalogService(ds),
     developers: new DeveloperService(ds),
   };
