@@ -9,6 +9,7 @@ import {
   CreateAppDocument,
   CreateAppInput,
   DecideReviewDocument,
+  MyAppsReviewHistoryDocument,
   PostReviewFeedbackDocument,
   ReviewQueueDocument,
   ReviewRoundDocument,
@@ -285,5 +286,86 @@ describe('roles and tenants', () => {
     expect(mine).toMatchObject({ status: 'REJECTED' });
     expect(mine.reviewRounds).toHaveLength(1);
     expect(mine.reviewRounds[0].thread).toEqual([]);
+  });
+});
+
+describe('reviewQueue (reviewer, operator): pending rounds by due time, overdue flagged, working days left', () => {
+  it('orders by dueAt then id, flags overdue, counts working days left, filters by tag, pages by cursor, drops decided rounds', async () => {
+    const dev = await t.developer();
+    const at = async (now: string, tagCode: string) => {
+      t.clock.set(now);
+      return submit(dev.token, (await createApp(dev.token, { tagCode })).id);
+    };
+    const c = await at('2026-11-16T02:00:00Z', 'TAOBAOKE'); // Mon 16 → Tue 17, Wed 18, Thu 19: due end of Thu 11-19
+    const a = await at('2026-11-19T02:00:00Z', 'TAOBAOKE'); // Thu 19 → Fri 20, Mon 23, Tue 24: due end of Tue 11-24
+    const b = await at('2026-11-20T04:00:00Z', 'ONLINE_ORDERING'); // Fri 20 → Wed 11-25
+    const d = await at('2026-11-20T05:00:00Z', 'ONLINE_ORDERING'); // Fri 20 → Wed 11-25 (same due time: id decides)
+    expect([c.dueAt, a.dueAt, b.dueAt, d.dueAt]).toEqual(['2026-11-19T16:00:00.000Z', '2026-11-24T16:00:00.000Z', '2026-11-25T16:00:00.000Z', '2026-11-25T16:00:00.000Z']);
+
+    t.clock.set('2026-11-24T10:00:00Z'); // Tue 2026-11-24 18:00 Beijing
+    const reviewer = await t.token(Role.REVIEWER);
+    const taobaoke = (await t.gql(ReviewQueueDocument, { tagCode: 'TAOBAOKE' }, reviewer)).data!.reviewQueue;
+    expect(taobaoke.totalCount).toBe(2);
+    expect(taobaoke.edges.map((e) => [e.node.id, e.node.overdue, e.node.workingDaysLeft, e.node.app?.tag.code])).toEqual([
+      [c.id, true, -3, 'TAOBAOKE'], // due Thu 19; Fri 20, Mon 23, Tue 24 late
+      [a.id, false, 0, 'TAOBAOKE'], // due today, on time until 24:00 Beijing
+    ]);
+
+    // cursor pages: one row at a time, same order, then the end
+    const operator = await t.token(Role.OPERATOR);
+    const p1 = (await t.gql(ReviewQueueDocument, { tagCode: 'ONLINE_ORDERING', first: 1 }, operator)).data!.reviewQueue;
+    expect(p1.edges.map((e) => [e.node.id, e.node.workingDaysLeft])).toEqual([[b.id, 1]]);
+    expect(p1.pageInfo.hasNextPage).toBe(true);
+    expect(p1.totalCount).toBe(2);
+    const p2 = (await t.gql(ReviewQueueDocument, { tagCode: 'ONLINE_ORDERING', first: 1, after: p1.pageInfo.endCursor }, operator)).data!.reviewQueue;
+    expect(p2.edges.map((e) => e.node.id)).toEqual([d.id]);
+    expect(p2.pageInfo.hasNextPage).toBe(false);
+
+    // unfiltered: every pending round, never out of due order, ours in order among them
+    const all = (await t.gql(ReviewQueueDocument, { first: 100 }, reviewer)).data!.reviewQueue;
+    const dues = all.edges.map((e) => e.node.dueAt);
+    expect([...dues].sort()).toEqual(dues);
+    const ids = all.edges.map((e) => e.node.id);
+    expect([c.id, a.id, b.id, d.id].map((id) => ids.indexOf(id))).toEqual([...[c.id, a.id, b.id, d.id].map((id) => ids.indexOf(id))].sort((x, y) => x - y));
+    expect(all.edges.every((e) => e.node.overdue === e.node.dueAt <= '2026-11-24T10:00:00.000Z')).toBe(true);
+
+    // a decided round leaves the queue
+    await t.gql(DecideReviewDocument, { input: { roundId: a.id, decision: 'APPROVE' } }, reviewer);
+    expect((await t.gql(ReviewQueueDocument, { tagCode: 'TAOBAOKE' }, reviewer)).data!.reviewQueue.edges.map((e) => e.node.id)).toEqual([c.id]);
+  });
+
+  it('no N+1: a page of many rounds with app, tag and working days left costs the same statements as a page of two', async () => {
+    const reviewer = await t.token(Role.REVIEWER);
+    const small = await t.queries.during(() => t.gql(ReviewQueueDocument, { first: 2 }, reviewer));
+    const large = await t.queries.during(() => t.gql(ReviewQueueDocument, { first: 100 }, reviewer));
+    expect(large.result.data!.reviewQueue.edges.length).toBeGreaterThan(8);
+    expect(large.statements.length).toBe(small.statements.length);
+  });
+
+  it('bad page arguments are BAD_USER_INPUT naming the field', async () => {
+    const reviewer = await t.token(Role.REVIEWER);
+    expect(errorCode(await t.gql(ReviewQueueDocument, { first: 0 }, reviewer))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await t.gql(ReviewQueueDocument, { after: 'bm9wZQ' }, reviewer))).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('App.reviewRounds', () => {
+  it('no N+1: the review history of 6 apps with threads costs the same statements as of 1 app', async () => {
+    t.clock.set('2026-11-20T04:00:00Z');
+    const reviewer = await t.token(Role.REVIEWER);
+    const withHistory = async (n: number) => {
+      const dev = await t.developer();
+      for (let i = 0; i < n; i++) {
+        const round = await submit(dev.token, (await createApp(dev.token)).id);
+        await t.gql(DecideReviewDocument, { input: { roundId: round.id, decision: 'REJECT', reasons: ['OTHER'], explanation: 'x' } }, reviewer);
+        await t.gql(PostReviewFeedbackDocument, { roundId: round.id, message: 'why?' }, dev.token);
+      }
+      return dev;
+    };
+    const [one, six] = [await withHistory(1), await withHistory(6)];
+    const small = await t.queries.during(() => t.gql(MyAppsReviewHistoryDocument, { first: 100 }, one.token));
+    const large = await t.queries.during(() => t.gql(MyAppsReviewHistoryDocument, { first: 100 }, six.token));
+    expect(large.result.data!.myApps.edges.map((e) => e.node.reviewRounds[0].thread.map((m) => m.body))).toEqual(Array(6).fill(['why?']));
+    expect(large.statements.length).toBe(small.statements.length);
   });
 });
