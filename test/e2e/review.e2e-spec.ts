@@ -163,7 +163,7 @@ describe('the whole cycle, MERCHANT_BACKEND (default online quota 100,000/day)',
     ]);
     const rejection = (await events(r1.id))[1];
     const detail = typeof rejection.detail === 'string' ? JSON.parse(rejection.detail) : rejection.detail;
-    expect(detail).toMatchObject({ appStatus: { from: 'IN_REVIEW', to: 'REJECTED' }, reasons: ['OWN_REGISTRATION_OR_LOGIN', 'INCOMPLETE_MATERIAL'] });
+    expect(detail).toMatchObject({ subjectState: { from: 'IN_REVIEW', to: 'REJECTED' }, reasons: ['OWN_REGISTRATION_OR_LOGIN', 'INCOMPLETE_MATERIAL'] });
     expect((await events(r2.id)).map((e) => e.action)).toEqual(['SUBMITTED', 'APPROVED']);
   });
 });

@@ -4,9 +4,10 @@ import { invalidInput, invalidState, ok, Result } from '../../domain/common/resu
 import { isStaff, Role, Viewer } from '../../domain/common/role';
 import { checkDecision, checkMessage, checkSubmission, DecisionInput } from '../../domain/review/review-input.rule';
 import { APP_REVIEW_TRANSITIONS, ROUND_TRANSITIONS, transition } from '../../domain/review/review-state.rule';
-import { RejectionReason, ReviewAction, ReviewDecision, ReviewMessageAuthor, ReviewRoundStatus, ReviewSubjectType } from '../../domain/review/review.enums';
+import { RejectionReason, ReviewAction, ReviewDecision, ReviewMessageAuthor, ReviewRoundStatus } from '../../domain/review/review.enums';
 import { AppEntity, ReviewEventEntity, ReviewMessageEntity, ReviewRoundEntity } from '../../db/entities';
 import { CalendarService } from '../calendar/calendar.service';
+import { appReviewSubject, LockedSubject, lockedApp, REVIEW_SUBJECTS } from './review-subject';
 import { notFound } from '../common/errors';
 
 /** DOMAIN §3: a review is due at the end of the 3rd working day after the submission date. */
@@ -44,37 +45,49 @@ export class ReviewService {
     return this.ds.transaction(async (em) => {
       const app = isId(appId) ? await em.findOne(AppEntity, { where: { id: appId }, lock: { mode: 'pessimistic_write' } }) : null;
       if (!app || app.ownerId !== viewer.subjectId) throw notFound('App', appId);
-      const fromStatus = app.status;
-      const step = transition(APP_REVIEW_TRANSITIONS, fromStatus, 'SUBMIT', 'an app');
+      const step = transition(APP_REVIEW_TRANSITIONS, app.status, 'SUBMIT', 'an app');
       if (!step.ok) return invalidState<ReviewRoundEntity>(step.currentState, 'submitAppForReview', step.message);
       const violations = checkSubmission(app);
       if (violations.length > 0) return invalidInput<ReviewRoundEntity>(violations);
-
-      const now = this.clock.now();
-      const due = await this.calendar.dueAfterWorkingDays(now, REVIEW_SLA_WORKING_DAYS, em);
-      const last: { n: number | null }[] = await em.query('SELECT MAX(round_no) AS n FROM review_round WHERE subject_type = ? AND subject_id = ?', [ReviewSubjectType.APP, app.id]);
-      const round = em.create(ReviewRoundEntity, {
-        subjectType: ReviewSubjectType.APP,
-        subjectId: app.id,
-        ownerId: app.ownerId,
-        tagCode: app.tagCode,
-        roundNo: Number(last[0]?.n ?? 0) + 1,
-        status: ReviewRoundStatus.PENDING,
-        submittedBy: viewer.subjectId!,
-        submittedAt: now,
-        dueAt: due.dueAt,
-        dueProvisional: due.provisional,
-        decidedBy: null,
-        decidedAt: null,
-        reasons: [],
-        explanation: null,
-      });
-      await em.save(round);
-      app.status = step.to;
-      await em.save(app);
-      await this.audit(em, round.id, ReviewAction.SUBMITTED, viewer, now, { roundNo: round.roundNo, appStatus: { from: fromStatus, to: step.to }, dueAt: due.dueAt.toISOString(), dueProvisional: due.provisional });
-      return ok(await em.findOneByOrFail(ReviewRoundEntity, { id: round.id }));
+      const subject = lockedApp(app);
+      await appReviewSubject.apply(em, subject, step.to);
+      return ok(await this.openRound(em, subject, step.to, viewer));
     });
+  }
+
+  /**
+   * Opens a round for a subject the caller has locked and moved to its in-review state, in the
+   * caller's transaction: the next round number, the SLA (3 working days), the audit event.
+   * Other kinds of subject (cloud-market listings) call this from their own submit.
+   */
+  async openRound(em: EntityManager, subject: LockedSubject, newState: string, viewer: Viewer): Promise<ReviewRoundEntity> {
+    const now = this.clock.now();
+    const due = await this.calendar.dueAfterWorkingDays(now, REVIEW_SLA_WORKING_DAYS, em);
+    const last: { n: number | null }[] = await em.query('SELECT MAX(round_no) AS n FROM review_round WHERE subject_type = ? AND subject_id = ?', [subject.type, subject.id]);
+    const round = em.create(ReviewRoundEntity, {
+      subjectType: subject.type,
+      subjectId: subject.id,
+      ownerId: subject.ownerId,
+      tagCode: subject.tagCode,
+      roundNo: Number(last[0]?.n ?? 0) + 1,
+      status: ReviewRoundStatus.PENDING,
+      submittedBy: viewer.subjectId!,
+      submittedAt: now,
+      dueAt: due.dueAt,
+      dueProvisional: due.provisional,
+      decidedBy: null,
+      decidedAt: null,
+      reasons: [],
+      explanation: null,
+    });
+    await em.save(round);
+    await this.audit(em, round.id, ReviewAction.SUBMITTED, viewer, now, {
+      roundNo: round.roundNo,
+      subjectState: { from: subject.state, to: newState },
+      dueAt: due.dueAt.toISOString(),
+      dueProvisional: due.provisional,
+    });
+    return em.findOneByOrFail(ReviewRoundEntity, { id: round.id });
   }
 
   /**
@@ -88,16 +101,16 @@ export class ReviewService {
     return this.ds.transaction(async (em) => {
       const peek = isId(roundId) ? await em.findOneBy(ReviewRoundEntity, { id: roundId }) : null;
       if (!peek) throw notFound('ReviewRound', roundId);
-      // Lock order: subject, then round (as in submitApp).
-      const app = await em.findOne(AppEntity, { where: { id: peek.subjectId }, lock: { mode: 'pessimistic_write' } });
+      const handler = REVIEW_SUBJECTS[peek.subjectType];
+      // Lock order: subject, then round (as in submit), so concurrent steps queue instead of deadlocking.
+      const subject = await handler.lock(em, peek.subjectId);
       const round = await em.findOneOrFail(ReviewRoundEntity, { where: { id: roundId }, lock: { mode: 'pessimistic_write' } });
       const event = input.decision === ReviewDecision.APPROVE ? 'APPROVE' : 'REJECT';
       const roundStep = transition(ROUND_TRANSITIONS, round.status, event, 'a review round');
       if (!roundStep.ok) return invalidState<ReviewRoundEntity>(roundStep.currentState, 'decideReview', `${roundStep.message}; it was decided by ${round.decidedBy} at ${round.decidedAt?.toISOString()}`);
-      if (!app) throw notFound('App', round.subjectId);
-      const fromStatus = app.status;
-      const appStep = transition(APP_REVIEW_TRANSITIONS, fromStatus, event, 'an app');
-      if (!appStep.ok) return invalidState<ReviewRoundEntity>(appStep.currentState, 'decideReview', appStep.message);
+      if (!subject) throw notFound(round.subjectType, round.subjectId);
+      const subjectStep = handler.decide(subject, event);
+      if (!subjectStep.ok) return invalidState<ReviewRoundEntity>(subjectStep.currentState, 'decideReview', subjectStep.message);
 
       const now = this.clock.now();
       round.status = roundStep.to;
@@ -106,10 +119,9 @@ export class ReviewService {
       round.reasons = event === 'REJECT' ? ([...(input.reasons ?? [])] as RejectionReason[]) : [];
       round.explanation = (input.explanation ?? '').trim() || null;
       await em.save(round);
-      app.status = appStep.to;
-      await em.save(app);
+      await handler.apply(em, subject, subjectStep.to);
       await this.audit(em, round.id, event === 'APPROVE' ? ReviewAction.APPROVED : ReviewAction.REJECTED, viewer, now, {
-        appStatus: { from: fromStatus, to: appStep.to },
+        subjectState: { from: subject.state, to: subjectStep.to },
         reasons: round.reasons,
         explanation: round.explanation,
       });
