@@ -206,6 +206,11 @@ describe('SLA: the Beijing date of submission decides', () => {
     t.clock.set('2026-09-30T02:00:00Z');
     expect((await submit(dev.token, (await createApp(dev.token)).id)).dueAt).toBe('2026-10-10T16:00:00.000Z');
   });
+  it('a round whose window reaches 2027 (no calendar rows yet) is due by the plain week and marked provisional', async () => {
+    const dev = await t.developer();
+    t.clock.set('2026-12-30T02:00:00Z'); // Wed → Thu 31, Fri 2027-01-01 (plain week), Mon 2027-01-04
+    expect(await submit(dev.token, (await createApp(dev.token)).id)).toMatchObject({ dueAt: '2027-01-04T16:00:00.000Z', dueProvisional: true });
+  });
 });
 
 describe('concurrency', () => {
