@@ -2,12 +2,14 @@ import { GraphQLSchema } from 'graphql';
 import { buildSchema, NonEmptyArray } from 'type-graphql';
 import { authChecker } from './auth/auth-checker';
 import { AppResolver } from './resolvers/app.resolver';
+import { CalendarResolver } from './resolvers/calendar.resolver';
 import { CatalogResolver } from './resolvers/catalog.resolver';
 import { DeveloperResolver } from './resolvers/developer.resolver';
+import { AppReviewResolver, ReviewResolver } from './resolvers/review.resolver';
 import './types/enums';
 
 /** Every resolver of the schema. Add new ones here. */
-export const RESOLVERS: NonEmptyArray<Function> = [DeveloperResolver, AppResolver, CatalogResolver];
+export const RESOLVERS: NonEmptyArray<Function> = [DeveloperResolver, AppResolver, CatalogResolver, CalendarResolver, ReviewResolver, AppReviewResolver];
 
 let built: Promise<GraphQLSchema> | undefined;
 

@@ -1,10 +1,14 @@
 import { AppEntity } from './app.entity';
+import { CalendarDayEntity } from './calendar-day.entity';
 import { DeveloperEntity } from './developer.entity';
 import { PackageEntity } from './package.entity';
+import { ReviewEventEntity } from './review-event.entity';
+import { ReviewMessageEntity } from './review-message.entity';
+import { ReviewRoundEntity } from './review-round.entity';
 import { TagPackageEntity } from './tag-package.entity';
 import { TagEntity } from './tag.entity';
 
-export { AppEntity, DeveloperEntity, PackageEntity, TagEntity, TagPackageEntity };
+export { AppEntity, CalendarDayEntity, DeveloperEntity, PackageEntity, ReviewEventEntity, ReviewMessageEntity, ReviewRoundEntity, TagEntity, TagPackageEntity };
 
 /** Every entity the DataSource knows. Add new ones here. */
-export const ENTITIES = [DeveloperEntity, TagEntity, PackageEntity, TagPackageEntity, AppEntity];
+export const ENTITIES = [DeveloperEntity, TagEntity, PackageEntity, TagPackageEntity, AppEntity, CalendarDayEntity, ReviewRoundEntity, ReviewMessageEntity, ReviewEventEntity];
