@@ -4,10 +4,11 @@ import { authChecker } from './auth/auth-checker';
 import { AppResolver } from './resolvers/app.resolver';
 import { CatalogResolver } from './resolvers/catalog.resolver';
 import { DeveloperResolver } from './resolvers/developer.resolver';
+import { UsageResolver } from './resolvers/usage.resolver';
 import './types/enums';
 
 /** Every resolver of the schema. Add new ones here. */
-export const RESOLVERS: NonEmptyArray<Function> = [DeveloperResolver, AppResolver, CatalogResolver];
+export const RESOLVERS: NonEmptyArray<Function> = [DeveloperResolver, AppResolver, CatalogResolver, UsageResolver];
 
 let built: Promise<GraphQLSchema> | undefined;
 

@@ -3,6 +3,7 @@ import { Clock } from '../domain/common/clock';
 import { AppService } from './app/app.service';
 import { CatalogService } from './catalog/catalog.service';
 import { DeveloperService } from './developer/developer.service';
+import { UsageService } from './usage/usage.service';
 
 /** The application services, built once per process around the DataSource and the clock. */
 export interface Services {
@@ -11,6 +12,7 @@ export interface Services {
   readonly apps: AppService;
   readonly catalog: CatalogService;
   readonly developers: DeveloperService;
+  readonly usage: UsageService;
 }
 
 export function createServices(ds: DataSource, clock: Clock): Services {
@@ -20,5 +22,6 @@ export function createServices(ds: DataSource, clock: Clock): Services {
     apps: new AppService(ds),
     catalog: new CatalogService(ds),
     developers: new DeveloperService(ds),
+    usage: new UsageService(ds, clock),
   };
 }

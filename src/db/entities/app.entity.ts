@@ -53,6 +53,10 @@ export class AppEntity {
   @Column({ name: 'granted_traffic_quota', type: 'int', nullable: true })
   grantedTrafficQuota: number | null;
 
+  /** Operator-set: the app may call VALUE_ADDED APIs from outside the cloud (DOMAIN §5). */
+  @Column({ name: 'value_added_out_of_cloud_permitted', type: 'boolean', default: false })
+  valueAddedOutOfCloudPermitted: boolean;
+
   @VersionColumn()
   version: number;
 

@@ -3,8 +3,10 @@ import { DeveloperEntity } from './developer.entity';
 import { PackageEntity } from './package.entity';
 import { TagPackageEntity } from './tag-package.entity';
 import { TagEntity } from './tag.entity';
+import { UsageDailyEntity } from './usage-daily.entity';
+import { UsageRecordEntity } from './usage-record.entity';
 
-export { AppEntity, DeveloperEntity, PackageEntity, TagEntity, TagPackageEntity };
+export { AppEntity, DeveloperEntity, PackageEntity, TagEntity, TagPackageEntity, UsageDailyEntity, UsageRecordEntity };
 
 /** Every entity the DataSource knows. Add new ones here. */
-export const ENTITIES = [DeveloperEntity, TagEntity, PackageEntity, TagPackageEntity, AppEntity];
+export const ENTITIES = [DeveloperEntity, TagEntity, PackageEntity, TagPackageEntity, AppEntity, UsageDailyEntity, UsageRecordEntity];

@@ -32,6 +32,9 @@ export class AppType {
   @Field(() => AppStatus)
   status: AppStatus;
 
+  @Field(() => Boolean, { description: 'Operator-set: may call VALUE_ADDED APIs from outside the cloud' })
+  valueAddedOutOfCloudPermitted: boolean;
+
   @Field(() => Date)
   createdAt: Date;
 

@@ -2,6 +2,9 @@ import { registerEnumType } from 'type-graphql';
 import { AppFunction, AppStatus, DeveloperKind } from '../../domain/app/app.enums';
 import { ApplicationChannel, PackageKind, TrafficMode } from '../../domain/catalog/catalog.enums';
 import { QuotaSource } from '../../domain/quota/quota-today.rule';
+import { CallDenial } from '../../domain/usage/call-permission.rule';
+import { ApiCategory, CallSource, DataSyncPackage } from '../../domain/usage/usage.enums';
+import { RecordOutcome } from '../../services/usage/usage.service';
 
 registerEnumType(AppStatus, { name: 'AppStatus', description: 'DEVELOPING → IN_REVIEW → ONLINE or REJECTED; ONLINE ↔ SUSPENDED' });
 registerEnumType(AppFunction, { name: 'AppFunction', description: 'Functions an app declares (PERFORMANCE_APPRAISAL gates Wangwang chat history)' });
@@ -10,5 +13,10 @@ registerEnumType(TrafficMode, { name: 'TrafficMode' });
 registerEnumType(PackageKind, { name: 'PackageKind' });
 registerEnumType(ApplicationChannel, { name: 'ApplicationChannel' });
 registerEnumType(QuotaSource, { name: 'QuotaSource' });
+registerEnumType(ApiCategory, { name: 'ApiCategory' });
+registerEnumType(CallSource, { name: 'CallSource' });
+registerEnumType(DataSyncPackage, { name: 'DataSyncPackage', description: 'Lowest first; billing charges the highest held on a day' });
+registerEnumType(CallDenial, { name: 'CallDenial' });
+registerEnumType(RecordOutcome, { name: 'RecordOutcome' });
 
-export { AppFunction, AppStatus, ApplicationChannel, DeveloperKind, PackageKind, QuotaSource, TrafficMode };
+export { ApiCategory, AppFunction, AppStatus, ApplicationChannel, CallDenial, CallSource, DataSyncPackage, DeveloperKind, PackageKind, QuotaSource, RecordOutcome, TrafficMode };
