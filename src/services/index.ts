@@ -3,6 +3,8 @@ import { Clock } from '../domain/common/clock';
 import { AppService } from './app/app.service';
 import { CatalogService } from './catalog/catalog.service';
 import { DeveloperService } from './developer/developer.service';
+import { NotificationService } from './notification/notification.service';
+import { QuotaService } from './quota/quota.service';
 import { UsageService } from './usage/usage.service';
 
 /** The application services, built once per process around the DataSource and the clock. */
@@ -13,15 +15,21 @@ export interface Services {
   readonly catalog: CatalogService;
   readonly developers: DeveloperService;
   readonly usage: UsageService;
+  readonly quota: QuotaService;
+  readonly notifications: NotificationService;
 }
 
 export function createServices(ds: DataSource, clock: Clock): Services {
+  const notifications = new NotificationService(ds, clock);
+  const quota = new QuotaService(ds, clock, notifications);
   return {
     ds,
     clock,
     apps: new AppService(ds),
     catalog: new CatalogService(ds),
     developers: new DeveloperService(ds),
-    usage: new UsageService(ds, clock),
+    usage: new UsageService(ds, clock, quota),
+    quota,
+    notifications,
   };
 }

@@ -3,10 +3,12 @@ import { DeveloperEntity } from './developer.entity';
 import { PackageEntity } from './package.entity';
 import { TagPackageEntity } from './tag-package.entity';
 import { TagEntity } from './tag.entity';
+import { EmergencyGrantEntity } from './emergency-grant.entity';
+import { NotificationEntity } from './notification.entity';
 import { UsageDailyEntity } from './usage-daily.entity';
 import { UsageRecordEntity } from './usage-record.entity';
 
-export { AppEntity, DeveloperEntity, PackageEntity, TagEntity, TagPackageEntity, UsageDailyEntity, UsageRecordEntity };
+export { AppEntity, DeveloperEntity, PackageEntity, TagEntity, TagPackageEntity, UsageDailyEntity, UsageRecordEntity, EmergencyGrantEntity, NotificationEntity };
 
 /** Every entity the DataSource knows. Add new ones here. */
-export const ENTITIES = [DeveloperEntity, TagEntity, PackageEntity, TagPackageEntity, AppEntity, UsageDailyEntity, UsageRecordEntity];
+export const ENTITIES = [DeveloperEntity, TagEntity, PackageEntity, TagPackageEntity, AppEntity, UsageDailyEntity, UsageRecordEntity, EmergencyGrantEntity, NotificationEntity];

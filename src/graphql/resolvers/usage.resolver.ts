@@ -1,11 +1,15 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { beijingEndOfDay } from '../../domain/common/beijing-time';
 import { Role } from '../../domain/common/role';
 import { notFound } from '../../services/common/errors';
 import { Context } from '../context';
 import { AppType } from '../types/app.type';
 import { ApiCategory, CallSource } from '../types/enums';
 import { RecordUsageResult } from '../types/results.type';
-import { CallPermissionType, UsageBatchReceiptType, UsageRecordInput } from '../types/usage.type';
+import { NotificationType } from '../types/notification.type';
+import { CallPermissionType, EmergencyTrafficAnswerType, UsageBatchReceiptType, UsageRecordInput } from '../types/usage.type';
+import { badUserInput } from './result';
+import { violation } from '../../domain/common/violation';
 import { toPayload } from './result';
 
 @Resolver()
@@ -34,5 +38,27 @@ export class UsageResolver {
     const app = await services.usage.setValueAddedOutOfCloudPermitted(appId, permitted);
     if (!app) throw notFound('App', appId);
     return AppType.from(app);
+  }
+
+  @Authorized(Role.GATEWAY)
+  @Mutation(() => EmergencyTrafficAnswerType, { description: "Gateway: the app's calls reached today's quota; grants emergency traffic (50%, once per Beijing day) where due" })
+  async reportQuotaExhausted(@Arg('appkey', () => String) appkey: string, @Ctx() { services }: Context): Promise<EmergencyTrafficAnswerType> {
+    const a = await services.quota.reportQuotaExhausted(appkey);
+    return {
+      appkey: a.appkey,
+      date: a.date,
+      granted: a.granted,
+      reason: a.reason,
+      quotaToday: { date: a.date, ...a.quota, emergencyGranted: a.quota.emergencyCalls > 0, resetsAt: beijingEndOfDay(a.date) },
+    };
+  }
+
+  @Authorized(Role.DEVELOPER)
+  @Query(() => [NotificationType], { description: "The caller's notifications, newest first" })
+  async myNotifications(@Arg('first', () => Int, { nullable: true }) first: number | null, @Ctx() { viewer, services }: Context): Promise<NotificationType[]> {
+    const limit = first ?? 20;
+    if (limit < 1 || limit > 100) throw badUserInput([violation('first', 'OUT_OF_RANGE', 'first is 1 to 100')]);
+    const { rows } = await services.notifications.listOwn(viewer.subjectId!, limit, null);
+    return rows.map(NotificationType.from);
   }
 }

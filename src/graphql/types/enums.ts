@@ -1,7 +1,7 @@
 import { registerEnumType } from 'type-graphql';
 import { AppFunction, AppStatus, DeveloperKind } from '../../domain/app/app.enums';
 import { ApplicationChannel, PackageKind, TrafficMode } from '../../domain/catalog/catalog.enums';
-import { QuotaSource } from '../../domain/quota/quota-today.rule';
+import { EmergencyRefusal, QuotaSource, QuotaState } from '../../domain/quota/quota-today.rule';
 import { CallDenial } from '../../domain/usage/call-permission.rule';
 import { ApiCategory, CallSource, DataSyncPackage } from '../../domain/usage/usage.enums';
 import { RecordOutcome } from '../../services/usage/usage.service';
@@ -13,10 +13,12 @@ registerEnumType(TrafficMode, { name: 'TrafficMode' });
 registerEnumType(PackageKind, { name: 'PackageKind' });
 registerEnumType(ApplicationChannel, { name: 'ApplicationChannel' });
 registerEnumType(QuotaSource, { name: 'QuotaSource' });
+registerEnumType(QuotaState, { name: 'QuotaState' });
+registerEnumType(EmergencyRefusal, { name: 'EmergencyRefusal' });
 registerEnumType(ApiCategory, { name: 'ApiCategory' });
 registerEnumType(CallSource, { name: 'CallSource' });
 registerEnumType(DataSyncPackage, { name: 'DataSyncPackage', description: 'Lowest first; billing charges the highest held on a day' });
 registerEnumType(CallDenial, { name: 'CallDenial' });
 registerEnumType(RecordOutcome, { name: 'RecordOutcome' });
 
-export { ApiCategory, AppFunction, AppStatus, ApplicationChannel, CallDenial, CallSource, DataSyncPackage, DeveloperKind, PackageKind, QuotaSource, RecordOutcome, TrafficMode };
+export { EmergencyRefusal, QuotaState, ApiCategory, AppFunction, AppStatus, ApplicationChannel, CallDenial, CallSource, DataSyncPackage, DeveloperKind, PackageKind, QuotaSource, RecordOutcome, TrafficMode };

@@ -1,5 +1,6 @@
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
-import { ApiCategory, CallDenial, CallSource, DataSyncPackage, RecordOutcome } from './enums';
+import { QuotaTodayType } from './app.type';
+import { ApiCategory, CallDenial, CallSource, DataSyncPackage, EmergencyRefusal, RecordOutcome } from './enums';
 
 @InputType('ApiCallCountInput', { description: 'Calls of one category from one source' })
 export class ApiCallCountInput {
@@ -89,4 +90,22 @@ export class CallPermissionType {
 
   @Field(() => Int, { description: 'Calls metered today' })
   usedToday: number;
+}
+
+@ObjectType('EmergencyTrafficAnswer', { description: 'What reportQuotaExhausted did' })
+export class EmergencyTrafficAnswerType {
+  @Field(() => String)
+  appkey: string;
+
+  @Field(() => String, { description: "Today's Beijing date" })
+  date: string;
+
+  @Field(() => Boolean, { description: 'True when this report granted emergency traffic' })
+  granted: boolean;
+
+  @Field(() => EmergencyRefusal, { nullable: true, description: 'Why none was granted now' })
+  reason: EmergencyRefusal | null;
+
+  @Field(() => QuotaTodayType)
+  quotaToday: QuotaTodayType;
 }

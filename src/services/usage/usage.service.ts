@@ -5,8 +5,8 @@ import { invalidInput, ok, Result } from '../../domain/common/result';
 import { CallDenial, callPermission, CallPermission } from '../../domain/usage/call-permission.rule';
 import { checkUsageBatch, fingerprint, KnownApp, meterIncrements, UsageRecord } from '../../domain/usage/usage-batch.rule';
 import { API_METER_PREFIX, ApiCategory, CallSource } from '../../domain/usage/usage.enums';
-import { quotaToday } from '../../domain/quota/quota-today.rule';
-import { AppEntity, DeveloperEntity, TagEntity, UsageRecordEntity } from '../../db/entities';
+import { AppEntity, DeveloperEntity, UsageRecordEntity } from '../../db/entities';
+import { QuotaService } from '../quota/quota.service';
 
 export enum RecordOutcome {
   /** The record was new: its counts were added to its app's day. */
@@ -28,12 +28,14 @@ export class UsageService {
   constructor(
     private readonly ds: DataSource,
     private readonly clock: Clock,
+    private readonly quota: QuotaService,
   ) {}
 
   /**
    * Records a batch of usage records in one transaction: all or nothing. A record whose
    * idempotency key is stored already is a DUPLICATE and changes nothing; so a resent batch is
-   * harmless, also when two copies race (the key's unique index decides).
+   * harmless, also when two copies race (the key's unique index decides). Then every app whose
+   * calls today reached its quota gets emergency traffic if due (DOMAIN §2.2).
    */
   async recordUsage(records: readonly UsageRecord[]): Promise<Result<UsageReceipt>> {
     const today = beijingDate(this.clock.now());
@@ -51,6 +53,7 @@ export class UsageService {
       if (violations.length > 0) return invalidInput<UsageReceipt>(violations);
 
       const receipt: UsageReceipt = { records: [], applied: 0, duplicates: 0 };
+      const touchedToday = new Set<string>();
       for (const [index, r] of records.entries()) {
         const app = byAppkey.get(r.appkey)!;
         const inserted = await em.query('INSERT IGNORE INTO usage_record (idempotency_key, app_id, usage_date, fingerprint, payload) VALUES (?, ?, ?, ?, ?)', [
@@ -80,6 +83,12 @@ export class UsageService {
         }
         receipt.records.push({ index, idempotencyKey: r.idempotencyKey, outcome: RecordOutcome.APPLIED });
         receipt.applied++;
+        if (r.date === today && (r.apiCalls ?? []).length > 0) touchedToday.add(r.appkey);
+      }
+      for (const appkey of touchedToday) {
+        const app = byAppkey.get(appkey)!;
+        const used = await this.callsOn(app.id, today, em);
+        await this.quota.grantIfDue(em, app, today, used.total, 'INGESTION');
       }
       return ok(receipt);
     });
@@ -100,12 +109,11 @@ export class UsageService {
     const date = beijingDate(this.clock.now());
     const app = await this.ds.manager.findOneBy(AppEntity, { appkey });
     if (!app) return { appkey, date, allowed: false, reason: CallDenial.UNKNOWN_APPKEY, message: `no app has appkey "${appkey}"`, limit: null, usedToday: 0 };
-    const [tag, owner, used] = await Promise.all([
-      this.ds.manager.findOneByOrFail(TagEntity, { code: app.tagCode }),
+    const [quota, owner, used] = await Promise.all([
+      this.quota.quotaOn(app, date),
       this.ds.manager.findOneByOrFail(DeveloperEntity, { id: app.ownerId }),
       this.callsOn(app.id, date),
     ]);
-    const quota = quotaToday({ status: app.status, devTestQuota: tag.devTestQuota, defaultOnlineQuota: tag.defaultOnlineQuota, grantedTrafficQuota: app.grantedTrafficQuota });
     const answer = callPermission({
       status: app.status,
       category,
