@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { Clock } from '../domain/common/clock';
 import { AppService } from './app/app.service';
+import { CalendarService } from './calendar/calendar.service';
 import { CatalogService } from './catalog/catalog.service';
 import { DeveloperService } from './developer/developer.service';
 import { NotificationService } from './notification/notification.service';
@@ -12,6 +13,7 @@ export interface Services {
   readonly ds: DataSource;
   readonly clock: Clock;
   readonly apps: AppService;
+  readonly calendar: CalendarService;
   readonly catalog: CatalogService;
   readonly developers: DeveloperService;
   readonly usage: UsageService;
@@ -26,6 +28,7 @@ export function createServices(ds: DataSource, clock: Clock): Services {
     ds,
     clock,
     apps: new AppService(ds),
+    calendar: new CalendarService(ds),
     catalog: new CatalogService(ds),
     developers: new DeveloperService(ds),
     usage: new UsageService(ds, clock, quota),

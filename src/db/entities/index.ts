@@ -1,4 +1,5 @@
 import { AppEntity } from './app.entity';
+import { CalendarDayEntity } from './calendar-day.entity';
 import { DeveloperEntity } from './developer.entity';
 import { PackageEntity } from './package.entity';
 import { TagPackageEntity } from './tag-package.entity';
@@ -8,7 +9,7 @@ import { NotificationEntity } from './notification.entity';
 import { UsageDailyEntity } from './usage-daily.entity';
 import { UsageRecordEntity } from './usage-record.entity';
 
-export { AppEntity, DeveloperEntity, PackageEntity, TagEntity, TagPackageEntity, UsageDailyEntity, UsageRecordEntity, EmergencyGrantEntity, NotificationEntity };
+export { AppEntity, CalendarDayEntity, DeveloperEntity, PackageEntity, TagEntity, TagPackageEntity, UsageDailyEntity, UsageRecordEntity, EmergencyGrantEntity, NotificationEntity };
 
 /** Every entity the DataSource knows. Add new ones here. */
-export const ENTITIES = [DeveloperEntity, TagEntity, PackageEntity, TagPackageEntity, AppEntity, UsageDailyEntity, UsageRecordEntity, EmergencyGrantEntity, NotificationEntity];
+export const ENTITIES = [DeveloperEntity, TagEntity, PackageEntity, TagPackageEntity, AppEntity, CalendarDayEntity, UsageDailyEntity, UsageRecordEntity, EmergencyGrantEntity, NotificationEntity];

@@ -1,5 +1,6 @@
 import { createUnionType } from 'type-graphql';
 import { AppType } from './app.type';
+import { CalendarDayType } from './calendar.type';
 import { PackageType, TagType } from './catalog.type';
 import { DeveloperType } from './developer.type';
 import { InvalidInputType, InvalidStateType } from './refusal.type';
@@ -12,3 +13,4 @@ export const UpdateAppResult = createUnionType({ name: 'UpdateAppResult', types:
 export const UpsertTagResult = createUnionType({ name: 'UpsertTagResult', types: () => [TagType, InvalidInputType] as const });
 export const UpsertPackageResult = createUnionType({ name: 'UpsertPackageResult', types: () => [PackageType, InvalidInputType] as const });
 export const RecordUsageResult = createUnionType({ name: 'RecordUsageResult', types: () => [UsageBatchReceiptType, InvalidInputType] as const });
+export const SetCalendarDayResult = createUnionType({ name: 'SetCalendarDayResult', types: () => [CalendarDayType, InvalidInputType] as const });
