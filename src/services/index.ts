@@ -4,6 +4,7 @@ import { AppService } from './app/app.service';
 import { CalendarService } from './calendar/calendar.service';
 import { CatalogService } from './catalog/catalog.service';
 import { DeveloperService } from './developer/developer.service';
+import { PackageApplicationService } from './application/package-application.service';
 import { NotificationService } from './notification/notification.service';
 import { QuotaService } from './quota/quota.service';
 import { UsageService } from './usage/usage.service';
@@ -19,20 +20,23 @@ export interface Services {
   readonly usage: UsageService;
   readonly quota: QuotaService;
   readonly notifications: NotificationService;
+  readonly packageApplications: PackageApplicationService;
 }
 
 export function createServices(ds: DataSource, clock: Clock): Services {
   const notifications = new NotificationService(ds, clock);
   const quota = new QuotaService(ds, clock, notifications);
+  const calendar = new CalendarService(ds);
   return {
     ds,
     clock,
     apps: new AppService(ds),
-    calendar: new CalendarService(ds),
+    calendar,
     catalog: new CatalogService(ds),
     developers: new DeveloperService(ds),
     usage: new UsageService(ds, clock, quota),
     quota,
     notifications,
+    packageApplications: new PackageApplicationService(ds, clock, calendar, notifications),
   };
 }

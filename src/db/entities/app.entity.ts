@@ -57,6 +57,10 @@ export class AppEntity {
   @Column({ name: 'value_added_out_of_cloud_permitted', type: 'boolean', default: false })
   valueAddedOutOfCloudPermitted: boolean;
 
+  /** Value-added packages granted by approved applications (DOMAIN §2.4), beside the tag's defaults; null = none. */
+  @Column({ name: 'granted_packages', type: 'json', nullable: true })
+  grantedPackages: string[] | null;
+
   @VersionColumn()
   version: number;
 

@@ -4,12 +4,13 @@ import { DeveloperEntity } from './developer.entity';
 import { PackageEntity } from './package.entity';
 import { TagPackageEntity } from './tag-package.entity';
 import { TagEntity } from './tag.entity';
+import { PackageApplicationEntity } from './package-application.entity';
 import { EmergencyGrantEntity } from './emergency-grant.entity';
 import { NotificationEntity } from './notification.entity';
 import { UsageDailyEntity } from './usage-daily.entity';
 import { UsageRecordEntity } from './usage-record.entity';
 
-export { AppEntity, CalendarDayEntity, DeveloperEntity, PackageEntity, TagEntity, TagPackageEntity, UsageDailyEntity, UsageRecordEntity, EmergencyGrantEntity, NotificationEntity };
+export { AppEntity, CalendarDayEntity, DeveloperEntity, PackageEntity, TagEntity, TagPackageEntity, UsageDailyEntity, UsageRecordEntity, EmergencyGrantEntity, NotificationEntity, PackageApplicationEntity };
 
 /** Every entity the DataSource knows. Add new ones here. */
-export const ENTITIES = [DeveloperEntity, TagEntity, PackageEntity, TagPackageEntity, AppEntity, CalendarDayEntity, UsageDailyEntity, UsageRecordEntity, EmergencyGrantEntity, NotificationEntity];
+export const ENTITIES = [DeveloperEntity, TagEntity, PackageEntity, TagPackageEntity, AppEntity, CalendarDayEntity, UsageDailyEntity, UsageRecordEntity, EmergencyGrantEntity, NotificationEntity, PackageApplicationEntity];

@@ -44,6 +44,7 @@ export class AppType {
   ownerId: string;
   tagCode: string;
   grantedTrafficQuota: number | null;
+  grantedPackages: string[] | null;
 
   static from(e: AppEntity): AppType {
     return Object.assign(new AppType(), e);

@@ -5,6 +5,7 @@ import { EmergencyRefusal, QuotaSource, QuotaState } from '../../domain/quota/qu
 import { CallDenial } from '../../domain/usage/call-permission.rule';
 import { ApiCategory, CallSource, DataSyncPackage } from '../../domain/usage/usage.enums';
 import { RecordOutcome } from '../../services/usage/usage.service';
+import { ApplicationDecision, ApplicationStatus } from '../../domain/application/application.enums';
 import { CalendarDayKind } from '../../domain/calendar/working-days.rule';
 
 registerEnumType(AppStatus, { name: 'AppStatus', description: 'DEVELOPING → IN_REVIEW → ONLINE or REJECTED; ONLINE ↔ SUSPENDED' });
@@ -21,7 +22,9 @@ registerEnumType(CallSource, { name: 'CallSource' });
 registerEnumType(DataSyncPackage, { name: 'DataSyncPackage', description: 'Lowest first; billing charges the highest held on a day' });
 registerEnumType(CallDenial, { name: 'CallDenial' });
 registerEnumType(RecordOutcome, { name: 'RecordOutcome' });
+registerEnumType(ApplicationStatus, { name: 'ApplicationStatus' });
+registerEnumType(ApplicationDecision, { name: 'ApplicationDecision' });
 registerEnumType(CalendarDayKind, { name: 'CalendarDayKind', description: 'A calendar row: OFF (public holiday) or WORKDAY (make-up working day, 调休)' });
 
-export { CalendarDayKind };
+export { ApplicationDecision, ApplicationStatus, CalendarDayKind };
 export { EmergencyRefusal, QuotaState, ApiCategory, AppFunction, AppStatus, ApplicationChannel, CallDenial, CallSource, DataSyncPackage, DeveloperKind, PackageKind, QuotaSource, RecordOutcome, TrafficMode };

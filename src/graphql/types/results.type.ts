@@ -3,7 +3,8 @@ import { AppType } from './app.type';
 import { CalendarDayType } from './calendar.type';
 import { PackageType, TagType } from './catalog.type';
 import { DeveloperType } from './developer.type';
-import { InvalidInputType, InvalidStateType } from './refusal.type';
+import { InvalidInputType, InvalidStateType, NotEligibleType, OfflineChannelType } from './refusal.type';
+import { PackageApplicationType } from './application.type';
 import { UsageBatchReceiptType } from './usage.type';
 
 /** Mutation results: the object on success, or a refusal the caller can act on. */
@@ -14,3 +15,9 @@ export const UpsertTagResult = createUnionType({ name: 'UpsertTagResult', types:
 export const UpsertPackageResult = createUnionType({ name: 'UpsertPackageResult', types: () => [PackageType, InvalidInputType] as const });
 export const RecordUsageResult = createUnionType({ name: 'RecordUsageResult', types: () => [UsageBatchReceiptType, InvalidInputType] as const });
 export const SetCalendarDayResult = createUnionType({ name: 'SetCalendarDayResult', types: () => [CalendarDayType, InvalidInputType] as const });
+export const ApplyForTrafficPackageResult = createUnionType({ name: 'ApplyForTrafficPackageResult', types: () => [PackageApplicationType, InvalidInputType, NotEligibleType] as const });
+export const ApplyForValueAddedPackageResult = createUnionType({
+  name: 'ApplyForValueAddedPackageResult',
+  types: () => [PackageApplicationType, InvalidInputType, NotEligibleType, OfflineChannelType] as const,
+});
+export const DecideApplicationResult = createUnionType({ name: 'DecideApplicationResult', types: () => [PackageApplicationType, InvalidInputType, InvalidStateType, NotEligibleType] as const });
