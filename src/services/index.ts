@@ -5,6 +5,7 @@ import { CalendarService } from './calendar/calendar.service';
 import { CatalogService } from './catalog/catalog.service';
 import { DeveloperService } from './developer/developer.service';
 import { PackageApplicationService } from './application/package-application.service';
+import { MemberCapabilityService } from './member-capability/member-capability.service';
 import { NotificationService } from './notification/notification.service';
 import { QuotaService } from './quota/quota.service';
 import { UsageService } from './usage/usage.service';
@@ -21,6 +22,7 @@ export interface Services {
   readonly quota: QuotaService;
   readonly notifications: NotificationService;
   readonly packageApplications: PackageApplicationService;
+  readonly memberCapabilities: MemberCapabilityService;
 }
 
 export function createServices(ds: DataSource, clock: Clock): Services {
@@ -38,5 +40,6 @@ export function createServices(ds: DataSource, clock: Clock): Services {
     quota,
     notifications,
     packageApplications: new PackageApplicationService(ds, clock, calendar, notifications),
+    memberCapabilities: new MemberCapabilityService(ds, clock, calendar, notifications),
   };
 }

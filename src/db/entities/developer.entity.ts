@@ -25,6 +25,14 @@ export class DeveloperEntity {
   @Column({ name: 'restricted_for_arrears', type: 'boolean', default: false })
   restrictedForArrears: boolean;
 
+  /** Member-capability rejections with a non-compliant (mindset) code since the last lift (DOMAIN §4). */
+  @Column({ name: 'member_capability_strikes', type: 'int', default: 0 })
+  memberCapabilityStrikes: number;
+
+  /** Barred from new member-capability applications (3 strikes); an operator lifts it. */
+  @Column({ name: 'member_capability_barred', type: 'boolean', default: false })
+  memberCapabilityBarred: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)' })
   createdAt: Date;
 }

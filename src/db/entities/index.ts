@@ -4,13 +4,15 @@ import { DeveloperEntity } from './developer.entity';
 import { PackageEntity } from './package.entity';
 import { TagPackageEntity } from './tag-package.entity';
 import { TagEntity } from './tag.entity';
+import { CapabilityCategoryEntity } from './capability-category.entity';
+import { MemberCapabilityApplicationEntity } from './member-capability-application.entity';
 import { PackageApplicationEntity } from './package-application.entity';
 import { EmergencyGrantEntity } from './emergency-grant.entity';
 import { NotificationEntity } from './notification.entity';
 import { UsageDailyEntity } from './usage-daily.entity';
 import { UsageRecordEntity } from './usage-record.entity';
 
-export { AppEntity, CalendarDayEntity, DeveloperEntity, PackageEntity, TagEntity, TagPackageEntity, UsageDailyEntity, UsageRecordEntity, EmergencyGrantEntity, NotificationEntity, PackageApplicationEntity };
+export { AppEntity, CalendarDayEntity, DeveloperEntity, PackageEntity, TagEntity, TagPackageEntity, UsageDailyEntity, UsageRecordEntity, EmergencyGrantEntity, NotificationEntity, PackageApplicationEntity, CapabilityCategoryEntity, MemberCapabilityApplicationEntity };
 
 /** Every entity the DataSource knows. Add new ones here. */
-export const ENTITIES = [DeveloperEntity, TagEntity, PackageEntity, TagPackageEntity, AppEntity, CalendarDayEntity, UsageDailyEntity, UsageRecordEntity, EmergencyGrantEntity, NotificationEntity, PackageApplicationEntity];
+export const ENTITIES = [DeveloperEntity, TagEntity, PackageEntity, TagPackageEntity, AppEntity, CalendarDayEntity, UsageDailyEntity, UsageRecordEntity, EmergencyGrantEntity, NotificationEntity, PackageApplicationEntity, CapabilityCategoryEntity, MemberCapabilityApplicationEntity];

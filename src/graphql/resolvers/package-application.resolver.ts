@@ -64,19 +64,16 @@ export class PackageApplicationResolver {
   }
 
   @Authorized(Role.REVIEWER, Role.OPERATOR)
-  @Query(() => [ApplicationQueueItemType], { description: 'Pending package applications, earliest due first; overdue ones flagged' })
+  @Query(() => [ApplicationQueueItemType], { description: 'Pending package and member-capability applications, earliest due first; overdue ones flagged' })
   async applicationReviewQueue(@Arg('first', () => Int, { nullable: true }) first: number | null, @Ctx() { services }: Context): Promise<ApplicationQueueItemType[]> {
     const limit = first ?? 50;
     if (limit < 1 || limit > 200) throw badUserInput([violation('first', 'OUT_OF_RANGE', 'first is 1 to 200')]);
     const now = services.clock.now().getTime();
-    return (await services.packageApplications.queue(limit)).map((a) => ({
-      type: 'PACKAGE',
-      id: String(a.id),
-      appId: String(a.appId),
-      subject: a.packageCode,
-      submittedAt: a.submittedAt,
-      dueAt: a.dueAt,
-      overdue: a.dueAt.getTime() <= now,
-    }));
+    const [packages, capabilities] = await Promise.all([services.packageApplications.queue(limit), services.memberCapabilities.queue(limit)]);
+    const items: ApplicationQueueItemType[] = [
+      ...packages.map((a) => ({ type: 'PACKAGE', id: String(a.id), appId: String(a.appId), subject: a.packageCode, submittedAt: a.submittedAt, dueAt: a.dueAt, overdue: a.dueAt.getTime() <= now })),
+      ...capabilities.map((a) => ({ type: 'MEMBER_CAPABILITY', id: String(a.id), appId: null, subject: a.categoryCode, submittedAt: a.submittedAt, dueAt: a.dueAt, overdue: a.dueAt.getTime() <= now })),
+    ];
+    return items.sort((x, y) => x.dueAt.getTime() - y.dueAt.getTime() || x.submittedAt.getTime() - y.submittedAt.getTime()).slice(0, limit);
   }
 }

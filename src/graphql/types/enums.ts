@@ -6,6 +6,7 @@ import { CallDenial } from '../../domain/usage/call-permission.rule';
 import { ApiCategory, CallSource, DataSyncPackage } from '../../domain/usage/usage.enums';
 import { RecordOutcome } from '../../services/usage/usage.service';
 import { ApplicationDecision, ApplicationStatus } from '../../domain/application/application.enums';
+import { BuildKind, MemberCapabilityRejection, MerchantTier, ProductKind } from '../../domain/member-capability/member-capability.rule';
 import { CalendarDayKind } from '../../domain/calendar/working-days.rule';
 
 registerEnumType(AppStatus, { name: 'AppStatus', description: 'DEVELOPING → IN_REVIEW → ONLINE or REJECTED; ONLINE ↔ SUSPENDED' });
@@ -24,7 +25,11 @@ registerEnumType(CallDenial, { name: 'CallDenial' });
 registerEnumType(RecordOutcome, { name: 'RecordOutcome' });
 registerEnumType(ApplicationStatus, { name: 'ApplicationStatus' });
 registerEnumType(ApplicationDecision, { name: 'ApplicationDecision' });
+registerEnumType(ProductKind, { name: 'ProductKind' });
+registerEnumType(BuildKind, { name: 'BuildKind' });
+registerEnumType(MerchantTier, { name: 'MerchantTier', description: 'QUALITY (优质商家), POTENTIAL (潜力商家), ORDINARY (neither)' });
+registerEnumType(MemberCapabilityRejection, { name: 'MemberCapabilityRejection', description: 'The first three are non-compliant: three rejections carrying them bar new applications' });
 registerEnumType(CalendarDayKind, { name: 'CalendarDayKind', description: 'A calendar row: OFF (public holiday) or WORKDAY (make-up working day, 调休)' });
 
-export { ApplicationDecision, ApplicationStatus, CalendarDayKind };
+export { ApplicationDecision, ApplicationStatus, BuildKind, CalendarDayKind, MemberCapabilityRejection, MerchantTier, ProductKind };
 export { EmergencyRefusal, QuotaState, ApiCategory, AppFunction, AppStatus, ApplicationChannel, CallDenial, CallSource, DataSyncPackage, DeveloperKind, PackageKind, QuotaSource, RecordOutcome, TrafficMode };

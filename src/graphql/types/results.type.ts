@@ -5,6 +5,7 @@ import { PackageType, TagType } from './catalog.type';
 import { DeveloperType } from './developer.type';
 import { InvalidInputType, InvalidStateType, NotEligibleType, OfflineChannelType } from './refusal.type';
 import { PackageApplicationType } from './application.type';
+import { CapabilityCategoryType, MemberCapabilityApplicationType } from './member-capability.type';
 import { UsageBatchReceiptType } from './usage.type';
 
 /** Mutation results: the object on success, or a refusal the caller can act on. */
@@ -21,3 +22,9 @@ export const ApplyForValueAddedPackageResult = createUnionType({
   types: () => [PackageApplicationType, InvalidInputType, NotEligibleType, OfflineChannelType] as const,
 });
 export const DecideApplicationResult = createUnionType({ name: 'DecideApplicationResult', types: () => [PackageApplicationType, InvalidInputType, InvalidStateType, NotEligibleType] as const });
+export const ApplyForMemberCapabilityResult = createUnionType({ name: 'ApplyForMemberCapabilityResult', types: () => [MemberCapabilityApplicationType, InvalidInputType, NotEligibleType] as const });
+export const DecideMemberCapabilityApplicationResult = createUnionType({
+  name: 'DecideMemberCapabilityApplicationResult',
+  types: () => [MemberCapabilityApplicationType, InvalidInputType, InvalidStateType] as const,
+});
+export const UpsertCapabilityCategoryResult = createUnionType({ name: 'UpsertCapabilityCategoryResult', types: () => [CapabilityCategoryType, InvalidInputType] as const });
