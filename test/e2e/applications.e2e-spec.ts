@@ -313,3 +313,28 @@ describe('roles and tenancy', () => {
     expect(errorCode(await t.gql(DecideApplicationDocument, { id: '999999999', decision: 'APPROVE' }, reviewer))).toBe('NOT_FOUND');
   });
 });
+
+describe('role matrix: roles outside each operation are FORBIDDEN, anonymous callers UNAUTHENTICATED', () => {
+  const all = [Role.DEVELOPER, Role.REVIEWER, Role.OPERATOR, Role.PARTNER, Role.GATEWAY] as const;
+  it('each operation admits exactly its roles', async () => {
+    const a = await app('MERCHANT_BACKEND', { functions: ['PERFORMANCE_APPRAISAL'] });
+    const ops: [string, (token?: string) => Promise<unknown>, readonly Role[]][] = [
+      ['trafficPackageEligibility', (tk) => t.gql(TrafficPackageEligibilityDocument, { appId: a.id }, tk), [Role.DEVELOPER, Role.REVIEWER, Role.OPERATOR]],
+      ['applyForTrafficPackage', (tk) => t.gql(ApplyForTrafficPackageDocument, { appId: a.id, packageCode: 'TRAFFIC_500K' }, tk), [Role.DEVELOPER]],
+      ['applyForValueAddedPackage', (tk) => t.gql(ApplyForValueAddedPackageDocument, { appId: a.id, packageCode: 'JUHUASUAN' }, tk), [Role.DEVELOPER]],
+      ['decideApplication', (tk) => t.gql(DecideApplicationDocument, { id: '999999999', decision: 'APPROVE' }, tk), [Role.REVIEWER]],
+      ['packageApplication', (tk) => t.gql(PackageApplicationDocument, { id: '999999999' }, tk), [Role.DEVELOPER, Role.REVIEWER, Role.OPERATOR]],
+      ['appPackageApplications', (tk) => t.gql(AppPackageApplicationsDocument, { appId: a.id }, tk), [Role.DEVELOPER, Role.REVIEWER, Role.OPERATOR]],
+      ['applicationReviewQueue', (tk) => t.gql(ApplicationReviewQueueDocument, {}, tk), [Role.REVIEWER, Role.OPERATOR]],
+    ];
+    for (const [name, call, allowed] of ops) {
+      expect([name, errorCode((await call()) as never)]).toEqual([name, 'UNAUTHENTICATED']);
+      for (const role of all) {
+        // The owner's token for DEVELOPER, so an allowed developer call is not NOT_FOUND for tenancy.
+        const token = role === Role.DEVELOPER ? a.dev.token : await t.token(role);
+        const code = errorCode((await call(token)) as never);
+        expect([name, role, code === 'FORBIDDEN']).toEqual([name, role, !allowed.includes(role)]);
+      }
+    }
+  });
+});

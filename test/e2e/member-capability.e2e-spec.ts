@@ -222,3 +222,29 @@ describe('roles and tenancy', () => {
     expect(res).toMatchObject({ __typename: 'InvalidInput', violations: [{ field: 'developer', rule: 'NOT_REGISTERED' }] });
   });
 });
+
+describe('role matrix: roles outside each operation are FORBIDDEN, anonymous callers UNAUTHENTICATED', () => {
+  it('each operation admits exactly its roles', async () => {
+    const dev = await t.developer();
+    const all = [Role.DEVELOPER, Role.REVIEWER, Role.OPERATOR, Role.PARTNER, Role.GATEWAY] as const;
+    const ops: [string, (token?: string) => Promise<unknown>, readonly Role[]][] = [
+      ['capabilityCategories', (tk) => t.gql(CapabilityCategoriesDocument, {}, tk), all],
+      ['upsertCapabilityCategory', (tk) => t.gql(UpsertCapabilityCategoryDocument, { input: { code: 'TOYS', name: 'Toys', customOnly: false } }, tk), [Role.OPERATOR]],
+      ['applyForMemberCapability', (tk) => t.gql(ApplyForMemberCapabilityDocument, { input: template({ categoryCode: 'NOPE' }) }, tk), [Role.DEVELOPER]],
+      ['decideMemberCapabilityApplication', (tk) => t.gql(DecideMemberCapabilityApplicationDocument, { id: '999999999', decision: 'APPROVE' }, tk), [Role.REVIEWER]],
+      ['liftMemberCapabilityBar', (tk) => t.gql(LiftMemberCapabilityBarDocument, { developerId: dev.id }, tk), [Role.OPERATOR]],
+      ['myMemberCapabilityStanding', (tk) => t.gql(MyMemberCapabilityStandingDocument, {}, tk), [Role.DEVELOPER]],
+      ['memberCapabilityStanding', (tk) => t.gql(MemberCapabilityStandingDocument, { developerId: dev.id }, tk), [Role.REVIEWER, Role.OPERATOR]],
+      ['myMemberCapabilityApplications', (tk) => t.gql(MyMemberCapabilityApplicationsDocument, {}, tk), [Role.DEVELOPER]],
+      ['memberCapabilityApplication', (tk) => t.gql(MemberCapabilityApplicationDocument, { id: '999999999' }, tk), [Role.DEVELOPER, Role.REVIEWER, Role.OPERATOR]],
+    ];
+    for (const [name, call, allowed] of ops) {
+      expect([name, errorCode((await call()) as never)]).toEqual([name, 'UNAUTHENTICATED']);
+      for (const role of all) {
+        const token = role === Role.DEVELOPER ? dev.token : await t.token(role);
+        const code = errorCode((await call(token)) as never);
+        expect([name, role, code === 'FORBIDDEN']).toEqual([name, role, !allowed.includes(role)]);
+      }
+    }
+  });
+});

@@ -245,3 +245,23 @@ describe('callPermission (role GATEWAY)', () => {
     expect(await ask(app.appkey, 'BASIC')).toMatchObject({ allowed: true });
   });
 });
+
+describe('role matrix: roles outside each operation are FORBIDDEN, anonymous callers UNAUTHENTICATED', () => {
+  it('each operation admits exactly its roles', async () => {
+    const dev = await t.developer();
+    const all = [Role.DEVELOPER, Role.REVIEWER, Role.OPERATOR, Role.PARTNER, Role.GATEWAY] as const;
+    const ops: [string, (token?: string) => Promise<unknown>, readonly Role[]][] = [
+      ['recordUsage', (tk) => t.gql(RecordUsageDocument, { records: [record('00000000')] }, tk), [Role.GATEWAY]],
+      ['callPermission', (tk) => t.gql(CallPermissionDocument, { appkey: '00000000', category: 'BASIC', source: 'IN_CLOUD' }, tk), [Role.GATEWAY]],
+      ['setValueAddedOutOfCloudPermitted', (tk) => t.gql(SetValueAddedOutOfCloudPermittedDocument, { appId: '999999999', permitted: true }, tk), [Role.OPERATOR]],
+    ];
+    for (const [name, call, allowed] of ops) {
+      expect([name, errorCode((await call()) as never)]).toEqual([name, 'UNAUTHENTICATED']);
+      for (const role of all) {
+        const token = role === Role.DEVELOPER ? dev.token : await t.token(role);
+        const code = errorCode((await call(token)) as never);
+        expect([name, role, code === 'FORBIDDEN']).toEqual([name, role, !allowed.includes(role)]);
+      }
+    }
+  });
+});
