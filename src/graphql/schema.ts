@@ -5,11 +5,24 @@ import { AppResolver } from './resolvers/app.resolver';
 import { CalendarResolver } from './resolvers/calendar.resolver';
 import { CatalogResolver } from './resolvers/catalog.resolver';
 import { DeveloperResolver } from './resolvers/developer.resolver';
+import { MemberCapabilityResolver } from './resolvers/member-capability.resolver';
+import { PackageApplicationResolver } from './resolvers/package-application.resolver';
 import { AppReviewResolver, ReviewResolver } from './resolvers/review.resolver';
+import { UsageResolver } from './resolvers/usage.resolver';
 import './types/enums';
 
 /** Every resolver of the schema. Add new ones here. */
-export const RESOLVERS: NonEmptyArray<Function> = [DeveloperResolver, AppResolver, CatalogResolver, CalendarResolver, ReviewResolver, AppReviewResolver];
+export const RESOLVERS: NonEmptyArray<Function> = [
+  DeveloperResolver,
+  AppResolver,
+  CatalogResolver,
+  CalendarResolver,
+  ReviewResolver,
+  AppReviewResolver,
+  UsageResolver,
+  PackageApplicationResolver,
+  MemberCapabilityResolver,
+];
 
 let built: Promise<GraphQLSchema> | undefined;
 

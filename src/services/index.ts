@@ -5,6 +5,11 @@ import { CalendarService } from './calendar/calendar.service';
 import { CatalogService } from './catalog/catalog.service';
 import { DeveloperService } from './developer/developer.service';
 import { ReviewService } from './review/review.service';
+import { PackageApplicationService } from './application/package-application.service';
+import { MemberCapabilityService } from './member-capability/member-capability.service';
+import { NotificationService } from './notification/notification.service';
+import { QuotaService } from './quota/quota.service';
+import { UsageService } from './usage/usage.service';
 
 /** The application services, built once per process around the DataSource and the clock. */
 export interface Services {
@@ -15,9 +20,16 @@ export interface Services {
   readonly catalog: CatalogService;
   readonly developers: DeveloperService;
   readonly reviews: ReviewService;
+  readonly usage: UsageService;
+  readonly quota: QuotaService;
+  readonly notifications: NotificationService;
+  readonly packageApplications: PackageApplicationService;
+  readonly memberCapabilities: MemberCapabilityService;
 }
 
 export function createServices(ds: DataSource, clock: Clock): Services {
+  const notifications = new NotificationService(ds, clock);
+  const quota = new QuotaService(ds, clock, notifications);
   const calendar = new CalendarService(ds);
   return {
     ds,
@@ -27,5 +39,10 @@ export function createServices(ds: DataSource, clock: Clock): Services {
     reviews: new ReviewService(ds, clock, calendar),
     catalog: new CatalogService(ds),
     developers: new DeveloperService(ds),
+    usage: new UsageService(ds, clock, quota),
+    quota,
+    notifications,
+    packageApplications: new PackageApplicationService(ds, clock, calendar, notifications),
+    memberCapabilities: new MemberCapabilityService(ds, clock, calendar, notifications),
   };
 }

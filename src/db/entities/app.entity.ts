@@ -53,6 +53,14 @@ export class AppEntity {
   @Column({ name: 'granted_traffic_quota', type: 'int', nullable: true })
   grantedTrafficQuota: number | null;
 
+  /** Operator-set: the app may call VALUE_ADDED APIs from outside the cloud (DOMAIN §5). */
+  @Column({ name: 'value_added_out_of_cloud_permitted', type: 'boolean', default: false })
+  valueAddedOutOfCloudPermitted: boolean;
+
+  /** Value-added packages granted by approved applications (DOMAIN §2.4), beside the tag's defaults; null = none. */
+  @Column({ name: 'granted_packages', type: 'json', nullable: true })
+  grantedPackages: string[] | null;
+
   @VersionColumn()
   version: number;
 

@@ -17,6 +17,22 @@ export class DeveloperEntity {
   @Column({ type: 'boolean', default: false })
   onboarded: boolean;
 
+  /**
+   * Billing's hook (DOMAIN §5 arrears): while true, the gateway's callPermission refuses charged
+   * (non-FREE) API calls of this developer's apps. Billing sets it when a bill stays unpaid and
+   * clears it when a recharge settles the arrears.
+   */
+  @Column({ name: 'restricted_for_arrears', type: 'boolean', default: false })
+  restrictedForArrears: boolean;
+
+  /** Member-capability rejections with a non-compliant (mindset) code since the last lift (DOMAIN §4). */
+  @Column({ name: 'member_capability_strikes', type: 'int', default: 0 })
+  memberCapabilityStrikes: number;
+
+  /** Barred from new member-capability applications (3 strikes); an operator lifts it. */
+  @Column({ name: 'member_capability_barred', type: 'boolean', default: false })
+  memberCapabilityBarred: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)' })
   createdAt: Date;
 }

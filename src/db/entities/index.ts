@@ -7,8 +7,32 @@ import { ReviewMessageEntity } from './review-message.entity';
 import { ReviewRoundEntity } from './review-round.entity';
 import { TagPackageEntity } from './tag-package.entity';
 import { TagEntity } from './tag.entity';
+import { CapabilityCategoryEntity } from './capability-category.entity';
+import { MemberCapabilityApplicationEntity } from './member-capability-application.entity';
+import { PackageApplicationEntity } from './package-application.entity';
+import { EmergencyGrantEntity } from './emergency-grant.entity';
+import { NotificationEntity } from './notification.entity';
+import { UsageDailyEntity } from './usage-daily.entity';
+import { UsageRecordEntity } from './usage-record.entity';
 
-export { AppEntity, CalendarDayEntity, DeveloperEntity, PackageEntity, ReviewEventEntity, ReviewMessageEntity, ReviewRoundEntity, TagEntity, TagPackageEntity };
+export { AppEntity, CalendarDayEntity, DeveloperEntity, PackageEntity, ReviewEventEntity, ReviewMessageEntity, ReviewRoundEntity, TagEntity, TagPackageEntity, UsageDailyEntity, UsageRecordEntity, EmergencyGrantEntity, NotificationEntity, PackageApplicationEntity, CapabilityCategoryEntity, MemberCapabilityApplicationEntity };
 
 /** Every entity the DataSource knows. Add new ones here. */
-export const ENTITIES = [DeveloperEntity, TagEntity, PackageEntity, TagPackageEntity, AppEntity, CalendarDayEntity, ReviewRoundEntity, ReviewMessageEntity, ReviewEventEntity];
+export const ENTITIES = [
+  DeveloperEntity,
+  TagEntity,
+  PackageEntity,
+  TagPackageEntity,
+  AppEntity,
+  CalendarDayEntity,
+  ReviewRoundEntity,
+  ReviewMessageEntity,
+  ReviewEventEntity,
+  UsageDailyEntity,
+  UsageRecordEntity,
+  EmergencyGrantEntity,
+  NotificationEntity,
+  PackageApplicationEntity,
+  CapabilityCategoryEntity,
+  MemberCapabilityApplicationEntity,
+];

@@ -1,3 +1,4 @@
+import { RuleCheck } from '../application/eligibility';
 import { Violation } from './violation';
 
 /**
@@ -6,7 +7,9 @@ import { Violation } from './violation';
  */
 export type Refusal =
   | { readonly kind: 'INVALID_INPUT'; readonly violations: readonly Violation[] }
-  | { readonly kind: 'INVALID_STATE'; readonly currentState: string; readonly action: string; readonly message: string };
+  | { readonly kind: 'INVALID_STATE'; readonly currentState: string; readonly action: string; readonly message: string }
+  | { readonly kind: 'NOT_ELIGIBLE'; readonly message: string; readonly failedRules: readonly RuleCheck[] }
+  | { readonly kind: 'OFFLINE_CHANNEL'; readonly message: string; readonly channel: string; readonly contactEmail: string | null; readonly requiredMaterials: readonly string[] };
 
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly refusal: Refusal };
 
@@ -15,4 +18,9 @@ export const invalidInput = <T = never>(violations: readonly Violation[]): Resul
 export const invalidState = <T = never>(currentState: string, action: string, message: string): Result<T> => ({
   ok: false,
   refusal: { kind: 'INVALID_STATE', currentState, action, message },
+});
+export const notEligible = <T = never>(message: string, failedRules: readonly RuleCheck[]): Result<T> => ({ ok: false, refusal: { kind: 'NOT_ELIGIBLE', message, failedRules } });
+export const offlineChannel = <T = never>(message: string, channel: string, contactEmail: string | null, requiredMaterials: readonly string[]): Result<T> => ({
+  ok: false,
+  refusal: { kind: 'OFFLINE_CHANNEL', message, channel, contactEmail, requiredMaterials },
 });

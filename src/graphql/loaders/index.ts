@@ -1,6 +1,9 @@
 import { DataSource } from 'typeorm';
 import { packagesByTagLoader, tagByCodeLoader } from './catalog.loader';
-import { appByIdLoader, reviewMessagesByRoundLoader, reviewRoundsByAppLoader, workingDaysLeftLoader } from './review.loader';
+import { appByIdLoader } from './app.loader';
+import { reviewMessagesByRoundLoader, reviewRoundsByAppLoader, workingDaysLeftLoader } from './review.loader';
+import { emergencyCallsLoader } from './quota.loader';
+import { packageByCodeLoader } from './application.loader';
 
 /** DataLoaders, built fresh for every request so no cache outlives it. */
 export function createLoaders(ds: DataSource) {
@@ -11,6 +14,8 @@ export function createLoaders(ds: DataSource) {
     reviewRoundsByApp: reviewRoundsByAppLoader(ds),
     reviewMessagesByRound: reviewMessagesByRoundLoader(ds),
     workingDaysLeft: workingDaysLeftLoader(ds),
+    emergencyCalls: emergencyCallsLoader(ds),
+    packageByCode: packageByCodeLoader(ds),
   };
 }
 

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
-import { AppEntity, ReviewMessageEntity, ReviewRoundEntity } from '../../db/entities';
+import { ReviewMessageEntity, ReviewRoundEntity } from '../../db/entities';
 import { ReviewSubjectType } from '../../domain/review/review.enums';
 import { CalendarService } from '../../services/calendar/calendar.service';
 
@@ -24,17 +24,6 @@ export const reviewMessagesByRoundLoader = (ds: DataSource) =>
       const by = new Map<string, ReviewMessageEntity[]>(roundIds.map((id) => [id, []]));
       for (const m of rows) by.get(String(m.roundId))?.push(m);
       return roundIds.map((id) => by.get(id) ?? []);
-    },
-    { maxBatchSize: 500 },
-  );
-
-/** App by id: prevents one SELECT per round for `ReviewRound.app` in the reviewer queue. */
-export const appByIdLoader = (ds: DataSource) =>
-  new DataLoader<string, AppEntity | null>(
-    async (ids) => {
-      const rows = await ds.getRepository(AppEntity).findBy({ id: In([...ids]) });
-      const by = new Map(rows.map((a) => [String(a.id), a]));
-      return ids.map((id) => by.get(id) ?? null);
     },
     { maxBatchSize: 500 },
   );

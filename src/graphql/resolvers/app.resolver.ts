@@ -1,10 +1,13 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { TagPackageRole } from '../../domain/catalog/catalog.enums';
-import { beijingDate } from '../../domain/common/beijing-time';
+import { beijingDate, beijingEndOfDay } from '../../domain/common/beijing-time';
+import { AppStatus } from '../../domain/app/app.enums';
 import { Role } from '../../domain/common/role';
 import { quotaToday } from '../../domain/quota/quota-today.rule';
 import { encodeCursor, readPageArgs } from '../../services/common/pagination';
+import { PackageEntity } from '../../db/entities';
 import { Context } from '../context';
+import { emergencyKey } from '../loaders/quota.loader';
 import { AppConnectionType, AppType, CreateAppInput, QuotaTodayType, UpdateAppInput } from '../types/app.type';
 import { PackageType, TagType } from '../types/catalog.type';
 import { CreateAppResult, UpdateAppResult } from '../types/results.type';
@@ -50,21 +53,31 @@ export class AppResolver {
     return TagType.from((await loaders.tagByCode.load(app.tagCode))!);
   }
 
-  @FieldResolver(() => [PackageType], { description: "Value-added packages the app has: its tag's defaults" })
+  @FieldResolver(() => [PackageType], { description: "Value-added packages the app has: its tag's defaults, then those granted by approved applications" })
   async packages(@Root() app: AppType, @Ctx() { loaders }: Context): Promise<PackageType[]> {
-    const links = await loaders.packagesByTag.load(app.tagCode);
-    return links.filter((l) => l.role === TagPackageRole.DEFAULT).map((l) => PackageType.from(l.pkg));
+    const granted = app.grantedPackages ?? [];
+    // Apps with no granted package (most) skip the package lookup.
+    const [links, grantedPkgs] = await Promise.all([loaders.packagesByTag.load(app.tagCode), granted.length ? loaders.packageByCode.loadMany(granted) : Promise.resolve([])]);
+    const defaults = links.filter((l) => l.role === TagPackageRole.DEFAULT).map((l) => l.pkg);
+    const extra = grantedPkgs.filter((p): p is PackageEntity => p != null && !(p instanceof Error) && !defaults.some((d) => d.code === p.code));
+    return [...defaults, ...extra].map((p) => PackageType.from(p));
   }
 
-  @FieldResolver(() => QuotaTodayType, { description: 'DOMAIN §2.2: the quota by status, tag and granted traffic package' })
+  @FieldResolver(() => QuotaTodayType, { description: 'DOMAIN §2.2: the quota by status, tag and granted traffic package, plus emergency traffic' })
   async quotaToday(@Root() app: AppType, @Ctx() { loaders, services }: Context): Promise<QuotaTodayType> {
-    const tag = (await loaders.tagByCode.load(app.tagCode))!;
+    const date = beijingDate(services.clock.now());
+    // Only ONLINE apps can hold emergency traffic: others skip the lookup.
+    const [tag, emergencyCallsToday] = await Promise.all([
+      loaders.tagByCode.load(app.tagCode),
+      app.status === AppStatus.ONLINE ? loaders.emergencyCalls.load(emergencyKey(app.id, date)) : Promise.resolve(0),
+    ]);
     const quota = quotaToday({
       status: app.status,
-      devTestQuota: tag.devTestQuota,
-      defaultOnlineQuota: tag.defaultOnlineQuota,
+      devTestQuota: tag!.devTestQuota,
+      defaultOnlineQuota: tag!.defaultOnlineQuota,
       grantedTrafficQuota: app.grantedTrafficQuota,
+      emergencyCallsToday,
     });
-    return { date: beijingDate(services.clock.now()), ...quota };
+    return { date, ...quota, emergencyGranted: quota.emergencyCalls > 0, resetsAt: beijingEndOfDay(date) };
   }
 }

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { AppEntity } from '../../db/entities';
-import { AppFunction, AppStatus, QuotaSource } from './enums';
+import { AppFunction, AppStatus, QuotaSource, QuotaState } from './enums';
 import { PageInfoType } from './connection.type';
 
 @ObjectType('App', { description: "A developer's app (DOMAIN §2)" })
@@ -32,6 +32,9 @@ export class AppType {
   @Field(() => AppStatus)
   status: AppStatus;
 
+  @Field(() => Boolean, { description: 'Operator-set: may call VALUE_ADDED APIs from outside the cloud' })
+  valueAddedOutOfCloudPermitted: boolean;
+
   @Field(() => Date)
   createdAt: Date;
 
@@ -41,6 +44,7 @@ export class AppType {
   ownerId: string;
   tagCode: string;
   grantedTrafficQuota: number | null;
+  grantedPackages: string[] | null;
 
   static from(e: AppEntity): AppType {
     return Object.assign(new AppType(), e);
@@ -52,11 +56,26 @@ export class QuotaTodayType {
   @Field(() => String, { description: 'The Beijing date the quota is for (YYYY-MM-DD); it resets at 24:00 Beijing time' })
   date: string;
 
-  @Field(() => Int, { nullable: true, description: 'Calls allowed today; null where UV-based rules govern' })
+  @Field(() => Int, { nullable: true, description: 'Calls allowed today, emergency traffic included; null where UV-based rules govern' })
   limit: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'The quota before emergency traffic' })
+  baseLimit: number | null;
 
   @Field(() => QuotaSource)
   source: QuotaSource;
+
+  @Field(() => Boolean, { description: 'Emergency traffic was granted for today' })
+  emergencyGranted: boolean;
+
+  @Field(() => Int, { description: 'Emergency calls granted for today (0 when none)' })
+  emergencyCalls: number;
+
+  @Field(() => QuotaState, { description: 'LIMIT_REACHED_EMERGENCY_GRANTED: "limit reached, emergency traffic granted", until resetsAt' })
+  state: QuotaState;
+
+  @Field(() => Date, { description: '24:00 Beijing time of `date`: the quota and any emergency traffic end then' })
+  resetsAt: Date;
 }
 
 @ObjectType('AppEdge', { simpleResolvers: true })

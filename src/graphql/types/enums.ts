@@ -1,9 +1,14 @@
 import { registerEnumType } from 'type-graphql';
 import { AppFunction, AppStatus, DeveloperKind } from '../../domain/app/app.enums';
 import { ApplicationChannel, PackageKind, TrafficMode } from '../../domain/catalog/catalog.enums';
+import { EmergencyRefusal, QuotaSource, QuotaState } from '../../domain/quota/quota-today.rule';
+import { CallDenial } from '../../domain/usage/call-permission.rule';
+import { ApiCategory, CallSource, DataSyncPackage } from '../../domain/usage/usage.enums';
+import { RecordOutcome } from '../../services/usage/usage.service';
+import { ApplicationDecision, ApplicationStatus } from '../../domain/application/application.enums';
+import { BuildKind, MemberCapabilityRejection, MerchantTier, ProductKind } from '../../domain/member-capability/member-capability.rule';
 import { CalendarDayKind } from '../../domain/calendar/working-days.rule';
 import { RejectionReason, ReviewDecision, ReviewMessageAuthor, ReviewRoundStatus, ReviewSubjectType } from '../../domain/review/review.enums';
-import { QuotaSource } from '../../domain/quota/quota-today.rule';
 
 registerEnumType(AppStatus, { name: 'AppStatus', description: 'DEVELOPING → IN_REVIEW → ONLINE or REJECTED; ONLINE ↔ SUSPENDED' });
 registerEnumType(AppFunction, { name: 'AppFunction', description: 'Functions an app declares (PERFORMANCE_APPRAISAL gates Wangwang chat history)' });
@@ -12,6 +17,19 @@ registerEnumType(TrafficMode, { name: 'TrafficMode' });
 registerEnumType(PackageKind, { name: 'PackageKind' });
 registerEnumType(ApplicationChannel, { name: 'ApplicationChannel' });
 registerEnumType(QuotaSource, { name: 'QuotaSource' });
+registerEnumType(QuotaState, { name: 'QuotaState' });
+registerEnumType(EmergencyRefusal, { name: 'EmergencyRefusal' });
+registerEnumType(ApiCategory, { name: 'ApiCategory' });
+registerEnumType(CallSource, { name: 'CallSource' });
+registerEnumType(DataSyncPackage, { name: 'DataSyncPackage', description: 'Lowest first; billing charges the highest held on a day' });
+registerEnumType(CallDenial, { name: 'CallDenial' });
+registerEnumType(RecordOutcome, { name: 'RecordOutcome' });
+registerEnumType(ApplicationStatus, { name: 'ApplicationStatus' });
+registerEnumType(ApplicationDecision, { name: 'ApplicationDecision' });
+registerEnumType(ProductKind, { name: 'ProductKind' });
+registerEnumType(BuildKind, { name: 'BuildKind' });
+registerEnumType(MerchantTier, { name: 'MerchantTier', description: 'QUALITY (优质商家), POTENTIAL (潜力商家), ORDINARY (neither)' });
+registerEnumType(MemberCapabilityRejection, { name: 'MemberCapabilityRejection', description: 'The first three are non-compliant: three rejections carrying them bar new applications' });
 registerEnumType(CalendarDayKind, { name: 'CalendarDayKind', description: 'A calendar row: OFF (public holiday) or WORKDAY (make-up working day, 调休)' });
 
 registerEnumType(ReviewSubjectType, { name: 'ReviewSubjectType', description: 'What a review round reviews' });
@@ -20,5 +38,6 @@ registerEnumType(ReviewDecision, { name: 'ReviewDecision' });
 registerEnumType(ReviewMessageAuthor, { name: 'ReviewMessageAuthor' });
 registerEnumType(RejectionReason, { name: 'RejectionReason', description: 'DOMAIN §3: the seven unsupported app kinds, PROHIBITED_CONTENT, INCOMPLETE_MATERIAL, OTHER' });
 
-export { CalendarDayKind, RejectionReason, ReviewDecision, ReviewMessageAuthor, ReviewRoundStatus, ReviewSubjectType };
-export { AppFunction, AppStatus, ApplicationChannel, DeveloperKind, PackageKind, QuotaSource, TrafficMode };
+export { RejectionReason, ReviewDecision, ReviewMessageAuthor, ReviewRoundStatus, ReviewSubjectType };
+export { ApplicationDecision, ApplicationStatus, BuildKind, CalendarDayKind, MemberCapabilityRejection, MerchantTier, ProductKind };
+export { EmergencyRefusal, QuotaState, ApiCategory, AppFunction, AppStatus, ApplicationChannel, CallDenial, CallSource, DataSyncPackage, DeveloperKind, PackageKind, QuotaSource, RecordOutcome, TrafficMode };

@@ -38,8 +38,44 @@ export class InvalidStateType extends RefusalType {
   action: string;
 }
 
+@ObjectType('EligibilityRule', { simpleResolvers: true, description: 'One eligibility rule as checked: the measured figure against the threshold' })
+export class EligibilityRuleType {
+  @Field(() => String, { description: 'Rule code, e.g. SUCCESS_RATE, EFFECTIVE_USE, NEXT_RUNG' })
+  rule: string;
+
+  @Field(() => Boolean)
+  passed: boolean;
+
+  @Field(() => String, { description: 'The measured figure, e.g. "97.99%"' })
+  measured: string;
+
+  @Field(() => String, { description: 'The threshold, e.g. "≥ 98.00%"' })
+  threshold: string;
+
+  @Field(() => String)
+  message: string;
+}
+
+@ObjectType('NotEligible', { implements: RefusalType, simpleResolvers: true, description: 'One or more eligibility rules failed; each is listed with its figure and threshold. Nothing was written.' })
+export class NotEligibleType extends RefusalType {
+  @Field(() => [EligibilityRuleType])
+  failedRules: EligibilityRuleType[];
+}
+
+@ObjectType('OfflineChannel', { implements: RefusalType, simpleResolvers: true, description: 'Not applied for online: use the channel given, with the materials listed. Nothing was written.' })
+export class OfflineChannelType extends RefusalType {
+  @Field(() => String, { description: 'e.g. EMAIL' })
+  channel: string;
+
+  @Field(() => String, { nullable: true })
+  contactEmail: string | null;
+
+  @Field(() => [String])
+  requiredMaterials: string[];
+}
+
 /** Maps a service refusal to its GraphQL type. */
-export function toRefusalType(refusal: Refusal): InvalidInputType | InvalidStateType {
+export function toRefusalType(refusal: Refusal): InvalidInputType | InvalidStateType | NotEligibleType | OfflineChannelType {
   switch (refusal.kind) {
     case 'INVALID_INPUT':
       return Object.assign(new InvalidInputType(), {
@@ -53,6 +89,20 @@ export function toRefusalType(refusal: Refusal): InvalidInputType | InvalidState
         message: refusal.message,
         currentState: refusal.currentState,
         action: refusal.action,
+      });
+    case 'NOT_ELIGIBLE':
+      return Object.assign(new NotEligibleType(), {
+        code: 'NOT_ELIGIBLE',
+        message: refusal.message,
+        failedRules: refusal.failedRules.map((r) => Object.assign(new EligibilityRuleType(), r)),
+      });
+    case 'OFFLINE_CHANNEL':
+      return Object.assign(new OfflineChannelType(), {
+        code: 'OFFLINE_CHANNEL',
+        message: refusal.message,
+        channel: refusal.channel,
+        contactEmail: refusal.contactEmail,
+        requiredMaterials: [...refusal.requiredMaterials],
       });
   }
 }

@@ -3,8 +3,11 @@ import { AppType } from './app.type';
 import { CalendarDayType } from './calendar.type';
 import { PackageType, TagType } from './catalog.type';
 import { DeveloperType } from './developer.type';
-import { InvalidInputType, InvalidStateType } from './refusal.type';
 import { ReviewRoundType } from './review.type';
+import { InvalidInputType, InvalidStateType, NotEligibleType, OfflineChannelType } from './refusal.type';
+import { PackageApplicationType } from './application.type';
+import { CapabilityCategoryType, MemberCapabilityApplicationType } from './member-capability.type';
+import { UsageBatchReceiptType } from './usage.type';
 
 /** Mutation results: the object on success, or a refusal the caller can act on. */
 export const RegisterDeveloperResult = createUnionType({ name: 'RegisterDeveloperResult', types: () => [DeveloperType, InvalidInputType] as const });
@@ -12,7 +15,20 @@ export const CreateAppResult = createUnionType({ name: 'CreateAppResult', types:
 export const UpdateAppResult = createUnionType({ name: 'UpdateAppResult', types: () => [AppType, InvalidInputType, InvalidStateType] as const });
 export const UpsertTagResult = createUnionType({ name: 'UpsertTagResult', types: () => [TagType, InvalidInputType] as const });
 export const UpsertPackageResult = createUnionType({ name: 'UpsertPackageResult', types: () => [PackageType, InvalidInputType] as const });
+export const RecordUsageResult = createUnionType({ name: 'RecordUsageResult', types: () => [UsageBatchReceiptType, InvalidInputType] as const });
 export const SetCalendarDayResult = createUnionType({ name: 'SetCalendarDayResult', types: () => [CalendarDayType, InvalidInputType] as const });
 export const SubmitAppForReviewResult = createUnionType({ name: 'SubmitAppForReviewResult', types: () => [ReviewRoundType, InvalidInputType, InvalidStateType] as const });
 export const DecideReviewResult = createUnionType({ name: 'DecideReviewResult', types: () => [ReviewRoundType, InvalidInputType, InvalidStateType] as const });
 export const PostReviewFeedbackResult = createUnionType({ name: 'PostReviewFeedbackResult', types: () => [ReviewRoundType, InvalidInputType, InvalidStateType] as const });
+export const ApplyForTrafficPackageResult = createUnionType({ name: 'ApplyForTrafficPackageResult', types: () => [PackageApplicationType, InvalidInputType, NotEligibleType] as const });
+export const ApplyForValueAddedPackageResult = createUnionType({
+  name: 'ApplyForValueAddedPackageResult',
+  types: () => [PackageApplicationType, InvalidInputType, NotEligibleType, OfflineChannelType] as const,
+});
+export const DecideApplicationResult = createUnionType({ name: 'DecideApplicationResult', types: () => [PackageApplicationType, InvalidInputType, InvalidStateType, NotEligibleType] as const });
+export const ApplyForMemberCapabilityResult = createUnionType({ name: 'ApplyForMemberCapabilityResult', types: () => [MemberCapabilityApplicationType, InvalidInputType, NotEligibleType] as const });
+export const DecideMemberCapabilityApplicationResult = createUnionType({
+  name: 'DecideMemberCapabilityApplicationResult',
+  types: () => [MemberCapabilityApplicationType, InvalidInputType, InvalidStateType] as const,
+});
+export const UpsertCapabilityCategoryResult = createUnionType({ name: 'UpsertCapabilityCategoryResult', types: () => [CapabilityCategoryType, InvalidInputType] as const });

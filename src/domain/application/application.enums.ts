@@ -1,0 +1,14 @@
+/** A package or member-capability application's status. PENDING → APPROVED or REJECTED. */
+export enum ApplicationStatus {
+  PENDING = 'PENDING',
+  APPROVED = 'APPROVED',
+  REJECTED = 'REJECTED',
+}
+
+export enum ApplicationDecision {
+  APPROVE = 'APPROVE',
+  REJECT = 'REJECT',
+}
+
+/** DOMAIN §2.4: review cycle for traffic and value-added packages. */
+export const PACKAGE_REVIEW_WORKING_DAYS = 3;

@@ -1,0 +1,74 @@
+import { checkUsageBatch, fingerprint, meterIncrements, UsageRecord } from './usage-batch.rule';
+import { ApiCategory, CallSource, DataSyncPackage } from './usage.enums';
+
+const ctx = (patch: Partial<Parameters<typeof checkUsageBatch>[1]> = {}) => ({
+  today: '2026-11-20',
+  apps: new Map([
+    ['11111111', { valueAddedOutOfCloudPermitted: false }],
+    ['22222222', { valueAddedOutOfCloudPermitted: true }],
+  ]),
+  storedFingerprints: new Map<string, string>(),
+  ...patch,
+});
+const rec = (patch: Partial<UsageRecord> = {}): UsageRecord => ({
+  idempotencyKey: 'k1',
+  appkey: '11111111',
+  date: '2026-11-20',
+  apiCalls: [{ category: ApiCategory.BASIC, source: CallSource.IN_CLOUD, total: 10, successful: 9 }],
+  ...patch,
+});
+const calls = (category: ApiCategory, source: CallSource, total: number, successful: number) => ({ apiCalls: [{ category, source, total, successful }] });
+const rules = (r: UsageRecord, c = ctx()) => checkUsageBatch([r], c).map((v) => `${v.field} ${v.rule}`);
+
+describe('checkUsageBatch (issue 4: a batch with any invalid record is refused whole)', () => {
+  it.each<[string, Partial<UsageRecord>, string[]]>([
+    ['a valid record', {}, []],
+    ['an unknown appkey', { appkey: '99999999' }, ['records[0].appkey UNKNOWN_APPKEY']],
+    ['a negative total', calls(ApiCategory.BASIC, CallSource.IN_CLOUD, -1, 0), ['records[0].apiCalls[0].total NEGATIVE_COUNT']],
+    ['successes above total (11 of 10)', calls(ApiCategory.BASIC, CallSource.IN_CLOUD, 10, 11), ['records[0].apiCalls[0].successful SUCCESSES_ABOVE_TOTAL']],
+    ['successes equal to total (10 of 10)', calls(ApiCategory.BASIC, CallSource.IN_CLOUD, 10, 10), []],
+    ['tomorrow (Beijing)', { date: '2026-11-21' }, ['records[0].date FUTURE_DATE']],
+    ['yesterday', { date: '2026-11-19' }, []],
+    ['a non-date', { date: '2026-02-30' }, ['records[0].date NOT_A_DATE']],
+    ['value-added out of cloud from an app not permitted', calls(ApiCategory.VALUE_ADDED, CallSource.OUT_OF_CLOUD, 1, 1), ['records[0].apiCalls[0].source VALUE_ADDED_OUT_OF_CLOUD_FORBIDDEN']],
+    ['value-added in cloud', calls(ApiCategory.VALUE_ADDED, CallSource.IN_CLOUD, 1, 1), []],
+    ['basic out of cloud', calls(ApiCategory.BASIC, CallSource.OUT_OF_CLOUD, 1, 1), []],
+    ['a negative order count', { dataSyncNewOrders: -5 }, ['records[0].dataSyncNewOrders NEGATIVE_COUNT']],
+    ['a fractional message count', { waliMessages: 1.5 }, ['records[0].waliMessages NEGATIVE_COUNT']],
+    ['no counts at all', { apiCalls: [] }, ['records[0].apiCalls EMPTY_RECORD']],
+    ['a bad key', { idempotencyKey: 'has space' }, ['records[0].idempotencyKey BAD_KEY']],
+  ])('%s', (_why, patch, expected) => {
+    expect(rules(rec(patch))).toEqual(expected);
+  });
+
+  it('value-added out of cloud is accepted from a permitted app', () => {
+    expect(rules(rec({ appkey: '22222222', ...calls(ApiCategory.VALUE_ADDED, CallSource.OUT_OF_CLOUD, 1, 1) }))).toEqual([]);
+  });
+
+  it('a stored key with the same content is fine (a resend); with other content it is KEY_REUSED', () => {
+    const r = rec();
+    expect(rules(r, ctx({ storedFingerprints: new Map([['k1', fingerprint(r)]]) }))).toEqual([]);
+    expect(rules(r, ctx({ storedFingerprints: new Map([['k1', fingerprint(rec({ waliMessages: 1 }))]]) }))).toEqual(['records[0].idempotencyKey KEY_REUSED']);
+  });
+
+  it('names every bad record by its index', () => {
+    const v = checkUsageBatch([rec(), rec({ idempotencyKey: 'k2', appkey: 'x' }), rec({ idempotencyKey: 'k3', date: '2030-01-01' })], ctx());
+    expect(v.map((x) => x.field)).toEqual(['records[1].appkey', 'records[2].date']);
+  });
+
+  it('an empty batch is refused', () => {
+    expect(checkUsageBatch([], ctx()).map((v) => v.rule)).toEqual(['EMPTY_BATCH']);
+  });
+});
+
+describe('meterIncrements: calls, orders and messages add; a package held and CRM relations are levels', () => {
+  it('maps a record to one meter per count', () => {
+    expect(meterIncrements(rec({ dataSyncNewOrders: 12_000, dataSyncPackage: DataSyncPackage.FLAGSHIP, waliMessages: 3, crmRelations: 40_000 }))).toEqual([
+      { meter: 'API:BASIC:IN_CLOUD', quantity: 10, successful: 9, mode: 'ADD' },
+      { meter: 'DATA_SYNC_ORDERS', quantity: 12_000, successful: 0, mode: 'ADD' },
+      { meter: 'DATA_SYNC_PACKAGE:FLAGSHIP', quantity: 1, successful: 0, mode: 'MAX' },
+      { meter: 'WALI_MESSAGES', quantity: 3, successful: 0, mode: 'ADD' },
+      { meter: 'CRM_RELATIONS', quantity: 40_000, successful: 0, mode: 'MAX' },
+    ]);
+  });
+});

@@ -1,0 +1,125 @@
+import { createHash } from 'node:crypto';
+import { isIsoDate } from '../common/beijing-time';
+import { Violation, violation } from '../common/violation';
+import { ApiCategory, CallSource, DataSyncPackage, Meter } from './usage.enums';
+
+export interface ApiCallCount {
+  category: ApiCategory;
+  source: CallSource;
+  total: number;
+  successful: number;
+}
+
+/** One usage record from the gateway: increments for one appkey on one Beijing date. */
+export interface UsageRecord {
+  idempotencyKey: string;
+  appkey: string;
+  /** Beijing date, YYYY-MM-DD. */
+  date: string;
+  apiCalls?: readonly ApiCallCount[] | null;
+  dataSyncNewOrders?: number | null;
+  dataSyncPackage?: DataSyncPackage | null;
+  waliMessages?: number | null;
+  crmRelations?: number | null;
+}
+
+/** What the batch check needs to know about an appkey. */
+export interface KnownApp {
+  valueAddedOutOfCloudPermitted: boolean;
+}
+
+export interface BatchContext {
+  /** Today's Beijing date. */
+  today: string;
+  apps: ReadonlyMap<string, KnownApp>;
+  /** Fingerprints of idempotency keys already stored (key → fingerprint). */
+  storedFingerprints: ReadonlyMap<string, string>;
+}
+
+/** An increment of one meter. */
+export interface MeterIncrement {
+  meter: string;
+  quantity: number;
+  successful: number;
+  /** ADD: the day's figure is the sum of increments; MAX: a level, the day's figure is the highest reported. */
+  mode: 'ADD' | 'MAX';
+}
+
+export const MAX_BATCH_RECORDS = 500;
+const KEY_RE = /^[A-Za-z0-9._:-]{1,100}$/;
+
+/** A stable fingerprint of a record's content, to tell a resend from a reused key. */
+export function fingerprint(r: UsageRecord): string {
+  const calls = [...(r.apiCalls ?? [])]
+    .map((c) => [c.category, c.source, c.total, c.successful])
+    .sort((a, b) => String(a).localeCompare(String(b)));
+  const canonical = JSON.stringify([r.appkey, r.date, calls, r.dataSyncNewOrders ?? null, r.dataSyncPackage ?? null, r.waliMessages ?? null, r.crmRelations ?? null]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+const isCount = (n: number): boolean => Number.isInteger(n) && n >= 0;
+
+/**
+ * Checks a usage batch (issue 4): every bad record is named by index and field; any violation
+ * refuses the whole batch. Rules: known appkey; real date not after today (Beijing); counts are
+ * non-negative integers; successful ≤ total; VALUE_ADDED calls OUT_OF_CLOUD only from a permitted
+ * app; an idempotency key is unique in the batch and, if already stored, carries the same content.
+ */
+export function checkUsageBatch(records: readonly UsageRecord[], ctx: BatchContext): Violation[] {
+  const out: Violation[] = [];
+  if (records.length === 0) out.push(violation('records', 'EMPTY_BATCH', 'a batch carries at least one record'));
+  if (records.length > MAX_BATCH_RECORDS) out.push(violation('records', 'BATCH_TOO_LARGE', `at most ${MAX_BATCH_RECORDS} records per batch`));
+  const seenKeys = new Map<string, number>();
+  records.forEach((r, i) => {
+    const at = (f: string) => `records[${i}].${f}`;
+    if (!KEY_RE.test(r.idempotencyKey)) out.push(violation(at('idempotencyKey'), 'BAD_KEY', 'letters, digits and . _ : - only, 1-100 characters'));
+    else if (seenKeys.has(r.idempotencyKey)) out.push(violation(at('idempotencyKey'), 'DUPLICATE_IN_BATCH', `same key as records[${seenKeys.get(r.idempotencyKey)}]`));
+    else {
+      seenKeys.set(r.idempotencyKey, i);
+      const stored = ctx.storedFingerprints.get(r.idempotencyKey);
+      if (stored !== undefined && stored !== fingerprint(r)) out.push(violation(at('idempotencyKey'), 'KEY_REUSED', 'this key was already used for a record with different content'));
+    }
+    const app = ctx.apps.get(r.appkey);
+    if (!app) out.push(violation(at('appkey'), 'UNKNOWN_APPKEY', `no app has appkey "${r.appkey}"`));
+    if (!isIsoDate(r.date)) out.push(violation(at('date'), 'NOT_A_DATE', 'a Beijing date written YYYY-MM-DD'));
+    else if (r.date > ctx.today) out.push(violation(at('date'), 'FUTURE_DATE', `${r.date} is after today (${ctx.today}, Beijing time)`));
+
+    const pairs = new Set<string>();
+    (r.apiCalls ?? []).forEach((c, j) => {
+      const cf = (f: string) => at(`apiCalls[${j}].${f}`);
+      if (!isCount(c.total)) out.push(violation(cf('total'), 'NEGATIVE_COUNT', 'a count is a non-negative integer'));
+      if (!isCount(c.successful)) out.push(violation(cf('successful'), 'NEGATIVE_COUNT', 'a count is a non-negative integer'));
+      else if (isCount(c.total) && c.successful > c.total) out.push(violation(cf('successful'), 'SUCCESSES_ABOVE_TOTAL', `${c.successful} successful calls of ${c.total}`));
+      const pair = `${c.category}:${c.source}`;
+      if (pairs.has(pair)) out.push(violation(cf('category'), 'DUPLICATE_METER', `${c.category} ${c.source} appears twice in one record`));
+      pairs.add(pair);
+      if (c.category === ApiCategory.VALUE_ADDED && c.source === CallSource.OUT_OF_CLOUD && c.total > 0 && app && !app.valueAddedOutOfCloudPermitted) {
+        out.push(violation(cf('source'), 'VALUE_ADDED_OUT_OF_CLOUD_FORBIDDEN', 'this app is not permitted to call value-added APIs from outside the cloud'));
+      }
+    });
+    for (const f of ['dataSyncNewOrders', 'waliMessages', 'crmRelations'] as const) {
+      const n = r[f];
+      if (n != null && !isCount(n)) out.push(violation(at(f), 'NEGATIVE_COUNT', 'a count is a non-negative integer'));
+    }
+    if ((r.apiCalls ?? []).length === 0 && r.dataSyncNewOrders == null && r.dataSyncPackage == null && r.waliMessages == null && r.crmRelations == null) {
+      out.push(violation(at('apiCalls'), 'EMPTY_RECORD', 'a record carries at least one count'));
+    }
+  });
+  return out;
+}
+
+/**
+ * The meter changes a (valid) record makes to its app's day. NOTE: call, order and message counts
+ * are increments (what the gateway counted since its last report; the day's figure is their sum);
+ * CRM relations and the data-sync package are levels (the day keeps the highest reported).
+ */
+export function meterIncrements(r: UsageRecord): MeterIncrement[] {
+  const out: MeterIncrement[] = (r.apiCalls ?? []).map((c) => ({ meter: Meter.api(c.category, c.source), quantity: c.total, successful: c.successful, mode: 'ADD' as const }));
+  if (r.dataSyncNewOrders != null) out.push({ meter: Meter.DATA_SYNC_ORDERS, quantity: r.dataSyncNewOrders, successful: 0, mode: 'ADD' });
+  // NOTE: a package held is a flag, not a count: quantity 1 however often it is reported.
+  if (r.dataSyncPackage != null) out.push({ meter: Meter.dataSyncPackage(r.dataSyncPackage), quantity: 1, successful: 0, mode: 'MAX' });
+  if (r.waliMessages != null) out.push({ meter: Meter.WALI_MESSAGES, quantity: r.waliMessages, successful: 0, mode: 'ADD' });
+  // NOTE: CRM user relations are billed per 10,000 relations held per day: a level, not a flow.
+  if (r.crmRelations != null) out.push({ meter: Meter.CRM_RELATIONS, quantity: r.crmRelations, successful: 0, mode: 'MAX' });
+  return out;
+}

@@ -1,0 +1,80 @@
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { ApplicationDecision } from '../../domain/application/application.enums';
+import { Role } from '../../domain/common/role';
+import { violation } from '../../domain/common/violation';
+import { Context } from '../context';
+import { MemberCapabilityRejection } from '../types/enums';
+import {
+  CapabilityCategoryType,
+  MemberCapabilityApplicationInput,
+  MemberCapabilityApplicationType,
+  MemberCapabilityStandingType,
+  UpsertCapabilityCategoryInput,
+} from '../types/member-capability.type';
+import { ApplyForMemberCapabilityResult, DecideMemberCapabilityApplicationResult, UpsertCapabilityCategoryResult } from '../types/results.type';
+import { badUserInput, toPayload } from './result';
+
+@Resolver()
+export class MemberCapabilityResolver {
+  @Authorized()
+  @Query(() => [CapabilityCategoryType], { description: 'The categories that may apply for member open capabilities (any signed-in caller)' })
+  async capabilityCategories(@Ctx() { services }: Context): Promise<CapabilityCategoryType[]> {
+    return (await services.memberCapabilities.listCategories()).map(CapabilityCategoryType.from);
+  }
+
+  @Authorized(Role.OPERATOR)
+  @Mutation(() => UpsertCapabilityCategoryResult, { description: 'Operator: create or change a capability category (custom only or not)' })
+  async upsertCapabilityCategory(@Arg('input', () => UpsertCapabilityCategoryInput) input: UpsertCapabilityCategoryInput, @Ctx() { services }: Context) {
+    return toPayload(await services.memberCapabilities.upsertCategory(input), CapabilityCategoryType.from);
+  }
+
+  @Authorized(Role.DEVELOPER)
+  @Mutation(() => ApplyForMemberCapabilityResult, { description: 'Applies for member open capabilities: missing material is InvalidInput; failed thresholds are NotEligible' })
+  async applyForMemberCapability(@Arg('input', () => MemberCapabilityApplicationInput) input: MemberCapabilityApplicationInput, @Ctx() { viewer, services }: Context) {
+    return toPayload(await services.memberCapabilities.apply(viewer, input), MemberCapabilityApplicationType.from);
+  }
+
+  @Authorized(Role.REVIEWER)
+  @Mutation(() => DecideMemberCapabilityApplicationResult, { description: 'Reviewer: approve, or reject with codes (a mindset code is a strike; the third bars the developer)' })
+  async decideMemberCapabilityApplication(
+    @Arg('id', () => ID) id: string,
+    @Arg('decision', () => ApplicationDecision) decision: ApplicationDecision,
+    @Arg('rejectionCodes', () => [MemberCapabilityRejection], { nullable: true }) rejectionCodes: MemberCapabilityRejection[] | null,
+    @Arg('note', () => String, { nullable: true }) note: string | null,
+    @Ctx() { viewer, services }: Context,
+  ) {
+    return toPayload(await services.memberCapabilities.decide(viewer, id, decision, rejectionCodes ?? [], note), MemberCapabilityApplicationType.from);
+  }
+
+  @Authorized(Role.OPERATOR)
+  @Mutation(() => MemberCapabilityStandingType, { description: "Operator: lifts a developer's bar on member-capability applications; strikes start again from 0" })
+  async liftMemberCapabilityBar(@Arg('developerId', () => ID) developerId: string, @Ctx() { services }: Context): Promise<MemberCapabilityStandingType> {
+    return MemberCapabilityStandingType.from(await services.memberCapabilities.liftBar(developerId));
+  }
+
+  @Authorized(Role.DEVELOPER)
+  @Query(() => MemberCapabilityStandingType, { description: "The caller's strikes and bar" })
+  async myMemberCapabilityStanding(@Ctx() { viewer, services }: Context): Promise<MemberCapabilityStandingType> {
+    return MemberCapabilityStandingType.from(await services.memberCapabilities.standing(viewer.subjectId!));
+  }
+
+  @Authorized(Role.REVIEWER, Role.OPERATOR)
+  @Query(() => MemberCapabilityStandingType, { description: "A developer's strikes and bar (staff)" })
+  async memberCapabilityStanding(@Arg('developerId', () => ID) developerId: string, @Ctx() { services }: Context): Promise<MemberCapabilityStandingType> {
+    return MemberCapabilityStandingType.from(await services.memberCapabilities.standing(developerId));
+  }
+
+  @Authorized(Role.DEVELOPER)
+  @Query(() => [MemberCapabilityApplicationType], { description: "The caller's member-capability applications, newest first" })
+  async myMemberCapabilityApplications(@Arg('first', () => Int, { nullable: true }) first: number | null, @Ctx() { viewer, services }: Context): Promise<MemberCapabilityApplicationType[]> {
+    const limit = first ?? 20;
+    if (limit < 1 || limit > 100) throw badUserInput([violation('first', 'OUT_OF_RANGE', 'first is 1 to 100')]);
+    return (await services.memberCapabilities.listOwn(viewer.subjectId!, limit, null)).map(MemberCapabilityApplicationType.from);
+  }
+
+  @Authorized(Role.DEVELOPER, Role.REVIEWER, Role.OPERATOR)
+  @Query(() => MemberCapabilityApplicationType, { description: 'A member-capability application: its developer and staff; NOT_FOUND to anyone else' })
+  async memberCapabilityApplication(@Arg('id', () => ID) id: string, @Ctx() { viewer, services }: Context): Promise<MemberCapabilityApplicationType> {
+    return MemberCapabilityApplicationType.from(await services.memberCapabilities.getVisible(viewer, id));
+  }
+}

@@ -1,0 +1,79 @@
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { ApplicationDecision } from '../../domain/application/application.enums';
+import { TrafficMode } from '../../domain/catalog/catalog.enums';
+import { Role } from '../../domain/common/role';
+import { violation } from '../../domain/common/violation';
+import { Context } from '../context';
+import { ApplicationQueueItemType, PackageApplicationType, TrafficPackageEligibilityType } from '../types/application.type';
+import { EligibilityRuleType } from '../types/refusal.type';
+import { ApplyForTrafficPackageResult, ApplyForValueAddedPackageResult, DecideApplicationResult } from '../types/results.type';
+import { badUserInput, toPayload } from './result';
+
+@Resolver()
+export class PackageApplicationResolver {
+  @Authorized(Role.DEVELOPER, Role.REVIEWER, Role.OPERATOR)
+  @Query(() => TrafficPackageEligibilityType, { description: "Every traffic-package rule with its measured figure and threshold, for the app's next rung (owner or staff)" })
+  async trafficPackageEligibility(@Arg('appId', () => ID) appId: string, @Ctx() { viewer, services }: Context): Promise<TrafficPackageEligibilityType> {
+    const e = await services.packageApplications.trafficEligibility(viewer, appId);
+    return {
+      appId: String(e.app.id),
+      eligible: e.eligible,
+      currentQuota: e.currentQuota,
+      nextRung: e.nextRung,
+      nextRungPackageCode: e.nextRungPackage?.code ?? null,
+      windowFrom: e.window.from,
+      windowTo: e.window.to,
+      rules: e.checks.map((c) => Object.assign(new EligibilityRuleType(), c)),
+      offlineChannel: e.tag.trafficMode === TrafficMode.LADDER ? null : (e.tag.trafficNote ?? e.tag.trafficMode),
+    };
+  }
+
+  @Authorized(Role.DEVELOPER)
+  @Mutation(() => ApplyForTrafficPackageResult, { description: "Applies for the next rung of the app's traffic ladder; refused with every failed rule" })
+  async applyForTrafficPackage(@Arg('appId', () => ID) appId: string, @Arg('packageCode', () => ID) packageCode: string, @Ctx() { viewer, services }: Context) {
+    return toPayload(await services.packageApplications.applyForTrafficPackage(viewer, appId, packageCode), PackageApplicationType.from);
+  }
+
+  @Authorized(Role.DEVELOPER)
+  @Mutation(() => ApplyForValueAddedPackageResult, { description: 'Applies for a value-added package; EMAIL-channel packages answer OfflineChannel with the address and materials' })
+  async applyForValueAddedPackage(@Arg('appId', () => ID) appId: string, @Arg('packageCode', () => ID) packageCode: string, @Ctx() { viewer, services }: Context) {
+    return toPayload(await services.packageApplications.applyForValueAddedPackage(viewer, appId, packageCode), PackageApplicationType.from);
+  }
+
+  @Authorized(Role.REVIEWER)
+  @Mutation(() => DecideApplicationResult, { description: 'Reviewer: approve (eligibility re-checked) or reject with a reason a PENDING package application' })
+  async decideApplication(
+    @Arg('id', () => ID) id: string,
+    @Arg('decision', () => ApplicationDecision) decision: ApplicationDecision,
+    @Arg('reason', () => String, { nullable: true }) reason: string | null,
+    @Ctx() { viewer, services }: Context,
+  ) {
+    return toPayload(await services.packageApplications.decide(viewer, id, decision, reason), PackageApplicationType.from);
+  }
+
+  @Authorized(Role.DEVELOPER, Role.REVIEWER, Role.OPERATOR)
+  @Query(() => PackageApplicationType, { description: "A package application: its app's owner and staff; NOT_FOUND to anyone else" })
+  async packageApplication(@Arg('id', () => ID) id: string, @Ctx() { viewer, services }: Context): Promise<PackageApplicationType> {
+    return PackageApplicationType.from(await services.packageApplications.getVisible(viewer, id));
+  }
+
+  @Authorized(Role.DEVELOPER, Role.REVIEWER, Role.OPERATOR)
+  @Query(() => [PackageApplicationType], { description: "An app's package applications, newest first (owner or staff)" })
+  async appPackageApplications(@Arg('appId', () => ID) appId: string, @Ctx() { viewer, services }: Context): Promise<PackageApplicationType[]> {
+    return (await services.packageApplications.listForApp(viewer, appId)).map(PackageApplicationType.from);
+  }
+
+  @Authorized(Role.REVIEWER, Role.OPERATOR)
+  @Query(() => [ApplicationQueueItemType], { description: 'Pending package and member-capability applications, earliest due first; overdue ones flagged' })
+  async applicationReviewQueue(@Arg('first', () => Int, { nullable: true }) first: number | null, @Ctx() { services }: Context): Promise<ApplicationQueueItemType[]> {
+    const limit = first ?? 50;
+    if (limit < 1 || limit > 200) throw badUserInput([violation('first', 'OUT_OF_RANGE', 'first is 1 to 200')]);
+    const now = services.clock.now().getTime();
+    const [packages, capabilities] = await Promise.all([services.packageApplications.queue(limit), services.memberCapabilities.queue(limit)]);
+    const items: ApplicationQueueItemType[] = [
+      ...packages.map((a) => ({ type: 'PACKAGE', id: String(a.id), appId: String(a.appId), subject: a.packageCode, submittedAt: a.submittedAt, dueAt: a.dueAt, overdue: a.dueAt.getTime() <= now })),
+      ...capabilities.map((a) => ({ type: 'MEMBER_CAPABILITY', id: String(a.id), appId: null, subject: a.categoryCode, submittedAt: a.submittedAt, dueAt: a.dueAt, overdue: a.dueAt.getTime() <= now })),
+    ];
+    return items.sort((x, y) => x.dueAt.getTime() - y.dueAt.getTime() || x.submittedAt.getTime() - y.submittedAt.getTime()).slice(0, limit);
+  }
+}

@@ -1,0 +1,64 @@
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { beijingEndOfDay } from '../../domain/common/beijing-time';
+import { Role } from '../../domain/common/role';
+import { notFound } from '../../services/common/errors';
+import { Context } from '../context';
+import { AppType } from '../types/app.type';
+import { ApiCategory, CallSource } from '../types/enums';
+import { RecordUsageResult } from '../types/results.type';
+import { NotificationType } from '../types/notification.type';
+import { CallPermissionType, EmergencyTrafficAnswerType, UsageBatchReceiptType, UsageRecordInput } from '../types/usage.type';
+import { badUserInput } from './result';
+import { violation } from '../../domain/common/violation';
+import { toPayload } from './result';
+
+@Resolver()
+export class UsageResolver {
+  @Authorized(Role.GATEWAY)
+  @Mutation(() => RecordUsageResult, { description: 'Gateway: a batch of usage records, all or nothing; a resent record is DUPLICATE and changes nothing' })
+  async recordUsage(@Arg('records', () => [UsageRecordInput]) records: UsageRecordInput[], @Ctx() { services }: Context) {
+    return toPayload(await services.usage.recordUsage(records), (r) => Object.assign(new UsageBatchReceiptType(), r));
+  }
+
+  @Authorized(Role.GATEWAY)
+  @Query(() => CallPermissionType, { description: 'Gateway: may this call go through now?' })
+  async callPermission(
+    @Arg('appkey', () => String) appkey: string,
+    @Arg('category', () => ApiCategory) category: ApiCategory,
+    @Arg('source', () => CallSource) source: CallSource,
+    @Ctx() { services }: Context,
+  ): Promise<CallPermissionType> {
+    const a = await services.usage.callPermission(appkey, category, source);
+    return { ...a, reason: a.allowed ? null : a.reason, message: a.allowed ? null : a.message };
+  }
+
+  @Authorized(Role.OPERATOR)
+  @Mutation(() => AppType, { description: 'Operator: permit or forbid VALUE_ADDED calls from outside the cloud for an app' })
+  async setValueAddedOutOfCloudPermitted(@Arg('appId', () => ID) appId: string, @Arg('permitted', () => Boolean) permitted: boolean, @Ctx() { services }: Context): Promise<AppType> {
+    const app = await services.usage.setValueAddedOutOfCloudPermitted(appId, permitted);
+    if (!app) throw notFound('App', appId);
+    return AppType.from(app);
+  }
+
+  @Authorized(Role.GATEWAY)
+  @Mutation(() => EmergencyTrafficAnswerType, { description: "Gateway: the app's calls reached today's quota; grants emergency traffic (50%, once per Beijing day) where due" })
+  async reportQuotaExhausted(@Arg('appkey', () => String) appkey: string, @Ctx() { services }: Context): Promise<EmergencyTrafficAnswerType> {
+    const a = await services.quota.reportQuotaExhausted(appkey);
+    return {
+      appkey: a.appkey,
+      date: a.date,
+      granted: a.granted,
+      reason: a.reason,
+      quotaToday: { date: a.date, ...a.quota, emergencyGranted: a.quota.emergencyCalls > 0, resetsAt: beijingEndOfDay(a.date) },
+    };
+  }
+
+  @Authorized(Role.DEVELOPER)
+  @Query(() => [NotificationType], { description: "The caller's notifications, newest first" })
+  async myNotifications(@Arg('first', () => Int, { nullable: true }) first: number | null, @Ctx() { viewer, services }: Context): Promise<NotificationType[]> {
+    const limit = first ?? 20;
+    if (limit < 1 || limit > 100) throw badUserInput([violation('first', 'OUT_OF_RANGE', 'first is 1 to 100')]);
+    const { rows } = await services.notifications.listOwn(viewer.subjectId!, limit, null);
+    return rows.map(NotificationType.from);
+  }
+}

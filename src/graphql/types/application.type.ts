@@ -1,0 +1,114 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { PackageApplicationEntity } from '../../db/entities';
+import { ApplicationStatus, PackageKind } from './enums';
+import { EligibilityRuleType } from './refusal.type';
+
+@ObjectType('PackageApplication', { description: 'An application for a traffic or value-added package (DOMAIN §2.3, §2.4)' })
+export class PackageApplicationType {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  appId: string;
+
+  @Field(() => PackageKind)
+  kind: PackageKind;
+
+  @Field(() => ID)
+  packageCode: string;
+
+  @Field(() => Int, { nullable: true, description: 'TRAFFIC: the rung applied for, calls/day' })
+  requestedQuota: number | null;
+
+  @Field(() => ApplicationStatus)
+  status: ApplicationStatus;
+
+  @Field(() => Date)
+  submittedAt: Date;
+
+  @Field(() => Date, { description: 'End (24:00 Beijing) of the 3rd working day after submission' })
+  dueAt: Date;
+
+  @Field(() => Boolean, { description: 'The due time counts days the working-day calendar does not cover yet' })
+  dueProvisional: boolean;
+
+  @Field(() => [EligibilityRuleType], { description: 'The rules as checked at submission' })
+  eligibility: EligibilityRuleType[];
+
+  @Field(() => Date, { nullable: true })
+  decidedAt: Date | null;
+
+  @Field(() => String, { nullable: true })
+  rejectionReason: string | null;
+
+  static from(e: PackageApplicationEntity): PackageApplicationType {
+    return Object.assign(new PackageApplicationType(), {
+      id: String(e.id),
+      appId: String(e.appId),
+      kind: e.kind,
+      packageCode: e.packageCode,
+      requestedQuota: e.requestedQuota,
+      status: e.status,
+      submittedAt: e.submittedAt,
+      dueAt: e.dueAt,
+      dueProvisional: e.dueProvisional,
+      eligibility: e.eligibility.map((c) => Object.assign(new EligibilityRuleType(), c)),
+      decidedAt: e.decidedAt,
+      rejectionReason: e.rejectionReason,
+    });
+  }
+}
+
+@ObjectType('TrafficPackageEligibility', { simpleResolvers: true, description: 'What an application for the next rung would meet now (DOMAIN §2.3)' })
+export class TrafficPackageEligibilityType {
+  @Field(() => ID)
+  appId: string;
+
+  @Field(() => Boolean)
+  eligible: boolean;
+
+  @Field(() => Int, { nullable: true, description: "The app's current daily quota" })
+  currentQuota: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'The next rung of the ladder, the only one that may be applied for' })
+  nextRung: number | null;
+
+  @Field(() => ID, { nullable: true, description: 'The package code of the next rung' })
+  nextRungPackageCode: string | null;
+
+  @Field(() => String, { description: 'First Beijing date of the 7 complete days measured' })
+  windowFrom: string;
+
+  @Field(() => String, { description: 'Last Beijing date of the 7 complete days measured' })
+  windowTo: string;
+
+  @Field(() => [EligibilityRuleType], { description: 'Every rule, passed or not, with its measured figure and threshold' })
+  rules: EligibilityRuleType[];
+
+  @Field(() => String, { nullable: true, description: "CONTRACT and UV_BASED tags: the offline channel (the tag's traffic note)" })
+  offlineChannel: string | null;
+}
+
+@ObjectType('ApplicationQueueItem', { description: 'A pending application in the reviewer queue' })
+export class ApplicationQueueItemType {
+  @Field(() => String, { description: 'PACKAGE or MEMBER_CAPABILITY' })
+  type: string;
+
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID, { nullable: true })
+  appId: string | null;
+
+  @Field(() => String, { description: 'What is applied for: a package code, or the capability category' })
+  subject: string;
+
+  @Field(() => Date)
+  submittedAt: Date;
+
+  @Field(() => Date)
+  dueAt: Date;
+
+  @Field(() => Boolean, { description: 'Past its due time and still pending' })
+  overdue: boolean;
+}

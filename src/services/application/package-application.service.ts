@@ -1,0 +1,224 @@
+import { DataSource, EntityManager, Not } from 'typeorm';
+import { ApplicationDecision, ApplicationStatus, PACKAGE_REVIEW_WORKING_DAYS } from '../../domain/application/application.enums';
+import { failed } from '../../domain/application/eligibility';
+import { eligibilityWindow, TrafficEligibility, trafficEligibility } from '../../domain/application/traffic-eligibility.rule';
+import { valueAddedEligibility } from '../../domain/application/value-added-eligibility.rule';
+import { ApplicationChannel, PackageKind, TagPackageRole } from '../../domain/catalog/catalog.enums';
+import { beijingDate } from '../../domain/common/beijing-time';
+import { Clock } from '../../domain/common/clock';
+import { invalidInput, invalidState, notEligible, offlineChannel, ok, Result } from '../../domain/common/result';
+import { isStaff, Viewer } from '../../domain/common/role';
+import { violation } from '../../domain/common/violation';
+import { API_METER_PREFIX } from '../../domain/usage/usage.enums';
+import { AppEntity, PackageApplicationEntity, PackageEntity, TagEntity, TagPackageEntity } from '../../db/entities';
+import { CalendarService } from '../calendar/calendar.service';
+import { notFound } from '../common/errors';
+import { NotificationService } from '../notification/notification.service';
+
+export interface TrafficEligibilityView extends TrafficEligibility {
+  app: AppEntity;
+  tag: TagEntity;
+  window: { from: string; to: string };
+  currentQuota: number | null;
+  nextRungPackage: PackageEntity | null;
+}
+
+const ID_RE = /^\d{1,20}$/;
+
+/** Traffic and value-added package applications (DOMAIN §2.3, §2.4). */
+export class PackageApplicationService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly clock: Clock,
+    private readonly calendar: CalendarService,
+    private readonly notifications: NotificationService,
+  ) {}
+
+  /** The app if the viewer owns it (or is staff and `staffMayRead`); NOT_FOUND otherwise. */
+  private async ownApp(em: EntityManager, viewer: Viewer, appId: string, lock: boolean, staffMayRead = false): Promise<AppEntity> {
+    const app = ID_RE.test(appId) ? await em.findOne(AppEntity, { where: { id: appId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) }) : null;
+    if (!app || !(app.ownerId === viewer.subjectId || (staffMayRead && isStaff(viewer)))) throw notFound('App', appId);
+    return app;
+  }
+
+  /** The tag's ladder: its applicable traffic packages, lowest first. */
+  private async ladder(em: EntityManager, tagCode: string): Promise<PackageEntity[]> {
+    const links = await em
+      .getRepository(TagPackageEntity)
+      .createQueryBuilder('tp')
+      .innerJoinAndSelect('tp.package', 'pkg')
+      .where('tp.tagCode = :tagCode AND tp.role = :role AND pkg.kind = :kind', { tagCode, role: TagPackageRole.APPLICABLE, kind: PackageKind.TRAFFIC })
+      .orderBy('pkg.dailyQuota', 'ASC')
+      .getMany();
+    return links.map((l) => l.package!);
+  }
+
+  /** Traffic eligibility measured now; `excludeId`: the application being decided is not "another pending". */
+  private async measureTraffic(em: EntityManager, app: AppEntity, requestedQuota: number | null, excludeId?: string): Promise<TrafficEligibilityView> {
+    const today = beijingDate(this.clock.now());
+    const window = eligibilityWindow(today);
+    const [tag, ladder, pending, [sums]] = await Promise.all([
+      em.findOneByOrFail(TagEntity, { code: app.tagCode }),
+      this.ladder(em, app.tagCode),
+      em.countBy(PackageApplicationEntity, { appId: app.id, kind: PackageKind.TRAFFIC, status: ApplicationStatus.PENDING, ...(excludeId ? { id: Not(excludeId) } : {}) }),
+      em.query(
+        'SELECT COALESCE(SUM(quantity), 0) AS total, COALESCE(SUM(successful), 0) AS successful FROM usage_daily WHERE app_id = ? AND usage_date BETWEEN ? AND ? AND meter LIKE ?',
+        [app.id, window.from, window.to, `${API_METER_PREFIX}%`],
+      ),
+    ]);
+    const currentQuota = app.grantedTrafficQuota ?? tag.defaultOnlineQuota;
+    const result = trafficEligibility({
+      status: app.status,
+      trafficMode: tag.trafficMode,
+      trafficNote: tag.trafficNote,
+      pendingApplications: pending,
+      currentQuota,
+      ladder: ladder.map((p) => p.dailyQuota!),
+      requestedQuota,
+      totalCalls: Number(sums.total),
+      successfulCalls: Number(sums.successful),
+    });
+    return { ...result, app, tag, window, currentQuota, nextRungPackage: ladder.find((p) => p.dailyQuota === result.nextRung) ?? null };
+  }
+
+  /** What an application for the next rung would meet now: every rule with figure and threshold. */
+  async trafficEligibility(viewer: Viewer, appId: string): Promise<TrafficEligibilityView> {
+    const app = await this.ownApp(this.ds.manager, viewer, appId, false, true);
+    return this.measureTraffic(this.ds.manager, app, null);
+  }
+
+  /** Applies for a traffic package: refused with every failed rule, else PENDING, due in 3 working days. */
+  async applyForTrafficPackage(viewer: Viewer, appId: string, packageCode: string): Promise<Result<PackageApplicationEntity>> {
+    return this.ds.transaction(async (em) => {
+      // The app's row lock serialises applications: two at once cannot both see "none pending".
+      const app = await this.ownApp(em, viewer, appId, true);
+      const pkg = await em.findOneBy(PackageEntity, { code: packageCode });
+      if (!pkg || pkg.kind !== PackageKind.TRAFFIC) return invalidInput<PackageApplicationEntity>([violation('packageCode', 'UNKNOWN_TRAFFIC_PACKAGE', `no traffic package "${packageCode}"`)]);
+      const measured = await this.measureTraffic(em, app, pkg.dailyQuota);
+      if (!measured.eligible) return notEligible<PackageApplicationEntity>(`not eligible for ${pkg.code}`, failed(measured.checks));
+      return ok(await this.submit(em, app, PackageKind.TRAFFIC, pkg, measured.checks));
+    });
+  }
+
+  /** Applies for a value-added package (DOMAIN §2.4). EMAIL-channel packages are refused with the channel, address and materials. */
+  async applyForValueAddedPackage(viewer: Viewer, appId: string, packageCode: string): Promise<Result<PackageApplicationEntity>> {
+    return this.ds.transaction(async (em) => {
+      const app = await this.ownApp(em, viewer, appId, true);
+      const pkg = await em.findOneBy(PackageEntity, { code: packageCode });
+      if (!pkg || pkg.kind !== PackageKind.VALUE_ADDED) return invalidInput<PackageApplicationEntity>([violation('packageCode', 'UNKNOWN_VALUE_ADDED_PACKAGE', `no value-added package "${packageCode}"`)]);
+      if (pkg.applicationChannel === ApplicationChannel.EMAIL) {
+        return offlineChannel<PackageApplicationEntity>(
+          `${pkg.name} is not applied for online: email ${pkg.contactEmail ?? 'the platform'} with the required materials`,
+          pkg.applicationChannel,
+          pkg.contactEmail,
+          pkg.requiredMaterials ?? [],
+        );
+      }
+      const checks = await this.measureValueAdded(em, app, pkg);
+      if (!checks.eligible) return notEligible<PackageApplicationEntity>(`not eligible for ${pkg.code}`, failed(checks.checks));
+      return ok(await this.submit(em, app, PackageKind.VALUE_ADDED, pkg, checks.checks));
+    });
+  }
+
+  private async measureValueAdded(em: EntityManager, app: AppEntity, pkg: PackageEntity, excludeId?: string) {
+    const [links, pending] = await Promise.all([
+      em.findBy(TagPackageEntity, { tagCode: app.tagCode, packageCode: pkg.code }),
+      em.countBy(PackageApplicationEntity, { appId: app.id, packageCode: pkg.code, status: ApplicationStatus.PENDING, ...(excludeId ? { id: Not(excludeId) } : {}) }),
+    ]);
+    return valueAddedEligibility({
+      appStatus: app.status,
+      declaredFunctions: app.declaredFunctions,
+      packageCode: pkg.code,
+      channel: pkg.applicationChannel,
+      requiredFunction: pkg.requiredFunction,
+      applicableToTag: links.some((l) => l.role === TagPackageRole.APPLICABLE),
+      alreadyHeld: links.some((l) => l.role === TagPackageRole.DEFAULT) || (app.grantedPackages ?? []).includes(pkg.code),
+      pendingApplications: pending,
+    });
+  }
+
+  private async submit(em: EntityManager, app: AppEntity, kind: PackageKind, pkg: PackageEntity, checks: PackageApplicationEntity['eligibility']): Promise<PackageApplicationEntity> {
+    const now = this.clock.now();
+    const due = await this.calendar.dueAfterWorkingDays(now, PACKAGE_REVIEW_WORKING_DAYS, em);
+    const saved = await em.save(
+      em.create(PackageApplicationEntity, {
+        appId: app.id,
+        developerId: app.ownerId,
+        kind,
+        packageCode: pkg.code,
+        requestedQuota: kind === PackageKind.TRAFFIC ? pkg.dailyQuota : null,
+        status: ApplicationStatus.PENDING,
+        submittedAt: now,
+        dueAt: due.dueAt,
+        dueProvisional: due.provisional,
+        eligibility: checks,
+        decidedAt: null,
+        decidedBy: null,
+        rejectionReason: null,
+      }),
+    );
+    return em.findOneByOrFail(PackageApplicationEntity, { id: saved.id });
+  }
+
+  /** An application, to its app's owner or to staff; NOT_FOUND to anyone else. */
+  async getVisible(viewer: Viewer, id: string): Promise<PackageApplicationEntity> {
+    const a = ID_RE.test(id) ? await this.ds.manager.findOneBy(PackageApplicationEntity, { id }) : null;
+    if (!a || !(isStaff(viewer) || a.developerId === viewer.subjectId)) throw notFound('Application', id);
+    return a;
+  }
+
+  /** The applications of one app (owner or staff), newest first. */
+  async listForApp(viewer: Viewer, appId: string): Promise<PackageApplicationEntity[]> {
+    await this.ownApp(this.ds.manager, viewer, appId, false, true);
+    return this.ds.manager.find(PackageApplicationEntity, { where: { appId }, order: { id: 'DESC' } });
+  }
+
+  /**
+   * Reviewer: approve (after re-checking eligibility: a traffic app gets the rung as its quota; a
+   * value-added package joins the app's packages) or reject with a reason. Only PENDING applications.
+   */
+  async decide(viewer: Viewer, id: string, decision: ApplicationDecision, reason: string | null): Promise<Result<PackageApplicationEntity>> {
+    return this.ds.transaction(async (em) => {
+      const a = ID_RE.test(id) ? await em.findOne(PackageApplicationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
+      if (!a) throw notFound('Application', id);
+      if (a.status !== ApplicationStatus.PENDING) return invalidState<PackageApplicationEntity>(a.status, 'decideApplication', `the application is ${a.status} already`);
+      const trimmed = reason?.trim() ?? '';
+      if (decision === ApplicationDecision.REJECT) {
+        if (trimmed === '') return invalidInput<PackageApplicationEntity>([violation('reason', 'REQUIRED', 'a rejection carries a reason')]);
+        if (trimmed.length > 1000) return invalidInput<PackageApplicationEntity>([violation('reason', 'TOO_LONG', 'at most 1000 characters')]);
+      }
+      const app = await em.findOneOrFail(AppEntity, { where: { id: a.appId }, lock: { mode: 'pessimistic_write' } });
+      const pkg = await em.findOneByOrFail(PackageEntity, { code: a.packageCode });
+      if (decision === ApplicationDecision.APPROVE) {
+        if (a.kind === PackageKind.TRAFFIC) {
+          const measured = await this.measureTraffic(em, app, a.requestedQuota, a.id);
+          if (!measured.eligible) return notEligible<PackageApplicationEntity>(`no longer eligible for ${pkg.code}: reject it with a reason`, failed(measured.checks));
+          app.grantedTrafficQuota = a.requestedQuota;
+        } else {
+          const checks = await this.measureValueAdded(em, app, pkg, a.id);
+          if (!checks.eligible) return notEligible<PackageApplicationEntity>(`no longer eligible for ${pkg.code}: reject it with a reason`, failed(checks.checks));
+          app.grantedPackages = [...(app.grantedPackages ?? []), pkg.code];
+        }
+        await em.save(app);
+      }
+      a.status = decision === ApplicationDecision.APPROVE ? ApplicationStatus.APPROVED : ApplicationStatus.REJECTED;
+      a.decidedAt = this.clock.now();
+      a.decidedBy = viewer.subjectId;
+      a.rejectionReason = decision === ApplicationDecision.REJECT ? trimmed : null;
+      await em.save(a);
+      await this.notifications.notify(
+        em,
+        a.developerId,
+        a.status === ApplicationStatus.APPROVED ? 'APPLICATION_APPROVED' : 'APPLICATION_REJECTED',
+        a.appId,
+        a.status === ApplicationStatus.APPROVED ? `Your application ${a.id} for ${pkg.name} is approved.` : `Your application ${a.id} for ${pkg.name} is rejected: ${trimmed}`,
+      );
+      return ok(await em.findOneByOrFail(PackageApplicationEntity, { id: a.id }));
+    });
+  }
+
+  /** Reviewer queue: PENDING package applications, earliest due first. */
+  async queue(limit: number): Promise<PackageApplicationEntity[]> {
+    return this.ds.manager.find(PackageApplicationEntity, { where: { status: ApplicationStatus.PENDING }, order: { dueAt: 'ASC', id: 'ASC' }, take: limit });
+  }
+}

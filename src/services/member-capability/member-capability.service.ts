@@ -1,0 +1,179 @@
+import { DataSource, LessThan } from 'typeorm';
+import { ApplicationDecision, ApplicationStatus, PACKAGE_REVIEW_WORKING_DAYS } from '../../domain/application/application.enums';
+import { failed } from '../../domain/application/eligibility';
+import { Clock } from '../../domain/common/clock';
+import { invalidInput, invalidState, notEligible, ok, Result } from '../../domain/common/result';
+import { isStaff, Viewer } from '../../domain/common/role';
+import { Violation, violation } from '../../domain/common/violation';
+import {
+  afterRejection,
+  checkMemberCapabilityMaterial,
+  MemberCapabilityInput,
+  MemberCapabilityRejection,
+  memberCapabilityEligibility,
+} from '../../domain/member-capability/member-capability.rule';
+import { CapabilityCategoryEntity, DeveloperEntity, MemberCapabilityApplicationEntity } from '../../db/entities';
+import { CalendarService } from '../calendar/calendar.service';
+import { notFound } from '../common/errors';
+import { NotificationService } from '../notification/notification.service';
+
+const ID_RE = /^\d{1,20}$/;
+const CODE_RE = /^[A-Z][A-Z0-9_]{1,39}$/;
+
+/** Member open-capability applications (DOMAIN §4). */
+export class MemberCapabilityService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly clock: Clock,
+    private readonly calendar: CalendarService,
+    private readonly notifications: NotificationService,
+  ) {}
+
+  listCategories(): Promise<CapabilityCategoryEntity[]> {
+    return this.ds.manager.find(CapabilityCategoryEntity, { order: { code: 'ASC' } });
+  }
+
+  /** Operator: create or change a category (name, custom only). */
+  async upsertCategory(input: { code: string; name: string; customOnly: boolean }): Promise<Result<CapabilityCategoryEntity>> {
+    const v: Violation[] = [];
+    if (!CODE_RE.test(input.code)) v.push(violation('code', 'BAD_CODE', 'upper-case letters, digits and _ (2-40), starting with a letter'));
+    if (input.name.trim() === '') v.push(violation('name', 'REQUIRED', 'name is required'));
+    else if (input.name.length > 100) v.push(violation('name', 'TOO_LONG', 'at most 100 characters'));
+    if (v.length) return invalidInput(v);
+    await this.ds.manager.upsert(CapabilityCategoryEntity, { code: input.code, name: input.name.trim(), customOnly: input.customOnly }, ['code']);
+    return ok(await this.ds.manager.findOneByOrFail(CapabilityCategoryEntity, { code: input.code }));
+  }
+
+  /**
+   * Applies: every missing material field is named (InvalidInput); then every threshold is
+   * checked (NotEligible). The developer row is locked, so a decision adding a strike and an
+   * application cannot interleave.
+   */
+  async apply(viewer: Viewer, input: MemberCapabilityInput): Promise<Result<MemberCapabilityApplicationEntity>> {
+    return this.ds.transaction(async (em) => {
+      const dev = await em.findOne(DeveloperEntity, { where: { id: viewer.subjectId! }, lock: { mode: 'pessimistic_write' } });
+      if (!dev) return invalidInput<MemberCapabilityApplicationEntity>([violation('developer', 'NOT_REGISTERED', 'register your developer account (registerDeveloper) first')]);
+      const material = checkMemberCapabilityMaterial(input, dev);
+      if (material.length) return invalidInput<MemberCapabilityApplicationEntity>(material);
+      const category = await em.findOneBy(CapabilityCategoryEntity, { code: input.categoryCode });
+      const elig = memberCapabilityEligibility(input, category, { barred: dev.memberCapabilityBarred, strikes: dev.memberCapabilityStrikes });
+      if (!elig.eligible) return notEligible<MemberCapabilityApplicationEntity>('not eligible for member open capabilities', failed(elig.checks));
+      const now = this.clock.now();
+      // NOTE: DOMAIN §4 gives no review cycle; we use the packages' 3 working days.
+      const due = await this.calendar.dueAfterWorkingDays(now, PACKAGE_REVIEW_WORKING_DAYS, em);
+      const { categoryCode, productKind, build, merchantTier, ...rest } = input;
+      const saved = await em.save(
+        em.create(MemberCapabilityApplicationEntity, {
+          developerId: dev.id,
+          categoryCode,
+          productKind,
+          build,
+          merchantTier,
+          material: {
+            merchantName: rest.merchantName ?? null,
+            merchantId: rest.merchantId ?? null,
+            merchantSegment: rest.merchantSegment ?? null,
+            isvName: rest.isvName,
+            dingTalkContact: rest.dingTalkContact,
+            demoDocumentUrl: rest.demoDocumentUrl,
+            permissionsRequested: [...rest.permissionsRequested],
+            usageScenario: rest.usageScenario,
+            companyIntroduction: rest.companyIntroduction ?? null,
+            successCases: rest.successCases ?? null,
+          },
+          status: ApplicationStatus.PENDING,
+          eligibility: elig.checks,
+          submittedAt: now,
+          dueAt: due.dueAt,
+          dueProvisional: due.provisional,
+          decidedAt: null,
+          decidedBy: null,
+          rejectionCodes: null,
+          rejectionNote: null,
+          strike: false,
+        }),
+      );
+      return ok(await em.findOneByOrFail(MemberCapabilityApplicationEntity, { id: saved.id }));
+    });
+  }
+
+  /** Reviewer: approve, or reject with one or more codes; a mindset code is a strike, the third bars. */
+  async decide(
+    viewer: Viewer,
+    id: string,
+    decision: ApplicationDecision,
+    codes: readonly MemberCapabilityRejection[],
+    note: string | null,
+  ): Promise<Result<MemberCapabilityApplicationEntity>> {
+    return this.ds.transaction(async (em) => {
+      const a = ID_RE.test(id) ? await em.findOne(MemberCapabilityApplicationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
+      if (!a) throw notFound('Member-capability application', id);
+      if (a.status !== ApplicationStatus.PENDING) return invalidState<MemberCapabilityApplicationEntity>(a.status, 'decideMemberCapabilityApplication', `the application is ${a.status} already`);
+      const trimmed = note?.trim() || null;
+      const v: Violation[] = [];
+      if (decision === ApplicationDecision.REJECT && codes.length === 0) v.push(violation('rejectionCodes', 'REQUIRED', 'a rejection carries one or more codes'));
+      if (decision === ApplicationDecision.APPROVE && codes.length > 0) v.push(violation('rejectionCodes', 'NOT_ALLOWED', 'an approval carries no rejection codes'));
+      if (codes.includes(MemberCapabilityRejection.OTHER) && !trimmed) v.push(violation('note', 'REQUIRED_FOR_OTHER', 'explain an OTHER rejection'));
+      if (trimmed && trimmed.length > 1000) v.push(violation('note', 'TOO_LONG', 'at most 1000 characters'));
+      if (v.length) return invalidInput<MemberCapabilityApplicationEntity>(v);
+
+      a.decidedAt = this.clock.now();
+      a.decidedBy = viewer.subjectId;
+      if (decision === ApplicationDecision.APPROVE) {
+        a.status = ApplicationStatus.APPROVED;
+        await em.save(a);
+        await this.notifications.notify(em, a.developerId, 'MEMBER_CAPABILITY_APPROVED', null, `Your member-capability application ${a.id} is approved.`);
+      } else {
+        const dev = await em.findOneOrFail(DeveloperEntity, { where: { id: a.developerId }, lock: { mode: 'pessimistic_write' } });
+        const next = afterRejection(codes, dev.memberCapabilityStrikes, dev.memberCapabilityBarred);
+        a.status = ApplicationStatus.REJECTED;
+        a.rejectionCodes = [...new Set(codes)];
+        a.rejectionNote = trimmed;
+        a.strike = next.strike;
+        await em.save(a);
+        const newlyBarred = next.barred && !dev.memberCapabilityBarred;
+        dev.memberCapabilityStrikes = next.strikes;
+        dev.memberCapabilityBarred = next.barred;
+        await em.save(dev);
+        await this.notifications.notify(em, a.developerId, 'MEMBER_CAPABILITY_REJECTED', null, `Your member-capability application ${a.id} is rejected (${a.rejectionCodes.join(', ')})${trimmed ? `: ${trimmed}` : ''}.`);
+        if (newlyBarred) {
+          await this.notifications.notify(em, a.developerId, 'MEMBER_CAPABILITY_BARRED', null, 'After 3 non-compliant rejections you may not submit new member-capability applications. Contact the platform to have it lifted.');
+        }
+      }
+      return ok(await em.findOneByOrFail(MemberCapabilityApplicationEntity, { id: a.id }));
+    });
+  }
+
+  /** Operator: lifts the bar; the strike count starts again from 0. */
+  async liftBar(developerId: string): Promise<DeveloperEntity> {
+    return this.ds.transaction(async (em) => {
+      const dev = await em.findOne(DeveloperEntity, { where: { id: developerId }, lock: { mode: 'pessimistic_write' } });
+      if (!dev) throw notFound('Developer', developerId);
+      dev.memberCapabilityBarred = false;
+      dev.memberCapabilityStrikes = 0;
+      await em.save(dev);
+      await this.notifications.notify(em, dev.id, 'MEMBER_CAPABILITY_BAR_LIFTED', null, 'You may submit member-capability applications again.');
+      return em.findOneByOrFail(DeveloperEntity, { id: developerId });
+    });
+  }
+
+  async standing(developerId: string): Promise<DeveloperEntity> {
+    const dev = await this.ds.manager.findOneBy(DeveloperEntity, { id: developerId });
+    if (!dev) throw notFound('Developer', developerId);
+    return dev;
+  }
+
+  async getVisible(viewer: Viewer, id: string): Promise<MemberCapabilityApplicationEntity> {
+    const a = ID_RE.test(id) ? await this.ds.manager.findOneBy(MemberCapabilityApplicationEntity, { id }) : null;
+    if (!a || !(isStaff(viewer) || a.developerId === viewer.subjectId)) throw notFound('Member-capability application', id);
+    return a;
+  }
+
+  listOwn(developerId: string, limit: number, beforeId: string | null): Promise<MemberCapabilityApplicationEntity[]> {
+    return this.ds.manager.find(MemberCapabilityApplicationEntity, { where: beforeId ? { developerId, id: LessThan(beforeId) } : { developerId }, order: { id: 'DESC' }, take: limit });
+  }
+
+  queue(limit: number): Promise<MemberCapabilityApplicationEntity[]> {
+    return this.ds.manager.find(MemberCapabilityApplicationEntity, { where: { status: ApplicationStatus.PENDING }, order: { dueAt: 'ASC', id: 'ASC' }, take: limit });
+  }
+}
