@@ -1,8 +1,10 @@
 import { DataSource } from 'typeorm';
 import { Clock } from '../domain/common/clock';
 import { AppService } from './app/app.service';
+import { AuditService } from './audit/audit.service';
 import { CatalogService } from './catalog/catalog.service';
 import { DeveloperService } from './developer/developer.service';
+import { PartnerAccessService } from './partner/partner-access.service';
 
 /** The application services, built once per process around the DataSource and the clock. */
 export interface Services {
@@ -11,14 +13,20 @@ export interface Services {
   readonly apps: AppService;
   readonly catalog: CatalogService;
   readonly developers: DeveloperService;
+  /** The audit log: `audit.record(em, {...})` inside a reviewer/operator mutation's transaction. */
+  readonly audit: AuditService;
+  readonly partners: PartnerAccessService;
 }
 
 export function createServices(ds: DataSource, clock: Clock): Services {
+  const audit = new AuditService(ds, clock);
   return {
     ds,
     clock,
     apps: new AppService(ds),
-    catalog: new CatalogService(ds),
+    catalog: new CatalogService(ds, audit),
     developers: new DeveloperService(ds),
+    audit,
+    partners: new PartnerAccessService(ds, clock, audit),
   };
 }

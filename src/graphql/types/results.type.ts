@@ -2,6 +2,7 @@ import { createUnionType } from 'type-graphql';
 import { AppType } from './app.type';
 import { PackageType, TagType } from './catalog.type';
 import { DeveloperType } from './developer.type';
+import { PartnerGrantType } from './partner.type';
 import { InvalidInputType, InvalidStateType } from './refusal.type';
 
 /** Mutation results: the object on success, or a refusal the caller can act on. */
@@ -10,3 +11,5 @@ export const CreateAppResult = createUnionType({ name: 'CreateAppResult', types:
 export const UpdateAppResult = createUnionType({ name: 'UpdateAppResult', types: () => [AppType, InvalidInputType, InvalidStateType] as const });
 export const UpsertTagResult = createUnionType({ name: 'UpsertTagResult', types: () => [TagType, InvalidInputType] as const });
 export const UpsertPackageResult = createUnionType({ name: 'UpsertPackageResult', types: () => [PackageType, InvalidInputType] as const });
+export const GrantPartnerAccessResult = createUnionType({ name: 'GrantPartnerAccessResult', types: () => [PartnerGrantType, InvalidInputType, InvalidStateType] as const });
+export const RevokePartnerAccessResult = createUnionType({ name: 'RevokePartnerAccessResult', types: () => [PartnerGrantType, InvalidStateType] as const });
