@@ -43,7 +43,7 @@ export function armorProtection(cfg: Config['graphql']) {
 /** The limit code a formatted error stands for, if it is a limit refusal. */
 export function limitCodeOf(code: unknown, extensions: Record<string, unknown> | undefined, message: string): LimitCode | null {
   if (code === 'GRAPHQL_VALIDATION_FAILED' && typeof extensions?.limit === 'string') return extensions.limit as LimitCode;
-  // graphql-js's parser: "Syntax Error: Document contains more than N tokens. Parsing aborted."
-  if (code === 'GRAPHQL_PARSE_FAILED' && /Document contains more than \d+ tokens/.test(message)) return LimitCode.TOO_MANY_TOKENS;
+  // graphql-js 16's parser: "Syntax Error: Document contains more that N tokens. Parsing aborted." (sic)
+  if (code === 'GRAPHQL_PARSE_FAILED' && /Document contains more th\w+ \d+ tokens/.test(message)) return LimitCode.TOO_MANY_TOKENS;
   return null;
 }

@@ -36,9 +36,13 @@ const PUBLIC_CODES = new Set([
   ...Object.values(LimitCode),
 ]);
 
+/** Client errors Apollo raises without a code (persisted-query misuse): answered as BAD_REQUEST, not masked. */
+const APOLLO_UNCODED_CLIENT_ERRORS = new Set(['provided sha does not match query', 'Unsupported persisted query version']);
+
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const limit = limitCodeOf(formatted.extensions?.code, formatted.extensions, formatted.message);
   if (limit) return { ...formatted, extensions: { ...formatted.extensions, code: limit } };
+  if (APOLLO_UNCODED_CLIENT_ERRORS.has(formatted.message)) return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_REQUEST' } };
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && PUBLIC_CODES.has(code)) return formatted;
   console.error('[graphql] internal error:', error);
