@@ -1,4 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { parse } from 'graphql';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadPersistedDocuments, normalizeHash, sha256Hex } from './persisted-documents';
@@ -32,6 +33,14 @@ describe('persisted-documents manifest: hash → document, checked at start', ()
   it('loads the committed partner manifest, every entry hashing to its document', () => {
     const manifest = loadPersistedDocuments(['src/partner-operations/generated/persisted-documents.json']);
     expect(manifest.size).toBeGreaterThanOrEqual(2);
+  });
+
+  it('the committed manifest is current: it holds exactly the operations of src/partner-operations/*.graphql (run `npm run codegen` after editing them)', () => {
+    const dir = path.join(__dirname, '..', 'partner-operations');
+    const names = (text: string) => parse(text).definitions.flatMap((d) => (d.kind === 'OperationDefinition' && d.name ? [d.name.value] : []));
+    const inFiles = readdirSync(dir).filter((f) => f.endsWith('.graphql')).flatMap((f) => names(readFileSync(path.join(dir, f), 'utf8')));
+    const manifest = loadPersistedDocuments(['src/partner-operations/generated/persisted-documents.json']);
+    expect([...manifest.values()].flatMap(names).sort()).toEqual(inFiles.sort());
   });
 
   it.each([[42], ['sha256:xyz'], ['abc']])('normalizeHash(%p) is null', (input) => {
