@@ -365,3 +365,15 @@ describe('audit log: who, when, what, before and after', () => {
     expect(grants.totalCount).toBe(1);
   });
 });
+
+describe('concurrency', () => {
+  it('ten simultaneous first grants of one pair make one grant and one audit entry; the rest answer InvalidState', async () => {
+    const dev = await t.developer('Racing ISV');
+    const results = await Promise.all(Array.from({ length: 10 }, () => t.gql(GrantPartnerAccessDocument, { partnerId: 'race-partner' }, dev.token)));
+    const kinds = results.map((r) => r.data?.grantPartnerAccess.__typename ?? errorCode(r));
+    expect(kinds.filter((k) => k === 'PartnerGrant')).toHaveLength(1);
+    expect(kinds.filter((k) => k === 'InvalidState')).toHaveLength(9);
+    const operator = await t.token(Role.OPERATOR);
+    expect((await t.gql(AuditLogDocument, { actorId: dev.id, action: 'grantPartnerAccess' }, operator)).data!.auditLog.totalCount).toBe(1);
+  });
+});

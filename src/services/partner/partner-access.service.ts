@@ -26,7 +26,9 @@ export class PartnerAccessService {
     const developerId = viewer.subjectId!;
     if (!PARTNER_ID.test(partnerId)) return invalidInput([violation('partnerId', 'INVALID_PARTNER_ID', 'partnerId must be 1–64 characters of [A-Za-z0-9_-:.]')]);
     return this.ds.transaction(async (em) => {
-      if (!(await em.existsBy(DeveloperEntity, { id: developerId }))) {
+      // Lock the developer row: a developer's grants change one at a time (a gap lock on the
+      // not-yet-existing grant row alone lets concurrent first grants deadlock).
+      if (!(await em.findOne(DeveloperEntity, { where: { id: developerId }, lock: { mode: 'pessimistic_write' } }))) {
         return invalidInput<PartnerGrantEntity>([violation('developer', 'NOT_REGISTERED', 'register your developer account (registerDeveloper) before granting access')]);
       }
       const existing = await this.lockPair(em, developerId, partnerId);
@@ -39,7 +41,13 @@ export class PartnerAccessService {
         existing.revokedAt = null;
         grant = await em.save(existing);
       } else {
-        grant = await em.save(em.create(PartnerGrantEntity, { developerId, partnerId, grantedAt: now, revokedAt: null }));
+        try {
+          grant = await em.save(em.create(PartnerGrantEntity, { developerId, partnerId, grantedAt: now, revokedAt: null }));
+        } catch (err) {
+          // NOTE: a concurrent first grant of the same pair inserted first (no row to lock before it existed).
+          if ((err as { code?: string }).code === 'ER_DUP_ENTRY') return invalidState<PartnerGrantEntity>('GRANTED', 'grantPartnerAccess', `partner ${partnerId} already has access`);
+          throw err;
+        }
       }
       await this.audit.record(em, { actor: viewer, action: 'grantPartnerAccess', entityType: 'PartnerGrant', entityId: grant.id, before, after: grant });
       return ok(grant);
