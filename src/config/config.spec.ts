@@ -9,9 +9,9 @@ describe('configuration: hardening switches and limits', () => {
     expect(configFrom({ NODE_ENV: 'production', JWT_SECRET: SECRET, GRAPHQL_INTROSPECTION: 'true' }).graphql.introspection).toBe(true);
   });
 
-  it('defaults: 100kb body, depth 8, cost 5000, 15 aliases, 20 directives, 2000 tokens, 600 requests per 60 s, arbitrary portal documents', () => {
+  it('defaults: 100kb body, depth 10, cost 10000, 15 aliases, 20 directives, 2000 tokens, 600 requests per 60 s, arbitrary portal documents', () => {
     const cfg = configFrom({});
-    expect(cfg.graphql).toMatchObject({ bodyLimit: '100kb', maxDepth: 8, maxCost: 5000, maxAliases: 15, maxDirectives: 20, maxTokens: 2000, apqCacheSize: 1000, portalArbitraryDocuments: true });
+    expect(cfg.graphql).toMatchObject({ bodyLimit: '100kb', maxDepth: 10, maxCost: 10000, maxAliases: 15, maxDirectives: 20, maxTokens: 2000, apqCacheSize: 1000, portalArbitraryDocuments: true });
     expect(cfg.graphql.manifestPaths).toEqual(['src/partner-operations/generated/persisted-documents.json']);
     expect(cfg.rateLimit).toEqual({ enabled: true, points: 600, durationSeconds: 60 });
   });

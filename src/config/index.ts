@@ -85,8 +85,8 @@ function readEnv(env: NodeJS.ProcessEnv): Config {
   const graphql = Object.freeze({
     introspection,
     bodyLimit,
-    maxDepth: int('GRAPHQL_MAX_DEPTH', 8, 1),
-    maxCost: int('GRAPHQL_MAX_COST', 5000, 1),
+    maxDepth: int('GRAPHQL_MAX_DEPTH', 10, 1),
+    maxCost: int('GRAPHQL_MAX_COST', 10000, 1),
     maxAliases: int('GRAPHQL_MAX_ALIASES', 15, 0),
     maxDirectives: int('GRAPHQL_MAX_DIRECTIVES', 20, 0),
     maxTokens: int('GRAPHQL_MAX_TOKENS', 2000, 1),

@@ -11,8 +11,9 @@
  * operation (src/partner-operations) are sent by hash for PARTNER and as text for everyone else.
  */
 import { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { extendSchema, GraphQLSchema, parse, print } from 'graphql';
+import { execute, extendSchema, GraphQLSchema, parse, print } from 'graphql';
 import { Role } from '../../src/domain/common/role';
+import { createLoaders } from '../../src/graphql/loaders';
 import { buildAppSchema } from '../../src/graphql/schema';
 import { PartnerDeveloperAppsDocument, PartnerDevelopersDocument } from '../../src/partner-operations/generated/graphql';
 import { errorCode, GqlResponse, TestApp } from '../support/test-app';
@@ -134,6 +135,25 @@ describe.each(ROWS.map((r) => [r[0], r] as const))('%s', (_field, [, outcomes, d
         ? await t.post({ variables: vars, extensions: { persistedQuery: { version: 1, sha256Hash: hash.replace(/^sha256:/, '') } } }, token)
         : await t.post({ query: typeof doc === 'string' ? doc : print(doc), variables: vars }, token);
     expect(outcomeOf(res)).toBe(want);
+  });
+});
+
+/**
+ * Defence in depth: behind the allowlist, field authorization alone also refuses a PARTNER every
+ * operation that is neither public (ANONYMOUS allowed) nor a partner operation. Executed on the
+ * schema directly, since over HTTP the allowlist answers first.
+ */
+describe('field authorization refuses PARTNER even without the allowlist', () => {
+  const behindAllowlist = ROWS.filter((r) => r[1].split(' ')[4] === 'P');
+  it.each(behindAllowlist.map((r) => [r[0], r] as const))('%s', async (_field, [, outcomes, doc, variables]) => {
+    const isPublic = outcomes.split(' ')[0] === 'A';
+    const result = await execute({
+      schema: await buildAppSchema(),
+      document: parse(typeof doc === 'string' ? doc : print(doc)),
+      variableValues: variables?.(fixture),
+      contextValue: { viewer: { role: Role.PARTNER, subjectId: fixture.partnerId }, loaders: createLoaders(t.ds), services: t.server.services },
+    });
+    expect(result.errors?.[0]?.extensions?.code ?? 'A').toBe(isPublic ? 'A' : 'FORBIDDEN');
   });
 });
 
