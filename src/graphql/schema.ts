@@ -3,14 +3,26 @@ import { buildSchema, NonEmptyArray } from 'type-graphql';
 import { authChecker } from './auth/auth-checker';
 import { AppResolver } from './resolvers/app.resolver';
 import { AuditResolver } from './resolvers/audit.resolver';
+import { CalendarResolver } from './resolvers/calendar.resolver';
 import { CatalogResolver } from './resolvers/catalog.resolver';
 import { DeveloperResolver } from './resolvers/developer.resolver';
 import { PartnerAccessResolver } from './resolvers/partner-access.resolver';
 import { PartnerResolver } from './resolvers/partner.resolver';
+import { AppReviewResolver, ReviewResolver } from './resolvers/review.resolver';
 import './types/enums';
 
 /** Every resolver of the schema. Add new ones here. */
-export const RESOLVERS: NonEmptyArray<Function> = [DeveloperResolver, AppResolver, CatalogResolver, PartnerAccessResolver, PartnerResolver, AuditResolver];
+export const RESOLVERS: NonEmptyArray<Function> = [
+  DeveloperResolver,
+  AppResolver,
+  CatalogResolver,
+  CalendarResolver,
+  ReviewResolver,
+  AppReviewResolver,
+  PartnerAccessResolver,
+  PartnerResolver,
+  AuditResolver,
+];
 
 let built: Promise<GraphQLSchema> | undefined;
 

@@ -21,6 +21,7 @@ import { errorCode, GqlResponse, TestApp } from '../support/test-app';
 type Outcome = 'A' | 'U' | 'F' | 'N' | 'P';
 interface Fixture {
   appId: string;
+  roundId: string;
   developerId: string;
   partnerId: string;
   grantedPartnerToRevoke: string;
@@ -43,12 +44,19 @@ export const ROWS: readonly Row[] = [
   ['Query.packages',                  'A A A A P A', '{ packages { code } }'],
   ['Query.partnerDeveloper',          'U F F F A F', PartnerDeveloperAppsDocument as Doc, (f) => ({ developerId: f.developerId })],
   ['Query.partnerDevelopers',         'U F F F A F', PartnerDevelopersDocument as Doc],
+  ['Query.reviewQueue',               'U F A A P F', '{ reviewQueue { totalCount } }'],
+  ['Query.reviewRound',               'U A A A P F', 'query($id: ID!) { reviewRound(id: $id) { id } }', (f) => ({ id: f.roundId })],
   ['Query.tag',                       'A A A A P A', '{ tag(code: "TAOBAOKE") { code } }'],
   ['Query.tags',                      'A A A A P A', '{ tags { code } }'],
+  ['Query.workingDays',               'A A A A P A', '{ workingDays(from: "2026-11-20", to: "2026-11-30") { __typename } }'],
+  ['Mutation.decideReview',           'U F A F P F', 'mutation($i: DecideReviewInput!) { decideReview(input: $i) { __typename } }', (f) => ({ i: { roundId: f.roundId, decision: 'APPROVE' } })],
   ['Mutation.createApp',              'U A F F P F', 'mutation($i: CreateAppInput!) { createApp(input: $i) { __typename } }', () => ({ i: APP_INPUT })],
   ['Mutation.grantPartnerAccess',     'U A F F P F', 'mutation { grantPartnerAccess(partnerId: "matrix-partner-new") { __typename } }'],
+  ['Mutation.postReviewFeedback',     'U A A F P F', 'mutation($r: ID!) { postReviewFeedback(roundId: $r, message: "why?") { __typename } }', (f) => ({ r: f.roundId })],
   ['Mutation.registerDeveloper',      'U A F F P F', 'mutation { registerDeveloper(input: { name: "x", kind: ISV }) { __typename } }'],
   ['Mutation.revokePartnerAccess',    'U A F F P F', 'mutation($p: ID!) { revokePartnerAccess(partnerId: $p) { __typename } }', (f) => ({ p: f.grantedPartnerToRevoke })],
+  ['Mutation.setCalendarDay',         'U F F A P F', 'mutation { setCalendarDay(date: "2026-12-31", kind: OFF, note: "matrix") { __typename } }'],
+  ['Mutation.submitAppForReview',     'U A F F P F', 'mutation($id: ID!) { submitAppForReview(appId: $id) { __typename } }', (f) => ({ id: f.appId })],
   ['Mutation.updateApp',              'U A F F P F', 'mutation($id: ID!) { updateApp(id: $id, input: { name: "Renamed" }) { __typename } }', (f) => ({ id: f.appId })],
   ['Mutation.upsertPackage',          'U F F A P F', 'mutation($i: UpsertPackageInput!) { upsertPackage(input: $i) { __typename } }', () => ({ i: PKG_INPUT })],
   ['Mutation.upsertTag',              'U F F A P F', 'mutation($i: UpsertTagInput!) { upsertTag(input: $i) { __typename } }', () => ({ i: TAG_INPUT })],
@@ -95,7 +103,14 @@ beforeAll(async () => {
     const granted = await t.post({ query: 'mutation($p: ID!) { grantPartnerAccess(partnerId: $p) { __typename } }', variables: { p } }, dev.token);
     expect(granted.data).toEqual({ grantPartnerAccess: { __typename: 'PartnerGrant' } });
   }
-  fixture = { appId: (created.data as { createApp: { id: string } }).createApp.id, developerId: dev.id, partnerId, grantedPartnerToRevoke: 'matrix-partner-revoke' };
+  const reviewed = await t.post({ query: 'mutation($i: CreateAppInput!) { createApp(input: $i) { ... on App { id } } }', variables: { i: { ...APP_INPUT, name: 'Matrix Reviewed' } } }, dev.token);
+  const submitted = await t.post(
+    { query: 'mutation($id: ID!) { submitAppForReview(appId: $id) { ... on ReviewRound { id } } }', variables: { id: (reviewed.data as { createApp: { id: string } }).createApp.id } },
+    dev.token,
+  );
+  const roundId = (submitted.data as { submitAppForReview: { id: string } }).submitAppForReview.id;
+  expect(roundId).toEqual(expect.any(String));
+  fixture = { roundId, appId: (created.data as { createApp: { id: string } }).createApp.id, developerId: dev.id, partnerId, grantedPartnerToRevoke: 'matrix-partner-revoke' };
   tokens.set(Role.ANONYMOUS, undefined);
   tokens.set(Role.DEVELOPER, dev.token);
   tokens.set(Role.REVIEWER, await t.token(Role.REVIEWER, 'matrix-reviewer'));
@@ -166,6 +181,9 @@ describe('cross-tenant reads and writes answer NOT_FOUND', () => {
   const CROSS: readonly (readonly [what: string, query: string, variables: (f: Fixture) => Record<string, unknown>])[] = [
     ['read an app',             'query($id: ID!) { app(id: $id) { id } }', (f) => ({ id: f.appId })],
     ['update an app',           'mutation($id: ID!) { updateApp(id: $id, input: { name: "Stolen" }) { __typename } }', (f) => ({ id: f.appId })],
+    ['read a review round',     'query($id: ID!) { reviewRound(id: $id) { id } }', (f) => ({ id: f.roundId })],
+    ['post review feedback',    'mutation($r: ID!) { postReviewFeedback(roundId: $r, message: "x") { __typename } }', (f) => ({ r: f.roundId })],
+    ['submit an app for review', 'mutation($id: ID!) { submitAppForReview(appId: $id) { __typename } }', (f) => ({ id: f.appId })],
     ["revoke another's grant",  'mutation($p: ID!) { revokePartnerAccess(partnerId: $p) { __typename } }', (f) => ({ p: f.partnerId })],
   ];
 

@@ -49,7 +49,16 @@ describe('partner access (DOMAIN §1): a partner reads only developers that gran
       status: 'DEVELOPING',
       tag: { code: 'MERCHANT_BACKEND' },
       quotaToday: { date: '2026-11-20', limit: 5000, source: 'DEVELOPMENT_TEST' },
+      reviewRounds: [],
     });
+
+    // Review status (DOMAIN §3): submitted Friday 2026-11-20 ⇒ due at the end of Wednesday 2026-11-25 (Beijing).
+    await t.post({ query: 'mutation($id: ID!) { submitAppForReview(appId: $id) { __typename } }', variables: { id: appId } }, dev.token);
+    const inReview = (await t.persisted(PartnerDeveloperAppsDocument, { developerId: dev.id }, partner)).data!.partnerDeveloper.apps.edges[0].node;
+    expect(inReview.status).toBe('IN_REVIEW');
+    expect(inReview.reviewRounds).toEqual([
+      { roundNo: 1, status: 'PENDING', submittedAt: '2026-11-20T04:00:00.000Z', dueAt: '2026-11-25T16:00:00.000Z', overdue: false, decidedAt: null, reasons: [], explanation: null },
+    ]);
 
     const revoked = await t.gql(RevokePartnerAccessDocument, { partnerId: 'erp-partner-1' }, dev.token);
     expect(revoked.data!.revokePartnerAccess).toMatchObject({ __typename: 'PartnerGrant', active: false, revokedAt: expect.any(String) });
@@ -339,6 +348,35 @@ describe('audit log: who, when, what, before and after', () => {
     const res = await t.gql(UpsertPackageDocument, { input: { code: 'AUDIT_BAD', name: 'x', kind: 'VALUE_ADDED', applicationChannel: 'EMAIL' } }, operator);
     expect(res.data!.upsertPackage.__typename).toBe('InvalidInput');
     expect((await t.gql(AuditLogDocument, { actorId: 'ops-bob' }, operator)).data!.auditLog.totalCount).toBe(0);
+  });
+
+  it('reviewer decisions and answers, and operator calendar edits, are recorded; a developer\'s own question is not', async () => {
+    const dev = await t.developer('Reviewed ISV');
+    const appId = await createApp(dev.token, 'Review Me');
+    const submitted = await t.post({ query: 'mutation($id: ID!) { submitAppForReview(appId: $id) { ... on ReviewRound { id } } }', variables: { id: appId } }, dev.token);
+    const roundId = (submitted.data as { submitAppForReview: { id: string } }).submitAppForReview.id;
+    const reviewer = await t.token(Role.REVIEWER, 'rev-carol');
+    const decided = await t.post(
+      { query: 'mutation($i: DecideReviewInput!) { decideReview(input: $i) { __typename } }', variables: { i: { roundId, decision: 'REJECT', reasons: ['INCOMPLETE_MATERIAL'], explanation: 'logo missing' } } },
+      reviewer,
+    );
+    expect(decided.data).toEqual({ decideReview: { __typename: 'ReviewRound' } });
+    const feedback = 'mutation($r: ID!, $m: String!) { postReviewFeedback(roundId: $r, message: $m) { __typename } }';
+    expect((await t.post({ query: feedback, variables: { r: roundId, m: 'Which material?' } }, dev.token)).data).toEqual({ postReviewFeedback: { __typename: 'ReviewRound' } });
+    expect((await t.post({ query: feedback, variables: { r: roundId, m: 'The logo.' } }, reviewer)).data).toEqual({ postReviewFeedback: { __typename: 'ReviewRound' } });
+    const operator = await t.token(Role.OPERATOR, 'ops-dave');
+    expect((await t.post({ query: 'mutation { setCalendarDay(date: "2026-12-31", kind: OFF, note: "year end") { __typename } }' }, operator)).data).toEqual({ setCalendarDay: { __typename: 'CalendarDay' } });
+
+    const byReviewer = (await t.gql(AuditLogDocument, { actorId: 'rev-carol' }, operator)).data!.auditLog.edges.map((e) => e.node);
+    expect(byReviewer.map((n) => n.action)).toEqual(['postReviewFeedback', 'decideReview']);
+    expect(byReviewer[1]).toMatchObject({ actorRole: 'REVIEWER', entityType: 'ReviewRound', entityId: roundId });
+    expect(byReviewer[1].before).toMatchObject({ status: 'PENDING', subjectState: 'IN_REVIEW', reasons: [] });
+    expect(byReviewer[1].after).toMatchObject({ status: 'REJECTED', subjectState: 'REJECTED', reasons: ['INCOMPLETE_MATERIAL'], explanation: 'logo missing' });
+    expect(byReviewer[0].after).toMatchObject({ body: 'The logo.', authorRole: 'REVIEWER' });
+    expect((await t.gql(AuditLogDocument, { actorId: dev.id, action: 'postReviewFeedback' }, operator)).data!.auditLog.totalCount).toBe(0);
+    const calendar = (await t.gql(AuditLogDocument, { actorId: 'ops-dave' }, operator)).data!.auditLog.edges.map((e) => e.node);
+    expect(calendar).toEqual([expect.objectContaining({ action: 'setCalendarDay', entityType: 'CalendarDay', entityId: '2026-12-31', before: null })]);
+    expect(calendar[0].after).toMatchObject({ date: '2026-12-31', kind: 'OFF', note: 'year end', updatedBy: 'ops-dave' });
   });
 
   it('grants and revocations are recorded with the developer as the actor; filters and paging work', async () => {

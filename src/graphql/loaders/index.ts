@@ -1,11 +1,16 @@
 import { DataSource } from 'typeorm';
 import { packagesByTagLoader, tagByCodeLoader } from './catalog.loader';
+import { appByIdLoader, reviewMessagesByRoundLoader, reviewRoundsByAppLoader, workingDaysLeftLoader } from './review.loader';
 
 /** DataLoaders, built fresh for every request so no cache outlives it. */
 export function createLoaders(ds: DataSource) {
   return {
     tagByCode: tagByCodeLoader(ds),
     packagesByTag: packagesByTagLoader(ds),
+    appById: appByIdLoader(ds),
+    reviewRoundsByApp: reviewRoundsByAppLoader(ds),
+    reviewMessagesByRound: reviewMessagesByRoundLoader(ds),
+    workingDaysLeft: workingDaysLeftLoader(ds),
   };
 }
 
