@@ -16,11 +16,37 @@ export interface Config {
   readonly graphql: {
     /** Introspection is on outside production unless set explicitly. */
     readonly introspection: boolean;
+    /** Largest request body express accepts (bytes-style string, e.g. "100kb"); larger answers 413. */
+    readonly bodyLimit: string;
+    /** graphql-armor limits, checked while validating every document. */
+    readonly maxDepth: number;
+    readonly maxCost: number;
+    readonly maxAliases: number;
+    readonly maxDirectives: number;
+    readonly maxTokens: number;
+    /** How many automatic-persisted-query documents the in-memory LRU keeps (portal roles only). */
+    readonly apqCacheSize: number;
+    /**
+     * Whether portal roles (everyone but PARTNER) may send documents that are not in a loaded
+     * manifest. `false` (production hardening): they may send only manifest hashes, like partners.
+     */
+    readonly portalArbitraryDocuments: boolean;
+    /** Persisted-documents manifests (hash → document) loaded at start: the partner manifest first. */
+    readonly manifestPaths: readonly string[];
+  };
+  readonly rateLimit: {
+    readonly enabled: boolean;
+    /** Requests one credential (or one anonymous IP) may make per window. */
+    readonly points: number;
+    readonly durationSeconds: number;
   };
   readonly logSql: boolean;
 }
 
 export class ConfigError extends Error {}
+
+/** Written by `npm run codegen` from src/partner-operations/*.graphql. */
+const DEFAULT_PARTNER_MANIFEST = 'src/partner-operations/generated/persisted-documents.json';
 
 const DEV_SECRET = 'dev-only-secret-change-me-0123456789abcdef';
 
@@ -42,6 +68,41 @@ function readEnv(env: NodeJS.ProcessEnv): Config {
 
   const introspection = env.GRAPHQL_INTROSPECTION !== undefined ? env.GRAPHQL_INTROSPECTION === 'true' : nodeEnv !== 'production';
 
+  const int = (name: string, fallback: number, min: number): number => {
+    const raw = env[name];
+    const n = raw === undefined || raw === '' ? fallback : Number(raw);
+    if (!Number.isInteger(n) || n < min) problems.push(`${name} must be an integer >= ${min} (got "${raw}")`);
+    return n;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (raw !== 'true' && raw !== 'false') problems.push(`${name} must be true or false (got "${raw}")`);
+    return raw === 'true';
+  };
+  const bodyLimit = env.GRAPHQL_BODY_LIMIT || '100kb';
+  if (!/^\d+(b|kb|mb)$/i.test(bodyLimit)) problems.push(`GRAPHQL_BODY_LIMIT must look like 100kb or 1mb (got "${bodyLimit}")`);
+  const graphql = Object.freeze({
+    introspection,
+    bodyLimit,
+    maxDepth: int('GRAPHQL_MAX_DEPTH', 10, 1),
+    maxCost: int('GRAPHQL_MAX_COST', 10000, 1),
+    maxAliases: int('GRAPHQL_MAX_ALIASES', 15, 0),
+    maxDirectives: int('GRAPHQL_MAX_DIRECTIVES', 20, 0),
+    maxTokens: int('GRAPHQL_MAX_TOKENS', 2000, 1),
+    apqCacheSize: int('GRAPHQL_APQ_CACHE_SIZE', 1000, 1),
+    portalArbitraryDocuments: bool('GRAPHQL_PORTAL_ARBITRARY_DOCUMENTS', true),
+    manifestPaths: Object.freeze([
+      env.PARTNER_MANIFEST_PATH || DEFAULT_PARTNER_MANIFEST,
+      ...(env.PORTAL_MANIFEST_PATHS ?? '').split(',').map((p) => p.trim()).filter(Boolean),
+    ]),
+  });
+  const rateLimit = Object.freeze({
+    enabled: bool('RATE_LIMIT_ENABLED', true),
+    points: int('RATE_LIMIT_POINTS', 600, 1),
+    durationSeconds: int('RATE_LIMIT_DURATION_SECONDS', 60, 1),
+  });
+
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
 
   return Object.freeze({
@@ -53,7 +114,8 @@ function readEnv(env: NodeJS.ProcessEnv): Config {
       issuer: env.JWT_ISSUER ?? 'open-platform-portal',
       audience: env.JWT_AUDIENCE ?? 'open-platform-portal-api',
     }),
-    graphql: Object.freeze({ introspection }),
+    graphql,
+    rateLimit,
     logSql: env.LOG_SQL === 'true',
   });
 }

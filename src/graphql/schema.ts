@@ -2,11 +2,14 @@ import { GraphQLSchema } from 'graphql';
 import { buildSchema, NonEmptyArray } from 'type-graphql';
 import { authChecker } from './auth/auth-checker';
 import { AppResolver } from './resolvers/app.resolver';
+import { AuditResolver } from './resolvers/audit.resolver';
 import { CalendarResolver } from './resolvers/calendar.resolver';
 import { CatalogResolver } from './resolvers/catalog.resolver';
 import { DeveloperResolver } from './resolvers/developer.resolver';
 import { MemberCapabilityResolver } from './resolvers/member-capability.resolver';
 import { PackageApplicationResolver } from './resolvers/package-application.resolver';
+import { PartnerAccessResolver } from './resolvers/partner-access.resolver';
+import { PartnerResolver } from './resolvers/partner.resolver';
 import { AppReviewResolver, ReviewResolver } from './resolvers/review.resolver';
 import { UsageResolver } from './resolvers/usage.resolver';
 import './types/enums';
@@ -22,6 +25,9 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   UsageResolver,
   PackageApplicationResolver,
   MemberCapabilityResolver,
+  PartnerAccessResolver,
+  PartnerResolver,
+  AuditResolver,
 ];
 
 let built: Promise<GraphQLSchema> | undefined;

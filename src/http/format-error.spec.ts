@@ -17,3 +17,20 @@ describe('formatError: internal errors are masked and logged, public codes pass'
     expect(formatError(formatted, new GraphQLError('x'))).toBe(formatted);
   });
 });
+
+describe('formatError: limit refusals carry their own code', () => {
+  it('a validation error with extensions.limit answers with that code', () => {
+    const out = formatError({ message: 'Query depth limit of 3 exceeded, found 5.', extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'QUERY_TOO_DEEP' } }, new GraphQLError('x'));
+    expect(out.extensions).toEqual({ code: 'QUERY_TOO_DEEP', limit: 'QUERY_TOO_DEEP' });
+  });
+
+  it("graphql-js's token-limit parse error answers TOO_MANY_TOKENS", () => {
+    const out = formatError({ message: 'Syntax Error: Document contains more that 2000 tokens. Parsing aborted.', extensions: { code: 'GRAPHQL_PARSE_FAILED' } }, new GraphQLError('x'));
+    expect(out.extensions?.code).toBe('TOO_MANY_TOKENS');
+  });
+
+  it('an ordinary parse error keeps GRAPHQL_PARSE_FAILED', () => {
+    const formatted = { message: 'Syntax Error: Expected Name, found <EOF>.', extensions: { code: 'GRAPHQL_PARSE_FAILED' } };
+    expect(formatError(formatted, new GraphQLError('x'))).toBe(formatted);
+  });
+});

@@ -1,9 +1,11 @@
 import { DataSource } from 'typeorm';
 import { Clock } from '../domain/common/clock';
 import { AppService } from './app/app.service';
+import { AuditService } from './audit/audit.service';
 import { CalendarService } from './calendar/calendar.service';
 import { CatalogService } from './catalog/catalog.service';
 import { DeveloperService } from './developer/developer.service';
+import { PartnerAccessService } from './partner/partner-access.service';
 import { ReviewService } from './review/review.service';
 import { PackageApplicationService } from './application/package-application.service';
 import { MemberCapabilityService } from './member-capability/member-capability.service';
@@ -25,24 +27,30 @@ export interface Services {
   readonly notifications: NotificationService;
   readonly packageApplications: PackageApplicationService;
   readonly memberCapabilities: MemberCapabilityService;
+  /** The audit log: `audit.record(em, {...})` inside a reviewer/operator mutation's transaction. */
+  readonly audit: AuditService;
+  readonly partners: PartnerAccessService;
 }
 
 export function createServices(ds: DataSource, clock: Clock): Services {
+  const audit = new AuditService(ds, clock);
   const notifications = new NotificationService(ds, clock);
   const quota = new QuotaService(ds, clock, notifications);
-  const calendar = new CalendarService(ds);
+  const calendar = new CalendarService(ds, audit);
   return {
     ds,
     clock,
     apps: new AppService(ds),
     calendar,
-    reviews: new ReviewService(ds, clock, calendar),
-    catalog: new CatalogService(ds),
+    reviews: new ReviewService(ds, clock, calendar, audit),
+    catalog: new CatalogService(ds, audit),
     developers: new DeveloperService(ds),
     usage: new UsageService(ds, clock, quota),
     quota,
     notifications,
     packageApplications: new PackageApplicationService(ds, clock, calendar, notifications),
     memberCapabilities: new MemberCapabilityService(ds, clock, calendar, notifications),
+    audit,
+    partners: new PartnerAccessService(ds, clock, audit),
   };
 }

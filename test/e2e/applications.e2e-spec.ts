@@ -19,7 +19,7 @@ import {
   RecordUsageDocument,
   TrafficPackageEligibilityDocument,
 } from '../generated/graphql';
-import { errorCode, TestApp } from '../support/test-app';
+import { errorCode, TestApp, refusedCode } from '../support/test-app';
 
 let t: TestApp;
 let gateway: string;
@@ -297,16 +297,16 @@ describe('roles and tenancy', () => {
       const token = await t.token(role);
       expect((await t.gql(TrafficPackageEligibilityDocument, { appId: a.id }, token)).data!.trafficPackageEligibility.eligible).toBe(false); // pending now
       expect((await t.gql(PackageApplicationDocument, { id: submitted.id }, token)).data!.packageApplication.id).toBe(submitted.id);
-      expect(errorCode(await t.gql(ApplyForTrafficPackageDocument, { appId: a.id, packageCode: 'TRAFFIC_100K' }, token))).toBe('FORBIDDEN');
+      expect(errorCode(await t.gql(ApplyForTrafficPackageDocument, { appId: a.id, packageCode: 'TRAFFIC_100K' }, token))).toBe(refusedCode(role));
       expect((await t.gql(ApplicationReviewQueueDocument, {}, token)).data!.applicationReviewQueue.length).toBeGreaterThan(0);
     }
     for (const role of [Role.DEVELOPER, Role.OPERATOR, Role.PARTNER, Role.GATEWAY] as const) {
-      expect(errorCode(await t.gql(DecideApplicationDocument, { id: submitted.id, decision: 'APPROVE' }, await t.token(role)))).toBe('FORBIDDEN');
+      expect(errorCode(await t.gql(DecideApplicationDocument, { id: submitted.id, decision: 'APPROVE' }, await t.token(role)))).toBe(refusedCode(role));
     }
     for (const role of [Role.PARTNER, Role.GATEWAY] as const) {
       const token = await t.token(role);
-      expect(errorCode(await t.gql(TrafficPackageEligibilityDocument, { appId: a.id }, token))).toBe('FORBIDDEN');
-      expect(errorCode(await t.gql(ApplicationReviewQueueDocument, {}, token))).toBe('FORBIDDEN');
+      expect(errorCode(await t.gql(TrafficPackageEligibilityDocument, { appId: a.id }, token))).toBe(refusedCode(role));
+      expect(errorCode(await t.gql(ApplicationReviewQueueDocument, {}, token))).toBe(refusedCode(role));
     }
     expect(errorCode(await t.gql(ApplicationReviewQueueDocument, {}, a.dev.token))).toBe('FORBIDDEN');
     expect(errorCode(await t.gql(ApplyForTrafficPackageDocument, { appId: a.id, packageCode: 'TRAFFIC_100K' }))).toBe('UNAUTHENTICATED');
@@ -333,7 +333,7 @@ describe('role matrix: roles outside each operation are FORBIDDEN, anonymous cal
         // The owner's token for DEVELOPER, so an allowed developer call is not NOT_FOUND for tenancy.
         const token = role === Role.DEVELOPER ? a.dev.token : await t.token(role);
         const code = errorCode((await call(token)) as never);
-        expect([name, role, code === 'FORBIDDEN']).toEqual([name, role, !allowed.includes(role)]);
+        expect([name, role, code === refusedCode(role)]).toEqual([name, role, !allowed.includes(role)]);
       }
     }
   });

@@ -91,7 +91,9 @@ describe('setCalendarDay (operator)', () => {
     expect(res.data!.setCalendarDay).toMatchObject({ __typename: 'InvalidInput', violations: [{ field: 'date', rule: 'INVALID_DATE' }] });
   });
 
-  it.each([Role.DEVELOPER, Role.REVIEWER, Role.PARTNER, Role.GATEWAY] as const)('%s is FORBIDDEN, nothing written', async (role) => {
+  // PARTNER credentials run only persisted operations (issue 6): see the authorization matrix, which
+  // checks PARTNER both over HTTP (refused by the allowlist) and at field level (FORBIDDEN).
+  it.each([Role.DEVELOPER, Role.REVIEWER, Role.GATEWAY] as const)('%s is FORBIDDEN, nothing written', async (role) => {
     const res = await t.gql(SetCalendarDayDocument, { date: '2026-11-23', kind: 'OFF' }, await t.token(role));
     expect(errorCode(res)).toBe('FORBIDDEN');
     expect(await t.ds.query("SELECT * FROM calendar_day WHERE `date` = '2026-11-23'")).toEqual([]);

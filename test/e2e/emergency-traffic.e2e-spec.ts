@@ -12,7 +12,7 @@ import {
   RecordUsageDocument,
   ReportQuotaExhaustedDocument,
 } from '../generated/graphql';
-import { errorCode, TestApp } from '../support/test-app';
+import { errorCode, TestApp, refusedCode } from '../support/test-app';
 
 let t: TestApp;
 let gateway: string;
@@ -128,7 +128,7 @@ describe('reportQuotaExhausted (role GATEWAY)', () => {
   it('only the gateway reports; only developers read their notifications, and only their own', async () => {
     const a = await app('MERCHANT_BACKEND');
     for (const role of [Role.DEVELOPER, Role.REVIEWER, Role.OPERATOR, Role.PARTNER] as const) {
-      expect(errorCode(await t.gql(ReportQuotaExhaustedDocument, { appkey: a.appkey }, await t.token(role)))).toBe('FORBIDDEN');
+      expect(errorCode(await t.gql(ReportQuotaExhaustedDocument, { appkey: a.appkey }, await t.token(role)))).toBe(refusedCode(role));
     }
     expect(errorCode(await t.gql(ReportQuotaExhaustedDocument, { appkey: a.appkey }))).toBe('UNAUTHENTICATED');
     await t.gql(ReportQuotaExhaustedDocument, { appkey: a.appkey }, gateway);
@@ -136,7 +136,7 @@ describe('reportQuotaExhausted (role GATEWAY)', () => {
     const other = await t.developer('Other');
     expect(await notifications(other.token)).toEqual([]);
     for (const role of [Role.REVIEWER, Role.OPERATOR, Role.PARTNER, Role.GATEWAY] as const) {
-      expect(errorCode(await t.gql(MyNotificationsDocument, {}, await t.token(role)))).toBe('FORBIDDEN');
+      expect(errorCode(await t.gql(MyNotificationsDocument, {}, await t.token(role)))).toBe(refusedCode(role));
     }
   });
 });

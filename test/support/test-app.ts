@@ -35,8 +35,12 @@ export class TestApp {
     private readonly dropDatabase: () => Promise<void>,
   ) {}
 
-  static async start(opts: { now?: string } = {}): Promise<TestApp> {
-    const base = configFrom({ ...process.env, NODE_ENV: 'test', PORT: '0' });
+  /**
+   * `env` overrides configuration variables (limits, switches). The rate limit is generous unless
+   * overridden: the suites make many requests from one credential on purpose.
+   */
+  static async start(opts: { now?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
+    const base = configFrom({ ...process.env, NODE_ENV: 'test', PORT: '0', RATE_LIMIT_POINTS: '1000000', ...opts.env });
     const url = new URL(base.databaseUrl);
     const dbName = `portal_test_${process.pid}_${randomBytes(3).toString('hex')}`;
     const admin = await mysql.createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password) });
@@ -71,6 +75,16 @@ export class TestApp {
     return this.post({ query: print(doc), variables }, token, headers) as Promise<GqlResponse<R>>;
   }
 
+  /**
+   * Sends a persisted operation by hash only (Apollo's `extensions.persistedQuery`), as an
+   * integration partner does. `doc` is a generated document carrying `__meta__.hash`.
+   */
+  async persisted<R, V>(doc: TypedDocumentNode<R, V>, variables?: Variables<V>, token?: string): Promise<GqlResponse<R>> {
+    const hash = (doc as unknown as { __meta__?: { hash?: string } }).__meta__?.hash;
+    if (!hash) throw new Error('persisted(): the document carries no __meta__.hash (generate it with persistedDocuments)');
+    return this.post({ variables, extensions: { persistedQuery: { version: 1, sha256Hash: hash.replace(/^sha256:/, '') } } }, token) as Promise<GqlResponse<R>>;
+  }
+
   /** Sends a raw body (for malformed requests, persisted-query extensions and the like). */
   async post(body: unknown, token?: string, headers: Record<string, string> = {}): Promise<GqlResponse<unknown>> {
     const res = await fetch(this.server.url, {
@@ -101,3 +115,9 @@ export class TestApp {
 
 /** The first error's code, for assertions. */
 export const errorCode = (res: GqlResponse<unknown>): string | undefined => res.errors?.[0]?.extensions?.code;
+
+/**
+ * The code a role gets for an operation it may not run: FORBIDDEN, except for PARTNER, whose
+ * text documents are refused by the persisted-document allowlist before any role check.
+ */
+export const refusedCode = (role: Role): string => (role === Role.PARTNER ? 'PERSISTED_DOCUMENT_REQUIRED' : 'FORBIDDEN');

@@ -1,7 +1,9 @@
 import { AppEntity } from './app.entity';
+import { AuditEntryEntity } from './audit-entry.entity';
 import { CalendarDayEntity } from './calendar-day.entity';
 import { DeveloperEntity } from './developer.entity';
 import { PackageEntity } from './package.entity';
+import { PartnerGrantEntity } from './partner-grant.entity';
 import { ReviewEventEntity } from './review-event.entity';
 import { ReviewMessageEntity } from './review-message.entity';
 import { ReviewRoundEntity } from './review-round.entity';
@@ -15,7 +17,26 @@ import { NotificationEntity } from './notification.entity';
 import { UsageDailyEntity } from './usage-daily.entity';
 import { UsageRecordEntity } from './usage-record.entity';
 
-export { AppEntity, CalendarDayEntity, DeveloperEntity, PackageEntity, ReviewEventEntity, ReviewMessageEntity, ReviewRoundEntity, TagEntity, TagPackageEntity, UsageDailyEntity, UsageRecordEntity, EmergencyGrantEntity, NotificationEntity, PackageApplicationEntity, CapabilityCategoryEntity, MemberCapabilityApplicationEntity };
+export {
+  AppEntity,
+  AuditEntryEntity,
+  CalendarDayEntity,
+  CapabilityCategoryEntity,
+  DeveloperEntity,
+  EmergencyGrantEntity,
+  MemberCapabilityApplicationEntity,
+  NotificationEntity,
+  PackageApplicationEntity,
+  PackageEntity,
+  PartnerGrantEntity,
+  ReviewEventEntity,
+  ReviewMessageEntity,
+  ReviewRoundEntity,
+  TagEntity,
+  TagPackageEntity,
+  UsageDailyEntity,
+  UsageRecordEntity,
+};
 
 /** Every entity the DataSource knows. Add new ones here. */
 export const ENTITIES = [
@@ -35,4 +56,6 @@ export const ENTITIES = [
   PackageApplicationEntity,
   CapabilityCategoryEntity,
   MemberCapabilityApplicationEntity,
+  PartnerGrantEntity,
+  AuditEntryEntity,
 ];

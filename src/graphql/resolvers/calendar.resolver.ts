@@ -23,6 +23,6 @@ export class CalendarResolver {
     @Arg('note', () => String, { nullable: true }) note: string | null,
     @Ctx() { viewer, services }: Context,
   ) {
-    return toPayload(await services.calendar.setDay(viewer.subjectId!, date, kind, note), CalendarDayType.from);
+    return toPayload(await services.calendar.setDay(viewer, date, kind, note), CalendarDayType.from);
   }
 }

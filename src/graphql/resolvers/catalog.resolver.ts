@@ -48,13 +48,13 @@ export class CatalogResolver {
 
   @Authorized(Role.OPERATOR)
   @Mutation(() => UpsertTagResult, { description: 'Operator: create or replace a tag and its packages' })
-  async upsertTag(@Arg('input', () => UpsertTagInput) input: UpsertTagInput, @Ctx() { services }: Context) {
-    return toPayload(await services.catalog.upsertTag(input), TagType.from);
+  async upsertTag(@Arg('input', () => UpsertTagInput) input: UpsertTagInput, @Ctx() { viewer, services }: Context) {
+    return toPayload(await services.catalog.upsertTag(viewer, input), TagType.from);
   }
 
   @Authorized(Role.OPERATOR)
   @Mutation(() => UpsertPackageResult, { description: 'Operator: create or replace a package' })
-  async upsertPackage(@Arg('input', () => UpsertPackageInput) input: UpsertPackageInput, @Ctx() { services }: Context) {
-    return toPayload(await services.catalog.upsertPackage(input), PackageType.from);
+  async upsertPackage(@Arg('input', () => UpsertPackageInput) input: UpsertPackageInput, @Ctx() { viewer, services }: Context) {
+    return toPayload(await services.catalog.upsertPackage(viewer, input), PackageType.from);
   }
 }

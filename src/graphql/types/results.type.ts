@@ -3,6 +3,7 @@ import { AppType } from './app.type';
 import { CalendarDayType } from './calendar.type';
 import { PackageType, TagType } from './catalog.type';
 import { DeveloperType } from './developer.type';
+import { PartnerGrantType } from './partner.type';
 import { ReviewRoundType } from './review.type';
 import { InvalidInputType, InvalidStateType, NotEligibleType, OfflineChannelType } from './refusal.type';
 import { PackageApplicationType } from './application.type';
@@ -32,3 +33,5 @@ export const DecideMemberCapabilityApplicationResult = createUnionType({
   types: () => [MemberCapabilityApplicationType, InvalidInputType, InvalidStateType] as const,
 });
 export const UpsertCapabilityCategoryResult = createUnionType({ name: 'UpsertCapabilityCategoryResult', types: () => [CapabilityCategoryType, InvalidInputType] as const });
+export const GrantPartnerAccessResult = createUnionType({ name: 'GrantPartnerAccessResult', types: () => [PartnerGrantType, InvalidInputType, InvalidStateType] as const });
+export const RevokePartnerAccessResult = createUnionType({ name: 'RevokePartnerAccessResult', types: () => [PartnerGrantType, InvalidStateType] as const });

@@ -11,8 +11,10 @@ import {
 } from '../../domain/calendar/working-days.rule';
 import { addDays, beijingDate, isIsoDate } from '../../domain/common/beijing-time';
 import { invalidInput, ok, Result } from '../../domain/common/result';
+import { Viewer } from '../../domain/common/role';
 import { violation, Violation } from '../../domain/common/violation';
 import { CalendarDayEntity } from '../../db/entities';
+import { AuditService } from '../audit/audit.service';
 
 /** The longest range `workingDays(from, to)` answers, in days. */
 export const WORKING_DAYS_RANGE_MAX = 366;
@@ -41,7 +43,11 @@ export interface WorkingDaysView {
  * pure rules in `domain/calendar/working-days.rule.ts`.
  */
 export class CalendarService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    /** Audits operator edits; readers built without it (loaders, tests) never write. */
+    private readonly audit?: AuditService,
+  ) {}
 
   /**
    * The calendar from Beijing date `from` on (all later rows; a few dozen a year) and the covered
@@ -107,12 +113,14 @@ export class CalendarService {
   }
 
   /** Operator: sets one day's kind (a row is kept even when it matches the plain week: it marks the year covered). */
-  async setDay(operatorId: string, date: string, kind: CalendarDayKind, note: string | null): Promise<Result<CalendarDayEntity>> {
+  async setDay(operator: Viewer, date: string, kind: CalendarDayKind, note: string | null): Promise<Result<CalendarDayEntity>> {
+    const operatorId = operator.subjectId!;
     const out: Violation[] = [];
     if (!isIsoDate(date)) out.push(violation('date', 'INVALID_DATE', 'date must be a date written YYYY-MM-DD'));
     if (note && note.length > CALENDAR_NOTE_MAX) out.push(violation('note', 'TOO_LONG', `note must be at most ${CALENDAR_NOTE_MAX} characters`));
     if (out.length > 0) return invalidInput(out);
     return this.ds.transaction(async (em) => {
+      const before = await em.findOne(CalendarDayEntity, { where: { date }, lock: { mode: 'pessimistic_write' } });
       await em
         .createQueryBuilder()
         .insert()
@@ -120,7 +128,9 @@ export class CalendarService {
         .values({ date, kind, note: note ?? '', updatedBy: operatorId })
         .orUpdate(['kind', 'note', 'updated_by'], ['date'])
         .execute();
-      return ok(await em.findOneByOrFail(CalendarDayEntity, { date }));
+      const after = await em.findOneByOrFail(CalendarDayEntity, { date });
+      await this.audit?.record(em, { actor: operator, action: 'setCalendarDay', entityType: 'CalendarDay', entityId: date, before, after });
+      return ok(after);
     });
   }
 }

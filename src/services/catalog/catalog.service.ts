@@ -1,12 +1,29 @@
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { checkPackageInput, checkTagInput, PackageFacts, PackageInput, TagInput } from '../../domain/catalog/catalog-input.rule';
 import { TagPackageRole } from '../../domain/catalog/catalog.enums';
 import { invalidInput, ok, Result } from '../../domain/common/result';
+import { Viewer } from '../../domain/common/role';
 import { PackageEntity, TagEntity, TagPackageEntity } from '../../db/entities';
+import { AuditService } from '../audit/audit.service';
 
 /** The tag and package catalog (DOMAIN §2.1). Public to read; operators write. */
 export class CatalogService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** A tag with its package links, as the audit log stores it. */
+  private async tagSnapshot(em: EntityManager, code: string) {
+    const tag = await em.findOneBy(TagEntity, { code });
+    if (!tag) return null;
+    const links = await em.find(TagPackageEntity, { where: { tagCode: code }, order: { role: 'ASC', packageCode: 'ASC' } });
+    return {
+      ...tag,
+      defaultPackageCodes: links.filter((l) => l.role === TagPackageRole.DEFAULT).map((l) => l.packageCode),
+      applicablePackageCodes: links.filter((l) => l.role === TagPackageRole.APPLICABLE).map((l) => l.packageCode),
+    };
+  }
 
   listTags(): Promise<TagEntity[]> {
     return this.ds.getRepository(TagEntity).find({ order: { code: 'ASC' } });
@@ -21,13 +38,16 @@ export class CatalogService {
   }
 
   /** Creates or replaces a tag with its default and applicable packages, in one transaction. */
-  async upsertTag(input: TagInput): Promise<Result<TagEntity>> {
+  async upsertTag(actor: Viewer, input: TagInput): Promise<Result<TagEntity>> {
     return this.ds.transaction(async (em) => {
+      // NOTE: lock the tag row (if any) so concurrent upserts of one tag audit in order.
+      await em.findOne(TagEntity, { where: { code: input.code }, lock: { mode: 'pessimistic_write' } });
       const codes = [...new Set([...input.defaultPackageCodes, ...input.applicablePackageCodes])];
       const found = codes.length ? await em.findBy(PackageEntity, { code: In(codes) }) : [];
       const known = new Map<string, PackageFacts>(found.map((p) => [p.code, p]));
       const violations = checkTagInput(input, known);
       if (violations.length > 0) return invalidInput<TagEntity>(violations);
+      const before = await this.tagSnapshot(em, input.code);
 
       await em.upsert(
         TagEntity,
@@ -47,15 +67,17 @@ export class CatalogService {
         ...input.applicablePackageCodes.map((packageCode) => ({ tagCode: input.code, packageCode, role: TagPackageRole.APPLICABLE })),
       ];
       if (links.length > 0) await em.insert(TagPackageEntity, links);
+      await this.audit.record(em, { actor, action: 'upsertTag', entityType: 'Tag', entityId: input.code, before, after: await this.tagSnapshot(em, input.code) });
       return ok(await em.findOneByOrFail(TagEntity, { code: input.code }));
     });
   }
 
   /** Creates or replaces a package. */
-  async upsertPackage(input: PackageInput): Promise<Result<PackageEntity>> {
+  async upsertPackage(actor: Viewer, input: PackageInput): Promise<Result<PackageEntity>> {
     const violations = checkPackageInput(input);
     if (violations.length > 0) return invalidInput(violations);
     return this.ds.transaction(async (em) => {
+      const before = await em.findOne(PackageEntity, { where: { code: input.code }, lock: { mode: 'pessimistic_write' } });
       await em.upsert(
         PackageEntity,
         {
@@ -70,7 +92,9 @@ export class CatalogService {
         },
         ['code'],
       );
-      return ok(await em.findOneByOrFail(PackageEntity, { code: input.code }));
+      const after = await em.findOneByOrFail(PackageEntity, { code: input.code });
+      await this.audit.record(em, { actor, action: 'upsertPackage', entityType: 'Package', entityId: input.code, before, after });
+      return ok(after);
     });
   }
 }

@@ -6,6 +6,7 @@ import { checkDecision, checkMessage, checkSubmission, DecisionInput } from '../
 import { APP_REVIEW_TRANSITIONS, ROUND_TRANSITIONS, transition } from '../../domain/review/review-state.rule';
 import { RejectionReason, ReviewAction, ReviewDecision, ReviewMessageAuthor, ReviewRoundStatus } from '../../domain/review/review.enums';
 import { AppEntity, ReviewEventEntity, ReviewMessageEntity, ReviewRoundEntity } from '../../db/entities';
+import { AuditService } from '../audit/audit.service';
 import { CalendarService } from '../calendar/calendar.service';
 import { appReviewSubject, LockedSubject, lockedApp, REVIEW_SUBJECTS } from './review-subject';
 import { notFound } from '../common/errors';
@@ -38,6 +39,8 @@ export class ReviewService {
     private readonly ds: DataSource,
     private readonly clock: Clock,
     private readonly calendar: CalendarService,
+    /** The cross-feature audit log (docs/hardening.md) for reviewer actions, beside `review_event`. */
+    private readonly auditLog?: AuditService,
   ) {}
 
   /** Developer: DEVELOPING or REJECTED → IN_REVIEW, opening a new round due in 3 working days. */
@@ -113,6 +116,7 @@ export class ReviewService {
       if (!subjectStep.ok) return invalidState<ReviewRoundEntity>(subjectStep.currentState, 'decideReview', subjectStep.message);
 
       const now = this.clock.now();
+      const before = { ...round, subjectState: subject.state };
       round.status = roundStep.to;
       round.decidedBy = viewer.subjectId!;
       round.decidedAt = now;
@@ -125,6 +129,7 @@ export class ReviewService {
         reasons: round.reasons,
         explanation: round.explanation,
       });
+      await this.auditLog?.record(em, { actor: viewer, action: 'decideReview', entityType: 'ReviewRound', entityId: round.id, before, after: { ...round, subjectState: subjectStep.to } });
       return ok(round);
     });
   }
@@ -140,7 +145,10 @@ export class ReviewService {
       if (!step.ok) return invalidState<ReviewRoundEntity>(step.currentState, 'postReviewFeedback', step.message);
       const now = this.clock.now();
       const authorRole = viewer.role === Role.DEVELOPER ? ReviewMessageAuthor.DEVELOPER : ReviewMessageAuthor.REVIEWER;
-      await em.insert(ReviewMessageEntity, { roundId: round.id, authorId: viewer.subjectId!, authorRole, body: body.trim(), postedAt: now });
+      const message = { roundId: round.id, authorId: viewer.subjectId!, authorRole, body: body.trim(), postedAt: now };
+      await em.insert(ReviewMessageEntity, message);
+      // Reviewer answers are reviewer mutations: audited (a developer's own question is not).
+      if (isStaff(viewer)) await this.auditLog?.record(em, { actor: viewer, action: 'postReviewFeedback', entityType: 'ReviewRound', entityId: round.id, before: null, after: message });
       await this.audit(em, round.id, ReviewAction.FEEDBACK_POSTED, viewer, now, { authorRole });
       return ok(round);
     });

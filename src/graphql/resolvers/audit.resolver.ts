@@ -1,0 +1,27 @@
+import { Arg, Authorized, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { Role } from '../../domain/common/role';
+import { encodeCursor, readPageArgs } from '../../services/common/pagination';
+import { Context } from '../context';
+import { AuditEntryConnectionType, AuditEntryType } from '../types/audit.type';
+import { badUserInput } from './result';
+
+@Resolver(() => AuditEntryType)
+export class AuditResolver {
+  @Authorized(Role.OPERATOR)
+  @Query(() => AuditEntryConnectionType, { description: 'Operator: the audit log of reviewer and operator mutations and partner grants, newest first' })
+  async auditLog(
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('action', () => String, { nullable: true, description: 'Only this mutation, e.g. upsertTag' }) action: string | null,
+    @Arg('actorId', () => ID, { nullable: true }) actorId: string | null,
+    @Arg('entityType', () => String, { nullable: true, description: 'e.g. Tag, Package, PartnerGrant' }) entityType: string | null,
+    @Arg('entityId', () => ID, { nullable: true }) entityId: string | null,
+    @Ctx() { services }: Context,
+  ): Promise<AuditEntryConnectionType> {
+    const page = readPageArgs({ first, after });
+    if (Array.isArray(page)) throw badUserInput(page);
+    const { rows, hasNextPage, totalCount } = await services.audit.list({ action, actorId, entityType, entityId }, page.limit, page.beforeId);
+    const edges = rows.map((r) => ({ cursor: encodeCursor(r.id), node: AuditEntryType.from(r) }));
+    return { edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
+  }
+}

@@ -1,0 +1,28 @@
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Role } from '../../domain/common/role';
+import { Context } from '../context';
+import { PartnerGrantType } from '../types/partner.type';
+import { GrantPartnerAccessResult, RevokePartnerAccessResult } from '../types/results.type';
+import { toPayload } from './result';
+
+/** The developer's side of partner access: grant, revoke, list. */
+@Resolver(() => PartnerGrantType)
+export class PartnerAccessResolver {
+  @Authorized(Role.DEVELOPER)
+  @Query(() => [PartnerGrantType], { description: "The caller's partner grants, active and revoked, newest first" })
+  async myPartnerGrants(@Ctx() { viewer, services }: Context): Promise<PartnerGrantType[]> {
+    return (await services.partners.listForDeveloper(viewer.subjectId!)).map(PartnerGrantType.from);
+  }
+
+  @Authorized(Role.DEVELOPER)
+  @Mutation(() => GrantPartnerAccessResult, { description: "Lets an integration partner read the caller's apps (and, as they land, reviews, package applications and bills); audited" })
+  async grantPartnerAccess(@Arg('partnerId', () => ID) partnerId: string, @Ctx() { viewer, services }: Context) {
+    return toPayload(await services.partners.grant(viewer, partnerId), PartnerGrantType.from);
+  }
+
+  @Authorized(Role.DEVELOPER)
+  @Mutation(() => RevokePartnerAccessResult, { description: "Ends a partner's access at once; audited" })
+  async revokePartnerAccess(@Arg('partnerId', () => ID) partnerId: string, @Ctx() { viewer, services }: Context) {
+    return toPayload(await services.partners.revoke(viewer, partnerId), PartnerGrantType.from);
+  }
+}

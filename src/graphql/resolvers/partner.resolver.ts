@@ -1,0 +1,46 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Role } from '../../domain/common/role';
+import { encodeCursor, readPageArgs } from '../../services/common/pagination';
+import { Context } from '../context';
+import { AppConnectionType, AppType } from '../types/app.type';
+import { PartnerDeveloperType } from '../types/partner.type';
+import { badUserInput } from './result';
+
+/**
+ * What an integration partner reads. The grant is checked once, at the root
+ * (`partnerDeveloper`, `partnerDevelopers`); the data hangs off PartnerDeveloper as field
+ * resolvers. To expose more (review status, package applications, bills), add a
+ * `@FieldResolver` on `PartnerDeveloperType` (here or in the feature's own resolver) that reads
+ * by `developer.id`, then add the field to a document in src/partner-operations/.
+ */
+@Resolver(() => PartnerDeveloperType)
+export class PartnerResolver {
+  @Authorized(Role.PARTNER)
+  @Query(() => [PartnerDeveloperType], { description: 'Partner: the developers that grant the caller access now' })
+  async partnerDevelopers(@Ctx() { viewer, services }: Context): Promise<PartnerDeveloperType[]> {
+    return (await services.partners.grantorsOf(viewer.subjectId!)).map(({ developer, grant }) => PartnerDeveloperType.from(developer, grant));
+  }
+
+  @Authorized(Role.PARTNER)
+  @Query(() => PartnerDeveloperType, { description: 'Partner: one developer that grants the caller access; any other id answers NOT_FOUND' })
+  async partnerDeveloper(@Arg('id', () => ID) id: string, @Ctx() { viewer, services }: Context): Promise<PartnerDeveloperType> {
+    const { developer, grant } = await services.partners.authorizedDeveloper(viewer.subjectId!, id);
+    return PartnerDeveloperType.from(developer, grant);
+  }
+
+  // NOTE: one query per parent. Partners run only manifest documents, which read `apps` under a
+  // single `partnerDeveloper`; no reachable document lists apps for many developers at once.
+  @FieldResolver(() => AppConnectionType, { description: "The developer's apps, newest first, with status and today's quota" })
+  async apps(
+    @Root() developer: PartnerDeveloperType,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() { services }: Context,
+  ): Promise<AppConnectionType> {
+    const page = readPageArgs({ first, after });
+    if (Array.isArray(page)) throw badUserInput(page);
+    const [{ rows, hasNextPage }, totalCount] = await Promise.all([services.apps.listOwn(developer.id, page.limit, page.beforeId), services.apps.countOwn(developer.id)]);
+    const edges = rows.map((r) => ({ cursor: encodeCursor(r.id), node: AppType.from(r) }));
+    return { edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
+  }
+}

@@ -1,0 +1,40 @@
+import { HeaderMap } from '@apollo/server';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { GraphQLError } from 'graphql';
+import { Config } from '../config';
+import { Viewer } from '../domain/common/role';
+
+export const RATE_LIMITED = 'RATE_LIMITED';
+
+/**
+ * Requests per credential: `points` per `durationSeconds`, in process memory (one server process;
+ * several processes would share a RateLimiterRedis/RateLimiterMySQL instead, same interface).
+ * The key is the token's role and subject, so one subject's DEVELOPER and PARTNER credentials
+ * count apart; anonymous callers count by client IP.
+ */
+export class RequestRateLimiter {
+  private readonly limiter: RateLimiterMemory | null;
+
+  constructor(private readonly cfg: Config['rateLimit']) {
+    this.limiter = cfg.enabled ? new RateLimiterMemory({ points: cfg.points, duration: cfg.durationSeconds }) : null;
+  }
+
+  /** Counts one request; throws RATE_LIMITED (HTTP 429, Retry-After) once the credential's budget is spent. */
+  async consume(viewer: Viewer, ip: string | undefined): Promise<void> {
+    if (!this.limiter) return;
+    const key = viewer.subjectId !== null ? `${viewer.role}:${viewer.subjectId}` : `ip:${ip ?? 'unknown'}`;
+    try {
+      await this.limiter.consume(key);
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+      throw new GraphQLError(`rate limit of ${this.cfg.points} requests per ${this.cfg.durationSeconds}s reached; retry in ${retryAfterSeconds}s`, {
+        extensions: {
+          code: RATE_LIMITED,
+          retryAfterSeconds,
+          http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) },
+        },
+      });
+    }
+  }
+}

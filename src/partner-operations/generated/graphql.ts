@@ -1,0 +1,61 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** DEVELOPING → IN_REVIEW → ONLINE or REJECTED; ONLINE ↔ SUSPENDED */
+export type AppStatus =
+  | 'DEVELOPING'
+  | 'IN_REVIEW'
+  | 'ONLINE'
+  | 'REJECTED'
+  | 'SUSPENDED';
+
+export type DeveloperKind =
+  | 'ISV'
+  | 'SELF_DEVELOPING_MERCHANT';
+
+export type QuotaSource =
+  | 'DEVELOPMENT_TEST'
+  | 'SUSPENDED'
+  | 'TAG_DEFAULT'
+  | 'TRAFFIC_PACKAGE'
+  | 'UV_BASED';
+
+/** DOMAIN §3: the seven unsupported app kinds, PROHIBITED_CONTENT, INCOMPLETE_MATERIAL, OTHER */
+export type RejectionReason =
+  | 'DISPLAYS_USER_PRIVATE_DATA'
+  | 'HARASSES_USERS_OR_CHANGES_BROWSING_PATH'
+  | 'IMAGE_STORAGE_OR_REPLACES_ITEM_IMAGES'
+  | 'INCOMPLETE_MATERIAL'
+  | 'MESSAGING_OR_INSTANT_COMMUNICATION'
+  | 'OTHER'
+  | 'OWN_REGISTRATION_OR_LOGIN'
+  | 'PHONE_BILL_OR_POINT_CARD_RECHARGE'
+  | 'PROHIBITED_CONTENT'
+  | 'TRAFFIC_EXCHANGE_BETWEEN_STORES';
+
+/** PENDING until decided once: APPROVED or REJECTED */
+export type ReviewRoundStatus =
+  | 'APPROVED'
+  | 'PENDING'
+  | 'REJECTED';
+
+export type PartnerDevelopersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PartnerDevelopersQuery = { partnerDevelopers: Array<{ id: string, name: string, kind: DeveloperKind, grantedAt: string }> };
+
+export type PartnerDeveloperAppsQueryVariables = Exact<{
+  developerId: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type PartnerDeveloperAppsQuery = { partnerDeveloper: { id: string, name: string, apps: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, appkey: string, name: string, status: AppStatus, inCloud: boolean, tag: { code: string, name: string }, quotaToday: { date: string, limit: number | null, source: QuotaSource }, reviewRounds: Array<{ roundNo: number, status: ReviewRoundStatus, submittedAt: string, dueAt: string, overdue: boolean, decidedAt: string | null, reasons: Array<RejectionReason>, explanation: string | null }> } }> } } };
+
+
+export const PartnerDevelopersDocument = {"__meta__":{"hash":"sha256:66f4079932d31fb181a284041feda31b06cb535a529083a412f0d017ba620fe1"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PartnerDevelopers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partnerDevelopers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"grantedAt"}}]}}]}}]} as unknown as DocumentNode<PartnerDevelopersQuery, PartnerDevelopersQueryVariables>;
+export const PartnerDeveloperAppsDocument = {"__meta__":{"hash":"sha256:272e00e5b224a34f094c949b54bd919f19a8c26dad19bc34ce36c74eb863f227"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PartnerDeveloperApps"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"developerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partnerDeveloper"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"developerId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"apps"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"appkey"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"inCloud"}},{"kind":"Field","name":{"kind":"Name","value":"tag"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"quotaToday"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"limit"}},{"kind":"Field","name":{"kind":"Name","value":"source"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reviewRounds"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"roundNo"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"submittedAt"}},{"kind":"Field","name":{"kind":"Name","value":"dueAt"}},{"kind":"Field","name":{"kind":"Name","value":"overdue"}},{"kind":"Field","name":{"kind":"Name","value":"decidedAt"}},{"kind":"Field","name":{"kind":"Name","value":"reasons"}},{"kind":"Field","name":{"kind":"Name","value":"explanation"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<PartnerDeveloperAppsQuery, PartnerDeveloperAppsQueryVariables>;

@@ -1,0 +1,101 @@
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { Clock } from '../../domain/common/clock';
+import { invalidInput, invalidState, ok, Result } from '../../domain/common/result';
+import { Viewer } from '../../domain/common/role';
+import { violation } from '../../domain/common/violation';
+import { DeveloperEntity, PartnerGrantEntity } from '../../db/entities';
+import { AuditService } from '../audit/audit.service';
+import { notFound } from '../common/errors';
+
+/** A partner id is the subject of its PARTNER credential: the same shape tokens allow. */
+const PARTNER_ID = /^[A-Za-z0-9_\-:.]{1,64}$/;
+
+/**
+ * Integration partners' access to developers (DOMAIN §1): a developer grants and revokes; a
+ * partner reads a developer's data only while an unrevoked grant exists. Every grant and
+ * revocation is audited in its own transaction.
+ */
+export class PartnerAccessService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+  ) {}
+
+  async grant(viewer: Viewer, partnerId: string): Promise<Result<PartnerGrantEntity>> {
+    const developerId = viewer.subjectId!;
+    if (!PARTNER_ID.test(partnerId)) return invalidInput([violation('partnerId', 'INVALID_PARTNER_ID', 'partnerId must be 1–64 characters of [A-Za-z0-9_-:.]')]);
+    return this.ds.transaction(async (em) => {
+      // Lock the developer row: a developer's grants change one at a time (a gap lock on the
+      // not-yet-existing grant row alone lets concurrent first grants deadlock).
+      if (!(await em.findOne(DeveloperEntity, { where: { id: developerId }, lock: { mode: 'pessimistic_write' } }))) {
+        return invalidInput<PartnerGrantEntity>([violation('developer', 'NOT_REGISTERED', 'register your developer account (registerDeveloper) before granting access')]);
+      }
+      const existing = await this.lockPair(em, developerId, partnerId);
+      if (existing && existing.revokedAt === null) return invalidState<PartnerGrantEntity>('GRANTED', 'grantPartnerAccess', `partner ${partnerId} already has access`);
+      const before = existing ? { ...existing } : null;
+      const now = this.clock.now();
+      let grant: PartnerGrantEntity;
+      if (existing) {
+        existing.grantedAt = now;
+        existing.revokedAt = null;
+        grant = await em.save(existing);
+      } else {
+        try {
+          grant = await em.save(em.create(PartnerGrantEntity, { developerId, partnerId, grantedAt: now, revokedAt: null }));
+        } catch (err) {
+          // NOTE: a concurrent first grant of the same pair inserted first (no row to lock before it existed).
+          if ((err as { code?: string }).code === 'ER_DUP_ENTRY') return invalidState<PartnerGrantEntity>('GRANTED', 'grantPartnerAccess', `partner ${partnerId} already has access`);
+          throw err;
+        }
+      }
+      await this.audit.record(em, { actor: viewer, action: 'grantPartnerAccess', entityType: 'PartnerGrant', entityId: grant.id, before, after: grant });
+      return ok(grant);
+    });
+  }
+
+  async revoke(viewer: Viewer, partnerId: string): Promise<Result<PartnerGrantEntity>> {
+    const developerId = viewer.subjectId!;
+    return this.ds.transaction(async (em) => {
+      const existing = PARTNER_ID.test(partnerId) ? await this.lockPair(em, developerId, partnerId) : null;
+      if (!existing) throw notFound('PartnerGrant', partnerId);
+      if (existing.revokedAt !== null) return invalidState<PartnerGrantEntity>('REVOKED', 'revokePartnerAccess', `partner ${partnerId} has no access to revoke`);
+      const before = { ...existing };
+      existing.revokedAt = this.clock.now();
+      const grant = await em.save(existing);
+      await this.audit.record(em, { actor: viewer, action: 'revokePartnerAccess', entityType: 'PartnerGrant', entityId: grant.id, before, after: grant });
+      return ok(grant);
+    });
+  }
+
+  /** The developer's grants, active and revoked, newest first. */
+  listForDeveloper(developerId: string): Promise<PartnerGrantEntity[]> {
+    return this.ds.getRepository(PartnerGrantEntity).find({ where: { developerId }, order: { grantedAt: 'DESC', id: 'DESC' } });
+  }
+
+  /** The developers that grant this partner access now, with their grants. */
+  async grantorsOf(partnerId: string): Promise<{ developer: DeveloperEntity; grant: PartnerGrantEntity }[]> {
+    const grants = await this.ds.getRepository(PartnerGrantEntity).find({
+      where: { partnerId, revokedAt: IsNull() },
+      relations: { developer: true },
+      order: { grantedAt: 'ASC', id: 'ASC' },
+    });
+    return grants.map((grant) => ({ developer: grant.developer!, grant }));
+  }
+
+  /**
+   * The developer, if it grants this partner access now. Otherwise NOT_FOUND, exactly as for a
+   * developer that does not exist: a partner learns nothing about developers that did not grant it.
+   */
+  async authorizedDeveloper(partnerId: string, developerId: string): Promise<{ developer: DeveloperEntity; grant: PartnerGrantEntity }> {
+    const grant = PARTNER_ID.test(developerId)
+      ? await this.ds.getRepository(PartnerGrantEntity).findOne({ where: { partnerId, developerId, revokedAt: IsNull() }, relations: { developer: true } })
+      : null;
+    if (!grant) throw notFound('Developer', developerId);
+    return { developer: grant.developer!, grant };
+  }
+
+  private lockPair(em: EntityManager, developerId: string, partnerId: string): Promise<PartnerGrantEntity | null> {
+    return em.findOne(PartnerGrantEntity, { where: { developerId, partnerId }, lock: { mode: 'pessimistic_write' } });
+  }
+}

@@ -1,0 +1,212 @@
+/**
+ * The authorization matrix (issue 6): every Query and Mutation field of the schema against every
+ * role, over HTTP. A field without a row fails the suite, so a new operation cannot ship unlisted.
+ *
+ * Adding an operation = one line in ROWS: field, the six outcomes, a document, and (if it takes
+ * arguments) its variables from the fixture. Outcome columns, in order:
+ *   ANONYMOUS DEVELOPER REVIEWER OPERATOR PARTNER GATEWAY
+ * A = allowed (answers without error), U = UNAUTHENTICATED, F = FORBIDDEN, N = NOT_FOUND,
+ * P = PERSISTED_DOCUMENT_REQUIRED (a PARTNER credential sent a document that is not a manifest
+ * operation: refused before field authorization). Rows whose document is a generated partner
+ * operation (src/partner-operations) are sent by hash for PARTNER and as text for everyone else.
+ */
+import { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { execute, extendSchema, GraphQLSchema, parse, print } from 'graphql';
+import { Role } from '../../src/domain/common/role';
+import { createLoaders } from '../../src/graphql/loaders';
+import { buildAppSchema } from '../../src/graphql/schema';
+import { PartnerDeveloperAppsDocument, PartnerDevelopersDocument } from '../../src/partner-operations/generated/graphql';
+import { errorCode, GqlResponse, TestApp } from '../support/test-app';
+
+type Outcome = 'A' | 'U' | 'F' | 'N' | 'P';
+interface Fixture {
+  appId: string;
+  roundId: string;
+  developerId: string;
+  partnerId: string;
+  grantedPartnerToRevoke: string;
+}
+type Doc = string | TypedDocumentNode<unknown, unknown>;
+type Row = readonly [field: string, outcomes: string, doc: Doc, variables?: (f: Fixture) => Record<string, unknown>];
+
+const APP_INPUT = { name: 'Matrix App', description: 'd', logoUrl: 'https://cdn.example.com/l.png', callbackUrl: 'https://example.com/cb', tagCode: 'MERCHANT_BACKEND', inCloud: true, declaredFunctions: [] };
+const PKG_INPUT = { code: 'MATRIX_PKG', name: 'Matrix package', kind: 'VALUE_ADDED', applicationChannel: 'NONE' };
+const TAG_INPUT = { code: 'MATRIX_TAG', name: 'Matrix tag', devTestQuota: 5000, defaultOnlineQuota: 100000, trafficMode: 'CONTRACT', defaultPackageCodes: [], applicablePackageCodes: [] };
+
+// prettier-ignore
+export const ROWS: readonly Row[] = [
+  //  field                           ANON DEV REV OPS PARTNER GATEWAY
+  ['Query.app',                       'U A A A P F', 'query($id: ID!) { app(id: $id) { id } }', (f) => ({ id: f.appId })],
+  ['Query.auditLog',                  'U F F A P F', '{ auditLog(first: 1) { totalCount } }'],
+  ['Query.me',                        'U A F F P F', '{ me { id } }'],
+  ['Query.myApps',                    'U A F F P F', '{ myApps { totalCount } }'],
+  ['Query.myPartnerGrants',           'U A F F P F', '{ myPartnerGrants { partnerId } }'],
+  ['Query.packages',                  'A A A A P A', '{ packages { code } }'],
+  ['Query.partnerDeveloper',          'U F F F A F', PartnerDeveloperAppsDocument as Doc, (f) => ({ developerId: f.developerId })],
+  ['Query.partnerDevelopers',         'U F F F A F', PartnerDevelopersDocument as Doc],
+  ['Query.reviewQueue',               'U F A A P F', '{ reviewQueue { totalCount } }'],
+  ['Query.reviewRound',               'U A A A P F', 'query($id: ID!) { reviewRound(id: $id) { id } }', (f) => ({ id: f.roundId })],
+  ['Query.tag',                       'A A A A P A', '{ tag(code: "TAOBAOKE") { code } }'],
+  ['Query.tags',                      'A A A A P A', '{ tags { code } }'],
+  ['Query.workingDays',               'A A A A P A', '{ workingDays(from: "2026-11-20", to: "2026-11-30") { __typename } }'],
+  ['Mutation.decideReview',           'U F A F P F', 'mutation($i: DecideReviewInput!) { decideReview(input: $i) { __typename } }', (f) => ({ i: { roundId: f.roundId, decision: 'APPROVE' } })],
+  ['Mutation.createApp',              'U A F F P F', 'mutation($i: CreateAppInput!) { createApp(input: $i) { __typename } }', () => ({ i: APP_INPUT })],
+  ['Mutation.grantPartnerAccess',     'U A F F P F', 'mutation { grantPartnerAccess(partnerId: "matrix-partner-new") { __typename } }'],
+  ['Mutation.postReviewFeedback',     'U A A F P F', 'mutation($r: ID!) { postReviewFeedback(roundId: $r, message: "why?") { __typename } }', (f) => ({ r: f.roundId })],
+  ['Mutation.registerDeveloper',      'U A F F P F', 'mutation { registerDeveloper(input: { name: "x", kind: ISV }) { __typename } }'],
+  ['Mutation.revokePartnerAccess',    'U A F F P F', 'mutation($p: ID!) { revokePartnerAccess(partnerId: $p) { __typename } }', (f) => ({ p: f.grantedPartnerToRevoke })],
+  ['Mutation.setCalendarDay',         'U F F A P F', 'mutation { setCalendarDay(date: "2026-12-31", kind: OFF, note: "matrix") { __typename } }'],
+  ['Mutation.submitAppForReview',     'U A F F P F', 'mutation($id: ID!) { submitAppForReview(appId: $id) { __typename } }', (f) => ({ id: f.appId })],
+  ['Mutation.updateApp',              'U A F F P F', 'mutation($id: ID!) { updateApp(id: $id, input: { name: "Renamed" }) { __typename } }', (f) => ({ id: f.appId })],
+  ['Mutation.upsertPackage',          'U F F A P F', 'mutation($i: UpsertPackageInput!) { upsertPackage(input: $i) { __typename } }', () => ({ i: PKG_INPUT })],
+  ['Mutation.upsertTag',              'U F F A P F', 'mutation($i: UpsertTagInput!) { upsertTag(input: $i) { __typename } }', () => ({ i: TAG_INPUT })],
+];
+
+const ROLES = [Role.ANONYMOUS, Role.DEVELOPER, Role.REVIEWER, Role.OPERATOR, Role.PARTNER, Role.GATEWAY] as const;
+const CODES: Record<Exclude<Outcome, 'A'>, string> = { U: 'UNAUTHENTICATED', F: 'FORBIDDEN', N: 'NOT_FOUND', P: 'PERSISTED_DOCUMENT_REQUIRED' };
+
+/** `Query.x` / `Mutation.y` for every operation field of the schema. */
+export function operationsOf(schema: GraphQLSchema): string[] {
+  const out: string[] = [];
+  for (const type of [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]) {
+    if (type) out.push(...Object.keys(type.getFields()).map((f) => `${type.name}.${f}`));
+  }
+  return out.sort();
+}
+
+/** Operations of the schema that have no row. */
+export const missingRows = (schema: GraphQLSchema, rows: readonly Row[]): string[] => {
+  const listed = new Set(rows.map((r) => r[0]));
+  return operationsOf(schema).filter((op) => !listed.has(op));
+};
+
+const hashOf = (doc: Doc): string | null => (typeof doc === 'string' ? null : ((doc as { __meta__?: { hash?: string } }).__meta__?.hash ?? null));
+
+/** The outcome a response shows: A when it answers without error, else the letter of the first error's code. */
+function outcomeOf(res: GqlResponse<unknown>): string {
+  if (!res.errors?.length) return 'A';
+  const code = errorCode(res);
+  const letter = Object.entries(CODES).find(([, c]) => c === code)?.[0];
+  return letter ?? `unexpected ${code}: ${res.errors[0].message}`;
+}
+
+let t: TestApp;
+let fixture: Fixture;
+const tokens = new Map<Role, string | undefined>();
+
+beforeAll(async () => {
+  t = await TestApp.start();
+  const dev = await t.developer('Matrix Owner');
+  const partnerId = 'matrix-partner';
+  const created = await t.post({ query: 'mutation($i: CreateAppInput!) { createApp(input: $i) { ... on App { id } } }', variables: { i: APP_INPUT } }, dev.token);
+  for (const p of [partnerId, 'matrix-partner-revoke']) {
+    const granted = await t.post({ query: 'mutation($p: ID!) { grantPartnerAccess(partnerId: $p) { __typename } }', variables: { p } }, dev.token);
+    expect(granted.data).toEqual({ grantPartnerAccess: { __typename: 'PartnerGrant' } });
+  }
+  const reviewed = await t.post({ query: 'mutation($i: CreateAppInput!) { createApp(input: $i) { ... on App { id } } }', variables: { i: { ...APP_INPUT, name: 'Matrix Reviewed' } } }, dev.token);
+  const submitted = await t.post(
+    { query: 'mutation($id: ID!) { submitAppForReview(appId: $id) { ... on ReviewRound { id } } }', variables: { id: (reviewed.data as { createApp: { id: string } }).createApp.id } },
+    dev.token,
+  );
+  const roundId = (submitted.data as { submitAppForReview: { id: string } }).submitAppForReview.id;
+  expect(roundId).toEqual(expect.any(String));
+  fixture = { roundId, appId: (created.data as { createApp: { id: string } }).createApp.id, developerId: dev.id, partnerId, grantedPartnerToRevoke: 'matrix-partner-revoke' };
+  tokens.set(Role.ANONYMOUS, undefined);
+  tokens.set(Role.DEVELOPER, dev.token);
+  tokens.set(Role.REVIEWER, await t.token(Role.REVIEWER, 'matrix-reviewer'));
+  tokens.set(Role.OPERATOR, await t.token(Role.OPERATOR, 'matrix-operator'));
+  tokens.set(Role.PARTNER, await t.token(Role.PARTNER, partnerId));
+  tokens.set(Role.GATEWAY, await t.token(Role.GATEWAY, 'matrix-gateway'));
+});
+afterAll(() => t?.stop());
+
+describe('the matrix covers the schema', () => {
+  it('every Query and Mutation field of the built schema has exactly one row, and every row names a real field', async () => {
+    const schema = await buildAppSchema();
+    expect(missingRows(schema, ROWS)).toEqual([]);
+    const fields = ROWS.map((r) => r[0]);
+    expect(fields.filter((f, i) => fields.indexOf(f) !== i)).toEqual([]);
+    expect(fields.filter((f) => !operationsOf(schema).includes(f))).toEqual([]);
+  });
+
+  it('catches an operation added to the schema without a row', async () => {
+    const extended = extendSchema(await buildAppSchema(), parse('extend type Query { unlistedReport: Int } extend type Mutation { unlistedDelete: Boolean }'));
+    expect(missingRows(extended, ROWS)).toEqual(['Mutation.unlistedDelete', 'Query.unlistedReport']);
+  });
+
+  it('each row states six outcomes from the legend', () => {
+    for (const [field, outcomes] of ROWS) expect(`${field}: ${outcomes}`).toMatch(/^\S+: [AUFNP]( [AUFNP]){5}$/);
+  });
+});
+
+describe.each(ROWS.map((r) => [r[0], r] as const))('%s', (_field, [, outcomes, doc, variables]) => {
+  const expected = outcomes.split(' ');
+  it.each(ROLES.map((role, i) => [role, expected[i]] as const))('%s → %s', async (role, want) => {
+    const vars = variables?.(fixture);
+    const hash = hashOf(doc);
+    const token = tokens.get(role);
+    const res =
+      role === Role.PARTNER && hash
+        ? await t.post({ variables: vars, extensions: { persistedQuery: { version: 1, sha256Hash: hash.replace(/^sha256:/, '') } } }, token)
+        : await t.post({ query: typeof doc === 'string' ? doc : print(doc), variables: vars }, token);
+    expect(outcomeOf(res)).toBe(want);
+  });
+});
+
+/**
+ * Defence in depth: behind the allowlist, field authorization alone also refuses a PARTNER every
+ * operation that is neither public (ANONYMOUS allowed) nor a partner operation. Executed on the
+ * schema directly, since over HTTP the allowlist answers first.
+ */
+describe('field authorization refuses PARTNER even without the allowlist', () => {
+  const behindAllowlist = ROWS.filter((r) => r[1].split(' ')[4] === 'P');
+  it.each(behindAllowlist.map((r) => [r[0], r] as const))('%s', async (_field, [, outcomes, doc, variables]) => {
+    const isPublic = outcomes.split(' ')[0] === 'A';
+    const result = await execute({
+      schema: await buildAppSchema(),
+      document: parse(typeof doc === 'string' ? doc : print(doc)),
+      variableValues: variables?.(fixture),
+      contextValue: { viewer: { role: Role.PARTNER, subjectId: fixture.partnerId }, loaders: createLoaders(t.ds), services: t.server.services },
+    });
+    expect(result.errors?.[0]?.extensions?.code ?? 'A').toBe(isPublic ? 'A' : 'FORBIDDEN');
+  });
+});
+
+/**
+ * Cross-tenant: every developer-owned object, read and written by another developer and by a
+ * partner the owner did not grant, answers exactly like an id that does not exist.
+ */
+describe('cross-tenant reads and writes answer NOT_FOUND', () => {
+  // prettier-ignore
+  const CROSS: readonly (readonly [what: string, query: string, variables: (f: Fixture) => Record<string, unknown>])[] = [
+    ['read an app',             'query($id: ID!) { app(id: $id) { id } }', (f) => ({ id: f.appId })],
+    ['update an app',           'mutation($id: ID!) { updateApp(id: $id, input: { name: "Stolen" }) { __typename } }', (f) => ({ id: f.appId })],
+    ['read a review round',     'query($id: ID!) { reviewRound(id: $id) { id } }', (f) => ({ id: f.roundId })],
+    ['post review feedback',    'mutation($r: ID!) { postReviewFeedback(roundId: $r, message: "x") { __typename } }', (f) => ({ r: f.roundId })],
+    ['submit an app for review', 'mutation($id: ID!) { submitAppForReview(appId: $id) { __typename } }', (f) => ({ id: f.appId })],
+    ["revoke another's grant",  'mutation($p: ID!) { revokePartnerAccess(partnerId: $p) { __typename } }', (f) => ({ p: f.partnerId })],
+  ];
+
+  it.each(CROSS.map((c) => [c[0], c] as const))('another developer tries to %s', async (_what, [, query, variables]) => {
+    const intruder = await t.developer('Intruder');
+    const res = await t.post({ query, variables: variables(fixture) }, intruder.token);
+    expect(errorCode(res)).toBe('NOT_FOUND');
+  });
+
+  it("another developer's lists never contain the owner's objects", async () => {
+    const intruder = await t.developer('Intruder');
+    const res = await t.post({ query: '{ myApps { totalCount } myPartnerGrants { partnerId } }' }, intruder.token);
+    expect(res.data).toEqual({ myApps: { totalCount: 0 }, myPartnerGrants: [] });
+  });
+
+  it('a partner the owner did not grant reads neither the developer nor its apps', async () => {
+    const stranger = await t.token(Role.PARTNER, 'stranger-partner');
+    expect(errorCode(await t.persisted(PartnerDeveloperAppsDocument, { developerId: fixture.developerId }, stranger))).toBe('NOT_FOUND');
+    expect((await t.persisted(PartnerDevelopersDocument, {}, stranger)).data).toEqual({ partnerDevelopers: [] });
+  });
+
+  it("the owner's app is unchanged by every attempt", async () => {
+    const res = await t.post({ query: 'query($id: ID!) { app(id: $id) { name } }', variables: { id: fixture.appId } }, tokens.get(Role.OPERATOR));
+    expect(res.data).toEqual({ app: { name: expect.not.stringMatching(/Stolen/) } });
+  });
+});
