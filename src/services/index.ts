@@ -3,6 +3,10 @@ import { Clock } from '../domain/common/clock';
 import { AppService } from './app/app.service';
 import { CatalogService } from './catalog/catalog.service';
 import { DeveloperService } from './developer/developer.service';
+import { MarketHttpClient } from './market/market-http';
+import { MarketNotificationService } from './market/notification.service';
+import { MarketOrderService } from './market/order.service';
+import { MarketProductService } from './market/product.service';
 
 /** The application services, built once per process around the DataSource and the clock. */
 export interface Services {
@@ -11,14 +15,23 @@ export interface Services {
   readonly apps: AppService;
   readonly catalog: CatalogService;
   readonly developers: DeveloperService;
+  /** The HTTP client towards providers' production endpoints (its host resolver is injectable). */
+  readonly marketHttp: MarketHttpClient;
+  readonly marketProducts: MarketProductService;
+  readonly marketOrders: MarketOrderService;
+  readonly marketNotifications: MarketNotificationService;
 }
 
-export function createServices(ds: DataSource, clock: Clock): Services {
+export function createServices(ds: DataSource, clock: Clock, marketHttp: MarketHttpClient = new MarketHttpClient()): Services {
   return {
     ds,
     clock,
     apps: new AppService(ds),
     catalog: new CatalogService(ds),
     developers: new DeveloperService(ds),
+    marketHttp,
+    marketProducts: new MarketProductService(ds, clock, marketHttp),
+    marketOrders: new MarketOrderService(ds, clock),
+    marketNotifications: new MarketNotificationService(ds, clock, marketHttp),
   };
 }

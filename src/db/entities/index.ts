@@ -3,8 +3,28 @@ import { DeveloperEntity } from './developer.entity';
 import { PackageEntity } from './package.entity';
 import { TagPackageEntity } from './tag-package.entity';
 import { TagEntity } from './tag.entity';
+import { MarketBillingItemEntity, MarketBillingPriceEntity } from './market/market-billing-item.entity';
+import { MarketNotificationEntity } from './market/market-notification.entity';
+import { MarketOrderEntity } from './market/market-order.entity';
+import { MarketProductEntity } from './market/market-product.entity';
+import { MarketSubscriptionEntity } from './market/market-subscription.entity';
+import { MarketUpgradeRuleEntity } from './market/market-upgrade-rule.entity';
+import { MarketVersionEntity } from './market/market-version.entity';
 
 export { AppEntity, DeveloperEntity, PackageEntity, TagEntity, TagPackageEntity };
+export {
+  MarketBillingItemEntity,
+  MarketBillingPriceEntity,
+  MarketNotificationEntity,
+  MarketOrderEntity,
+  MarketProductEntity,
+  MarketSubscriptionEntity,
+  MarketUpgradeRuleEntity,
+  MarketVersionEntity,
+};
 
 /** Every entity the DataSource knows. Add new ones here. */
-export const ENTITIES = [DeveloperEntity, TagEntity, PackageEntity, TagPackageEntity, AppEntity];
+export const ENTITIES = [DeveloperEntity, TagEntity, PackageEntity, TagPackageEntity, AppEntity,
+  MarketProductEntity, MarketVersionEntity, MarketBillingItemEntity, MarketBillingPriceEntity, MarketUpgradeRuleEntity,
+  MarketSubscriptionEntity, MarketOrderEntity, MarketNotificationEntity,
+];
