@@ -2,6 +2,8 @@
  * Configuration: read `process.env` once, validate, export a typed frozen object.
  * Nothing else in `src/` reads `process.env`.
  */
+import { isIP } from 'node:net';
+
 export type NodeEnv = 'development' | 'test' | 'production';
 
 export interface Config {
@@ -18,6 +20,13 @@ export interface Config {
     readonly introspection: boolean;
   };
   readonly logSql: boolean;
+  readonly market: {
+    /**
+     * Host names the market's HTTP client resolves to fixed addresses (MARKET_HOST_OVERRIDES,
+     * e.g. "isv.test=127.0.0.1,other.test=::1"); any other name goes through DNS.
+     */
+    readonly hostOverrides: ReadonlyMap<string, string>;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -42,6 +51,13 @@ function readEnv(env: NodeJS.ProcessEnv): Config {
 
   const introspection = env.GRAPHQL_INTROSPECTION !== undefined ? env.GRAPHQL_INTROSPECTION === 'true' : nodeEnv !== 'production';
 
+  const hostOverrides = new Map<string, string>();
+  for (const pair of (env.MARKET_HOST_OVERRIDES ?? '').split(',').map((x) => x.trim()).filter(Boolean)) {
+    const [host, address] = pair.split('=').map((x) => x?.trim());
+    if (!host || !address || isIP(address) === 0) problems.push(`MARKET_HOST_OVERRIDES entries are host=ip (got "${pair}")`);
+    else hostOverrides.set(host.toLowerCase(), address);
+  }
+
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
 
   return Object.freeze({
@@ -55,6 +71,7 @@ function readEnv(env: NodeJS.ProcessEnv): Config {
     }),
     graphql: Object.freeze({ introspection }),
     logSql: env.LOG_SQL === 'true',
+    market: Object.freeze({ hostOverrides }),
   });
 }
 

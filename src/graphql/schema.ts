@@ -4,10 +4,12 @@ import { authChecker } from './auth/auth-checker';
 import { AppResolver } from './resolvers/app.resolver';
 import { CatalogResolver } from './resolvers/catalog.resolver';
 import { DeveloperResolver } from './resolvers/developer.resolver';
+import { MarketOrderResolver } from './resolvers/market-order.resolver';
+import { MarketProductResolver, MarketVersionResolver } from './resolvers/market-product.resolver';
 import './types/enums';
 
 /** Every resolver of the schema. Add new ones here. */
-export const RESOLVERS: NonEmptyArray<Function> = [DeveloperResolver, AppResolver, CatalogResolver];
+export const RESOLVERS: NonEmptyArray<Function> = [DeveloperResolver, AppResolver, CatalogResolver, MarketProductResolver, MarketVersionResolver, MarketOrderResolver];
 
 let built: Promise<GraphQLSchema> | undefined;
 

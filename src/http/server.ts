@@ -13,6 +13,7 @@ import { viewerFromAuthorization } from '../graphql/auth/token';
 import { createLoaders } from '../graphql/loaders';
 import { buildAppSchema } from '../graphql/schema';
 import { createServices, Services } from '../services';
+import { MarketHttpClient, mappedResolver } from '../services/market/market-http';
 
 /** Codes a client may see as they are; anything else is an internal error and is masked. */
 const PUBLIC_CODES = new Set([
@@ -51,7 +52,7 @@ export interface ServerOptions {
 
 /** Builds the HTTP server: POST /graphql, GET /healthz (process up), GET /readyz (database answers). */
 export async function startServer({ config, dataSource, clock = systemClock, plugins = [] }: ServerOptions): Promise<RunningServer> {
-  const services = createServices(dataSource, clock);
+  const services = createServices(dataSource, clock, new MarketHttpClient(mappedResolver(config.market.hostOverrides)));
   const app = express();
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<Context>({

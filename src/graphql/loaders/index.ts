@@ -1,11 +1,15 @@
 import { DataSource } from 'typeorm';
 import { packagesByTagLoader, tagByCodeLoader } from './catalog.loader';
+import { billingItemsByVersionLoader, upgradeRulesByProductLoader, versionsByProductLoader } from './market.loader';
 
 /** DataLoaders, built fresh for every request so no cache outlives it. */
 export function createLoaders(ds: DataSource) {
   return {
     tagByCode: tagByCodeLoader(ds),
     packagesByTag: packagesByTagLoader(ds),
+    marketVersionsByProduct: versionsByProductLoader(ds),
+    marketBillingItemsByVersion: billingItemsByVersionLoader(ds),
+    marketUpgradeRulesByProduct: upgradeRulesByProductLoader(ds),
   };
 }
 

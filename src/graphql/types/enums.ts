@@ -2,6 +2,17 @@ import { registerEnumType } from 'type-graphql';
 import { AppFunction, AppStatus, DeveloperKind } from '../../domain/app/app.enums';
 import { ApplicationChannel, PackageKind, TrafficMode } from '../../domain/catalog/catalog.enums';
 import { QuotaSource } from '../../domain/quota/quota-today.rule';
+import {
+  BillingCycle,
+  BillingItemKind,
+  NotificationAction,
+  NotificationStatus,
+  OrderType,
+  ProductStatus,
+  PurchaseKind,
+  SaleMode,
+  SubscriptionStatus,
+} from '../../domain/market/market.enums';
 
 registerEnumType(AppStatus, { name: 'AppStatus', description: 'DEVELOPING → IN_REVIEW → ONLINE or REJECTED; ONLINE ↔ SUSPENDED' });
 registerEnumType(AppFunction, { name: 'AppFunction', description: 'Functions an app declares (PERFORMANCE_APPRAISAL gates Wangwang chat history)' });
@@ -10,5 +21,14 @@ registerEnumType(TrafficMode, { name: 'TrafficMode' });
 registerEnumType(PackageKind, { name: 'PackageKind' });
 registerEnumType(ApplicationChannel, { name: 'ApplicationChannel' });
 registerEnumType(QuotaSource, { name: 'QuotaSource' });
+registerEnumType(SaleMode, { name: 'SaleMode', description: 'BY_CYCLE (month/year, renewals, trials) or ONE_TIME' });
+registerEnumType(BillingCycle, { name: 'BillingCycle' });
+registerEnumType(PurchaseKind, { name: 'PurchaseKind' });
+registerEnumType(BillingItemKind, { name: 'BillingItemKind' });
+registerEnumType(ProductStatus, { name: 'MarketProductStatus', description: 'DRAFT → IN_REVIEW → LISTED or REJECTED' });
+registerEnumType(OrderType, { name: 'MarketOrderType' });
+registerEnumType(SubscriptionStatus, { name: 'MarketSubscriptionStatus' });
+registerEnumType(NotificationAction, { name: 'ProductionAction' });
+registerEnumType(NotificationStatus, { name: 'ProductionNotificationStatus' });
 
 export { AppFunction, AppStatus, ApplicationChannel, DeveloperKind, PackageKind, QuotaSource, TrafficMode };

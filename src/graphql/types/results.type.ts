@@ -3,6 +3,7 @@ import { AppType } from './app.type';
 import { PackageType, TagType } from './catalog.type';
 import { DeveloperType } from './developer.type';
 import { InvalidInputType, InvalidStateType } from './refusal.type';
+import { MarketOrderType, MarketProductType, MarketVersionType, ProductionNotificationType, QuoteType } from './market.type';
 
 /** Mutation results: the object on success, or a refusal the caller can act on. */
 export const RegisterDeveloperResult = createUnionType({ name: 'RegisterDeveloperResult', types: () => [DeveloperType, InvalidInputType] as const });
@@ -10,3 +11,11 @@ export const CreateAppResult = createUnionType({ name: 'CreateAppResult', types:
 export const UpdateAppResult = createUnionType({ name: 'UpdateAppResult', types: () => [AppType, InvalidInputType, InvalidStateType] as const });
 export const UpsertTagResult = createUnionType({ name: 'UpsertTagResult', types: () => [TagType, InvalidInputType] as const });
 export const UpsertPackageResult = createUnionType({ name: 'UpsertPackageResult', types: () => [PackageType, InvalidInputType] as const });
+export const MarketProductResult = createUnionType({ name: 'MarketProductResult', types: () => [MarketProductType, InvalidInputType, InvalidStateType] as const });
+export const MarketVersionResult = createUnionType({ name: 'MarketVersionResult', types: () => [MarketVersionType, InvalidInputType, InvalidStateType] as const });
+export const QuoteOrderResult = createUnionType({ name: 'QuoteOrderResult', types: () => [QuoteType, InvalidInputType] as const });
+export const PlaceOrderResult = createUnionType({ name: 'PlaceOrderResult', types: () => [MarketOrderType, InvalidInputType, InvalidStateType] as const });
+export const ResetNotificationErrorsResult = createUnionType({
+  name: 'ResetNotificationErrorsResult',
+  types: () => [ProductionNotificationType, InvalidStateType] as const,
+});

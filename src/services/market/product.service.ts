@@ -298,7 +298,7 @@ export class MarketProductService {
   }
 
   /** Operators configure upgrade paths between two versions of one product. */
-  async setUpgradeRule(fromVersionId: string, toVersionId: string, enabled: boolean): Promise<Result<MarketUpgradeRuleEntity[]>> {
+  async setUpgradeRule(fromVersionId: string, toVersionId: string, enabled: boolean): Promise<Result<MarketProductEntity>> {
     return this.ds.transaction(async (em) => {
       const from = isId(fromVersionId) ? await em.findOneBy(MarketVersionEntity, { id: fromVersionId }) : null;
       if (!from) throw notFound('MarketVersion', fromVersionId);
@@ -307,11 +307,11 @@ export class MarketProductService {
       const violations: Violation[] = [];
       if (from.productId !== to.productId) violations.push(violation('toVersionId', 'OTHER_PRODUCT', 'an upgrade rule links two versions of the same product'));
       if (from.id === to.id) violations.push(violation('toVersionId', 'SAME_VERSION', 'a version scales itself up without a rule'));
-      if (violations.length > 0) return invalidInput<MarketUpgradeRuleEntity[]>(violations);
-      await em.findOne(MarketProductEntity, { where: { id: from.productId }, lock: { mode: 'pessimistic_write' } });
+      if (violations.length > 0) return invalidInput<MarketProductEntity>(violations);
+      const product = await em.findOneOrFail(MarketProductEntity, { where: { id: from.productId }, lock: { mode: 'pessimistic_write' } });
       if (enabled) await em.createQueryBuilder().insert().into(MarketUpgradeRuleEntity).values({ productId: from.productId, fromVersionId, toVersionId }).orIgnore().execute();
       else await em.delete(MarketUpgradeRuleEntity, { fromVersionId, toVersionId });
-      return ok(await em.find(MarketUpgradeRuleEntity, { where: { productId: from.productId }, order: { id: 'ASC' } }));
+      return ok(product);
     });
   }
 
