@@ -60,6 +60,10 @@ describe('upgrade price difference for the remaining period (never negative)', (
     expect(c.charged.toFixed(2)).toBe('38.00');
   });
 
+  it('a leap year leaves 366 days: still one whole cycle, 38.00', () => {
+    expect(upgradeCharge(q(STANDARD, {}), q(ADVANCED, {}), BillingCycle.YEAR, 366).charged.toFixed(2)).toBe('38.00');
+  });
+
   it('half a year left (182 of 365 days): 38 × 182/365 = 18.95', () => {
     expect(upgradeCharge(q(STANDARD, {}), q(ADVANCED, {}), BillingCycle.YEAR, 182).charged.toFixed(2)).toBe('18.95');
   });

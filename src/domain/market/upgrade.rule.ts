@@ -80,12 +80,13 @@ export interface UpgradeCharge {
 /**
  * The price difference of an upgrade for the remaining period, part by part: both selections
  * are quoted for one cycle at new-purchase prices, each part's difference is prorated by
- * remaining days / cycle days (ONE_TIME: the whole difference), and the total is never
+ * remaining days / cycle days, at most 1 (ONE_TIME: the whole difference), and the total is never
  * negative: a price inversion is charged 0.00 (004 §4.2.8 b).
  */
 export function upgradeCharge(current: Quote, target: Quote, cycle: BillingCycle, daysLeft: number): UpgradeCharge {
   const cycleDays = cycle === BillingCycle.ONE_TIME ? 1 : CYCLE_DAYS[cycle];
-  const fraction = cycle === BillingCycle.ONE_TIME ? new Decimal(1) : new Decimal(daysLeft).div(cycleDays);
+  // NOTE: capped at one whole cycle: a year with a 29 February leaves 366 days, still one year's difference.
+  const fraction = cycle === BillingCycle.ONE_TIME ? new Decimal(1) : Decimal.min(new Decimal(daysLeft).div(cycleDays), 1);
   const keyOf = (l: { part: string; code: string | null }) => (l.part === 'BASE' ? 'BASE' : l.code!);
   const keys: string[] = [];
   for (const l of [...target.lines, ...current.lines]) if (!keys.includes(keyOf(l))) keys.push(keyOf(l));
