@@ -26,6 +26,8 @@ export interface Config {
      * e.g. "isv.test=127.0.0.1,other.test=::1"); any other name goes through DNS.
      */
     readonly hostOverrides: ReadonlyMap<string, string>;
+    /** How often `npm start` runs the expiry and notification worker (MARKET_WORKER_INTERVAL_MS, default 15000; 0 turns it off). */
+    readonly workerIntervalMs: number;
   };
 }
 
@@ -58,6 +60,9 @@ function readEnv(env: NodeJS.ProcessEnv): Config {
     else hostOverrides.set(host.toLowerCase(), address);
   }
 
+  const workerIntervalMs = Number(env.MARKET_WORKER_INTERVAL_MS ?? 15_000);
+  if (!Number.isInteger(workerIntervalMs) || workerIntervalMs < 0) problems.push(`MARKET_WORKER_INTERVAL_MS must be a whole number of milliseconds (got "${env.MARKET_WORKER_INTERVAL_MS}")`);
+
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
 
   return Object.freeze({
@@ -71,7 +76,7 @@ function readEnv(env: NodeJS.ProcessEnv): Config {
     }),
     graphql: Object.freeze({ introspection }),
     logSql: env.LOG_SQL === 'true',
-    market: Object.freeze({ hostOverrides }),
+    market: Object.freeze({ hostOverrides, workerIntervalMs }),
   });
 }
 

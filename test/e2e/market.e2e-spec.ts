@@ -18,6 +18,7 @@ import {
   MarketProductDocument,
   MarketProductsDocument,
   MarketProductsInReviewDocument,
+  MarketFrontDocument,
   MarketVersionInput,
   MyMarketOrdersDocument,
   MyMarketProductsDocument,
@@ -27,6 +28,7 @@ import {
   PlaceOrderInput,
   QuoteOrderDocument,
   QuoteOrderInput,
+  QuoteUpgradeDocument,
   RejectMarketProductDocument,
   RemoveUpgradeRuleDocument,
   ReorderMarketVersionsDocument,
@@ -42,6 +44,7 @@ import {
 import { errorCode, TestApp } from '../support/test-app';
 
 const HOST = 'isv.market.test';
+
 
 /** The provider's side: a tiny HTTP server answering per path, recording what it receives. */
 interface Received {
@@ -525,6 +528,9 @@ describe('orders and production notifications', () => {
     const scaleDown = await order(buyer.token, { type: 'UPGRADE', subscriptionId: bought.subscriptionId, quantities: [{ code: 'yonghushu', quantity: 8 }] });
     expect(violations(scaleDown as never)).toEqual(['quantities.yonghushu:SCALE_DOWN']);
 
+    const preview = (await t.gql(QuoteUpgradeDocument, { input: { subscriptionId: bought.subscriptionId, quantities: [{ code: 'yonghushu', quantity: 15 }] } }, buyer.token)).data!.quoteUpgrade;
+    expect(preview).toMatchObject({ __typename: 'UpgradeQuote', remainingDays: 183, cycleDays: 365, charged: '25.07' });
+    expect(errorCode(await t.gql(QuoteUpgradeDocument, { input: { subscriptionId: bought.subscriptionId } }, rival.token))).toBe('NOT_FOUND');
     const scaleUp = await orderOk(buyer.token, { type: 'UPGRADE', subscriptionId: bought.subscriptionId, quantities: [{ code: 'yonghushu', quantity: 15 }] });
     // 5 more users at 10/year × 183/365 = 25.07
     expect(scaleUp).toMatchObject({ type: 'UPGRADE', remainingDays: 183, amount: '25.07' });
@@ -675,6 +681,14 @@ describe('roles and tenants', () => {
     ['a partner lists products as provider', Role.PARTNER, (tok) => t.gql(MyMarketProductsDocument, {}, tok)],
   ])('%s → FORBIDDEN', async (_what, role, call) => {
     expect(errorCode((await call(await t.token(role))) as never)).toBe('FORBIDDEN');
+  });
+
+  it('the market front reads versions and billing items in a fixed number of statements, whatever the number of products (no N+1)', async () => {
+    const count = async () => (await t.queries.during(() => t.gql(MarketFrontDocument))).statements.length;
+    const before = await count();
+    await listedProduct(isv);
+    await listedProduct(isv);
+    expect(await count()).toBe(before);
   });
 
   it("another developer's product, versions and subscriptions answer NOT_FOUND", async () => {

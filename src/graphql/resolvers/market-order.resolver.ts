@@ -1,8 +1,9 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Role } from '../../domain/common/role';
+import { OrderType } from '../../domain/market/market.enums';
 import { Context } from '../context';
-import { MarketOrderType, MarketSubscriptionType, PlaceOrderInput, ProductionNotificationType, QuoteOrderInput, QuoteType } from '../types/market.type';
-import { PlaceOrderResult, QuoteOrderResult, ResetNotificationErrorsResult } from '../types/results.type';
+import { MarketOrderType, MarketSubscriptionType, PlaceOrderInput, ProductionNotificationType, QuoteOrderInput, QuoteType, QuoteUpgradeInput, UpgradeQuoteType } from '../types/market.type';
+import { PlaceOrderResult, QuoteOrderResult, QuoteUpgradeResult, ResetNotificationErrorsResult } from '../types/results.type';
 import { toPayload } from './result';
 
 @Resolver()
@@ -10,6 +11,12 @@ export class MarketOrderResolver {
   @Query(() => QuoteOrderResult, { description: 'Prices a selection, a line per part (public for listed products)' })
   async quoteOrder(@Arg('input', () => QuoteOrderInput) input: QuoteOrderInput, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.marketOrders.quote(viewer, input), (r) => QuoteType.from(r.product.id, r.versionCode, r.quote));
+  }
+
+  @Authorized(Role.DEVELOPER)
+  @Query(() => QuoteUpgradeResult, { description: "Prices an upgrade of the caller's subscription for the remaining period, line by line (nothing is written)" })
+  async quoteUpgrade(@Arg('input', () => QuoteUpgradeInput) input: QuoteUpgradeInput, @Ctx() { viewer, services }: Context) {
+    return toPayload(await services.marketOrders.quoteUpgrade(viewer, { type: OrderType.UPGRADE, ...input }), UpgradeQuoteType.from);
   }
 
   @Authorized(Role.DEVELOPER)

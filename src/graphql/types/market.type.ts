@@ -23,6 +23,7 @@ import { moneyString } from '../../domain/market/money';
 import { PriceSet } from '../../domain/market/price-set.rule';
 import { Quote } from '../../domain/market/quote.rule';
 import { subscriptionStatusAt } from '../../domain/market/production.rule';
+import { UpgradeCharge } from '../../domain/market/upgrade.rule';
 
 const m = (v: string | null | undefined): string | null => (v === null || v === undefined || v === '' ? null : moneyString(v));
 
@@ -222,6 +223,27 @@ export class OrderLineType {
   @Field(() => String) amount: string;
 }
 
+@ObjectType('UpgradeQuote', { simpleResolvers: true, description: 'An upgrade priced for the remaining period, part by part; charged = max(difference, 0.00)' })
+export class UpgradeQuoteType {
+  @Field(() => Int) remainingDays: number;
+  @Field(() => Int, { description: 'Days of one cycle used for prorating: 30 (month), 365 (year), 1 (one-time)' }) cycleDays: number;
+  @Field(() => String, { description: 'Sum of the line differences; negative on a price inversion' }) difference: string;
+  @Field(() => String) charged: string;
+  @Field(() => [OrderLineType]) lines: OrderLineType[];
+
+  static from(c: UpgradeCharge): UpgradeQuoteType {
+    return Object.assign(new UpgradeQuoteType(), {
+      remainingDays: c.remainingDays,
+      cycleDays: c.cycleDays,
+      difference: moneyString(c.difference),
+      charged: moneyString(c.charged),
+      lines: c.lines.map((l) =>
+        Object.assign(new OrderLineType(), { key: l.key, description: l.description, current: moneyString(l.current), target: moneyString(l.target), amount: moneyString(l.difference) }),
+      ),
+    });
+  }
+}
+
 @ObjectType('MarketOrder')
 export class MarketOrderType {
   @Field(() => ID) id: string;
@@ -382,4 +404,12 @@ export class PlaceOrderInput {
   @Field(() => Boolean, { nullable: true, description: "NEW: start the version's trial (free)" }) trial?: boolean;
   @Field(() => String, { nullable: true, description: 'Required when the product needs the buyer phone' }) buyerPhone?: string;
   @Field(() => String, { nullable: true, description: 'Required when the product needs the buyer email' }) buyerEmail?: string;
+}
+
+@InputType('QuoteUpgradeInput')
+export class QuoteUpgradeInput {
+  @Field(() => ID) subscriptionId: string;
+  @Field(() => ID, { nullable: true, description: 'The target version (default: the subscribed one, to scale up)' }) versionId?: string;
+  @Field(() => [QuantityInput], { nullable: true, description: 'Default: the current quantities' }) quantities?: QuantityInput[];
+  @Field(() => [ChoiceInput], { nullable: true, description: 'Default: the current choices' }) choices?: ChoiceInput[];
 }

@@ -3,7 +3,7 @@ import { AppType } from './app.type';
 import { PackageType, TagType } from './catalog.type';
 import { DeveloperType } from './developer.type';
 import { InvalidInputType, InvalidStateType } from './refusal.type';
-import { MarketOrderType, MarketProductType, MarketVersionType, ProductionNotificationType, QuoteType } from './market.type';
+import { MarketOrderType, MarketProductType, MarketVersionType, ProductionNotificationType, QuoteType, UpgradeQuoteType } from './market.type';
 
 /** Mutation results: the object on success, or a refusal the caller can act on. */
 export const RegisterDeveloperResult = createUnionType({ name: 'RegisterDeveloperResult', types: () => [DeveloperType, InvalidInputType] as const });
@@ -19,3 +19,4 @@ export const ResetNotificationErrorsResult = createUnionType({
   name: 'ResetNotificationErrorsResult',
   types: () => [ProductionNotificationType, InvalidStateType] as const,
 });
+export const QuoteUpgradeResult = createUnionType({ name: 'QuoteUpgradeResult', types: () => [UpgradeQuoteType, InvalidInputType, InvalidStateType] as const });

@@ -89,7 +89,8 @@ export class MarketOrderService {
   async placeOrder(viewer: Viewer, input: PlaceOrderInput): Promise<Result<PlacedOrder>> {
     const buyerId = viewer.subjectId!;
     return this.ds.transaction(async (em) => {
-      const buyer = await em.findOneBy(DeveloperEntity, { id: buyerId });
+      // The buyer's row is locked so one buyer's orders serialise (a trial is taken once).
+      const buyer = await em.findOne(DeveloperEntity, { where: { id: buyerId }, lock: { mode: 'pessimistic_write' } });
       if (!buyer) return invalidInput<PlacedOrder>([violation('developer', 'NOT_REGISTERED', 'register your developer account (registerDeveloper) first')]);
       switch (input.type) {
         case OrderType.NEW:
@@ -170,18 +171,31 @@ export class MarketOrderService {
     return ok(await this.record(em, { buyer, product: loaded.product, version: loaded.version, sub, type: OrderType.RENEW, trial: false, length: sel.length, amount: priced.value.total, lines, input, upgrade: null }));
   }
 
-  private async placeUpgrade(em: EntityManager, buyer: DeveloperEntity, input: PlaceOrderInput): Promise<Result<PlacedOrder>> {
-    const sub = await this.lockOwnSubscription(em, buyer.id, input.subscriptionId);
+  /** Previews an upgrade of the buyer's subscription: the charge, line by line. Nothing is written. */
+  async quoteUpgrade(viewer: Viewer, input: PlaceOrderInput): Promise<Result<UpgradeCharge>> {
+    return this.ds.transaction(async (em) => {
+      const sub = await this.lockOwnSubscription(em, viewer.subjectId!, input.subscriptionId, false);
+      const priced = await this.priceUpgrade(em, sub, input);
+      return priced.ok ? ok(priced.value.charge) : priced;
+    });
+  }
+
+  /** Checks an upgrade of `sub` and prices it for the remaining period. */
+  private async priceUpgrade(
+    em: EntityManager,
+    sub: MarketSubscriptionEntity,
+    input: PlaceOrderInput,
+  ): Promise<Result<{ charge: UpgradeCharge; target: LoadedVersion; quantities: Selection['quantities']; choices: Selection['choices'] }>> {
     const now = this.clock.now();
     const status = subscriptionStatusAt(sub.expiresAt, now);
-    if (status !== SubscriptionStatus.ACTIVE) return invalidState(status, 'placeOrder', 'only an active subscription can be upgraded');
-    if (sub.trial) return invalidState('TRIAL', 'placeOrder', 'a trial is not upgraded: place a NEW order');
+    if (status !== SubscriptionStatus.ACTIVE) return invalidState(status, 'upgrade', 'only an active subscription can be upgraded');
+    if (sub.trial) return invalidState('TRIAL', 'upgrade', 'a trial is not upgraded: place a NEW order');
     const current = await loadVersion(em, sub.versionId);
     const target = input.versionId && input.versionId !== sub.versionId ? await loadVersion(em, input.versionId) : current;
     if (target.product.id !== sub.productId) throw notFound('MarketVersion', input.versionId!);
     const rules = await em.findBy(MarketUpgradeRuleEntity, { productId: sub.productId });
-    const targetQuantities = input.quantities ?? sub.quantities;
-    const targetChoices = input.choices ?? sub.choices;
+    const quantities = input.quantities ?? sub.quantities;
+    const choices = input.choices ?? sub.choices;
     const violations = checkUpgrade({
       fromVersionId: current.version.id,
       fromHidden: current.version.hidden,
@@ -190,21 +204,29 @@ export class MarketOrderService {
       rules,
       currentQuantities: sub.quantities,
       currentChoices: sub.choices,
-      targetQuantities,
-      targetChoices,
+      targetQuantities: quantities,
+      targetChoices: choices,
     });
     if (violations.length > 0) return invalidInput(violations);
     const saleMode = current.product.saleMode;
     const one = (loaded: LoadedVersion, q: Selection['quantities'], c: Selection['choices']) =>
       quote(loaded.priced, saleMode, { cycle: sub.cycle, length: 1, purchase: PurchaseKind.NEW, quantities: q, choices: c });
-    const cur = one(current, sub.quantities, sub.choices);
-    const tgt = one(target, targetQuantities, targetChoices);
+    const tgt = one(target, quantities, choices);
     if (!tgt.ok) return tgt;
+    const cur = one(current, sub.quantities, sub.choices);
     if (!cur.ok) return cur;
     const charge = upgradeCharge(cur.value, tgt.value, sub.cycle, sub.expiresAt ? remainingDays(now, sub.expiresAt) : 0);
+    return ok({ charge, target, quantities, choices });
+  }
+
+  private async placeUpgrade(em: EntityManager, buyer: DeveloperEntity, input: PlaceOrderInput): Promise<Result<PlacedOrder>> {
+    const sub = await this.lockOwnSubscription(em, buyer.id, input.subscriptionId);
+    const priced = await this.priceUpgrade(em, sub, input);
+    if (!priced.ok) return priced;
+    const { charge, target, quantities, choices } = priced.value;
     sub.versionId = target.version.id;
-    sub.quantities = targetQuantities.map((q) => ({ code: q.code, quantity: q.quantity }));
-    sub.choices = targetChoices.map((c) => ({ code: c.code, value: c.value }));
+    sub.quantities = quantities.map((q) => ({ code: q.code, quantity: q.quantity }));
+    sub.choices = choices.map((c) => ({ code: c.code, value: c.value }));
     await em.save(sub);
     const lines = charge.lines.map((l) => ({ key: l.key, description: l.description, current: moneyString(l.current), target: moneyString(l.target), amount: moneyString(l.difference) }));
     return ok(
@@ -320,8 +342,8 @@ export class MarketOrderService {
     if (!mine && !(product.status === ProductStatus.LISTED && product.visible)) throw notFound('MarketVersion', version.id);
   }
 
-  private async lockOwnSubscription(em: EntityManager, buyerId: string, id: string | null | undefined): Promise<MarketSubscriptionEntity> {
-    const sub = id && isId(id) ? await em.findOne(MarketSubscriptionEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
+  private async lockOwnSubscription(em: EntityManager, buyerId: string, id: string | null | undefined, lock = true): Promise<MarketSubscriptionEntity> {
+    const sub = id && isId(id) ? await em.findOne(MarketSubscriptionEntity, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) }) : null;
     if (!sub || sub.buyerId !== buyerId) throw notFound('MarketSubscription', id ?? '');
     return sub;
   }
