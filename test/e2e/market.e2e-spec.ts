@@ -601,6 +601,31 @@ describe('orders and production notifications', () => {
     expect(JSON.parse(releases[0].body)).toMatchObject({ action: 'RELEASE', orderId: null, subscriptionId: b.subscriptionId, versionCode: std.code });
   });
 
+  it('ONE_TIME: one price, no expiry, never renewed; a product made invisible leaves the front and is NOT_FOUND to buyers', async () => {
+    t.clock.set('2026-11-20T04:00:00Z');
+    const product = await createProduct(isv.token, { name: 'Lifetime Tool', saleMode: 'ONE_TIME', needsBuyerEmail: true });
+    const v = await addVersionOk(isv.token, product.id, { name: 'Lifetime', prices: { oneTime: '299.90' } });
+    await t.gql(SetVersionBillingItemsDocument, { versionId: v.id, items: [{ code: 'quyu', name: 'Region', kind: 'ENUM', values: [{ value: 'Beijing', prices: { oneTime: '30' } }] }] }, isv.token);
+    await t.gql(SetProductionEndpointDocument, { productId: product.id, url: PRODUCE() }, isv.token);
+    await t.gql(SubmitMarketProductDocument, { productId: product.id }, isv.token);
+    await t.gql(ApproveMarketProductDocument, { productId: product.id }, await t.token(Role.REVIEWER));
+    const choices = [{ code: 'quyu', value: 'Beijing' }];
+    const yearly = (await t.gql(QuoteOrderDocument, { input: { versionId: v.id, cycle: 'YEAR', length: 1, choices } }, buyer.token)).data!.quoteOrder;
+    expect(violations(yearly as never)).toEqual(['cycle:CYCLE_NOT_SOLD']);
+    const o = await orderOk(buyer.token, { type: 'NEW', versionId: v.id, cycle: 'ONE_TIME', choices, buyerEmail: 'ops@buyer.example.com' });
+    expect(o).toMatchObject({ amount: '329.90', cycle: 'ONE_TIME', length: 1 });
+    const sub = (await t.gql(MySubscriptionsDocument, {}, buyer.token)).data!.mySubscriptions.find((x) => x.id === o.subscriptionId)!;
+    expect(sub).toMatchObject({ expiresAt: null, status: 'ACTIVE' });
+    expect(await order(buyer.token, { type: 'RENEW', subscriptionId: o.subscriptionId, length: 1 })).toMatchObject({ __typename: 'InvalidState' });
+    await dispatch();
+    expect(JSON.parse(deliveriesTo(`order-${o.id}`)[0].body)).toMatchObject({ cycle: 'ONE_TIME', expiresAt: null, buyer: { email: 'ops@buyer.example.com' }, parameters: { quyu: 'Beijing' } });
+
+    expect((await t.gql(UpdateMarketProductDocument, { id: product.id, input: { visible: false } }, isv.token)).data!.updateMarketProduct).toMatchObject({ visible: false });
+    expect((await t.gql(MarketProductsDocument)).data!.marketProducts.map((p) => p.id)).not.toContain(product.id);
+    expect(errorCode(await t.gql(QuoteOrderDocument, { input: { versionId: v.id, cycle: 'ONE_TIME', length: 1, choices } }, buyer.token))).toBe('NOT_FOUND');
+    expect(errorCode(await t.gql(MarketProductDocument, { id: product.id }, buyer.token))).toBe('NOT_FOUND');
+  });
+
   it('a notification failing 120 times stops; the provider sees the error count and last error, resets, and the next success removes it', async () => {
     t.clock.set('2026-11-20T04:00:00Z');
     const { std } = await listedProduct(isv);
