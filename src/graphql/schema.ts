@@ -2,14 +2,26 @@ import { GraphQLSchema } from 'graphql';
 import { buildSchema, NonEmptyArray } from 'type-graphql';
 import { authChecker } from './auth/auth-checker';
 import { AppResolver } from './resolvers/app.resolver';
+import { CalendarResolver } from './resolvers/calendar.resolver';
 import { CatalogResolver } from './resolvers/catalog.resolver';
 import { DeveloperResolver } from './resolvers/developer.resolver';
 import { MarketOrderResolver } from './resolvers/market-order.resolver';
 import { MarketProductResolver, MarketVersionResolver } from './resolvers/market-product.resolver';
+import { AppReviewResolver, ReviewResolver } from './resolvers/review.resolver';
 import './types/enums';
 
 /** Every resolver of the schema. Add new ones here. */
-export const RESOLVERS: NonEmptyArray<Function> = [DeveloperResolver, AppResolver, CatalogResolver, MarketProductResolver, MarketVersionResolver, MarketOrderResolver];
+export const RESOLVERS: NonEmptyArray<Function> = [
+  DeveloperResolver,
+  AppResolver,
+  CatalogResolver,
+  CalendarResolver,
+  ReviewResolver,
+  AppReviewResolver,
+  MarketProductResolver,
+  MarketVersionResolver,
+  MarketOrderResolver,
+];
 
 let built: Promise<GraphQLSchema> | undefined;
 

@@ -1,6 +1,10 @@
 import { AppEntity } from './app.entity';
+import { CalendarDayEntity } from './calendar-day.entity';
 import { DeveloperEntity } from './developer.entity';
 import { PackageEntity } from './package.entity';
+import { ReviewEventEntity } from './review-event.entity';
+import { ReviewMessageEntity } from './review-message.entity';
+import { ReviewRoundEntity } from './review-round.entity';
 import { TagPackageEntity } from './tag-package.entity';
 import { TagEntity } from './tag.entity';
 import { MarketBillingItemEntity, MarketBillingPriceEntity } from './market/market-billing-item.entity';
@@ -11,7 +15,7 @@ import { MarketSubscriptionEntity } from './market/market-subscription.entity';
 import { MarketUpgradeRuleEntity } from './market/market-upgrade-rule.entity';
 import { MarketVersionEntity } from './market/market-version.entity';
 
-export { AppEntity, DeveloperEntity, PackageEntity, TagEntity, TagPackageEntity };
+export { AppEntity, CalendarDayEntity, DeveloperEntity, PackageEntity, ReviewEventEntity, ReviewMessageEntity, ReviewRoundEntity, TagEntity, TagPackageEntity };
 export {
   MarketBillingItemEntity,
   MarketBillingPriceEntity,
@@ -24,7 +28,8 @@ export {
 };
 
 /** Every entity the DataSource knows. Add new ones here. */
-export const ENTITIES = [DeveloperEntity, TagEntity, PackageEntity, TagPackageEntity, AppEntity,
+export const ENTITIES = [
+  DeveloperEntity, TagEntity, PackageEntity, TagPackageEntity, AppEntity, CalendarDayEntity, ReviewRoundEntity, ReviewMessageEntity, ReviewEventEntity,
   MarketProductEntity, MarketVersionEntity, MarketBillingItemEntity, MarketBillingPriceEntity, MarketUpgradeRuleEntity,
   MarketSubscriptionEntity, MarketOrderEntity, MarketNotificationEntity,
 ];

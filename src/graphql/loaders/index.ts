@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { packagesByTagLoader, tagByCodeLoader } from './catalog.loader';
 import { billingItemsByVersionLoader, upgradeRulesByProductLoader, versionsByProductLoader } from './market.loader';
+import { appByIdLoader, reviewMessagesByRoundLoader, reviewRoundsByAppLoader, workingDaysLeftLoader } from './review.loader';
 
 /** DataLoaders, built fresh for every request so no cache outlives it. */
 export function createLoaders(ds: DataSource) {
@@ -10,6 +11,10 @@ export function createLoaders(ds: DataSource) {
     marketVersionsByProduct: versionsByProductLoader(ds),
     marketBillingItemsByVersion: billingItemsByVersionLoader(ds),
     marketUpgradeRulesByProduct: upgradeRulesByProductLoader(ds),
+    appById: appByIdLoader(ds),
+    reviewRoundsByApp: reviewRoundsByAppLoader(ds),
+    reviewMessagesByRound: reviewMessagesByRoundLoader(ds),
+    workingDaysLeft: workingDaysLeftLoader(ds),
   };
 }
 

@@ -1,6 +1,8 @@
 import { registerEnumType } from 'type-graphql';
 import { AppFunction, AppStatus, DeveloperKind } from '../../domain/app/app.enums';
 import { ApplicationChannel, PackageKind, TrafficMode } from '../../domain/catalog/catalog.enums';
+import { CalendarDayKind } from '../../domain/calendar/working-days.rule';
+import { RejectionReason, ReviewDecision, ReviewMessageAuthor, ReviewRoundStatus, ReviewSubjectType } from '../../domain/review/review.enums';
 import { QuotaSource } from '../../domain/quota/quota-today.rule';
 import {
   BillingCycle,
@@ -30,5 +32,13 @@ registerEnumType(OrderType, { name: 'MarketOrderType' });
 registerEnumType(SubscriptionStatus, { name: 'MarketSubscriptionStatus' });
 registerEnumType(NotificationAction, { name: 'ProductionAction' });
 registerEnumType(NotificationStatus, { name: 'ProductionNotificationStatus' });
+registerEnumType(CalendarDayKind, { name: 'CalendarDayKind', description: 'A calendar row: OFF (public holiday) or WORKDAY (make-up working day, 调休)' });
 
+registerEnumType(ReviewSubjectType, { name: 'ReviewSubjectType', description: 'What a review round reviews' });
+registerEnumType(ReviewRoundStatus, { name: 'ReviewRoundStatus', description: 'PENDING until decided once: APPROVED or REJECTED' });
+registerEnumType(ReviewDecision, { name: 'ReviewDecision' });
+registerEnumType(ReviewMessageAuthor, { name: 'ReviewMessageAuthor' });
+registerEnumType(RejectionReason, { name: 'RejectionReason', description: 'DOMAIN §3: the seven unsupported app kinds, PROHIBITED_CONTENT, INCOMPLETE_MATERIAL, OTHER' });
+
+export { CalendarDayKind, RejectionReason, ReviewDecision, ReviewMessageAuthor, ReviewRoundStatus, ReviewSubjectType };
 export { AppFunction, AppStatus, ApplicationChannel, DeveloperKind, PackageKind, QuotaSource, TrafficMode };

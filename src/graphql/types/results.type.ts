@@ -1,9 +1,11 @@
 import { createUnionType } from 'type-graphql';
 import { AppType } from './app.type';
+import { CalendarDayType } from './calendar.type';
 import { PackageType, TagType } from './catalog.type';
 import { DeveloperType } from './developer.type';
 import { InvalidInputType, InvalidStateType } from './refusal.type';
 import { MarketOrderType, MarketProductType, MarketVersionType, ProductionNotificationType, QuoteType, UpgradeQuoteType } from './market.type';
+import { ReviewRoundType } from './review.type';
 
 /** Mutation results: the object on success, or a refusal the caller can act on. */
 export const RegisterDeveloperResult = createUnionType({ name: 'RegisterDeveloperResult', types: () => [DeveloperType, InvalidInputType] as const });
@@ -20,3 +22,7 @@ export const ResetNotificationErrorsResult = createUnionType({
   types: () => [ProductionNotificationType, InvalidStateType] as const,
 });
 export const QuoteUpgradeResult = createUnionType({ name: 'QuoteUpgradeResult', types: () => [UpgradeQuoteType, InvalidInputType, InvalidStateType] as const });
+export const SetCalendarDayResult = createUnionType({ name: 'SetCalendarDayResult', types: () => [CalendarDayType, InvalidInputType] as const });
+export const SubmitAppForReviewResult = createUnionType({ name: 'SubmitAppForReviewResult', types: () => [ReviewRoundType, InvalidInputType, InvalidStateType] as const });
+export const DecideReviewResult = createUnionType({ name: 'DecideReviewResult', types: () => [ReviewRoundType, InvalidInputType, InvalidStateType] as const });
+export const PostReviewFeedbackResult = createUnionType({ name: 'PostReviewFeedbackResult', types: () => [ReviewRoundType, InvalidInputType, InvalidStateType] as const });

@@ -1,0 +1,59 @@
+import DataLoader from 'dataloader';
+import { DataSource, In } from 'typeorm';
+import { AppEntity, ReviewMessageEntity, ReviewRoundEntity } from '../../db/entities';
+import { ReviewSubjectType } from '../../domain/review/review.enums';
+import { CalendarService } from '../../services/calendar/calendar.service';
+
+/** An app's review rounds, newest first: prevents one SELECT per app for `App.reviewRounds`. */
+export const reviewRoundsByAppLoader = (ds: DataSource) =>
+  new DataLoader<string, ReviewRoundEntity[]>(
+    async (appIds) => {
+      const rows = await ds.getRepository(ReviewRoundEntity).find({ where: { subjectType: ReviewSubjectType.APP, subjectId: In([...appIds]) }, order: { roundNo: 'DESC' } });
+      const by = new Map<string, ReviewRoundEntity[]>(appIds.map((id) => [id, []]));
+      for (const r of rows) by.get(r.subjectId)?.push(r);
+      return appIds.map((id) => by.get(id) ?? []);
+    },
+    { maxBatchSize: 500 },
+  );
+
+/** A round's feedback thread, oldest first: prevents one SELECT per round for `ReviewRound.thread`. */
+export const reviewMessagesByRoundLoader = (ds: DataSource) =>
+  new DataLoader<string, ReviewMessageEntity[]>(
+    async (roundIds) => {
+      const rows = await ds.getRepository(ReviewMessageEntity).find({ where: { roundId: In([...roundIds]) }, order: { id: 'ASC' } });
+      const by = new Map<string, ReviewMessageEntity[]>(roundIds.map((id) => [id, []]));
+      for (const m of rows) by.get(String(m.roundId))?.push(m);
+      return roundIds.map((id) => by.get(id) ?? []);
+    },
+    { maxBatchSize: 500 },
+  );
+
+/** App by id: prevents one SELECT per round for `ReviewRound.app` in the reviewer queue. */
+export const appByIdLoader = (ds: DataSource) =>
+  new DataLoader<string, AppEntity | null>(
+    async (ids) => {
+      const rows = await ds.getRepository(AppEntity).findBy({ id: In([...ids]) });
+      const by = new Map(rows.map((a) => [String(a.id), a]));
+      return ids.map((id) => by.get(id) ?? null);
+    },
+    { maxBatchSize: 500 },
+  );
+
+/**
+ * Working days left, keyed `<nowMs>:<dueAtMs>`: one calendar read for a whole page of rounds
+ * instead of one per round for `ReviewRound.workingDaysLeft`.
+ */
+export const workingDaysLeftLoader = (ds: DataSource) => {
+  const calendar = new CalendarService(ds);
+  return new DataLoader<string, number>(async (keys) => {
+    const parsed = keys.map((k) => k.split(':').map(Number) as [number, number]);
+    const out = new Array<number>(keys.length);
+    const byNow = new Map<number, number[]>();
+    parsed.forEach(([now], i) => byNow.set(now, [...(byNow.get(now) ?? []), i]));
+    for (const [now, idx] of byNow) {
+      const left = await calendar.workingDaysLeftMany(new Date(now), idx.map((i) => new Date(parsed[i][1])));
+      idx.forEach((i, j) => (out[i] = left[j]));
+    }
+    return out;
+  });
+};

@@ -1,0 +1,89 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Role } from '../../domain/common/role';
+import { violation } from '../../domain/common/violation';
+import { ReviewRoundStatus, ReviewSubjectType } from '../../domain/review/review.enums';
+import { PAGE_DEFAULT, PAGE_MAX } from '../../services/common/pagination';
+import { decodeQueueCursor, encodeQueueCursor } from '../../services/review/review.service';
+import { Context } from '../context';
+import { AppType } from '../types/app.type';
+import { DecideReviewResult, PostReviewFeedbackResult, SubmitAppForReviewResult } from '../types/results.type';
+import { DecideReviewInput, ReviewMessageType, ReviewRoundConnectionType, ReviewRoundType } from '../types/review.type';
+import { badUserInput, toPayload } from './result';
+
+@Resolver(() => ReviewRoundType)
+export class ReviewResolver {
+  @Authorized(Role.DEVELOPER)
+  @Mutation(() => SubmitAppForReviewResult, { description: "Developer: submits the caller's DEVELOPING or REJECTED app; opens a round due in 3 working days" })
+  async submitAppForReview(@Arg('appId', () => ID) appId: string, @Ctx() { viewer, services }: Context) {
+    return toPayload(await services.reviews.submitApp(viewer, appId), ReviewRoundType.from);
+  }
+
+  @Authorized(Role.REVIEWER)
+  @Mutation(() => DecideReviewResult, { description: 'Reviewer: approves (app ONLINE) or rejects (app REJECTED, with reasons and explanation) a pending round, once' })
+  async decideReview(@Arg('input', () => DecideReviewInput) input: DecideReviewInput, @Ctx() { viewer, services }: Context) {
+    return toPayload(await services.reviews.decide(viewer, input.roundId, input), ReviewRoundType.from);
+  }
+
+  @Authorized(Role.DEVELOPER, Role.REVIEWER)
+  @Mutation(() => PostReviewFeedbackResult, { description: "A message in a rejected round's thread: the app's developer asks, reviewers answer" })
+  async postReviewFeedback(@Arg('roundId', () => ID) roundId: string, @Arg('message', () => String) message: string, @Ctx() { viewer, services }: Context) {
+    return toPayload(await services.reviews.postFeedback(viewer, roundId, message), ReviewRoundType.from);
+  }
+
+  @Authorized(Role.DEVELOPER, Role.REVIEWER, Role.OPERATOR)
+  @Query(() => ReviewRoundType, { description: "A review round: the subject's developer and staff may read it; anyone else gets NOT_FOUND" })
+  async reviewRound(@Arg('id', () => ID) id: string, @Ctx() { viewer, services }: Context): Promise<ReviewRoundType> {
+    return ReviewRoundType.from(await services.reviews.getVisible(viewer, id));
+  }
+
+  @Authorized(Role.REVIEWER, Role.OPERATOR)
+  @Query(() => ReviewRoundConnectionType, { description: 'Pending rounds, earliest due first (overdue ones first of all), optionally of one tag' })
+  async reviewQueue(
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('tagCode', () => ID, { nullable: true }) tagCode: string | null,
+    @Ctx() { services }: Context,
+  ): Promise<ReviewRoundConnectionType> {
+    const limit = first ?? PAGE_DEFAULT;
+    const cursor = after ? decodeQueueCursor(after) : null;
+    const violations = [
+      ...(Number.isInteger(limit) && limit >= 1 && limit <= PAGE_MAX ? [] : [violation('first', 'OUT_OF_RANGE', `first must be 1 to ${PAGE_MAX}`)]),
+      ...(after && !cursor ? [violation('after', 'INVALID_CURSOR', 'after is not a cursor this API issued')] : []),
+    ];
+    if (violations.length > 0) throw badUserInput(violations);
+    const { rows, hasNextPage, totalCount } = await services.reviews.queue({ tagCode, limit, after: cursor });
+    const edges = rows.map((r) => ({ cursor: encodeQueueCursor(r), node: ReviewRoundType.from(r) }));
+    return { edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Pending and past its due time' })
+  overdue(@Root() round: ReviewRoundType, @Ctx() { services }: Context): boolean {
+    return round.status === ReviewRoundStatus.PENDING && services.clock.now().getTime() >= round.dueAt.getTime();
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'Pending rounds: working days after today up to the due day (0 on the due day, negative once overdue); null once decided' })
+  async workingDaysLeft(@Root() round: ReviewRoundType, @Ctx() { services, loaders }: Context): Promise<number | null> {
+    if (round.status !== ReviewRoundStatus.PENDING) return null;
+    return loaders.workingDaysLeft.load(`${services.clock.now().getTime()}:${round.dueAt.getTime()}`);
+  }
+
+  @FieldResolver(() => [ReviewMessageType], { description: 'The feedback thread, oldest first' })
+  async thread(@Root() round: ReviewRoundType, @Ctx() { loaders }: Context): Promise<ReviewMessageType[]> {
+    return (await loaders.reviewMessagesByRound.load(round.id)).map(ReviewMessageType.from);
+  }
+
+  @FieldResolver(() => AppType, { nullable: true, description: 'The app under review (APP rounds)' })
+  async app(@Root() round: ReviewRoundType, @Ctx() { loaders }: Context): Promise<AppType | null> {
+    if (round.subjectType !== ReviewSubjectType.APP) return null;
+    const app = await loaders.appById.load(round.subjectId);
+    return app && AppType.from(app);
+  }
+}
+
+@Resolver(() => AppType)
+export class AppReviewResolver {
+  @FieldResolver(() => [ReviewRoundType], { description: "The app's review history, newest round first, each with its reasons and thread" })
+  async reviewRounds(@Root() app: AppType, @Ctx() { loaders }: Context): Promise<ReviewRoundType[]> {
+    return (await loaders.reviewRoundsByApp.load(String(app.id))).map(ReviewRoundType.from);
+  }
+}

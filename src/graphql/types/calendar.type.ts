@@ -1,0 +1,67 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { CalendarDayEntity } from '../../db/entities';
+import { CalendarDayView, WorkingDaysView } from '../../services/calendar/calendar.service';
+import { CalendarDayKind } from './enums';
+
+@ObjectType('CalendarDay', { simpleResolvers: true, description: 'A stored calendar row: a day that differs from the plain week (DOMAIN §3)' })
+export class CalendarDayType {
+  @Field(() => String, { description: 'Beijing date, YYYY-MM-DD' })
+  date: string;
+
+  @Field(() => CalendarDayKind)
+  kind: CalendarDayKind;
+
+  @Field(() => String)
+  note: string;
+
+  @Field(() => Date)
+  updatedAt: Date;
+
+  static from(e: CalendarDayEntity): CalendarDayType {
+    return Object.assign(new CalendarDayType(), { date: e.date, kind: e.kind, note: e.note, updatedAt: e.updatedAt });
+  }
+}
+
+@ObjectType('WorkingDay', { simpleResolvers: true, description: 'One Beijing date and whether it is a working day' })
+export class WorkingDayType {
+  @Field(() => String)
+  date: string;
+
+  @Field(() => Boolean)
+  working: boolean;
+
+  @Field(() => CalendarDayKind, { nullable: true, description: 'The calendar row, if the day differs from the plain week; null when Monday–Friday work and weekends are off' })
+  kind: CalendarDayKind | null;
+
+  @Field(() => String, { nullable: true, description: 'The holiday, e.g. "Spring Festival (春节)"' })
+  note: string | null;
+
+  @Field(() => Boolean, { description: 'The year has no calendar rows yet: the plain week was assumed' })
+  provisional: boolean;
+
+  static from(v: CalendarDayView): WorkingDayType {
+    return Object.assign(new WorkingDayType(), v);
+  }
+}
+
+@ObjectType('WorkingDays', { simpleResolvers: true })
+export class WorkingDaysType {
+  @Field(() => String)
+  from: string;
+
+  @Field(() => String)
+  to: string;
+
+  @Field(() => Int, { description: 'Working days from `from` to `to`, both included' })
+  count: number;
+
+  @Field(() => Boolean, { description: 'Some day lies in a year with no calendar rows (plain week assumed)' })
+  provisional: boolean;
+
+  @Field(() => [WorkingDayType])
+  days: WorkingDayType[];
+
+  static from(v: WorkingDaysView): WorkingDaysType {
+    return Object.assign(new WorkingDaysType(), { ...v, days: v.days.map(WorkingDayType.from) });
+  }
+}

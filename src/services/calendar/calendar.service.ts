@@ -1,0 +1,126 @@
+import { DataSource, EntityManager, MoreThanOrEqual, Between } from 'typeorm';
+import {
+  CalendarDayKind,
+  countWorkingDays,
+  endOfNthWorkingDayAfter,
+  isProvisional,
+  isWorkingDay,
+  WorkCalendar,
+  workCalendar,
+  workingDaysLeft,
+} from '../../domain/calendar/working-days.rule';
+import { addDays, beijingDate, isIsoDate } from '../../domain/common/beijing-time';
+import { invalidInput, ok, Result } from '../../domain/common/result';
+import { violation, Violation } from '../../domain/common/violation';
+import { CalendarDayEntity } from '../../db/entities';
+
+/** The longest range `workingDays(from, to)` answers, in days. */
+export const WORKING_DAYS_RANGE_MAX = 366;
+export const CALENDAR_NOTE_MAX = 100;
+
+export interface CalendarDayView {
+  date: string;
+  working: boolean;
+  /** The stored row's kind, or null when the plain week decides. */
+  kind: CalendarDayKind | null;
+  note: string | null;
+  provisional: boolean;
+}
+
+export interface WorkingDaysView {
+  from: string;
+  to: string;
+  count: number;
+  provisional: boolean;
+  days: CalendarDayView[];
+}
+
+/**
+ * The working-day calendar (DOMAIN §3) for every feature with an SLA in working days: app reviews,
+ * package applications, cloud-market listings. Reads the `calendar_day` rows, decides with the
+ * pure rules in `domain/calendar/working-days.rule.ts`.
+ */
+export class CalendarService {
+  constructor(private readonly ds: DataSource) {}
+
+  /**
+   * The calendar from Beijing date `from` on (all later rows; a few dozen a year) and the covered
+   * years. `em` lets a caller read it inside its own transaction.
+   */
+  async load(from: string, em: EntityManager = this.ds.manager): Promise<WorkCalendar> {
+    const [rows, years] = await Promise.all([em.find(CalendarDayEntity, { where: { date: MoreThanOrEqual(from) }, select: { date: true, kind: true } }), this.coveredYears(em)]);
+    return workCalendar(rows, years);
+  }
+
+  /** Years with at least one calendar row. */
+  private async coveredYears(em: EntityManager): Promise<number[]> {
+    const rows: { y: string }[] = await em.query('SELECT DISTINCT LEFT(`date`, 4) AS y FROM `calendar_day`');
+    return rows.map((r) => Number(r.y));
+  }
+
+  /**
+   * SLA due time: the end (24:00 Beijing) of the Nth working day after the Beijing date of
+   * `submittedAt`; provisional when a counted day is in a year the calendar does not cover.
+   */
+  async dueAfterWorkingDays(submittedAt: Date, n: number, em?: EntityManager): Promise<{ dueAt: Date; provisional: boolean }> {
+    const date = beijingDate(submittedAt);
+    const { dueAt, provisional } = endOfNthWorkingDayAfter(await this.load(date, em), date, n);
+    return { dueAt, provisional };
+  }
+
+  /** Working days left at `now` before `dueAt` (0 on the due day, negative once overdue). */
+  async workingDaysLeft(now: Date, dueAt: Date): Promise<number> {
+    const [today, dueDate] = [beijingDate(now), beijingDate(new Date(dueAt.getTime() - 1))];
+    const cal = await this.load(today < dueDate ? today : dueDate);
+    return workingDaysLeft(cal, today, dueDate);
+  }
+
+  /** Same, for many due times at once with one read of the calendar. */
+  async workingDaysLeftMany(now: Date, dueAts: readonly Date[]): Promise<number[]> {
+    if (dueAts.length === 0) return [];
+    const today = beijingDate(now);
+    const dueDates = dueAts.map((d) => beijingDate(new Date(d.getTime() - 1)));
+    const earliest = dueDates.reduce((a, b) => (a < b ? a : b), today);
+    const cal = await this.load(earliest);
+    return dueDates.map((dueDate) => workingDaysLeft(cal, today, dueDate));
+  }
+
+  /** Every day from `from` to `to` (inclusive), working or not, with the count of working days. */
+  async workingDays(from: string, to: string): Promise<Result<WorkingDaysView>> {
+    const out: Violation[] = [];
+    if (!isIsoDate(from)) out.push(violation('from', 'INVALID_DATE', 'from must be a date written YYYY-MM-DD'));
+    if (!isIsoDate(to)) out.push(violation('to', 'INVALID_DATE', 'to must be a date written YYYY-MM-DD'));
+    if (out.length === 0 && to < from) out.push(violation('to', 'BEFORE_FROM', 'to must not be before from'));
+    if (out.length === 0 && to > addDays(from, WORKING_DAYS_RANGE_MAX - 1)) out.push(violation('to', 'RANGE_TOO_LONG', `at most ${WORKING_DAYS_RANGE_MAX} days at once`));
+    if (out.length > 0) return invalidInput(out);
+
+    const [rows, years] = await Promise.all([this.ds.manager.find(CalendarDayEntity, { where: { date: Between(from, to) } }), this.coveredYears(this.ds.manager)]);
+    const cal = workCalendar(rows, years);
+    const notes = new Map(rows.map((r) => [r.date, r]));
+    const days: CalendarDayView[] = [];
+    for (let d = from; d <= to; d = addDays(d, 1)) {
+      const row = notes.get(d);
+      days.push({ date: d, working: isWorkingDay(cal, d), kind: row?.kind ?? null, note: row?.note ?? null, provisional: isProvisional(cal, d) });
+    }
+    const { count, provisional } = countWorkingDays(cal, from, to);
+    return ok({ from, to, count, provisional, days });
+  }
+
+  /** Operator: sets one day's kind (a row is kept even when it matches the plain week: it marks the year covered). */
+  async setDay(operatorId: string, date: string, kind: CalendarDayKind, note: string | null): Promise<Result<CalendarDayEntity>> {
+    const out: Violation[] = [];
+    if (!isIsoDate(date)) out.push(violation('date', 'INVALID_DATE', 'date must be a date written YYYY-MM-DD'));
+    if (note && note.length > CALENDAR_NOTE_MAX) out.push(violation('note', 'TOO_LONG', `note must be at most ${CALENDAR_NOTE_MAX} characters`));
+    if (out.length > 0) return invalidInput(out);
+    return this.ds.transaction(async (em) => {
+      await em
+        .createQueryBuilder()
+        .insert()
+        .into(CalendarDayEntity)
+        .values({ date, kind, note: note ?? '', updatedBy: operatorId })
+        .orUpdate(['kind', 'note', 'updated_by'], ['date'])
+        .execute();
+      return ok(await em.findOneByOrFail(CalendarDayEntity, { date }));
+    });
+  }
+}

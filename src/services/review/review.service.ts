@@ -1,0 +1,178 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '../../domain/common/clock';
+import { invalidInput, invalidState, ok, Result } from '../../domain/common/result';
+import { isStaff, Role, Viewer } from '../../domain/common/role';
+import { checkDecision, checkMessage, checkSubmission, DecisionInput } from '../../domain/review/review-input.rule';
+import { APP_REVIEW_TRANSITIONS, ROUND_TRANSITIONS, transition } from '../../domain/review/review-state.rule';
+import { RejectionReason, ReviewAction, ReviewDecision, ReviewMessageAuthor, ReviewRoundStatus } from '../../domain/review/review.enums';
+import { AppEntity, ReviewEventEntity, ReviewMessageEntity, ReviewRoundEntity } from '../../db/entities';
+import { CalendarService } from '../calendar/calendar.service';
+import { appReviewSubject, LockedSubject, lockedApp, REVIEW_SUBJECTS } from './review-subject';
+import { notFound } from '../common/errors';
+
+/** DOMAIN §3: a review is due at the end of the 3rd working day after the submission date. */
+export const REVIEW_SLA_WORKING_DAYS = 3;
+
+/** Queue position: the last row's due time and id. */
+export interface QueueCursor {
+  dueAt: Date;
+  id: string;
+}
+
+export const encodeQueueCursor = (r: { dueAt: Date; id: string }): string => Buffer.from(`due:${r.dueAt.getTime()}:${r.id}`).toString('base64url');
+
+export function decodeQueueCursor(cursor: string): QueueCursor | null {
+  const m = /^due:(\d{1,15}):(\d{1,20})$/.exec(Buffer.from(cursor, 'base64url').toString());
+  return m ? { dueAt: new Date(Number(m[1])), id: m[2] } : null;
+}
+
+const isId = (id: string): boolean => /^\d{1,20}$/.test(id);
+
+/**
+ * App reviews (DOMAIN §3) on generic review rounds (subject type + id). Each mutation locks the
+ * subject row, then the round row (always in that order, so two mutations never deadlock),
+ * checks the transition tables, writes round, subject and audit event in one transaction.
+ */
+export class ReviewService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly clock: Clock,
+    private readonly calendar: CalendarService,
+  ) {}
+
+  /** Developer: DEVELOPING or REJECTED → IN_REVIEW, opening a new round due in 3 working days. */
+  async submitApp(viewer: Viewer, appId: string): Promise<Result<ReviewRoundEntity>> {
+    return this.ds.transaction(async (em) => {
+      const app = isId(appId) ? await em.findOne(AppEntity, { where: { id: appId }, lock: { mode: 'pessimistic_write' } }) : null;
+      if (!app || app.ownerId !== viewer.subjectId) throw notFound('App', appId);
+      const step = transition(APP_REVIEW_TRANSITIONS, app.status, 'SUBMIT', 'an app');
+      if (!step.ok) return invalidState<ReviewRoundEntity>(step.currentState, 'submitAppForReview', step.message);
+      const violations = checkSubmission(app);
+      if (violations.length > 0) return invalidInput<ReviewRoundEntity>(violations);
+      const subject = lockedApp(app);
+      await appReviewSubject.apply(em, subject, step.to);
+      return ok(await this.openRound(em, subject, step.to, viewer));
+    });
+  }
+
+  /**
+   * Opens a round for a subject the caller has locked and moved to its in-review state, in the
+   * caller's transaction: the next round number, the SLA (3 working days), the audit event.
+   * Other kinds of subject (cloud-market listings) call this from their own submit.
+   */
+  async openRound(em: EntityManager, subject: LockedSubject, newState: string, viewer: Viewer): Promise<ReviewRoundEntity> {
+    const now = this.clock.now();
+    const due = await this.calendar.dueAfterWorkingDays(now, REVIEW_SLA_WORKING_DAYS, em);
+    const last: { n: number | null }[] = await em.query('SELECT MAX(round_no) AS n FROM review_round WHERE subject_type = ? AND subject_id = ?', [subject.type, subject.id]);
+    const round = em.create(ReviewRoundEntity, {
+      subjectType: subject.type,
+      subjectId: subject.id,
+      ownerId: subject.ownerId,
+      tagCode: subject.tagCode,
+      roundNo: Number(last[0]?.n ?? 0) + 1,
+      status: ReviewRoundStatus.PENDING,
+      submittedBy: viewer.subjectId!,
+      submittedAt: now,
+      dueAt: due.dueAt,
+      dueProvisional: due.provisional,
+      decidedBy: null,
+      decidedAt: null,
+      reasons: [],
+      explanation: null,
+    });
+    await em.save(round);
+    await this.audit(em, round.id, ReviewAction.SUBMITTED, viewer, now, {
+      roundNo: round.roundNo,
+      subjectState: { from: subject.state, to: newState },
+      dueAt: due.dueAt.toISOString(),
+      dueProvisional: due.provisional,
+    });
+    return em.findOneByOrFail(ReviewRoundEntity, { id: round.id });
+  }
+
+  /**
+   * Reviewer: approve (app → ONLINE, quota = the tag's default online quota) or reject (app →
+   * REJECTED, with reasons and explanation). A round is decided once: a second decision, even a
+   * concurrent one, is refused with the round's current state.
+   */
+  async decide(viewer: Viewer, roundId: string, input: DecisionInput): Promise<Result<ReviewRoundEntity>> {
+    const violations = checkDecision(input);
+    if (violations.length > 0) return invalidInput(violations);
+    return this.ds.transaction(async (em) => {
+      const peek = isId(roundId) ? await em.findOneBy(ReviewRoundEntity, { id: roundId }) : null;
+      if (!peek) throw notFound('ReviewRound', roundId);
+      const handler = REVIEW_SUBJECTS[peek.subjectType];
+      // Lock order: subject, then round (as in submit), so concurrent steps queue instead of deadlocking.
+      const subject = await handler.lock(em, peek.subjectId);
+      const round = await em.findOneOrFail(ReviewRoundEntity, { where: { id: roundId }, lock: { mode: 'pessimistic_write' } });
+      const event = input.decision === ReviewDecision.APPROVE ? 'APPROVE' : 'REJECT';
+      const roundStep = transition(ROUND_TRANSITIONS, round.status, event, 'a review round');
+      if (!roundStep.ok) return invalidState<ReviewRoundEntity>(roundStep.currentState, 'decideReview', `${roundStep.message}; it was decided by ${round.decidedBy} at ${round.decidedAt?.toISOString()}`);
+      if (!subject) throw notFound(round.subjectType, round.subjectId);
+      const subjectStep = handler.decide(subject, event);
+      if (!subjectStep.ok) return invalidState<ReviewRoundEntity>(subjectStep.currentState, 'decideReview', subjectStep.message);
+
+      const now = this.clock.now();
+      round.status = roundStep.to;
+      round.decidedBy = viewer.subjectId!;
+      round.decidedAt = now;
+      round.reasons = event === 'REJECT' ? ([...(input.reasons ?? [])] as RejectionReason[]) : [];
+      round.explanation = (input.explanation ?? '').trim() || null;
+      await em.save(round);
+      await handler.apply(em, subject, subjectStep.to);
+      await this.audit(em, round.id, event === 'APPROVE' ? ReviewAction.APPROVED : ReviewAction.REJECTED, viewer, now, {
+        subjectState: { from: subject.state, to: subjectStep.to },
+        reasons: round.reasons,
+        explanation: round.explanation,
+      });
+      return ok(round);
+    });
+  }
+
+  /** Developer (owner) or reviewer: a message in a REJECTED round's thread. */
+  async postFeedback(viewer: Viewer, roundId: string, body: string): Promise<Result<ReviewRoundEntity>> {
+    const violations = checkMessage(body);
+    if (violations.length > 0) return invalidInput(violations);
+    return this.ds.transaction(async (em) => {
+      const round = isId(roundId) ? await em.findOne(ReviewRoundEntity, { where: { id: roundId }, lock: { mode: 'pessimistic_write' } }) : null;
+      if (!round || !(isStaff(viewer) || round.ownerId === viewer.subjectId)) throw notFound('ReviewRound', roundId);
+      const step = transition(ROUND_TRANSITIONS, round.status, 'POST_FEEDBACK', 'a review round');
+      if (!step.ok) return invalidState<ReviewRoundEntity>(step.currentState, 'postReviewFeedback', step.message);
+      const now = this.clock.now();
+      const authorRole = viewer.role === Role.DEVELOPER ? ReviewMessageAuthor.DEVELOPER : ReviewMessageAuthor.REVIEWER;
+      await em.insert(ReviewMessageEntity, { roundId: round.id, authorId: viewer.subjectId!, authorRole, body: body.trim(), postedAt: now });
+      await this.audit(em, round.id, ReviewAction.FEEDBACK_POSTED, viewer, now, { authorRole });
+      return ok(round);
+    });
+  }
+
+  /** A round, if the viewer may see it (the subject's owner or staff); NOT_FOUND otherwise. */
+  async getVisible(viewer: Viewer, roundId: string): Promise<ReviewRoundEntity> {
+    const round = isId(roundId) ? await this.ds.manager.findOneBy(ReviewRoundEntity, { id: roundId }) : null;
+    if (!round || !(isStaff(viewer) || round.ownerId === viewer.subjectId)) throw notFound('ReviewRound', roundId);
+    return round;
+  }
+
+  /**
+   * Pending rounds, earliest due first (then oldest id), optionally of one tag: one page after
+   * the cursor `{ dueAt, id }` of the last row seen, and the total.
+   */
+  async queue(opts: { tagCode?: string | null; limit: number; after: QueueCursor | null }): Promise<{ rows: ReviewRoundEntity[]; hasNextPage: boolean; totalCount: number }> {
+    const base = () => {
+      const qb = this.ds.manager.createQueryBuilder(ReviewRoundEntity, 'r').where('r.status = :pending', { pending: ReviewRoundStatus.PENDING });
+      if (opts.tagCode) qb.andWhere('r.tagCode = :tag', { tag: opts.tagCode });
+      return qb;
+    };
+    const page = base();
+    if (opts.after) page.andWhere('(r.dueAt > :d OR (r.dueAt = :d AND r.id > :id))', { d: opts.after.dueAt, id: opts.after.id });
+    const [rows, totalCount] = await Promise.all([
+      page.orderBy('r.dueAt', 'ASC').addOrderBy('r.id', 'ASC').take(opts.limit + 1).getMany(),
+      base().getCount(),
+    ]);
+    return { rows: rows.slice(0, opts.limit), hasNextPage: rows.length > opts.limit, totalCount };
+  }
+
+  private async audit(em: EntityManager, roundId: string, action: ReviewAction, viewer: Viewer, at: Date, detail: Record<string, unknown>): Promise<void> {
+    await em.save(Object.assign(new ReviewEventEntity(), { roundId, action, actorId: viewer.subjectId!, actorRole: viewer.role, at, detail }));
+  }
+}
