@@ -12,7 +12,7 @@ import { execSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import mysql from 'mysql2/promise';
 
-const url = new URL(process.env.DATABASE_URL ?? 'mysql://portal:portal@127.0.0.1:3306/portal');
+const url = new URL(process.env.DATABASE_URL ?? 'mariadb://portal:portal@127.0.0.1:3306/portal');
 const target = {
   host: url.hostname,
   port: Number(url.port || 3306),

@@ -45,8 +45,8 @@ function readEnv(env: NodeJS.ProcessEnv): Config {
   const port = Number(env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`PORT must be an integer 0..65535 (got "${env.PORT}")`);
 
-  const databaseUrl = env.DATABASE_URL ?? 'mysql://portal:portal@127.0.0.1:3306/portal';
-  if (!/^mysql:\/\//.test(databaseUrl)) problems.push('DATABASE_URL must be a mysql:// URL');
+  const databaseUrl = env.DATABASE_URL ?? 'mariadb://portal:portal@127.0.0.1:3306/portal';
+  if (!/^(mysql|mariadb):\/\//.test(databaseUrl)) problems.push('DATABASE_URL must be a mariadb:// (MariaDB 10.11) or mysql:// (MySQL 8) URL');
 
   const jwtSecret = env.JWT_SECRET ?? (nodeEnv === 'production' ? '' : DEV_SECRET);
   if (jwtSecret.length < 32) problems.push('JWT_SECRET must be set and at least 32 characters long');

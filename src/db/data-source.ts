@@ -6,9 +6,12 @@ import { ENTITIES } from './entities';
 
 /** The DataSource options for a configuration: UTC on the wire, migrations only. */
 export function dataSourceOptions(cfg: Config, databaseUrl = cfg.databaseUrl): DataSourceOptions {
+  // NOTE: the URL's scheme picks TypeORM's dialect. On MariaDB, `type: 'mysql'` misreads nullable
+  // defaults and JSON columns, so `migration:generate` would report a diff forever.
+  const flavor = databaseUrl.startsWith('mariadb:') ? 'mariadb' : 'mysql';
   return {
-    type: 'mysql',
-    url: databaseUrl,
+    type: flavor,
+    url: databaseUrl.replace(/^mariadb:/, 'mysql:'),
     entities: ENTITIES,
     migrations: [path.join(__dirname, '../../migrations/*.{ts,js}')],
     migrationsTableName: 'migrations',
