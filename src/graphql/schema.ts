@@ -6,7 +6,7 @@ import { CalendarResolver } from './resolvers/calendar.resolver';
 import { CatalogResolver } from './resolvers/catalog.resolver';
 import { DeveloperResolver } from './resolvers/developer.resolver';
 import { MarketOrderResolver } from './resolvers/market-order.resolver';
-import { MarketProductResolver, MarketVersionResolver } from './resolvers/market-product.resolver';
+import { MarketProductResolver, MarketProductReviewRoundResolver, MarketVersionResolver } from './resolvers/market-product.resolver';
 import { AppReviewResolver, ReviewResolver } from './resolvers/review.resolver';
 import './types/enums';
 
@@ -20,6 +20,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   AppReviewResolver,
   MarketProductResolver,
   MarketVersionResolver,
+  MarketProductReviewRoundResolver,
   MarketOrderResolver,
 ];
 

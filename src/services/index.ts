@@ -28,16 +28,17 @@ export interface Services {
 
 export function createServices(ds: DataSource, clock: Clock, marketHttp: MarketHttpClient = new MarketHttpClient()): Services {
   const calendar = new CalendarService(ds);
+  const reviews = new ReviewService(ds, clock, calendar);
   return {
     ds,
     clock,
     apps: new AppService(ds),
     calendar,
-    reviews: new ReviewService(ds, clock, calendar),
+    reviews,
     catalog: new CatalogService(ds),
     developers: new DeveloperService(ds),
     marketHttp,
-    marketProducts: new MarketProductService(ds, clock, marketHttp),
+    marketProducts: new MarketProductService(ds, clock, marketHttp, reviews),
     marketOrders: new MarketOrderService(ds, clock),
     marketNotifications: new MarketNotificationService(ds, clock, marketHttp),
   };

@@ -9,7 +9,11 @@ import { AddressInfo } from 'node:net';
 import { Role } from '../../src/domain/common/role';
 import {
   AddMarketVersionDocument,
-  ApproveMarketProductDocument,
+  DecideMarketReviewDocument,
+  MarketProductReviewsDocument,
+  MarketReviewQueueDocument,
+  MarketReviewRoundDocument,
+  PostMarketReviewFeedbackDocument,
   BillingItemInput,
   CreateMarketProductDocument,
   CreateMarketProductInput,
@@ -17,7 +21,6 @@ import {
   HideMarketVersionDocument,
   MarketProductDocument,
   MarketProductsDocument,
-  MarketProductsInReviewDocument,
   MarketFrontDocument,
   MarketVersionInput,
   MyMarketOrdersDocument,
@@ -29,7 +32,6 @@ import {
   QuoteOrderDocument,
   QuoteOrderInput,
   QuoteUpgradeDocument,
-  RejectMarketProductDocument,
   RemoveUpgradeRuleDocument,
   ReorderMarketVersionsDocument,
   ResetNotificationErrorsDocument,
@@ -187,10 +189,21 @@ async function listedProduct(owner: Dev, patch: Partial<CreateMarketProductInput
     expect(r.data!.setVersionBillingItems.__typename).toBe('MarketVersion');
   }
   expect((await t.gql(SetProductionEndpointDocument, { productId: product.id, url: PRODUCE() }, owner.token)).data!.setProductionEndpoint.__typename).toBe('MarketProduct');
-  expect((await t.gql(SubmitMarketProductDocument, { productId: product.id }, owner.token)).data!.submitMarketProduct).toMatchObject({ status: 'IN_REVIEW' });
-  const reviewer = await t.token(Role.REVIEWER);
-  expect((await t.gql(ApproveMarketProductDocument, { productId: product.id }, reviewer)).data!.approveMarketProduct).toMatchObject({ status: 'LISTED' });
+  await submitAndApprove(owner, product.id);
   return { product, std, adv, promo };
+}
+
+async function submit(owner: Dev, productId: string) {
+  const round = (await t.gql(SubmitMarketProductDocument, { productId }, owner.token)).data!.submitMarketProduct;
+  if (round.__typename !== 'ReviewRound') throw new Error(`submitMarketProduct refused: ${JSON.stringify(round)}`);
+  return round;
+}
+
+async function submitAndApprove(owner: Dev, productId: string) {
+  const round = await submit(owner, productId);
+  const decided = (await t.gql(DecideMarketReviewDocument, { input: { roundId: round.id, decision: 'APPROVE' } }, await t.token(Role.REVIEWER))).data!.decideReview;
+  expect(decided).toMatchObject({ status: 'APPROVED', marketProduct: { status: 'LISTED' } });
+  return round;
 }
 
 async function order(token: string, input: PlaceOrderInput) {
@@ -361,25 +374,45 @@ describe('production endpoint check (http/https, a domain, HEAD 200–500 within
 });
 
 describe('review, freezing and visibility', () => {
-  it('submission needs an endpoint; in review the product is frozen; a rejection explains itself; after submission tier starts and enum values are frozen, prices are not', async () => {
+  it('submission opens a review round due in 3 working days; in review the product is frozen; a rejection carries reasons and an explanation, with a feedback thread; after submission tier starts and enum values are frozen, prices are not', async () => {
+    t.clock.set('2026-11-20T04:00:00Z'); // Friday 12:00 Beijing
     const product = await createProduct(isv.token);
     const std = await addVersionOk(isv.token, product.id, { name: 'Std', prices: STANDARD_PRICES });
     await t.gql(SetVersionBillingItemsDocument, { versionId: std.id, items: ITEMS }, isv.token);
     expect(violations((await t.gql(SubmitMarketProductDocument, { productId: product.id }, isv.token)).data!.submitMarketProduct as never)).toEqual(['endpointUrl:REQUIRED']);
     await t.gql(SetProductionEndpointDocument, { productId: product.id, url: PRODUCE() }, isv.token);
-    expect((await t.gql(SubmitMarketProductDocument, { productId: product.id }, isv.token)).data!.submitMarketProduct).toMatchObject({ status: 'IN_REVIEW' });
-
+    const round = await submit(isv, product.id);
+    // DOMAIN §3: submitted Friday 2026-11-20 ⇒ due at the end of Wednesday 2026-11-25 (24:00 Beijing = 16:00 UTC)
+    expect(round).toMatchObject({
+      subjectType: 'MARKET_PRODUCT',
+      subjectId: product.id,
+      roundNo: 1,
+      status: 'PENDING',
+      dueAt: '2026-11-25T16:00:00.000Z',
+      overdue: false,
+      workingDaysLeft: 3,
+      marketProduct: { id: product.id, status: 'IN_REVIEW', submittedAt: '2026-11-20T04:00:00.000Z', listedAt: null },
+    });
+    expect(await t.gql(SubmitMarketProductDocument, { productId: product.id }, isv.token)).toMatchObject({ data: { submitMarketProduct: { __typename: 'InvalidState', currentState: 'IN_REVIEW' } } });
     const inReview = (await t.gql(UpdateMarketProductDocument, { id: product.id, input: { name: 'Renamed' } }, isv.token)).data!.updateMarketProduct;
     expect(inReview).toMatchObject({ __typename: 'InvalidState', currentState: 'IN_REVIEW' });
 
     const reviewer = await t.token(Role.REVIEWER);
-    expect((await t.gql(MarketProductsInReviewDocument, {}, reviewer)).data!.marketProductsInReview.map((p) => p.id)).toContain(product.id);
-    const noReason = (await t.gql(RejectMarketProductDocument, { productId: product.id, explanation: ' ' }, reviewer)).data!.rejectMarketProduct;
-    expect(violations(noReason as never)).toEqual(['explanation:REQUIRED']);
-    expect((await t.gql(RejectMarketProductDocument, { productId: product.id, explanation: 'Pricing page incomplete' }, reviewer)).data!.rejectMarketProduct).toMatchObject({
-      status: 'REJECTED',
-      reviewNote: 'Pricing page incomplete',
-    });
+    const queue = (await t.gql(MarketReviewQueueDocument, {}, await t.token(Role.OPERATOR))).data!.reviewQueue;
+    expect(queue.edges.map((e) => e.node)).toContainEqual(expect.objectContaining({ id: round.id, marketProduct: expect.objectContaining({ id: product.id }) }));
+    const appReason = (await t.gql(DecideMarketReviewDocument, { input: { roundId: round.id, decision: 'REJECT', reasons: ['DISPLAYS_USER_PRIVATE_DATA'], explanation: 'x' } }, reviewer)).data!.decideReview;
+    expect(violations(appReason as never)).toEqual(['reasons:REASON_NOT_FOR_SUBJECT']);
+    const noExplanation = (await t.gql(DecideMarketReviewDocument, { input: { roundId: round.id, decision: 'REJECT', reasons: ['INCOMPLETE_MATERIAL'], explanation: ' ' } }, reviewer)).data!.decideReview;
+    expect(noExplanation.__typename).toBe('InvalidInput');
+    const rejected = (await t.gql(DecideMarketReviewDocument, { input: { roundId: round.id, decision: 'REJECT', reasons: ['INCOMPLETE_MATERIAL'], explanation: 'Pricing page incomplete' } }, reviewer)).data!.decideReview;
+    expect(rejected).toMatchObject({ status: 'REJECTED', reasons: ['INCOMPLETE_MATERIAL'], explanation: 'Pricing page incomplete', marketProduct: { status: 'REJECTED' } });
+
+    // feedback: the provider asks, the reviewer answers; another developer sees nothing
+    await t.gql(PostMarketReviewFeedbackDocument, { roundId: round.id, message: "I can't understand the reason" }, isv.token);
+    const answered = (await t.gql(PostMarketReviewFeedbackDocument, { roundId: round.id, message: 'Add the price table of every version' }, reviewer)).data!.postReviewFeedback;
+    expect(answered).toMatchObject({ thread: [{ authorRole: 'DEVELOPER' }, { authorRole: 'REVIEWER', body: 'Add the price table of every version' }] });
+    expect(errorCode(await t.gql(MarketReviewRoundDocument, { id: round.id }, rival.token))).toBe('NOT_FOUND');
+    expect(errorCode(await t.gql(PostMarketReviewFeedbackDocument, { roundId: round.id, message: 'me too' }, rival.token))).toBe('NOT_FOUND');
 
     const movedTier = ITEMS.map((i) => (i.code === 'yonghushu' ? { ...i, tiers: [i.tiers![0], { ...i.tiers![1], from: 20 }] } : i));
     expect(violations((await t.gql(SetVersionBillingItemsDocument, { versionId: std.id, items: movedTier }, isv.token)).data!.setVersionBillingItems as never)).toEqual([
@@ -397,9 +430,19 @@ describe('review, freezing and visibility', () => {
       [10, '9.00'],
     ]);
 
-    expect((await t.gql(SubmitMarketProductDocument, { productId: product.id }, isv.token)).data!.submitMarketProduct).toMatchObject({ status: 'IN_REVIEW' });
-    expect((await t.gql(ApproveMarketProductDocument, { productId: product.id }, reviewer)).data!.approveMarketProduct).toMatchObject({ status: 'LISTED' });
-    expect((await t.gql(ApproveMarketProductDocument, { productId: product.id }, reviewer)).data!.approveMarketProduct).toMatchObject({ __typename: 'InvalidState', currentState: 'LISTED' });
+    // resubmitted on Monday 2026-11-23: a new round whose 3 working days count from the resubmission
+    t.clock.set('2026-11-23T02:00:00Z');
+    const second = await submit(isv, product.id);
+    expect(second).toMatchObject({ roundNo: 2, dueAt: '2026-11-26T16:00:00.000Z' });
+    const approved = (await t.gql(DecideMarketReviewDocument, { input: { roundId: second.id, decision: 'APPROVE' } }, reviewer)).data!.decideReview;
+    expect(approved).toMatchObject({ status: 'APPROVED', marketProduct: { status: 'LISTED', listedAt: '2026-11-23T02:00:00.000Z' } });
+    expect((await t.gql(DecideMarketReviewDocument, { input: { roundId: second.id, decision: 'APPROVE' } }, reviewer)).data!.decideReview).toMatchObject({ __typename: 'InvalidState', currentState: 'APPROVED' });
+    const history = (await t.gql(MarketProductReviewsDocument, { id: product.id }, isv.token)).data!.marketProduct;
+    expect(history.reviewRounds.map((r) => [r.roundNo, r.status, r.reasons])).toEqual([
+      [2, 'APPROVED', []],
+      [1, 'REJECTED', ['INCOMPLETE_MATERIAL']],
+    ]);
+    expect((await t.gql(MarketProductReviewsDocument, { id: product.id }, buyer.token)).data!.marketProduct.reviewRounds).toEqual([]);
   });
 
   it('buyers see listed products with visible versions only and no endpoint; drafts of others are NOT_FOUND', async () => {
@@ -607,8 +650,7 @@ describe('orders and production notifications', () => {
     const v = await addVersionOk(isv.token, product.id, { name: 'Lifetime', prices: { oneTime: '299.90' } });
     await t.gql(SetVersionBillingItemsDocument, { versionId: v.id, items: [{ code: 'quyu', name: 'Region', kind: 'ENUM', values: [{ value: 'Beijing', prices: { oneTime: '30' } }] }] }, isv.token);
     await t.gql(SetProductionEndpointDocument, { productId: product.id, url: PRODUCE() }, isv.token);
-    await t.gql(SubmitMarketProductDocument, { productId: product.id }, isv.token);
-    await t.gql(ApproveMarketProductDocument, { productId: product.id }, await t.token(Role.REVIEWER));
+    await submitAndApprove(isv, product.id);
     const choices = [{ code: 'quyu', value: 'Beijing' }];
     const yearly = (await t.gql(QuoteOrderDocument, { input: { versionId: v.id, cycle: 'YEAR', length: 1, choices } }, buyer.token)).data!.quoteOrder;
     expect(violations(yearly as never)).toEqual(['cycle:CYCLE_NOT_SOLD']);
@@ -673,9 +715,11 @@ describe('roles and tenants', () => {
   let productId: string;
   let versionId: string;
   let subscriptionId: string;
+  let roundId: string;
   beforeAll(async () => {
     t.clock.set('2026-11-20T04:00:00Z');
     const { product, std } = await listedProduct(isv);
+    roundId = (await t.gql(MarketProductReviewsDocument, { id: product.id }, isv.token)).data!.marketProduct.reviewRounds[0].id;
     productId = product.id;
     versionId = std.id;
     subscriptionId = (await orderOk(buyer.token, { type: 'NEW', versionId: std.id, cycle: 'YEAR', length: 1, ...SELECTION })).subscriptionId;
@@ -697,11 +741,11 @@ describe('roles and tenants', () => {
   it.each<[string, Exclude<Role, Role.ANONYMOUS>, (tok: string) => Promise<{ errors?: unknown }>]>([
     ['a reviewer creates a product', Role.REVIEWER, (tok) => t.gql(CreateMarketProductDocument, { input: { name: 'X', saleMode: 'BY_CYCLE' } }, tok)],
     ['an operator places an order', Role.OPERATOR, (tok) => t.gql(PlaceOrderDocument, { input: { type: 'NEW', versionId, cycle: 'YEAR', length: 1 } }, tok)],
-    ['a developer approves a product', Role.DEVELOPER, (tok) => t.gql(ApproveMarketProductDocument, { productId }, tok)],
-    ['an operator approves a product', Role.OPERATOR, (tok) => t.gql(ApproveMarketProductDocument, { productId }, tok)],
+    ['a developer decides a product review', Role.DEVELOPER, (tok) => t.gql(DecideMarketReviewDocument, { input: { roundId, decision: 'APPROVE' } }, tok)],
+    ['an operator decides a product review', Role.OPERATOR, (tok) => t.gql(DecideMarketReviewDocument, { input: { roundId, decision: 'APPROVE' } }, tok)],
     ['a developer sets an upgrade rule', Role.DEVELOPER, (tok) => t.gql(SetUpgradeRuleDocument, { fromVersionId: versionId, toVersionId: versionId }, tok)],
     ['a reviewer sets an upgrade rule', Role.REVIEWER, (tok) => t.gql(SetUpgradeRuleDocument, { fromVersionId: versionId, toVersionId: versionId }, tok)],
-    ['a developer lists the review queue', Role.DEVELOPER, (tok) => t.gql(MarketProductsInReviewDocument, {}, tok)],
+    ['a developer lists the review queue', Role.DEVELOPER, (tok) => t.gql(MarketReviewQueueDocument, {}, tok)],
     ['a reviewer resets notification errors', Role.REVIEWER, (tok) => t.gql(ResetNotificationErrorsDocument, { id: '1' }, tok)],
     ['a partner lists products as provider', Role.PARTNER, (tok) => t.gql(MyMarketProductsDocument, {}, tok)],
   ])('%s → FORBIDDEN', async (_what, role, call) => {
@@ -727,6 +771,7 @@ describe('roles and tenants', () => {
       t.gql(DeleteMarketVersionDocument, { versionId }, rival.token),
       t.gql(ReorderMarketVersionsDocument, { productId, versionIds: [versionId] }, rival.token),
       t.gql(SubmitMarketProductDocument, { productId }, rival.token),
+      t.gql(MarketReviewRoundDocument, { id: roundId }, rival.token),
       t.gql(PlaceOrderDocument, { input: { type: 'RENEW', subscriptionId, length: 1 } }, rival.token),
       t.gql(PlaceOrderDocument, { input: { type: 'UPGRADE', subscriptionId, quantities: [{ code: 'yonghushu', quantity: 20 }] } }, rival.token),
     ];

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { packagesByTagLoader, tagByCodeLoader } from './catalog.loader';
-import { billingItemsByVersionLoader, upgradeRulesByProductLoader, versionsByProductLoader } from './market.loader';
+import { billingItemsByVersionLoader, marketProductByIdLoader, reviewRoundsByMarketProductLoader, upgradeRulesByProductLoader, versionsByProductLoader } from './market.loader';
 import { appByIdLoader, reviewMessagesByRoundLoader, reviewRoundsByAppLoader, workingDaysLeftLoader } from './review.loader';
 
 /** DataLoaders, built fresh for every request so no cache outlives it. */
@@ -11,6 +11,8 @@ export function createLoaders(ds: DataSource) {
     marketVersionsByProduct: versionsByProductLoader(ds),
     marketBillingItemsByVersion: billingItemsByVersionLoader(ds),
     marketUpgradeRulesByProduct: upgradeRulesByProductLoader(ds),
+    marketProductById: marketProductByIdLoader(ds),
+    reviewRoundsByMarketProduct: reviewRoundsByMarketProductLoader(ds),
     appById: appByIdLoader(ds),
     reviewRoundsByApp: reviewRoundsByAppLoader(ds),
     reviewMessagesByRound: reviewMessagesByRoundLoader(ds),

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
-import { MarketUpgradeRuleEntity, MarketVersionEntity } from '../../db/entities';
+import { MarketProductEntity, MarketUpgradeRuleEntity, MarketVersionEntity, ReviewRoundEntity } from '../../db/entities';
+import { ReviewSubjectType } from '../../domain/review/review.enums';
 import { BillingItem } from '../../domain/market/billing-item.rule';
 import { loadItemsByVersion } from '../../services/market/market-load';
 
@@ -33,6 +34,29 @@ export const upgradeRulesByProductLoader = (ds: DataSource) =>
       const rows = await ds.getRepository(MarketUpgradeRuleEntity).find({ where: { productId: In([...ids]) }, order: { id: 'ASC' } });
       const by = new Map<string, MarketUpgradeRuleEntity[]>(ids.map((id) => [id, []]));
       for (const r of rows) by.get(String(r.productId))?.push(r);
+      return ids.map((id) => by.get(id) ?? []);
+    },
+    { maxBatchSize: 500 },
+  );
+
+/** A product by id: prevents one SELECT per round for `ReviewRound.marketProduct` in a review queue page. */
+export const marketProductByIdLoader = (ds: DataSource) =>
+  new DataLoader<string, MarketProductEntity | null>(
+    async (ids) => {
+      const rows = await ds.getRepository(MarketProductEntity).findBy({ id: In([...ids]) });
+      const by = new Map(rows.map((p) => [String(p.id), p]));
+      return ids.map((id) => by.get(id) ?? null);
+    },
+    { maxBatchSize: 500 },
+  );
+
+/** A product's review rounds, newest first: prevents one SELECT per product for `MarketProduct.reviewRounds`. */
+export const reviewRoundsByMarketProductLoader = (ds: DataSource) =>
+  new DataLoader<string, ReviewRoundEntity[]>(
+    async (ids) => {
+      const rows = await ds.getRepository(ReviewRoundEntity).find({ where: { subjectType: ReviewSubjectType.MARKET_PRODUCT, subjectId: In([...ids]) }, order: { roundNo: 'DESC' } });
+      const by = new Map<string, ReviewRoundEntity[]>(ids.map((id) => [id, []]));
+      for (const r of rows) by.get(r.subjectId)?.push(r);
       return ids.map((id) => by.get(id) ?? []);
     },
     { maxBatchSize: 500 },

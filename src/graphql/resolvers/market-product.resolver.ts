@@ -11,7 +11,9 @@ import {
   MarketVersionType,
   UpdateMarketProductInput,
 } from '../types/market.type';
-import { MarketProductResult, MarketVersionResult } from '../types/results.type';
+import { MarketProductResult, MarketVersionResult, SubmitMarketProductResult } from '../types/results.type';
+import { ReviewRoundType } from '../types/review.type';
+import { ReviewSubjectType } from '../../domain/review/review.enums';
 import { toPayload } from './result';
 
 const sees = (viewer: Viewer, p: MarketProductType): boolean => isStaff(viewer) || p.providerId === viewer.subjectId;
@@ -32,12 +34,6 @@ export class MarketProductResolver {
   @Query(() => [MarketProductType], { description: "The caller's products as a provider, newest first" })
   async myMarketProducts(@Ctx() { viewer, services }: Context): Promise<MarketProductType[]> {
     return (await services.marketProducts.listOwn(viewer.subjectId!)).map(MarketProductType.from);
-  }
-
-  @Authorized(Role.REVIEWER, Role.OPERATOR)
-  @Query(() => [MarketProductType], { description: 'Products waiting for review' })
-  async marketProductsInReview(@Ctx() { services }: Context): Promise<MarketProductType[]> {
-    return (await services.marketProducts.listInReview()).map(MarketProductType.from);
   }
 
   @Authorized(Role.DEVELOPER)
@@ -105,21 +101,11 @@ export class MarketProductResolver {
   }
 
   @Authorized(Role.DEVELOPER)
-  @Mutation(() => MarketProductResult, { description: 'Submits the product for review; freezes tier starts and enum values' })
+  @Mutation(() => SubmitMarketProductResult, {
+    description: 'Submits the product for review: a review round due in 3 working days (decideReview, postReviewFeedback, reviewQueue apply); freezes tier starts and enum values',
+  })
   async submitMarketProduct(@Arg('productId', () => ID) productId: string, @Ctx() { viewer, services }: Context) {
-    return toPayload(await services.marketProducts.submit(viewer, productId), MarketProductType.from);
-  }
-
-  @Authorized(Role.REVIEWER)
-  @Mutation(() => MarketProductResult, { description: 'Lists a product IN_REVIEW' })
-  async approveMarketProduct(@Arg('productId', () => ID) productId: string, @Ctx() { services }: Context) {
-    return toPayload(await services.marketProducts.decide(productId, true, null), MarketProductType.from);
-  }
-
-  @Authorized(Role.REVIEWER)
-  @Mutation(() => MarketProductResult, { description: 'Rejects a product IN_REVIEW with an explanation' })
-  async rejectMarketProduct(@Arg('productId', () => ID) productId: string, @Arg('explanation', () => String) explanation: string, @Ctx() { services }: Context) {
-    return toPayload(await services.marketProducts.decide(productId, false, explanation), MarketProductType.from);
+    return toPayload(await services.marketProducts.submit(viewer, productId), ReviewRoundType.from);
   }
 
   @Authorized(Role.OPERATOR)
@@ -145,6 +131,12 @@ export class MarketProductResolver {
     return (sees(viewer, p) ? all : all.filter((v) => !v.hidden)).map(MarketVersionType.from);
   }
 
+  @FieldResolver(() => [ReviewRoundType], { description: "The listing's review history, newest round first (reasons, explanation, thread)" })
+  async reviewRounds(@Root() p: MarketProductType, @Ctx() { viewer, loaders }: Context): Promise<ReviewRoundType[]> {
+    if (!sees(viewer, p)) return [];
+    return (await loaders.reviewRoundsByMarketProduct.load(p.id)).map(ReviewRoundType.from);
+  }
+
   @FieldResolver(() => [MarketUpgradeRuleType])
   async upgradeRules(@Root() p: MarketProductType, @Ctx() { loaders }: Context): Promise<MarketUpgradeRuleType[]> {
     return (await loaders.marketUpgradeRulesByProduct.load(p.id)).map(MarketUpgradeRuleType.from);
@@ -156,5 +148,15 @@ export class MarketVersionResolver {
   @FieldResolver(() => [BillingItemType])
   async billingItems(@Root() v: MarketVersionType, @Ctx() { loaders }: Context): Promise<BillingItemType[]> {
     return (await loaders.marketBillingItemsByVersion.load(v.id)).map(BillingItemType.from);
+  }
+}
+
+@Resolver(() => ReviewRoundType)
+export class MarketProductReviewRoundResolver {
+  @FieldResolver(() => MarketProductType, { nullable: true, description: 'The product listing under review (MARKET_PRODUCT rounds)' })
+  async marketProduct(@Root() round: ReviewRoundType, @Ctx() { loaders }: Context): Promise<MarketProductType | null> {
+    if (round.subjectType !== ReviewSubjectType.MARKET_PRODUCT) return null;
+    const p = await loaders.marketProductById.load(round.subjectId);
+    return p && MarketProductType.from(p);
   }
 }

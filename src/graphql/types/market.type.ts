@@ -121,7 +121,6 @@ export class MarketProductType {
   @Field(() => ProductStatus) status: ProductStatus;
   @Field(() => Date, { nullable: true }) submittedAt: Date | null;
   @Field(() => Date, { nullable: true }) listedAt: Date | null;
-  @Field(() => String, { nullable: true, description: "The last rejection's explanation" }) reviewNote: string | null;
   providerId: string;
   endpoint: string | null;
 
@@ -136,7 +135,6 @@ export class MarketProductType {
       status: p.status,
       submittedAt: p.submittedAt,
       listedAt: p.listedAt,
-      reviewNote: p.reviewNote,
       providerId: p.providerId,
       endpoint: p.endpointUrl,
     });

@@ -26,3 +26,4 @@ export const SetCalendarDayResult = createUnionType({ name: 'SetCalendarDayResul
 export const SubmitAppForReviewResult = createUnionType({ name: 'SubmitAppForReviewResult', types: () => [ReviewRoundType, InvalidInputType, InvalidStateType] as const });
 export const DecideReviewResult = createUnionType({ name: 'DecideReviewResult', types: () => [ReviewRoundType, InvalidInputType, InvalidStateType] as const });
 export const PostReviewFeedbackResult = createUnionType({ name: 'PostReviewFeedbackResult', types: () => [ReviewRoundType, InvalidInputType, InvalidStateType] as const });
+export const SubmitMarketProductResult = createUnionType({ name: 'SubmitMarketProductResult', types: () => [ReviewRoundType, InvalidInputType, InvalidStateType] as const });

@@ -19,6 +19,11 @@ import {
 } from '../../db/entities';
 import { notFound } from '../common/errors';
 import { MarketHttpClient } from './market-http';
+import { ReviewRoundEntity } from '../../db/entities';
+import { PRODUCT_REVIEW_TRANSITIONS } from '../../domain/market/product-review.rule';
+import { transition } from '../../domain/review/review-state.rule';
+import { ReviewService } from '../review/review.service';
+import { lockedProduct } from './product-review-subject';
 import { isId, loadItemsByVersion, priceColumns, priceSetOf } from './market-load';
 
 export interface ProductInput {
@@ -37,7 +42,6 @@ export interface VersionInput {
 
 /** States in which the provider edits the product. IN_REVIEW is frozen for the reviewer. */
 const EDITABLE: ReadonlySet<ProductStatus> = new Set([ProductStatus.DRAFT, ProductStatus.REJECTED, ProductStatus.LISTED]);
-const SUBMITTABLE: ReadonlySet<ProductStatus> = new Set([ProductStatus.DRAFT, ProductStatus.REJECTED]);
 const NAME_MAX = 60;
 
 /** Version codes: `V` and 12 hex digits, unique. */
@@ -49,6 +53,7 @@ export class MarketProductService {
     private readonly ds: DataSource,
     private readonly clock: Clock,
     readonly http: MarketHttpClient,
+    private readonly reviews: ReviewService,
   ) {}
 
   /**
@@ -70,11 +75,6 @@ export class MarketProductService {
     return this.ds.getRepository(MarketProductEntity).find({ where: { status: ProductStatus.LISTED, visible: true }, order: { id: 'ASC' } });
   }
 
-  /** Products waiting for review, oldest submission first. */
-  listInReview(): Promise<MarketProductEntity[]> {
-    return this.ds.getRepository(MarketProductEntity).find({ where: { status: ProductStatus.IN_REVIEW }, order: { updatedAt: 'ASC', id: 'ASC' } });
-  }
-
   async create(providerId: string, input: ProductInput): Promise<Result<MarketProductEntity>> {
     const violations = checkProductFields(input, false);
     return this.ds.transaction(async (em) => {
@@ -91,7 +91,6 @@ export class MarketProductService {
         endpointUrl: null,
         submittedAt: null,
         listedAt: null,
-        reviewNote: null,
       });
       await em.save(p);
       return ok(await em.findOneByOrFail(MarketProductEntity, { id: p.id }));
@@ -259,41 +258,27 @@ export class MarketProductService {
   }
 
   /**
-   * Submits the product for review: it needs a checked production endpoint and a visible, priced
-   * version. The first submission freezes tier starts and enum values.
+   * Submits the product for review on the shared review rounds (DOMAIN §3 machinery: due in 3
+   * working days, reasons, feedback): DRAFT or REJECTED → IN_REVIEW. It needs a checked
+   * production endpoint and a visible version; every version's prices must fit the sale mode.
+   * The first submission freezes tier starts and enum values.
    */
-  async submit(viewer: Viewer, productId: string): Promise<Result<MarketProductEntity>> {
+  async submit(viewer: Viewer, productId: string): Promise<Result<ReviewRoundEntity>> {
     return this.ds.transaction(async (em) => {
       const p = await this.lockOwn(em, viewer, productId);
-      if (!SUBMITTABLE.has(p.status)) return invalidState<MarketProductEntity>(p.status, 'submitMarketProduct', `a product that is ${p.status} cannot be submitted`);
+      const step = transition(PRODUCT_REVIEW_TRANSITIONS, p.status, 'SUBMIT', 'a market product');
+      if (!step.ok) return invalidState<ReviewRoundEntity>(step.currentState, 'submitMarketProduct', step.message);
       const violations: Violation[] = [];
       if (!p.endpointUrl) violations.push(violation('endpointUrl', 'REQUIRED', 'set and check the production endpoint before submitting'));
       const versions = await em.findBy(MarketVersionEntity, { productId });
       if (!versions.some((v) => !v.hidden)) violations.push(violation('versions', 'REQUIRED', 'a product needs at least one visible version'));
-      for (const v of versions) {
-        for (const bad of checkPriceSet(`versions.${v.code}.prices`, priceSetOf(v), p.saleMode)) violations.push(bad);
-      }
-      if (violations.length > 0) return invalidInput<MarketProductEntity>(violations);
-      p.status = ProductStatus.IN_REVIEW;
+      for (const v of versions) violations.push(...checkPriceSet(`versions.${v.code}.prices`, priceSetOf(v), p.saleMode));
+      if (violations.length > 0) return invalidInput<ReviewRoundEntity>(violations);
+      const from = lockedProduct(p);
+      p.status = step.to;
       p.submittedAt ??= this.clock.now();
       await em.save(p);
-      return ok(await em.findOneByOrFail(MarketProductEntity, { id: productId }));
-    });
-  }
-
-  /** A reviewer's decision on a product IN_REVIEW: LISTED, or REJECTED with an explanation. */
-  async decide(productId: string, approve: boolean, note: string | null): Promise<Result<MarketProductEntity>> {
-    if (!approve && !(note ?? '').trim()) return invalidInput([violation('explanation', 'REQUIRED', 'a rejection explains itself')]);
-    return this.ds.transaction(async (em) => {
-      const p = isId(productId) ? await em.findOne(MarketProductEntity, { where: { id: productId }, lock: { mode: 'pessimistic_write' } }) : null;
-      if (!p) throw notFound('MarketProduct', productId);
-      const action = approve ? 'approveMarketProduct' : 'rejectMarketProduct';
-      if (p.status !== ProductStatus.IN_REVIEW) return invalidState<MarketProductEntity>(p.status, action, `only a product IN_REVIEW can be decided (it is ${p.status})`);
-      p.status = approve ? ProductStatus.LISTED : ProductStatus.REJECTED;
-      if (approve) p.listedAt ??= this.clock.now();
-      p.reviewNote = approve ? null : note!.trim().slice(0, 500);
-      await em.save(p);
-      return ok(await em.findOneByOrFail(MarketProductEntity, { id: productId }));
+      return ok(await this.reviews.openRound(em, from, step.to, viewer));
     });
   }
 

@@ -49,10 +49,6 @@ export class MarketProductEntity {
   @Column({ name: 'listed_at', type: 'datetime', precision: 3, nullable: true })
   listedAt: Date | null;
 
-  /** The reviewer's explanation of the last rejection. */
-  @Column({ name: 'review_note', type: 'varchar', length: 500, nullable: true })
-  reviewNote: string | null;
-
   @CreateDateColumn(createdAt)
   createdAt: Date;
 
