@@ -119,7 +119,8 @@ export class MarketProductService {
    * locked while the network is awaited).
    */
   async setEndpoint(viewer: Viewer, id: string, url: string): Promise<Result<MarketProductEntity>> {
-    await this.getOwn(viewer, id);
+    const current = await this.getOwn(viewer, id);
+    if (!EDITABLE.has(current.status)) return invalidState(current.status, 'setProductionEndpoint', `a product that is ${current.status} cannot be edited`);
     const staticViolations = checkEndpointUrl(url.trim());
     if (staticViolations.length > 0) return invalidInput(staticViolations);
     const probeViolations = checkProbe(await this.http.probe(url.trim(), ENDPOINT_CHECK.timeoutMs));
