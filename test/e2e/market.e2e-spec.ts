@@ -293,6 +293,14 @@ describe('products and versions (provider)', () => {
     expect(Number((await t.ds.query('SELECT COUNT(*) AS n FROM market_version WHERE product_id = ?', [product.id]))[0].n)).toBe(20);
   });
 
+  it('25 versions added at once: exactly 20 stand (the product row is locked while counting)', async () => {
+    const product = await createProduct(isv.token);
+    const results = await Promise.all(Array.from({ length: 25 }, (_, i) => addVersion(isv.token, product.id, { name: `P${i}`, prices: STANDARD_PRICES })));
+    expect(results.filter((r) => r.__typename === 'MarketVersion')).toHaveLength(20);
+    expect(results.filter((r) => r.__typename === 'InvalidInput')).toHaveLength(5);
+    expect(Number((await t.ds.query('SELECT COUNT(*) AS n FROM market_version WHERE product_id = ?', [product.id]))[0].n)).toBe(20);
+  });
+
   it('hiding the last visible version is refused; showing it again works', async () => {
     const product = await createProduct(isv.token);
     const a = await addVersionOk(isv.token, product.id, { name: 'A', prices: STANDARD_PRICES });
@@ -553,6 +561,11 @@ describe('orders and production notifications', () => {
     expect(sub).toMatchObject({ trial: true, expiresAt: '2026-11-27T04:00:00.000Z' });
     expect(violations((await order(buyer.token, { type: 'NEW', versionId: std.id, trial: true, cycle: 'MONTH', ...SELECTION })) as never)).toEqual(['trial:TRIAL_ALREADY_USED']);
     expect(violations((await order(buyer.token, { type: 'NEW', versionId: adv.id, trial: true, cycle: 'MONTH', ...SELECTION })) as never)).toEqual(['trial:TRIAL_NOT_OFFERED']);
+    // five concurrent trial orders of another buyer: exactly one is taken
+    const other = await t.developer('Second Buyer');
+    const concurrent = await Promise.all(Array.from({ length: 5 }, () => order(other.token, { type: 'NEW', versionId: std.id, trial: true, cycle: 'MONTH', ...SELECTION })));
+    expect(concurrent.filter((o) => o.__typename === 'MarketOrder')).toHaveLength(1);
+    expect((await t.gql(MySubscriptionsDocument, {}, other.token)).data!.mySubscriptions).toHaveLength(1);
     await dispatch();
     expect(JSON.parse(deliveriesTo(`order-${trial.id}`)[0].body)).toMatchObject({ action: 'NEW', trial: true, amount: '0.00' });
   });
