@@ -4,6 +4,7 @@ import { config } from './config';
 import { createDataSource } from './db/data-source';
 import { migrateAndSeed } from './db/migrate';
 import { startServer } from './http/server';
+import { startMarketWorker } from './services/market/market-worker';
 
 async function main(): Promise<void> {
   const cfg = config();
@@ -11,7 +12,9 @@ async function main(): Promise<void> {
   await migrateAndSeed(ds);
   const server = await startServer({ config: cfg, dataSource: ds });
   console.log(`[portal] GraphQL on ${server.url} (healthz, readyz beside it)`);
+  const stopMarketWorker = cfg.market.workerIntervalMs > 0 ? startMarketWorker(server.services, cfg.market.workerIntervalMs) : async () => {};
   const shutdown = async () => {
+    await stopMarketWorker();
     await server.stop();
     await ds.destroy();
     process.exit(0);

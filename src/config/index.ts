@@ -2,6 +2,8 @@
  * Configuration: read `process.env` once, validate, export a typed frozen object.
  * Nothing else in `src/` reads `process.env`.
  */
+import { isIP } from 'node:net';
+
 export type NodeEnv = 'development' | 'test' | 'production';
 
 export interface Config {
@@ -41,6 +43,15 @@ export interface Config {
     readonly durationSeconds: number;
   };
   readonly logSql: boolean;
+  readonly market: {
+    /**
+     * Host names the market's HTTP client resolves to fixed addresses (MARKET_HOST_OVERRIDES,
+     * e.g. "isv.test=127.0.0.1,other.test=::1"); any other name goes through DNS.
+     */
+    readonly hostOverrides: ReadonlyMap<string, string>;
+    /** How often `npm start` runs the expiry and notification worker (MARKET_WORKER_INTERVAL_MS, default 15000; 0 turns it off). */
+    readonly workerIntervalMs: number;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -85,7 +96,7 @@ function readEnv(env: NodeJS.ProcessEnv): Config {
   const graphql = Object.freeze({
     introspection,
     bodyLimit,
-    maxDepth: int('GRAPHQL_MAX_DEPTH', 10, 1),
+    maxDepth: int('GRAPHQL_MAX_DEPTH', 15, 1),
     maxCost: int('GRAPHQL_MAX_COST', 10000, 1),
     maxAliases: int('GRAPHQL_MAX_ALIASES', 15, 0),
     maxDirectives: int('GRAPHQL_MAX_DIRECTIVES', 20, 0),
@@ -103,6 +114,16 @@ function readEnv(env: NodeJS.ProcessEnv): Config {
     durationSeconds: int('RATE_LIMIT_DURATION_SECONDS', 60, 1),
   });
 
+  const hostOverrides = new Map<string, string>();
+  for (const pair of (env.MARKET_HOST_OVERRIDES ?? '').split(',').map((x) => x.trim()).filter(Boolean)) {
+    const [host, address] = pair.split('=').map((x) => x?.trim());
+    if (!host || !address || isIP(address) === 0) problems.push(`MARKET_HOST_OVERRIDES entries are host=ip (got "${pair}")`);
+    else hostOverrides.set(host.toLowerCase(), address);
+  }
+
+  const workerIntervalMs = Number(env.MARKET_WORKER_INTERVAL_MS ?? 15_000);
+  if (!Number.isInteger(workerIntervalMs) || workerIntervalMs < 0) problems.push(`MARKET_WORKER_INTERVAL_MS must be a whole number of milliseconds (got "${env.MARKET_WORKER_INTERVAL_MS}")`);
+
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
 
   return Object.freeze({
@@ -117,6 +138,7 @@ function readEnv(env: NodeJS.ProcessEnv): Config {
     graphql,
     rateLimit,
     logSql: env.LOG_SQL === 'true',
+    market: Object.freeze({ hostOverrides, workerIntervalMs }),
   });
 }
 

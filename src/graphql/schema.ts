@@ -10,6 +10,8 @@ import { MemberCapabilityResolver } from './resolvers/member-capability.resolver
 import { PackageApplicationResolver } from './resolvers/package-application.resolver';
 import { PartnerAccessResolver } from './resolvers/partner-access.resolver';
 import { PartnerResolver } from './resolvers/partner.resolver';
+import { MarketOrderResolver } from './resolvers/market-order.resolver';
+import { MarketProductResolver, MarketProductReviewRoundResolver, MarketVersionResolver } from './resolvers/market-product.resolver';
 import { AppReviewResolver, ReviewResolver } from './resolvers/review.resolver';
 import { UsageResolver } from './resolvers/usage.resolver';
 import './types/enums';
@@ -28,6 +30,10 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   PartnerAccessResolver,
   PartnerResolver,
   AuditResolver,
+  MarketProductResolver,
+  MarketVersionResolver,
+  MarketProductReviewRoundResolver,
+  MarketOrderResolver,
 ];
 
 let built: Promise<GraphQLSchema> | undefined;

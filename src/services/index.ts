@@ -6,6 +6,10 @@ import { CalendarService } from './calendar/calendar.service';
 import { CatalogService } from './catalog/catalog.service';
 import { DeveloperService } from './developer/developer.service';
 import { PartnerAccessService } from './partner/partner-access.service';
+import { MarketHttpClient } from './market/market-http';
+import { MarketNotificationService } from './market/notification.service';
+import { MarketOrderService } from './market/order.service';
+import { MarketProductService } from './market/product.service';
 import { ReviewService } from './review/review.service';
 import { PackageApplicationService } from './application/package-application.service';
 import { MemberCapabilityService } from './member-capability/member-capability.service';
@@ -21,6 +25,11 @@ export interface Services {
   readonly calendar: CalendarService;
   readonly catalog: CatalogService;
   readonly developers: DeveloperService;
+  /** The HTTP client towards providers' production endpoints (its host resolver is injectable). */
+  readonly marketHttp: MarketHttpClient;
+  readonly marketProducts: MarketProductService;
+  readonly marketOrders: MarketOrderService;
+  readonly marketNotifications: MarketNotificationService;
   readonly reviews: ReviewService;
   readonly usage: UsageService;
   readonly quota: QuotaService;
@@ -32,17 +41,18 @@ export interface Services {
   readonly partners: PartnerAccessService;
 }
 
-export function createServices(ds: DataSource, clock: Clock): Services {
+export function createServices(ds: DataSource, clock: Clock, marketHttp: MarketHttpClient = new MarketHttpClient()): Services {
   const audit = new AuditService(ds, clock);
   const notifications = new NotificationService(ds, clock);
   const quota = new QuotaService(ds, clock, notifications);
   const calendar = new CalendarService(ds, audit);
+  const reviews = new ReviewService(ds, clock, calendar, audit);
   return {
     ds,
     clock,
     apps: new AppService(ds),
     calendar,
-    reviews: new ReviewService(ds, clock, calendar, audit),
+    reviews,
     catalog: new CatalogService(ds, audit),
     developers: new DeveloperService(ds),
     usage: new UsageService(ds, clock, quota),
@@ -52,5 +62,9 @@ export function createServices(ds: DataSource, clock: Clock): Services {
     memberCapabilities: new MemberCapabilityService(ds, clock, calendar, notifications),
     audit,
     partners: new PartnerAccessService(ds, clock, audit),
+    marketHttp,
+    marketProducts: new MarketProductService(ds, clock, marketHttp, reviews),
+    marketOrders: new MarketOrderService(ds, clock),
+    marketNotifications: new MarketNotificationService(ds, clock, marketHttp),
   };
 }

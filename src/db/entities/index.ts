@@ -16,6 +16,13 @@ import { EmergencyGrantEntity } from './emergency-grant.entity';
 import { NotificationEntity } from './notification.entity';
 import { UsageDailyEntity } from './usage-daily.entity';
 import { UsageRecordEntity } from './usage-record.entity';
+import { MarketBillingItemEntity, MarketBillingPriceEntity } from './market/market-billing-item.entity';
+import { MarketNotificationEntity } from './market/market-notification.entity';
+import { MarketOrderEntity } from './market/market-order.entity';
+import { MarketProductEntity } from './market/market-product.entity';
+import { MarketSubscriptionEntity } from './market/market-subscription.entity';
+import { MarketUpgradeRuleEntity } from './market/market-upgrade-rule.entity';
+import { MarketVersionEntity } from './market/market-version.entity';
 
 export {
   AppEntity,
@@ -36,6 +43,14 @@ export {
   TagPackageEntity,
   UsageDailyEntity,
   UsageRecordEntity,
+  MarketBillingItemEntity,
+  MarketBillingPriceEntity,
+  MarketNotificationEntity,
+  MarketOrderEntity,
+  MarketProductEntity,
+  MarketSubscriptionEntity,
+  MarketUpgradeRuleEntity,
+  MarketVersionEntity,
 };
 
 /** Every entity the DataSource knows. Add new ones here. */
@@ -58,4 +73,12 @@ export const ENTITIES = [
   MemberCapabilityApplicationEntity,
   PartnerGrantEntity,
   AuditEntryEntity,
+  MarketProductEntity,
+  MarketVersionEntity,
+  MarketBillingItemEntity,
+  MarketBillingPriceEntity,
+  MarketUpgradeRuleEntity,
+  MarketSubscriptionEntity,
+  MarketOrderEntity,
+  MarketNotificationEntity,
 ];

@@ -1,6 +1,7 @@
-/** What a review round reviews. Apps first (DOMAIN §3); cloud-market listings can join later. */
+/** What a review round reviews: apps (DOMAIN §3) and cloud-market product listings (DOMAIN §7). */
 export enum ReviewSubjectType {
   APP = 'APP',
+  MARKET_PRODUCT = 'MARKET_PRODUCT',
 }
 
 /** A round is PENDING until a reviewer decides it, once. */

@@ -4,12 +4,18 @@ import { appByIdLoader } from './app.loader';
 import { reviewMessagesByRoundLoader, reviewRoundsByAppLoader, workingDaysLeftLoader } from './review.loader';
 import { emergencyCallsLoader } from './quota.loader';
 import { packageByCodeLoader } from './application.loader';
+import { billingItemsByVersionLoader, marketProductByIdLoader, reviewRoundsByMarketProductLoader, upgradeRulesByProductLoader, versionsByProductLoader } from './market.loader';
 
 /** DataLoaders, built fresh for every request so no cache outlives it. */
 export function createLoaders(ds: DataSource) {
   return {
     tagByCode: tagByCodeLoader(ds),
     packagesByTag: packagesByTagLoader(ds),
+    marketVersionsByProduct: versionsByProductLoader(ds),
+    marketBillingItemsByVersion: billingItemsByVersionLoader(ds),
+    marketUpgradeRulesByProduct: upgradeRulesByProductLoader(ds),
+    marketProductById: marketProductByIdLoader(ds),
+    reviewRoundsByMarketProduct: reviewRoundsByMarketProductLoader(ds),
     appById: appByIdLoader(ds),
     reviewRoundsByApp: reviewRoundsByAppLoader(ds),
     reviewMessagesByRound: reviewMessagesByRoundLoader(ds),

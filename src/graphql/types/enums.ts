@@ -9,6 +9,17 @@ import { ApplicationDecision, ApplicationStatus } from '../../domain/application
 import { BuildKind, MemberCapabilityRejection, MerchantTier, ProductKind } from '../../domain/member-capability/member-capability.rule';
 import { CalendarDayKind } from '../../domain/calendar/working-days.rule';
 import { RejectionReason, ReviewDecision, ReviewMessageAuthor, ReviewRoundStatus, ReviewSubjectType } from '../../domain/review/review.enums';
+import {
+  BillingCycle,
+  BillingItemKind,
+  NotificationAction,
+  NotificationStatus,
+  OrderType,
+  ProductStatus,
+  PurchaseKind,
+  SaleMode,
+  SubscriptionStatus,
+} from '../../domain/market/market.enums';
 
 registerEnumType(AppStatus, { name: 'AppStatus', description: 'DEVELOPING → IN_REVIEW → ONLINE or REJECTED; ONLINE ↔ SUSPENDED' });
 registerEnumType(AppFunction, { name: 'AppFunction', description: 'Functions an app declares (PERFORMANCE_APPRAISAL gates Wangwang chat history)' });
@@ -30,6 +41,15 @@ registerEnumType(ProductKind, { name: 'ProductKind' });
 registerEnumType(BuildKind, { name: 'BuildKind' });
 registerEnumType(MerchantTier, { name: 'MerchantTier', description: 'QUALITY (优质商家), POTENTIAL (潜力商家), ORDINARY (neither)' });
 registerEnumType(MemberCapabilityRejection, { name: 'MemberCapabilityRejection', description: 'The first three are non-compliant: three rejections carrying them bar new applications' });
+registerEnumType(SaleMode, { name: 'SaleMode', description: 'BY_CYCLE (month/year, renewals, trials) or ONE_TIME' });
+registerEnumType(BillingCycle, { name: 'BillingCycle' });
+registerEnumType(PurchaseKind, { name: 'PurchaseKind' });
+registerEnumType(BillingItemKind, { name: 'BillingItemKind' });
+registerEnumType(ProductStatus, { name: 'MarketProductStatus', description: 'DRAFT → IN_REVIEW → LISTED or REJECTED' });
+registerEnumType(OrderType, { name: 'MarketOrderType' });
+registerEnumType(SubscriptionStatus, { name: 'MarketSubscriptionStatus' });
+registerEnumType(NotificationAction, { name: 'ProductionAction' });
+registerEnumType(NotificationStatus, { name: 'ProductionNotificationStatus' });
 registerEnumType(CalendarDayKind, { name: 'CalendarDayKind', description: 'A calendar row: OFF (public holiday) or WORKDAY (make-up working day, 调休)' });
 
 registerEnumType(ReviewSubjectType, { name: 'ReviewSubjectType', description: 'What a review round reviews' });

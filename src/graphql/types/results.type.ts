@@ -4,6 +4,7 @@ import { CalendarDayType } from './calendar.type';
 import { PackageType, TagType } from './catalog.type';
 import { DeveloperType } from './developer.type';
 import { PartnerGrantType } from './partner.type';
+import { MarketOrderType, MarketProductType, MarketVersionType, ProductionNotificationType, QuoteType, UpgradeQuoteType } from './market.type';
 import { ReviewRoundType } from './review.type';
 import { InvalidInputType, InvalidStateType, NotEligibleType, OfflineChannelType } from './refusal.type';
 import { PackageApplicationType } from './application.type';
@@ -17,6 +18,15 @@ export const UpdateAppResult = createUnionType({ name: 'UpdateAppResult', types:
 export const UpsertTagResult = createUnionType({ name: 'UpsertTagResult', types: () => [TagType, InvalidInputType] as const });
 export const UpsertPackageResult = createUnionType({ name: 'UpsertPackageResult', types: () => [PackageType, InvalidInputType] as const });
 export const RecordUsageResult = createUnionType({ name: 'RecordUsageResult', types: () => [UsageBatchReceiptType, InvalidInputType] as const });
+export const MarketProductResult = createUnionType({ name: 'MarketProductResult', types: () => [MarketProductType, InvalidInputType, InvalidStateType] as const });
+export const MarketVersionResult = createUnionType({ name: 'MarketVersionResult', types: () => [MarketVersionType, InvalidInputType, InvalidStateType] as const });
+export const QuoteOrderResult = createUnionType({ name: 'QuoteOrderResult', types: () => [QuoteType, InvalidInputType] as const });
+export const PlaceOrderResult = createUnionType({ name: 'PlaceOrderResult', types: () => [MarketOrderType, InvalidInputType, InvalidStateType] as const });
+export const ResetNotificationErrorsResult = createUnionType({
+  name: 'ResetNotificationErrorsResult',
+  types: () => [ProductionNotificationType, InvalidStateType] as const,
+});
+export const QuoteUpgradeResult = createUnionType({ name: 'QuoteUpgradeResult', types: () => [UpgradeQuoteType, InvalidInputType, InvalidStateType] as const });
 export const SetCalendarDayResult = createUnionType({ name: 'SetCalendarDayResult', types: () => [CalendarDayType, InvalidInputType] as const });
 export const SubmitAppForReviewResult = createUnionType({ name: 'SubmitAppForReviewResult', types: () => [ReviewRoundType, InvalidInputType, InvalidStateType] as const });
 export const DecideReviewResult = createUnionType({ name: 'DecideReviewResult', types: () => [ReviewRoundType, InvalidInputType, InvalidStateType] as const });
@@ -35,3 +45,4 @@ export const DecideMemberCapabilityApplicationResult = createUnionType({
 export const UpsertCapabilityCategoryResult = createUnionType({ name: 'UpsertCapabilityCategoryResult', types: () => [CapabilityCategoryType, InvalidInputType] as const });
 export const GrantPartnerAccessResult = createUnionType({ name: 'GrantPartnerAccessResult', types: () => [PartnerGrantType, InvalidInputType, InvalidStateType] as const });
 export const RevokePartnerAccessResult = createUnionType({ name: 'RevokePartnerAccessResult', types: () => [PartnerGrantType, InvalidStateType] as const });
+export const SubmitMarketProductResult = createUnionType({ name: 'SubmitMarketProductResult', types: () => [ReviewRoundType, InvalidInputType, InvalidStateType] as const });

@@ -2,7 +2,8 @@ import { EntityManager } from 'typeorm';
 import { AppEntity } from '../../db/entities';
 import { AppStatus } from '../../domain/app/app.enums';
 import { APP_REVIEW_TRANSITIONS, transition, Transition } from '../../domain/review/review-state.rule';
-import { ReviewSubjectType } from '../../domain/review/review.enums';
+import { RejectionReason, ReviewSubjectType } from '../../domain/review/review.enums';
+import { marketProductReviewSubject } from '../market/product-review-subject';
 
 /** A subject row locked for a review step, as the generic review machinery sees it. */
 export interface LockedSubject {
@@ -26,8 +27,10 @@ export interface ReviewSubjectHandler {
   lock(em: EntityManager, subjectId: string): Promise<LockedSubject | null>;
   /** The subject's transition for a decision (pure; from the subject's transition table). */
   decide(subject: LockedSubject, event: 'APPROVE' | 'REJECT'): Transition<string>;
-  /** Writes the subject's new state, in the caller's transaction. */
-  apply(em: EntityManager, subject: LockedSubject, to: string): Promise<void>;
+  /** Writes the subject's new state, in the caller's transaction, at the decision's instant. */
+  apply(em: EntityManager, subject: LockedSubject, to: string, at: Date): Promise<void>;
+  /** The rejection reasons this kind accepts; absent: every `RejectionReason`. */
+  readonly allowedReasons?: ReadonlySet<RejectionReason>;
 }
 
 /** An app row as a review subject. */
@@ -51,4 +54,5 @@ export const appReviewSubject: ReviewSubjectHandler = {
 
 export const REVIEW_SUBJECTS: Readonly<Record<ReviewSubjectType, ReviewSubjectHandler>> = {
   [ReviewSubjectType.APP]: appReviewSubject,
+  [ReviewSubjectType.MARKET_PRODUCT]: marketProductReviewSubject,
 };

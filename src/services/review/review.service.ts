@@ -8,6 +8,7 @@ import { RejectionReason, ReviewAction, ReviewDecision, ReviewMessageAuthor, Rev
 import { AppEntity, ReviewEventEntity, ReviewMessageEntity, ReviewRoundEntity } from '../../db/entities';
 import { AuditService } from '../audit/audit.service';
 import { CalendarService } from '../calendar/calendar.service';
+import { violation } from '../../domain/common/violation';
 import { appReviewSubject, LockedSubject, lockedApp, REVIEW_SUBJECTS } from './review-subject';
 import { notFound } from '../common/errors';
 
@@ -53,7 +54,7 @@ export class ReviewService {
       const violations = checkSubmission(app);
       if (violations.length > 0) return invalidInput<ReviewRoundEntity>(violations);
       const subject = lockedApp(app);
-      await appReviewSubject.apply(em, subject, step.to);
+      await appReviewSubject.apply(em, subject, step.to, this.clock.now());
       return ok(await this.openRound(em, subject, step.to, viewer));
     });
   }
@@ -114,6 +115,13 @@ export class ReviewService {
       if (!subject) throw notFound(round.subjectType, round.subjectId);
       const subjectStep = handler.decide(subject, event);
       if (!subjectStep.ok) return invalidState<ReviewRoundEntity>(subjectStep.currentState, 'decideReview', subjectStep.message);
+      const allowed = handler.allowedReasons;
+      const notAllowed = event === 'REJECT' && allowed ? (input.reasons ?? []).filter((r) => !allowed.has(r as RejectionReason)) : [];
+      if (notAllowed.length > 0) {
+        return invalidInput<ReviewRoundEntity>(
+          notAllowed.map((r) => violation('reasons', 'REASON_NOT_FOR_SUBJECT', `"${r}" is not a reason for a ${round.subjectType} (use ${[...allowed!].join(', ')})`)),
+        );
+      }
 
       const now = this.clock.now();
       const before = { ...round, subjectState: subject.state };
@@ -123,7 +131,7 @@ export class ReviewService {
       round.reasons = event === 'REJECT' ? ([...(input.reasons ?? [])] as RejectionReason[]) : [];
       round.explanation = (input.explanation ?? '').trim() || null;
       await em.save(round);
-      await handler.apply(em, subject, subjectStep.to);
+      await handler.apply(em, subject, subjectStep.to, now);
       await this.audit(em, round.id, event === 'APPROVE' ? ReviewAction.APPROVED : ReviewAction.REJECTED, viewer, now, {
         subjectState: { from: subject.state, to: subjectStep.to },
         reasons: round.reasons,

@@ -1,0 +1,52 @@
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Role } from '../../domain/common/role';
+import { OrderType } from '../../domain/market/market.enums';
+import { Context } from '../context';
+import { MarketOrderType, MarketSubscriptionType, PlaceOrderInput, ProductionNotificationType, QuoteOrderInput, QuoteType, QuoteUpgradeInput, UpgradeQuoteType } from '../types/market.type';
+import { PlaceOrderResult, QuoteOrderResult, QuoteUpgradeResult, ResetNotificationErrorsResult } from '../types/results.type';
+import { toPayload } from './result';
+
+@Resolver()
+export class MarketOrderResolver {
+  @Query(() => QuoteOrderResult, { description: 'Prices a selection, a line per part (public for listed products)' })
+  async quoteOrder(@Arg('input', () => QuoteOrderInput) input: QuoteOrderInput, @Ctx() { viewer, services }: Context) {
+    return toPayload(await services.marketOrders.quote(viewer, input), (r) => QuoteType.from(r.product.id, r.versionCode, r.quote));
+  }
+
+  @Authorized(Role.DEVELOPER)
+  @Query(() => QuoteUpgradeResult, { description: "Prices an upgrade of the caller's subscription for the remaining period, line by line (nothing is written)" })
+  async quoteUpgrade(@Arg('input', () => QuoteUpgradeInput) input: QuoteUpgradeInput, @Ctx() { viewer, services }: Context) {
+    return toPayload(await services.marketOrders.quoteUpgrade(viewer, { type: OrderType.UPGRADE, ...input }), UpgradeQuoteType.from);
+  }
+
+  @Authorized(Role.DEVELOPER)
+  @Mutation(() => PlaceOrderResult, { description: 'Places a NEW (or trial), RENEW or UPGRADE order and notifies the provider' })
+  async placeOrder(@Arg('input', () => PlaceOrderInput) input: PlaceOrderInput, @Ctx() { viewer, services }: Context) {
+    return toPayload(await services.marketOrders.placeOrder(viewer, input), (r) => MarketOrderType.from(r.order, r.upgrade));
+  }
+
+  @Authorized(Role.DEVELOPER)
+  @Query(() => [MarketSubscriptionType], { description: "The caller's subscriptions as a buyer" })
+  async mySubscriptions(@Ctx() { viewer, services }: Context): Promise<MarketSubscriptionType[]> {
+    const now = services.clock.now();
+    return (await services.marketOrders.listOwnSubscriptions(viewer.subjectId!)).map((s) => MarketSubscriptionType.from(s, now));
+  }
+
+  @Authorized(Role.DEVELOPER)
+  @Query(() => [MarketOrderType], { description: "The caller's orders as a buyer, newest first" })
+  async myMarketOrders(@Ctx() { viewer, services }: Context): Promise<MarketOrderType[]> {
+    return (await services.marketOrders.listOwnOrders(viewer.subjectId!)).map((o) => MarketOrderType.from(o));
+  }
+
+  @Authorized(Role.DEVELOPER)
+  @Query(() => [ProductionNotificationType], { description: "The caller's undelivered production notifications that failed at least once, as a provider" })
+  async myProductionFailures(@Ctx() { viewer, services }: Context): Promise<ProductionNotificationType[]> {
+    return (await services.marketNotifications.listFailures(viewer.subjectId!)).map(ProductionNotificationType.from);
+  }
+
+  @Authorized(Role.DEVELOPER)
+  @Mutation(() => ResetNotificationErrorsResult, { description: 'Resets the error count of a failed notification so delivery starts again' })
+  async resetNotificationErrors(@Arg('id', () => ID) id: string, @Ctx() { viewer, services }: Context) {
+    return toPayload(await services.marketNotifications.resetErrors(viewer, id), ProductionNotificationType.from);
+  }
+}

@@ -1,0 +1,162 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { isStaff, Role, Viewer } from '../../domain/common/role';
+import { Context } from '../context';
+import {
+  BillingItemInput,
+  BillingItemType,
+  CreateMarketProductInput,
+  MarketProductType,
+  MarketUpgradeRuleType,
+  MarketVersionInput,
+  MarketVersionType,
+  UpdateMarketProductInput,
+} from '../types/market.type';
+import { MarketProductResult, MarketVersionResult, SubmitMarketProductResult } from '../types/results.type';
+import { ReviewRoundType } from '../types/review.type';
+import { ReviewSubjectType } from '../../domain/review/review.enums';
+import { toPayload } from './result';
+
+const sees = (viewer: Viewer, p: MarketProductType): boolean => isStaff(viewer) || p.providerId === viewer.subjectId;
+
+@Resolver(() => MarketProductType)
+export class MarketProductResolver {
+  @Query(() => [MarketProductType], { description: 'The market front: listed, visible products (public)' })
+  async marketProducts(@Ctx() { services }: Context): Promise<MarketProductType[]> {
+    return (await services.marketProducts.listListed()).map(MarketProductType.from);
+  }
+
+  @Query(() => MarketProductType, { description: 'A product: its provider and staff always; anyone else once it is listed and visible; otherwise NOT_FOUND' })
+  async marketProduct(@Arg('id', () => ID) id: string, @Ctx() { viewer, services }: Context): Promise<MarketProductType> {
+    return MarketProductType.from(await services.marketProducts.getVisible(viewer, id));
+  }
+
+  @Authorized(Role.DEVELOPER)
+  @Query(() => [MarketProductType], { description: "The caller's products as a provider, newest first" })
+  async myMarketProducts(@Ctx() { viewer, services }: Context): Promise<MarketProductType[]> {
+    return (await services.marketProducts.listOwn(viewer.subjectId!)).map(MarketProductType.from);
+  }
+
+  @Authorized(Role.DEVELOPER)
+  @Mutation(() => MarketProductResult, { description: 'Creates a product (DRAFT) owned by the caller as provider' })
+  async createMarketProduct(@Arg('input', () => CreateMarketProductInput) input: CreateMarketProductInput, @Ctx() { viewer, services }: Context) {
+    return toPayload(await services.marketProducts.create(viewer.subjectId!, input), MarketProductType.from);
+  }
+
+  @Authorized(Role.DEVELOPER)
+  @Mutation(() => MarketProductResult, { description: "Edits the caller's product (not while IN_REVIEW)" })
+  async updateMarketProduct(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateMarketProductInput) input: UpdateMarketProductInput, @Ctx() { viewer, services }: Context) {
+    return toPayload(await services.marketProducts.update(viewer, id, input), MarketProductType.from);
+  }
+
+  @Authorized(Role.DEVELOPER)
+  @Mutation(() => MarketProductResult, { description: 'Checks (http/https, a domain, HEAD 200–500 within 2 s) and saves the production endpoint' })
+  async setProductionEndpoint(@Arg('productId', () => ID) productId: string, @Arg('url', () => String) url: string, @Ctx() { viewer, services }: Context) {
+    return toPayload(await services.marketProducts.setEndpoint(viewer, productId, url), MarketProductType.from);
+  }
+
+  @Authorized(Role.DEVELOPER)
+  @Mutation(() => MarketVersionResult, { description: 'Adds a version (at most 20 per product, hidden included)' })
+  async addMarketVersion(@Arg('productId', () => ID) productId: string, @Arg('input', () => MarketVersionInput) input: MarketVersionInput, @Ctx() { viewer, services }: Context) {
+    return toPayload(await services.marketProducts.addVersion(viewer, productId, input), MarketVersionType.from);
+  }
+
+  @Authorized(Role.DEVELOPER)
+  @Mutation(() => MarketVersionResult, { description: "Edits a version's name, trial or prices" })
+  async updateMarketVersion(@Arg('versionId', () => ID) versionId: string, @Arg('input', () => MarketVersionInput) input: MarketVersionInput, @Ctx() { viewer, services }: Context) {
+    return toPayload(await services.marketProducts.updateVersion(viewer, versionId, input), MarketVersionType.from);
+  }
+
+  @Authorized(Role.DEVELOPER)
+  @Mutation(() => MarketVersionResult, { description: "Replaces a version's extra billing items; after submission only prices may change" })
+  async setVersionBillingItems(
+    @Arg('versionId', () => ID) versionId: string,
+    @Arg('items', () => [BillingItemInput]) items: BillingItemInput[],
+    @Ctx() { viewer, services }: Context,
+  ) {
+    return toPayload(await services.marketProducts.setBillingItems(viewer, versionId, items), MarketVersionType.from);
+  }
+
+  @Authorized(Role.DEVELOPER)
+  @Mutation(() => MarketVersionResult, { description: 'Hides a version from buyers (holders may still renew); one version stays visible' })
+  async hideMarketVersion(@Arg('versionId', () => ID) versionId: string, @Ctx() { viewer, services }: Context) {
+    return toPayload(await services.marketProducts.setVersionHidden(viewer, versionId, true), MarketVersionType.from);
+  }
+
+  @Authorized(Role.DEVELOPER)
+  @Mutation(() => MarketVersionResult)
+  async showMarketVersion(@Arg('versionId', () => ID) versionId: string, @Ctx() { viewer, services }: Context) {
+    return toPayload(await services.marketProducts.setVersionHidden(viewer, versionId, false), MarketVersionType.from);
+  }
+
+  @Authorized(Role.DEVELOPER)
+  @Mutation(() => MarketProductResult, { description: 'Deletes a version; only before the product is first listed' })
+  async deleteMarketVersion(@Arg('versionId', () => ID) versionId: string, @Ctx() { viewer, services }: Context) {
+    return toPayload(await services.marketProducts.deleteVersion(viewer, versionId), MarketProductType.from);
+  }
+
+  @Authorized(Role.DEVELOPER)
+  @Mutation(() => MarketProductResult, { description: "Sets the display order: every one of the product's version ids, in order" })
+  async reorderMarketVersions(@Arg('productId', () => ID) productId: string, @Arg('versionIds', () => [ID]) versionIds: string[], @Ctx() { viewer, services }: Context) {
+    return toPayload(await services.marketProducts.reorderVersions(viewer, productId, versionIds), MarketProductType.from);
+  }
+
+  @Authorized(Role.DEVELOPER)
+  @Mutation(() => SubmitMarketProductResult, {
+    description: 'Submits the product for review: a review round due in 3 working days (decideReview, postReviewFeedback, reviewQueue apply); freezes tier starts and enum values',
+  })
+  async submitMarketProduct(@Arg('productId', () => ID) productId: string, @Ctx() { viewer, services }: Context) {
+    return toPayload(await services.marketProducts.submit(viewer, productId), ReviewRoundType.from);
+  }
+
+  @Authorized(Role.OPERATOR)
+  @Mutation(() => MarketProductResult, { description: 'Allows upgrades from one version to another of the same product' })
+  async setUpgradeRule(@Arg('fromVersionId', () => ID) fromVersionId: string, @Arg('toVersionId', () => ID) toVersionId: string, @Ctx() { services }: Context) {
+    return toPayload(await services.marketProducts.setUpgradeRule(fromVersionId, toVersionId, true), MarketProductType.from);
+  }
+
+  @Authorized(Role.OPERATOR)
+  @Mutation(() => MarketProductResult)
+  async removeUpgradeRule(@Arg('fromVersionId', () => ID) fromVersionId: string, @Arg('toVersionId', () => ID) toVersionId: string, @Ctx() { services }: Context) {
+    return toPayload(await services.marketProducts.setUpgradeRule(fromVersionId, toVersionId, false), MarketProductType.from);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'The production endpoint: its provider and staff only (null for others)' })
+  endpointUrl(@Root() p: MarketProductType, @Ctx() { viewer }: Context): string | null {
+    return sees(viewer, p) ? p.endpoint : null;
+  }
+
+  @FieldResolver(() => [MarketVersionType], { description: 'In display order; buyers see visible versions only' })
+  async versions(@Root() p: MarketProductType, @Ctx() { viewer, loaders }: Context): Promise<MarketVersionType[]> {
+    const all = await loaders.marketVersionsByProduct.load(p.id);
+    return (sees(viewer, p) ? all : all.filter((v) => !v.hidden)).map(MarketVersionType.from);
+  }
+
+  @FieldResolver(() => [ReviewRoundType], { description: "The listing's review history, newest round first (reasons, explanation, thread)" })
+  async reviewRounds(@Root() p: MarketProductType, @Ctx() { viewer, loaders }: Context): Promise<ReviewRoundType[]> {
+    if (!sees(viewer, p)) return [];
+    return (await loaders.reviewRoundsByMarketProduct.load(p.id)).map(ReviewRoundType.from);
+  }
+
+  @FieldResolver(() => [MarketUpgradeRuleType])
+  async upgradeRules(@Root() p: MarketProductType, @Ctx() { loaders }: Context): Promise<MarketUpgradeRuleType[]> {
+    return (await loaders.marketUpgradeRulesByProduct.load(p.id)).map(MarketUpgradeRuleType.from);
+  }
+}
+
+@Resolver(() => MarketVersionType)
+export class MarketVersionResolver {
+  @FieldResolver(() => [BillingItemType])
+  async billingItems(@Root() v: MarketVersionType, @Ctx() { loaders }: Context): Promise<BillingItemType[]> {
+    return (await loaders.marketBillingItemsByVersion.load(v.id)).map(BillingItemType.from);
+  }
+}
+
+@Resolver(() => ReviewRoundType)
+export class MarketProductReviewRoundResolver {
+  @FieldResolver(() => MarketProductType, { nullable: true, description: 'The product listing under review (MARKET_PRODUCT rounds)' })
+  async marketProduct(@Root() round: ReviewRoundType, @Ctx() { loaders }: Context): Promise<MarketProductType | null> {
+    if (round.subjectType !== ReviewSubjectType.MARKET_PRODUCT) return null;
+    const p = await loaders.marketProductById.load(round.subjectId);
+    return p && MarketProductType.from(p);
+  }
+}

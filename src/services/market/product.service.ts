@@ -1,0 +1,337 @@
+import { randomBytes } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '../../domain/common/clock';
+import { invalidInput, invalidState, ok, Result } from '../../domain/common/result';
+import { isStaff, Viewer } from '../../domain/common/role';
+import { Violation, violation } from '../../domain/common/violation';
+import { BillingItem, checkBillingItems, checkFrozenStructure } from '../../domain/market/billing-item.rule';
+import { checkEndpointUrl, checkProbe, ENDPOINT_CHECK } from '../../domain/market/endpoint.rule';
+import { BillingItemKind, ProductStatus, SaleMode } from '../../domain/market/market.enums';
+import { checkPriceSet, PriceSet } from '../../domain/market/price-set.rule';
+import { checkDelete, checkHide, checkReorder, checkTrial, checkVersionCount, checkVersionName } from '../../domain/market/version.rule';
+import {
+  DeveloperEntity,
+  MarketBillingItemEntity,
+  MarketBillingPriceEntity,
+  MarketProductEntity,
+  MarketUpgradeRuleEntity,
+  MarketVersionEntity,
+} from '../../db/entities';
+import { notFound } from '../common/errors';
+import { MarketHttpClient } from './market-http';
+import { ReviewRoundEntity } from '../../db/entities';
+import { PRODUCT_REVIEW_TRANSITIONS } from '../../domain/market/product-review.rule';
+import { transition } from '../../domain/review/review-state.rule';
+import { ReviewService } from '../review/review.service';
+import { lockedProduct } from './product-review-subject';
+import { isId, loadItemsByVersion, priceColumns, priceSetOf } from './market-load';
+
+export interface ProductInput {
+  name?: string | null;
+  saleMode?: SaleMode | null;
+  visible?: boolean | null;
+  needsBuyerPhone?: boolean | null;
+  needsBuyerEmail?: boolean | null;
+}
+
+export interface VersionInput {
+  name?: string | null;
+  trialDays?: number | null;
+  prices?: PriceSet | null;
+}
+
+/** States in which the provider edits the product. IN_REVIEW is frozen for the reviewer. */
+const EDITABLE: ReadonlySet<ProductStatus> = new Set([ProductStatus.DRAFT, ProductStatus.REJECTED, ProductStatus.LISTED]);
+const NAME_MAX = 60;
+
+/** Version codes: `V` and 12 hex digits, unique. */
+const newVersionCode = (): string => `V${randomBytes(6).toString('hex').toUpperCase()}`;
+
+/** Products, versions, extra billing items, the endpoint check, listing review and upgrade rules. */
+export class MarketProductService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly clock: Clock,
+    readonly http: MarketHttpClient,
+    private readonly reviews: ReviewService,
+  ) {}
+
+  /**
+   * A product the viewer may read: its provider and staff always; anyone else only once it is
+   * LISTED and visible. Otherwise NOT_FOUND, exactly as for a missing id.
+   */
+  async getVisible(viewer: Viewer, id: string, em: EntityManager = this.ds.manager): Promise<MarketProductEntity> {
+    const p = isId(id) ? await em.findOneBy(MarketProductEntity, { id }) : null;
+    if (!p || !(isStaff(viewer) || p.providerId === viewer.subjectId || (p.status === ProductStatus.LISTED && p.visible))) throw notFound('MarketProduct', id);
+    return p;
+  }
+
+  listOwn(providerId: string): Promise<MarketProductEntity[]> {
+    return this.ds.getRepository(MarketProductEntity).find({ where: { providerId }, order: { id: 'DESC' } });
+  }
+
+  /** The market front: listed, visible products. */
+  listListed(): Promise<MarketProductEntity[]> {
+    return this.ds.getRepository(MarketProductEntity).find({ where: { status: ProductStatus.LISTED, visible: true }, order: { id: 'ASC' } });
+  }
+
+  async create(providerId: string, input: ProductInput): Promise<Result<MarketProductEntity>> {
+    const violations = checkProductFields(input, false);
+    return this.ds.transaction(async (em) => {
+      if (!(await em.existsBy(DeveloperEntity, { id: providerId }))) violations.push(violation('developer', 'NOT_REGISTERED', 'register your developer account (registerDeveloper) first'));
+      if (violations.length > 0) return invalidInput<MarketProductEntity>(violations);
+      const p = em.create(MarketProductEntity, {
+        providerId,
+        name: input.name!.trim(),
+        saleMode: input.saleMode!,
+        visible: input.visible ?? true,
+        needsBuyerPhone: input.needsBuyerPhone ?? false,
+        needsBuyerEmail: input.needsBuyerEmail ?? false,
+        status: ProductStatus.DRAFT,
+        endpointUrl: null,
+        submittedAt: null,
+        listedAt: null,
+      });
+      await em.save(p);
+      return ok(await em.findOneByOrFail(MarketProductEntity, { id: p.id }));
+    });
+  }
+
+  async update(viewer: Viewer, id: string, input: ProductInput): Promise<Result<MarketProductEntity>> {
+    const violations = checkProductFields(input, true);
+    return this.ds.transaction(async (em) => {
+      const p = await this.lockOwn(em, viewer, id);
+      if (!EDITABLE.has(p.status)) return invalidState<MarketProductEntity>(p.status, 'updateMarketProduct', `a product that is ${p.status} cannot be edited`);
+      if (input.saleMode != null && input.saleMode !== p.saleMode) violations.push(violation('saleMode', 'SALE_MODE_FIXED', 'the sale mode is chosen when the product is created and never changes'));
+      if (violations.length > 0) return invalidInput<MarketProductEntity>(violations);
+      if (input.name != null) p.name = input.name.trim();
+      if (input.visible != null) p.visible = input.visible;
+      if (input.needsBuyerPhone != null) p.needsBuyerPhone = input.needsBuyerPhone;
+      if (input.needsBuyerEmail != null) p.needsBuyerEmail = input.needsBuyerEmail;
+      await em.save(p);
+      return ok(await em.findOneByOrFail(MarketProductEntity, { id }));
+    });
+  }
+
+  /**
+   * Saves the production endpoint after checking it: http(s), a domain not an IP, and a live HEAD
+   * request answering 200–500 within 2 s. The request runs before the transaction (no row is
+   * locked while the network is awaited).
+   */
+  async setEndpoint(viewer: Viewer, id: string, url: string): Promise<Result<MarketProductEntity>> {
+    const current = await this.getOwn(viewer, id);
+    if (!EDITABLE.has(current.status)) return invalidState(current.status, 'setProductionEndpoint', `a product that is ${current.status} cannot be edited`);
+    const staticViolations = checkEndpointUrl(url.trim());
+    if (staticViolations.length > 0) return invalidInput(staticViolations);
+    const probeViolations = checkProbe(await this.http.probe(url.trim(), ENDPOINT_CHECK.timeoutMs));
+    if (probeViolations.length > 0) return invalidInput(probeViolations);
+    return this.ds.transaction(async (em) => {
+      const p = await this.lockOwn(em, viewer, id);
+      if (!EDITABLE.has(p.status)) return invalidState<MarketProductEntity>(p.status, 'setProductionEndpoint', `a product that is ${p.status} cannot be edited`);
+      p.endpointUrl = url.trim();
+      await em.save(p);
+      return ok(await em.findOneByOrFail(MarketProductEntity, { id }));
+    });
+  }
+
+  async addVersion(viewer: Viewer, productId: string, input: VersionInput): Promise<Result<MarketVersionEntity>> {
+    return this.ds.transaction(async (em) => {
+      const p = await this.lockOwn(em, viewer, productId);
+      if (!EDITABLE.has(p.status)) return invalidState<MarketVersionEntity>(p.status, 'addMarketVersion', `a product that is ${p.status} cannot be edited`);
+      const count = await em.countBy(MarketVersionEntity, { productId });
+      const violations = [...checkVersionCount(count), ...checkVersionName((input.name ?? '').trim()), ...checkTrial(p.saleMode, input.trialDays), ...checkPriceSet('prices', input.prices ?? {}, p.saleMode)];
+      if (violations.length > 0) return invalidInput<MarketVersionEntity>(violations);
+      const maxOrder = await em.createQueryBuilder(MarketVersionEntity, 'v').select('MAX(v.displayOrder)', 'm').where('v.productId = :productId', { productId }).getRawOne<{ m: number | null }>();
+      for (let attempt = 1; ; attempt++) {
+        const v = em.create(MarketVersionEntity, {
+          productId,
+          code: newVersionCode(),
+          name: input.name!.trim(),
+          displayOrder: Number(maxOrder?.m ?? 0) + 1,
+          hidden: false,
+          trialDays: input.trialDays ?? null,
+          ...priceColumns(input.prices ?? {}),
+        });
+        try {
+          await em.save(v);
+          return ok(await em.findOneByOrFail(MarketVersionEntity, { id: v.id }));
+        } catch (err) {
+          if ((err as { code?: string }).code !== 'ER_DUP_ENTRY' || attempt >= 5) throw err;
+        }
+      }
+    });
+  }
+
+  async updateVersion(viewer: Viewer, versionId: string, input: VersionInput): Promise<Result<MarketVersionEntity>> {
+    return this.ds.transaction(async (em) => {
+      const { product, version } = await this.lockOwnVersion(em, viewer, versionId);
+      if (!EDITABLE.has(product.status)) return invalidState<MarketVersionEntity>(product.status, 'updateMarketVersion', `a product that is ${product.status} cannot be edited`);
+      const violations: Violation[] = [];
+      if (input.name != null) violations.push(...checkVersionName(input.name.trim()));
+      if (input.trialDays !== undefined) violations.push(...checkTrial(product.saleMode, input.trialDays));
+      if (input.prices != null) violations.push(...checkPriceSet('prices', input.prices, product.saleMode));
+      if (violations.length > 0) return invalidInput<MarketVersionEntity>(violations);
+      if (input.name != null) version.name = input.name.trim();
+      if (input.trialDays !== undefined) version.trialDays = input.trialDays;
+      if (input.prices != null) Object.assign(version, priceColumns(input.prices));
+      await em.save(version);
+      return ok(await em.findOneByOrFail(MarketVersionEntity, { id: versionId }));
+    });
+  }
+
+  /**
+   * Replaces a version's extra billing items. After the product's first submission the structure
+   * (items, kinds, minimums, tier starts, enum values) is frozen; prices may still change.
+   */
+  async setBillingItems(viewer: Viewer, versionId: string, items: BillingItem[]): Promise<Result<MarketVersionEntity>> {
+    return this.ds.transaction(async (em) => {
+      const { product, version } = await this.lockOwnVersion(em, viewer, versionId);
+      if (!EDITABLE.has(product.status)) return invalidState<MarketVersionEntity>(product.status, 'setVersionBillingItems', `a product that is ${product.status} cannot be edited`);
+      const violations = checkBillingItems(items, product.saleMode);
+      if (violations.length === 0 && product.submittedAt) {
+        const before = (await loadItemsByVersion(em, [versionId])).get(versionId)!;
+        violations.push(...checkFrozenStructure(before, items));
+      }
+      if (violations.length > 0) return invalidInput<MarketVersionEntity>(violations);
+      await em.delete(MarketBillingItemEntity, { versionId });
+      for (const [i, item] of items.entries()) {
+        const row = await em.save(
+          em.create(MarketBillingItemEntity, {
+            versionId,
+            position: i,
+            code: item.code,
+            name: item.name.trim(),
+            kind: item.kind,
+            unit: item.kind === BillingItemKind.QUANTITY ? item.unit!.trim() : item.unit?.trim() || null,
+            minimum: item.kind === BillingItemKind.QUANTITY ? item.minimum! : null,
+          }),
+        );
+        const priced =
+          item.kind === BillingItemKind.QUANTITY
+            ? (item.tiers ?? []).map((t, j) => ({ position: j, tierFrom: t.from, enumValue: null, ...priceColumns(t.prices) }))
+            : (item.values ?? []).map((v, j) => ({ position: j, tierFrom: null, enumValue: v.value.trim(), ...priceColumns(v.prices) }));
+        if (priced.length) await em.insert(MarketBillingPriceEntity, priced.map((p) => ({ ...p, itemId: row.id })));
+      }
+      return ok(version);
+    });
+  }
+
+  async setVersionHidden(viewer: Viewer, versionId: string, hidden: boolean): Promise<Result<MarketVersionEntity>> {
+    return this.ds.transaction(async (em) => {
+      const { product, version } = await this.lockOwnVersion(em, viewer, versionId);
+      if (!EDITABLE.has(product.status)) return invalidState<MarketVersionEntity>(product.status, hidden ? 'hideMarketVersion' : 'showMarketVersion', `a product that is ${product.status} cannot be edited`);
+      if (hidden) {
+        const versions = await em.find(MarketVersionEntity, { where: { productId: product.id }, select: { id: true, hidden: true } });
+        const violations = checkHide(versions, versionId);
+        if (violations.length > 0) return invalidInput<MarketVersionEntity>(violations);
+      }
+      version.hidden = hidden;
+      await em.save(version);
+      return ok(version);
+    });
+  }
+
+  /** Deletes a version: only while the product has never been listed (then hide instead). */
+  async deleteVersion(viewer: Viewer, versionId: string): Promise<Result<MarketProductEntity>> {
+    return this.ds.transaction(async (em) => {
+      const { product, version } = await this.lockOwnVersion(em, viewer, versionId);
+      if (!EDITABLE.has(product.status)) return invalidState<MarketProductEntity>(product.status, 'deleteMarketVersion', `a product that is ${product.status} cannot be edited`);
+      const violations = checkDelete(product.listedAt !== null);
+      if (violations.length > 0) return invalidInput<MarketProductEntity>(violations);
+      await em.delete(MarketVersionEntity, { id: version.id });
+      return ok(product);
+    });
+  }
+
+  async reorderVersions(viewer: Viewer, productId: string, versionIds: string[]): Promise<Result<MarketProductEntity>> {
+    return this.ds.transaction(async (em) => {
+      const p = await this.lockOwn(em, viewer, productId);
+      if (!EDITABLE.has(p.status)) return invalidState<MarketProductEntity>(p.status, 'reorderMarketVersions', `a product that is ${p.status} cannot be edited`);
+      const versions = await em.findBy(MarketVersionEntity, { productId });
+      const violations = checkReorder(
+        versions.map((v) => v.id),
+        versionIds,
+      );
+      if (violations.length > 0) return invalidInput<MarketProductEntity>(violations);
+      for (const [i, id] of versionIds.entries()) await em.update(MarketVersionEntity, { id }, { displayOrder: i + 1 });
+      return ok(p);
+    });
+  }
+
+  /**
+   * Submits the product for review on the shared review rounds (DOMAIN §3 machinery: due in 3
+   * working days, reasons, feedback): DRAFT or REJECTED → IN_REVIEW. It needs a checked
+   * production endpoint and a visible version; every version's prices must fit the sale mode.
+   * The first submission freezes tier starts and enum values.
+   */
+  async submit(viewer: Viewer, productId: string): Promise<Result<ReviewRoundEntity>> {
+    return this.ds.transaction(async (em) => {
+      const p = await this.lockOwn(em, viewer, productId);
+      const step = transition(PRODUCT_REVIEW_TRANSITIONS, p.status, 'SUBMIT', 'a market product');
+      if (!step.ok) return invalidState<ReviewRoundEntity>(step.currentState, 'submitMarketProduct', step.message);
+      const violations: Violation[] = [];
+      if (!p.endpointUrl) violations.push(violation('endpointUrl', 'REQUIRED', 'set and check the production endpoint before submitting'));
+      const versions = await em.findBy(MarketVersionEntity, { productId });
+      if (!versions.some((v) => !v.hidden)) violations.push(violation('versions', 'REQUIRED', 'a product needs at least one visible version'));
+      for (const v of versions) violations.push(...checkPriceSet(`versions.${v.code}.prices`, priceSetOf(v), p.saleMode));
+      if (violations.length > 0) return invalidInput<ReviewRoundEntity>(violations);
+      const from = lockedProduct(p);
+      p.status = step.to;
+      p.submittedAt ??= this.clock.now();
+      await em.save(p);
+      return ok(await this.reviews.openRound(em, from, step.to, viewer));
+    });
+  }
+
+  /** Operators configure upgrade paths between two versions of one product. */
+  async setUpgradeRule(fromVersionId: string, toVersionId: string, enabled: boolean): Promise<Result<MarketProductEntity>> {
+    return this.ds.transaction(async (em) => {
+      const from = isId(fromVersionId) ? await em.findOneBy(MarketVersionEntity, { id: fromVersionId }) : null;
+      if (!from) throw notFound('MarketVersion', fromVersionId);
+      const to = isId(toVersionId) ? await em.findOneBy(MarketVersionEntity, { id: toVersionId }) : null;
+      if (!to) throw notFound('MarketVersion', toVersionId);
+      const violations: Violation[] = [];
+      if (from.productId !== to.productId) violations.push(violation('toVersionId', 'OTHER_PRODUCT', 'an upgrade rule links two versions of the same product'));
+      if (from.id === to.id) violations.push(violation('toVersionId', 'SAME_VERSION', 'a version scales itself up without a rule'));
+      if (violations.length > 0) return invalidInput<MarketProductEntity>(violations);
+      const product = await em.findOneOrFail(MarketProductEntity, { where: { id: from.productId }, lock: { mode: 'pessimistic_write' } });
+      if (enabled) await em.createQueryBuilder().insert().into(MarketUpgradeRuleEntity).values({ productId: from.productId, fromVersionId, toVersionId }).orIgnore().execute();
+      else await em.delete(MarketUpgradeRuleEntity, { fromVersionId, toVersionId });
+      return ok(product);
+    });
+  }
+
+  private async getOwn(viewer: Viewer, id: string): Promise<MarketProductEntity> {
+    const p = isId(id) ? await this.ds.manager.findOneBy(MarketProductEntity, { id }) : null;
+    if (!p || p.providerId !== viewer.subjectId) throw notFound('MarketProduct', id);
+    return p;
+  }
+
+  /** Only the provider edits; anyone else is answered as if the product did not exist. */
+  private async lockOwn(em: EntityManager, viewer: Viewer, id: string): Promise<MarketProductEntity> {
+    const p = isId(id) ? await em.findOne(MarketProductEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
+    if (!p || p.providerId !== viewer.subjectId) throw notFound('MarketProduct', id);
+    return p;
+  }
+
+  /** Locks the version's product (versions change under the product's lock), then the version. */
+  private async lockOwnVersion(em: EntityManager, viewer: Viewer, versionId: string): Promise<{ product: MarketProductEntity; version: MarketVersionEntity }> {
+    const v = isId(versionId) ? await em.findOneBy(MarketVersionEntity, { id: versionId }) : null;
+    if (!v) throw notFound('MarketVersion', versionId);
+    const product = await em.findOne(MarketProductEntity, { where: { id: v.productId }, lock: { mode: 'pessimistic_write' } });
+    if (!product || product.providerId !== viewer.subjectId) throw notFound('MarketVersion', versionId);
+    const version = await em.findOneByOrFail(MarketVersionEntity, { id: versionId });
+    return { product, version };
+  }
+}
+
+function checkProductFields(input: ProductInput, partial: boolean): Violation[] {
+  const out: Violation[] = [];
+  if (input.name !== undefined || !partial) {
+    const name = (input.name ?? '').trim();
+    if (name.length === 0) out.push(violation('name', 'REQUIRED', 'a product needs a name'));
+    else if (name.length > NAME_MAX) out.push(violation('name', 'TOO_LONG', `a product name is at most ${NAME_MAX} characters`));
+  }
+  if (!partial && !input.saleMode) out.push(violation('saleMode', 'REQUIRED', 'choose BY_CYCLE or ONE_TIME'));
+  return out;
+}
