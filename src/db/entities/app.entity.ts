@@ -2,6 +2,7 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
 import { DeveloperEntity } from './developer.entity';
 import { TagEntity } from './tag.entity';
 import { AppFunction, AppStatus } from '../../domain/app/app.enums';
+import { BillingPlatform } from '../../billing/billing.enums';
 
 /** A developer's app (DOMAIN §2). */
 @Entity('app')
@@ -56,6 +57,10 @@ export class AppEntity {
   /** Operator-set: the app may call VALUE_ADDED APIs from outside the cloud (DOMAIN §5). */
   @Column({ name: 'value_added_out_of_cloud_permitted', type: 'boolean', default: false })
   valueAddedOutOfCloudPermitted: boolean;
+
+  /** Which platform profile bills the app (DOMAIN §5 Taobao daily, §6 Douyin monthly); operator-set. */
+  @Column({ name: 'billing_platform', type: 'enum', enum: BillingPlatform, default: BillingPlatform.TAOBAO })
+  billingPlatform: BillingPlatform;
 
   @VersionColumn()
   version: number;

@@ -1,9 +1,11 @@
 import { DataSource } from 'typeorm';
 import { seedCatalog } from './01-catalog.seed';
+import { seedBilling } from './02-billing.seed';
 
 /** Reference-data seeds, numbered, run in order, each idempotent. Add new seeds to the end. */
 export const SEEDS: { name: string; run: (em: import('typeorm').EntityManager) => Promise<void> }[] = [
   { name: '01-catalog', run: seedCatalog },
+  { name: '02-billing', run: seedBilling },
 ];
 
 export async function runSeeds(ds: DataSource): Promise<void> {
