@@ -9,7 +9,7 @@ import { CouponPolicyEntity, PriceListEntity } from '../entities';
  */
 export async function seedBilling(em: EntityManager): Promise<void> {
   for (const list of DEFAULT_PRICE_LISTS) {
-    if (!(await em.existsBy(PriceListEntity, { id: list.id }))) await em.insert(PriceListEntity, { ...list, charges: [...list.charges] });
+    if (!(await em.existsBy(PriceListEntity, { id: list.id }))) await em.insert(PriceListEntity, { ...list, charges: [...list.charges] as never });
   }
   for (const c of DEFAULT_COUPON_POLICIES) {
     if (!(await em.existsBy(CouponPolicyEntity, { code: c.code }))) await em.insert(CouponPolicyEntity, { ...c });

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { billLinesLoader } from './billing.loader';
 import { packagesByTagLoader, tagByCodeLoader } from './catalog.loader';
 
 /** DataLoaders, built fresh for every request so no cache outlives it. */
@@ -6,6 +7,7 @@ export function createLoaders(ds: DataSource) {
   return {
     tagByCode: tagByCodeLoader(ds),
     packagesByTag: packagesByTagLoader(ds),
+    billLines: billLinesLoader(ds),
   };
 }
 

@@ -1,4 +1,5 @@
 import { createUnionType } from 'type-graphql';
+import { BillingAccountType, BillingRunReportType, CouponPolicyType, PriceListType, QualityDiscountType } from './billing.type';
 import { AppType } from './app.type';
 import { PackageType, TagType } from './catalog.type';
 import { DeveloperType } from './developer.type';
@@ -12,3 +13,11 @@ export const UpdateAppResult = createUnionType({ name: 'UpdateAppResult', types:
 export const UpsertTagResult = createUnionType({ name: 'UpsertTagResult', types: () => [TagType, InvalidInputType] as const });
 export const UpsertPackageResult = createUnionType({ name: 'UpsertPackageResult', types: () => [PackageType, InvalidInputType] as const });
 export const RecordUsageResult = createUnionType({ name: 'RecordUsageResult', types: () => [UsageBatchReceiptType, InvalidInputType] as const });
+export const RechargeResult = createUnionType({ name: 'RechargeResult', types: () => [BillingAccountType, InvalidInputType] as const });
+export const AdjustBalanceResult = createUnionType({ name: 'AdjustBalanceResult', types: () => [BillingAccountType, InvalidInputType, InvalidStateType] as const });
+export const SetPaymentModeResult = createUnionType({ name: 'SetPaymentModeResult', types: () => [BillingAccountType, InvalidInputType] as const });
+export const SetBillingTermsResult = createUnionType({ name: 'SetBillingTermsResult', types: () => [BillingAccountType, InvalidInputType] as const });
+export const RunBillingResult = createUnionType({ name: 'RunBillingResult', types: () => [BillingRunReportType, InvalidInputType] as const });
+export const UpsertPriceListResult = createUnionType({ name: 'UpsertPriceListResult', types: () => [PriceListType, InvalidInputType] as const });
+export const UpsertCouponPolicyResult = createUnionType({ name: 'UpsertCouponPolicyResult', types: () => [CouponPolicyType, InvalidInputType] as const });
+export const SetQualityDiscountResult = createUnionType({ name: 'SetQualityDiscountResult', types: () => [QualityDiscountType, InvalidInputType] as const });
