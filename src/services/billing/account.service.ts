@@ -39,8 +39,14 @@ export class AccountService {
     private readonly provider: PaymentProvider,
   ) {}
 
+  /**
+   * Locks the account row. NOTE: the row is created beforehand OUTSIDE the transaction: inserting it
+   * takes a shared lock on the developer row (foreign key), and holding that while settlement later
+   * updates `developer.restricted_for_arrears` would deadlock two concurrent writers. Callers run
+   * `ensureAccounts` before opening their transaction (not inside it: a second pool connection
+   * taken while holding one starves the pool under load).
+   */
   private async lockOne(em: EntityManager, developerId: string): Promise<BillingAccountEntity> {
-    await ensureAccounts(em, [developerId]);
     const [account] = await lockAccounts(em, [developerId]);
     if (!account) throw notFound('Developer', developerId);
     return account;
@@ -67,6 +73,7 @@ export class AccountService {
     if (!KEY_RE.test(idempotencyKey)) v.push(violation('idempotencyKey', 'BAD_KEY', '1–100 characters of letters, digits, . _ : -'));
     if (v.length === 0 && new D(amount).gt(MAX_RECHARGE)) v.push(violation('amount', 'TOO_LARGE', 'at most 1,000,000.00 per recharge'));
     if (v.length > 0) return invalidInput(v);
+    await ensureAccounts(this.ds.manager, [developerId]);
     await this.ds.transaction(async (em) => {
       const account = await this.lockOne(em, developerId);
       const entryKey = `RECHARGE:${developerId}:${idempotencyKey}`;
@@ -89,6 +96,7 @@ export class AccountService {
     if (!KEY_RE.test(idempotencyKey)) v.push(violation('idempotencyKey', 'BAD_KEY', '1–100 characters of letters, digits, . _ : -'));
     if (!reason.trim() || reason.length > 300) v.push(violation('reason', 'REQUIRED', 'a reason of 1–300 characters'));
     if (v.length > 0) return invalidInput(v);
+    await ensureAccounts(this.ds.manager, [developerId]);
     const refused = await this.ds.transaction(async (em) => {
       const account = await this.lockOne(em, developerId);
       const entryKey = `ADJUSTMENT:${developerId}:${idempotencyKey}`;
@@ -110,6 +118,7 @@ export class AccountService {
     if (mode === PaymentMode.ALIPAY_AUTO_DEBIT && !(agreementNo && /^[A-Za-z0-9-]{6,64}$/.test(agreementNo))) {
       return invalidInput([violation('agreementNo', 'REQUIRED', 'auto-debit needs the signed agreement number (6–64 letters, digits, -)')]);
     }
+    await ensureAccounts(this.ds.manager, [developerId]);
     await this.ds.transaction(async (em) => {
       const account = await this.lockOne(em, developerId);
       await em.update(BillingAccountEntity, { developerId }, { paymentMode: mode, alipayAgreementNo: mode === PaymentMode.ALIPAY_AUTO_DEBIT ? agreementNo : null });
@@ -126,6 +135,7 @@ export class AccountService {
       const v = /^\d{1,12}(\.\d{1,2})?$/.test(input.deposit) ? [] : [violation('deposit', 'NOT_AN_AMOUNT', 'an amount in yuan ≥ 0 with at most two decimals')];
       if (v.length > 0) return invalidInput(v);
     }
+    await ensureAccounts(this.ds.manager, [developerId]);
     await this.ds.transaction(async (em) => {
       const account = await this.lockOne(em, developerId);
       if (input.deposit != null) account.deposit = new D(input.deposit).toFixed(2);
@@ -142,8 +152,8 @@ export class AccountService {
     const ids: string[] = (await this.ds.query(`SELECT DISTINCT developer_id AS id FROM bill WHERE status = 'UNPAID' ORDER BY developer_id`)).map((r: { id: string }) => r.id);
     for (let i = 0; i < ids.length; i += 200) {
       const chunk = ids.slice(i, i + 200);
+      await ensureAccounts(this.ds.manager, chunk);
       await this.ds.transaction(async (em) => {
-        await ensureAccounts(em, chunk);
         const now = this.clock.now();
         await settleAccounts(em, await lockAccounts(em, chunk), this.provider, beijingDate(now), now);
       });

@@ -176,6 +176,8 @@ export class BillingRunService {
       rated.set(String(app.id), rateBill({ charges: list.charges, usage: u, coupon, discountPercent: discounts.get(String(app.id)) ?? null }));
     }
 
+    // Account rows exist before the transaction (see AccountService.lockOne: no FK lock held across it).
+    await ensureAccounts(this.ds.manager, owners);
     return this.ds.transaction(async (tx) => {
       const values = apps.filter((a) => rated.has(String(a.id)));
       if (values.length === 0) return { created: 0, lines: 0, total: '0.00' };
@@ -211,7 +213,6 @@ export class BillingRunService {
         );
       }
       const devs = [...new Set(ours.map((b) => b.developer_id))].sort();
-      await ensureAccounts(tx, devs);
       await settleAccounts(tx, await lockAccounts(tx, devs), this.provider, today, now);
       return { created: ours.length, lines: lineCount, total: total.toFixed(2) };
     });

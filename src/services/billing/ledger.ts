@@ -14,13 +14,19 @@ export interface NewEntry {
   note?: string;
 }
 
-/** Makes sure every developer has an account row to lock (INSERT IGNORE: racing creators are harmless). */
+/**
+ * Makes sure every developer has an account row to lock (INSERT IGNORE: racing creators are
+ * harmless). Reads first without locks and inserts only the missing rows: an INSERT IGNORE on an
+ * existing, locked account would wait on it while holding a shared lock on the developer row.
+ */
 export async function ensureAccounts(em: EntityManager, developerIds: readonly string[]): Promise<void> {
   if (developerIds.length === 0) return;
-  await em.query(
-    `INSERT IGNORE INTO billing_account (developer_id, balance, deposit) SELECT id, 0, 0 FROM developer WHERE id IN (${developerIds.map(() => '?').join(',')})`,
-    [...developerIds],
+  const have = new Set<string>(
+    (await em.query(`SELECT developer_id FROM billing_account WHERE developer_id IN (${developerIds.map(() => '?').join(',')})`, [...developerIds])).map((r: { developer_id: string }) => r.developer_id),
   );
+  const missing = developerIds.filter((id) => !have.has(id));
+  if (missing.length === 0) return;
+  await em.query(`INSERT IGNORE INTO billing_account (developer_id, balance, deposit) SELECT id, 0, 0 FROM developer WHERE id IN (${missing.map(() => '?').join(',')})`, missing);
 }
 
 /** Locks the developers' account rows, in id order (one order everywhere: no lock-order deadlocks). */
