@@ -52,6 +52,24 @@ export async function post(em: EntityManager, account: BillingAccountEntity, ent
   await em.query('UPDATE billing_account SET balance = ?, deposit = ? WHERE developer_id = ?', [account.balance, account.deposit, account.developerId]);
 }
 
+/** `post` for many locked accounts at once: one INSERT of entries, one upsert of balances (bulk billing runs). */
+export async function postMany(em: EntityManager, batch: readonly { account: BillingAccountEntity; entries: readonly NewEntry[] }[]): Promise<void> {
+  const work = batch.filter((b) => b.entries.length > 0);
+  if (work.length === 0) return;
+  const all = work.flatMap((b) => b.entries.map((e) => [b.account.developerId, e.kind, e.amount, e.entryKey, e.billId ?? null, e.note ?? '']));
+  for (let i = 0; i < all.length; i += 2000) {
+    const slice = all.slice(i, i + 2000);
+    await em.query(`INSERT INTO ledger_entry (developer_id, kind, amount, entry_key, bill_id, note) VALUES ${slice.map(() => '(?,?,?,?,?,?)').join(',')}`, slice.flat());
+  }
+  for (const b of work) b.account.balance = b.entries.reduce((s, e) => s.plus(e.amount), new D(b.account.balance)).toFixed(2);
+  // The rows exist and are locked by this transaction: the upsert only updates them.
+  await em.query(
+    `INSERT INTO billing_account (developer_id, balance, deposit) VALUES ${work.map(() => '(?,?,?)').join(',')}
+     ON DUPLICATE KEY UPDATE balance = VALUES(balance), deposit = VALUES(deposit)`,
+    work.flatMap((b) => [b.account.developerId, b.account.balance, b.account.deposit]),
+  );
+}
+
 interface UnpaidRow {
   id: string;
   total: string;
@@ -83,6 +101,7 @@ export async function settleAccounts(em: EntityManager, accounts: readonly Billi
   for (const r of rows) (byDev.get(r.developer_id) ?? byDev.set(r.developer_id, []).get(r.developer_id)!).push(r);
 
   const paidIds: string[] = [];
+  const batch: { account: BillingAccountEntity; entries: NewEntry[] }[] = [];
   const restricted: string[] = [];
   const clear: string[] = [];
   for (const account of accounts) {
@@ -122,9 +141,10 @@ export async function settleAccounts(em: EntityManager, accounts: readonly Billi
       paidIds.push(bill.id);
     }
     account.deposit = deposit.toFixed(2);
-    await post(em, account, entries);
+    if (entries.length > 0) batch.push({ account, entries });
     (stuck ? restricted : clear).push(account.developerId);
   }
+  await postMany(em, batch);
   if (paidIds.length > 0) await em.query(`UPDATE bill SET status = '${BillStatus.PAID}', paid_at = ? WHERE id IN (${paidIds.map(() => '?').join(',')})`, [now, ...paidIds]);
   if (restricted.length > 0) await em.query(`UPDATE developer SET restricted_for_arrears = 1 WHERE id IN (${restricted.map(() => '?').join(',')})`, restricted);
   if (clear.length > 0) await em.query(`UPDATE developer SET restricted_for_arrears = 0 WHERE id IN (${clear.map(() => '?').join(',')})`, clear);
