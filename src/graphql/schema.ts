@@ -4,6 +4,7 @@ import { authChecker } from './auth/auth-checker';
 import { AppResolver } from './resolvers/app.resolver';
 import { AuditResolver } from './resolvers/audit.resolver';
 import { CalendarResolver } from './resolvers/calendar.resolver';
+import { BillingResolver } from './resolvers/billing.resolver';
 import { CatalogResolver } from './resolvers/catalog.resolver';
 import { DeveloperResolver } from './resolvers/developer.resolver';
 import { MemberCapabilityResolver } from './resolvers/member-capability.resolver';
@@ -34,6 +35,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   MarketVersionResolver,
   MarketProductReviewRoundResolver,
   MarketOrderResolver,
+  BillingResolver,
 ];
 
 let built: Promise<GraphQLSchema> | undefined;

@@ -68,7 +68,7 @@ export interface ServerOptions {
 
 /** Builds the HTTP server: POST /graphql, GET /healthz (process up), GET /readyz (database answers). */
 export async function startServer({ config, dataSource, clock = systemClock, plugins = [] }: ServerOptions): Promise<RunningServer> {
-  const services = createServices(dataSource, clock, new MarketHttpClient(mappedResolver(config.market.hostOverrides)));
+  const services = createServices(dataSource, clock, { marketHttp: new MarketHttpClient(mappedResolver(config.market.hostOverrides)) });
   const manifest = loadPersistedDocuments(config.graphql.manifestPaths);
   const rateLimiter = new RequestRateLimiter(config.rateLimit);
   const armor = armorProtection(config.graphql);

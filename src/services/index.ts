@@ -3,6 +3,11 @@ import { Clock } from '../domain/common/clock';
 import { AppService } from './app/app.service';
 import { AuditService } from './audit/audit.service';
 import { CalendarService } from './calendar/calendar.service';
+import { AccountService } from './billing/account.service';
+import { BillQueryService } from './billing/bill-query.service';
+import { BillingRunService } from './billing/billing-run.service';
+import { PaymentProvider, SandboxPaymentProvider } from './billing/payment-provider';
+import { PriceListService } from './billing/price-list.service';
 import { CatalogService } from './catalog/catalog.service';
 import { DeveloperService } from './developer/developer.service';
 import { PartnerAccessService } from './partner/partner-access.service';
@@ -39,9 +44,23 @@ export interface Services {
   /** The audit log: `audit.record(em, {...})` inside a reviewer/operator mutation's transaction. */
   readonly audit: AuditService;
   readonly partners: PartnerAccessService;
+  readonly accounts: AccountService;
+  readonly bills: BillQueryService;
+  readonly billingRuns: BillingRunService;
+  readonly priceLists: PriceListService;
 }
 
-export function createServices(ds: DataSource, clock: Clock, marketHttp: MarketHttpClient = new MarketHttpClient()): Services {
+/** Outside collaborators; the defaults are for development and tests. */
+export interface ServiceOptions {
+  /** The HTTP client towards providers' production endpoints. */
+  marketHttp?: MarketHttpClient;
+  /** NOTE: defaults to the SANDBOX payment provider (no real money); production must pass a real one. */
+  paymentProvider?: PaymentProvider;
+}
+
+export function createServices(ds: DataSource, clock: Clock, options: ServiceOptions = {}): Services {
+  const marketHttp = options.marketHttp ?? new MarketHttpClient();
+  const provider = options.paymentProvider ?? new SandboxPaymentProvider();
   const audit = new AuditService(ds, clock);
   const notifications = new NotificationService(ds, clock);
   const quota = new QuotaService(ds, clock, notifications);
@@ -66,5 +85,9 @@ export function createServices(ds: DataSource, clock: Clock, marketHttp: MarketH
     marketProducts: new MarketProductService(ds, clock, marketHttp, reviews),
     marketOrders: new MarketOrderService(ds, clock),
     marketNotifications: new MarketNotificationService(ds, clock, marketHttp),
+    accounts: new AccountService(ds, clock, provider),
+    bills: new BillQueryService(ds, clock),
+    billingRuns: new BillingRunService(ds, clock, provider),
+    priceLists: new PriceListService(ds),
   };
 }

@@ -2,6 +2,7 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
 import { DeveloperEntity } from './developer.entity';
 import { TagEntity } from './tag.entity';
 import { AppFunction, AppStatus } from '../../domain/app/app.enums';
+import { BillingPlatform } from '../../billing/billing.enums';
 
 /** A developer's app (DOMAIN §2). */
 @Entity('app')
@@ -60,6 +61,10 @@ export class AppEntity {
   /** Value-added packages granted by approved applications (DOMAIN §2.4), beside the tag's defaults; null = none. */
   @Column({ name: 'granted_packages', type: 'json', nullable: true })
   grantedPackages: string[] | null;
+
+  /** Which platform profile bills the app (DOMAIN §5 Taobao daily, §6 Douyin monthly); operator-set. */
+  @Column({ name: 'billing_platform', type: 'enum', enum: BillingPlatform, default: BillingPlatform.TAOBAO })
+  billingPlatform: BillingPlatform;
 
   @VersionColumn()
   version: number;

@@ -1,12 +1,19 @@
 import { AppEntity } from './app.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { CalendarDayEntity } from './calendar-day.entity';
+import { BillLineEntity } from './bill-line.entity';
+import { BillEntity } from './bill.entity';
+import { BillingAccountEntity } from './billing-account.entity';
+import { CouponPolicyEntity } from './coupon-policy.entity';
 import { DeveloperEntity } from './developer.entity';
+import { LedgerEntryEntity } from './ledger-entry.entity';
 import { PackageEntity } from './package.entity';
 import { PartnerGrantEntity } from './partner-grant.entity';
 import { ReviewEventEntity } from './review-event.entity';
 import { ReviewMessageEntity } from './review-message.entity';
 import { ReviewRoundEntity } from './review-round.entity';
+import { PriceListEntity } from './price-list.entity';
+import { QualityDiscountEntity } from './quality-discount.entity';
 import { TagPackageEntity } from './tag-package.entity';
 import { TagEntity } from './tag.entity';
 import { CapabilityCategoryEntity } from './capability-category.entity';
@@ -39,6 +46,13 @@ export {
   ReviewEventEntity,
   ReviewMessageEntity,
   ReviewRoundEntity,
+  BillEntity,
+  BillingAccountEntity,
+  BillLineEntity,
+  CouponPolicyEntity,
+  LedgerEntryEntity,
+  PriceListEntity,
+  QualityDiscountEntity,
   TagEntity,
   TagPackageEntity,
   UsageDailyEntity,
@@ -81,4 +95,11 @@ export const ENTITIES = [
   MarketSubscriptionEntity,
   MarketOrderEntity,
   MarketNotificationEntity,
+  PriceListEntity,
+  CouponPolicyEntity,
+  QualityDiscountEntity,
+  BillingAccountEntity,
+  LedgerEntryEntity,
+  BillEntity,
+  BillLineEntity,
 ];

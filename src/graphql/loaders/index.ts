@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { billLinesLoader } from './billing.loader';
 import { packagesByTagLoader, tagByCodeLoader } from './catalog.loader';
 import { appByIdLoader } from './app.loader';
 import { reviewMessagesByRoundLoader, reviewRoundsByAppLoader, workingDaysLeftLoader } from './review.loader';
@@ -22,6 +23,7 @@ export function createLoaders(ds: DataSource) {
     workingDaysLeft: workingDaysLeftLoader(ds),
     emergencyCalls: emergencyCallsLoader(ds),
     packageByCode: packageByCodeLoader(ds),
+    billLines: billLinesLoader(ds),
   };
 }
 

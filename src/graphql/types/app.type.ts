@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { AppEntity } from '../../db/entities';
-import { AppFunction, AppStatus, QuotaSource, QuotaState } from './enums';
+import { AppFunction, AppStatus, BillingPlatform, QuotaSource, QuotaState } from './enums';
 import { PageInfoType } from './connection.type';
 
 @ObjectType('App', { description: "A developer's app (DOMAIN §2)" })
@@ -34,6 +34,9 @@ export class AppType {
 
   @Field(() => Boolean, { description: 'Operator-set: may call VALUE_ADDED APIs from outside the cloud' })
   valueAddedOutOfCloudPermitted: boolean;
+
+  @Field(() => BillingPlatform, { description: 'Which platform profile bills the app (operator-set)' })
+  billingPlatform: BillingPlatform;
 
   @Field(() => Date)
   createdAt: Date;

@@ -20,6 +20,7 @@ import {
   SaleMode,
   SubscriptionStatus,
 } from '../../domain/market/market.enums';
+import { BillingPlatform, BillLineKindEnum, BillStatus, LedgerKind, PaymentMode } from '../../billing/billing.enums';
 
 registerEnumType(AppStatus, { name: 'AppStatus', description: 'DEVELOPING → IN_REVIEW → ONLINE or REJECTED; ONLINE ↔ SUSPENDED' });
 registerEnumType(AppFunction, { name: 'AppFunction', description: 'Functions an app declares (PERFORMANCE_APPRAISAL gates Wangwang chat history)' });
@@ -58,6 +59,14 @@ registerEnumType(ReviewDecision, { name: 'ReviewDecision' });
 registerEnumType(ReviewMessageAuthor, { name: 'ReviewMessageAuthor' });
 registerEnumType(RejectionReason, { name: 'RejectionReason', description: 'DOMAIN §3: the seven unsupported app kinds, PROHIBITED_CONTENT, INCOMPLETE_MATERIAL, OTHER' });
 
+registerEnumType(BillingPlatform, { name: 'BillingPlatform', description: 'TAOBAO: daily bills per appkey; DOUYIN: monthly, settled on the 5th' });
+registerEnumType(BillStatus, { name: 'BillStatus' });
+registerEnumType(BillLineKindEnum, { name: 'BillLineKind' });
+registerEnumType(LedgerKind, { name: 'LedgerKind' });
+registerEnumType(PaymentMode, { name: 'PaymentMode', description: 'ALIPAY_AUTO_DEBIT goes through the payment provider (a SANDBOX in development and tests)' });
+
+
+export { BillingPlatform, BillLineKindEnum, BillStatus, LedgerKind, PaymentMode };
 export { RejectionReason, ReviewDecision, ReviewMessageAuthor, ReviewRoundStatus, ReviewSubjectType };
 export { ApplicationDecision, ApplicationStatus, BuildKind, CalendarDayKind, MemberCapabilityRejection, MerchantTier, ProductKind };
 export { EmergencyRefusal, QuotaState, ApiCategory, AppFunction, AppStatus, ApplicationChannel, CallDenial, CallSource, DataSyncPackage, DeveloperKind, PackageKind, QuotaSource, RecordOutcome, TrafficMode };

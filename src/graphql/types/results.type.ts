@@ -1,4 +1,5 @@
 import { createUnionType } from 'type-graphql';
+import { BillingAccountType, BillingRunReportType, CouponPolicyType, PriceListType, QualityDiscountType } from './billing.type';
 import { AppType } from './app.type';
 import { CalendarDayType } from './calendar.type';
 import { PackageType, TagType } from './catalog.type';
@@ -46,3 +47,11 @@ export const UpsertCapabilityCategoryResult = createUnionType({ name: 'UpsertCap
 export const GrantPartnerAccessResult = createUnionType({ name: 'GrantPartnerAccessResult', types: () => [PartnerGrantType, InvalidInputType, InvalidStateType] as const });
 export const RevokePartnerAccessResult = createUnionType({ name: 'RevokePartnerAccessResult', types: () => [PartnerGrantType, InvalidStateType] as const });
 export const SubmitMarketProductResult = createUnionType({ name: 'SubmitMarketProductResult', types: () => [ReviewRoundType, InvalidInputType, InvalidStateType] as const });
+export const RechargeResult = createUnionType({ name: 'RechargeResult', types: () => [BillingAccountType, InvalidInputType] as const });
+export const AdjustBalanceResult = createUnionType({ name: 'AdjustBalanceResult', types: () => [BillingAccountType, InvalidInputType, InvalidStateType] as const });
+export const SetPaymentModeResult = createUnionType({ name: 'SetPaymentModeResult', types: () => [BillingAccountType, InvalidInputType] as const });
+export const SetBillingTermsResult = createUnionType({ name: 'SetBillingTermsResult', types: () => [BillingAccountType, InvalidInputType] as const });
+export const RunBillingResult = createUnionType({ name: 'RunBillingResult', types: () => [BillingRunReportType, InvalidInputType] as const });
+export const UpsertPriceListResult = createUnionType({ name: 'UpsertPriceListResult', types: () => [PriceListType, InvalidInputType] as const });
+export const UpsertCouponPolicyResult = createUnionType({ name: 'UpsertCouponPolicyResult', types: () => [CouponPolicyType, InvalidInputType] as const });
+export const SetQualityDiscountResult = createUnionType({ name: 'SetQualityDiscountResult', types: () => [QualityDiscountType, InvalidInputType] as const });

@@ -1,0 +1,32 @@
+export { BillingPlatform } from './price-list';
+
+/** A bill is UNPAID until the balance (or auto-debit, or the deposit) covers it, then PAID. Never refunded. */
+export enum BillStatus {
+  UNPAID = 'UNPAID',
+  PAID = 'PAID',
+}
+
+/** Kinds of ledger entry (DOMAIN §5: every movement of money is a ledger entry). Amounts are signed. */
+export enum LedgerKind {
+  /** Money in: a prepaid recharge, or an auto-debit collected from Alipay. */
+  RECHARGE = 'RECHARGE',
+  /** Money out: a bill's charges (before coupons) when it is paid. */
+  CHARGE = 'CHARGE',
+  /** Money in: the coupon lines of a paid bill. */
+  COUPON = 'COUPON',
+  /** An operator's correction, either sign. */
+  ADJUSTMENT = 'ADJUSTMENT',
+  /** Money in from the developer's deposit to settle old arrears (Douyin). */
+  DEPOSIT_DEDUCTION = 'DEPOSIT_DEDUCTION',
+}
+
+export enum PaymentMode {
+  PREPAID = 'PREPAID',
+  ALIPAY_AUTO_DEBIT = 'ALIPAY_AUTO_DEBIT',
+}
+
+export enum BillLineKindEnum {
+  CHARGE = 'CHARGE',
+  COUPON = 'COUPON',
+  DISCOUNT = 'DISCOUNT',
+}

@@ -1,0 +1,13 @@
+import { CouponPolicy } from './price-list';
+
+/**
+ * The one coupon an appkey gets on a Beijing day (DOMAIN §5): the policies valid that day for this
+ * developer; a new-ISV policy, where it applies, REPLACES the general one (never stacks); otherwise
+ * the largest. Returns null when none applies (e.g. before 2022-05-01).
+ */
+export function couponFor(policies: readonly CouponPolicy[], platform: string, date: string, isNewIsv: boolean): CouponPolicy | null {
+  const valid = policies.filter((p) => p.platform === platform && p.validFrom <= date && (p.validTo === null || date <= p.validTo) && (!p.newIsvOnly || isNewIsv));
+  if (valid.length === 0) return null;
+  const pool = valid.some((p) => p.newIsvOnly) ? valid.filter((p) => p.newIsvOnly) : valid;
+  return pool.reduce((a, b) => (Number(b.amount) > Number(a.amount) ? b : a));
+}

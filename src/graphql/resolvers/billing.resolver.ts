@@ -1,0 +1,208 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { BillingPlatform, PaymentMode } from '../../billing/billing.enums';
+import { ChargeDef } from '../../billing/price-list';
+import { invalidInput } from '../../domain/common/result';
+import { isStaff, Role } from '../../domain/common/role';
+import { violation } from '../../domain/common/violation';
+import { encodeCursor, readPageArgs } from '../../services/common/pagination';
+import { Context } from '../context';
+import { AppType } from '../types/app.type';
+import {
+  AppMonthToDateType,
+  ArrearsCollectionType,
+  BillConnectionType,
+  BillFilterInput,
+  BillingAccountType,
+  BillingRunReportType,
+  BillLineType,
+  BillType,
+  CouponPolicyInput,
+  CouponPolicyType,
+  LedgerConnectionType,
+  LedgerEntryType,
+  PriceListInput,
+  PriceListType,
+  QualityDiscountType,
+} from '../types/billing.type';
+import {
+  AdjustBalanceResult,
+  RechargeResult,
+  RunBillingResult,
+  SetBillingTermsResult,
+  SetPaymentModeResult,
+  SetQualityDiscountResult,
+  UpsertCouponPolicyResult,
+  UpsertPriceListResult,
+} from '../types/results.type';
+import { badUserInput, toPayload } from './result';
+
+@Resolver(() => BillType)
+export class BillingResolver {
+  @Authorized(Role.DEVELOPER, Role.REVIEWER, Role.OPERATOR)
+  @Query(() => BillConnectionType, { description: "Bills, newest first: a developer's own; staff see all (filter developerId)" })
+  async bills(
+    @Arg('filter', () => BillFilterInput, { nullable: true }) filter: BillFilterInput | null,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() { viewer, services }: Context,
+  ): Promise<BillConnectionType> {
+    const page = readPageArgs({ first, after });
+    if (Array.isArray(page)) throw badUserInput(page);
+    const { rows, hasNextPage, totalCount } = await services.bills.list(viewer, filter ?? {}, page.limit, page.beforeId);
+    const edges = rows.map((r) => ({ cursor: encodeCursor(String(r.id)), node: BillType.from(r) }));
+    return { edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
+  }
+
+  @Authorized(Role.DEVELOPER, Role.REVIEWER, Role.OPERATOR)
+  @Query(() => BillType, { description: 'A bill with its lines; another developer’s bill answers NOT_FOUND' })
+  async bill(@Arg('id', () => ID) id: string, @Ctx() { viewer, services }: Context): Promise<BillType> {
+    return BillType.from(await services.bills.get(viewer, id));
+  }
+
+  @FieldResolver(() => [BillLineType])
+  async lines(@Root() bill: BillType, @Ctx() { loaders }: Context): Promise<BillLineType[]> {
+    return (await loaders.billLines.load(bill.id)).map(BillLineType.from);
+  }
+
+  @Authorized(Role.DEVELOPER)
+  @Query(() => BillingAccountType, { description: "The caller's balance (= the sum of the ledger), arrears and payment mode" })
+  async balance(@Ctx() { viewer, services }: Context): Promise<BillingAccountType> {
+    return BillingAccountType.from(await services.accounts.view(viewer.subjectId!));
+  }
+
+  @Authorized(Role.REVIEWER, Role.OPERATOR)
+  @Query(() => BillingAccountType, { description: "A developer's billing account (staff)" })
+  async billingAccount(@Arg('developerId', () => String) developerId: string, @Ctx() { services }: Context): Promise<BillingAccountType> {
+    return BillingAccountType.from(await services.accounts.view(developerId));
+  }
+
+  @Authorized(Role.DEVELOPER, Role.OPERATOR)
+  @Query(() => LedgerConnectionType, { description: "Ledger entries, newest first: the caller's; an operator names developerId" })
+  async ledger(
+    @Arg('developerId', () => String, { nullable: true }) developerId: string | null,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() { viewer, services }: Context,
+  ): Promise<LedgerConnectionType> {
+    const page = readPageArgs({ first, after });
+    if (Array.isArray(page)) throw badUserInput(page);
+    const dev = isStaff(viewer) ? developerId : viewer.subjectId;
+    if (!dev) throw badUserInput([violation('developerId', 'REQUIRED', 'operators name the developer')]);
+    const { rows, hasNextPage } = await services.accounts.ledger(dev, page.limit, page.beforeId);
+    const edges = rows.map((r) => ({ cursor: encodeCursor(String(r.id)), node: LedgerEntryType.from(r) }));
+    return { edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+  }
+
+  @Authorized(Role.DEVELOPER, Role.OPERATOR)
+  @Query(() => [AppMonthToDateType], { description: 'Per app, the bills of the current Beijing month so far' })
+  async monthToDate(@Arg('developerId', () => String, { nullable: true }) developerId: string | null, @Ctx() { viewer, services }: Context): Promise<AppMonthToDateType[]> {
+    return services.bills.monthToDate(viewer, developerId);
+  }
+
+  @Authorized(Role.DEVELOPER, Role.OPERATOR)
+  @Query(() => String, { description: "CSV of a period's bills (a developer's own; all for operators)" })
+  async billsCsv(@Arg('platform', () => BillingPlatform) platform: BillingPlatform, @Arg('period', () => String) period: string, @Ctx() { viewer, services }: Context): Promise<string> {
+    return services.bills.csv(viewer, platform, period);
+  }
+
+  @Authorized(Role.DEVELOPER, Role.REVIEWER, Role.OPERATOR)
+  @Query(() => [PriceListType], { description: 'Effective-dated price lists' })
+  async priceLists(@Arg('platform', () => BillingPlatform, { nullable: true }) platform: BillingPlatform | null, @Ctx() { services }: Context): Promise<PriceListType[]> {
+    return (await services.priceLists.list(platform)).map(PriceListType.from);
+  }
+
+  @Authorized(Role.DEVELOPER, Role.REVIEWER, Role.OPERATOR)
+  @Query(() => [CouponPolicyType])
+  async couponPolicies(@Ctx() { services }: Context): Promise<CouponPolicyType[]> {
+    return (await services.priceLists.coupons()).map(CouponPolicyType.from);
+  }
+
+  @Authorized(Role.DEVELOPER)
+  @Mutation(() => RechargeResult, { description: 'Prepaid recharge via the payment provider (SANDBOX in development); settles unpaid bills oldest first' })
+  async recharge(@Arg('amount', () => String) amount: string, @Arg('idempotencyKey', () => String) idempotencyKey: string, @Ctx() { viewer, services }: Context) {
+    return toPayload(await services.accounts.recharge(viewer.subjectId!, amount, idempotencyKey), BillingAccountType.from);
+  }
+
+  @Authorized(Role.DEVELOPER)
+  @Mutation(() => SetPaymentModeResult, { description: 'PREPAID, or ALIPAY_AUTO_DEBIT with the signed agreement number' })
+  async setPaymentMode(@Arg('mode', () => PaymentMode) mode: PaymentMode, @Arg('agreementNo', () => String, { nullable: true }) agreementNo: string | null, @Ctx() { viewer, services }: Context) {
+    return toPayload(await services.accounts.setPaymentMode(viewer.subjectId!, mode, agreementNo), BillingAccountType.from);
+  }
+
+  @Authorized(Role.OPERATOR)
+  @Mutation(() => AdjustBalanceResult, { description: 'ADJUSTMENT ledger entry, either sign; never below a zero balance' })
+  async adjustBalance(
+    @Arg('developerId', () => String) developerId: string,
+    @Arg('amount', () => String) amount: string,
+    @Arg('reason', () => String) reason: string,
+    @Arg('idempotencyKey', () => String) idempotencyKey: string,
+    @Ctx() { services }: Context,
+  ) {
+    return toPayload(await services.accounts.adjust(developerId, amount, reason, idempotencyKey), BillingAccountType.from);
+  }
+
+  @Authorized(Role.OPERATOR)
+  @Mutation(() => SetBillingTermsResult, { description: "A developer's deposit and new-ISV status" })
+  async setBillingTerms(
+    @Arg('developerId', () => String) developerId: string,
+    @Arg('deposit', () => String, { nullable: true }) deposit: string | null,
+    @Arg('newIsv', () => Boolean, { nullable: true }) newIsv: boolean | null,
+    @Ctx() { services }: Context,
+  ) {
+    return toPayload(await services.accounts.setTerms(developerId, { deposit, newIsv }), BillingAccountType.from);
+  }
+
+  @Authorized(Role.OPERATOR)
+  @Mutation(() => RunBillingResult, { description: 'Bills a Taobao day (YYYY-MM-DD) or a Douyin month (YYYY-MM); idempotent' })
+  async runBilling(@Arg('platform', () => BillingPlatform) platform: BillingPlatform, @Arg('period', () => String) period: string, @Ctx() { services }: Context) {
+    return toPayload(await services.billingRuns.run(platform, period), BillingRunReportType.from);
+  }
+
+  @Authorized(Role.OPERATOR)
+  @Mutation(() => ArrearsCollectionType, { description: 'Settles every developer in arrears: balance, auto-debit retry, Douyin deposit deduction' })
+  async collectArrears(@Ctx() { services }: Context): Promise<ArrearsCollectionType> {
+    return services.accounts.collectArrears();
+  }
+
+  @Authorized(Role.OPERATOR)
+  @Mutation(() => UpsertPriceListResult, { description: 'Creates or replaces the platform’s price list starting on effectiveFrom' })
+  async upsertPriceList(@Arg('input', () => PriceListInput) input: PriceListInput, @Ctx() { services }: Context) {
+    const charges: ChargeDef[] = [];
+    for (const [i, c] of input.charges.entries()) {
+      let props: Record<string, unknown>;
+      try {
+        props = JSON.parse(c.propsJson);
+      } catch {
+        return toPayload(invalidInput([violation(`charges[${i}].propsJson`, 'NOT_JSON', 'propsJson must be a JSON object')]), PriceListType.from);
+      }
+      charges.push({ code: c.code, label: c.label, meter: c.meter, unit: c.unit, model: c.model as ChargeDef['model'], props, couponScope: c.couponScope });
+    }
+    return toPayload(await services.priceLists.upsert(input.platform, input.effectiveFrom, input.isExample ?? false, charges), PriceListType.from);
+  }
+
+  @Authorized(Role.OPERATOR)
+  @Mutation(() => UpsertCouponPolicyResult)
+  async upsertCouponPolicy(@Arg('input', () => CouponPolicyInput) input: CouponPolicyInput, @Ctx() { services }: Context) {
+    return toPayload(
+      await services.priceLists.upsertCoupon({ ...input, validTo: input.validTo ?? null, newIsvOnly: input.newIsvOnly ?? false }),
+      CouponPolicyType.from,
+    );
+  }
+
+  @Authorized(Role.OPERATOR)
+  @Mutation(() => SetQualityDiscountResult, { description: 'Douyin quality-app discount percentage from a date (0 ends it)' })
+  async setQualityDiscount(
+    @Arg('appId', () => ID) appId: string,
+    @Arg('percent', () => String) percent: string,
+    @Arg('effectiveFrom', () => String) effectiveFrom: string,
+    @Ctx() { services }: Context,
+  ) {
+    return toPayload(await services.priceLists.setQualityDiscount(appId, percent, effectiveFrom), QualityDiscountType.from);
+  }
+
+  @Authorized(Role.OPERATOR)
+  @Mutation(() => AppType, { description: 'Which platform profile bills the app' })
+  async setAppBillingPlatform(@Arg('appId', () => ID) appId: string, @Arg('platform', () => BillingPlatform) platform: BillingPlatform, @Ctx() { services }: Context): Promise<AppType> {
+    return AppType.from(await services.priceLists.setAppPlatform(appId, platform));
+  }
+}

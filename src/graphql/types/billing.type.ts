@@ -1,0 +1,464 @@
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { BillingPlatform, BillLineKindEnum, BillStatus, LedgerKind, PaymentMode } from '../../billing/billing.enums';
+import { D } from '../../billing/money';
+import { BillEntity, BillLineEntity, CouponPolicyEntity, LedgerEntryEntity, PriceListEntity, QualityDiscountEntity } from '../../db/entities';
+import type { AccountView } from '../../services/billing/account.service';
+import type { BillingRunReport } from '../../services/billing/billing-run.service';
+import { PageInfoType } from './connection.type';
+
+const money = (v: string) => new D(v).toFixed(2);
+
+@ObjectType('BillLine', { simpleResolvers: true, description: 'One line as the rating engine made it (amounts in yuan, as strings)' })
+export class BillLineType {
+  @Field(() => Int)
+  position: number;
+
+  @Field(() => BillLineKindEnum)
+  kind: BillLineKindEnum;
+
+  @Field(() => String, { description: 'Charge code (e.g. DATA_SYNC_ORDERS), coupon code, or QUALITY_APP_DISCOUNT' })
+  code: string;
+
+  @Field(() => String)
+  label: string;
+
+  @Field(() => String, { description: 'Units priced: calls, orders, messages, relation-days; days for the package fee' })
+  quantity: string;
+
+  @Field(() => String, { description: 'e.g. "0.02/100" or the tiers' })
+  unitPrice: string;
+
+  @Field(() => String, { description: 'Exact amount before rounding' })
+  preciseAmount: string;
+
+  @Field(() => String, { description: 'Rounded half-up to 0.01 yuan; negative for coupons and discounts' })
+  amount: string;
+
+  @Field(() => String, { description: 'e.g. "1,300,000 orders: 1,000,000 × 0.1/100 + 300,000 × 0.04/100 = 1120 → 1120.00"' })
+  explanation: string;
+
+  static from(e: BillLineEntity): BillLineType {
+    return Object.assign(new BillLineType(), {
+      position: e.position,
+      kind: e.kind,
+      code: e.code,
+      label: e.label,
+      quantity: new D(e.quantity).toFixed(),
+      unitPrice: e.unitPrice,
+      preciseAmount: new D(e.preciseAmount).toFixed(),
+      amount: money(e.amount),
+      explanation: e.explanation,
+    });
+  }
+}
+
+@ObjectType('Bill', { description: 'One bill of one appkey for one period (Taobao: a Beijing day; Douyin: a month)' })
+export class BillType {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  appId: string;
+
+  @Field(() => String)
+  appkey: string;
+
+  @Field(() => String)
+  developerId: string;
+
+  @Field(() => BillingPlatform)
+  platform: BillingPlatform;
+
+  @Field(() => String, { description: '"2026-11-19" (Taobao) or "2026-10" (Douyin)' })
+  period: string;
+
+  @Field(() => String)
+  periodStart: string;
+
+  @Field(() => String)
+  periodEnd: string;
+
+  @Field(() => BillStatus)
+  status: BillStatus;
+
+  @Field(() => String, { description: 'Sum of the rounded lines' })
+  total: string;
+
+  @Field(() => String, { description: 'Coupon used (positive)' })
+  couponTotal: string;
+
+  @Field(() => String)
+  priceListId: string;
+
+  @Field(() => String, { description: 'Beijing date the bill was issued; arrears age from it' })
+  issuedOn: string;
+
+  @Field(() => Date, { nullable: true })
+  paidAt: Date | null;
+
+  static from(e: BillEntity): BillType {
+    return Object.assign(new BillType(), {
+      id: String(e.id),
+      appId: String(e.appId),
+      appkey: e.appkey,
+      developerId: e.developerId,
+      platform: e.platform,
+      period: e.period,
+      periodStart: e.periodStart,
+      periodEnd: e.periodEnd,
+      status: e.status,
+      total: money(e.total),
+      couponTotal: money(e.couponTotal),
+      priceListId: e.priceListId,
+      issuedOn: e.issuedOn,
+      paidAt: e.paidAt,
+    });
+  }
+}
+
+@ObjectType('BillEdge', { simpleResolvers: true })
+export class BillEdgeType {
+  @Field(() => String)
+  cursor: string;
+
+  @Field(() => BillType)
+  node: BillType;
+}
+
+@ObjectType('BillConnection', { simpleResolvers: true })
+export class BillConnectionType {
+  @Field(() => [BillEdgeType])
+  edges: BillEdgeType[];
+
+  @Field(() => PageInfoType)
+  pageInfo: PageInfoType;
+
+  @Field(() => Int)
+  totalCount: number;
+}
+
+@InputType('BillFilter')
+export class BillFilterInput {
+  @Field(() => ID, { nullable: true })
+  appId?: string | null;
+
+  @Field(() => BillingPlatform, { nullable: true })
+  platform?: BillingPlatform | null;
+
+  @Field(() => String, { nullable: true })
+  period?: string | null;
+
+  @Field(() => BillStatus, { nullable: true })
+  status?: BillStatus | null;
+
+  @Field(() => String, { nullable: true, description: 'Staff only; ignored for developers' })
+  developerId?: string | null;
+}
+
+@ObjectType('BillingAccount', { simpleResolvers: true, description: "A developer's money: balance (= the ledger's sum), arrears, payment mode, deposit" })
+export class BillingAccountType {
+  @Field(() => String)
+  developerId: string;
+
+  @Field(() => String)
+  balance: string;
+
+  @Field(() => String, { description: 'SUM of the ledger; always equals balance' })
+  ledgerSum: string;
+
+  @Field(() => String, { description: 'Douyin deposit; old arrears are deducted from it' })
+  deposit: string;
+
+  @Field(() => PaymentMode)
+  paymentMode: PaymentMode;
+
+  @Field(() => String, { nullable: true })
+  alipayAgreementNo: string | null;
+
+  @Field(() => Boolean, { description: 'Operator-set: qualifying new ISV (new-ISV coupon)' })
+  newIsv: boolean;
+
+  @Field(() => Boolean, { description: 'Unpaid bills: charged API access is restricted' })
+  inArrears: boolean;
+
+  @Field(() => String)
+  unpaidTotal: string;
+
+  @Field(() => Int)
+  unpaidCount: number;
+
+  static from(v: AccountView): BillingAccountType {
+    return Object.assign(new BillingAccountType(), {
+      developerId: v.account.developerId,
+      balance: money(v.account.balance),
+      ledgerSum: v.ledgerSum,
+      deposit: money(v.account.deposit),
+      paymentMode: v.account.paymentMode,
+      alipayAgreementNo: v.account.alipayAgreementNo,
+      newIsv: v.account.newIsv,
+      inArrears: v.restrictedForArrears,
+      unpaidTotal: v.unpaidTotal,
+      unpaidCount: v.unpaidCount,
+    });
+  }
+}
+
+@ObjectType('LedgerEntry', { simpleResolvers: true })
+export class LedgerEntryType {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => LedgerKind)
+  kind: LedgerKind;
+
+  @Field(() => String, { description: 'Signed yuan: + in, − out' })
+  amount: string;
+
+  @Field(() => ID, { nullable: true })
+  billId: string | null;
+
+  @Field(() => String)
+  note: string;
+
+  @Field(() => Date)
+  createdAt: Date;
+
+  static from(e: LedgerEntryEntity): LedgerEntryType {
+    return Object.assign(new LedgerEntryType(), { id: String(e.id), kind: e.kind, amount: money(e.amount), billId: e.billId === null ? null : String(e.billId), note: e.note, createdAt: e.createdAt });
+  }
+}
+
+@ObjectType('LedgerEdge', { simpleResolvers: true })
+export class LedgerEdgeType {
+  @Field(() => String)
+  cursor: string;
+
+  @Field(() => LedgerEntryType)
+  node: LedgerEntryType;
+}
+
+@ObjectType('LedgerConnection', { simpleResolvers: true })
+export class LedgerConnectionType {
+  @Field(() => [LedgerEdgeType])
+  edges: LedgerEdgeType[];
+
+  @Field(() => PageInfoType)
+  pageInfo: PageInfoType;
+}
+
+@ObjectType('AppMonthToDate', { simpleResolvers: true, description: 'An app’s bills so far this Beijing month' })
+export class AppMonthToDateType {
+  @Field(() => String)
+  month: string;
+
+  @Field(() => ID)
+  appId: string;
+
+  @Field(() => String)
+  appkey: string;
+
+  @Field(() => BillingPlatform)
+  platform: BillingPlatform;
+
+  @Field(() => Int)
+  bills: number;
+
+  @Field(() => String)
+  total: string;
+
+  @Field(() => String)
+  unpaid: string;
+}
+
+@ObjectType('BillingRunReport', { simpleResolvers: true })
+export class BillingRunReportType {
+  @Field(() => String)
+  runId: string;
+
+  @Field(() => BillingPlatform)
+  platform: BillingPlatform;
+
+  @Field(() => String)
+  period: string;
+
+  @Field(() => Int)
+  appsConsidered: number;
+
+  @Field(() => Int)
+  billsCreated: number;
+
+  @Field(() => Int, { description: 'Bills already written by an earlier or concurrent run: left as they were' })
+  billsSkipped: number;
+
+  @Field(() => Int)
+  linesWritten: number;
+
+  @Field(() => String, { description: 'Sum of the bills this run wrote' })
+  total: string;
+
+  static from(r: BillingRunReport): BillingRunReportType {
+    return Object.assign(new BillingRunReportType(), r);
+  }
+}
+
+@ObjectType('ArrearsCollection', { simpleResolvers: true })
+export class ArrearsCollectionType {
+  @Field(() => Int)
+  developers: number;
+
+  @Field(() => Int)
+  stillInArrears: number;
+}
+
+@ObjectType('Charge', { simpleResolvers: true, description: 'One priced item of a price list' })
+export class ChargeType {
+  @Field(() => String)
+  code: string;
+
+  @Field(() => String)
+  label: string;
+
+  @Field(() => String, { description: 'usage_daily meter key, e.g. API:BASIC:IN_CLOUD, or DATA_SYNC_PACKAGE' })
+  meter: string;
+
+  @Field(() => String)
+  unit: string;
+
+  @Field(() => String, { description: 'PER_HUNDRED, GRADUATED, PER_TEN_THOUSAND_PER_DAY or HIGHEST_PACKAGE_PER_DAY' })
+  model: string;
+
+  @Field(() => String, { description: 'The model’s properties as JSON, prices as decimal strings' })
+  propsJson: string;
+
+  @Field(() => Boolean, { description: 'Coupons cover this line' })
+  couponScope: boolean;
+}
+
+@ObjectType('PriceList', { simpleResolvers: true, description: 'Effective-dated: in force from effectiveFrom until the platform’s next list' })
+export class PriceListType {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => BillingPlatform)
+  platform: BillingPlatform;
+
+  @Field(() => String)
+  effectiveFrom: string;
+
+  @Field(() => Boolean, { description: 'Example prices (Douyin publishes none)' })
+  isExample: boolean;
+
+  @Field(() => [ChargeType])
+  charges: ChargeType[];
+
+  static from(e: PriceListEntity): PriceListType {
+    return Object.assign(new PriceListType(), {
+      id: e.id,
+      platform: e.platform,
+      effectiveFrom: e.effectiveFrom,
+      isExample: e.isExample,
+      charges: e.charges.map((c) => Object.assign(new ChargeType(), { ...c, propsJson: JSON.stringify(c.props) })),
+    });
+  }
+}
+
+@InputType('ChargeInput')
+export class ChargeInput {
+  @Field(() => String)
+  code: string;
+
+  @Field(() => String)
+  label: string;
+
+  @Field(() => String)
+  meter: string;
+
+  @Field(() => String)
+  unit: string;
+
+  @Field(() => String)
+  model: string;
+
+  @Field(() => String)
+  propsJson: string;
+
+  @Field(() => Boolean)
+  couponScope: boolean;
+}
+
+@InputType('PriceListInput')
+export class PriceListInput {
+  @Field(() => BillingPlatform)
+  platform: BillingPlatform;
+
+  @Field(() => String)
+  effectiveFrom: string;
+
+  @Field(() => Boolean, { nullable: true })
+  isExample?: boolean | null;
+
+  @Field(() => [ChargeInput])
+  charges: ChargeInput[];
+}
+
+@ObjectType('CouponPolicy', { simpleResolvers: true })
+export class CouponPolicyType {
+  @Field(() => String)
+  code: string;
+
+  @Field(() => BillingPlatform)
+  platform: BillingPlatform;
+
+  @Field(() => String, { description: 'Yuan per appkey per day' })
+  amount: string;
+
+  @Field(() => String)
+  validFrom: string;
+
+  @Field(() => String, { nullable: true })
+  validTo: string | null;
+
+  @Field(() => Boolean)
+  newIsvOnly: boolean;
+
+  static from(e: CouponPolicyEntity): CouponPolicyType {
+    return Object.assign(new CouponPolicyType(), { code: e.code, platform: e.platform, amount: money(e.amount), validFrom: e.validFrom, validTo: e.validTo, newIsvOnly: e.newIsvOnly });
+  }
+}
+
+@InputType('CouponPolicyInput')
+export class CouponPolicyInput {
+  @Field(() => String)
+  code: string;
+
+  @Field(() => BillingPlatform)
+  platform: BillingPlatform;
+
+  @Field(() => String)
+  amount: string;
+
+  @Field(() => String)
+  validFrom: string;
+
+  @Field(() => String, { nullable: true })
+  validTo?: string | null;
+
+  @Field(() => Boolean, { nullable: true })
+  newIsvOnly?: boolean | null;
+}
+
+@ObjectType('QualityDiscount', { simpleResolvers: true })
+export class QualityDiscountType {
+  @Field(() => ID)
+  appId: string;
+
+  @Field(() => String)
+  effectiveFrom: string;
+
+  @Field(() => String)
+  percent: string;
+
+  static from(e: QualityDiscountEntity): QualityDiscountType {
+    return Object.assign(new QualityDiscountType(), { appId: String(e.appId), effectiveFrom: e.effectiveFrom, percent: new D(e.percent).toFixed(2) });
+  }
+}

@@ -1,0 +1,70 @@
+import { DataSource } from 'typeorm';
+import { BillingPlatform, BillStatus } from '../../billing/billing.enums';
+import { D } from '../../billing/money';
+import { beijingDate } from '../../domain/common/beijing-time';
+import { Clock } from '../../domain/common/clock';
+import { isStaff, Viewer } from '../../domain/common/role';
+import { BillEntity } from '../../db/entities';
+import { notFound } from '../common/errors';
+
+export interface BillFilter {
+  appId?: string | null;
+  platform?: BillingPlatform | null;
+  period?: string | null;
+  status?: BillStatus | null;
+  developerId?: string | null;
+}
+
+/** Reading bills: a developer sees their own; reviewers and operators see all. */
+export class BillQueryService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(viewer: Viewer, filter: BillFilter, limit: number, beforeId: string | null): Promise<{ rows: BillEntity[]; hasNextPage: boolean; totalCount: number }> {
+    const qb = this.ds.getRepository(BillEntity).createQueryBuilder('b');
+    if (!isStaff(viewer)) qb.andWhere('b.developer_id = :me', { me: viewer.subjectId });
+    else if (filter.developerId) qb.andWhere('b.developer_id = :dev', { dev: filter.developerId });
+    if (filter.appId) qb.andWhere('b.app_id = :appId', { appId: /^\d{1,20}$/.test(filter.appId) ? filter.appId : '0' });
+    if (filter.platform) qb.andWhere('b.platform = :platform', { platform: filter.platform });
+    if (filter.period) qb.andWhere('b.period = :period', { period: filter.period });
+    if (filter.status) qb.andWhere('b.status = :status', { status: filter.status });
+    const totalCount = await qb.clone().getCount();
+    if (beforeId) qb.andWhere('b.id < :beforeId', { beforeId });
+    const rows = await qb.orderBy('b.id', 'DESC').take(limit + 1).getMany();
+    return { rows: rows.slice(0, limit), hasNextPage: rows.length > limit, totalCount };
+  }
+
+  async get(viewer: Viewer, id: string): Promise<BillEntity> {
+    const bill = /^\d{1,20}$/.test(id) ? await this.ds.manager.findOneBy(BillEntity, { id }) : null;
+    if (!bill || !(isStaff(viewer) || bill.developerId === viewer.subjectId)) throw notFound('Bill', id);
+    return bill;
+  }
+
+  /**
+   * Month-to-date totals per app (Beijing month of today): the sum of the bills written so far
+   * this month, paid and unpaid. NOTE: today's usage is not billed until the day is over.
+   */
+  async monthToDate(viewer: Viewer, developerId: string | null): Promise<{ month: string; appId: string; appkey: string; platform: BillingPlatform; bills: number; total: string; unpaid: string }[]> {
+    const month = beijingDate(this.clock.now()).slice(0, 7);
+    const dev = isStaff(viewer) ? developerId : viewer.subjectId;
+    const rows: { app_id: string; appkey: string; platform: BillingPlatform; n: string; total: string; unpaid: string }[] = await this.ds.query(
+      `SELECT app_id, appkey, platform, COUNT(*) AS n, SUM(total) AS total, SUM(CASE WHEN status = 'UNPAID' THEN total ELSE 0 END) AS unpaid
+         FROM bill WHERE period_start >= ? AND period_start <= ? ${dev ? 'AND developer_id = ?' : ''}
+        GROUP BY app_id, appkey, platform ORDER BY app_id`,
+      [`${month}-01`, `${month}-31`, ...(dev ? [dev] : [])],
+    );
+    return rows.map((r) => ({ month, appId: String(r.app_id), appkey: r.appkey, platform: r.platform, bills: Number(r.n), total: new D(r.total).toFixed(2), unpaid: new D(r.unpaid).toFixed(2) }));
+  }
+
+  /** CSV of a period's bills (RFC 4180, header row, one row per bill, amounts as written). */
+  async csv(viewer: Viewer, platform: BillingPlatform, period: string): Promise<string> {
+    const qb = this.ds.getRepository(BillEntity).createQueryBuilder('b').where('b.platform = :platform AND b.period = :period', { platform, period });
+    if (!isStaff(viewer)) qb.andWhere('b.developer_id = :me', { me: viewer.subjectId });
+    const rows = await qb.orderBy('b.id', 'ASC').getMany();
+    const esc = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+    const header = 'bill_id,appkey,developer_id,platform,period,period_start,period_end,status,coupon,total';
+    return [header, ...rows.map((b) => [b.id, b.appkey, b.developerId, b.platform, b.period, b.periodStart, b.periodEnd, b.status, new D(b.couponTotal).neg().toFixed(2), b.total].map((x) => esc(String(x))).join(','))].join('\n') + '\n';
+  }
+}
