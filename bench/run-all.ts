@@ -1,9 +1,11 @@
 /** `npm run bench`: every benchmark in turn. Figures go in the README; none is a pass/fail test. */
 import 'reflect-metadata';
+import { benchBilling } from './billing.bench';
 import { benchMyApps } from './my-apps.bench';
 
 async function main(): Promise<void> {
   console.log('myApps x50 apps:', await benchMyApps());
+  console.log('Taobao daily billing, 100,000 app-days:', await benchBilling());
 }
 
 main().catch((err) => {
