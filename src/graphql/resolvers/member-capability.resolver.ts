@@ -16,8 +16,8 @@ import { badUserInput, toPayload } from './result';
 
 @Resolver()
 export class MemberCapabilityResolver {
-  @Authorized()
-  @Query(() => [CapabilityCategoryType], { description: 'The categories that may apply for member open capabilities (any signed-in caller)' })
+  @Authorized(Role.DEVELOPER, Role.REVIEWER, Role.OPERATOR)
+  @Query(() => [CapabilityCategoryType], { description: 'The categories that may apply for member open capabilities (developers and staff)' })
   async capabilityCategories(@Ctx() { services }: Context): Promise<CapabilityCategoryType[]> {
     return (await services.memberCapabilities.listCategories()).map(CapabilityCategoryType.from);
   }
