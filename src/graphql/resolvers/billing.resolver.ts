@@ -136,9 +136,9 @@ export class BillingResolver {
     @Arg('amount', () => String) amount: string,
     @Arg('reason', () => String) reason: string,
     @Arg('idempotencyKey', () => String) idempotencyKey: string,
-    @Ctx() { services }: Context,
+    @Ctx() { viewer, services }: Context,
   ) {
-    return toPayload(await services.accounts.adjust(developerId, amount, reason, idempotencyKey), BillingAccountType.from);
+    return toPayload(await services.accounts.adjust(viewer, developerId, amount, reason, idempotencyKey), BillingAccountType.from);
   }
 
   @Authorized(Role.OPERATOR)
@@ -147,26 +147,32 @@ export class BillingResolver {
     @Arg('developerId', () => String) developerId: string,
     @Arg('deposit', () => String, { nullable: true }) deposit: string | null,
     @Arg('newIsv', () => Boolean, { nullable: true }) newIsv: boolean | null,
-    @Ctx() { services }: Context,
+    @Ctx() { viewer, services }: Context,
   ) {
-    return toPayload(await services.accounts.setTerms(developerId, { deposit, newIsv }), BillingAccountType.from);
+    return toPayload(await services.accounts.setTerms(viewer, developerId, { deposit, newIsv }), BillingAccountType.from);
   }
 
   @Authorized(Role.OPERATOR)
   @Mutation(() => RunBillingResult, { description: 'Bills a Taobao day (YYYY-MM-DD) or a Douyin month (YYYY-MM); idempotent' })
-  async runBilling(@Arg('platform', () => BillingPlatform) platform: BillingPlatform, @Arg('period', () => String) period: string, @Ctx() { services }: Context) {
-    return toPayload(await services.billingRuns.run(platform, period), BillingRunReportType.from);
+  async runBilling(@Arg('platform', () => BillingPlatform) platform: BillingPlatform, @Arg('period', () => String) period: string, @Ctx() { viewer, services }: Context) {
+    const result = await services.billingRuns.run(platform, period);
+    // NOTE: a run commits chunk by chunk, so its audit entry is one summary written after it.
+    if (result.ok) await services.audit.record(services.ds.manager, { actor: viewer, action: 'runBilling', entityType: 'BillingRun', entityId: `${platform}:${period}`, before: null, after: result.value });
+    return toPayload(result, BillingRunReportType.from);
   }
 
   @Authorized(Role.OPERATOR)
   @Mutation(() => ArrearsCollectionType, { description: 'Settles every developer in arrears: balance, auto-debit retry, Douyin deposit deduction' })
-  async collectArrears(@Ctx() { services }: Context): Promise<ArrearsCollectionType> {
-    return services.accounts.collectArrears();
+  async collectArrears(@Ctx() { viewer, services }: Context): Promise<ArrearsCollectionType> {
+    const summary = await services.accounts.collectArrears();
+    // NOTE: collection commits developer chunk by chunk; its audit entry is one summary written after it.
+    await services.audit.record(services.ds.manager, { actor: viewer, action: 'collectArrears', entityType: 'BillingRun', entityId: 'arrears', before: null, after: summary });
+    return summary;
   }
 
   @Authorized(Role.OPERATOR)
   @Mutation(() => UpsertPriceListResult, { description: 'Creates or replaces the platform’s price list starting on effectiveFrom' })
-  async upsertPriceList(@Arg('input', () => PriceListInput) input: PriceListInput, @Ctx() { services }: Context) {
+  async upsertPriceList(@Arg('input', () => PriceListInput) input: PriceListInput, @Ctx() { viewer, services }: Context) {
     const charges: ChargeDef[] = [];
     for (const [i, c] of input.charges.entries()) {
       let props: Record<string, unknown>;
@@ -177,14 +183,14 @@ export class BillingResolver {
       }
       charges.push({ code: c.code, label: c.label, meter: c.meter, unit: c.unit, model: c.model as ChargeDef['model'], props, couponScope: c.couponScope });
     }
-    return toPayload(await services.priceLists.upsert(input.platform, input.effectiveFrom, input.isExample ?? false, charges), PriceListType.from);
+    return toPayload(await services.priceLists.upsert(viewer, input.platform, input.effectiveFrom, input.isExample ?? false, charges), PriceListType.from);
   }
 
   @Authorized(Role.OPERATOR)
   @Mutation(() => UpsertCouponPolicyResult)
-  async upsertCouponPolicy(@Arg('input', () => CouponPolicyInput) input: CouponPolicyInput, @Ctx() { services }: Context) {
+  async upsertCouponPolicy(@Arg('input', () => CouponPolicyInput) input: CouponPolicyInput, @Ctx() { viewer, services }: Context) {
     return toPayload(
-      await services.priceLists.upsertCoupon({ ...input, validTo: input.validTo ?? null, newIsvOnly: input.newIsvOnly ?? false }),
+      await services.priceLists.upsertCoupon(viewer, { ...input, validTo: input.validTo ?? null, newIsvOnly: input.newIsvOnly ?? false }),
       CouponPolicyType.from,
     );
   }
@@ -195,14 +201,14 @@ export class BillingResolver {
     @Arg('appId', () => ID) appId: string,
     @Arg('percent', () => String) percent: string,
     @Arg('effectiveFrom', () => String) effectiveFrom: string,
-    @Ctx() { services }: Context,
+    @Ctx() { viewer, services }: Context,
   ) {
-    return toPayload(await services.priceLists.setQualityDiscount(appId, percent, effectiveFrom), QualityDiscountType.from);
+    return toPayload(await services.priceLists.setQualityDiscount(viewer, appId, percent, effectiveFrom), QualityDiscountType.from);
   }
 
   @Authorized(Role.OPERATOR)
   @Mutation(() => AppType, { description: 'Which platform profile bills the app' })
-  async setAppBillingPlatform(@Arg('appId', () => ID) appId: string, @Arg('platform', () => BillingPlatform) platform: BillingPlatform, @Ctx() { services }: Context): Promise<AppType> {
-    return AppType.from(await services.priceLists.setAppPlatform(appId, platform));
+  async setAppBillingPlatform(@Arg('appId', () => ID) appId: string, @Arg('platform', () => BillingPlatform) platform: BillingPlatform, @Ctx() { viewer, services }: Context): Promise<AppType> {
+    return AppType.from(await services.priceLists.setAppPlatform(viewer, appId, platform));
   }
 }

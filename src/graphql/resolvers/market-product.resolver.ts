@@ -110,14 +110,14 @@ export class MarketProductResolver {
 
   @Authorized(Role.OPERATOR)
   @Mutation(() => MarketProductResult, { description: 'Allows upgrades from one version to another of the same product' })
-  async setUpgradeRule(@Arg('fromVersionId', () => ID) fromVersionId: string, @Arg('toVersionId', () => ID) toVersionId: string, @Ctx() { services }: Context) {
-    return toPayload(await services.marketProducts.setUpgradeRule(fromVersionId, toVersionId, true), MarketProductType.from);
+  async setUpgradeRule(@Arg('fromVersionId', () => ID) fromVersionId: string, @Arg('toVersionId', () => ID) toVersionId: string, @Ctx() { viewer, services }: Context) {
+    return toPayload(await services.marketProducts.setUpgradeRule(viewer, fromVersionId, toVersionId, true), MarketProductType.from);
   }
 
   @Authorized(Role.OPERATOR)
   @Mutation(() => MarketProductResult)
-  async removeUpgradeRule(@Arg('fromVersionId', () => ID) fromVersionId: string, @Arg('toVersionId', () => ID) toVersionId: string, @Ctx() { services }: Context) {
-    return toPayload(await services.marketProducts.setUpgradeRule(fromVersionId, toVersionId, false), MarketProductType.from);
+  async removeUpgradeRule(@Arg('fromVersionId', () => ID) fromVersionId: string, @Arg('toVersionId', () => ID) toVersionId: string, @Ctx() { viewer, services }: Context) {
+    return toPayload(await services.marketProducts.setUpgradeRule(viewer, fromVersionId, toVersionId, false), MarketProductType.from);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'The production endpoint: its provider and staff only (null for others)' })

@@ -24,8 +24,8 @@ export class MemberCapabilityResolver {
 
   @Authorized(Role.OPERATOR)
   @Mutation(() => UpsertCapabilityCategoryResult, { description: 'Operator: create or change a capability category (custom only or not)' })
-  async upsertCapabilityCategory(@Arg('input', () => UpsertCapabilityCategoryInput) input: UpsertCapabilityCategoryInput, @Ctx() { services }: Context) {
-    return toPayload(await services.memberCapabilities.upsertCategory(input), CapabilityCategoryType.from);
+  async upsertCapabilityCategory(@Arg('input', () => UpsertCapabilityCategoryInput) input: UpsertCapabilityCategoryInput, @Ctx() { viewer, services }: Context) {
+    return toPayload(await services.memberCapabilities.upsertCategory(viewer, input), CapabilityCategoryType.from);
   }
 
   @Authorized(Role.DEVELOPER)
@@ -48,8 +48,8 @@ export class MemberCapabilityResolver {
 
   @Authorized(Role.OPERATOR)
   @Mutation(() => MemberCapabilityStandingType, { description: "Operator: lifts a developer's bar on member-capability applications; strikes start again from 0" })
-  async liftMemberCapabilityBar(@Arg('developerId', () => ID) developerId: string, @Ctx() { services }: Context): Promise<MemberCapabilityStandingType> {
-    return MemberCapabilityStandingType.from(await services.memberCapabilities.liftBar(developerId));
+  async liftMemberCapabilityBar(@Arg('developerId', () => ID) developerId: string, @Ctx() { viewer, services }: Context): Promise<MemberCapabilityStandingType> {
+    return MemberCapabilityStandingType.from(await services.memberCapabilities.liftBar(viewer, developerId));
   }
 
   @Authorized(Role.DEVELOPER)

@@ -34,8 +34,8 @@ export class UsageResolver {
 
   @Authorized(Role.OPERATOR)
   @Mutation(() => AppType, { description: 'Operator: permit or forbid VALUE_ADDED calls from outside the cloud for an app' })
-  async setValueAddedOutOfCloudPermitted(@Arg('appId', () => ID) appId: string, @Arg('permitted', () => Boolean) permitted: boolean, @Ctx() { services }: Context): Promise<AppType> {
-    const app = await services.usage.setValueAddedOutOfCloudPermitted(appId, permitted);
+  async setValueAddedOutOfCloudPermitted(@Arg('appId', () => ID) appId: string, @Arg('permitted', () => Boolean) permitted: boolean, @Ctx() { viewer, services }: Context): Promise<AppType> {
+    const app = await services.usage.setValueAddedOutOfCloudPermitted(viewer, appId, permitted);
     if (!app) throw notFound('App', appId);
     return AppType.from(app);
   }

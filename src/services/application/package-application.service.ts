@@ -1,3 +1,4 @@
+import { AuditService } from '../audit/audit.service';
 import { DataSource, EntityManager, Not } from 'typeorm';
 import { ApplicationDecision, ApplicationStatus, PACKAGE_REVIEW_WORKING_DAYS } from '../../domain/application/application.enums';
 import { failed } from '../../domain/application/eligibility';
@@ -32,6 +33,7 @@ export class PackageApplicationService {
     private readonly clock: Clock,
     private readonly calendar: CalendarService,
     private readonly notifications: NotificationService,
+    private readonly audit: AuditService,
   ) {}
 
   /** The app if the viewer owns it (or is staff and `staffMayRead`); NOT_FOUND otherwise. */
@@ -181,6 +183,7 @@ export class PackageApplicationService {
     return this.ds.transaction(async (em) => {
       const a = ID_RE.test(id) ? await em.findOne(PackageApplicationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
       if (!a) throw notFound('Application', id);
+      const before = { ...a };
       if (a.status !== ApplicationStatus.PENDING) return invalidState<PackageApplicationEntity>(a.status, 'decideApplication', `the application is ${a.status} already`);
       const trimmed = reason?.trim() ?? '';
       if (decision === ApplicationDecision.REJECT) {
@@ -213,7 +216,9 @@ export class PackageApplicationService {
         a.appId,
         a.status === ApplicationStatus.APPROVED ? `Your application ${a.id} for ${pkg.name} is approved.` : `Your application ${a.id} for ${pkg.name} is rejected: ${trimmed}`,
       );
-      return ok(await em.findOneByOrFail(PackageApplicationEntity, { id: a.id }));
+      const after = await em.findOneByOrFail(PackageApplicationEntity, { id: a.id });
+      await this.audit.record(em, { actor: viewer, action: 'decideApplication', entityType: 'PackageApplication', entityId: a.id, before, after });
+      return ok(after);
     });
   }
 

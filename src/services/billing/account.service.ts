@@ -9,6 +9,8 @@ import { BillingAccountEntity, DeveloperEntity, LedgerEntryEntity } from '../../
 import { notFound } from '../common/errors';
 import { ensureAccounts, lockAccounts, post, settleAccounts } from './ledger';
 import { PaymentProvider } from './payment-provider';
+import { AuditService } from '../audit/audit.service';
+import { Viewer } from '../../domain/common/role';
 
 const MONEY_RE = /^\d{1,10}(\.\d{1,2})?$/;
 const KEY_RE = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -37,6 +39,7 @@ export class AccountService {
     private readonly ds: DataSource,
     private readonly clock: Clock,
     private readonly provider: PaymentProvider,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -91,7 +94,7 @@ export class AccountService {
    * An operator's adjustment, either sign (ADJUSTMENT entry). NOTE: a negative adjustment that would
    * take the balance below zero is refused (INSUFFICIENT_BALANCE): the ledger never overdraws.
    */
-  async adjust(developerId: string, amount: string, reason: string, idempotencyKey: string): Promise<Result<AccountView>> {
+  async adjust(actor: Viewer, developerId: string, amount: string, reason: string, idempotencyKey: string): Promise<Result<AccountView>> {
     const v = [...checkAmount('amount', amount, true)];
     if (!KEY_RE.test(idempotencyKey)) v.push(violation('idempotencyKey', 'BAD_KEY', '1–100 characters of letters, digits, . _ : -'));
     if (!reason.trim() || reason.length > 300) v.push(violation('reason', 'REQUIRED', 'a reason of 1–300 characters'));
@@ -102,7 +105,16 @@ export class AccountService {
       const entryKey = `ADJUSTMENT:${developerId}:${idempotencyKey}`;
       if (await em.existsBy(LedgerEntryEntity, { entryKey })) return null;
       if (new D(account.balance).plus(amount).lt(0)) return account.balance;
+      const before = { balance: account.balance };
       await post(em, account, [{ kind: LedgerKind.ADJUSTMENT, amount: new D(amount).toFixed(2), entryKey, note: reason.trim() }]);
+      await this.audit.record(em, {
+        actor,
+        action: 'adjustBalance',
+        entityType: 'BillingAccount',
+        entityId: developerId,
+        before,
+        after: { balance: new D(before.balance).plus(amount).toFixed(2), amount: new D(amount).toFixed(2), reason: reason.trim(), idempotencyKey },
+      });
       if (new D(amount).gt(0)) {
         const now = this.clock.now();
         await settleAccounts(em, [account], this.provider, beijingDate(now), now);
@@ -130,7 +142,7 @@ export class AccountService {
   }
 
   /** Operator: the developer's deposit (Douyin) and whether they are a qualifying new ISV. */
-  async setTerms(developerId: string, input: { deposit?: string | null; newIsv?: boolean | null }): Promise<Result<AccountView>> {
+  async setTerms(actor: Viewer, developerId: string, input: { deposit?: string | null; newIsv?: boolean | null }): Promise<Result<AccountView>> {
     if (input.deposit != null) {
       const v = /^\d{1,12}(\.\d{1,2})?$/.test(input.deposit) ? [] : [violation('deposit', 'NOT_AN_AMOUNT', 'an amount in yuan ≥ 0 with at most two decimals')];
       if (v.length > 0) return invalidInput(v);
@@ -138,9 +150,11 @@ export class AccountService {
     await ensureAccounts(this.ds.manager, [developerId]);
     await this.ds.transaction(async (em) => {
       const account = await this.lockOne(em, developerId);
+      const before = { deposit: account.deposit, newIsv: account.newIsv };
       if (input.deposit != null) account.deposit = new D(input.deposit).toFixed(2);
       if (input.newIsv != null) account.newIsv = input.newIsv;
       await em.update(BillingAccountEntity, { developerId }, { deposit: account.deposit, newIsv: account.newIsv });
+      await this.audit.record(em, { actor, action: 'setBillingTerms', entityType: 'BillingAccount', entityId: developerId, before, after: { deposit: account.deposit, newIsv: account.newIsv } });
       const now = this.clock.now();
       await settleAccounts(em, [account], this.provider, beijingDate(now), now);
     });

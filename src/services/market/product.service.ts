@@ -1,3 +1,4 @@
+import { AuditService } from '../audit/audit.service';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../domain/common/clock';
@@ -54,6 +55,7 @@ export class MarketProductService {
     private readonly clock: Clock,
     readonly http: MarketHttpClient,
     private readonly reviews: ReviewService,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -284,7 +286,7 @@ export class MarketProductService {
   }
 
   /** Operators configure upgrade paths between two versions of one product. */
-  async setUpgradeRule(fromVersionId: string, toVersionId: string, enabled: boolean): Promise<Result<MarketProductEntity>> {
+  async setUpgradeRule(actor: Viewer, fromVersionId: string, toVersionId: string, enabled: boolean): Promise<Result<MarketProductEntity>> {
     return this.ds.transaction(async (em) => {
       const from = isId(fromVersionId) ? await em.findOneBy(MarketVersionEntity, { id: fromVersionId }) : null;
       if (!from) throw notFound('MarketVersion', fromVersionId);
@@ -295,8 +297,18 @@ export class MarketProductService {
       if (from.id === to.id) violations.push(violation('toVersionId', 'SAME_VERSION', 'a version scales itself up without a rule'));
       if (violations.length > 0) return invalidInput<MarketProductEntity>(violations);
       const product = await em.findOneOrFail(MarketProductEntity, { where: { id: from.productId }, lock: { mode: 'pessimistic_write' } });
+      const existed = await em.existsBy(MarketUpgradeRuleEntity, { fromVersionId, toVersionId });
       if (enabled) await em.createQueryBuilder().insert().into(MarketUpgradeRuleEntity).values({ productId: from.productId, fromVersionId, toVersionId }).orIgnore().execute();
       else await em.delete(MarketUpgradeRuleEntity, { fromVersionId, toVersionId });
+      const rule = { productId: from.productId, fromVersionId, toVersionId };
+      await this.audit.record(em, {
+        actor,
+        action: enabled ? 'setUpgradeRule' : 'removeUpgradeRule',
+        entityType: 'MarketUpgradeRule',
+        entityId: `${fromVersionId}->${toVersionId}`,
+        before: existed ? rule : null,
+        after: enabled ? rule : null,
+      });
       return ok(product);
     });
   }

@@ -1,3 +1,4 @@
+import { AuditService } from '../audit/audit.service';
 import { DataSource, LessThan } from 'typeorm';
 import { ApplicationDecision, ApplicationStatus, PACKAGE_REVIEW_WORKING_DAYS } from '../../domain/application/application.enums';
 import { failed } from '../../domain/application/eligibility';
@@ -27,6 +28,7 @@ export class MemberCapabilityService {
     private readonly clock: Clock,
     private readonly calendar: CalendarService,
     private readonly notifications: NotificationService,
+    private readonly audit: AuditService,
   ) {}
 
   listCategories(): Promise<CapabilityCategoryEntity[]> {
@@ -34,14 +36,19 @@ export class MemberCapabilityService {
   }
 
   /** Operator: create or change a category (name, custom only). */
-  async upsertCategory(input: { code: string; name: string; customOnly: boolean }): Promise<Result<CapabilityCategoryEntity>> {
+  async upsertCategory(actor: Viewer, input: { code: string; name: string; customOnly: boolean }): Promise<Result<CapabilityCategoryEntity>> {
     const v: Violation[] = [];
     if (!CODE_RE.test(input.code)) v.push(violation('code', 'BAD_CODE', 'upper-case letters, digits and _ (2-40), starting with a letter'));
     if (input.name.trim() === '') v.push(violation('name', 'REQUIRED', 'name is required'));
     else if (input.name.length > 100) v.push(violation('name', 'TOO_LONG', 'at most 100 characters'));
     if (v.length) return invalidInput(v);
-    await this.ds.manager.upsert(CapabilityCategoryEntity, { code: input.code, name: input.name.trim(), customOnly: input.customOnly }, ['code']);
-    return ok(await this.ds.manager.findOneByOrFail(CapabilityCategoryEntity, { code: input.code }));
+    return this.ds.transaction(async (em) => {
+      const before = await em.findOne(CapabilityCategoryEntity, { where: { code: input.code }, lock: { mode: 'pessimistic_write' } });
+      await em.upsert(CapabilityCategoryEntity, { code: input.code, name: input.name.trim(), customOnly: input.customOnly }, ['code']);
+      const after = await em.findOneByOrFail(CapabilityCategoryEntity, { code: input.code });
+      await this.audit.record(em, { actor, action: 'upsertCapabilityCategory', entityType: 'CapabilityCategory', entityId: input.code, before, after });
+      return ok(after);
+    });
   }
 
   /**
@@ -108,6 +115,7 @@ export class MemberCapabilityService {
     return this.ds.transaction(async (em) => {
       const a = ID_RE.test(id) ? await em.findOne(MemberCapabilityApplicationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
       if (!a) throw notFound('Member-capability application', id);
+      const before = { ...a };
       if (a.status !== ApplicationStatus.PENDING) return invalidState<MemberCapabilityApplicationEntity>(a.status, 'decideMemberCapabilityApplication', `the application is ${a.status} already`);
       const trimmed = note?.trim() || null;
       const v: Violation[] = [];
@@ -140,19 +148,23 @@ export class MemberCapabilityService {
           await this.notifications.notify(em, a.developerId, 'MEMBER_CAPABILITY_BARRED', null, 'After 3 non-compliant rejections you may not submit new member-capability applications. Contact the platform to have it lifted.');
         }
       }
-      return ok(await em.findOneByOrFail(MemberCapabilityApplicationEntity, { id: a.id }));
+      const after = await em.findOneByOrFail(MemberCapabilityApplicationEntity, { id: a.id });
+      await this.audit.record(em, { actor: viewer, action: 'decideMemberCapabilityApplication', entityType: 'MemberCapabilityApplication', entityId: a.id, before, after });
+      return ok(after);
     });
   }
 
   /** Operator: lifts the bar; the strike count starts again from 0. */
-  async liftBar(developerId: string): Promise<DeveloperEntity> {
+  async liftBar(actor: Viewer, developerId: string): Promise<DeveloperEntity> {
     return this.ds.transaction(async (em) => {
       const dev = await em.findOne(DeveloperEntity, { where: { id: developerId }, lock: { mode: 'pessimistic_write' } });
       if (!dev) throw notFound('Developer', developerId);
+      const before = { strikes: dev.memberCapabilityStrikes, barred: dev.memberCapabilityBarred };
       dev.memberCapabilityBarred = false;
       dev.memberCapabilityStrikes = 0;
       await em.save(dev);
       await this.notifications.notify(em, dev.id, 'MEMBER_CAPABILITY_BAR_LIFTED', null, 'You may submit member-capability applications again.');
+      await this.audit.record(em, { actor, action: 'liftMemberCapabilityBar', entityType: 'Developer', entityId: dev.id, before, after: { strikes: 0, barred: false } });
       return em.findOneByOrFail(DeveloperEntity, { id: developerId });
     });
   }

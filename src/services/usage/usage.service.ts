@@ -1,3 +1,5 @@
+import { AuditService } from '../audit/audit.service';
+import { Viewer } from '../../domain/common/role';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { beijingDate } from '../../domain/common/beijing-time';
 import { Clock } from '../../domain/common/clock';
@@ -29,6 +31,7 @@ export class UsageService {
     private readonly ds: DataSource,
     private readonly clock: Clock,
     private readonly quota: QuotaService,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -127,12 +130,14 @@ export class UsageService {
   }
 
   /** Operator: permit (or forbid) an app's VALUE_ADDED calls from outside the cloud. */
-  async setValueAddedOutOfCloudPermitted(appId: string, permitted: boolean): Promise<AppEntity | null> {
+  async setValueAddedOutOfCloudPermitted(actor: Viewer, appId: string, permitted: boolean): Promise<AppEntity | null> {
     return this.ds.transaction(async (em) => {
       const app = /^\d{1,20}$/.test(appId) ? await em.findOne(AppEntity, { where: { id: appId }, lock: { mode: 'pessimistic_write' } }) : null;
       if (!app) return null;
+      const before = { valueAddedOutOfCloudPermitted: app.valueAddedOutOfCloudPermitted };
       app.valueAddedOutOfCloudPermitted = permitted;
       await em.save(app);
+      await this.audit.record(em, { actor, action: 'setValueAddedOutOfCloudPermitted', entityType: 'App', entityId: app.id, before, after: { valueAddedOutOfCloudPermitted: permitted } });
       return em.findOneByOrFail(AppEntity, { id: appId });
     });
   }
