@@ -1,9 +1,12 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { BillingPlatform } from '../../billing/billing.enums';
 import { Role } from '../../domain/common/role';
 import { encodeCursor, readPageArgs } from '../../services/common/pagination';
 import { Context } from '../context';
 import { AppConnectionType, AppType } from '../types/app.type';
 import { PartnerDeveloperType } from '../types/partner.type';
+import { PackageApplicationType } from '../types/application.type';
+import { BillConnectionType, BillType } from '../types/billing.type';
 import { badUserInput } from './result';
 
 /**
@@ -41,6 +44,29 @@ export class PartnerResolver {
     if (Array.isArray(page)) throw badUserInput(page);
     const [{ rows, hasNextPage }, totalCount] = await Promise.all([services.apps.listOwn(developer.id, page.limit, page.beforeId), services.apps.countOwn(developer.id)]);
     const edges = rows.map((r) => ({ cursor: encodeCursor(r.id), node: AppType.from(r) }));
+    return { edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
+  }
+
+  @FieldResolver(() => [PackageApplicationType], { description: "The developer's traffic and value-added package applications, newest first (at most 200)" })
+  async packageApplications(@Root() developer: PartnerDeveloperType, @Ctx() { services }: Context): Promise<PackageApplicationType[]> {
+    return (await services.packageApplications.listForDeveloper(developer.id)).map(PackageApplicationType.from);
+  }
+
+  @FieldResolver(() => BillConnectionType, { description: "The developer's bills for a period (a Taobao day YYYY-MM-DD or a Douyin month YYYY-MM), with their lines" })
+  async bills(
+    @Root() developer: PartnerDeveloperType,
+    @Arg('period', () => String) period: string,
+    @Arg('platform', () => BillingPlatform, { nullable: true }) platform: BillingPlatform | null,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() { services }: Context,
+  ): Promise<BillConnectionType> {
+    const page = readPageArgs({ first, after });
+    if (Array.isArray(page)) throw badUserInput(page);
+    // NOTE: the grant was checked at the root; the bills are read as their developer sees them.
+    const asDeveloper = { role: Role.DEVELOPER, subjectId: developer.id };
+    const { rows, hasNextPage, totalCount } = await services.bills.list(asDeveloper, { period, platform }, page.limit, page.beforeId);
+    const edges = rows.map((r) => ({ cursor: encodeCursor(String(r.id)), node: BillType.from(r) }));
     return { edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
   }
 }

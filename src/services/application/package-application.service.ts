@@ -175,6 +175,11 @@ export class PackageApplicationService {
     return this.ds.manager.find(PackageApplicationEntity, { where: { appId }, order: { id: 'DESC' } });
   }
 
+  /** A developer's applications across their apps, newest first (partners read them after the grant check). */
+  listForDeveloper(developerId: string): Promise<PackageApplicationEntity[]> {
+    return this.ds.manager.find(PackageApplicationEntity, { where: { developerId }, order: { id: 'DESC' }, take: 200 });
+  }
+
   /**
    * Reviewer: approve (after re-checking eligibility: a traffic app gets the rung as its quota; a
    * value-added package joins the app's packages) or reject with a reason. Only PENDING applications.
