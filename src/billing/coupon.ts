@@ -1,3 +1,4 @@
+import { D } from './money';
 import { CouponPolicy } from './price-list';
 
 /**
@@ -9,5 +10,5 @@ export function couponFor(policies: readonly CouponPolicy[], platform: string, d
   const valid = policies.filter((p) => p.platform === platform && p.validFrom <= date && (p.validTo === null || date <= p.validTo) && (!p.newIsvOnly || isNewIsv));
   if (valid.length === 0) return null;
   const pool = valid.some((p) => p.newIsvOnly) ? valid.filter((p) => p.newIsvOnly) : valid;
-  return pool.reduce((a, b) => (Number(b.amount) > Number(a.amount) ? b : a));
+  return pool.reduce((a, b) => (new D(b.amount).gt(a.amount) ? b : a));
 }
