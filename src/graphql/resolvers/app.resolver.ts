@@ -4,9 +4,10 @@ import { beijingDate, beijingEndOfDay } from '../../domain/common/beijing-time';
 import { AppStatus } from '../../domain/app/app.enums';
 import { Role } from '../../domain/common/role';
 import { quotaToday } from '../../domain/quota/quota-today.rule';
-import { encodeCursor, readPageArgs } from '../../services/common/pagination';
+import { readPageArgs } from '../../services/common/pagination';
 import { PackageEntity } from '../../db/entities';
 import { Context } from '../context';
+import { toConnection } from './connection';
 import { emergencyKey } from '../loaders/quota.loader';
 import { AppConnectionType, AppType, CreateAppInput, QuotaTodayType, UpdateAppInput } from '../types/app.type';
 import { PackageType, TagType } from '../types/catalog.type';
@@ -31,9 +32,8 @@ export class AppResolver {
     const page = readPageArgs({ first, after });
     if (Array.isArray(page)) throw badUserInput(page);
     const ownerId = viewer.subjectId!;
-    const [{ rows, hasNextPage }, totalCount] = await Promise.all([services.apps.listOwn(ownerId, page.limit, page.beforeId), services.apps.countOwn(ownerId)]);
-    const edges = rows.map((r) => ({ cursor: encodeCursor(r.id), node: AppType.from(r) }));
-    return { edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
+    const { rows, hasNextPage, totalCount } = await services.apps.listOwn(ownerId, page.limit, page.beforeId);
+    return { ...toConnection(rows, hasNextPage, AppType.from), totalCount };
   }
 
   @Authorized(Role.DEVELOPER)

@@ -1,7 +1,8 @@
 import { Arg, Authorized, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { Role } from '../../domain/common/role';
-import { encodeCursor, readPageArgs } from '../../services/common/pagination';
+import { readPageArgs } from '../../services/common/pagination';
 import { Context } from '../context';
+import { toConnection } from './connection';
 import { AuditEntryConnectionType, AuditEntryType } from '../types/audit.type';
 import { badUserInput } from './result';
 
@@ -21,7 +22,6 @@ export class AuditResolver {
     const page = readPageArgs({ first, after });
     if (Array.isArray(page)) throw badUserInput(page);
     const { rows, hasNextPage, totalCount } = await services.audit.list({ action, actorId, entityType, entityId }, page.limit, page.beforeId);
-    const edges = rows.map((r) => ({ cursor: encodeCursor(r.id), node: AuditEntryType.from(r) }));
-    return { edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
+    return { ...toConnection(rows, hasNextPage, AuditEntryType.from), totalCount };
   }
 }

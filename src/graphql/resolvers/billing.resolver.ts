@@ -4,8 +4,9 @@ import { ChargeDef } from '../../billing/price-list';
 import { invalidInput } from '../../domain/common/result';
 import { isStaff, Role } from '../../domain/common/role';
 import { violation } from '../../domain/common/violation';
-import { encodeCursor, readPageArgs } from '../../services/common/pagination';
+import { readPageArgs } from '../../services/common/pagination';
 import { Context } from '../context';
+import { toConnection } from './connection';
 import { AppType } from '../types/app.type';
 import {
   AppMonthToDateType,
@@ -49,8 +50,7 @@ export class BillingResolver {
     const page = readPageArgs({ first, after });
     if (Array.isArray(page)) throw badUserInput(page);
     const { rows, hasNextPage, totalCount } = await services.bills.list(viewer, filter ?? {}, page.limit, page.beforeId);
-    const edges = rows.map((r) => ({ cursor: encodeCursor(String(r.id)), node: BillType.from(r) }));
-    return { edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
+    return { ...toConnection(rows, hasNextPage, BillType.from), totalCount };
   }
 
   @Authorized(Role.DEVELOPER, Role.REVIEWER, Role.OPERATOR)
@@ -89,8 +89,7 @@ export class BillingResolver {
     const dev = isStaff(viewer) ? developerId : viewer.subjectId;
     if (!dev) throw badUserInput([violation('developerId', 'REQUIRED', 'operators name the developer')]);
     const { rows, hasNextPage } = await services.accounts.ledger(dev, page.limit, page.beforeId);
-    const edges = rows.map((r) => ({ cursor: encodeCursor(String(r.id)), node: LedgerEntryType.from(r) }));
-    return { edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+    return { ...toConnection(rows, hasNextPage, LedgerEntryType.from) };
   }
 
   @Authorized(Role.DEVELOPER, Role.OPERATOR)

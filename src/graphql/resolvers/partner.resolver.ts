@@ -1,8 +1,9 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { BillingPlatform } from '../../billing/billing.enums';
 import { Role } from '../../domain/common/role';
-import { encodeCursor, readPageArgs } from '../../services/common/pagination';
+import { readPageArgs } from '../../services/common/pagination';
 import { Context } from '../context';
+import { toConnection } from './connection';
 import { AppConnectionType, AppType } from '../types/app.type';
 import { PartnerDeveloperType } from '../types/partner.type';
 import { PackageApplicationType } from '../types/application.type';
@@ -42,9 +43,8 @@ export class PartnerResolver {
   ): Promise<AppConnectionType> {
     const page = readPageArgs({ first, after });
     if (Array.isArray(page)) throw badUserInput(page);
-    const [{ rows, hasNextPage }, totalCount] = await Promise.all([services.apps.listOwn(developer.id, page.limit, page.beforeId), services.apps.countOwn(developer.id)]);
-    const edges = rows.map((r) => ({ cursor: encodeCursor(r.id), node: AppType.from(r) }));
-    return { edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
+    const { rows, hasNextPage, totalCount } = await services.apps.listOwn(developer.id, page.limit, page.beforeId);
+    return { ...toConnection(rows, hasNextPage, AppType.from), totalCount };
   }
 
   @FieldResolver(() => [PackageApplicationType], { description: "The developer's traffic and value-added package applications, newest first (at most 200)" })
@@ -66,7 +66,6 @@ export class PartnerResolver {
     // NOTE: the grant was checked at the root; the bills are read as their developer sees them.
     const asDeveloper = { role: Role.DEVELOPER, subjectId: developer.id };
     const { rows, hasNextPage, totalCount } = await services.bills.list(asDeveloper, { period, platform }, page.limit, page.beforeId);
-    const edges = rows.map((r) => ({ cursor: encodeCursor(String(r.id)), node: BillType.from(r) }));
-    return { edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
+    return { ...toConnection(rows, hasNextPage, BillType.from), totalCount };
   }
 }

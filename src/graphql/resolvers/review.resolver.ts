@@ -5,6 +5,7 @@ import { ReviewRoundStatus, ReviewSubjectType } from '../../domain/review/review
 import { PAGE_DEFAULT, PAGE_MAX } from '../../services/common/pagination';
 import { decodeQueueCursor, encodeQueueCursor } from '../../services/review/review.service';
 import { Context } from '../context';
+import { toConnection } from './connection';
 import { AppType } from '../types/app.type';
 import { DecideReviewResult, PostReviewFeedbackResult, SubmitAppForReviewResult } from '../types/results.type';
 import { DecideReviewInput, ReviewMessageType, ReviewRoundConnectionType, ReviewRoundType } from '../types/review.type';
@@ -52,8 +53,7 @@ export class ReviewResolver {
     ];
     if (violations.length > 0) throw badUserInput(violations);
     const { rows, hasNextPage, totalCount } = await services.reviews.queue({ tagCode, limit, after: cursor });
-    const edges = rows.map((r) => ({ cursor: encodeQueueCursor(r), node: ReviewRoundType.from(r) }));
-    return { edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
+    return { ...toConnection(rows, hasNextPage, ReviewRoundType.from, encodeQueueCursor), totalCount };
   }
 
   @FieldResolver(() => Boolean, { description: 'Pending and past its due time' })

@@ -1,3 +1,4 @@
+import { isNumericId } from '../../domain/common/ids';
 import { randomInt } from 'node:crypto';
 import { DataSource, EntityManager, LessThan } from 'typeorm';
 import { AppFunction, AppStatus } from '../../domain/app/app.enums';
@@ -35,23 +36,19 @@ export class AppService {
    * exactly as for an id that does not exist.
    */
   async getVisible(viewer: Viewer, id: string, em: EntityManager = this.ds.manager): Promise<AppEntity> {
-    const app = /^\d{1,20}$/.test(id) ? await em.findOneBy(AppEntity, { id }) : null;
+    const app = isNumericId(id) ? await em.findOneBy(AppEntity, { id }) : null;
     if (!app || !(isStaff(viewer) || app.ownerId === viewer.subjectId)) throw notFound('App', id);
     return app;
   }
 
-  /** One page of the owner's apps, newest first. */
-  async listOwn(ownerId: string, limit: number, beforeId: string | null): Promise<{ rows: AppEntity[]; hasNextPage: boolean }> {
-    const rows = await this.ds.getRepository(AppEntity).find({
-      where: beforeId ? { ownerId, id: LessThan(beforeId) } : { ownerId },
-      order: { id: 'DESC' },
-      take: limit + 1,
-    });
-    return { rows: rows.slice(0, limit), hasNextPage: rows.length > limit };
-  }
-
-  countOwn(ownerId: string): Promise<number> {
-    return this.ds.getRepository(AppEntity).countBy({ ownerId });
+  /** One page of the owner's apps, newest first, and how many they have in all. */
+  async listOwn(ownerId: string, limit: number, beforeId: string | null): Promise<{ rows: AppEntity[]; hasNextPage: boolean; totalCount: number }> {
+    const repo = this.ds.getRepository(AppEntity);
+    const [rows, totalCount] = await Promise.all([
+      repo.find({ where: beforeId ? { ownerId, id: LessThan(beforeId) } : { ownerId }, order: { id: 'DESC' }, take: limit + 1 }),
+      repo.countBy({ ownerId }),
+    ]);
+    return { rows: rows.slice(0, limit), hasNextPage: rows.length > limit, totalCount };
   }
 
   async create(ownerId: string, input: CreateAppInput): Promise<Result<AppEntity>> {
@@ -90,7 +87,7 @@ export class AppService {
   async update(viewer: Viewer, id: string, input: UpdateAppInput): Promise<Result<AppEntity>> {
     const violations = checkAppProfile(input, true);
     return this.ds.transaction(async (em) => {
-      const locked = /^\d{1,20}$/.test(id) ? await em.findOne(AppEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
+      const locked = isNumericId(id) ? await em.findOne(AppEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
       // Only the owner edits; anyone else is answered as if the app did not exist.
       if (!locked || locked.ownerId !== viewer.subjectId) throw notFound('App', id);
       if (!EDITABLE.has(locked.status)) {

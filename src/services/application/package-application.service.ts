@@ -1,3 +1,4 @@
+import { isNumericId } from '../../domain/common/ids';
 import { AuditService } from '../audit/audit.service';
 import { DataSource, EntityManager, Not } from 'typeorm';
 import { ApplicationDecision, ApplicationStatus, PACKAGE_REVIEW_WORKING_DAYS } from '../../domain/application/application.enums';
@@ -24,7 +25,6 @@ export interface TrafficEligibilityView extends TrafficEligibility {
   nextRungPackage: PackageEntity | null;
 }
 
-const ID_RE = /^\d{1,20}$/;
 
 /** Traffic and value-added package applications (DOMAIN §2.3, §2.4). */
 export class PackageApplicationService {
@@ -38,7 +38,7 @@ export class PackageApplicationService {
 
   /** The app if the viewer owns it (or is staff and `staffMayRead`); NOT_FOUND otherwise. */
   private async ownApp(em: EntityManager, viewer: Viewer, appId: string, lock: boolean, staffMayRead = false): Promise<AppEntity> {
-    const app = ID_RE.test(appId) ? await em.findOne(AppEntity, { where: { id: appId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) }) : null;
+    const app = isNumericId(appId) ? await em.findOne(AppEntity, { where: { id: appId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) }) : null;
     if (!app || !(app.ownerId === viewer.subjectId || (staffMayRead && isStaff(viewer)))) throw notFound('App', appId);
     return app;
   }
@@ -164,7 +164,7 @@ export class PackageApplicationService {
 
   /** An application, to its app's owner or to staff; NOT_FOUND to anyone else. */
   async getVisible(viewer: Viewer, id: string): Promise<PackageApplicationEntity> {
-    const a = ID_RE.test(id) ? await this.ds.manager.findOneBy(PackageApplicationEntity, { id }) : null;
+    const a = isNumericId(id) ? await this.ds.manager.findOneBy(PackageApplicationEntity, { id }) : null;
     if (!a || !(isStaff(viewer) || a.developerId === viewer.subjectId)) throw notFound('Application', id);
     return a;
   }
@@ -186,7 +186,7 @@ export class PackageApplicationService {
    */
   async decide(viewer: Viewer, id: string, decision: ApplicationDecision, reason: string | null): Promise<Result<PackageApplicationEntity>> {
     return this.ds.transaction(async (em) => {
-      const a = ID_RE.test(id) ? await em.findOne(PackageApplicationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
+      const a = isNumericId(id) ? await em.findOne(PackageApplicationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
       if (!a) throw notFound('Application', id);
       const before = { ...a };
       if (a.status !== ApplicationStatus.PENDING) return invalidState<PackageApplicationEntity>(a.status, 'decideApplication', `the application is ${a.status} already`);

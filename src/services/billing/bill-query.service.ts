@@ -1,3 +1,4 @@
+import { isNumericId } from '../../domain/common/ids';
 import { DataSource } from 'typeorm';
 import { BillingPlatform, BillStatus } from '../../billing/billing.enums';
 import { D } from '../../billing/money';
@@ -26,7 +27,7 @@ export class BillQueryService {
     const qb = this.ds.getRepository(BillEntity).createQueryBuilder('b');
     if (!isStaff(viewer)) qb.andWhere('b.developer_id = :me', { me: viewer.subjectId });
     else if (filter.developerId) qb.andWhere('b.developer_id = :dev', { dev: filter.developerId });
-    if (filter.appId) qb.andWhere('b.app_id = :appId', { appId: /^\d{1,20}$/.test(filter.appId) ? filter.appId : '0' });
+    if (filter.appId) qb.andWhere('b.app_id = :appId', { appId: isNumericId(filter.appId) ? filter.appId : '0' });
     if (filter.platform) qb.andWhere('b.platform = :platform', { platform: filter.platform });
     if (filter.period) qb.andWhere('b.period = :period', { period: filter.period });
     if (filter.status) qb.andWhere('b.status = :status', { status: filter.status });
@@ -37,7 +38,7 @@ export class BillQueryService {
   }
 
   async get(viewer: Viewer, id: string): Promise<BillEntity> {
-    const bill = /^\d{1,20}$/.test(id) ? await this.ds.manager.findOneBy(BillEntity, { id }) : null;
+    const bill = isNumericId(id) ? await this.ds.manager.findOneBy(BillEntity, { id }) : null;
     if (!bill || !(isStaff(viewer) || bill.developerId === viewer.subjectId)) throw notFound('Bill', id);
     return bill;
   }

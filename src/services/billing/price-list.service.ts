@@ -1,3 +1,4 @@
+import { isNumericId } from '../../domain/common/ids';
 import { DataSource } from 'typeorm';
 import { BillingPlatform } from '../../billing/billing.enums';
 import { D } from '../../billing/money';
@@ -66,7 +67,7 @@ export class PriceListService {
     if (!/^\d{1,3}(\.\d{1,2})?$/.test(percent) || Number(percent) > 100) v.push(violation('percent', 'OUT_OF_RANGE', 'a percentage from 0 to 100, at most two decimals'));
     if (!isIsoDate(effectiveFrom)) v.push(violation('effectiveFrom', 'NOT_A_DATE', 'YYYY-MM-DD'));
     if (v.length > 0) return invalidInput(v);
-    const app = /^\d{1,20}$/.test(appId) ? await this.ds.manager.findOneBy(AppEntity, { id: appId }) : null;
+    const app = isNumericId(appId) ? await this.ds.manager.findOneBy(AppEntity, { id: appId }) : null;
     if (!app) throw notFound('App', appId);
     if (app.billingPlatform !== BillingPlatform.DOUYIN) return invalidInput([violation('appId', 'NOT_DOUYIN', 'quality-app discounts are a Douyin rule (DOMAIN §6)')]);
     return this.ds.transaction(async (em) => {
@@ -81,7 +82,7 @@ export class PriceListService {
   /** Which platform profile bills the app. */
   async setAppPlatform(actor: Viewer, appId: string, platform: BillingPlatform): Promise<AppEntity> {
     return this.ds.transaction(async (em) => {
-      const app = /^\d{1,20}$/.test(appId) ? await em.findOne(AppEntity, { where: { id: appId }, lock: { mode: 'pessimistic_write' } }) : null;
+      const app = isNumericId(appId) ? await em.findOne(AppEntity, { where: { id: appId }, lock: { mode: 'pessimistic_write' } }) : null;
       if (!app) throw notFound('App', appId);
       await em.update(AppEntity, { id: appId }, { billingPlatform: platform });
       await this.audit.record(em, { actor, action: 'setAppBillingPlatform', entityType: 'App', entityId: appId, before: { billingPlatform: app.billingPlatform }, after: { billingPlatform: platform } });

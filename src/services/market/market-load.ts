@@ -1,3 +1,4 @@
+import { isNumericId } from '../../domain/common/ids';
 import { EntityManager, In } from 'typeorm';
 import { BillingItem } from '../../domain/market/billing-item.rule';
 import { BillingItemKind } from '../../domain/market/market.enums';
@@ -5,8 +6,6 @@ import { PriceSet } from '../../domain/market/price-set.rule';
 import { PricedVersion } from '../../domain/market/quote.rule';
 import { MarketBillingItemEntity, MarketBillingPriceEntity, MarketProductEntity, MarketVersionEntity } from '../../db/entities';
 import { notFound } from '../common/errors';
-
-export const isId = (id: string): boolean => /^\d{1,20}$/.test(id);
 
 /** A price set read from a row (DECIMAL strings or null). */
 export const priceSetOf = (row: { monthNew: string | null; monthRenew: string | null; yearNew: string | null; yearRenew: string | null; oneTime: string | null }): PriceSet => ({
@@ -71,7 +70,7 @@ export interface LoadedVersion {
 
 /** A version with its product and items; NOT_FOUND when absent. */
 export async function loadVersion(em: EntityManager, versionId: string): Promise<LoadedVersion> {
-  const version = isId(versionId) ? await em.findOneBy(MarketVersionEntity, { id: versionId }) : null;
+  const version = isNumericId(versionId) ? await em.findOneBy(MarketVersionEntity, { id: versionId }) : null;
   if (!version) throw notFound('MarketVersion', versionId);
   const product = await em.findOneByOrFail(MarketProductEntity, { id: version.productId });
   const items = (await loadItemsByVersion(em, [version.id])).get(version.id)!;

@@ -1,3 +1,4 @@
+import { isNumericId } from '../../domain/common/ids';
 import { DataSource, In, LessThanOrEqual, MoreThan } from 'typeorm';
 import { Clock } from '../../domain/common/clock';
 import { invalidState, ok, Result } from '../../domain/common/result';
@@ -7,7 +8,7 @@ import { afterFailure } from '../../domain/market/production.rule';
 import { MarketNotificationEntity, MarketProductEntity } from '../../db/entities';
 import { notFound } from '../common/errors';
 import { MarketHttpClient } from './market-http';
-import { isId } from './market-load';
+
 
 /** How long one delivery may take, and how long a claimed notification is held by its worker. */
 export const DELIVERY = Object.freeze({ timeoutMs: 10_000, leaseMs: 60_000, batch: 100 });
@@ -101,7 +102,7 @@ export class MarketNotificationService {
   /** Resets the error count so delivery starts again now (重置错误数). */
   async resetErrors(viewer: Viewer, id: string): Promise<Result<MarketNotificationEntity>> {
     return this.ds.transaction(async (em) => {
-      const n = isId(id) ? await em.findOne(MarketNotificationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
+      const n = isNumericId(id) ? await em.findOne(MarketNotificationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
       if (!n || n.providerId !== viewer.subjectId) throw notFound('MarketNotification', id);
       if (n.status === NotificationStatus.DELIVERED) return invalidState<MarketNotificationEntity>(n.status, 'resetNotificationErrors', 'the notification was delivered');
       n.status = NotificationStatus.PENDING;

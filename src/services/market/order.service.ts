@@ -1,3 +1,4 @@
+import { isNumericId } from '../../domain/common/ids';
 import Decimal from 'decimal.js';
 import { DataSource, EntityManager, LessThanOrEqual } from 'typeorm';
 import { Clock } from '../../domain/common/clock';
@@ -21,7 +22,7 @@ import {
 } from '../../db/entities';
 import { OrderLineRecord } from '../../db/entities/market/market-order.entity';
 import { notFound } from '../common/errors';
-import { isId, LoadedVersion, loadVersion } from './market-load';
+import { LoadedVersion, loadVersion } from './market-load';
 
 export interface QuoteInput {
   versionId: string;
@@ -343,7 +344,7 @@ export class MarketOrderService {
   }
 
   private async lockOwnSubscription(em: EntityManager, buyerId: string, id: string | null | undefined, lock = true): Promise<MarketSubscriptionEntity> {
-    const sub = id && isId(id) ? await em.findOne(MarketSubscriptionEntity, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) }) : null;
+    const sub = id && isNumericId(id) ? await em.findOne(MarketSubscriptionEntity, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) }) : null;
     if (!sub || sub.buyerId !== buyerId) throw notFound('MarketSubscription', id ?? '');
     return sub;
   }

@@ -1,3 +1,4 @@
+import { isNumericId } from '../../domain/common/ids';
 import { EntityManager } from 'typeorm';
 import { MarketProductEntity } from '../../db/entities';
 import { ProductStatus } from '../../domain/market/market.enums';
@@ -13,7 +14,7 @@ export const lockedProduct = (p: MarketProductEntity): LockedSubject => ({ type:
 export const marketProductReviewSubject: ReviewSubjectHandler = {
   allowedReasons: PRODUCT_REJECTION_REASONS,
   async lock(em: EntityManager, subjectId: string) {
-    const p = /^\d{1,20}$/.test(subjectId) ? await em.findOne(MarketProductEntity, { where: { id: subjectId }, lock: { mode: 'pessimistic_write' } }) : null;
+    const p = isNumericId(subjectId) ? await em.findOne(MarketProductEntity, { where: { id: subjectId }, lock: { mode: 'pessimistic_write' } }) : null;
     return p && lockedProduct(p);
   },
   decide(subject, event) {

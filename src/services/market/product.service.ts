@@ -1,3 +1,4 @@
+import { isNumericId } from '../../domain/common/ids';
 import { AuditService } from '../audit/audit.service';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -25,7 +26,7 @@ import { PRODUCT_REVIEW_TRANSITIONS } from '../../domain/market/product-review.r
 import { transition } from '../../domain/review/review-state.rule';
 import { ReviewService } from '../review/review.service';
 import { lockedProduct } from './product-review-subject';
-import { isId, loadItemsByVersion, priceColumns, priceSetOf } from './market-load';
+import { loadItemsByVersion, priceColumns, priceSetOf } from './market-load';
 
 export interface ProductInput {
   name?: string | null;
@@ -63,7 +64,7 @@ export class MarketProductService {
    * LISTED and visible. Otherwise NOT_FOUND, exactly as for a missing id.
    */
   async getVisible(viewer: Viewer, id: string, em: EntityManager = this.ds.manager): Promise<MarketProductEntity> {
-    const p = isId(id) ? await em.findOneBy(MarketProductEntity, { id }) : null;
+    const p = isNumericId(id) ? await em.findOneBy(MarketProductEntity, { id }) : null;
     if (!p || !(isStaff(viewer) || p.providerId === viewer.subjectId || (p.status === ProductStatus.LISTED && p.visible))) throw notFound('MarketProduct', id);
     return p;
   }
@@ -288,9 +289,9 @@ export class MarketProductService {
   /** Operators configure upgrade paths between two versions of one product. */
   async setUpgradeRule(actor: Viewer, fromVersionId: string, toVersionId: string, enabled: boolean): Promise<Result<MarketProductEntity>> {
     return this.ds.transaction(async (em) => {
-      const from = isId(fromVersionId) ? await em.findOneBy(MarketVersionEntity, { id: fromVersionId }) : null;
+      const from = isNumericId(fromVersionId) ? await em.findOneBy(MarketVersionEntity, { id: fromVersionId }) : null;
       if (!from) throw notFound('MarketVersion', fromVersionId);
-      const to = isId(toVersionId) ? await em.findOneBy(MarketVersionEntity, { id: toVersionId }) : null;
+      const to = isNumericId(toVersionId) ? await em.findOneBy(MarketVersionEntity, { id: toVersionId }) : null;
       if (!to) throw notFound('MarketVersion', toVersionId);
       const violations: Violation[] = [];
       if (from.productId !== to.productId) violations.push(violation('toVersionId', 'OTHER_PRODUCT', 'an upgrade rule links two versions of the same product'));
@@ -314,21 +315,21 @@ export class MarketProductService {
   }
 
   private async getOwn(viewer: Viewer, id: string): Promise<MarketProductEntity> {
-    const p = isId(id) ? await this.ds.manager.findOneBy(MarketProductEntity, { id }) : null;
+    const p = isNumericId(id) ? await this.ds.manager.findOneBy(MarketProductEntity, { id }) : null;
     if (!p || p.providerId !== viewer.subjectId) throw notFound('MarketProduct', id);
     return p;
   }
 
   /** Only the provider edits; anyone else is answered as if the product did not exist. */
   private async lockOwn(em: EntityManager, viewer: Viewer, id: string): Promise<MarketProductEntity> {
-    const p = isId(id) ? await em.findOne(MarketProductEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
+    const p = isNumericId(id) ? await em.findOne(MarketProductEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
     if (!p || p.providerId !== viewer.subjectId) throw notFound('MarketProduct', id);
     return p;
   }
 
   /** Locks the version's product (versions change under the product's lock), then the version. */
   private async lockOwnVersion(em: EntityManager, viewer: Viewer, versionId: string): Promise<{ product: MarketProductEntity; version: MarketVersionEntity }> {
-    const v = isId(versionId) ? await em.findOneBy(MarketVersionEntity, { id: versionId }) : null;
+    const v = isNumericId(versionId) ? await em.findOneBy(MarketVersionEntity, { id: versionId }) : null;
     if (!v) throw notFound('MarketVersion', versionId);
     const product = await em.findOne(MarketProductEntity, { where: { id: v.productId }, lock: { mode: 'pessimistic_write' } });
     if (!product || product.providerId !== viewer.subjectId) throw notFound('MarketVersion', versionId);

@@ -1,3 +1,4 @@
+import { isNumericId } from '../../domain/common/ids';
 import { AuditService } from '../audit/audit.service';
 import { DataSource, LessThan } from 'typeorm';
 import { ApplicationDecision, ApplicationStatus, PACKAGE_REVIEW_WORKING_DAYS } from '../../domain/application/application.enums';
@@ -18,7 +19,6 @@ import { CalendarService } from '../calendar/calendar.service';
 import { notFound } from '../common/errors';
 import { NotificationService } from '../notification/notification.service';
 
-const ID_RE = /^\d{1,20}$/;
 const CODE_RE = /^[A-Z][A-Z0-9_]{1,39}$/;
 
 /** Member open-capability applications (DOMAIN §4). */
@@ -113,7 +113,7 @@ export class MemberCapabilityService {
     note: string | null,
   ): Promise<Result<MemberCapabilityApplicationEntity>> {
     return this.ds.transaction(async (em) => {
-      const a = ID_RE.test(id) ? await em.findOne(MemberCapabilityApplicationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
+      const a = isNumericId(id) ? await em.findOne(MemberCapabilityApplicationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
       if (!a) throw notFound('Member-capability application', id);
       const before = { ...a };
       if (a.status !== ApplicationStatus.PENDING) return invalidState<MemberCapabilityApplicationEntity>(a.status, 'decideMemberCapabilityApplication', `the application is ${a.status} already`);
@@ -176,7 +176,7 @@ export class MemberCapabilityService {
   }
 
   async getVisible(viewer: Viewer, id: string): Promise<MemberCapabilityApplicationEntity> {
-    const a = ID_RE.test(id) ? await this.ds.manager.findOneBy(MemberCapabilityApplicationEntity, { id }) : null;
+    const a = isNumericId(id) ? await this.ds.manager.findOneBy(MemberCapabilityApplicationEntity, { id }) : null;
     if (!a || !(isStaff(viewer) || a.developerId === viewer.subjectId)) throw notFound('Member-capability application', id);
     return a;
   }

@@ -1,3 +1,4 @@
+import { isNumericId } from '../../domain/common/ids';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../domain/common/clock';
 import { invalidInput, invalidState, ok, Result } from '../../domain/common/result';
@@ -28,7 +29,6 @@ export function decodeQueueCursor(cursor: string): QueueCursor | null {
   return m ? { dueAt: new Date(Number(m[1])), id: m[2] } : null;
 }
 
-const isId = (id: string): boolean => /^\d{1,20}$/.test(id);
 
 /**
  * App reviews (DOMAIN §3) on generic review rounds (subject type + id). Each mutation locks the
@@ -47,7 +47,7 @@ export class ReviewService {
   /** Developer: DEVELOPING or REJECTED → IN_REVIEW, opening a new round due in 3 working days. */
   async submitApp(viewer: Viewer, appId: string): Promise<Result<ReviewRoundEntity>> {
     return this.ds.transaction(async (em) => {
-      const app = isId(appId) ? await em.findOne(AppEntity, { where: { id: appId }, lock: { mode: 'pessimistic_write' } }) : null;
+      const app = isNumericId(appId) ? await em.findOne(AppEntity, { where: { id: appId }, lock: { mode: 'pessimistic_write' } }) : null;
       if (!app || app.ownerId !== viewer.subjectId) throw notFound('App', appId);
       const step = transition(APP_REVIEW_TRANSITIONS, app.status, 'SUBMIT', 'an app');
       if (!step.ok) return invalidState<ReviewRoundEntity>(step.currentState, 'submitAppForReview', step.message);
@@ -103,7 +103,7 @@ export class ReviewService {
     const violations = checkDecision(input);
     if (violations.length > 0) return invalidInput(violations);
     return this.ds.transaction(async (em) => {
-      const peek = isId(roundId) ? await em.findOneBy(ReviewRoundEntity, { id: roundId }) : null;
+      const peek = isNumericId(roundId) ? await em.findOneBy(ReviewRoundEntity, { id: roundId }) : null;
       if (!peek) throw notFound('ReviewRound', roundId);
       const handler = REVIEW_SUBJECTS[peek.subjectType];
       // Lock order: subject, then round (as in submit), so concurrent steps queue instead of deadlocking.
@@ -147,7 +147,7 @@ export class ReviewService {
     const violations = checkMessage(body);
     if (violations.length > 0) return invalidInput(violations);
     return this.ds.transaction(async (em) => {
-      const round = isId(roundId) ? await em.findOne(ReviewRoundEntity, { where: { id: roundId }, lock: { mode: 'pessimistic_write' } }) : null;
+      const round = isNumericId(roundId) ? await em.findOne(ReviewRoundEntity, { where: { id: roundId }, lock: { mode: 'pessimistic_write' } }) : null;
       if (!round || !(isStaff(viewer) || round.ownerId === viewer.subjectId)) throw notFound('ReviewRound', roundId);
       const step = transition(ROUND_TRANSITIONS, round.status, 'POST_FEEDBACK', 'a review round');
       if (!step.ok) return invalidState<ReviewRoundEntity>(step.currentState, 'postReviewFeedback', step.message);
@@ -164,7 +164,7 @@ export class ReviewService {
 
   /** A round, if the viewer may see it (the subject's owner or staff); NOT_FOUND otherwise. */
   async getVisible(viewer: Viewer, roundId: string): Promise<ReviewRoundEntity> {
-    const round = isId(roundId) ? await this.ds.manager.findOneBy(ReviewRoundEntity, { id: roundId }) : null;
+    const round = isNumericId(roundId) ? await this.ds.manager.findOneBy(ReviewRoundEntity, { id: roundId }) : null;
     if (!round || !(isStaff(viewer) || round.ownerId === viewer.subjectId)) throw notFound('ReviewRound', roundId);
     return round;
   }

@@ -1,3 +1,4 @@
+import { isNumericId } from '../../domain/common/ids';
 import { AuditService } from '../audit/audit.service';
 import { Viewer } from '../../domain/common/role';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -132,7 +133,7 @@ export class UsageService {
   /** Operator: permit (or forbid) an app's VALUE_ADDED calls from outside the cloud. */
   async setValueAddedOutOfCloudPermitted(actor: Viewer, appId: string, permitted: boolean): Promise<AppEntity | null> {
     return this.ds.transaction(async (em) => {
-      const app = /^\d{1,20}$/.test(appId) ? await em.findOne(AppEntity, { where: { id: appId }, lock: { mode: 'pessimistic_write' } }) : null;
+      const app = isNumericId(appId) ? await em.findOne(AppEntity, { where: { id: appId }, lock: { mode: 'pessimistic_write' } }) : null;
       if (!app) return null;
       const before = { valueAddedOutOfCloudPermitted: app.valueAddedOutOfCloudPermitted };
       app.valueAddedOutOfCloudPermitted = permitted;
