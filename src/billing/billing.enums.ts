@@ -18,6 +18,8 @@ export enum LedgerKind {
   ADJUSTMENT = 'ADJUSTMENT',
   /** Money in from the developer's deposit to settle old arrears (Douyin). */
   DEPOSIT_DEDUCTION = 'DEPOSIT_DEDUCTION',
+  /** Money out: a positive balance the developer gave up when closing the account (DOMAIN §6: never withdrawn). */
+  FORFEIT = 'FORFEIT',
 }
 
 export enum PaymentMode {

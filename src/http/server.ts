@@ -14,6 +14,7 @@ import { viewerFromAuthorization } from '../graphql/auth/token';
 import { createLoaders } from '../graphql/loaders';
 import { buildAppSchema } from '../graphql/schema';
 import { createServices, Services } from '../services';
+import { closedAccountPlugin } from './closed-account.plugin';
 import { AllowlistCode, allowlistPlugin } from './allowlist.plugin';
 import { armorProtection, LimitCode, limitCodeOf } from './limits';
 import { loadPersistedDocuments, PersistedDocuments } from './persisted-documents';
@@ -90,6 +91,7 @@ export async function startServer({ config, dataSource, clock = systemClock, plu
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       allowlistPlugin(manifest, config.graphql.portalArbitraryDocuments),
+      closedAccountPlugin(),
       ...armor.plugins,
       ...plugins,
     ],

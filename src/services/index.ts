@@ -9,6 +9,7 @@ import { BillingRunService } from './billing/billing-run.service';
 import { PaymentProvider, SandboxPaymentProvider } from './billing/payment-provider';
 import { PriceListService } from './billing/price-list.service';
 import { CatalogService } from './catalog/catalog.service';
+import { AccountClosureService } from './developer/account-closure.service';
 import { DeveloperService } from './developer/developer.service';
 import { PartnerAccessService } from './partner/partner-access.service';
 import { MarketHttpClient } from './market/market-http';
@@ -30,6 +31,8 @@ export interface Services {
   readonly calendar: CalendarService;
   readonly catalog: CatalogService;
   readonly developers: DeveloperService;
+  /** Closing a developer account (DOMAIN §6: refused while in arrears). */
+  readonly closures: AccountClosureService;
   /** The HTTP client towards providers' production endpoints (its host resolver is injectable). */
   readonly marketHttp: MarketHttpClient;
   readonly marketProducts: MarketProductService;
@@ -74,6 +77,7 @@ export function createServices(ds: DataSource, clock: Clock, options: ServiceOpt
     reviews,
     catalog: new CatalogService(ds, audit),
     developers: new DeveloperService(ds),
+    closures: new AccountClosureService(ds, clock, provider, audit),
     usage: new UsageService(ds, clock, quota, audit),
     quota,
     notifications,

@@ -55,6 +55,8 @@ export const ROWS: readonly Row[] = [
   ['Mutation.grantPartnerAccess',     'U A F F P F', 'mutation { grantPartnerAccess(partnerId: "matrix-partner-new") { __typename } }'],
   ['Mutation.postReviewFeedback',     'U A A F P F', 'mutation($r: ID!) { postReviewFeedback(roundId: $r, message: "why?") { __typename } }', (f) => ({ r: f.roundId })],
   ['Mutation.registerDeveloper',      'U A F F P F', 'mutation { registerDeveloper(input: { name: "x", kind: ISV }) { __typename } }'],
+  // The matrix's developer is shared: the wrong confirmation name admits the call without closing the account.
+  ['Mutation.closeDeveloperAccount',  'U A F F P F', 'mutation { closeDeveloperAccount(input: { confirmName: "matrix: not the name" }) { __typename } }'],
   ['Mutation.revokePartnerAccess',    'U A F F P F', 'mutation($p: ID!) { revokePartnerAccess(partnerId: $p) { __typename } }', (f) => ({ p: f.grantedPartnerToRevoke })],
   ['Mutation.setCalendarDay',         'U F F A P F', 'mutation { setCalendarDay(date: "2026-12-31", kind: OFF, note: "matrix") { __typename } }'],
   ['Mutation.submitAppForReview',     'U A F F P F', 'mutation($id: ID!) { submitAppForReview(appId: $id) { __typename } }', (f) => ({ id: f.appId })],

@@ -15,6 +15,7 @@ import {
   MarketReviewRoundDocument,
   PostMarketReviewFeedbackDocument,
   BillingItemInput,
+  CloseDeveloperAccountDocument,
   CreateMarketProductDocument,
   CreateMarketProductInput,
   DeleteMarketVersionDocument,
@@ -721,6 +722,16 @@ describe('orders and production notifications', () => {
     expect(all.at(-1)!.headers['x-market-attempt']).toBe('121');
     const again = (await t.gql(ResetNotificationErrorsDocument, { id: stopped!.id }, isv.token)).data!.resetNotificationErrors;
     expect(again).toMatchObject({ __typename: 'InvalidState', currentState: 'DELIVERED' });
+  });
+
+  it('a provider whose buyers hold an active subscription cannot close the account (ACTIVE_SUBSCRIPTIONS); the product stays listed', async () => {
+    t.clock.set('2026-11-20T04:00:00Z');
+    const provider = await t.developer('Closing ISV');
+    const { product, std } = await listedProduct(provider);
+    await orderOk(buyer.token, { type: 'NEW', versionId: std.id, cycle: 'MONTH', length: 1, ...SELECTION });
+    const res = (await t.gql(CloseDeveloperAccountDocument, { input: { confirmName: 'Closing ISV' } }, provider.token)).data!.closeDeveloperAccount;
+    expect(res).toMatchObject({ __typename: 'InvalidState', currentState: 'ACTIVE_SUBSCRIPTIONS', action: 'closeDeveloperAccount' });
+    expect((await t.gql(MarketFrontDocument, {}, buyer.token)).data!.marketProducts.map((p) => p.id)).toContain(product.id);
   });
 });
 

@@ -33,6 +33,13 @@ export class DeveloperEntity {
   @Column({ name: 'member_capability_barred', type: 'boolean', default: false })
   memberCapabilityBarred: boolean;
 
+  /**
+   * Set when the developer closed (注销) the account (DOMAIN §6: refused while in arrears). A closed
+   * account keeps read access to its history; its mutations are refused and its apps call nothing.
+   */
+  @Column({ name: 'closed_at', type: 'datetime', precision: 3, nullable: true })
+  closedAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)' })
   createdAt: Date;
 }

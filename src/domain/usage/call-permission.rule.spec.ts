@@ -4,6 +4,7 @@ import { ApiCategory, CallSource } from './usage.enums';
 
 const base: CallPermissionInput = {
   status: AppStatus.ONLINE,
+  ownerClosed: false,
   category: ApiCategory.BASIC,
   source: CallSource.IN_CLOUD,
   valueAddedOutOfCloudPermitted: false,
@@ -23,6 +24,8 @@ describe('callPermission (issue 4: the gateway asks before each call)', () => {
     ['value-added out of cloud, permitted', { category: ApiCategory.VALUE_ADDED, source: CallSource.OUT_OF_CLOUD, valueAddedOutOfCloudPermitted: true }, null],
     ['in arrears, basic API', { restrictedForArrears: true }, CallDenial.DEVELOPER_IN_ARREARS],
     ['in arrears, free API', { restrictedForArrears: true, category: ApiCategory.FREE }, null],
+    ['account closed, free API (DOMAIN §6 closure: nothing is called)', { ownerClosed: true, category: ApiCategory.FREE }, CallDenial.ACCOUNT_CLOSED],
+    ['account closed wins over a suspension', { ownerClosed: true, status: AppStatus.SUSPENDED }, CallDenial.ACCOUNT_CLOSED],
   ])('%s', (_why, patch, reason) => {
     const answer = callPermission({ ...base, ...patch });
     expect(answer.allowed ? null : answer.reason).toBe(reason);

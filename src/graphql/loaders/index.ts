@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { billLinesLoader } from './billing.loader';
 import { packagesByTagLoader, tagByCodeLoader } from './catalog.loader';
 import { appByIdLoader } from './app.loader';
+import { developerByIdLoader } from './developer.loader';
 import { reviewMessagesByRoundLoader, reviewRoundsByAppLoader, workingDaysLeftLoader } from './review.loader';
 import { emergencyCallsLoader } from './quota.loader';
 import { packageByCodeLoader } from './application.loader';
@@ -18,6 +19,7 @@ export function createLoaders(ds: DataSource) {
     marketProductById: marketProductByIdLoader(ds),
     reviewRoundsByMarketProduct: reviewRoundsByMarketProductLoader(ds),
     appById: appByIdLoader(ds),
+    developerById: developerByIdLoader(ds),
     reviewRoundsByApp: reviewRoundsByAppLoader(ds),
     reviewMessagesByRound: reviewMessagesByRoundLoader(ds),
     workingDaysLeft: workingDaysLeftLoader(ds),

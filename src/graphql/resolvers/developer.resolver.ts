@@ -1,8 +1,8 @@
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { Role } from '../../domain/common/role';
 import { Context } from '../context';
-import { DeveloperType, RegisterDeveloperInput } from '../types/developer.type';
-import { RegisterDeveloperResult } from '../types/results.type';
+import { AccountClosureType, CloseDeveloperAccountInput, DeveloperType, RegisterDeveloperInput } from '../types/developer.type';
+import { CloseDeveloperAccountResult, RegisterDeveloperResult } from '../types/results.type';
 import { toPayload } from './result';
 
 @Resolver(() => DeveloperType)
@@ -18,5 +18,13 @@ export class DeveloperResolver {
   @Mutation(() => RegisterDeveloperResult, { description: "Opens the caller's developer account (once)" })
   async registerDeveloper(@Arg('input', () => RegisterDeveloperInput) input: RegisterDeveloperInput, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.developers.register(viewer.subjectId!, input), DeveloperType.from);
+  }
+
+  @Authorized(Role.DEVELOPER)
+  @Mutation(() => CloseDeveloperAccountResult, {
+    description: "Closes the caller's developer account (注销). Refused while bills are unpaid (IN_ARREARS), usage is not billed yet (UNBILLED_USAGE), buyers hold active subscriptions (ACTIVE_SUBSCRIPTIONS) or a balance remains without forfeitBalance (BALANCE_REMAINING). Returns the deposit.",
+  })
+  async closeDeveloperAccount(@Arg('input', () => CloseDeveloperAccountInput) input: CloseDeveloperAccountInput, @Ctx() { viewer, services }: Context) {
+    return toPayload(await services.closures.close(viewer, viewer.subjectId!, input), AccountClosureType.from);
   }
 }

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { DeveloperEntity } from '../../db/entities';
+import { AccountClosure } from '../../services/developer/account-closure.service';
 import { DeveloperKind } from './enums';
 
 @ObjectType('Developer', { simpleResolvers: true, description: 'A developer account: an ISV or a self-developing merchant' })
@@ -19,6 +20,9 @@ export class DeveloperType {
   @Field(() => Date)
   createdAt: Date;
 
+  @Field(() => Date, { nullable: true, description: 'When the developer closed the account (注销); null while open. A closed account reads its history and changes nothing.' })
+  closedAt: Date | null;
+
   static from(e: DeveloperEntity): DeveloperType {
     return Object.assign(new DeveloperType(), e);
   }
@@ -31,4 +35,29 @@ export class RegisterDeveloperInput {
 
   @Field(() => DeveloperKind)
   kind: DeveloperKind;
+}
+
+@InputType('CloseDeveloperAccountInput')
+export class CloseDeveloperAccountInput {
+  @Field(() => String, { description: 'The account name, typed again: closing cannot be undone' })
+  confirmName: string;
+
+  @Field(() => Boolean, { defaultValue: false, description: 'Give up a balance above zero (it is never withdrawn or transferred, DOMAIN §6)' })
+  forfeitBalance: boolean;
+}
+
+@ObjectType('AccountClosure', { simpleResolvers: true, description: 'A closed developer account and what closing it settled' })
+export class AccountClosureType {
+  @Field(() => DeveloperType)
+  developer: DeveloperType;
+
+  @Field(() => String, { description: 'The deposit handed back, yuan' })
+  depositReturned: string;
+
+  @Field(() => String, { description: 'The balance given up (a FORFEIT ledger entry), yuan' })
+  balanceForfeited: string;
+
+  static from(c: AccountClosure): AccountClosureType {
+    return Object.assign(new AccountClosureType(), { developer: DeveloperType.from(c.developer), depositReturned: c.depositReturned, balanceForfeited: c.balanceForfeited });
+  }
 }

@@ -3,7 +3,7 @@ import { BillingAccountType, BillingRunReportType, CouponPolicyType, PriceListTy
 import { AppType } from './app.type';
 import { CalendarDayType } from './calendar.type';
 import { PackageType, TagType } from './catalog.type';
-import { DeveloperType } from './developer.type';
+import { AccountClosureType, DeveloperType } from './developer.type';
 import { PartnerGrantType } from './partner.type';
 import { MarketOrderType, MarketProductType, MarketVersionType, ProductionNotificationType, QuoteType, UpgradeQuoteType } from './market.type';
 import { ReviewRoundType } from './review.type';
@@ -14,6 +14,7 @@ import { UsageBatchReceiptType } from './usage.type';
 
 /** Mutation results: the object on success, or a refusal the caller can act on. */
 export const RegisterDeveloperResult = createUnionType({ name: 'RegisterDeveloperResult', types: () => [DeveloperType, InvalidInputType] as const });
+export const CloseDeveloperAccountResult = createUnionType({ name: 'CloseDeveloperAccountResult', types: () => [AccountClosureType, InvalidInputType, InvalidStateType] as const });
 export const CreateAppResult = createUnionType({ name: 'CreateAppResult', types: () => [AppType, InvalidInputType] as const });
 export const UpdateAppResult = createUnionType({ name: 'UpdateAppResult', types: () => [AppType, InvalidInputType, InvalidStateType] as const });
 export const UpsertTagResult = createUnionType({ name: 'UpsertTagResult', types: () => [TagType, InvalidInputType] as const });

@@ -183,14 +183,4 @@ export class AccountService {
     const rows = await qb.orderBy('e.id', 'DESC').take(limit + 1).getMany();
     return { rows: rows.slice(0, limit), hasNextPage: rows.length > limit };
   }
-
-  /**
-   * DOMAIN §6: a developer account cannot be deleted while in arrears. The portal has no account
-   * deletion yet; this is the check it must call (and the refusal it must return).
-   */
-  async checkDeletable(developerId: string): Promise<Result<true>> {
-    const view = await this.view(developerId);
-    if (view.unpaidCount > 0) return invalidState('IN_ARREARS', 'deleteDeveloperAccount', `${view.unpaidCount} unpaid bills (${view.unpaidTotal}) must be paid first`);
-    return ok(true);
-  }
 }

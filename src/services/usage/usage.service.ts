@@ -120,6 +120,7 @@ export class UsageService {
     ]);
     const answer = callPermission({
       status: app.status,
+      ownerClosed: owner.closedAt !== null,
       category,
       source,
       valueAddedOutOfCloudPermitted: app.valueAddedOutOfCloudPermitted,
