@@ -32,6 +32,8 @@ export class TestApp {
     readonly server: RunningServer,
     readonly clock: FixedClock,
     readonly queries: QueryCounter,
+    /** This file's own database, for tools run as separate processes (the billing CLI). */
+    readonly databaseUrl: string,
     private readonly dropDatabase: () => Promise<void>,
   ) {}
 
@@ -57,7 +59,7 @@ export class TestApp {
       await admin.query(`DROP DATABASE IF EXISTS \`${dbName}\``);
       await admin.end();
     };
-    return new TestApp(base, ds, server, clock, queries, drop);
+    return new TestApp(base, ds, server, clock, queries, url.toString(), drop);
   }
 
   async stop(): Promise<void> {
