@@ -15,6 +15,7 @@ import {
   MarketReviewRoundDocument,
   PostMarketReviewFeedbackDocument,
   BillingItemInput,
+  AuditLogDocument,
   CloseDeveloperAccountDocument,
   CreateMarketProductDocument,
   CreateMarketProductInput,
@@ -573,7 +574,7 @@ describe('orders and production notifications', () => {
 
   it('upgrades: along an operator rule, a scale-up, never a downgrade or a scale-down, never to a hidden version; a negative difference is charged 0.00', async () => {
     t.clock.set('2026-11-20T04:00:00Z');
-    const { std, adv, promo } = await listedProduct(isv);
+    const { product, std, adv, promo } = await listedProduct(isv);
     const operator = await t.token(Role.OPERATOR);
     const rule = (await t.gql(SetUpgradeRuleDocument, { fromVersionId: std.id, toVersionId: adv.id }, operator)).data!.setUpgradeRule;
     expect(rule).toMatchObject({ upgradeRules: [{ fromVersionId: std.id, toVersionId: adv.id }] });
@@ -626,6 +627,12 @@ describe('orders and production notifications', () => {
     expect(violations((await order(buyer.token, { type: 'NEW', versionId: std.id, cycle: 'YEAR', length: 1, ...SELECTION })) as never)).toEqual(['versionId:VERSION_HIDDEN']);
 
     await t.gql(RemoveUpgradeRuleDocument, { fromVersionId: std.id, toVersionId: promo.id }, operator);
+    // both operator mutations are audited: the rule before and after (issue 6)
+    const path = { productId: product.id, fromVersionId: std.id, toVersionId: promo.id };
+    const audited = async (action: string) =>
+      (await t.gql(AuditLogDocument, { action, entityId: `${std.id}->${promo.id}` }, operator)).data!.auditLog.edges.map((e) => [e.node.actorRole, e.node.entityType, e.node.before, e.node.after]);
+    expect(await audited('setUpgradeRule')).toEqual([['OPERATOR', 'MarketUpgradeRule', null, path]]);
+    expect(await audited('removeUpgradeRule')).toEqual([['OPERATOR', 'MarketUpgradeRule', path, null]]);
     await dispatch();
     expect(JSON.parse(deliveriesTo(`order-${up.id}`)[0].body)).toMatchObject({ action: 'UPGRADE', orderType: 'UPGRADE', versionCode: adv.code, parameters: { yonghushu: 15 } });
   });
