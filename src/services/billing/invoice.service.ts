@@ -9,6 +9,7 @@ import { violation } from '../../domain/common/violation';
 import { InvoiceBillEntity, InvoiceEntity } from '../../db/entities';
 import { AuditService } from '../audit/audit.service';
 import { notFound } from '../common/errors';
+import { pageDescById } from '../common/pagination';
 import { NotificationService } from '../notification/notification.service';
 
 export interface InvoiceFilter {
@@ -164,10 +165,7 @@ export class InvoiceService {
     if (!isStaff(viewer)) qb.andWhere('i.developer_id = :me', { me: viewer.subjectId });
     else if (filter.developerId) qb.andWhere('i.developer_id = :dev', { dev: filter.developerId });
     if (filter.status) qb.andWhere('i.status = :status', { status: filter.status });
-    const totalCount = await qb.clone().getCount();
-    if (beforeId) qb.andWhere('i.id < :beforeId', { beforeId });
-    const rows = await qb.orderBy('i.id', 'DESC').take(limit + 1).getMany();
-    return { rows: rows.slice(0, limit), hasNextPage: rows.length > limit, totalCount };
+    return pageDescById(qb, 'i', limit, beforeId);
   }
 
   /** One invoice; another developer's answers NOT_FOUND. */
