@@ -5,6 +5,7 @@ import { AppResolver } from './resolvers/app.resolver';
 import { AuditResolver } from './resolvers/audit.resolver';
 import { CalendarResolver } from './resolvers/calendar.resolver';
 import { BillingResolver } from './resolvers/billing.resolver';
+import { BillingAccountInvoiceResolver, BillInvoiceResolver, InvoiceResolver } from './resolvers/invoice.resolver';
 import { CatalogResolver } from './resolvers/catalog.resolver';
 import { DeveloperResolver } from './resolvers/developer.resolver';
 import { MemberCapabilityResolver } from './resolvers/member-capability.resolver';
@@ -36,6 +37,9 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   MarketProductReviewRoundResolver,
   MarketOrderResolver,
   BillingResolver,
+  InvoiceResolver,
+  BillInvoiceResolver,
+  BillingAccountInvoiceResolver,
 ];
 
 let built: Promise<GraphQLSchema> | undefined;

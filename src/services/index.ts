@@ -6,6 +6,7 @@ import { CalendarService } from './calendar/calendar.service';
 import { AccountService } from './billing/account.service';
 import { BillQueryService } from './billing/bill-query.service';
 import { BillingRunService } from './billing/billing-run.service';
+import { InvoiceService } from './billing/invoice.service';
 import { PaymentProvider, SandboxPaymentProvider } from './billing/payment-provider';
 import { PriceListService } from './billing/price-list.service';
 import { CatalogService } from './catalog/catalog.service';
@@ -51,6 +52,7 @@ export interface Services {
   readonly bills: BillQueryService;
   readonly billingRuns: BillingRunService;
   readonly priceLists: PriceListService;
+  readonly invoices: InvoiceService;
 }
 
 /** Outside collaborators; the defaults are for development and tests. */
@@ -93,5 +95,6 @@ export function createServices(ds: DataSource, clock: Clock, options: ServiceOpt
     bills: new BillQueryService(ds, clock),
     billingRuns: new BillingRunService(ds, clock, provider),
     priceLists: new PriceListService(ds, audit),
+    invoices: new InvoiceService(ds, clock, audit, notifications),
   };
 }

@@ -3,7 +3,6 @@
  * monthly bills, quality discount, deposit), driven over HTTP against a fresh database. Usage
  * enters through the gateway's recordUsage, as in production.
  */
-import { randomUUID } from 'node:crypto';
 import { Role } from '../../src/domain/common/role';
 import {
   AdjustBalanceDocument,
@@ -15,12 +14,10 @@ import {
   BillsDocument,
   CallPermissionDocument,
   CollectArrearsDocument,
-  CreateAppDocument,
   LedgerDocument,
   MonthToDateDocument,
   PriceListsDocument,
   RechargeDocument,
-  RecordUsageDocument,
   RunBillingDocument,
   SetAppBillingPlatformDocument,
   SetBillingTermsDocument,
@@ -30,42 +27,26 @@ import {
   UpsertPriceListDocument,
   UsageRecordInput,
 } from '../generated/graphql';
+import { App, BillingFixture, calls, Dev } from '../support/billing-fixture';
 import { errorCode, TestApp } from '../support/test-app';
 
 let t: TestApp;
+let f: BillingFixture;
 let operator: string;
 let gateway: string;
 let reviewer: string;
 beforeAll(async () => {
   t = await TestApp.start({ now: '2026-11-20T04:00:00Z' }); // Beijing 2026-11-20 12:00
-  operator = await t.token(Role.OPERATOR);
-  gateway = await t.token(Role.GATEWAY);
+  f = await BillingFixture.of(t);
+  ({ operator, gateway } = f);
   reviewer = await t.token(Role.REVIEWER);
 });
 afterAll(() => t?.stop());
 beforeEach(() => t.clock.set('2026-11-20T04:00:00Z'));
 
-type Dev = { id: string; token: string };
-type App = { id: string; appkey: string };
-
-async function newApp(dev: Dev): Promise<App> {
-  const res = await t.gql(CreateAppDocument, { input: { name: 'Billing app', tagCode: 'MERCHANT_BACKEND', inCloud: true, declaredFunctions: [] } }, dev.token);
-  const p = res.data!.createApp;
-  if (p.__typename !== 'App') throw new Error(JSON.stringify(res));
-  return { id: p.id, appkey: p.appkey };
-}
-
-async function report(appkey: string, date: string, patch: Partial<UsageRecordInput>): Promise<void> {
-  const res = await t.gql(RecordUsageDocument, { records: [{ idempotencyKey: `k-${randomUUID()}`, appkey, date, ...patch }] }, gateway);
-  if (res.data?.recordUsage.__typename !== 'UsageBatchReceipt') throw new Error(`recordUsage refused: ${JSON.stringify(res)}`);
-}
-
-const calls = (category: string, source: string, total: number) => ({ category, source, total, successful: total }) as never;
-
-async function run(platform: 'TAOBAO' | 'DOUYIN', period: string) {
-  const res = await t.gql(RunBillingDocument, { platform, period }, operator);
-  return res.data!.runBilling;
-}
+const newApp = (dev: Dev): Promise<App> => f.newApp(dev);
+const report = (appkey: string, date: string, patch: Partial<UsageRecordInput>) => f.report(appkey, date, patch);
+const run = (platform: 'TAOBAO' | 'DOUYIN', period: string) => f.run(platform, period);
 
 async function billOf(app: App, period: string, token = operator): Promise<BillFieldsFragment> {
   const res = await t.gql(BillsDocument, { filter: { appId: app.id, period } }, token);

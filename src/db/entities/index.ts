@@ -6,6 +6,8 @@ import { BillEntity } from './bill.entity';
 import { BillingAccountEntity } from './billing-account.entity';
 import { CouponPolicyEntity } from './coupon-policy.entity';
 import { DeveloperEntity } from './developer.entity';
+import { InvoiceBillEntity } from './invoice-bill.entity';
+import { InvoiceEntity } from './invoice.entity';
 import { LedgerEntryEntity } from './ledger-entry.entity';
 import { PackageEntity } from './package.entity';
 import { PartnerGrantEntity } from './partner-grant.entity';
@@ -50,6 +52,8 @@ export {
   BillingAccountEntity,
   BillLineEntity,
   CouponPolicyEntity,
+  InvoiceBillEntity,
+  InvoiceEntity,
   LedgerEntryEntity,
   PriceListEntity,
   QualityDiscountEntity,
@@ -102,4 +106,6 @@ export const ENTITIES = [
   LedgerEntryEntity,
   BillEntity,
   BillLineEntity,
+  InvoiceEntity,
+  InvoiceBillEntity,
 ];

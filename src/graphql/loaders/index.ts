@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { billLinesLoader } from './billing.loader';
+import { billsByInvoiceLoader, invoiceableAmountLoader, liveInvoiceIdByBillLoader } from './invoice.loader';
 import { packagesByTagLoader, tagByCodeLoader } from './catalog.loader';
 import { appByIdLoader } from './app.loader';
 import { developerByIdLoader } from './developer.loader';
@@ -26,6 +27,9 @@ export function createLoaders(ds: DataSource) {
     emergencyCalls: emergencyCallsLoader(ds),
     packageByCode: packageByCodeLoader(ds),
     billLines: billLinesLoader(ds),
+    billsByInvoice: billsByInvoiceLoader(ds),
+    liveInvoiceIdByBill: liveInvoiceIdByBillLoader(ds),
+    invoiceableAmount: invoiceableAmountLoader(ds),
   };
 }
 

@@ -153,6 +153,9 @@ export class BillFilterInput {
 
   @Field(() => String, { nullable: true, description: 'Staff only; ignored for developers' })
   developerId?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: on a REQUESTED or ISSUED invoice; false: on none (with status PAID and platform DOUYIN: the bills a developer may invoice)' })
+  invoiced?: boolean | null;
 }
 
 @ObjectType('BillingAccount', { simpleResolvers: true, description: "A developer's money: balance (= the ledger's sum), arrears, payment mode, deposit" })

@@ -21,6 +21,7 @@ import {
   SubscriptionStatus,
 } from '../../domain/market/market.enums';
 import { BillingPlatform, BillLineKindEnum, BillStatus, LedgerKind, PaymentMode } from '../../billing/billing.enums';
+import { InvoiceStatus } from '../../billing/invoice.rule';
 
 registerEnumType(AppStatus, { name: 'AppStatus', description: 'DEVELOPING → IN_REVIEW → ONLINE or REJECTED; ONLINE ↔ SUSPENDED' });
 registerEnumType(AppFunction, { name: 'AppFunction', description: 'Functions an app declares (PERFORMANCE_APPRAISAL gates Wangwang chat history)' });
@@ -64,9 +65,10 @@ registerEnumType(BillStatus, { name: 'BillStatus' });
 registerEnumType(BillLineKindEnum, { name: 'BillLineKind' });
 registerEnumType(LedgerKind, { name: 'LedgerKind' });
 registerEnumType(PaymentMode, { name: 'PaymentMode', description: 'ALIPAY_AUTO_DEBIT goes through the payment provider (a SANDBOX in development and tests)' });
+registerEnumType(InvoiceStatus, { name: 'InvoiceStatus', description: 'REQUESTED by the developer, then ISSUED or REJECTED by an operator (final)' });
 
 
-export { BillingPlatform, BillLineKindEnum, BillStatus, LedgerKind, PaymentMode };
+export { BillingPlatform, BillLineKindEnum, BillStatus, InvoiceStatus, LedgerKind, PaymentMode };
 export { RejectionReason, ReviewDecision, ReviewMessageAuthor, ReviewRoundStatus, ReviewSubjectType };
 export { ApplicationDecision, ApplicationStatus, BuildKind, CalendarDayKind, MemberCapabilityRejection, MerchantTier, ProductKind };
 export { EmergencyRefusal, QuotaState, ApiCategory, AppFunction, AppStatus, ApplicationChannel, CallDenial, CallSource, DataSyncPackage, DeveloperKind, PackageKind, QuotaSource, RecordOutcome, TrafficMode };

@@ -1,6 +1,7 @@
 import { createUnionType } from 'type-graphql';
 import { BillingAccountType, BillingRunReportType, CouponPolicyType, PriceListType, QualityDiscountType } from './billing.type';
 import { AppType } from './app.type';
+import { InvoiceType } from './invoice.type';
 import { CalendarDayType } from './calendar.type';
 import { PackageType, TagType } from './catalog.type';
 import { AccountClosureType, DeveloperType } from './developer.type';
@@ -56,3 +57,6 @@ export const RunBillingResult = createUnionType({ name: 'RunBillingResult', type
 export const UpsertPriceListResult = createUnionType({ name: 'UpsertPriceListResult', types: () => [PriceListType, InvalidInputType] as const });
 export const UpsertCouponPolicyResult = createUnionType({ name: 'UpsertCouponPolicyResult', types: () => [CouponPolicyType, InvalidInputType] as const });
 export const SetQualityDiscountResult = createUnionType({ name: 'SetQualityDiscountResult', types: () => [QualityDiscountType, InvalidInputType] as const });
+export const RequestInvoiceResult = createUnionType({ name: 'RequestInvoiceResult', types: () => [InvoiceType, InvalidInputType, InvalidStateType] as const });
+export const IssueInvoiceResult = createUnionType({ name: 'IssueInvoiceResult', types: () => [InvoiceType, InvalidInputType, InvalidStateType] as const });
+export const RejectInvoiceResult = createUnionType({ name: 'RejectInvoiceResult', types: () => [InvoiceType, InvalidInputType, InvalidStateType] as const });

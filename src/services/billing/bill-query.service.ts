@@ -7,6 +7,7 @@ import { Clock } from '../../domain/common/clock';
 import { isStaff, Viewer } from '../../domain/common/role';
 import { BillEntity } from '../../db/entities';
 import { notFound } from '../common/errors';
+import { pageDescById } from '../common/pagination';
 
 export interface BillFilter {
   appId?: string | null;
@@ -14,6 +15,8 @@ export interface BillFilter {
   period?: string | null;
   status?: BillStatus | null;
   developerId?: string | null;
+  /** true: on a REQUESTED or ISSUED invoice; false: on none. */
+  invoiced?: boolean | null;
 }
 
 /** Reading bills: a developer sees their own; reviewers and operators see all. */
@@ -31,10 +34,8 @@ export class BillQueryService {
     if (filter.platform) qb.andWhere('b.platform = :platform', { platform: filter.platform });
     if (filter.period) qb.andWhere('b.period = :period', { period: filter.period });
     if (filter.status) qb.andWhere('b.status = :status', { status: filter.status });
-    const totalCount = await qb.clone().getCount();
-    if (beforeId) qb.andWhere('b.id < :beforeId', { beforeId });
-    const rows = await qb.orderBy('b.id', 'DESC').take(limit + 1).getMany();
-    return { rows: rows.slice(0, limit), hasNextPage: rows.length > limit, totalCount };
+    if (filter.invoiced != null) qb.andWhere(`${filter.invoiced ? '' : 'NOT '}EXISTS (SELECT 1 FROM invoice_bill ib WHERE ib.bill_id = b.id AND ib.live = 1)`);
+    return pageDescById(qb, 'b', limit, beforeId);
   }
 
   async get(viewer: Viewer, id: string): Promise<BillEntity> {

@@ -1,3 +1,4 @@
+import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { violation, Violation } from '../../domain/common/violation';
 
 /** Cursor pagination over a descending numeric id: the cursor is the last id seen, base64url. */
@@ -33,4 +34,17 @@ export function readPageArgs(args: PageArgs): { limit: number; beforeId: string 
     if (beforeId === null) out.push(violation('after', 'INVALID_CURSOR', 'after is not a cursor this API issued'));
   }
   return out.length > 0 ? out : { limit, beforeId };
+}
+
+/** One page of a filtered query, newest id first, below `beforeId`, with the filter's total count. */
+export async function pageDescById<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  alias: string,
+  limit: number,
+  beforeId: string | null,
+): Promise<{ rows: T[]; hasNextPage: boolean; totalCount: number }> {
+  const totalCount = await qb.clone().getCount();
+  if (beforeId) qb.andWhere(`${alias}.id < :beforeId`, { beforeId });
+  const rows = await qb.orderBy(`${alias}.id`, 'DESC').take(limit + 1).getMany();
+  return { rows: rows.slice(0, limit), hasNextPage: rows.length > limit, totalCount };
 }

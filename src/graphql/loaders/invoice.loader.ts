@@ -1,0 +1,54 @@
+import DataLoader from 'dataloader';
+import { DataSource, In } from 'typeorm';
+import { D } from '../../billing/money';
+import { BillEntity, InvoiceBillEntity } from '../../db/entities';
+
+const placeholders = (n: number): string => Array.from({ length: n }, () => '?').join(',');
+
+/** An invoice's bills (a rejected invoice keeps its list): prevents one SELECT per invoice on a page of invoices. */
+export const billsByInvoiceLoader = (ds: DataSource) =>
+  new DataLoader<string, BillEntity[]>(
+    async (ids) => {
+      const links = await ds.getRepository(InvoiceBillEntity).find({ where: { invoiceId: In([...ids]) }, order: { billId: 'ASC' } });
+      const bills = links.length === 0 ? [] : await ds.getRepository(BillEntity).findBy({ id: In(links.map((l) => l.billId)) });
+      const billById = new Map(bills.map((b) => [String(b.id), b]));
+      const byInvoice = new Map<string, BillEntity[]>();
+      for (const l of links) {
+        const bill = billById.get(String(l.billId));
+        if (bill) (byInvoice.get(String(l.invoiceId)) ?? byInvoice.set(String(l.invoiceId), []).get(String(l.invoiceId))!).push(bill);
+      }
+      return ids.map((id) => byInvoice.get(String(id)) ?? []);
+    },
+    { maxBatchSize: 500 },
+  );
+
+/** The live (REQUESTED or ISSUED) invoice holding a bill: prevents one SELECT per bill on a page of bills. */
+export const liveInvoiceIdByBillLoader = (ds: DataSource) =>
+  new DataLoader<string, string | null>(
+    async (billIds) => {
+      const rows: { bill_id: string; invoice_id: string }[] = await ds.query(`SELECT bill_id, invoice_id FROM invoice_bill WHERE live = 1 AND bill_id IN (${placeholders(billIds.length)})`, [...billIds]);
+      const byBill = new Map(rows.map((r) => [String(r.bill_id), String(r.invoice_id)]));
+      return billIds.map((id) => byBill.get(String(id)) ?? null);
+    },
+    { maxBatchSize: 500 },
+  );
+
+/**
+ * Per developer, the paid Douyin fees not yet on a live invoice (what `requestInvoice` would accept:
+ * PAID, DOUYIN, total above zero, on no REQUESTED or ISSUED invoice). One query for all accounts asked.
+ */
+export const invoiceableAmountLoader = (ds: DataSource) =>
+  new DataLoader<string, string>(
+    async (developerIds) => {
+      const rows: { developer_id: string; s: string }[] = await ds.query(
+        `SELECT b.developer_id, SUM(b.total) AS s FROM bill b
+          WHERE b.developer_id IN (${placeholders(developerIds.length)}) AND b.status = 'PAID' AND b.platform = 'DOUYIN' AND b.total > 0
+            AND NOT EXISTS (SELECT 1 FROM invoice_bill ib WHERE ib.bill_id = b.id AND ib.live = 1)
+          GROUP BY b.developer_id`,
+        [...developerIds],
+      );
+      const byDev = new Map(rows.map((r) => [r.developer_id, new D(r.s).toFixed(2)]));
+      return developerIds.map((id) => byDev.get(id) ?? '0.00');
+    },
+    { maxBatchSize: 500 },
+  );

@@ -1,0 +1,73 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { InvoiceStatus } from '../../billing/invoice.rule';
+import { Role } from '../../domain/common/role';
+import { readPageArgs } from '../../services/common/pagination';
+import { Context } from '../context';
+import { BillingAccountType, BillType } from '../types/billing.type';
+import { InvoiceConnectionType, InvoiceType, RequestInvoiceInput } from '../types/invoice.type';
+import { IssueInvoiceResult, RejectInvoiceResult, RequestInvoiceResult } from '../types/results.type';
+import { toConnection } from './connection';
+import { badUserInput, toPayload } from './result';
+
+@Resolver(() => InvoiceType)
+export class InvoiceResolver {
+  @Authorized(Role.DEVELOPER, Role.OPERATOR)
+  @Query(() => InvoiceConnectionType, { description: "Invoices, newest first: a developer's own; operators see all (filter developerId)" })
+  async invoices(
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('status', () => InvoiceStatus, { nullable: true }) status: InvoiceStatus | null,
+    @Arg('developerId', () => String, { nullable: true, description: 'Operators only; ignored for developers' }) developerId: string | null,
+    @Ctx() { viewer, services }: Context,
+  ): Promise<InvoiceConnectionType> {
+    const page = readPageArgs({ first, after });
+    if (Array.isArray(page)) throw badUserInput(page);
+    const { rows, hasNextPage, totalCount } = await services.invoices.list(viewer, { status, developerId }, page.limit, page.beforeId);
+    return { ...toConnection(rows, hasNextPage, InvoiceType.from), totalCount };
+  }
+
+  @Authorized(Role.DEVELOPER, Role.OPERATOR)
+  @Query(() => InvoiceType, { description: 'An invoice with its bills; another developer’s invoice answers NOT_FOUND' })
+  async invoice(@Arg('id', () => ID) id: string, @Ctx() { viewer, services }: Context): Promise<InvoiceType> {
+    return InvoiceType.from(await services.invoices.get(viewer, id));
+  }
+
+  @FieldResolver(() => [BillType], { description: 'The bills it covers, oldest id first (a REJECTED invoice keeps its list; the bills are free again)' })
+  async bills(@Root() invoice: InvoiceType, @Ctx() { loaders }: Context): Promise<BillType[]> {
+    return (await loaders.billsByInvoice.load(invoice.id)).map(BillType.from);
+  }
+
+  @Authorized(Role.DEVELOPER)
+  @Mutation(() => RequestInvoiceResult, { description: 'Requests an invoice for paid Douyin bills of the caller; amount = the exact sum of their totals' })
+  async requestInvoice(@Arg('input', () => RequestInvoiceInput) input: RequestInvoiceInput, @Ctx() { viewer, services }: Context) {
+    return toPayload(await services.invoices.request(viewer.subjectId!, input), InvoiceType.from);
+  }
+
+  @Authorized(Role.OPERATOR)
+  @Mutation(() => IssueInvoiceResult, { description: 'REQUESTED → ISSUED with the invoice number (8 to 20 digits, unique)' })
+  async issueInvoice(@Arg('id', () => ID) id: string, @Arg('invoiceNo', () => String) invoiceNo: string, @Ctx() { viewer, services }: Context) {
+    return toPayload(await services.invoices.issue(viewer, id, invoiceNo), InvoiceType.from);
+  }
+
+  @Authorized(Role.OPERATOR)
+  @Mutation(() => RejectInvoiceResult, { description: 'REQUESTED → REJECTED with a reason; its bills may be requested again' })
+  async rejectInvoice(@Arg('id', () => ID) id: string, @Arg('reason', () => String) reason: string, @Ctx() { viewer, services }: Context) {
+    return toPayload(await services.invoices.reject(viewer, id, reason), InvoiceType.from);
+  }
+}
+
+@Resolver(() => BillType)
+export class BillInvoiceResolver {
+  @FieldResolver(() => ID, { nullable: true, description: 'The REQUESTED or ISSUED invoice this bill is on; null when it is not invoiced' })
+  async invoiceId(@Root() bill: BillType, @Ctx() { loaders }: Context): Promise<string | null> {
+    return loaders.liveInvoiceIdByBill.load(bill.id);
+  }
+}
+
+@Resolver(() => BillingAccountType)
+export class BillingAccountInvoiceResolver {
+  @FieldResolver(() => String, { description: 'Paid Douyin fees not yet on a REQUESTED or ISSUED invoice (what requestInvoice would accept)' })
+  async invoiceableAmount(@Root() account: BillingAccountType, @Ctx() { loaders }: Context): Promise<string> {
+    return loaders.invoiceableAmount.load(account.developerId);
+  }
+}
