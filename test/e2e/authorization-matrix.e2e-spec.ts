@@ -26,6 +26,10 @@ interface Fixture {
   partnerId: string;
   grantedPartnerToRevoke: string;
   appkey: string;
+  /** The owner's Taobao bill of 2026-11-19. */
+  billId: string;
+  /** The owner's draft cloud-market product. */
+  marketProductId: string;
 }
 type Doc = string | TypedDocumentNode<unknown, unknown>;
 type Row = readonly [field: string, outcomes: string, doc: Doc, variables?: (f: Fixture) => Record<string, unknown>];
@@ -164,6 +168,19 @@ function outcomeOf(res: GqlResponse<unknown>): string {
 
 let t: TestApp;
 let fixture: Fixture;
+
+/** A bill of the app for a Taobao day: usage reported by the gateway, billed by an operator's run. */
+async function billOf(appkey: string, day: string): Promise<string> {
+  const usage = await t.post(
+    { query: 'mutation($r: [UsageRecordInput!]!) { recordUsage(records: $r) { __typename } }', variables: { r: [{ idempotencyKey: 'matrix-usage', appkey, date: day, dataSyncNewOrders: 12_000 }] } },
+    await t.token(Role.GATEWAY, 'matrix-gateway'),
+  );
+  expect(usage.data).toEqual({ recordUsage: { __typename: 'UsageBatchReceipt' } });
+  const operator = await t.token(Role.OPERATOR, 'matrix-operator');
+  await t.post({ query: 'mutation($d: String!) { runBilling(platform: TAOBAO, period: $d) { __typename } }', variables: { d: day } }, operator);
+  const bills = await t.post({ query: 'query($d: String!) { bills(filter: { period: $d }) { edges { node { id } } } }', variables: { d: day } }, operator);
+  return (bills.data as { bills: { edges: { node: { id: string } }[] } }).bills.edges[0].node.id;
+}
 const tokens = new Map<Role, string | undefined>();
 
 beforeAll(async () => {
@@ -182,7 +199,11 @@ beforeAll(async () => {
   );
   const roundId = (submitted.data as { submitAppForReview: { id: string } }).submitAppForReview.id;
   expect(roundId).toEqual(expect.any(String));
-  fixture = { roundId, appId: (created.data as { createApp: { id: string } }).createApp.id, developerId: dev.id, partnerId, grantedPartnerToRevoke: 'matrix-partner-revoke', appkey: (created.data as { createApp: { appkey: string } }).createApp.appkey };
+  const { id: appId, appkey } = (created.data as { createApp: { id: string; appkey: string } }).createApp;
+  const billId = await billOf(appkey, '2026-11-19');
+  const product = await t.post({ query: 'mutation { createMarketProduct(input: { name: "Matrix product", saleMode: BY_CYCLE }) { ... on MarketProduct { id } } }' }, dev.token);
+  const marketProductId = (product.data as { createMarketProduct: { id: string } }).createMarketProduct.id;
+  fixture = { roundId, appId, developerId: dev.id, partnerId, grantedPartnerToRevoke: 'matrix-partner-revoke', appkey, billId, marketProductId };
   tokens.set(Role.ANONYMOUS, undefined);
   tokens.set(Role.DEVELOPER, dev.token);
   tokens.set(Role.REVIEWER, await t.token(Role.REVIEWER, 'matrix-reviewer'));
@@ -258,6 +279,11 @@ describe('cross-tenant reads and writes answer NOT_FOUND', () => {
     ['post review feedback',    'mutation($r: ID!) { postReviewFeedback(roundId: $r, message: "x") { __typename } }', (f) => ({ r: f.roundId })],
     ['submit an app for review', 'mutation($id: ID!) { submitAppForReview(appId: $id) { __typename } }', (f) => ({ id: f.appId })],
     ["revoke another's grant",  'mutation($p: ID!) { revokePartnerAccess(partnerId: $p) { __typename } }', (f) => ({ p: f.partnerId })],
+    ['read a bill',             'query($id: ID!) { bill(id: $id) { id } }', (f) => ({ id: f.billId })],
+    ['put a bill on an invoice', 'mutation($b: ID!) { requestInvoice(input: { billIds: [$b], title: "Stolen", taxNo: "91330106MA2XXXXX1X" }) { __typename } }', (f) => ({ b: f.billId })],
+    ['read a draft market product', 'query($id: ID!) { marketProduct(id: $id) { id } }', (f) => ({ id: f.marketProductId })],
+    ['rename a market product', 'mutation($id: ID!) { updateMarketProduct(id: $id, input: { name: "Stolen" }) { __typename } }', (f) => ({ id: f.marketProductId })],
+    ['add a version to a market product', 'mutation($id: ID!) { addMarketVersion(productId: $id, input: { name: "Stolen" }) { __typename } }', (f) => ({ id: f.marketProductId })],
   ];
 
   it.each(CROSS.map((c) => [c[0], c] as const))('another developer tries to %s', async (_what, [, query, variables]) => {
@@ -268,8 +294,11 @@ describe('cross-tenant reads and writes answer NOT_FOUND', () => {
 
   it("another developer's lists never contain the owner's objects", async () => {
     const intruder = await t.developer('Intruder');
-    const res = await t.post({ query: '{ myApps { totalCount } myPartnerGrants { partnerId } }' }, intruder.token);
-    expect(res.data).toEqual({ myApps: { totalCount: 0 }, myPartnerGrants: [] });
+    const res = await t.post(
+      { query: 'query($app: ID!) { myApps { totalCount } myPartnerGrants { partnerId } bills(filter: { appId: $app }) { totalCount } invoices { totalCount } myMarketProducts { id } }', variables: { app: fixture.appId } },
+      intruder.token,
+    );
+    expect(res.data).toEqual({ myApps: { totalCount: 0 }, myPartnerGrants: [], bills: { totalCount: 0 }, invoices: { totalCount: 0 }, myMarketProducts: [] });
   });
 
   it('a partner the owner did not grant reads neither the developer nor its apps', async () => {
