@@ -3,7 +3,9 @@
  * developers, 3 meters each), then the Taobao daily billing of those 10 days through the real
  * BillingRunService, against a fresh database. Prints app-days/s and the ratio against a raw
  * `INSERT … SELECT` writing the same number of bill lines in the same database.
- * A measurement, not a test: no threshold.
+ * A measurement, not a test: no threshold. It also prints `resultDigest`, a hash of every billing
+ * result (bills, lines, ledger, balances, arrears flags): a speed change must leave it unchanged
+ * for the same BENCH_APPS and BENCH_DAYS.
  */
 import 'reflect-metadata';
 import { BillingPlatform } from '../src/billing/billing.enums';
@@ -17,7 +19,27 @@ const DAYS = Number(process.env.BENCH_DAYS ?? 10);
 const DEVS = Math.max(1, Math.floor(APPS / 10));
 const FIRST = '2026-10-01';
 
-export async function benchBilling(): Promise<Record<string, number>> {
+/**
+ * An order-independent hash of what billing wrote: every column that is a result (not the run id
+ * or a creation timestamp), per table, summed over rows.
+ */
+async function resultDigest(q: (sql: string) => Promise<{ n: string; h: string }[]>): Promise<string> {
+  const tables: [string, string][] = [
+    ['bill', 'id, app_id, appkey, developer_id, platform, period, period_start, period_end, status, total, coupon_total, price_list_id, issued_on, paid_at'],
+    ['bill_line', 'bill_id, position, kind, code, label, quantity, unit_price, precise_amount, amount, explanation'],
+    ['ledger_entry', 'id, developer_id, kind, amount, entry_key, bill_id, note'],
+    ['billing_account', 'developer_id, balance, deposit'],
+    ['developer', 'id, restricted_for_arrears'],
+  ];
+  const parts: string[] = [];
+  for (const [table, cols] of tables) {
+    const [r] = await q(`SELECT COUNT(*) AS n, SUM(CAST(CONV(LEFT(MD5(CONCAT_WS('|', ${cols})), 12), 16, 10) AS UNSIGNED)) AS h FROM ${table}`);
+    parts.push(`${table}:${r.n}:${BigInt(r.h ?? 0).toString(16)}`);
+  }
+  return parts.join(' ');
+}
+
+export async function benchBilling(): Promise<Record<string, number | string>> {
   const t = await TestApp.start({ now: '2026-11-20T04:00:00Z' });
   try {
     const ds = t.ds;
@@ -72,6 +94,7 @@ export async function benchBilling(): Promise<Record<string, number>> {
     );
     const rawSeconds = (performance.now() - rawStarted) / 1000;
     const [bills] = await q('SELECT COUNT(*) n FROM bill');
+    const digest = await resultDigest(q);
     return {
       appDays: APPS * DAYS,
       bills: Number(bills.n),
@@ -80,6 +103,7 @@ export async function benchBilling(): Promise<Record<string, number>> {
       appDaysPerSecond: Number(((APPS * DAYS) / seconds).toFixed(0)),
       rawInsertSelectSeconds: Number(rawSeconds.toFixed(2)),
       ratioVsRawInsertSelect: Number((seconds / rawSeconds).toFixed(1)),
+      resultDigest: digest,
     };
   } finally {
     await t.stop();
