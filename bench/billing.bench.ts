@@ -20,21 +20,27 @@ const DEVS = Math.max(1, Math.floor(APPS / 10));
 const FIRST = '2026-10-01';
 
 /**
- * An order-independent hash of what billing wrote: every column that is a result (not the run id
- * or a creation timestamp), per table, summed over rows.
+ * An order-independent hash of what billing wrote, per table, summed over rows: every column that is
+ * a result, with bills named by (app, period) rather than by their auto-increment id, so the digest
+ * does not depend on the order bills were inserted in. Left out: run id, creation timestamps,
+ * ledger entry ids and the bill id inside entry keys (the entry's bill, kind and amount stand for it).
  */
 async function resultDigest(q: (sql: string) => Promise<{ n: string; h: string }[]>): Promise<string> {
-  const tables: [string, string][] = [
-    ['bill', 'id, app_id, appkey, developer_id, platform, period, period_start, period_end, status, total, coupon_total, price_list_id, issued_on, paid_at'],
-    ['bill_line', 'bill_id, position, kind, code, label, quantity, unit_price, precise_amount, amount, explanation'],
-    ['ledger_entry', 'id, developer_id, kind, amount, entry_key, bill_id, note'],
-    ['billing_account', 'developer_id, balance, deposit'],
-    ['developer', 'id, restricted_for_arrears'],
+  const tables: [string, string, string][] = [
+    ['bill', 'bill b', 'b.app_id, b.appkey, b.developer_id, b.platform, b.period, b.period_start, b.period_end, b.status, b.total, b.coupon_total, b.price_list_id, b.issued_on, b.paid_at'],
+    ['bill_line', 'bill_line l JOIN bill b ON b.id = l.bill_id', 'b.app_id, b.period, l.position, l.kind, l.code, l.label, l.quantity, l.unit_price, l.precise_amount, l.amount, l.explanation'],
+    [
+      'ledger_entry',
+      'ledger_entry e LEFT JOIN bill b ON b.id = e.bill_id',
+      "e.developer_id, e.kind, e.amount, IF(e.bill_id IS NULL, e.entry_key, SUBSTRING_INDEX(e.entry_key, ':', 2)), b.app_id, b.period, e.note",
+    ],
+    ['billing_account', 'billing_account a', 'a.developer_id, a.balance, a.deposit'],
+    ['developer', 'developer d', 'd.id, d.restricted_for_arrears'],
   ];
   const parts: string[] = [];
-  for (const [table, cols] of tables) {
-    const [r] = await q(`SELECT COUNT(*) AS n, SUM(CAST(CONV(LEFT(MD5(CONCAT_WS('|', ${cols})), 12), 16, 10) AS UNSIGNED)) AS h FROM ${table}`);
-    parts.push(`${table}:${r.n}:${BigInt(r.h ?? 0).toString(16)}`);
+  for (const [name, from, cols] of tables) {
+    const [r] = await q(`SELECT COUNT(*) AS n, SUM(CAST(CONV(LEFT(MD5(CONCAT_WS('|', ${cols})), 12), 16, 10) AS UNSIGNED)) AS h FROM ${from}`);
+    parts.push(`${name}:${r.n}:${BigInt(r.h ?? 0).toString(16)}`);
   }
   return parts.join(' ');
 }
