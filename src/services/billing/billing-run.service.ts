@@ -26,7 +26,10 @@ export interface AppUsage {
  * and meter). Narrow on purpose, so a bench or another source can stand in.
  */
 export interface UsageSource {
-  /** Ids of the platform's apps with any usage in the period, ascending, not billed yet for it. */
+  /**
+   * Ids of the platform's apps with any usage in the period, not billed yet for it: grouped by owner
+   * (ascending owner, then app id), so a chunk holds a developer's apps together and settles it once.
+   */
   appsToBill(em: EntityManager, platform: BillingPlatform, period: BillingPeriod): Promise<string[]>;
   /** The period's usage of these apps. */
   usageOf(em: EntityManager, appIds: readonly string[], period: BillingPeriod): Promise<Map<string, AppUsage>>;
@@ -38,11 +41,11 @@ const PACKAGE_PREFIX = `${PACKAGE_METER}:`;
 export const usageDailySource: UsageSource = {
   async appsToBill(em, platform, period) {
     const rows: { id: string }[] = await em.query(
-      `SELECT DISTINCT u.app_id AS id FROM usage_daily u
+      `SELECT DISTINCT a.owner_id, u.app_id AS id FROM usage_daily u
          JOIN app a ON a.id = u.app_id AND a.billing_platform = ?
          LEFT JOIN bill b ON b.app_id = u.app_id AND b.platform = ? AND b.period = ?
         WHERE u.usage_date BETWEEN ? AND ? AND u.quantity > 0 AND b.id IS NULL
-        ORDER BY u.app_id`,
+        ORDER BY a.owner_id, u.app_id`,
       [platform, platform, period.key, period.start, period.end],
     );
     return rows.map((r) => String(r.id));
