@@ -3,7 +3,9 @@
  * developers, 3 meters each), then the Taobao daily billing of those 10 days through the real
  * BillingRunService, against a fresh database. Prints app-days/s and the ratio against a raw
  * `INSERT … SELECT` writing the same number of bill lines in the same database.
- * A measurement, not a test: no threshold.
+ * A measurement, not a test: no threshold. It also prints `resultDigest`, a hash of every billing
+ * result (bills, lines, ledger, balances, arrears flags): a speed change must leave it unchanged
+ * for the same BENCH_APPS and BENCH_DAYS.
  */
 import 'reflect-metadata';
 import { BillingPlatform } from '../src/billing/billing.enums';
@@ -17,7 +19,33 @@ const DAYS = Number(process.env.BENCH_DAYS ?? 10);
 const DEVS = Math.max(1, Math.floor(APPS / 10));
 const FIRST = '2026-10-01';
 
-export async function benchBilling(): Promise<Record<string, number>> {
+/**
+ * An order-independent hash of what billing wrote, per table, summed over rows: every column that is
+ * a result, with bills named by (app, period) rather than by their auto-increment id, so the digest
+ * does not depend on the order bills were inserted in. Left out: run id, creation timestamps,
+ * ledger entry ids and the bill id inside entry keys (the entry's bill, kind and amount stand for it).
+ */
+async function resultDigest(q: (sql: string) => Promise<{ n: string; h: string }[]>): Promise<string> {
+  const tables: [string, string, string][] = [
+    ['bill', 'bill b', 'b.app_id, b.appkey, b.developer_id, b.platform, b.period, b.period_start, b.period_end, b.status, b.total, b.coupon_total, b.price_list_id, b.issued_on, b.paid_at'],
+    ['bill_line', 'bill_line l JOIN bill b ON b.id = l.bill_id', 'b.app_id, b.period, l.position, l.kind, l.code, l.label, l.quantity, l.unit_price, l.precise_amount, l.amount, l.explanation'],
+    [
+      'ledger_entry',
+      'ledger_entry e LEFT JOIN bill b ON b.id = e.bill_id',
+      "e.developer_id, e.kind, e.amount, IF(e.bill_id IS NULL, e.entry_key, SUBSTRING_INDEX(e.entry_key, ':', 2)), b.app_id, b.period, e.note",
+    ],
+    ['billing_account', 'billing_account a', 'a.developer_id, a.balance, a.deposit'],
+    ['developer', 'developer d', 'd.id, d.restricted_for_arrears'],
+  ];
+  const parts: string[] = [];
+  for (const [name, from, cols] of tables) {
+    const [r] = await q(`SELECT COUNT(*) AS n, SUM(CAST(CONV(LEFT(MD5(CONCAT_WS('|', ${cols})), 12), 16, 10) AS UNSIGNED)) AS h FROM ${from}`);
+    parts.push(`${name}:${r.n}:${BigInt(r.h ?? 0).toString(16)}`);
+  }
+  return parts.join(' ');
+}
+
+export async function benchBilling(): Promise<Record<string, number | string>> {
   const t = await TestApp.start({ now: '2026-11-20T04:00:00Z' });
   try {
     const ds = t.ds;
@@ -51,6 +79,9 @@ export async function benchBilling(): Promise<Record<string, number>> {
       }
     }
 
+    // The test harness's logger keeps every SQL statement for the N+1 tests: emptied before and
+    // during the run, so the bench does not measure a growing in-memory log the server never keeps.
+    t.queries.reset();
     const runs = new BillingRunService(ds, t.clock, new SandboxPaymentProvider());
     const started = performance.now();
     let lines = 0;
@@ -58,6 +89,7 @@ export async function benchBilling(): Promise<Record<string, number>> {
       const r = await runs.run(BillingPlatform.TAOBAO, addDays(FIRST, d));
       if (!r.ok) throw new Error(JSON.stringify(r.refusal));
       lines += r.value.linesWritten;
+      t.queries.reset();
       process.stderr.write(`\rbilled ${d + 1}/${DAYS} days`);
     }
     process.stderr.write('\n');
@@ -72,6 +104,7 @@ export async function benchBilling(): Promise<Record<string, number>> {
     );
     const rawSeconds = (performance.now() - rawStarted) / 1000;
     const [bills] = await q('SELECT COUNT(*) n FROM bill');
+    const digest = await resultDigest(q);
     return {
       appDays: APPS * DAYS,
       bills: Number(bills.n),
@@ -80,6 +113,7 @@ export async function benchBilling(): Promise<Record<string, number>> {
       appDaysPerSecond: Number(((APPS * DAYS) / seconds).toFixed(0)),
       rawInsertSelectSeconds: Number(rawSeconds.toFixed(2)),
       ratioVsRawInsertSelect: Number((seconds / rawSeconds).toFixed(1)),
+      resultDigest: digest,
     };
   } finally {
     await t.stop();

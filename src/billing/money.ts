@@ -12,11 +12,29 @@ export const fen = (amount: Dec): string => roundFen(amount).toFixed(2);
 
 /** An integer or decimal with thousands separators, for explanations: 1300000 → "1,300,000". */
 export function grouped(value: Dec | number | string): string {
-  const s = new D(value).toFixed();
+  // NOTE: a safe integer prints the same through String() as through decimal.js, without the parse.
+  const s = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value instanceof D ? value.toFixed() : new D(value).toFixed();
   const [int, frac] = s.split('.');
   const g = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return frac ? `${g}.${frac}` : g;
 }
 
 /** A decimal without trailing zeros ("0.10" → "0.1"). */
-export const plain = (value: Dec | string): string => new D(value).toFixed();
+export const plain = (value: Dec | string): string => (typeof value === 'string' ? constant(value).toFixed() : value.toFixed());
+
+const constants = new Map<string, Dec>();
+
+/**
+ * The decimal of a price-list figure ("0.02", "50"), parsed once: rating reads the same few prices
+ * for every bill. Decimals are immutable, so sharing them is safe. Bounded: a price list has a few
+ * dozen figures, but operators can add lists.
+ */
+export function constant(value: string): Dec {
+  let d = constants.get(value);
+  if (!d) {
+    if (constants.size >= 10_000) constants.clear();
+    d = new D(value);
+    constants.set(value, d);
+  }
+  return d;
+}

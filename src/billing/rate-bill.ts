@@ -1,5 +1,5 @@
 import { PRICING_MODELS } from './models';
-import { D, Dec, fen, grouped, plain, roundFen } from './money';
+import { constant, D, Dec, fen, grouped, plain, roundFen } from './money';
 import { ChargeDef, PACKAGE_METER } from './price-list';
 
 export type BillLineKind = 'CHARGE' | 'COUPON' | 'DISCOUNT';
@@ -50,28 +50,37 @@ export interface RateBillInput {
 export function rateBill(input: RateBillInput): RatedBill {
   const lines: RatedLine[] = [];
   let couponBase: Dec = new D(0);
+  // The sum of the rounded lines so far (what `total` and the discount base add up).
+  let rounded: Dec = new D(0);
   for (const charge of input.charges) {
     const isPackage = charge.meter === PACKAGE_METER;
-    const quantity = isPackage ? new D(input.usage.packagesByDay.filter((d) => d.length > 0).length) : new D(input.usage.totals[charge.meter] ?? 0);
+    const raw = isPackage ? input.usage.packagesByDay.filter((d) => d.length > 0).length : (input.usage.totals[charge.meter] ?? 0);
+    // Most charges of a list have no usage: skip them before any decimal work.
+    if (typeof raw === 'number' && raw <= 0) continue;
+    const quantity = new D(raw);
     if (quantity.lte(0)) continue;
     const priced = PRICING_MODELS[charge.model].price({ quantity, packagesByDay: input.usage.packagesByDay }, charge.props as never, charge.unit);
     const amount = roundFen(priced.precise);
     if (charge.couponScope) couponBase = couponBase.plus(amount);
+    rounded = rounded.plus(amount);
+    const precise = priced.precise.toFixed();
+    const fixed = amount.toFixed(2);
     lines.push({
       kind: 'CHARGE',
       code: charge.code,
       label: charge.label,
       quantity: quantity.toFixed(),
       unitPrice: priced.unitPrice,
-      preciseAmount: priced.precise.toFixed(),
-      amount: amount.toFixed(2),
-      explanation: `${priced.explanation} = ${priced.precise.toFixed()} → ${amount.toFixed(2)}`,
+      preciseAmount: precise,
+      amount: fixed,
+      explanation: `${priced.explanation} = ${precise} → ${fixed}`,
     });
   }
 
   if (input.coupon && couponBase.gt(0)) {
-    const face = new D(input.coupon.amount);
+    const face = constant(input.coupon.amount);
     const used = D.min(face, couponBase);
+    rounded = rounded.minus(roundFen(used));
     lines.push({
       kind: 'COUPON',
       code: input.coupon.code,
@@ -84,11 +93,12 @@ export function rateBill(input: RateBillInput): RatedBill {
     });
   }
 
-  const pct = new D(input.discountPercent ?? 0);
+  const pct = constant(input.discountPercent ?? '0');
   if (pct.gt(0)) {
-    const base = lines.reduce((s, l) => s.plus(l.amount), new D(0));
+    const base = rounded;
     if (base.gt(0)) {
       const precise = base.mul(pct).div(100);
+      rounded = rounded.minus(roundFen(precise));
       lines.push({
         kind: 'DISCOUNT',
         code: 'QUALITY_APP_DISCOUNT',
@@ -102,6 +112,5 @@ export function rateBill(input: RateBillInput): RatedBill {
     }
   }
 
-  const total = lines.reduce((s, l) => s.plus(l.amount), new D(0));
-  return { lines, total: total.toFixed(2) };
+  return { lines, total: rounded.toFixed(2) };
 }

@@ -297,6 +297,47 @@ describe('ledger, arrears and their lifting', () => {
     ]);
   });
 
+  it('a backlog longer than one settlement read (20 bills) is still paid strictly oldest first', async () => {
+    const dev = await t.developer();
+    const apps: App[] = [];
+    for (let i = 0; i < 10; i++) apps.push(await newApp(dev));
+    // 2021-09-01: 10 bills of 10.00. 2021-09-02: six of 10.00, one of 50.00, then three of 1.00.
+    const callsOn2nd = (i: number) => (i < 6 ? 5_000 : i === 6 ? 25_000 : 500);
+    for (let i = 0; i < 10; i++) {
+      await report(apps[i].appkey, '2021-09-01', { apiCalls: [calls('BASIC', 'OUT_OF_CLOUD', 5_000)] });
+      await report(apps[i].appkey, '2021-09-02', { apiCalls: [calls('BASIC', 'OUT_OF_CLOUD', callsOn2nd(i))] });
+    }
+    await run('TAOBAO', '2021-09-01');
+    await run('TAOBAO', '2021-09-02');
+    const balance = async () => (await t.gql(BalanceDocument, {}, dev.token)).data!.balance;
+    expect(await balance()).toMatchObject({ balance: '0.00', inArrears: true, unpaidCount: 20, unpaidTotal: '213.00' });
+
+    // 190.00 pays the 16 bills of 10.00 (the first read) and stops at the 50.00: the 1.00 bills after it wait.
+    const r1 = (await t.gql(RechargeDocument, { amount: '190.00', idempotencyKey: 'backlog-1' }, dev.token)).data!.recharge;
+    expect(r1).toMatchObject({ balance: '30.00', ledgerSum: '30.00', inArrears: true, unpaidCount: 4, unpaidTotal: '53.00' });
+    expect((await billOf(apps[6], '2021-09-02', dev.token)).status).toBe('UNPAID');
+    expect((await billOf(apps[7], '2021-09-02', dev.token)).status).toBe('UNPAID');
+    expect((await billOf(apps[5], '2021-09-02', dev.token)).status).toBe('PAID');
+
+    const r2 = (await t.gql(RechargeDocument, { amount: '20.00', idempotencyKey: 'backlog-2' }, dev.token)).data!.recharge;
+    expect(r2).toMatchObject({ balance: '0.00', ledgerSum: '0.00', inArrears: true, unpaidCount: 3, unpaidTotal: '3.00' });
+    const r3 = (await t.gql(RechargeDocument, { amount: '3.00', idempotencyKey: 'backlog-3' }, dev.token)).data!.recharge;
+    expect(r3).toMatchObject({ balance: '0.00', ledgerSum: '0.00', inArrears: false, unpaidCount: 0 });
+  });
+
+  it('two recharges at once on a 20-bill backlog pay every bill exactly once', async () => {
+    const dev = await t.developer();
+    for (let i = 0; i < 10; i++) {
+      const app = await newApp(dev);
+      for (const date of ['2021-09-03', '2021-09-04']) await report(app.appkey, date, { apiCalls: [calls('BASIC', 'OUT_OF_CLOUD', 5_000)] }); // 10.00
+    }
+    await run('TAOBAO', '2021-09-03');
+    await run('TAOBAO', '2021-09-04');
+    await Promise.all(['c1', 'c2'].map((key) => t.gql(RechargeDocument, { amount: '100.00', idempotencyKey: key }, dev.token)));
+    expect((await t.gql(BalanceDocument, {}, dev.token)).data!.balance).toMatchObject({ balance: '0.00', ledgerSum: '0.00', inArrears: false, unpaidCount: 0 });
+    expect(await count(`SELECT COUNT(*) n FROM ledger_entry WHERE developer_id = ? AND kind = 'CHARGE'`, [dev.id])).toBe(20);
+  });
+
   it('a paid bill with a coupon writes CHARGE (before coupon) and COUPON entries', async () => {
     const dev = await t.developer();
     await t.gql(RechargeDocument, { amount: '100.00', idempotencyKey: 'x' }, dev.token);

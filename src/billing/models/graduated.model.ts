@@ -1,4 +1,4 @@
-import { D, Dec, grouped, plain } from '../money';
+import { constant, D, Dec, grouped, plain } from '../money';
 import { validatePrice } from './per-block';
 import { ChargeInput, PricedAmount, PricingModel } from './pricing-model';
 
@@ -44,13 +44,21 @@ export const graduatedModel: PricingModel<GraduatedProps> = {
       if (input.quantity.lte(from)) break;
       const cap = tier.upTo === null ? input.quantity : D.min(input.quantity, tier.upTo);
       const units = cap.minus(from);
-      precise = precise.plus(units.mul(new D(tier.price)).div(props.per));
+      precise = precise.plus(units.mul(constant(tier.price)).div(props.per));
       parts.push(`${grouped(units)} × ${plain(tier.price)}/${grouped(props.per)}`);
       from = cap;
     }
-    const unitPrice = props.tiers
-      .map((t) => (t.upTo === null ? `${plain(t.price)}/${grouped(props.per)} beyond` : `${plain(t.price)}/${grouped(props.per)} up to ${grouped(t.upTo)}`))
-      .join('; ');
-    return { precise, unitPrice, explanation: `${grouped(input.quantity)} ${unit}: ${parts.length ? parts.join(' + ') : '0'}` };
+    return { precise, unitPrice: unitPriceOf(props), explanation: `${grouped(input.quantity)} ${unit}: ${parts.length ? parts.join(' + ') : '0'}` };
   },
 };
+
+/** The tiers as shown ("0.1/100 up to 1,000,000; 0.04/100 beyond"), made once per price list's props. */
+const unitPrices = new WeakMap<GraduatedProps, string>();
+function unitPriceOf(props: GraduatedProps): string {
+  let s = unitPrices.get(props);
+  if (s === undefined) {
+    s = props.tiers.map((t) => (t.upTo === null ? `${plain(t.price)}/${grouped(props.per)} beyond` : `${plain(t.price)}/${grouped(props.per)} up to ${grouped(t.upTo)}`)).join('; ');
+    unitPrices.set(props, s);
+  }
+  return s;
+}

@@ -1,14 +1,11 @@
-import { D, Dec, grouped, plain } from '../money';
+import { constant, Dec, grouped, plain } from '../money';
 import { PricedAmount } from './pricing-model';
 
 /** Shared arithmetic of "price per block of N units": quantity × price / N, never rounded here. */
 export function perBlock(quantity: Dec, price: string, block: number, unit: string, suffix = ''): PricedAmount {
-  const precise = quantity.mul(new D(price)).div(block);
-  return {
-    precise,
-    unitPrice: `${plain(price)}/${grouped(block)}${suffix}`,
-    explanation: `${grouped(quantity)} ${unit} × ${plain(price)}/${grouped(block)}${suffix}`,
-  };
+  const precise = quantity.mul(constant(price)).div(block);
+  const unitPrice = `${plain(price)}/${grouped(block)}${suffix}`;
+  return { precise, unitPrice, explanation: `${grouped(quantity)} ${unit} × ${unitPrice}` };
 }
 
 export function validatePrice(price: unknown, field = 'price'): string[] {

@@ -1,10 +1,12 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { BillLineKindEnum } from '../../billing/billing.enums';
 
-/** One line of a bill, as the rating engine made it: quantity, unit price, precise and rounded amount, explanation. */
+/**
+ * One line of a bill, as the rating engine made it: quantity, unit price, precise and rounded amount, explanation.
+ * NOTE: no index of its own on bill_id: the primary key (bill_id, position) serves every lookup by bill.
+ */
 @Entity('bill_line')
 export class BillLineEntity {
-  @Index('idx_bill_line_bill')
   @PrimaryColumn({ name: 'bill_id', type: 'bigint', unsigned: true })
   billId: string;
 

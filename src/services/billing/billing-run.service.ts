@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { escape } from 'mysql2';
 import { DataSource, EntityManager } from 'typeorm';
 import { BillingPlatform, BillStatus } from '../../billing/billing.enums';
 import { couponFor } from '../../billing/coupon';
@@ -26,7 +27,10 @@ export interface AppUsage {
  * and meter). Narrow on purpose, so a bench or another source can stand in.
  */
 export interface UsageSource {
-  /** Ids of the platform's apps with any usage in the period, ascending, not billed yet for it. */
+  /**
+   * Ids of the platform's apps with any usage in the period, not billed yet for it: grouped by owner
+   * (ascending owner, then app id), so a chunk holds a developer's apps together and settles it once.
+   */
   appsToBill(em: EntityManager, platform: BillingPlatform, period: BillingPeriod): Promise<string[]>;
   /** The period's usage of these apps. */
   usageOf(em: EntityManager, appIds: readonly string[], period: BillingPeriod): Promise<Map<string, AppUsage>>;
@@ -38,12 +42,12 @@ const PACKAGE_PREFIX = `${PACKAGE_METER}:`;
 export const usageDailySource: UsageSource = {
   async appsToBill(em, platform, period) {
     const rows: { id: string }[] = await em.query(
-      `SELECT DISTINCT u.app_id AS id FROM usage_daily u
-         JOIN app a ON a.id = u.app_id AND a.billing_platform = ?
-         LEFT JOIN bill b ON b.app_id = u.app_id AND b.platform = ? AND b.period = ?
-        WHERE u.usage_date BETWEEN ? AND ? AND u.quantity > 0 AND b.id IS NULL
-        ORDER BY u.app_id`,
-      [platform, platform, period.key, period.start, period.end],
+      `SELECT a.owner_id, a.id FROM app a
+        WHERE a.billing_platform = ?
+          AND EXISTS (SELECT 1 FROM usage_daily u WHERE u.app_id = a.id AND u.usage_date BETWEEN ? AND ? AND u.quantity > 0)
+          AND NOT EXISTS (SELECT 1 FROM bill b WHERE b.app_id = a.id AND b.platform = ? AND b.period = ?)
+        ORDER BY a.owner_id, a.id`,
+      [platform, period.start, period.end, platform, period.key],
     );
     return rows.map((r) => String(r.id));
   },
@@ -80,6 +84,45 @@ export interface BillingRunReport {
 }
 
 const CHUNK = 500;
+/** Bill lines per INSERT statement. */
+const LINES_PER_INSERT = 2000;
+/** Apps rated between two yields to the event loop while preparing (see `prepareChunk`). */
+const RATE_SLICE = 50;
+
+interface ChunkApp {
+  id: string;
+  appkey: string;
+  owner_id: string;
+}
+
+/**
+ * A chunk read, rated and formatted, ready to write. The SQL value tuples are escaped here, outside
+ * the transaction, so the transaction only joins strings: a line's tuple lacks only its bill id,
+ * which the bill INSERT decides.
+ */
+interface PreparedChunk {
+  /** The apps with usage, in chunk order. */
+  apps: ChunkApp[];
+  rated: Map<string, RatedBill>;
+  /** `(app_id, …, issued_on)` tuples of the bill INSERT, comma-joined, in `apps` order. */
+  billTuples: string;
+  /** Per app id: each line's tuple after its bill id (`, position, …, explanation)`). */
+  lineTails: Map<string, string[]>;
+}
+
+/** What every chunk of one run shares. */
+interface RunContext {
+  runId: string;
+  platform: BillingPlatform;
+  period: BillingPeriod;
+  list: PriceListEntity;
+  coupons: CouponPolicy[];
+  /** Beijing date of the run: bills are issued on it. */
+  today: string;
+  now: Date;
+}
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Billing runs (Lago's billing service): rates every app of a platform with usage in a period and
@@ -114,14 +157,28 @@ export class BillingRunService {
     const appIds = await this.usage.appsToBill(this.ds.manager, platform, period);
     report.appsConsidered = appIds.length;
     onProgress?.(0, appIds.length);
-    for (let i = 0; i < appIds.length; i += CHUNK) {
-      const chunk = appIds.slice(i, i + CHUNK);
-      const r = await this.withDeadlockRetry(() => this.billChunk(chunk, platform, period, list, coupons, runId, today, now));
+    const chunks: string[][] = [];
+    for (let i = 0; i < appIds.length; i += CHUNK) chunks.push(appIds.slice(i, i + CHUNK));
+    const ctx: RunContext = { runId, platform, period, list, coupons, today, now };
+    const prepare = (c: number) => this.withDeadlockRetry(() => this.prepareChunk(chunks[c], ctx));
+    // Pipelined: the next chunk is read, rated and formatted while this chunk's transaction runs (the
+    // bench's profile: Node and MariaDB worked in turn, one of the two cores idle). Preparing reads
+    // nothing a billing transaction changes (usage, apps, new-ISV flags, discounts) and locks nothing
+    // one holds; the transactions themselves stay one at a time, in order.
+    let next = chunks.length > 0 ? prepare(0) : null;
+    let done = 0;
+    for (let c = 0; c < chunks.length; c++) {
+      const prepared = await next!;
+      next = c + 1 < chunks.length ? prepare(c + 1) : null;
+      // Awaited on the next turn; if this turn throws first, its failure must not go unhandled.
+      next?.catch(() => undefined);
+      const r = await this.withDeadlockRetry(() => this.writeChunk(prepared, ctx));
       report.billsCreated += r.created;
-      report.billsSkipped += chunk.length - r.created;
+      report.billsSkipped += chunks[c].length - r.created;
       report.linesWritten += r.lines;
       total = total.plus(r.total);
-      onProgress?.(Math.min(i + CHUNK, appIds.length), appIds.length);
+      done += chunks[c].length;
+      onProgress?.(done, appIds.length);
     }
     report.total = total.toFixed(2);
     return ok(report);
@@ -138,23 +195,25 @@ export class BillingRunService {
     }
   }
 
-  private async billChunk(
-    appIds: string[],
-    platform: BillingPlatform,
-    period: BillingPeriod,
-    list: PriceListEntity,
-    coupons: CouponPolicy[],
-    runId: string,
-    today: string,
-    now: Date,
-  ): Promise<{ created: number; lines: number; total: string }> {
+  /**
+   * Outside any transaction: reads the chunk's usage, apps, owners' accounts (creating missing ones:
+   * see AccountService.lockOne, no FK lock is held across a transaction) and discounts, rates every
+   * app with usage and formats the rows to insert. Rating yields to the event loop every few apps,
+   * so the previous chunk's transaction, running meanwhile, is not kept waiting for its replies.
+   */
+  private async prepareChunk(appIds: string[], { runId, platform, period, list, coupons, today }: RunContext): Promise<PreparedChunk> {
     const em = this.ds.manager;
     const usage = await this.usage.usageOf(em, appIds, period);
-    const apps: { id: string; appkey: string; owner_id: string }[] = await em.query(`SELECT id, appkey, owner_id FROM app WHERE id IN (${appIds.map(() => '?').join(',')})`, appIds);
+    const apps: ChunkApp[] = await em.query(`SELECT id, appkey, owner_id FROM app WHERE id IN (${appIds.map(() => '?').join(',')})`, appIds);
     const owners = [...new Set(apps.map((a) => a.owner_id))].sort();
-    const newIsv = new Set<string>(
-      (await em.query(`SELECT developer_id FROM billing_account WHERE new_isv = 1 AND developer_id IN (${owners.map(() => '?').join(',')})`, owners)).map((r: { developer_id: string }) => r.developer_id),
-    );
+    const accounts: { developer_id: string; new_isv: number }[] = owners.length
+      ? await em.query(`SELECT developer_id, new_isv FROM billing_account WHERE developer_id IN (${owners.map(() => '?').join(',')})`, owners)
+      : [];
+    const newIsv = new Set(accounts.filter((a) => Number(a.new_isv) === 1).map((a) => a.developer_id));
+    const have = new Set(accounts.map((a) => a.developer_id));
+    // A missing account is created with new_isv = 0.
+    const missing = owners.filter((id) => !have.has(id));
+    if (missing.length > 0) await ensureAccounts(em, missing);
     const discounts = new Map<string, string>();
     if (platform === BillingPlatform.DOUYIN) {
       // The discount in force on the period's last day (latest effective_from ≤ end).
@@ -167,54 +226,68 @@ export class BillingRunService {
       for (const r of rows) discounts.set(String(r.app_id), r.percent);
     }
 
+    // NOTE: coupons are per appkey per day: only daily (Taobao) bills carry one. The choice depends on the new-ISV flag only.
+    const couponOf = (isNewIsv: boolean) => (period.days === 1 ? couponFor(coupons, platform, period.start, isNewIsv) : null);
+    const coupon = { forNewIsv: couponOf(true), forOthers: couponOf(false) };
     const rated = new Map<string, RatedBill>();
-    for (const app of apps) {
+    const withUsage: ChunkApp[] = [];
+    const billTuples: string[] = [];
+    const lineTails = new Map<string, string[]>();
+    for (let i = 0; i < apps.length; i++) {
+      if (i > 0 && i % RATE_SLICE === 0) await yieldToEventLoop();
+      const app = apps[i];
       const u = usage.get(String(app.id));
       if (!u) continue;
-      // NOTE: coupons are per appkey per day: only daily (Taobao) bills carry one.
-      const coupon = period.days === 1 ? couponFor(coupons, platform, period.start, newIsv.has(app.owner_id)) : null;
-      rated.set(String(app.id), rateBill({ charges: list.charges, usage: u, coupon, discountPercent: discounts.get(String(app.id)) ?? null }));
+      const bill = rateBill({
+        charges: list.charges,
+        usage: u,
+        coupon: newIsv.has(app.owner_id) ? coupon.forNewIsv : coupon.forOthers,
+        discountPercent: discounts.get(String(app.id)) ?? null,
+      });
+      rated.set(String(app.id), bill);
+      withUsage.push(app);
+      const couponTotal = bill.lines.filter((l) => l.kind === 'COUPON').reduce((s, l) => s.minus(l.amount), new D(0));
+      billTuples.push(
+        `(${escape([app.id, app.appkey, app.owner_id, platform, period.key, period.start, period.end, BillStatus.UNPAID, bill.total, couponTotal.toFixed(2), list.id, runId, today])})`,
+      );
+      lineTails.set(
+        String(app.id),
+        bill.lines.map((l, pos) => `,${escape([pos + 1, l.kind, l.code, l.label, l.quantity, l.unitPrice, l.preciseAmount, l.amount, l.explanation.slice(0, 500)])})`),
+      );
     }
+    return { apps: withUsage, rated, billTuples: billTuples.join(','), lineTails };
+  }
 
-    // Account rows exist before the transaction (see AccountService.lockOne: no FK lock held across it).
-    await ensureAccounts(this.ds.manager, owners);
+  /**
+   * One transaction: INSERT IGNORE the chunk's bills (tagged with the run id), select back the ones
+   * this run inserted, write their lines, settle their developers.
+   */
+  private async writeChunk({ apps, rated, billTuples, lineTails }: PreparedChunk, { runId, platform, period, today, now }: RunContext): Promise<{ created: number; lines: number; total: string }> {
+    if (apps.length === 0) return { created: 0, lines: 0, total: '0.00' };
     return this.ds.transaction(async (tx) => {
-      const values = apps.filter((a) => rated.has(String(a.id)));
-      if (values.length === 0) return { created: 0, lines: 0, total: '0.00' };
       await tx.query(
-        `INSERT IGNORE INTO bill (app_id, appkey, developer_id, platform, period, period_start, period_end, status, total, coupon_total, price_list_id, run_id, issued_on)
-         VALUES ${values.map(() => '(?,?,?,?,?,?,?,?,?,?,?,?,?)').join(',')}`,
-        values.flatMap((a) => {
-          const bill = rated.get(String(a.id))!;
-          const coupon = bill.lines.filter((l) => l.kind === 'COUPON').reduce((s, l) => s.minus(l.amount), new D(0));
-          return [a.id, a.appkey, a.owner_id, platform, period.key, period.start, period.end, BillStatus.UNPAID, bill.total, coupon.toFixed(2), list.id, runId, today];
-        }),
+        `INSERT IGNORE INTO bill (app_id, appkey, developer_id, platform, period, period_start, period_end, status, total, coupon_total, price_list_id, run_id, issued_on) VALUES ${billTuples}`,
       );
+      // The whole unique key in the condition: one index dive per app (on run_id alone the optimizer may scan the table).
       const ours: { id: string; app_id: string; developer_id: string }[] = await tx.query(
-        `SELECT id, app_id, developer_id FROM bill WHERE run_id = ? AND app_id IN (${values.map(() => '?').join(',')})`,
-        [runId, ...values.map((a) => a.id)],
+        `SELECT id, app_id, developer_id FROM bill WHERE app_id IN (${apps.map(() => '?').join(',')}) AND platform = ? AND period = ? AND run_id = ?`,
+        [...apps.map((a) => a.id), platform, period.key, runId],
       );
-      const lineRows: unknown[] = [];
-      let lineCount = 0;
+      const lines: string[] = [];
       let total = new D(0);
       for (const b of ours) {
-        const bill = rated.get(String(b.app_id))!;
-        total = total.plus(bill.total);
-        bill.lines.forEach((l, pos) => {
-          lineCount++;
-          lineRows.push(b.id, pos + 1, l.kind, l.code, l.label, l.quantity, l.unitPrice, l.preciseAmount, l.amount, l.explanation.slice(0, 500));
-        });
+        total = total.plus(rated.get(String(b.app_id))!.total);
+        // Bill ids are digits (BIGINT UNSIGNED read as a string): safe to splice in.
+        for (const tail of lineTails.get(String(b.app_id))!) lines.push(`(${BigInt(b.id)}${tail}`);
       }
-      for (let i = 0; i < lineRows.length; i += 10 * 2000) {
-        const slice = lineRows.slice(i, i + 10 * 2000);
+      for (let i = 0; i < lines.length; i += LINES_PER_INSERT) {
         await tx.query(
-          `INSERT INTO bill_line (bill_id, position, kind, code, label, quantity, unit_price, precise_amount, amount, explanation) VALUES ${Array.from({ length: slice.length / 10 }, () => '(?,?,?,?,?,?,?,?,?,?)').join(',')}`,
-          slice,
+          `INSERT INTO bill_line (bill_id, position, kind, code, label, quantity, unit_price, precise_amount, amount, explanation) VALUES ${lines.slice(i, i + LINES_PER_INSERT).join(',')}`,
         );
       }
       const devs = [...new Set(ours.map((b) => b.developer_id))].sort();
       await settleAccounts(tx, await lockAccounts(tx, devs), this.provider, today, now);
-      return { created: ours.length, lines: lineCount, total: total.toFixed(2) };
+      return { created: ours.length, lines: lines.length, total: total.toFixed(2) };
     });
   }
 }
