@@ -163,7 +163,7 @@ async function payInOrder(st: SettleState, unpaid: readonly UnpaidRow[], provide
  * Bills are read with FOR UPDATE so a concurrent settlement can never pay one twice. They are read
  * in rounds, a few per developer at a time (16, then 32, 64...), until each developer is stuck on a
  * bill or has none left: a developer deep in arrears costs its oldest bills, not its whole backlog
- * (reading every unpaid bill of every developer of a billing chunk was 40% of the billing bench).
+ * (reading every unpaid bill of every developer of a billing chunk was a third of the billing bench).
  */
 export async function settleAccounts(em: EntityManager, accounts: readonly BillingAccountEntity[], provider: PaymentProvider, today: string, now: Date): Promise<void> {
   if (accounts.length === 0) return;
