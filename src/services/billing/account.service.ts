@@ -7,7 +7,7 @@ import { invalidInput, invalidState, ok, Result } from '../../domain/common/resu
 import { violation, Violation } from '../../domain/common/violation';
 import { BillingAccountEntity, DeveloperEntity, LedgerEntryEntity } from '../../db/entities';
 import { notFound } from '../common/errors';
-import { ensureAccounts, lockAccounts, post, settleAccounts } from './ledger';
+import { ensureAccounts, lockAccounts, post, settleAccounts, unpaidOf } from './ledger';
 import { PaymentProvider } from './payment-provider';
 import { AuditService } from '../audit/audit.service';
 import { Viewer } from '../../domain/common/role';
@@ -57,13 +57,13 @@ export class AccountService {
 
   /** The account with its arrears; created empty on first read. */
   async view(developerId: string): Promise<AccountView> {
-    if (!(await this.ds.manager.existsBy(DeveloperEntity, { id: developerId }))) throw notFound('Developer', developerId);
+    const dev = await this.ds.manager.findOneBy(DeveloperEntity, { id: developerId });
+    if (!dev) throw notFound('Developer', developerId);
     await ensureAccounts(this.ds.manager, [developerId]);
     const account = await this.ds.manager.findOneByOrFail(BillingAccountEntity, { developerId });
-    const dev = await this.ds.manager.findOneByOrFail(DeveloperEntity, { id: developerId });
-    const [u] = await this.ds.query(`SELECT COUNT(*) AS n, COALESCE(SUM(total), 0) AS s FROM bill WHERE developer_id = ? AND status = 'UNPAID'`, [developerId]);
+    const unpaid = await unpaidOf(this.ds.manager, developerId);
     const [l] = await this.ds.query('SELECT COALESCE(SUM(amount), 0) AS s FROM ledger_entry WHERE developer_id = ?', [developerId]);
-    return { account, restrictedForArrears: dev.restrictedForArrears, unpaidTotal: new D(u.s).toFixed(2), unpaidCount: Number(u.n), ledgerSum: new D(l.s).toFixed(2) };
+    return { account, restrictedForArrears: dev.restrictedForArrears, unpaidTotal: unpaid.total, unpaidCount: unpaid.count, ledgerSum: new D(l.s).toFixed(2) };
   }
 
   /**

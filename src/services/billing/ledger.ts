@@ -29,6 +29,12 @@ export async function ensureAccounts(em: EntityManager, developerIds: readonly s
   await em.query(`INSERT IGNORE INTO billing_account (developer_id, balance, deposit) SELECT id, 0, 0 FROM developer WHERE id IN (${missing.map(() => '?').join(',')})`, missing);
 }
 
+/** What a developer owes: the number and the sum of its unpaid bills (the arrears). */
+export async function unpaidOf(em: EntityManager, developerId: string): Promise<{ count: number; total: string }> {
+  const [r] = await em.query(`SELECT COUNT(*) AS n, COALESCE(SUM(total), 0) AS s FROM bill WHERE developer_id = ? AND status = 'UNPAID'`, [developerId]);
+  return { count: Number(r.n), total: new D(r.s).toFixed(2) };
+}
+
 /** Locks the developers' account rows, in id order (one order everywhere: no lock-order deadlocks). */
 export async function lockAccounts(em: EntityManager, developerIds: readonly string[]): Promise<BillingAccountEntity[]> {
   if (developerIds.length === 0) return [];

@@ -8,7 +8,7 @@ import { Viewer } from '../../domain/common/role';
 import { violation } from '../../domain/common/violation';
 import { DeveloperEntity, MarketProductEntity } from '../../db/entities';
 import { AuditService } from '../audit/audit.service';
-import { ensureAccounts, lockAccounts, post, settleAccounts } from '../billing/ledger';
+import { ensureAccounts, lockAccounts, post, settleAccounts, unpaidOf } from '../billing/ledger';
 import { PaymentProvider } from '../billing/payment-provider';
 import { notFound } from '../common/errors';
 
@@ -63,9 +63,9 @@ export class AccountClosureService {
       const now = this.clock.now();
       const today = beijingDate(now);
       await settleAccounts(em, [account], this.provider, today, now);
-      const [unpaid] = await em.query(`SELECT COUNT(*) AS n, COALESCE(SUM(total), 0) AS s FROM bill WHERE developer_id = ? AND status = 'UNPAID'`, [developerId]);
-      if (Number(unpaid.n) > 0) {
-        return invalidState<AccountClosure>('IN_ARREARS', 'closeDeveloperAccount', `${unpaid.n} unpaid bills (${new D(unpaid.s).toFixed(2)} yuan) must be paid before the account can be closed`);
+      const unpaid = await unpaidOf(em, developerId);
+      if (unpaid.count > 0) {
+        return invalidState<AccountClosure>('IN_ARREARS', 'closeDeveloperAccount', `${unpaid.count} unpaid bills (${unpaid.total} yuan) must be paid before the account can be closed`);
       }
       const unbilled = await this.unbilledUsage(em, developerId);
       if (unbilled.length > 0) {
