@@ -43,12 +43,20 @@ export interface Config {
     readonly durationSeconds: number;
   };
   readonly logSql: boolean;
-  readonly market: {
+  /** The outbound HTTP client (src/outbound): every request the product sends to a URL a tenant gave. */
+  readonly outbound: {
     /**
-     * Host names the market's HTTP client resolves to fixed addresses (MARKET_HOST_OVERRIDES,
-     * e.g. "isv.test=127.0.0.1,other.test=::1"); any other name goes through DNS.
+     * Host names resolved to fixed addresses instead of DNS (OUTBOUND_HOST_OVERRIDES,
+     * e.g. "isv.test=127.0.0.1,dual.test=127.0.0.1|::1"). The address guard still applies.
      */
-    readonly hostOverrides: ReadonlyMap<string, string>;
+    readonly hostOverrides: ReadonlyMap<string, readonly string[]>;
+    /**
+     * Host names (lower case) allowed to resolve to non-public addresses (OUTBOUND_ALLOW_PRIVATE_HOSTS,
+     * comma-separated): local test endpoints only; refused when NODE_ENV is production.
+     */
+    readonly allowPrivateHosts: ReadonlySet<string>;
+  };
+  readonly market: {
     /** How often `npm start` runs the expiry and notification worker (MARKET_WORKER_INTERVAL_MS, default 15000; 0 turns it off). */
     readonly workerIntervalMs: number;
   };
@@ -114,12 +122,16 @@ function readEnv(env: NodeJS.ProcessEnv): Config {
     durationSeconds: int('RATE_LIMIT_DURATION_SECONDS', 60, 1),
   });
 
-  const hostOverrides = new Map<string, string>();
-  for (const pair of (env.MARKET_HOST_OVERRIDES ?? '').split(',').map((x) => x.trim()).filter(Boolean)) {
-    const [host, address] = pair.split('=').map((x) => x?.trim());
-    if (!host || !address || isIP(address) === 0) problems.push(`MARKET_HOST_OVERRIDES entries are host=ip (got "${pair}")`);
-    else hostOverrides.set(host.toLowerCase(), address);
+  if (env.MARKET_HOST_OVERRIDES) problems.push('MARKET_HOST_OVERRIDES was renamed OUTBOUND_HOST_OVERRIDES (a private address also needs OUTBOUND_ALLOW_PRIVATE_HOSTS)');
+  const hostOverrides = new Map<string, readonly string[]>();
+  for (const pair of (env.OUTBOUND_HOST_OVERRIDES ?? '').split(',').map((x) => x.trim()).filter(Boolean)) {
+    const [host, list] = pair.split('=').map((x) => x?.trim());
+    const addresses = (list ?? '').split('|').map((x) => x.trim());
+    if (!host || !list || addresses.some((a) => isIP(a) === 0)) problems.push(`OUTBOUND_HOST_OVERRIDES entries are host=ip or host=ip|ip (got "${pair}")`);
+    else hostOverrides.set(host.toLowerCase(), Object.freeze(addresses));
   }
+  const allowPrivateHosts = new Set((env.OUTBOUND_ALLOW_PRIVATE_HOSTS ?? '').split(',').map((x) => x.trim().toLowerCase()).filter(Boolean));
+  if (allowPrivateHosts.size > 0 && nodeEnv === 'production') problems.push('OUTBOUND_ALLOW_PRIVATE_HOSTS must be empty in production (it lets tenants reach private addresses)');
 
   const workerIntervalMs = Number(env.MARKET_WORKER_INTERVAL_MS ?? 15_000);
   if (!Number.isInteger(workerIntervalMs) || workerIntervalMs < 0) problems.push(`MARKET_WORKER_INTERVAL_MS must be a whole number of milliseconds (got "${env.MARKET_WORKER_INTERVAL_MS}")`);
@@ -138,7 +150,8 @@ function readEnv(env: NodeJS.ProcessEnv): Config {
     graphql,
     rateLimit,
     logSql: env.LOG_SQL === 'true',
-    market: Object.freeze({ hostOverrides, workerIntervalMs }),
+    outbound: Object.freeze({ hostOverrides, allowPrivateHosts }),
+    market: Object.freeze({ workerIntervalMs }),
   });
 }
 

@@ -19,7 +19,7 @@ import { AllowlistCode, allowlistPlugin } from './allowlist.plugin';
 import { armorProtection, LimitCode, limitCodeOf } from './limits';
 import { loadPersistedDocuments, PersistedDocuments } from './persisted-documents';
 import { RATE_LIMITED, RequestRateLimiter } from './rate-limit';
-import { MarketHttpClient, mappedResolver } from '../services/market/market-http';
+import { OutboundHttpClient, outboundClientFrom } from '../outbound';
 
 /** Codes a client may see as they are; anything else is an internal error and is masked. */
 const PUBLIC_CODES = new Set([
@@ -65,11 +65,13 @@ export interface ServerOptions {
   dataSource: DataSource;
   clock?: Clock;
   plugins?: ApolloServerPlugin<Context>[];
+  /** The outbound HTTP client; by default built from `config.outbound` (tests pass one with their own resolver). */
+  outbound?: OutboundHttpClient;
 }
 
 /** Builds the HTTP server: POST /graphql, GET /healthz (process up), GET /readyz (database answers). */
-export async function startServer({ config, dataSource, clock = systemClock, plugins = [] }: ServerOptions): Promise<RunningServer> {
-  const services = createServices(dataSource, clock, { marketHttp: new MarketHttpClient(mappedResolver(config.market.hostOverrides)) });
+export async function startServer({ config, dataSource, clock = systemClock, plugins = [], outbound }: ServerOptions): Promise<RunningServer> {
+  const services = createServices(dataSource, clock, { outbound: outbound ?? outboundClientFrom(config.outbound) });
   const manifest = loadPersistedDocuments(config.graphql.manifestPaths);
   const rateLimiter = new RequestRateLimiter(config.rateLimit);
   const armor = armorProtection(config.graphql);
