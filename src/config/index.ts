@@ -10,6 +10,19 @@ export interface Config {
   readonly env: NodeEnv;
   readonly port: number;
   readonly databaseUrl: string;
+  /** Bounded waits on the database (0 turns one off); see src/db/connection-guard.ts. */
+  readonly database: {
+    /** TCP connect and handshake (DB_CONNECT_TIMEOUT_MS). */
+    readonly connectTimeoutMs: number;
+    /** Waiting for a free pooled connection (DB_ACQUIRE_TIMEOUT_MS). */
+    readonly acquireTimeoutMs: number;
+    /** One statement, on the server (max_statement_time / max_execution_time) and, 1 s later, on the client (DB_STATEMENT_TIMEOUT_MS). */
+    readonly statementTimeoutMs: number;
+    /** `/readyz` answers 503 when `SELECT 1` takes longer (READYZ_TIMEOUT_MS, under 1 s). */
+    readonly readinessTimeoutMs: number;
+    /** The Retry-After a 503 SERVICE_UNAVAILABLE carries (DB_RETRY_AFTER_SECONDS). */
+    readonly retryAfterSeconds: number;
+  };
   readonly auth: {
     readonly jwtSecret: string;
     readonly issuer: string;
@@ -133,6 +146,15 @@ function readEnv(env: NodeJS.ProcessEnv): Config {
   const allowPrivateHosts = new Set((env.OUTBOUND_ALLOW_PRIVATE_HOSTS ?? '').split(',').map((x) => x.trim().toLowerCase()).filter(Boolean));
   if (allowPrivateHosts.size > 0 && nodeEnv === 'production') problems.push('OUTBOUND_ALLOW_PRIVATE_HOSTS must be empty in production (it lets tenants reach private addresses)');
 
+  const database = Object.freeze({
+    connectTimeoutMs: int('DB_CONNECT_TIMEOUT_MS', 3_000, 1),
+    acquireTimeoutMs: int('DB_ACQUIRE_TIMEOUT_MS', 3_000, 0),
+    statementTimeoutMs: int('DB_STATEMENT_TIMEOUT_MS', 10_000, 0),
+    readinessTimeoutMs: int('READYZ_TIMEOUT_MS', 800, 1),
+    retryAfterSeconds: int('DB_RETRY_AFTER_SECONDS', 5, 1),
+  });
+  if (database.readinessTimeoutMs >= 1000) problems.push(`READYZ_TIMEOUT_MS must be under 1000 so /readyz answers within a second (got "${env.READYZ_TIMEOUT_MS}")`);
+
   const workerIntervalMs = Number(env.MARKET_WORKER_INTERVAL_MS ?? 15_000);
   if (!Number.isInteger(workerIntervalMs) || workerIntervalMs < 0) problems.push(`MARKET_WORKER_INTERVAL_MS must be a whole number of milliseconds (got "${env.MARKET_WORKER_INTERVAL_MS}")`);
 
@@ -142,6 +164,7 @@ function readEnv(env: NodeJS.ProcessEnv): Config {
     env: nodeEnv,
     port,
     databaseUrl,
+    database,
     auth: Object.freeze({
       jwtSecret,
       issuer: env.JWT_ISSUER ?? 'open-platform-portal',

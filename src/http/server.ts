@@ -20,6 +20,7 @@ import { armorProtection, LimitCode, limitCodeOf } from './limits';
 import { loadPersistedDocuments, PersistedDocuments } from './persisted-documents';
 import { RATE_LIMITED, RequestRateLimiter } from './rate-limit';
 import { OutboundHttpClient, outboundClientFrom } from '../outbound';
+import { readinessHandler, serviceUnavailablePlugin, unavailableError } from './unavailable';
 
 /** Codes a client may see as they are; anything else is an internal error and is masked. */
 const PUBLIC_CODES = new Set([
@@ -47,6 +48,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (APOLLO_UNCODED_CLIENT_ERRORS.has(formatted.message)) return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_REQUEST' } };
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && PUBLIC_CODES.has(code)) return formatted;
+  const unavailable = unavailableError(formatted, error);
+  if (unavailable) return unavailable;
   console.error('[graphql] internal error:', error);
   return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
@@ -94,6 +97,7 @@ export async function startServer({ config, dataSource, clock = systemClock, plu
       ApolloServerPluginDrainHttpServer({ httpServer }),
       allowlistPlugin(manifest, config.graphql.portalArbitraryDocuments),
       closedAccountPlugin(),
+      serviceUnavailablePlugin(config.database.retryAfterSeconds),
       ...armor.plugins,
       ...plugins,
     ],
@@ -104,14 +108,7 @@ export async function startServer({ config, dataSource, clock = systemClock, plu
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.get('/readyz', async (_req, res) => {
-    try {
-      await dataSource.query('SELECT 1');
-      res.json({ status: 'ready' });
-    } catch {
-      res.status(503).json({ status: 'database unavailable' });
-    }
-  });
+  app.get('/readyz', readinessHandler(dataSource, config.database));
   app.use(
     '/graphql',
     express.json({ limit: config.graphql.bodyLimit }),
