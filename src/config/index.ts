@@ -3,6 +3,11 @@
  * Nothing else in `src/` reads `process.env`.
  */
 import { isIP } from 'node:net';
+import { Role } from '../domain/common/role';
+import { parseDuration } from '../domain/auth/token-lifetime.rule';
+
+/** The roles a token can carry. */
+export type TokenRole = Exclude<Role, Role.ANONYMOUS>;
 
 export type NodeEnv = 'development' | 'test' | 'production';
 
@@ -27,6 +32,10 @@ export interface Config {
     readonly jwtSecret: string;
     readonly issuer: string;
     readonly audience: string;
+    /** Longest lifetime (exp − iat, seconds) a token of each role may have (JWT_MAX_TTL_<ROLE>). */
+    readonly maxTtlSeconds: Readonly<Record<TokenRole, number>>;
+    /** Clock skew allowed when checking exp, nbf and iat (JWT_CLOCK_TOLERANCE_SECONDS). */
+    readonly clockToleranceSeconds: number;
   };
   readonly graphql: {
     /** Introspection is on outside production unless set explicitly. */
@@ -136,6 +145,18 @@ function readEnv(env: NodeJS.ProcessEnv): Config {
   });
 
   if (env.MARKET_HOST_OVERRIDES) problems.push('MARKET_HOST_OVERRIDES was renamed OUTBOUND_HOST_OVERRIDES (a private address also needs OUTBOUND_ALLOW_PRIVATE_HOSTS)');
+  // NOTE: staff and developers sign in through the portal daily; partner and gateway credentials are
+  // server-to-server and rotated by hand, so they may live a month.
+  const TTL_DEFAULTS: Record<TokenRole, string> = { DEVELOPER: '24h', REVIEWER: '24h', OPERATOR: '24h', PARTNER: '30d', GATEWAY: '30d' } as Record<TokenRole, string>;
+  const maxTtlSeconds = {} as Record<TokenRole, number>;
+  for (const [role, fallback] of Object.entries(TTL_DEFAULTS) as [TokenRole, string][]) {
+    const name = `JWT_MAX_TTL_${role}`;
+    const seconds = parseDuration(env[name] || fallback);
+    if (seconds === null || seconds <= 0) problems.push(`${name} must be a duration such as 3600, 90m, 24h or 30d (got "${env[name]}")`);
+    maxTtlSeconds[role] = seconds ?? 0;
+  }
+  const clockToleranceSeconds = int('JWT_CLOCK_TOLERANCE_SECONDS', 30, 0);
+
   const hostOverrides = new Map<string, readonly string[]>();
   for (const pair of (env.OUTBOUND_HOST_OVERRIDES ?? '').split(',').map((x) => x.trim()).filter(Boolean)) {
     const [host, list] = pair.split('=').map((x) => x?.trim());
@@ -169,6 +190,8 @@ function readEnv(env: NodeJS.ProcessEnv): Config {
       jwtSecret,
       issuer: env.JWT_ISSUER ?? 'open-platform-portal',
       audience: env.JWT_AUDIENCE ?? 'open-platform-portal-api',
+      maxTtlSeconds: Object.freeze(maxTtlSeconds),
+      clockToleranceSeconds,
     }),
     graphql,
     rateLimit,
