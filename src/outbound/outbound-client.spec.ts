@@ -1,5 +1,9 @@
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import { AddressInfo } from 'node:net';
+import path from 'node:path';
+import tls from 'node:tls';
 import { configFrom } from '../config';
 import { outboundClientFrom } from '.';
 import { describeOutcome, DialTarget, directConnector, OutboundHttpClient, Resolver } from './outbound-client';
@@ -172,5 +176,55 @@ describe('outbound client from configuration: host overrides do not bypass the g
     expect(() => configFrom({ OUTBOUND_HOST_OVERRIDES: 'isv.test=not-an-ip' })).toThrow(/OUTBOUND_HOST_OVERRIDES/);
     expect(() => configFrom({ MARKET_HOST_OVERRIDES: 'isv.test=127.0.0.1' })).toThrow(/renamed OUTBOUND_HOST_OVERRIDES/);
     expect([...configFrom({ OUTBOUND_HOST_OVERRIDES: 'dual.test=127.0.0.1|::1' }).outbound.hostOverrides]).toEqual([['dual.test', ['127.0.0.1', '::1']]]);
+  });
+});
+
+describe('https: the TLS server name is the URL host and the certificate is verified', () => {
+  // A self-signed certificate for isv.example (test fixture, not trusted by the system store).
+  const key = readFileSync(path.join(__dirname, '../../test/support/fixtures/tls-test.key'));
+  const cert = readFileSync(path.join(__dirname, '../../test/support/fixtures/tls-test.crt'));
+  const names: string[] = [];
+  const secure = https.createServer(
+    {
+      key,
+      cert,
+      SNICallback: (name, cb) => {
+        names.push(name);
+        cb(null, tls.createSecureContext({ key, cert }));
+      },
+    },
+    (_req, res) => res.writeHead(204).end(),
+  );
+  let tlsPort = 0;
+  beforeAll(async () => {
+    await new Promise<void>((r) => secure.listen(0, '127.0.0.1', r));
+    tlsPort = (secure.address() as AddressInfo).port;
+  });
+  afterAll(async () => {
+    secure.closeAllConnections();
+    await new Promise((r) => secure.close(r));
+  });
+  beforeEach(() => {
+    names.length = 0;
+  });
+
+  it('the default connector sends SNI isv.example (not the address) and refuses the untrusted certificate: NO_ANSWER', async () => {
+    const r = testResolver({ 'isv.example': [PUBLIC] });
+    const outcome = await new OutboundHttpClient({ resolver: r.resolve, connector: recordingConnector(() => tlsPort).connect }).send({ method: 'HEAD', url: `https://isv.example:${tlsPort}/ok`, timeoutMs: 2000 });
+    expect(outcome).toEqual({ kind: 'FAILED', reason: 'NO_ANSWER' });
+    expect(names).toEqual(['isv.example']);
+  });
+
+  it('with the certificate trusted, the request over the pinned TLS connection is answered', async () => {
+    const r = testResolver({ 'isv.example': [PUBLIC] });
+    const dialed: string[] = [];
+    const connector = (t: DialTarget) => {
+      dialed.push(t.address);
+      return tls.connect({ host: '127.0.0.1', port: tlsPort, servername: t.hostname, ca: cert, ALPNProtocols: ['http/1.1'] });
+    };
+    const outcome = await new OutboundHttpClient({ resolver: r.resolve, connector }).send({ method: 'POST', url: `https://isv.example:${tlsPort}/ok`, body: '{}', timeoutMs: 2000 });
+    expect(outcome).toMatchObject({ kind: 'ANSWERED', status: 204 });
+    expect(dialed).toEqual([PUBLIC]);
+    expect(names).toEqual(['isv.example']);
   });
 });
