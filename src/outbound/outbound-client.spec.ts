@@ -150,6 +150,20 @@ describe('outbound client: a name is resolved once and every address must be pub
     expect(describeOutcome({ kind: 'ANSWERED', status: 503, body: '', elapsedMs: 5 }, 2000)).toBe('answered 503');
   });
 
+  it('a name with several public addresses: the next checked address is tried when one refuses the connection', async () => {
+    const SECOND = '93.184.215.15';
+    const r = testResolver({ 'dual.example': [PUBLIC, SECOND] });
+    const dialed: string[] = [];
+    const connector = (t: DialTarget) => {
+      dialed.push(t.address);
+      return directConnector({ ...t, address: '127.0.0.1', port: t.address === PUBLIC ? closedPort : port });
+    };
+    const outcome = await new OutboundHttpClient({ resolver: r.resolve, connector }).send({ method: 'HEAD', url: `http://dual.example:${port}/ok`, timeoutMs: 2000 });
+    expect(outcome).toMatchObject({ kind: 'ANSWERED', status: 200 });
+    expect(dialed).toEqual([PUBLIC, SECOND]);
+    expect(r.calls).toEqual(['dual.example']);
+  });
+
   it('keeps at most 2 KB of an answer body and stops reading', async () => {
     const r = testResolver({ 'isv.example': [PUBLIC] });
     const outcome = await new OutboundHttpClient({ resolver: r.resolve, connector: recordingConnector().connect }).send({ method: 'GET', url: `http://isv.example:${port}/big`, timeoutMs: 2000 });

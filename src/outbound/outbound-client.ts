@@ -136,15 +136,15 @@ export class OutboundHttpClient {
       if (checked === 'TIMEOUT') return { kind: 'FAILED', reason: 'TIMEOUT' };
       if ('refused' in checked) return { kind: 'REFUSED', reason: checked.refused };
       const secure = target.protocol === 'https:';
-      const dial: DialTarget = { ...checked.address, port: Number(target.port || (secure ? 443 : 80)), hostname, tls: secure };
-      return await this.exchange(req, target, dial, deadline, started);
+      const dials: DialTarget[] = checked.addresses.map((a) => ({ address: a.address, family: a.family, port: Number(target.port || (secure ? 443 : 80)), hostname, tls: secure }));
+      return await this.exchange(req, target, dials, deadline, started);
     } finally {
       clearTimeout(timer);
     }
   }
 
   /** Resolves the name once and picks the address to dial; refuses unless every address is public (or the host is allowlisted). */
-  private async check(hostname: string): Promise<{ address: ResolvedAddress } | { refused: 'UNRESOLVED' | 'NOT_PUBLIC' }> {
+  private async check(hostname: string): Promise<{ addresses: ResolvedAddress[] } | { refused: 'UNRESOLVED' | 'NOT_PUBLIC' }> {
     let addresses: ResolvedAddress[];
     if (isIP(hostname)) addresses = [{ address: hostname, family: isIP(hostname) }];
     else {
@@ -156,16 +156,41 @@ export class OutboundHttpClient {
     }
     if (addresses.length === 0) return { refused: 'UNRESOLVED' };
     if (!this.allowPrivateHosts.has(hostname) && !addresses.every((a) => isPublicAddress(a.address))) return { refused: 'NOT_PUBLIC' };
-    return { address: addresses[0] };
+    return { addresses };
   }
 
-  private exchange(req: OutboundRequest, target: URL, dial: DialTarget, deadline: Promise<'TIMEOUT'>, started: number): Promise<OutboundOutcome> {
+  /**
+   * Opens a connection to the first checked address that accepts one (in resolver order; a
+   * dual-stack name whose first address is unreachable still works), then hands it to the request.
+   */
+  private dialInTurn(dials: DialTarget[], oncreate: (err: Error | null, socket?: Duplex) => void, track: (socket: Duplex) => void, at = 0): void {
+    const dial = dials[at];
+    const socket = this.connector(dial);
+    track(socket);
+    const ready = dial.tls ? 'secureConnect' : 'connect';
+    const onReady = () => {
+      socket.off('error', onError);
+      oncreate(null, socket);
+    };
+    const onError = (err: Error) => {
+      socket.off(ready, onReady);
+      socket.destroy();
+      if (at + 1 < dials.length) this.dialInTurn(dials, oncreate, track, at + 1);
+      else oncreate(err);
+    };
+    socket.once(ready, onReady);
+    socket.once('error', onError);
+  }
+
+  private exchange(req: OutboundRequest, target: URL, dials: DialTarget[], deadline: Promise<'TIMEOUT'>, started: number): Promise<OutboundOutcome> {
     return new Promise<OutboundOutcome>((resolve) => {
       let settled = false;
+      let socket: Duplex | undefined;
       const finish = (outcome: OutboundOutcome) => {
         if (settled) return;
         settled = true;
         request.destroy();
+        socket?.destroy(); // also a connection still being opened when the time runs out
         resolve(outcome);
       };
       const headers: Record<string, string> = { ...req.headers, host: target.host };
@@ -173,12 +198,15 @@ export class OutboundHttpClient {
       const request = http.request(
         {
           method: req.method,
-          host: dial.hostname,
-          port: dial.port,
+          host: dials[0].hostname,
+          port: dials[0].port,
           path: `${target.pathname}${target.search}`,
           headers,
-          // The connection goes to the checked address: no agent, no lookup, no pooling.
-          createConnection: () => this.connector(dial) as net.Socket,
+          // The connection goes to a checked address: no agent, no lookup, no pooling.
+          createConnection: ((_opts: unknown, oncreate: (err: Error | null, socket?: Duplex) => void) => {
+            this.dialInTurn(dials, oncreate, (s) => (socket = s));
+            return undefined;
+          }) as unknown as http.RequestOptions['createConnection'],
         },
         (res) => {
           const chunks: Buffer[] = [];
