@@ -9,6 +9,7 @@
  * address (93.184.215.14), recording every address the client asked to dial. No private host is
  * allowlisted.
  */
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { Role } from '../../src/domain/common/role';
@@ -200,15 +201,24 @@ describe('every delivery is checked again', () => {
   }
   const failureOf = async (orderId: string) => (await t.gql(MyProductionFailuresDocument, {}, isv.token)).data!.myProductionFailures.find((f) => f.orderId === orderId);
 
-  it('an endpoint saved while public and resolving to 169.254.169.254 at delivery is not contacted; the failure text names no address', async () => {
-    const orderId = await orderedProduct('turncoat.test', '/produce');
-    dns.set('turncoat.test', () => ['169.254.169.254']);
+  it.each<[string, string[]]>([
+    ['169.254.169.254 (cloud metadata)', ['169.254.169.254']],
+    ['127.0.0.1 (loopback)', ['127.0.0.1']],
+    ['10.1.1.1 (private)', ['10.1.1.1']],
+    ['::1', ['::1']],
+    ['::ffff:192.168.0.1 (IPv4-mapped private)', ['::ffff:192.168.0.1']],
+    ['fd00::1 (ULA)', ['fd00::1']],
+    ['a public and a private answer', [PUBLIC, '172.20.0.1']],
+  ])('an endpoint saved while public and resolving to %s at delivery is not contacted; the failure text names no address', async (_what, answers) => {
+    const name = `turncoat-${randomUUID().slice(0, 8)}.test`;
+    const orderId = await orderedProduct(name, '/produce');
+    dns.set(name, () => answers);
     lookups.length = 0;
     dialed.length = 0;
     received.length = 0;
     const report = await t.server.services.marketNotifications.dispatchDue();
     expect(report).toMatchObject({ attempted: 1, delivered: 0, failed: 1 });
-    expect(lookups).toEqual(['turncoat.test']);
+    expect(lookups).toEqual([name]);
     expect(dialed).toEqual([]);
     expect(received).toEqual([]);
     const failure = await failureOf(orderId);
@@ -227,5 +237,18 @@ describe('every delivery is checked again', () => {
     expect(lookups).toEqual(['redirecting.test']);
     expect(dialed).toEqual([PUBLIC]);
     expect((await failureOf(orderId))!.lastError).toBe('answered 302');
+  });
+
+  it('the same endpoint, public again at the next attempt, is delivered', async () => {
+    const name = 'flapping.test';
+    const orderId = await orderedProduct(name, '/produce');
+    dns.set(name, () => ['192.168.7.7']);
+    expect(await t.server.services.marketNotifications.dispatchDue()).toMatchObject({ attempted: 1, failed: 1 });
+    dns.set(name, () => [PUBLIC]);
+    t.clock.set(new Date(t.clock.now().getTime() + 60_000)); // past the 30 s backoff of the first failure
+    received.length = 0;
+    await t.server.services.marketNotifications.dispatchDue();
+    expect(received.filter((r) => r.method === 'POST' && r.path === '/produce')).toHaveLength(1); // (the redirecting endpoint above is due again too)
+    expect(await failureOf(orderId)).toBeUndefined();
   });
 });
