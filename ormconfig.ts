@@ -2,4 +2,4 @@
 import { config } from './src/config';
 import { createDataSource } from './src/db/data-source';
 
-export default createDataSource(config());
+export default createDataSource(config(), undefined, { batch: true });

@@ -81,7 +81,7 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const ds = await createDataSource(config()).initialize();
+  const ds = await createDataSource(config(), undefined, { batch: true }).initialize();
   try {
     return await billingCli(command, ds, { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(s.endsWith('\n') || s.startsWith('\r') ? s : `${s}\n`) });
   } finally {

@@ -3,6 +3,11 @@
  * Nothing else in `src/` reads `process.env`.
  */
 import { isIP } from 'node:net';
+import { Role } from '../domain/common/role';
+import { parseDuration } from '../domain/auth/token-lifetime.rule';
+
+/** The roles a token can carry. */
+export type TokenRole = Exclude<Role, Role.ANONYMOUS>;
 
 export type NodeEnv = 'development' | 'test' | 'production';
 
@@ -10,10 +15,27 @@ export interface Config {
   readonly env: NodeEnv;
   readonly port: number;
   readonly databaseUrl: string;
+  /** Bounded waits on the database (0 turns one off); see src/db/connection-guard.ts. */
+  readonly database: {
+    /** TCP connect and handshake (DB_CONNECT_TIMEOUT_MS). */
+    readonly connectTimeoutMs: number;
+    /** Waiting for a free pooled connection (DB_ACQUIRE_TIMEOUT_MS). */
+    readonly acquireTimeoutMs: number;
+    /** One statement, on the server (max_statement_time / max_execution_time) and, 1 s later, on the client (DB_STATEMENT_TIMEOUT_MS). */
+    readonly statementTimeoutMs: number;
+    /** `/readyz` answers 503 when `SELECT 1` takes longer (READYZ_TIMEOUT_MS, under 1 s). */
+    readonly readinessTimeoutMs: number;
+    /** The Retry-After a 503 SERVICE_UNAVAILABLE carries (DB_RETRY_AFTER_SECONDS). */
+    readonly retryAfterSeconds: number;
+  };
   readonly auth: {
     readonly jwtSecret: string;
     readonly issuer: string;
     readonly audience: string;
+    /** Longest lifetime (exp − iat, seconds) a token of each role may have (JWT_MAX_TTL_<ROLE>). */
+    readonly maxTtlSeconds: Readonly<Record<TokenRole, number>>;
+    /** Clock skew allowed when checking exp, nbf and iat (JWT_CLOCK_TOLERANCE_SECONDS). */
+    readonly clockToleranceSeconds: number;
   };
   readonly graphql: {
     /** Introspection is on outside production unless set explicitly. */
@@ -43,12 +65,20 @@ export interface Config {
     readonly durationSeconds: number;
   };
   readonly logSql: boolean;
-  readonly market: {
+  /** The outbound HTTP client (src/outbound): every request the product sends to a URL a tenant gave. */
+  readonly outbound: {
     /**
-     * Host names the market's HTTP client resolves to fixed addresses (MARKET_HOST_OVERRIDES,
-     * e.g. "isv.test=127.0.0.1,other.test=::1"); any other name goes through DNS.
+     * Host names resolved to fixed addresses instead of DNS (OUTBOUND_HOST_OVERRIDES,
+     * e.g. "isv.test=127.0.0.1,dual.test=127.0.0.1|::1"). The address guard still applies.
      */
-    readonly hostOverrides: ReadonlyMap<string, string>;
+    readonly hostOverrides: ReadonlyMap<string, readonly string[]>;
+    /**
+     * Host names (lower case) allowed to resolve to non-public addresses (OUTBOUND_ALLOW_PRIVATE_HOSTS,
+     * comma-separated): local test endpoints only; refused when NODE_ENV is production.
+     */
+    readonly allowPrivateHosts: ReadonlySet<string>;
+  };
+  readonly market: {
     /** How often `npm start` runs the expiry and notification worker (MARKET_WORKER_INTERVAL_MS, default 15000; 0 turns it off). */
     readonly workerIntervalMs: number;
   };
@@ -114,12 +144,37 @@ function readEnv(env: NodeJS.ProcessEnv): Config {
     durationSeconds: int('RATE_LIMIT_DURATION_SECONDS', 60, 1),
   });
 
-  const hostOverrides = new Map<string, string>();
-  for (const pair of (env.MARKET_HOST_OVERRIDES ?? '').split(',').map((x) => x.trim()).filter(Boolean)) {
-    const [host, address] = pair.split('=').map((x) => x?.trim());
-    if (!host || !address || isIP(address) === 0) problems.push(`MARKET_HOST_OVERRIDES entries are host=ip (got "${pair}")`);
-    else hostOverrides.set(host.toLowerCase(), address);
+  if (env.MARKET_HOST_OVERRIDES) problems.push('MARKET_HOST_OVERRIDES was renamed OUTBOUND_HOST_OVERRIDES (a private address also needs OUTBOUND_ALLOW_PRIVATE_HOSTS)');
+  // NOTE: staff and developers sign in through the portal daily; partner and gateway credentials are
+  // server-to-server and rotated by hand, so they may live a month.
+  const TTL_DEFAULTS: Record<TokenRole, string> = { DEVELOPER: '24h', REVIEWER: '24h', OPERATOR: '24h', PARTNER: '30d', GATEWAY: '30d' } as Record<TokenRole, string>;
+  const maxTtlSeconds = {} as Record<TokenRole, number>;
+  for (const [role, fallback] of Object.entries(TTL_DEFAULTS) as [TokenRole, string][]) {
+    const name = `JWT_MAX_TTL_${role}`;
+    const seconds = parseDuration(env[name] || fallback);
+    if (seconds === null || seconds <= 0) problems.push(`${name} must be a duration such as 3600, 90m, 24h or 30d (got "${env[name]}")`);
+    maxTtlSeconds[role] = seconds ?? 0;
   }
+  const clockToleranceSeconds = int('JWT_CLOCK_TOLERANCE_SECONDS', 30, 0);
+
+  const hostOverrides = new Map<string, readonly string[]>();
+  for (const pair of (env.OUTBOUND_HOST_OVERRIDES ?? '').split(',').map((x) => x.trim()).filter(Boolean)) {
+    const [host, list] = pair.split('=').map((x) => x?.trim());
+    const addresses = (list ?? '').split('|').map((x) => x.trim());
+    if (!host || !list || addresses.some((a) => isIP(a) === 0)) problems.push(`OUTBOUND_HOST_OVERRIDES entries are host=ip or host=ip|ip (got "${pair}")`);
+    else hostOverrides.set(host.toLowerCase(), Object.freeze(addresses));
+  }
+  const allowPrivateHosts = new Set((env.OUTBOUND_ALLOW_PRIVATE_HOSTS ?? '').split(',').map((x) => x.trim().toLowerCase()).filter(Boolean));
+  if (allowPrivateHosts.size > 0 && nodeEnv === 'production') problems.push('OUTBOUND_ALLOW_PRIVATE_HOSTS must be empty in production (it lets tenants reach private addresses)');
+
+  const database = Object.freeze({
+    connectTimeoutMs: int('DB_CONNECT_TIMEOUT_MS', 3_000, 1),
+    acquireTimeoutMs: int('DB_ACQUIRE_TIMEOUT_MS', 3_000, 0),
+    statementTimeoutMs: int('DB_STATEMENT_TIMEOUT_MS', 10_000, 0),
+    readinessTimeoutMs: int('READYZ_TIMEOUT_MS', 800, 1),
+    retryAfterSeconds: int('DB_RETRY_AFTER_SECONDS', 5, 1),
+  });
+  if (database.readinessTimeoutMs >= 1000) problems.push(`READYZ_TIMEOUT_MS must be under 1000 so /readyz answers within a second (got "${env.READYZ_TIMEOUT_MS}")`);
 
   const workerIntervalMs = Number(env.MARKET_WORKER_INTERVAL_MS ?? 15_000);
   if (!Number.isInteger(workerIntervalMs) || workerIntervalMs < 0) problems.push(`MARKET_WORKER_INTERVAL_MS must be a whole number of milliseconds (got "${env.MARKET_WORKER_INTERVAL_MS}")`);
@@ -130,15 +185,19 @@ function readEnv(env: NodeJS.ProcessEnv): Config {
     env: nodeEnv,
     port,
     databaseUrl,
+    database,
     auth: Object.freeze({
       jwtSecret,
       issuer: env.JWT_ISSUER ?? 'open-platform-portal',
       audience: env.JWT_AUDIENCE ?? 'open-platform-portal-api',
+      maxTtlSeconds: Object.freeze(maxTtlSeconds),
+      clockToleranceSeconds,
     }),
     graphql,
     rateLimit,
     logSql: env.LOG_SQL === 'true',
-    market: Object.freeze({ hostOverrides, workerIntervalMs }),
+    outbound: Object.freeze({ hostOverrides, allowPrivateHosts }),
+    market: Object.freeze({ workerIntervalMs }),
   });
 }
 

@@ -5,7 +5,7 @@ import { createDataSource } from './data-source';
 import { migrateAndSeed } from './migrate';
 
 async function main(): Promise<void> {
-  const ds = await createDataSource(config()).initialize();
+  const ds = await createDataSource(config(), undefined, { batch: true }).initialize();
   try {
     await migrateAndSeed(ds);
     console.error('[migrate] schema and reference data are current');

@@ -19,7 +19,8 @@ import { AllowlistCode, allowlistPlugin } from './allowlist.plugin';
 import { armorProtection, LimitCode, limitCodeOf } from './limits';
 import { loadPersistedDocuments, PersistedDocuments } from './persisted-documents';
 import { RATE_LIMITED, RequestRateLimiter } from './rate-limit';
-import { MarketHttpClient, mappedResolver } from '../services/market/market-http';
+import { OutboundHttpClient, outboundClientFrom } from '../outbound';
+import { readinessHandler, serviceUnavailablePlugin, unavailableError } from './unavailable';
 
 /** Codes a client may see as they are; anything else is an internal error and is masked. */
 const PUBLIC_CODES = new Set([
@@ -47,6 +48,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (APOLLO_UNCODED_CLIENT_ERRORS.has(formatted.message)) return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_REQUEST' } };
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && PUBLIC_CODES.has(code)) return formatted;
+  const unavailable = unavailableError(formatted, error);
+  if (unavailable) return unavailable;
   console.error('[graphql] internal error:', error);
   return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
@@ -65,11 +68,13 @@ export interface ServerOptions {
   dataSource: DataSource;
   clock?: Clock;
   plugins?: ApolloServerPlugin<Context>[];
+  /** The outbound HTTP client; by default built from `config.outbound` (tests pass one with their own resolver). */
+  outbound?: OutboundHttpClient;
 }
 
 /** Builds the HTTP server: POST /graphql, GET /healthz (process up), GET /readyz (database answers). */
-export async function startServer({ config, dataSource, clock = systemClock, plugins = [] }: ServerOptions): Promise<RunningServer> {
-  const services = createServices(dataSource, clock, { marketHttp: new MarketHttpClient(mappedResolver(config.market.hostOverrides)) });
+export async function startServer({ config, dataSource, clock = systemClock, plugins = [], outbound }: ServerOptions): Promise<RunningServer> {
+  const services = createServices(dataSource, clock, { outbound: outbound ?? outboundClientFrom(config.outbound) });
   const manifest = loadPersistedDocuments(config.graphql.manifestPaths);
   const rateLimiter = new RequestRateLimiter(config.rateLimit);
   const armor = armorProtection(config.graphql);
@@ -92,6 +97,7 @@ export async function startServer({ config, dataSource, clock = systemClock, plu
       ApolloServerPluginDrainHttpServer({ httpServer }),
       allowlistPlugin(manifest, config.graphql.portalArbitraryDocuments),
       closedAccountPlugin(),
+      serviceUnavailablePlugin(config.database.retryAfterSeconds),
       ...armor.plugins,
       ...plugins,
     ],
@@ -102,14 +108,7 @@ export async function startServer({ config, dataSource, clock = systemClock, plu
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.get('/readyz', async (_req, res) => {
-    try {
-      await dataSource.query('SELECT 1');
-      res.json({ status: 'ready' });
-    } catch {
-      res.status(503).json({ status: 'database unavailable' });
-    }
-  });
+  app.get('/readyz', readinessHandler(dataSource, config.database));
   app.use(
     '/graphql',
     express.json({ limit: config.graphql.bodyLimit }),

@@ -13,7 +13,7 @@ import { CatalogService } from './catalog/catalog.service';
 import { AccountClosureService } from './developer/account-closure.service';
 import { DeveloperService } from './developer/developer.service';
 import { PartnerAccessService } from './partner/partner-access.service';
-import { MarketHttpClient } from './market/market-http';
+import { OutboundHttpClient } from '../outbound';
 import { MarketNotificationService } from './market/notification.service';
 import { MarketOrderService } from './market/order.service';
 import { MarketProductService } from './market/product.service';
@@ -34,8 +34,8 @@ export interface Services {
   readonly developers: DeveloperService;
   /** Closing a developer account (DOMAIN §6: refused while in arrears). */
   readonly closures: AccountClosureService;
-  /** The HTTP client towards providers' production endpoints (its host resolver is injectable). */
-  readonly marketHttp: MarketHttpClient;
+  /** The one guarded HTTP client for every outbound request (providers' production endpoints today). */
+  readonly outbound: OutboundHttpClient;
   readonly marketProducts: MarketProductService;
   readonly marketOrders: MarketOrderService;
   readonly marketNotifications: MarketNotificationService;
@@ -57,14 +57,14 @@ export interface Services {
 
 /** Outside collaborators; the defaults are for development and tests. */
 export interface ServiceOptions {
-  /** The HTTP client towards providers' production endpoints. */
-  marketHttp?: MarketHttpClient;
+  /** The guarded outbound HTTP client (src/outbound); the default resolves through DNS and allowlists nothing. */
+  outbound?: OutboundHttpClient;
   /** NOTE: defaults to the SANDBOX payment provider (no real money); production must pass a real one. */
   paymentProvider?: PaymentProvider;
 }
 
 export function createServices(ds: DataSource, clock: Clock, options: ServiceOptions = {}): Services {
-  const marketHttp = options.marketHttp ?? new MarketHttpClient();
+  const outbound = options.outbound ?? new OutboundHttpClient();
   const provider = options.paymentProvider ?? new SandboxPaymentProvider();
   const audit = new AuditService(ds, clock);
   const notifications = new NotificationService(ds, clock);
@@ -87,10 +87,10 @@ export function createServices(ds: DataSource, clock: Clock, options: ServiceOpt
     memberCapabilities: new MemberCapabilityService(ds, clock, calendar, notifications, audit),
     audit,
     partners: new PartnerAccessService(ds, clock, audit),
-    marketHttp,
-    marketProducts: new MarketProductService(ds, clock, marketHttp, reviews, audit),
+    outbound,
+    marketProducts: new MarketProductService(ds, clock, outbound, reviews, audit),
     marketOrders: new MarketOrderService(ds, clock),
-    marketNotifications: new MarketNotificationService(ds, clock, marketHttp),
+    marketNotifications: new MarketNotificationService(ds, clock, outbound),
     accounts: new AccountService(ds, clock, provider, audit),
     bills: new BillQueryService(ds, clock),
     billingRuns: new BillingRunService(ds, clock, provider),

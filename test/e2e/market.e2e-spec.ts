@@ -2,7 +2,8 @@
  * Cloud market (issue 7, DOMAIN §7, source 004): products, versions, extra billing items, the
  * production endpoint check, review, quotes, orders, upgrades, production notifications and
  * expiry — over HTTP against a fresh database, with the provider's endpoint served by this test
- * on 127.0.0.1 under the test host name `isv.market.test` (MARKET_HOST_OVERRIDES).
+ * on 127.0.0.1 under the test host name `isv.market.test` (OUTBOUND_HOST_OVERRIDES, and
+ * OUTBOUND_ALLOW_PRIVATE_HOSTS so the outbound guard lets that one name reach 127.0.0.1).
  */
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
@@ -97,14 +98,12 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
   closedPort = (probe.address() as AddressInfo).port;
   await new Promise((resolve) => probe.close(resolve));
-  process.env.MARKET_HOST_OVERRIDES = `${HOST}=127.0.0.1`;
-  t = await TestApp.start({ now: '2026-11-20T04:00:00Z' });
+  t = await TestApp.start({ now: '2026-11-20T04:00:00Z', env: { OUTBOUND_HOST_OVERRIDES: `${HOST}=127.0.0.1`, OUTBOUND_ALLOW_PRIVATE_HOSTS: HOST } });
 });
 afterAll(async () => {
   for (const timer of slowTimers) clearTimeout(timer);
   provider.closeAllConnections();
   await new Promise((resolve) => provider.close(resolve));
-  delete process.env.MARKET_HOST_OVERRIDES;
   await t?.stop();
 });
 
@@ -708,7 +707,7 @@ describe('orders and production notifications', () => {
     }
     const stopped = await failure();
     expect(stopped).toMatchObject({ status: 'STOPPED', errorCount: 120, totalAttempts: 120, orderId: o.id, action: 'NEW', nextAttemptAt: null });
-    expect(stopped!.lastError).toMatch(/^HTTP 500/);
+    expect(stopped!.lastError).toMatch(/^answered 500/);
     expect(deliveriesTo(key)).toHaveLength(120);
     t.clock.set(new Date(now + 86_400_000));
     expect(await dispatch()).toMatchObject({ attempted: 0 });

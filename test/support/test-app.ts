@@ -11,6 +11,7 @@ import { dataSourceOptions } from '../../src/db/data-source';
 import { migrateAndSeed } from '../../src/db/migrate';
 import { mintToken } from '../../src/graphql/auth/token';
 import { RunningServer, startServer } from '../../src/http/server';
+import { OutboundHttpClient } from '../../src/outbound';
 import { QueryCounter } from './query-counter';
 
 export interface GqlResponse<T> {
@@ -39,22 +40,29 @@ export class TestApp {
 
   /**
    * `env` overrides configuration variables (limits, switches). The rate limit is generous unless
-   * overridden: the suites make many requests from one credential on purpose.
+   * overridden: the suites make many requests from one credential on purpose. `outbound` replaces
+   * the server's outbound HTTP client (a test resolver or connector). `databasePort`: the
+   * server's DataSource connects to 127.0.0.1 on that port (a `DbProxy` in front of the
+   * database) while creating and dropping the database goes direct.
    */
-  static async start(opts: { now?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
+  static async start(opts: { now?: string; env?: Record<string, string>; outbound?: OutboundHttpClient; databasePort?: number } = {}): Promise<TestApp> {
     const base = configFrom({ ...process.env, NODE_ENV: 'test', PORT: '0', RATE_LIMIT_POINTS: '1000000', ...opts.env });
     const url = new URL(base.databaseUrl);
     const dbName = `portal_test_${process.pid}_${randomBytes(3).toString('hex')}`;
     const admin = await mysql.createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password) });
     await admin.query(`CREATE DATABASE \`${dbName}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
     url.pathname = `/${dbName}`;
+    if (opts.databasePort !== undefined) {
+      url.hostname = '127.0.0.1';
+      url.port = String(opts.databasePort);
+    }
 
     const queries = new QueryCounter();
     const ds = new DataSource({ ...dataSourceOptions(base, url.toString()), logger: queries, logging: ['query'] } as never);
     await ds.initialize();
     await migrateAndSeed(ds);
     const clock = new FixedClock(new Date(opts.now ?? '2026-11-20T04:00:00Z'));
-    const server = await startServer({ config: base, dataSource: ds, clock });
+    const server = await startServer({ config: base, dataSource: ds, clock, outbound: opts.outbound });
     const drop = async () => {
       await admin.query(`DROP DATABASE IF EXISTS \`${dbName}\``);
       await admin.end();

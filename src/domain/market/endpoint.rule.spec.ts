@@ -29,8 +29,17 @@ describe('production endpoint, live part (HEAD answers 200–500 within 2 s)', (
     [{ kind: 'STATUS', status: 199, elapsedMs: 30 }, ['ENDPOINT_BAD_STATUS']],
     [{ kind: 'STATUS', status: 200, elapsedMs: 2001 }, ['ENDPOINT_TIMEOUT']],
     [{ kind: 'TIMEOUT' }, ['ENDPOINT_TIMEOUT']],
-    [{ kind: 'ERROR', message: 'ECONNREFUSED' }, ['ENDPOINT_UNREACHABLE']],
+    [{ kind: 'NO_ANSWER' }, ['ENDPOINT_UNREACHABLE']],
+    [{ kind: 'NOT_PUBLIC' }, ['ENDPOINT_NOT_PUBLIC']],
+    [{ kind: 'UNRESOLVED' }, ['ENDPOINT_UNRESOLVED']],
   ])('%j → %j', (outcome, expected) => {
     expect(rules(checkProbe(outcome))).toEqual(expected);
+  });
+});
+
+describe('production endpoint refusals carry no address, port state or system error', () => {
+  it.each<ProbeOutcome>([{ kind: 'NO_ANSWER' }, { kind: 'NOT_PUBLIC' }, { kind: 'UNRESOLVED' }, { kind: 'TIMEOUT' }])('%j', (outcome) => {
+    const [v] = checkProbe(outcome) as { message: string }[];
+    expect(v.message).not.toMatch(/\d+\.\d+\.\d+\.\d+|::|ECONN|EHOST|ENOTFOUND|EAI_|refused|:\d{2,5}\b/i);
   });
 });

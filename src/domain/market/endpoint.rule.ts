@@ -29,18 +29,34 @@ export function checkEndpointUrl(url: string): Violation[] {
   return [];
 }
 
-/** Outcome of the live HEAD request. */
-export type ProbeOutcome = { kind: 'STATUS'; status: number; elapsedMs: number } | { kind: 'TIMEOUT' } | { kind: 'ERROR'; message: string };
+/**
+ * Outcome of the live HEAD request, as the outbound client reports it (it has already refused
+ * names resolving to non-public addresses and never followed a redirect).
+ */
+export type ProbeOutcome =
+  | { kind: 'STATUS'; status: number; elapsedMs: number }
+  | { kind: 'TIMEOUT' }
+  | { kind: 'NOT_PUBLIC' }
+  | { kind: 'UNRESOLVED' }
+  | { kind: 'NO_ANSWER' };
 
-/** Dynamic part: the HEAD request answered a status from 200 to 500 within 2 seconds. */
+/**
+ * Dynamic part: the host name resolves to public addresses only and the HEAD request answered a
+ * status from 200 to 500 within 2 seconds. NOTE: the messages name what the provider can fix and
+ * never an address, a port state or a system error (they would make the check a port scanner).
+ */
 export function checkProbe(outcome: ProbeOutcome): Violation[] {
   switch (outcome.kind) {
+    case 'NOT_PUBLIC':
+      return [violation('endpointUrl', 'ENDPOINT_NOT_PUBLIC', 'the host name resolves to an address that is not a public address; use a host reachable from the internet')];
+    case 'UNRESOLVED':
+      return [violation('endpointUrl', 'ENDPOINT_UNRESOLVED', 'the host name does not resolve')];
     case 'TIMEOUT':
-      return [violation('endpointUrl', 'ENDPOINT_TIMEOUT', `the endpoint did not answer a HEAD request within ${ENDPOINT_CHECK.timeoutMs / 1000} seconds`)];
-    case 'ERROR':
-      return [violation('endpointUrl', 'ENDPOINT_UNREACHABLE', `the HEAD request failed: ${outcome.message}`)];
+      return [violation('endpointUrl', 'ENDPOINT_TIMEOUT', `no answer to a HEAD request within ${ENDPOINT_CHECK.timeoutMs / 1000} s`)];
+    case 'NO_ANSWER':
+      return [violation('endpointUrl', 'ENDPOINT_UNREACHABLE', 'no HTTP answer to a HEAD request (the connection could not be made or was closed)')];
     case 'STATUS':
-      if (outcome.elapsedMs > ENDPOINT_CHECK.timeoutMs) return [violation('endpointUrl', 'ENDPOINT_TIMEOUT', `the endpoint answered after ${outcome.elapsedMs} ms (limit ${ENDPOINT_CHECK.timeoutMs})`)];
+      if (outcome.elapsedMs > ENDPOINT_CHECK.timeoutMs) return [violation('endpointUrl', 'ENDPOINT_TIMEOUT', `no answer within ${ENDPOINT_CHECK.timeoutMs / 1000} s (answered after ${outcome.elapsedMs} ms)`)];
       if (outcome.status < ENDPOINT_CHECK.minStatus || outcome.status > ENDPOINT_CHECK.maxStatus) {
         return [violation('endpointUrl', 'ENDPOINT_BAD_STATUS', `the HEAD request answered ${outcome.status}; it must be from ${ENDPOINT_CHECK.minStatus} to ${ENDPOINT_CHECK.maxStatus}`)];
       }

@@ -1,112 +1,32 @@
-import { lookup as dnsLookup, LookupAddress } from 'node:dns';
-import http from 'node:http';
-import https from 'node:https';
 import { ProbeOutcome } from '../../domain/market/endpoint.rule';
+import { describeOutcome, OutboundHttpClient } from '../../outbound';
 
-/** Resolves a host name to an address, like `dns.lookup`. Injectable so tests can map a test host name to 127.0.0.1. */
-export type HostResolver = (hostname: string) => Promise<{ address: string; family: 4 | 6 }>;
+/**
+ * The market's two outbound calls, both through the guarded outbound client (src/outbound):
+ * the HEAD check of a production endpoint when it is saved, and each notification delivery.
+ */
 
-export const dnsResolver: HostResolver = (hostname) =>
-  new Promise((resolve, reject) =>
-    dnsLookup(hostname, {}, (err, address: string | LookupAddress[], family?: number) => {
-      if (err) reject(err);
-      else resolve({ address: address as string, family: family === 6 ? 6 : 4 });
-    }),
-  );
-
-/** A resolver that answers fixed names from a map and asks `fallback` for the rest. */
-export const mappedResolver =
-  (map: ReadonlyMap<string, string>, fallback: HostResolver = dnsResolver): HostResolver =>
-  async (hostname) => {
-    const address = map.get(hostname.toLowerCase());
-    return address ? { address, family: address.includes(':') ? 6 : 4 } : fallback(hostname);
-  };
-
-export interface HttpAnswer {
-  status: number;
-  body: string;
+/** HEAD `url`, as the endpoint rule sees it. */
+export async function probeEndpoint(client: OutboundHttpClient, url: string, timeoutMs: number): Promise<ProbeOutcome> {
+  const outcome = await client.send({ method: 'HEAD', url, timeoutMs });
+  switch (outcome.kind) {
+    case 'ANSWERED':
+      return { kind: 'STATUS', status: outcome.status, elapsedMs: outcome.elapsedMs };
+    case 'REFUSED':
+      return outcome.reason === 'NOT_PUBLIC' ? { kind: 'NOT_PUBLIC' } : { kind: 'UNRESOLVED' };
+    case 'FAILED':
+      return outcome.reason === 'TIMEOUT' ? { kind: 'TIMEOUT' } : { kind: 'NO_ANSWER' };
+  }
 }
 
 /**
- * The market's HTTP client towards providers' production endpoints. Redirects are never followed.
- * The host resolver is injectable (`setResolver`); the connection goes to the resolved address
- * while the Host header and TLS server name stay the URL's host.
+ * POSTs a notification as JSON. Null when the endpoint answered 2xx; otherwise the text kept as
+ * the notification's last error, which the provider reads (`answered 503: <start of its body>`,
+ * `no answer within 10 s`, `... not a public address`): never an address or a system error.
  */
-export class MarketHttpClient {
-  constructor(private resolver: HostResolver = dnsResolver) {}
-
-  setResolver(resolver: HostResolver): void {
-    this.resolver = resolver;
-  }
-
-  /** HEAD `url`; TIMEOUT when no answer within `timeoutMs`. */
-  async probe(url: string, timeoutMs: number): Promise<ProbeOutcome> {
-    const started = Date.now();
-    try {
-      const { status } = await this.request('HEAD', url, null, {}, timeoutMs);
-      return { kind: 'STATUS', status, elapsedMs: Date.now() - started };
-    } catch (err) {
-      if ((err as Error).name === 'TimeoutError') return { kind: 'TIMEOUT' };
-      return { kind: 'ERROR', message: describe(err) };
-    }
-  }
-
-  /** POST a JSON body; resolves with the status and (at most 2 KB of) the body; rejects on network errors and timeouts. */
-  postJson(url: string, body: unknown, headers: Record<string, string>, timeoutMs: number): Promise<HttpAnswer> {
-    return this.request('POST', url, JSON.stringify(body), { 'content-type': 'application/json', ...headers }, timeoutMs);
-  }
-
-  private request(method: string, url: string, body: string | null, headers: Record<string, string>, timeoutMs: number): Promise<HttpAnswer> {
-    const target = new URL(url);
-    const lib = target.protocol === 'https:' ? https : http;
-    const resolver = this.resolver;
-    return new Promise<HttpAnswer>((resolve, reject) => {
-      let settled = false;
-      const finish = (fn: () => void) => {
-        if (!settled) {
-          settled = true;
-          clearTimeout(timer);
-          fn();
-        }
-      };
-      const req = lib.request(
-        target,
-        {
-          method,
-          headers: body !== null ? { ...headers, 'content-length': String(Buffer.byteLength(body)) } : headers,
-          agent: false,
-          lookup: ((hostname: string, _opts: unknown, cb: (err: Error | null, address: string | LookupAddress[], family?: number) => void) => {
-            resolver(hostname).then(
-              ({ address, family }) => ((_opts as { all?: boolean })?.all ? cb(null, [{ address, family }]) : cb(null, address, family)),
-              (err: Error) => cb(err, '', 4),
-            );
-          }) as never,
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          let size = 0;
-          res.on('data', (c: Buffer) => {
-            if (size < 2048) chunks.push(c);
-            size += c.length;
-          });
-          res.on('end', () => finish(() => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8').slice(0, 2048) })));
-          res.on('error', (err) => finish(() => reject(err)));
-        },
-      );
-      const timer = setTimeout(() => {
-        const err = new Error(`no answer within ${timeoutMs} ms`);
-        err.name = 'TimeoutError';
-        finish(() => reject(err));
-        req.destroy();
-      }, timeoutMs);
-      req.on('error', (err) => finish(() => reject(err)));
-      if (body !== null) req.write(body);
-      req.end();
-    });
-  }
-}
-
-function describe(err: unknown): string {
-  const e = err as { code?: string; message?: string };
-  return [e.code, e.message].filter(Boolean).join(': ').slice(0, 400) || 'request failed';
+export async function deliverJson(client: OutboundHttpClient, url: string, payload: unknown, headers: Record<string, string>, timeoutMs: number): Promise<string | null> {
+  const outcome = await client.send({ method: 'POST', url, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(payload), timeoutMs });
+  if (outcome.kind !== 'ANSWERED') return describeOutcome(outcome, timeoutMs);
+  if (outcome.status >= 200 && outcome.status <= 299) return null;
+  return `answered ${outcome.status}${outcome.body ? `: ${outcome.body.slice(0, 300)}` : ''}`;
 }

@@ -7,7 +7,8 @@ import { NotificationStatus } from '../../domain/market/market.enums';
 import { afterFailure } from '../../domain/market/production.rule';
 import { MarketNotificationEntity, MarketProductEntity } from '../../db/entities';
 import { notFound } from '../common/errors';
-import { MarketHttpClient } from './market-http';
+import { OutboundHttpClient } from '../../outbound';
+import { deliverJson } from './market-http';
 
 
 /** How long one delivery may take, and how long a claimed notification is held by its worker. */
@@ -28,13 +29,13 @@ export class MarketNotificationService {
   constructor(
     private readonly ds: DataSource,
     private readonly clock: Clock,
-    private readonly http: MarketHttpClient,
+    private readonly http: OutboundHttpClient,
   ) {}
 
   /**
    * Delivers every PENDING notification due by now: claims it (moves its next attempt a lease
    * ahead, so a second worker skips it), POSTs it to the product's current endpoint outside any
-   * transaction, then records success (DELIVERED) or failure (error count, last error, backoff;
+   * transaction (through the outbound guard, which resolves and checks the name again now), then records success (DELIVERED) or failure (error count, last error, backoff;
    * STOPPED at the 120th failure).
    */
   async dispatchDue(): Promise<DispatchReport> {
@@ -63,14 +64,7 @@ export class MarketNotificationService {
       const url = endpoints.get(n.productId);
       let error: string | null = null;
       if (!url) error = 'the product has no production endpoint';
-      else {
-        try {
-          const answer = await this.http.postJson(url, n.payload, { 'x-market-idempotency-key': n.idempotencyKey, 'x-market-attempt': String(n.totalAttempts + 1) }, DELIVERY.timeoutMs);
-          if (answer.status < 200 || answer.status > 299) error = `HTTP ${answer.status}${answer.body ? `: ${answer.body.slice(0, 300)}` : ''}`;
-        } catch (err) {
-          error = ((err as { code?: string }).code ? `${(err as { code?: string }).code}: ` : '') + ((err as Error).message ?? 'request failed');
-        }
-      }
+      else error = await deliverJson(this.http, url, n.payload, { 'x-market-idempotency-key': n.idempotencyKey, 'x-market-attempt': String(n.totalAttempts + 1) }, DELIVERY.timeoutMs);
       const at = this.clock.now();
       if (error === null) {
         report.delivered++;

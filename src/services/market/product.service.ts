@@ -20,7 +20,8 @@ import {
   MarketVersionEntity,
 } from '../../db/entities';
 import { notFound } from '../common/errors';
-import { MarketHttpClient } from './market-http';
+import { OutboundHttpClient } from '../../outbound';
+import { probeEndpoint } from './market-http';
 import { ReviewRoundEntity } from '../../db/entities';
 import { PRODUCT_REVIEW_TRANSITIONS } from '../../domain/market/product-review.rule';
 import { transition } from '../../domain/review/review-state.rule';
@@ -54,7 +55,7 @@ export class MarketProductService {
   constructor(
     private readonly ds: DataSource,
     private readonly clock: Clock,
-    readonly http: MarketHttpClient,
+    private readonly http: OutboundHttpClient,
     private readonly reviews: ReviewService,
     private readonly audit: AuditService,
   ) {}
@@ -118,7 +119,8 @@ export class MarketProductService {
 
   /**
    * Saves the production endpoint after checking it: http(s), a domain not an IP, and a live HEAD
-   * request answering 200–500 within 2 s. The request runs before the transaction (no row is
+   * request answering 200–500 within 2 s, sent only if the name resolves to public addresses only
+   * (src/outbound). The request runs before the transaction (no row is
    * locked while the network is awaited).
    */
   async setEndpoint(viewer: Viewer, id: string, url: string): Promise<Result<MarketProductEntity>> {
@@ -126,7 +128,7 @@ export class MarketProductService {
     if (!EDITABLE.has(current.status)) return invalidState(current.status, 'setProductionEndpoint', `a product that is ${current.status} cannot be edited`);
     const staticViolations = checkEndpointUrl(url.trim());
     if (staticViolations.length > 0) return invalidInput(staticViolations);
-    const probeViolations = checkProbe(await this.http.probe(url.trim(), ENDPOINT_CHECK.timeoutMs));
+    const probeViolations = checkProbe(await probeEndpoint(this.http, url.trim(), ENDPOINT_CHECK.timeoutMs));
     if (probeViolations.length > 0) return invalidInput(probeViolations);
     return this.ds.transaction(async (em) => {
       const p = await this.lockOwn(em, viewer, id);
