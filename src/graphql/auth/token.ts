@@ -1,7 +1,7 @@
 import { jwtVerify, SignJWT } from 'jose';
 import { Config } from '../../config';
 import { ANONYMOUS, Role, Viewer } from '../../domain/common/role';
-import { unauthenticated } from '../../services/common/errors';
+import { unauthenticated } from './errors';
 
 const ROLES = new Set<string>(Object.values(Role).filter((r) => r !== Role.ANONYMOUS));
 const keyOf = (cfg: Config): Uint8Array => new TextEncoder().encode(cfg.auth.jwtSecret);
