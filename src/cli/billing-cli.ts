@@ -59,7 +59,7 @@ export async function billingCli(command: CliCommand, ds: DataSource, io: CliIo,
   const services = createServices(ds, clock);
   if (command.kind === 'arrears') {
     const summary = await services.accounts.collectArrears();
-    await services.audit.record(ds.manager, { actor, action: 'collectArrears', entityType: 'BillingRun', entityId: 'arrears', before: null, after: summary });
+    await services.audit.recordSummary({ actor, action: 'collectArrears', entityType: 'BillingRun', entityId: 'arrears', before: null, after: summary });
     io.out(JSON.stringify(summary, null, 2));
     return 0;
   }
@@ -70,7 +70,7 @@ export async function billingCli(command: CliCommand, ds: DataSource, io: CliIo,
     io.err(JSON.stringify(result.refusal, null, 2));
     return 1;
   }
-  await services.audit.record(ds.manager, { actor, action: 'runBilling', entityType: 'BillingRun', entityId: `${platform}:${period}`, before: null, after: result.value });
+  await services.audit.recordSummary({ actor, action: 'runBilling', entityType: 'BillingRun', entityId: `${platform}:${period}`, before: null, after: result.value });
   io.out(JSON.stringify(result.value, null, 2));
   return 0;
 }

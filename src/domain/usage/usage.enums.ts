@@ -21,14 +21,6 @@ export enum DataSyncPackage {
   FLAGSHIP = 'FLAGSHIP',
 }
 
-/** Rank of a data-sync package: billing charges the highest held on a day. */
-export const DATA_SYNC_PACKAGE_RANK: Readonly<Record<DataSyncPackage, number>> = {
-  [DataSyncPackage.BASIC]: 0,
-  [DataSyncPackage.ADVANCED]: 1,
-  [DataSyncPackage.PLATINUM]: 2,
-  [DataSyncPackage.FLAGSHIP]: 3,
-};
-
 /**
  * Meter keys of the `usage_daily` table: one row per (app, Beijing date, meter).
  * - `API:<category>:<source>`: quantity = calls, successful = successful calls;

@@ -1,6 +1,6 @@
 import { AuthCheckerFn } from 'type-graphql';
 import { Role } from '../../domain/common/role';
-import { forbidden, unauthenticated } from '../../services/common/errors';
+import { forbidden, unauthenticated } from './errors';
 import { Context } from '../context';
 
 /**

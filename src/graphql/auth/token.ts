@@ -2,7 +2,7 @@ import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import { Config, TokenRole } from '../../config';
 import { checkTokenTimes, formatDuration, parseDuration } from '../../domain/auth/token-lifetime.rule';
 import { ANONYMOUS, Role, Viewer } from '../../domain/common/role';
-import { unauthenticated } from '../../services/common/errors';
+import { unauthenticated } from './errors';
 
 const ROLES = new Set<string>(Object.values(Role).filter((r) => r !== Role.ANONYMOUS));
 const keyOf = (cfg: Config): Uint8Array => new TextEncoder().encode(cfg.auth.jwtSecret);

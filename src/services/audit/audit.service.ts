@@ -50,6 +50,14 @@ export class AuditService {
     await em.save(entry);
   }
 
+  /**
+   * The one summary entry of an operation that commits in chunks (a billing run, arrears
+   * collection): there is no single transaction to join, so it is written on its own after it.
+   */
+  async recordSummary(rec: AuditRecord): Promise<void> {
+    await this.record(this.ds.manager, rec);
+  }
+
   /** One page of entries, newest first, optionally filtered. */
   async list(filter: AuditFilter, limit: number, beforeId: string | null): Promise<{ rows: AuditEntryEntity[]; hasNextPage: boolean; totalCount: number }> {
     const where: FindOptionsWhere<AuditEntryEntity> = {};

@@ -10,12 +10,6 @@ export interface PageArgs {
   after?: string | null;
 }
 
-export interface Page<T> {
-  nodes: T[];
-  hasNextPage: boolean;
-  cursorOf: (node: T) => string;
-}
-
 export const encodeCursor = (id: string): string => Buffer.from(`id:${id}`).toString('base64url');
 
 export function decodeCursor(cursor: string): string | null {
