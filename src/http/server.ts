@@ -20,6 +20,7 @@ import { armorProtection, LimitCode, limitCodeOf } from './limits';
 import { loadPersistedDocuments, PersistedDocuments } from './persisted-documents';
 import { RATE_LIMITED, RequestRateLimiter } from './rate-limit';
 import { MarketHttpClient, mappedResolver } from '../services/market/market-http';
+import { SecretBox } from '../services/common/secret-box';
 
 /** Codes a client may see as they are; anything else is an internal error and is masked. */
 const PUBLIC_CODES = new Set([
@@ -69,7 +70,7 @@ export interface ServerOptions {
 
 /** Builds the HTTP server: POST /graphql, GET /healthz (process up), GET /readyz (database answers). */
 export async function startServer({ config, dataSource, clock = systemClock, plugins = [] }: ServerOptions): Promise<RunningServer> {
-  const services = createServices(dataSource, clock, { marketHttp: new MarketHttpClient(mappedResolver(config.market.hostOverrides)) });
+  const services = createServices(dataSource, clock, { marketHttp: new MarketHttpClient(mappedResolver(config.market.hostOverrides)), secretBox: new SecretBox(config.secrets.key) });
   const manifest = loadPersistedDocuments(config.graphql.manifestPaths);
   const rateLimiter = new RequestRateLimiter(config.rateLimit);
   const armor = armorProtection(config.graphql);

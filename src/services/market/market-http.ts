@@ -15,12 +15,25 @@ export const dnsResolver: HostResolver = (hostname) =>
   );
 
 /** A resolver that answers fixed names from a map and asks `fallback` for the rest. */
-export const mappedResolver =
-  (map: ReadonlyMap<string, string>, fallback: HostResolver = dnsResolver): HostResolver =>
-  async (hostname) => {
-    const address = map.get(hostname.toLowerCase());
-    return address ? { address, family: address.includes(':') ? 6 : 4 } : fallback(hostname);
-  };
+export const mappedResolver = (map: ReadonlyMap<string, string>, fallback: HostResolver = dnsResolver): HostResolver =>
+  Object.assign(
+    async (hostname: string) => {
+      const address = map.get(hostname.toLowerCase());
+      return address ? { address, family: (address.includes(':') ? 6 : 4) as 4 | 6 } : fallback(hostname);
+    },
+    { mappedHosts: new Set(map.keys()) },
+  );
+
+/** Loopback, private, link-local (cloud metadata), carrier-grade NAT, multicast, unspecified. */
+export function isPrivateAddress(address: string): boolean {
+  const a = address.toLowerCase().replace(/^::ffff:/, '');
+  const v4 = a.split('.').map(Number);
+  if (v4.length === 4 && v4.every((n) => Number.isInteger(n))) {
+    const [x, y] = v4;
+    return x === 0 || x === 10 || x === 127 || (x === 100 && y >= 64 && y < 128) || (x === 169 && y === 254) || (x === 172 && y >= 16 && y < 32) || (x === 192 && y === 168) || x >= 224;
+  }
+  return a === '::' || a === '::1' || /^f[cd]/.test(a) || /^fe[89ab]/.test(a) || /^ff/.test(a);
+}
 
 export interface HttpAnswer {
   status: number;
@@ -37,6 +50,25 @@ export class MarketHttpClient {
 
   setResolver(resolver: HostResolver): void {
     this.resolver = resolver;
+  }
+
+  /**
+   * Null when `url`'s host resolves to a public address (or is mapped by configuration, as the
+   * tests map their local receivers); otherwise what the developer can act on.
+   */
+  async publicAddressRefusal(url: string): Promise<string | null> {
+    let address: string;
+    try {
+      ({ address } = await this.resolver(new URL(url).hostname));
+    } catch {
+      return 'the host name does not resolve';
+    }
+    return isPrivateAddress(address) && !this.isMappedHost(new URL(url).hostname) ? 'not a public address' : null;
+  }
+
+  /** A host fixed to an address by configuration (MARKET_HOST_OVERRIDES: development and tests). */
+  isMappedHost(hostname: string): boolean {
+    return (this.resolver as HostResolver & { mappedHosts?: ReadonlySet<string> }).mappedHosts?.has(hostname.toLowerCase()) ?? false;
   }
 
   /** HEAD `url`; TIMEOUT when no answer within `timeoutMs`. */
