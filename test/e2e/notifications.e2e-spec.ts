@@ -149,6 +149,56 @@ describe('events produce notifications with their figures', () => {
   });
 });
 
+describe('market events: a subscription expiring, a provider\'s production notifications failing and recovering', () => {
+  it('a 7-day trial bought today: SUBSCRIPTION_EXPIRING_7_DAYS to the buyer; a 503 from the endpoint: FAILING to the provider, then RECOVERED', async () => {
+    const provider = await t.developer('Market Provider');
+    const buyer = await t.developer('Market Buyer', 'SELF_DEVELOPING_MERCHANT');
+    const product = await q(`mutation { createMarketProduct(input: { name: "Notice Analytics", saleMode: BY_CYCLE }) { __typename ... on MarketProduct { id } } }`, {}, provider.token);
+    const productId = product.createMarketProduct.id;
+    const version = await q(
+      `mutation($p: ID!) { addMarketVersion(productId: $p, input: { name: "Standard", trialDays: 7, prices: { monthNew: "1", monthRenew: "1", yearNew: "12", yearRenew: "12" } }) { __typename ... on MarketVersion { id } } }`,
+      { p: productId },
+      provider.token,
+    );
+    answerWith = 200;
+    const endpoint = await q(`mutation($p: ID!, $u: String!) { setProductionEndpoint(productId: $p, url: $u) { __typename } }`, { p: productId, u: `http://hooks.dev.test:${port()}/produce` }, provider.token);
+    expect(endpoint.setProductionEndpoint.__typename).toBe('MarketProduct');
+    const round = await q(`mutation($p: ID!) { submitMarketProduct(productId: $p) { __typename ... on ReviewRound { id } } }`, { p: productId }, provider.token);
+    await q(`mutation($i: DecideReviewInput!) { decideReview(input: $i) { __typename } }`, { i: { roundId: round.submitMarketProduct.id, decision: 'APPROVE' } }, reviewer);
+    const placed = await q(
+      `mutation($v: ID!) { placeOrder(input: { type: NEW, versionId: $v, trial: true, cycle: MONTH }) { __typename ... on MarketOrder { subscriptionId } ... on Refusal { message } } }`,
+      { v: version.addMarketVersion.id },
+      buyer.token,
+    );
+    expect(placed.placeOrder.__typename).toBe('MarketOrder');
+
+    answerWith = 503;
+    await t.server.services.marketNotifications.dispatchDue();
+    await t.server.services.notificationSweep.sweep();
+    const [expiring] = await inbox(buyer.token, 'SUBSCRIPTION_EXPIRING_7_DAYS');
+    expect(expiring).toMatchObject({ linkType: 'MARKET_SUBSCRIPTION', linkId: placed.placeOrder.subscriptionId });
+    expect(expiring.message).toContain('Notice Analytics');
+    expect(await inbox(buyer.token, 'SUBSCRIPTION_EXPIRING_1_DAY')).toHaveLength(0);
+    const [failing] = await inbox(provider.token, 'PRODUCTION_NOTIFICATION_FAILING');
+    expect(failing.message).toContain('1 failed attempts so far');
+
+    answerWith = 200;
+    t.clock.set(new Date(t.clock.now().getTime() + 3_600_000));
+    await t.server.services.marketNotifications.dispatchDue();
+    await t.server.services.notificationSweep.sweep();
+    const [recovered] = await inbox(provider.token, 'PRODUCTION_NOTIFICATION_RECOVERED');
+    expect(recovered.message).toContain('delivered after 2 attempts');
+
+    // Six days and an hour later the trial ends within a day: told again, once.
+    t.clock.set(new Date(t.clock.now().getTime() + 6 * 86_400_000));
+    await t.server.services.notificationSweep.sweep();
+    await t.server.services.notificationSweep.sweep();
+    expect(await inbox(buyer.token, 'SUBSCRIPTION_EXPIRING_1_DAY')).toHaveLength(1);
+    expect(await inbox(buyer.token, 'SUBSCRIPTION_EXPIRING_7_DAYS')).toHaveLength(1);
+    t.clock.set('2026-11-20T04:00:00Z');
+  });
+});
+
 describe('the inbox: a cursor connection, filters, read state', () => {
   it('pages newest first, filters unread, marks read by id and all; another developer marks nothing of it', async () => {
     const dev = await t.developer('Inbox Owner');
