@@ -17,6 +17,7 @@ import { MarketProductResolver, MarketProductReviewRoundResolver, MarketVersionR
 import { AppReviewResolver, ReviewResolver } from './resolvers/review.resolver';
 import { UsageResolver } from './resolvers/usage.resolver';
 import { NotificationResolver } from './resolvers/notification.resolver';
+import { AppUsageResolver } from './resolvers/app-usage.resolver';
 import './types/enums';
 
 /** Every resolver of the schema. Add new ones here. */
@@ -29,6 +30,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   AppReviewResolver,
   UsageResolver,
   NotificationResolver,
+  AppUsageResolver,
   PackageApplicationResolver,
   MemberCapabilityResolver,
   PartnerAccessResolver,
