@@ -57,6 +57,10 @@
       "InvalidState",
       "Invoice"
     ],
+    "MarkNotificationsReadResult": [
+      "InvalidInput",
+      "NotificationsMarked"
+    ],
     "MarketProductResult": [
       "InvalidInput",
       "InvalidState",
@@ -104,6 +108,10 @@
       "Developer",
       "InvalidInput"
     ],
+    "RegisterWebhookEndpointResult": [
+      "InvalidInput",
+      "WebhookEndpointSecret"
+    ],
     "RejectInvoiceResult": [
       "InvalidInput",
       "InvalidState",
@@ -133,6 +141,14 @@
     "SetCalendarDayResult": [
       "CalendarDay",
       "InvalidInput"
+    ],
+    "SetNotificationContactsResult": [
+      "InvalidInput",
+      "NotificationSettings"
+    ],
+    "SetNotificationPreferenceResult": [
+      "InvalidInput",
+      "NotificationPreference"
     ],
     "SetPaymentModeResult": [
       "BillingAccount",
@@ -237,6 +253,10 @@
       "InvalidState",
       "Invoice"
     ],
+    "MarkNotificationsReadResult": [
+      "InvalidInput",
+      "NotificationsMarked"
+    ],
     "MarketProductResult": [
       "InvalidInput",
       "InvalidState",
@@ -284,6 +304,10 @@
       "Developer",
       "InvalidInput"
     ],
+    "RegisterWebhookEndpointResult": [
+      "InvalidInput",
+      "WebhookEndpointSecret"
+    ],
     "RejectInvoiceResult": [
       "InvalidInput",
       "InvalidState",
@@ -313,6 +337,14 @@
     "SetCalendarDayResult": [
       "CalendarDay",
       "InvalidInput"
+    ],
+    "SetNotificationContactsResult": [
+      "InvalidInput",
+      "NotificationSettings"
+    ],
+    "SetNotificationPreferenceResult": [
+      "InvalidInput",
+      "NotificationPreference"
     ],
     "SetPaymentModeResult": [
       "BillingAccount",

@@ -65,6 +65,18 @@ export interface Config {
     readonly durationSeconds: number;
   };
   readonly logSql: boolean;
+  readonly secrets: {
+    /** AES-256-GCM key sealing secrets at rest (SECRETS_KEY: 32 bytes as base64 or 64 hex digits). */
+    readonly key: Buffer;
+    /** True when no SECRETS_KEY is set and the fixed development key is used (never in production). */
+    readonly developmentKey: boolean;
+  };
+  readonly notifications: {
+    /** How long inbox notifications are kept (NOTIFICATION_RETENTION_DAYS, default 180). */
+    readonly retentionDays: number;
+    /** How often the server sweeps for events and delivers outbound messages (NOTIFICATION_WORKER_INTERVAL_MS, default 15000; 0: off). */
+    readonly workerIntervalMs: number;
+  };
   /** The outbound HTTP client (src/outbound): every request the product sends to a URL a tenant gave. */
   readonly outbound: {
     /**
@@ -179,6 +191,20 @@ function readEnv(env: NodeJS.ProcessEnv): Config {
   const workerIntervalMs = Number(env.MARKET_WORKER_INTERVAL_MS ?? 15_000);
   if (!Number.isInteger(workerIntervalMs) || workerIntervalMs < 0) problems.push(`MARKET_WORKER_INTERVAL_MS must be a whole number of milliseconds (got "${env.MARKET_WORKER_INTERVAL_MS}")`);
 
+  let secretsKey = Buffer.from('portal-development-secrets-key!!');
+  const developmentKey = !env.SECRETS_KEY;
+  if (env.SECRETS_KEY) {
+    secretsKey = /^[0-9a-fA-F]{64}$/.test(env.SECRETS_KEY) ? Buffer.from(env.SECRETS_KEY, 'hex') : Buffer.from(env.SECRETS_KEY, 'base64');
+    if (secretsKey.length !== 32) problems.push('SECRETS_KEY must be 32 bytes, as base64 or 64 hex digits');
+  } else if (nodeEnv === 'production') {
+    problems.push('SECRETS_KEY is required in production (32 bytes, base64 or hex): it seals app and webhook secrets at rest');
+  }
+
+  const retentionDays = Number(env.NOTIFICATION_RETENTION_DAYS ?? 180);
+  if (!Number.isInteger(retentionDays) || retentionDays < 1 || retentionDays > 3650) problems.push(`NOTIFICATION_RETENTION_DAYS must be 1 to 3650 (got "${env.NOTIFICATION_RETENTION_DAYS}")`);
+  const notificationIntervalMs = Number(env.NOTIFICATION_WORKER_INTERVAL_MS ?? 15_000);
+  if (!Number.isInteger(notificationIntervalMs) || notificationIntervalMs < 0) problems.push(`NOTIFICATION_WORKER_INTERVAL_MS must be a whole number of milliseconds (got "${env.NOTIFICATION_WORKER_INTERVAL_MS}")`);
+
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
 
   return Object.freeze({
@@ -198,6 +224,8 @@ function readEnv(env: NodeJS.ProcessEnv): Config {
     logSql: env.LOG_SQL === 'true',
     outbound: Object.freeze({ hostOverrides, allowPrivateHosts }),
     market: Object.freeze({ workerIntervalMs }),
+    secrets: Object.freeze({ key: secretsKey, developmentKey }),
+    notifications: Object.freeze({ retentionDays, workerIntervalMs: notificationIntervalMs }),
   });
 }
 

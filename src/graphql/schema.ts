@@ -16,6 +16,8 @@ import { MarketOrderResolver } from './resolvers/market-order.resolver';
 import { MarketProductResolver, MarketProductReviewRoundResolver, MarketVersionResolver } from './resolvers/market-product.resolver';
 import { AppReviewResolver, ReviewResolver } from './resolvers/review.resolver';
 import { UsageResolver } from './resolvers/usage.resolver';
+import { NotificationResolver } from './resolvers/notification.resolver';
+import { AppUsageResolver } from './resolvers/app-usage.resolver';
 import './types/enums';
 
 /** Every resolver of the schema. Add new ones here. */
@@ -27,6 +29,8 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ReviewResolver,
   AppReviewResolver,
   UsageResolver,
+  NotificationResolver,
+  AppUsageResolver,
   PackageApplicationResolver,
   MemberCapabilityResolver,
   PartnerAccessResolver,

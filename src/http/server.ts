@@ -21,6 +21,7 @@ import { loadPersistedDocuments, PersistedDocuments } from './persisted-document
 import { RATE_LIMITED, RequestRateLimiter } from './rate-limit';
 import { OutboundHttpClient, outboundClientFrom } from '../outbound';
 import { readinessHandler, serviceUnavailablePlugin, unavailableError } from './unavailable';
+import { SecretBox } from '../services/common/secret-box';
 
 /** Codes a client may see as they are; anything else is an internal error and is masked. */
 const PUBLIC_CODES = new Set([
@@ -74,7 +75,7 @@ export interface ServerOptions {
 
 /** Builds the HTTP server: POST /graphql, GET /healthz (process up), GET /readyz (database answers). */
 export async function startServer({ config, dataSource, clock = systemClock, plugins = [], outbound }: ServerOptions): Promise<RunningServer> {
-  const services = createServices(dataSource, clock, { outbound: outbound ?? outboundClientFrom(config.outbound) });
+  const services = createServices(dataSource, clock, { outbound: outbound ?? outboundClientFrom(config.outbound), secretBox: new SecretBox(config.secrets.key) });
   const manifest = loadPersistedDocuments(config.graphql.manifestPaths);
   const rateLimiter = new RequestRateLimiter(config.rateLimit);
   const armor = armorProtection(config.graphql);

@@ -143,6 +143,27 @@ export class OutboundHttpClient {
     }
   }
 
+  /**
+   * The guard alone, without sending anything (a webhook endpoint being registered): the refusal
+   * `send` would answer, or null when the URL's host may be dialed. Deliveries check again.
+   */
+  async refusal(url: string): Promise<Extract<OutboundOutcome, { kind: 'REFUSED' }> | null> {
+    let target: URL;
+    try {
+      target = new URL(url);
+    } catch {
+      return { kind: 'REFUSED', reason: 'NOT_HTTP' };
+    }
+    if (target.protocol !== 'http:' && target.protocol !== 'https:') return { kind: 'REFUSED', reason: 'NOT_HTTP' };
+    const checked = await this.check(target.hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase());
+    return 'refused' in checked ? { kind: 'REFUSED', reason: checked.refused } : null;
+  }
+
+  /** Whether configuration allows this host to resolve to a private address (local test endpoints; never in production). */
+  allowsPrivate(hostname: string): boolean {
+    return this.allowPrivateHosts.has(hostname.toLowerCase());
+  }
+
   /** Resolves the name once and picks the address to dial; refuses unless every address is public (or the host is allowlisted). */
   private async check(hostname: string): Promise<{ addresses: ResolvedAddress[] } | { refused: 'UNRESOLVED' | 'NOT_PUBLIC' }> {
     let addresses: ResolvedAddress[];

@@ -21,6 +21,12 @@ import { ReviewService } from './review/review.service';
 import { PackageApplicationService } from './application/package-application.service';
 import { MemberCapabilityService } from './member-capability/member-capability.service';
 import { NotificationService } from './notification/notification.service';
+import { NotificationSweepService } from './notification/notification-sweep.service';
+import { OutboundService } from './notification/outbound.service';
+import { WebhookService } from './notification/webhook.service';
+import { HttpPoster } from './notification/http-poster';
+import { LoggingMessageSender, MessageSender } from './notification/message-sender';
+import { SecretBox } from './common/secret-box';
 import { QuotaService } from './quota/quota.service';
 import { UsageService } from './usage/usage.service';
 
@@ -43,6 +49,13 @@ export interface Services {
   readonly usage: UsageService;
   readonly quota: QuotaService;
   readonly notifications: NotificationService;
+  /** Events that are states (quota 80 %, bills issued, arrears, expiring subscriptions…), found by a sweep. */
+  readonly notificationSweep: NotificationSweepService;
+  /** Delivers webhooks, email and SMS at least once, with retries (webhooks through `outbound`). */
+  readonly outboundDeliveries: OutboundService;
+  readonly webhooks: WebhookService;
+  /** Email and SMS provider (the logging sender in development and tests). */
+  readonly messageSender: MessageSender;
   readonly packageApplications: PackageApplicationService;
   readonly memberCapabilities: MemberCapabilityService;
   /** The audit log: `audit.record(em, {...})` inside a reviewer/operator mutation's transaction. */
@@ -61,6 +74,10 @@ export interface ServiceOptions {
   outbound?: OutboundHttpClient;
   /** NOTE: defaults to the SANDBOX payment provider (no real money); production must pass a real one. */
   paymentProvider?: PaymentProvider;
+  /** Seals secrets at rest; defaults to a fixed development key. */
+  secretBox?: SecretBox;
+  /** Email and SMS provider; defaults to the logging sender (development only: nothing is sent). */
+  messageSender?: MessageSender;
 }
 
 export function createServices(ds: DataSource, clock: Clock, options: ServiceOptions = {}): Services {
@@ -68,9 +85,13 @@ export function createServices(ds: DataSource, clock: Clock, options: ServiceOpt
   const provider = options.paymentProvider ?? new SandboxPaymentProvider();
   const audit = new AuditService(ds, clock);
   const notifications = new NotificationService(ds, clock);
+  const secretBox = options.secretBox ?? new SecretBox(Buffer.from('portal-development-secrets-key!!'));
+  const messageSender = options.messageSender ?? new LoggingMessageSender();
+  const poster = new HttpPoster(outbound);
+  const outboundDeliveries = new OutboundService(ds, clock, poster, messageSender, secretBox);
   const quota = new QuotaService(ds, clock, notifications);
   const calendar = new CalendarService(ds, audit);
-  const reviews = new ReviewService(ds, clock, calendar, audit);
+  const reviews = new ReviewService(ds, clock, calendar, audit, notifications);
   return {
     ds,
     clock,
@@ -83,6 +104,10 @@ export function createServices(ds: DataSource, clock: Clock, options: ServiceOpt
     usage: new UsageService(ds, clock, quota, audit),
     quota,
     notifications,
+    notificationSweep: new NotificationSweepService(ds, clock, notifications),
+    outboundDeliveries,
+    webhooks: new WebhookService(ds, clock, secretBox, poster, outboundDeliveries),
+    messageSender,
     packageApplications: new PackageApplicationService(ds, clock, calendar, notifications, audit),
     memberCapabilities: new MemberCapabilityService(ds, clock, calendar, notifications, audit),
     audit,

@@ -268,6 +268,37 @@ export type MerchantTier =
   | 'POTENTIAL'
   | 'QUALITY';
 
+/** What a notification tells (a stable code; docs/notifications.md lists each with its figures) */
+export type NotificationKind =
+  | 'APPLICATION_APPROVED'
+  | 'APPLICATION_REJECTED'
+  | 'APP_RESTORED'
+  | 'APP_REVIEW_APPROVED'
+  | 'APP_REVIEW_REJECTED'
+  | 'APP_SECRET_ROTATED'
+  | 'APP_SUSPENDED'
+  | 'ARREARS_CLEARED'
+  | 'ARREARS_ENTERED'
+  | 'BALANCE_LOW'
+  | 'BILL_ISSUED'
+  | 'BILL_UNPAID'
+  | 'DEPOSIT_DEDUCTED'
+  | 'EMERGENCY_TRAFFIC_GRANTED'
+  | 'INVOICE_ISSUED'
+  | 'INVOICE_REJECTED'
+  | 'MEMBER_CAPABILITY_APPROVED'
+  | 'MEMBER_CAPABILITY_BARRED'
+  | 'MEMBER_CAPABILITY_BAR_LIFTED'
+  | 'MEMBER_CAPABILITY_REJECTED'
+  | 'PRODUCTION_NOTIFICATION_FAILING'
+  | 'PRODUCTION_NOTIFICATION_RECOVERED'
+  | 'PRODUCTION_NOTIFICATION_STOPPED'
+  | 'QUOTA_80_PERCENT'
+  | 'QUOTA_EXHAUSTED'
+  | 'SUBSCRIPTION_EXPIRING_1_DAY'
+  | 'SUBSCRIPTION_EXPIRING_7_DAYS'
+  | 'WEBHOOK_PING';
+
 export type PackageKind =
   | 'TRAFFIC'
   | 'VALUE_ADDED';
@@ -1434,7 +1465,7 @@ export type MyNotificationsQueryVariables = Exact<{
 }>;
 
 
-export type MyNotificationsQuery = { myNotifications: Array<{ id: string, kind: string, appId: string | null, message: string, createdAt: string }> };
+export type MyNotificationsQuery = { myNotifications: Array<{ id: string, kind: NotificationKind, appId: string | null, message: string, createdAt: string }> };
 
 export type AppQuotaQueryVariables = Exact<{
   id: string | number;

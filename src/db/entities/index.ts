@@ -23,6 +23,10 @@ import { MemberCapabilityApplicationEntity } from './member-capability-applicati
 import { PackageApplicationEntity } from './package-application.entity';
 import { EmergencyGrantEntity } from './emergency-grant.entity';
 import { NotificationEntity } from './notification.entity';
+import { NotificationSettingsEntity } from './notification-settings.entity';
+import { OutboundAttemptEntity } from './outbound-attempt.entity';
+import { OutboundMessageEntity } from './outbound-message.entity';
+import { WebhookEndpointEntity } from './webhook-endpoint.entity';
 import { UsageDailyEntity } from './usage-daily.entity';
 import { UsageRecordEntity } from './usage-record.entity';
 import { MarketBillingItemEntity, MarketBillingPriceEntity } from './market/market-billing-item.entity';
@@ -42,6 +46,10 @@ export {
   EmergencyGrantEntity,
   MemberCapabilityApplicationEntity,
   NotificationEntity,
+  NotificationSettingsEntity,
+  OutboundAttemptEntity,
+  OutboundMessageEntity,
+  WebhookEndpointEntity,
   PackageApplicationEntity,
   PackageEntity,
   PartnerGrantEntity,
@@ -73,6 +81,10 @@ export {
 
 /** Every entity the DataSource knows. Add new ones here. */
 export const ENTITIES = [
+  NotificationSettingsEntity,
+  WebhookEndpointEntity,
+  OutboundMessageEntity,
+  OutboundAttemptEntity,
   DeveloperEntity,
   TagEntity,
   PackageEntity,

@@ -6,6 +6,7 @@ import { appByIdLoader } from './app.loader';
 import { developerByIdLoader } from './developer.loader';
 import { reviewMessagesByRoundLoader, reviewRoundsByAppLoader, workingDaysLeftLoader } from './review.loader';
 import { emergencyCallsLoader } from './quota.loader';
+import { usageDailyLoader } from './usage.loader';
 import { packageByCodeLoader } from './application.loader';
 import { billingItemsByVersionLoader, marketProductByIdLoader, reviewRoundsByMarketProductLoader, upgradeRulesByProductLoader, versionsByProductLoader } from './market.loader';
 
@@ -25,6 +26,7 @@ export function createLoaders(ds: DataSource) {
     reviewMessagesByRound: reviewMessagesByRoundLoader(ds),
     workingDaysLeft: workingDaysLeftLoader(ds),
     emergencyCalls: emergencyCallsLoader(ds),
+    usageDaily: usageDailyLoader(ds),
     packageByCode: packageByCodeLoader(ds),
     billLines: billLinesLoader(ds),
     billsByInvoice: billsByInvoiceLoader(ds),

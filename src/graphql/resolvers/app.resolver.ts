@@ -1,14 +1,12 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { TagPackageRole } from '../../domain/catalog/catalog.enums';
-import { beijingDate, beijingEndOfDay } from '../../domain/common/beijing-time';
-import { AppStatus } from '../../domain/app/app.enums';
+import { beijingDate } from '../../domain/common/beijing-time';
 import { Role } from '../../domain/common/role';
-import { quotaToday } from '../../domain/quota/quota-today.rule';
 import { readPageArgs } from '../../services/common/pagination';
 import { PackageEntity } from '../../db/entities';
 import { Context } from '../context';
 import { toConnection } from './connection';
-import { emergencyKey } from '../loaders/quota.loader';
+import { quotaTodayOf } from './quota-today';
 import { AppConnectionType, AppType, CreateAppInput, QuotaTodayType, UpdateAppInput } from '../types/app.type';
 import { PackageType, TagType } from '../types/catalog.type';
 import { CreateAppResult, UpdateAppResult } from '../types/results.type';
@@ -64,20 +62,7 @@ export class AppResolver {
   }
 
   @FieldResolver(() => QuotaTodayType, { description: 'DOMAIN §2.2: the quota by status, tag and granted traffic package, plus emergency traffic' })
-  async quotaToday(@Root() app: AppType, @Ctx() { loaders, services }: Context): Promise<QuotaTodayType> {
-    const date = beijingDate(services.clock.now());
-    // Only ONLINE apps can hold emergency traffic: others skip the lookup.
-    const [tag, emergencyCallsToday] = await Promise.all([
-      loaders.tagByCode.load(app.tagCode),
-      app.status === AppStatus.ONLINE ? loaders.emergencyCalls.load(emergencyKey(app.id, date)) : Promise.resolve(0),
-    ]);
-    const quota = quotaToday({
-      status: app.status,
-      devTestQuota: tag!.devTestQuota,
-      defaultOnlineQuota: tag!.defaultOnlineQuota,
-      grantedTrafficQuota: app.grantedTrafficQuota,
-      emergencyCallsToday,
-    });
-    return { date, ...quota, emergencyGranted: quota.emergencyCalls > 0, resetsAt: beijingEndOfDay(date) };
+  quotaToday(@Root() app: AppType, @Ctx() { loaders, services }: Context): Promise<QuotaTodayType> {
+    return quotaTodayOf(app, loaders, beijingDate(services.clock.now()));
   }
 }

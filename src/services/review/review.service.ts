@@ -1,11 +1,13 @@
 import { isNumericId } from '../../domain/common/ids';
+import { NotificationKind } from '../../domain/notification/notification-kind';
+import { NotificationService } from '../notification/notification.service';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../domain/common/clock';
 import { invalidInput, invalidState, ok, Result } from '../../domain/common/result';
 import { isStaff, Role, Viewer } from '../../domain/common/role';
 import { checkDecision, checkMessage, checkSubmission, DecisionInput } from '../../domain/review/review-input.rule';
 import { APP_REVIEW_TRANSITIONS, ROUND_TRANSITIONS, transition } from '../../domain/review/review-state.rule';
-import { RejectionReason, ReviewAction, ReviewDecision, ReviewMessageAuthor, ReviewRoundStatus } from '../../domain/review/review.enums';
+import { RejectionReason, ReviewAction, ReviewDecision, ReviewMessageAuthor, ReviewRoundStatus, ReviewSubjectType } from '../../domain/review/review.enums';
 import { AppEntity, ReviewEventEntity, ReviewMessageEntity, ReviewRoundEntity } from '../../db/entities';
 import { AuditService } from '../audit/audit.service';
 import { CalendarService } from '../calendar/calendar.service';
@@ -42,6 +44,8 @@ export class ReviewService {
     private readonly calendar: CalendarService,
     /** The cross-feature audit log (docs/hardening.md) for reviewer actions, beside `review_event`. */
     private readonly auditLog?: AuditService,
+    /** Tells an app's owner the decision (APP_REVIEW_APPROVED / APP_REVIEW_REJECTED). */
+    private readonly notifications?: NotificationService,
   ) {}
 
   /** Developer: DEVELOPING or REJECTED → IN_REVIEW, opening a new round due in 3 working days. */
@@ -138,6 +142,20 @@ export class ReviewService {
         explanation: round.explanation,
       });
       await this.auditLog?.record(em, { actor: viewer, action: 'decideReview', entityType: 'ReviewRound', entityId: round.id, before, after: { ...round, subjectState: subjectStep.to } });
+      if (round.subjectType === ReviewSubjectType.APP && this.notifications) {
+        const approved = event === 'APPROVE';
+        const reasons = round.reasons.length > 0 ? ` Reasons: ${round.reasons.join(', ')}.` : '';
+        await this.notifications.notify(
+          em,
+          round.ownerId,
+          approved ? NotificationKind.APP_REVIEW_APPROVED : NotificationKind.APP_REVIEW_REJECTED,
+          round.subjectId,
+          approved
+            ? `Your app ${round.subjectId} passed review round ${round.roundNo} and is ONLINE.`
+            : `Your app ${round.subjectId} was rejected in review round ${round.roundNo}.${reasons}${round.explanation ? ` ${round.explanation}` : ''}`,
+          { linkId: round.id, data: { roundId: round.id, roundNo: round.roundNo, reasons: round.reasons } },
+        );
+      }
       return ok(round);
     });
   }

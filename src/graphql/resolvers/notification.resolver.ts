@@ -1,0 +1,158 @@
+import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Query, Resolver, createUnionType } from 'type-graphql';
+import { Role } from '../../domain/common/role';
+import { NotificationChannel, NotificationKind } from '../../domain/notification/notification-kind';
+import { readPageArgs } from '../../services/common/pagination';
+import { Context } from '../context';
+import { InvalidInputType } from '../types/refusal.type';
+import {
+  NotificationConnectionType,
+  NotificationPreferenceType,
+  NotificationSettingsType,
+  NotificationsMarkedType,
+  NotificationType,
+  WebhookDeliveryConnectionType,
+  WebhookDeliveryType,
+  WebhookEndpointSecretType,
+  WebhookEndpointType,
+} from '../types/notification.type';
+import { toConnection } from './connection';
+import { badUserInput, toPayload } from './result';
+
+const MarkNotificationsReadResult = createUnionType({ name: 'MarkNotificationsReadResult', types: () => [NotificationsMarkedType, InvalidInputType] as const });
+const SetNotificationPreferenceResult = createUnionType({ name: 'SetNotificationPreferenceResult', types: () => [NotificationPreferenceType, InvalidInputType] as const });
+const SetNotificationContactsResult = createUnionType({ name: 'SetNotificationContactsResult', types: () => [NotificationSettingsType, InvalidInputType] as const });
+const RegisterWebhookEndpointResult = createUnionType({ name: 'RegisterWebhookEndpointResult', types: () => [WebhookEndpointSecretType, InvalidInputType] as const });
+
+@InputType('NotificationContactsInput', { description: 'Omitted fields stay as they are; null clears one' })
+class NotificationContactsInput {
+  @Field(() => String, { nullable: true, description: 'Where EMAIL notifications go (at most 200 characters)' })
+  email?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Where SMS notifications go' })
+  phone?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Yuan, e.g. "100.00": BALANCE_LOW when the balance falls below it' })
+  lowBalanceThreshold?: string | null;
+}
+
+const withSecret = ({ endpoint, secret }: { endpoint: Parameters<typeof WebhookEndpointType.from>[0]; secret: string }) =>
+  Object.assign(new WebhookEndpointSecretType(), { endpoint: WebhookEndpointType.from(endpoint), secret });
+
+/** The developer's notification center: inbox, preferences, contacts, webhooks and their delivery log. */
+@Resolver()
+export class NotificationResolver {
+  @Authorized(Role.DEVELOPER)
+  @Query(() => NotificationConnectionType, { description: "The caller's notifications, newest first, by kind and read state" })
+  async notifications(
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('kind', () => NotificationKind, { nullable: true }) kind: NotificationKind | null,
+    @Arg('unread', () => Boolean, { nullable: true, description: 'true: unread only; false: read only' }) unread: boolean | null,
+    @Ctx() { viewer, services }: Context,
+  ): Promise<NotificationConnectionType> {
+    const page = readPageArgs({ first, after });
+    if (Array.isArray(page)) throw badUserInput(page);
+    const developerId = viewer.subjectId!;
+    const [{ rows, hasNextPage, totalCount }, unreadCount] = await Promise.all([
+      services.notifications.listOwn(developerId, page.limit, page.beforeId, { kind, unread }),
+      services.notifications.unreadCount(developerId),
+    ]);
+    return { ...toConnection(rows, hasNextPage, NotificationType.from), totalCount, unreadCount };
+  }
+
+  @Authorized(Role.DEVELOPER)
+  @Query(() => Int, { description: "The caller's unread notifications" })
+  unreadNotificationCount(@Ctx() { viewer, services }: Context): Promise<number> {
+    return services.notifications.unreadCount(viewer.subjectId!);
+  }
+
+  @Authorized(Role.DEVELOPER)
+  @Mutation(() => MarkNotificationsReadResult, { description: 'Marks the given notifications (or all: true) read' })
+  async markNotificationsRead(
+    @Arg('ids', () => [ID], { nullable: true }) ids: string[] | null,
+    @Arg('all', () => Boolean, { nullable: true }) all: boolean | null,
+    @Ctx() { viewer, services }: Context,
+  ) {
+    const result = await services.notifications.markRead(viewer.subjectId!, ids, all === true);
+    return toPayload(result, (v) => Object.assign(new NotificationsMarkedType(), { marked: v.marked, unreadCount: v.unread }));
+  }
+
+  @Authorized(Role.DEVELOPER)
+  @Query(() => [NotificationPreferenceType], { description: 'Every kind × channel, on or off, for the caller' })
+  notificationPreferences(@Ctx() { viewer, services }: Context): Promise<NotificationPreferenceType[]> {
+    return services.notifications.preferences(viewer.subjectId!);
+  }
+
+  @Authorized(Role.DEVELOPER)
+  @Mutation(() => SetNotificationPreferenceResult, { description: 'Switches one channel of one kind on or off (the inbox stays on)' })
+  async setNotificationPreference(
+    @Arg('kind', () => NotificationKind) kind: NotificationKind,
+    @Arg('channel', () => NotificationChannel) channel: NotificationChannel,
+    @Arg('enabled', () => Boolean) enabled: boolean,
+    @Ctx() { viewer, services }: Context,
+  ) {
+    return toPayload(await services.notifications.setPreference(viewer.subjectId!, kind, channel, enabled), (p) => Object.assign(new NotificationPreferenceType(), p));
+  }
+
+  @Authorized(Role.DEVELOPER)
+  @Query(() => NotificationSettingsType, { description: "The caller's email, phone and low-balance threshold" })
+  async notificationSettings(@Ctx() { viewer, services }: Context): Promise<NotificationSettingsType> {
+    return NotificationSettingsType.from(await services.notifications.settings(viewer.subjectId!));
+  }
+
+  @Authorized(Role.DEVELOPER)
+  @Mutation(() => SetNotificationContactsResult, { description: 'Sets the email, phone and low-balance threshold' })
+  async setNotificationContacts(@Arg('input', () => NotificationContactsInput) input: NotificationContactsInput, @Ctx() { viewer, services }: Context) {
+    return toPayload(await services.notifications.setContacts(viewer.subjectId!, input), NotificationSettingsType.from);
+  }
+
+  @Authorized(Role.DEVELOPER)
+  @Query(() => [WebhookEndpointType], { description: "The caller's webhook endpoints" })
+  async webhookEndpoints(@Ctx() { viewer, services }: Context): Promise<WebhookEndpointType[]> {
+    return (await services.webhooks.list(viewer.subjectId!)).map(WebhookEndpointType.from);
+  }
+
+  @Authorized(Role.DEVELOPER)
+  @Mutation(() => RegisterWebhookEndpointResult, { description: 'Registers an HTTPS endpoint on a public address; answers with its signing secret, shown once' })
+  async registerWebhookEndpoint(@Arg('url', () => String) url: string, @Ctx() { viewer, services }: Context) {
+    return toPayload(await services.webhooks.register(viewer.subjectId!, url), withSecret);
+  }
+
+  @Authorized(Role.DEVELOPER)
+  @Mutation(() => WebhookEndpointSecretType, { description: 'Replaces the signing secret at once; answers with the new one, shown once' })
+  async rotateWebhookSecret(@Arg('endpointId', () => ID) endpointId: string, @Ctx() { viewer, services }: Context): Promise<WebhookEndpointSecretType> {
+    return withSecret(await services.webhooks.rotateSecret(viewer.subjectId!, endpointId));
+  }
+
+  @Authorized(Role.DEVELOPER)
+  @Mutation(() => WebhookEndpointType, { description: 'Stops deliveries to the endpoint (its log stays readable)' })
+  async removeWebhookEndpoint(@Arg('endpointId', () => ID) endpointId: string, @Ctx() { viewer, services }: Context): Promise<WebhookEndpointType> {
+    return WebhookEndpointType.from(await services.webhooks.remove(viewer.subjectId!, endpointId));
+  }
+
+  @Authorized(Role.DEVELOPER)
+  @Query(() => WebhookDeliveryConnectionType, { description: "An endpoint's deliveries, newest first, each with its attempts" })
+  async webhookDeliveries(
+    @Arg('endpointId', () => ID) endpointId: string,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() { viewer, services }: Context,
+  ): Promise<WebhookDeliveryConnectionType> {
+    const page = readPageArgs({ first, after });
+    if (Array.isArray(page)) throw badUserInput(page);
+    const { rows, hasNextPage, totalCount } = await services.webhooks.deliveries(viewer.subjectId!, endpointId, page.limit, page.beforeId);
+    return { ...toConnection(rows.map((r) => ({ ...r, id: r.message.id })), hasNextPage, WebhookDeliveryType.from), totalCount };
+  }
+
+  @Authorized(Role.DEVELOPER)
+  @Mutation(() => WebhookDeliveryType, { description: 'Sends a signed WEBHOOK_PING to the endpoint now' })
+  async pingWebhookEndpoint(@Arg('endpointId', () => ID) endpointId: string, @Ctx() { viewer, services }: Context): Promise<WebhookDeliveryType> {
+    return WebhookDeliveryType.from(await services.webhooks.ping(viewer.subjectId!, endpointId));
+  }
+
+  @Authorized(Role.DEVELOPER)
+  @Mutation(() => WebhookDeliveryType, { description: 'Delivers a past delivery again now, as a new delivery with a fresh signature' })
+  async replayWebhookDelivery(@Arg('deliveryId', () => ID) deliveryId: string, @Ctx() { viewer, services }: Context): Promise<WebhookDeliveryType> {
+    return WebhookDeliveryType.from(await services.webhooks.replay(viewer.subjectId!, deliveryId));
+  }
+}
