@@ -35,6 +35,8 @@ export interface Config {
     readonly portalArbitraryDocuments: boolean;
     /** Persisted-documents manifests (hash → document) loaded at start: the partner manifest first. */
     readonly manifestPaths: readonly string[];
+    /** GET /graphql from a browser serves the offline GraphiQL explorer (GRAPHQL_EXPLORER; on outside production). */
+    readonly explorer: boolean;
   };
   readonly rateLimit: {
     readonly enabled: boolean;
@@ -43,6 +45,23 @@ export interface Config {
     readonly durationSeconds: number;
   };
   readonly logSql: boolean;
+  /** pino level (LOG_LEVEL): `info` by default, `silent` under NODE_ENV=test. */
+  readonly logLevel: LogLevel;
+  /** How long a SIGTERM/SIGINT waits for in-flight requests before cutting them off (SHUTDOWN_TIMEOUT_MS). */
+  readonly shutdownTimeoutMs: number;
+  readonly metrics: {
+    /** METRICS_ENABLED (default true): false serves no /metrics anywhere. */
+    readonly enabled: boolean;
+    /** METRICS_PORT: serve /metrics on its own port instead of the public one (null: the public port). */
+    readonly port: number | null;
+    /** METRICS_TOKEN: when set, /metrics asks for `Authorization: Bearer <token>` on whichever port serves it. */
+    readonly token: string | null;
+    /**
+     * METRICS_PUBLIC: in production, /metrics on the public port is refused to callers without the
+     * token unless this is true. Outside production it is open unless a token is set.
+     */
+    readonly public: boolean;
+  };
   readonly market: {
     /**
      * Host names the market's HTTP client resolves to fixed addresses (MARKET_HOST_OVERRIDES,
@@ -53,6 +72,9 @@ export interface Config {
     readonly workerIntervalMs: number;
   };
 }
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export class ConfigError extends Error {}
 
@@ -107,6 +129,7 @@ function readEnv(env: NodeJS.ProcessEnv): Config {
       env.PARTNER_MANIFEST_PATH || DEFAULT_PARTNER_MANIFEST,
       ...(env.PORTAL_MANIFEST_PATHS ?? '').split(',').map((p) => p.trim()).filter(Boolean),
     ]),
+    explorer: bool('GRAPHQL_EXPLORER', nodeEnv !== 'production'),
   });
   const rateLimit = Object.freeze({
     enabled: bool('RATE_LIMIT_ENABLED', true),
@@ -124,6 +147,16 @@ function readEnv(env: NodeJS.ProcessEnv): Config {
   const workerIntervalMs = Number(env.MARKET_WORKER_INTERVAL_MS ?? 15_000);
   if (!Number.isInteger(workerIntervalMs) || workerIntervalMs < 0) problems.push(`MARKET_WORKER_INTERVAL_MS must be a whole number of milliseconds (got "${env.MARKET_WORKER_INTERVAL_MS}")`);
 
+  const logLevel = (env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info')) as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${env.LOG_LEVEL}")`);
+  const shutdownTimeoutMs = int('SHUTDOWN_TIMEOUT_MS', 10_000, 0);
+  const metricsPortRaw = env.METRICS_PORT;
+  const metricsPort = metricsPortRaw === undefined || metricsPortRaw === '' ? null : Number(metricsPortRaw);
+  if (metricsPort !== null && (!Number.isInteger(metricsPort) || metricsPort < 0 || metricsPort > 65535)) problems.push(`METRICS_PORT must be an integer 0..65535 (got "${metricsPortRaw}")`);
+  const metricsToken = env.METRICS_TOKEN || null;
+  if (metricsToken !== null && metricsToken.length < 16) problems.push('METRICS_TOKEN must be at least 16 characters long');
+  const metrics = Object.freeze({ enabled: bool('METRICS_ENABLED', true), port: metricsPort, token: metricsToken, public: bool('METRICS_PUBLIC', false) });
+
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
 
   return Object.freeze({
@@ -138,6 +171,9 @@ function readEnv(env: NodeJS.ProcessEnv): Config {
     graphql,
     rateLimit,
     logSql: env.LOG_SQL === 'true',
+    logLevel,
+    shutdownTimeoutMs,
+    metrics,
     market: Object.freeze({ hostOverrides, workerIntervalMs }),
   });
 }

@@ -11,6 +11,7 @@ import { dataSourceOptions } from '../../src/db/data-source';
 import { migrateAndSeed } from '../../src/db/migrate';
 import { mintToken } from '../../src/graphql/auth/token';
 import { RunningServer, startServer } from '../../src/http/server';
+import { Logger } from '../../src/observability/logger';
 import { QueryCounter } from './query-counter';
 
 export interface GqlResponse<T> {
@@ -39,9 +40,10 @@ export class TestApp {
 
   /**
    * `env` overrides configuration variables (limits, switches). The rate limit is generous unless
-   * overridden: the suites make many requests from one credential on purpose.
+   * overridden: the suites make many requests from one credential on purpose. `logger` receives the
+   * server's lines (default: one made from the configuration, silent under NODE_ENV=test).
    */
-  static async start(opts: { now?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
+  static async start(opts: { now?: string; env?: Record<string, string>; logger?: Logger } = {}): Promise<TestApp> {
     const base = configFrom({ ...process.env, NODE_ENV: 'test', PORT: '0', RATE_LIMIT_POINTS: '1000000', ...opts.env });
     const url = new URL(base.databaseUrl);
     const dbName = `portal_test_${process.pid}_${randomBytes(3).toString('hex')}`;
@@ -54,7 +56,7 @@ export class TestApp {
     await ds.initialize();
     await migrateAndSeed(ds);
     const clock = new FixedClock(new Date(opts.now ?? '2026-11-20T04:00:00Z'));
-    const server = await startServer({ config: base, dataSource: ds, clock });
+    const server = await startServer({ config: base, dataSource: ds, clock, logger: opts.logger });
     const drop = async () => {
       await admin.query(`DROP DATABASE IF EXISTS \`${dbName}\``);
       await admin.end();
