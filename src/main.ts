@@ -2,7 +2,7 @@
  * Serves the portal's GraphQL API (`npm start`). On SIGTERM or SIGINT it stops gracefully:
  * /readyz answers 503 at once, requests in flight finish (up to SHUTDOWN_TIMEOUT_MS), the market
  * worker stops, the database pool closes, and the process exits 0 (1 if requests had to be cut
- * off). A second signal exits at once.
+ * off). A second signal (a second or more after the first) exits at once.
  */
 import 'reflect-metadata';
 import { config } from './config';
@@ -28,14 +28,16 @@ async function main(log: Logger): Promise<void> {
   log.info({ url: server.url, port: server.port, metricsPort: server.metricsPort, explorer: cfg.graphql.explorer, env: cfg.env }, 'listening (GraphQL; /healthz and /readyz beside it)');
   const stopMarketWorker = cfg.market.workerIntervalMs > 0 ? startMarketWorker(server.services, cfg.market.workerIntervalMs, log.child({ component: 'market-worker' })) : async () => {};
 
-  let stopping = false;
+  let started: number | null = null;
   const shutdown = async (signal: NodeJS.Signals) => {
-    if (stopping) {
+    if (started !== null) {
+      // NOTE: a wrapper (npm, a terminal's process group, timeout) often passes the same signal on a
+      // second time within milliseconds: only a signal a second or more after the first forces the exit.
+      if (Date.now() - started < 1000) return;
       log.warn({ signal }, 'second signal: exiting without waiting');
       process.exit(1);
     }
-    stopping = true;
-    const started = Date.now();
+    started = Date.now();
     log.info({ signal, timeoutMs: cfg.shutdownTimeoutMs }, 'shutting down: /readyz answers 503, waiting for requests in flight');
     // No worker run starts from now on; the one under way (if any) ends while requests drain.
     const workerStopped = stopMarketWorker();

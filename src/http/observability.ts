@@ -47,11 +47,15 @@ export function recordOf(res: ServerResponse | Response): RequestRecord | undefi
   return (res as WithRecord)[RECORD];
 }
 
-/** GraphQL contexts → their request's record (the plugin and resolvers see only the context). */
-const contexts = new WeakMap<object, RequestRecord>();
+/**
+ * A GraphQL context carries its request's record under this symbol (the plugin and resolvers see
+ * only the context). A property, not a WeakMap: Apollo runs each operation on a shallow copy of the
+ * context the context function returned, and the copy keeps own enumerable symbol properties.
+ */
+const CONTEXT_RECORD = Symbol('requestRecord');
 
 export function recordOfContext(ctx: unknown): RequestRecord | undefined {
-  return ctx && typeof ctx === 'object' ? contexts.get(ctx) : undefined;
+  return ctx && typeof ctx === 'object' ? (ctx as { [CONTEXT_RECORD]?: RequestRecord })[CONTEXT_RECORD] : undefined;
 }
 
 /** The outcome and its code, derived once at the end of a request. */
@@ -157,7 +161,7 @@ export function observedContext<A extends { req: Request; res: Response }, C ext
       const ctx = await build(args);
       if (rec) {
         rec.role = ctx.viewer.role;
-        contexts.set(ctx, rec);
+        Object.defineProperty(ctx, CONTEXT_RECORD, { value: rec, enumerable: true });
       }
       return ctx;
     } catch (err) {
