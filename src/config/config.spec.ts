@@ -40,3 +40,34 @@ describe('configuration: hardening switches and limits', () => {
     expect(() => configFrom({ [name]: value })).toThrow(new RegExp(name));
   });
 });
+
+describe('configuration: operations (logs, shutdown, metrics, explorer)', () => {
+  it('defaults: info logs (silent under test), 10 s shutdown drain, metrics on the public port without a token, explorer outside production', () => {
+    const dev = configFrom({});
+    expect(dev.logLevel).toBe('info');
+    expect(configFrom({ NODE_ENV: 'test' }).logLevel).toBe('silent');
+    expect(dev.shutdownTimeoutMs).toBe(10_000);
+    expect(dev.metrics).toEqual({ enabled: true, port: null, token: null, public: false });
+    expect(dev.graphql.explorer).toBe(true);
+    expect(configFrom({ NODE_ENV: 'production', JWT_SECRET: SECRET }).graphql.explorer).toBe(false);
+    expect(configFrom({ NODE_ENV: 'production', JWT_SECRET: SECRET, GRAPHQL_EXPLORER: 'true' }).graphql.explorer).toBe(true);
+  });
+
+  it('reads every switch', () => {
+    const cfg = configFrom({ LOG_LEVEL: 'debug', SHUTDOWN_TIMEOUT_MS: '2500', METRICS_ENABLED: 'false', METRICS_PORT: '9464', METRICS_TOKEN: 'sixteen-chars-ok', METRICS_PUBLIC: 'true', NODE_ENV: 'test' });
+    expect(cfg.logLevel).toBe('debug');
+    expect(cfg.shutdownTimeoutMs).toBe(2500);
+    expect(cfg.metrics).toEqual({ enabled: false, port: 9464, token: 'sixteen-chars-ok', public: true });
+  });
+
+  it.each([
+    ['LOG_LEVEL', 'verbose'],
+    ['SHUTDOWN_TIMEOUT_MS', '-1'],
+    ['METRICS_PORT', '70000'],
+    ['METRICS_TOKEN', 'short'],
+    ['METRICS_PUBLIC', 'yes'],
+    ['GRAPHQL_EXPLORER', 'on'],
+  ])('refuses %s=%s naming the variable', (name, value) => {
+    expect(() => configFrom({ [name]: value })).toThrow(new RegExp(name));
+  });
+});

@@ -4,9 +4,13 @@
  * type; outcome ok / refusal code / error code), internal errors logged with cause and stack but
  * masked for the client; and Prometheus text at /metrics whose counters move with the traffic.
  */
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { Role } from '../../src/domain/common/role';
-import { metricsAccess } from '../../src/http/metrics-endpoint';
+import { AddressInfo } from 'node:net';
+import express from 'express';
+import { metricsAccess, metricsHandler } from '../../src/http/metrics-endpoint';
 import { CreateAppDocument, RecordUsageDocument, RunBillingDocument } from '../generated/graphql';
 import { LogCapture, LogLine } from '../support/log-capture';
 import { TestApp } from '../support/test-app';
@@ -243,6 +247,44 @@ describe('/metrics', () => {
     expect(metricsAccess(cfg('production', null), 'own')).toEqual({ kind: 'open' });
     expect(metricsAccess(cfg('production', 'a-metrics-token-0001'), 'public')).toEqual({ kind: 'token', token: 'a-metrics-token-0001' });
     expect(metricsAccess(cfg('development', 'a-metrics-token-0001'), 'own')).toEqual({ kind: 'token', token: 'a-metrics-token-0001' });
+  });
+
+  it('the refused case answers 403 with what to set, and no metric', async () => {
+    const app = express().get('/metrics', metricsHandler({ kind: 'refused' }));
+    const server = app.listen(0);
+    try {
+      await new Promise((r) => server.once('listening', r));
+      const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/metrics`);
+      expect(res.status).toBe(403);
+      const text = await res.text();
+      expect(text).toContain('METRICS_TOKEN');
+      expect(text).not.toContain('portal_');
+    } finally {
+      server.close();
+    }
+  });
+});
+
+describe('the billing CLI logs the same way, on stderr', () => {
+  it('stdout carries only the JSON report; stderr the progress bar and JSON log lines (LOG_LEVEL)', async () => {
+    const root = join(__dirname, '..', '..');
+    const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+      execFile(
+        join(root, 'node_modules', '.bin', 'tsx'),
+        [join(root, 'src', 'cli', 'billing-cli.ts'), 'TAOBAO', '2021-06-04'],
+        { cwd: root, env: { ...process.env, DATABASE_URL: t.databaseUrl, LOG_LEVEL: 'info' }, timeout: 60_000 },
+        (err, out, errOut) => resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout: out, stderr: errOut }),
+      );
+    });
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ platform: 'TAOBAO', period: '2021-06-04', billsCreated: 0 });
+    const lines = stderr
+      .split(/[\r\n]/)
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.map((l) => l.msg)).toEqual(['billing command started', 'billing run done']);
+    expect(lines[1]).toMatchObject({ name: 'billing-cli', level: 'info', command: { kind: 'run', platform: 'TAOBAO', period: '2021-06-04' }, billsCreated: 0, total: '0.00' });
+    expect(stderr).toContain('0/0 apps');
   });
 });
 
