@@ -52,8 +52,13 @@ async function main(log: Logger): Promise<void> {
     else log.warn({ ms: Date.now() - started }, 'stopped: the database pool did not close in time (a query still running)');
     process.exit(drained && poolClosed ? 0 : 1);
   };
-  process.on('SIGINT', (s) => void shutdown(s));
-  process.on('SIGTERM', (s) => void shutdown(s));
+  const onSignal = (signal: NodeJS.Signals) =>
+    shutdown(signal).catch((err) => {
+      log.fatal({ err }, 'shutdown failed');
+      process.exit(1);
+    });
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
 }
 
 let log: Logger;
