@@ -99,6 +99,9 @@ export async function startServer({ config, dataSource, clock = systemClock, plu
     // CSRF prevention is Apollo's default; stated so no one turns it off by accident.
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // Signals are main.ts's (graceful drain, src/http/shutdown.ts): Apollo's own handlers (on outside
+    // NODE_ENV=test) would close the listener at once and re-raise the signal.
+    stopOnTerminationSignals: false,
     formatError: (formatted, error) => formatError(formatted, error, logger),
     // Automatic persisted queries for portal roles, in a bounded LRU (partners are answered by the allowlist first).
     persistedQueries: { cache: new InMemoryLRUCache<string>({ max: config.graphql.apqCacheSize, maxSize: 8 * 2 ** 20 }) },

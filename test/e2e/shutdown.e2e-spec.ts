@@ -42,11 +42,13 @@ afterAll(async () => {
   await admin?.end();
 });
 
-/** Starts the server as production would run it (one node process, no npm wrapper) and waits for its `listening` line. */
+/** Starts the server as production runs it (one node process, no npm wrapper) and waits for its `listening` line. */
 async function startServerProcess(env: Record<string, string>): Promise<Child> {
   const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'info', PORT: '0', DATABASE_URL: databaseUrl, MARKET_WORKER_INTERVAL_MS: '100', ...env },
+    // NODE_ENV=production as deployed: Apollo installs its own signal handlers outside NODE_ENV=test
+    // (they would close the listener at once), so the test must run where they would be.
+    env: { ...process.env, NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-at-least-32-chars', LOG_LEVEL: 'info', PORT: '0', DATABASE_URL: databaseUrl, MARKET_WORKER_INTERVAL_MS: '100', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(proc);
