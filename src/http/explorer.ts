@@ -25,9 +25,10 @@ function resolveAssets(): Map<string, string> {
   ]);
 }
 
-const DEFAULT_QUERY = `# The portal's GraphQL API. Signed-in roles: open "Headers" below and set
+const DEFAULT_QUERY = `# Signed in: in "Headers" below, set
 #   { "Authorization": "Bearer <JWT>" }
-# (a local token: npm run token -- DEVELOPER). No header: anonymous, the public catalog only.
+# (locally: npm run token -- DEVELOPER).
+# No header: anonymous, the public catalog.
 {
   tags {
     code
