@@ -1,12 +1,14 @@
 import { configFrom } from '.';
 
 const SECRET = 'a-production-secret-of-at-least-32-chars';
+/** A production SECRETS_KEY (32 bytes as 64 hex digits). */
+const KEY = 'ab'.repeat(32);
 
 describe('configuration: hardening switches and limits', () => {
   it('production turns introspection off by default; GRAPHQL_INTROSPECTION overrides', () => {
-    expect(configFrom({ NODE_ENV: 'production', JWT_SECRET: SECRET }).graphql.introspection).toBe(false);
+    expect(configFrom({ NODE_ENV: 'production', JWT_SECRET: SECRET, SECRETS_KEY: KEY }).graphql.introspection).toBe(false);
     expect(configFrom({ NODE_ENV: 'development' }).graphql.introspection).toBe(true);
-    expect(configFrom({ NODE_ENV: 'production', JWT_SECRET: SECRET, GRAPHQL_INTROSPECTION: 'true' }).graphql.introspection).toBe(true);
+    expect(configFrom({ NODE_ENV: 'production', JWT_SECRET: SECRET, SECRETS_KEY: KEY, GRAPHQL_INTROSPECTION: 'true' }).graphql.introspection).toBe(true);
   });
 
   it('defaults: 100kb body, depth 10, cost 10000, 15 aliases, 20 directives, 2000 tokens, 600 requests per 60 s, arbitrary portal documents', () => {
@@ -38,5 +40,45 @@ describe('configuration: hardening switches and limits', () => {
     ['GRAPHQL_PORTAL_ARBITRARY_DOCUMENTS', 'yes'],
   ])('refuses %s=%s naming the variable', (name, value) => {
     expect(() => configFrom({ [name]: value })).toThrow(new RegExp(name));
+  });
+});
+
+describe('configuration: operations (logs, shutdown, metrics, explorer)', () => {
+  it('defaults: info logs (silent under test), 10 s shutdown drain, metrics on the public port without a token, explorer outside production', () => {
+    const dev = configFrom({});
+    expect(dev.logLevel).toBe('info');
+    expect(configFrom({ NODE_ENV: 'test' }).logLevel).toBe('silent');
+    expect(dev.shutdownTimeoutMs).toBe(10_000);
+    expect(dev.metrics).toEqual({ enabled: true, port: null, token: null, public: false });
+    expect(dev.graphql.explorer).toBe(true);
+    expect(configFrom({ NODE_ENV: 'production', JWT_SECRET: SECRET, SECRETS_KEY: KEY }).graphql.explorer).toBe(false);
+    expect(configFrom({ NODE_ENV: 'production', JWT_SECRET: SECRET, SECRETS_KEY: KEY, GRAPHQL_EXPLORER: 'true' }).graphql.explorer).toBe(true);
+  });
+
+  it('reads every switch', () => {
+    const cfg = configFrom({ LOG_LEVEL: 'debug', SHUTDOWN_TIMEOUT_MS: '2500', METRICS_ENABLED: 'false', METRICS_PORT: '9464', METRICS_TOKEN: 'sixteen-chars-ok', METRICS_PUBLIC: 'true', NODE_ENV: 'test' });
+    expect(cfg.logLevel).toBe('debug');
+    expect(cfg.shutdownTimeoutMs).toBe(2500);
+    expect(cfg.metrics).toEqual({ enabled: false, port: 9464, token: 'sixteen-chars-ok', public: true });
+  });
+
+  it.each([
+    ['LOG_LEVEL', 'verbose'],
+    ['SHUTDOWN_TIMEOUT_MS', '-1'],
+    ['METRICS_PORT', '70000'],
+    ['METRICS_TOKEN', 'short'],
+    ['METRICS_PUBLIC', 'yes'],
+    ['GRAPHQL_EXPLORER', 'on'],
+  ])('refuses %s=%s naming the variable', (name, value) => {
+    expect(() => configFrom({ [name]: value })).toThrow(new RegExp(name));
+  });
+});
+
+describe('configuration: secrets at rest', () => {
+  it('production refuses to start without SECRETS_KEY, or with one that is not 32 bytes; development uses a key marked as such', () => {
+    expect(() => configFrom({ NODE_ENV: 'production', JWT_SECRET: SECRET })).toThrow(/SECRETS_KEY is required in production/);
+    expect(() => configFrom({ NODE_ENV: 'production', JWT_SECRET: SECRET, SECRETS_KEY: 'ab'.repeat(16) })).toThrow(/SECRETS_KEY must be 32 bytes/);
+    expect(configFrom({ NODE_ENV: 'production', JWT_SECRET: SECRET, SECRETS_KEY: KEY }).secrets).toEqual({ key: Buffer.from(KEY, 'hex'), developmentKey: false });
+    expect(configFrom({}).secrets.developmentKey).toBe(true);
   });
 });

@@ -57,6 +57,8 @@ export interface Config {
     readonly portalArbitraryDocuments: boolean;
     /** Persisted-documents manifests (hash → document) loaded at start: the partner manifest first. */
     readonly manifestPaths: readonly string[];
+    /** GET /graphql from a browser serves the offline GraphiQL explorer (GRAPHQL_EXPLORER; on outside production). */
+    readonly explorer: boolean;
   };
   readonly rateLimit: {
     readonly enabled: boolean;
@@ -77,6 +79,23 @@ export interface Config {
     /** How often the server sweeps for events and delivers outbound messages (NOTIFICATION_WORKER_INTERVAL_MS, default 15000; 0: off). */
     readonly workerIntervalMs: number;
   };
+  /** pino level (LOG_LEVEL): `info` by default, `silent` under NODE_ENV=test. */
+  readonly logLevel: LogLevel;
+  /** How long a SIGTERM/SIGINT waits for in-flight requests before cutting them off (SHUTDOWN_TIMEOUT_MS). */
+  readonly shutdownTimeoutMs: number;
+  readonly metrics: {
+    /** METRICS_ENABLED (default true): false serves no /metrics anywhere. */
+    readonly enabled: boolean;
+    /** METRICS_PORT: serve /metrics on its own port instead of the public one (null: the public port). */
+    readonly port: number | null;
+    /** METRICS_TOKEN: when set, /metrics asks for `Authorization: Bearer <token>` on whichever port serves it. */
+    readonly token: string | null;
+    /**
+     * METRICS_PUBLIC: in production, /metrics on the public port is refused to callers without the
+     * token unless this is true. Outside production it is open unless a token is set.
+     */
+    readonly public: boolean;
+  };
   /** The outbound HTTP client (src/outbound): every request the product sends to a URL a tenant gave. */
   readonly outbound: {
     /**
@@ -95,6 +114,9 @@ export interface Config {
     readonly workerIntervalMs: number;
   };
 }
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export class ConfigError extends Error {}
 
@@ -149,6 +171,7 @@ function readEnv(env: NodeJS.ProcessEnv): Config {
       env.PARTNER_MANIFEST_PATH || DEFAULT_PARTNER_MANIFEST,
       ...(env.PORTAL_MANIFEST_PATHS ?? '').split(',').map((p) => p.trim()).filter(Boolean),
     ]),
+    explorer: bool('GRAPHQL_EXPLORER', nodeEnv !== 'production'),
   });
   const rateLimit = Object.freeze({
     enabled: bool('RATE_LIMIT_ENABLED', true),
@@ -204,6 +227,15 @@ function readEnv(env: NodeJS.ProcessEnv): Config {
   if (!Number.isInteger(retentionDays) || retentionDays < 1 || retentionDays > 3650) problems.push(`NOTIFICATION_RETENTION_DAYS must be 1 to 3650 (got "${env.NOTIFICATION_RETENTION_DAYS}")`);
   const notificationIntervalMs = Number(env.NOTIFICATION_WORKER_INTERVAL_MS ?? 15_000);
   if (!Number.isInteger(notificationIntervalMs) || notificationIntervalMs < 0) problems.push(`NOTIFICATION_WORKER_INTERVAL_MS must be a whole number of milliseconds (got "${env.NOTIFICATION_WORKER_INTERVAL_MS}")`);
+  const logLevel = (env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info')) as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${env.LOG_LEVEL}")`);
+  const shutdownTimeoutMs = int('SHUTDOWN_TIMEOUT_MS', 10_000, 0);
+  const metricsPortRaw = env.METRICS_PORT;
+  const metricsPort = metricsPortRaw === undefined || metricsPortRaw === '' ? null : Number(metricsPortRaw);
+  if (metricsPort !== null && (!Number.isInteger(metricsPort) || metricsPort < 0 || metricsPort > 65535)) problems.push(`METRICS_PORT must be an integer 0..65535 (got "${metricsPortRaw}")`);
+  const metricsToken = env.METRICS_TOKEN || null;
+  if (metricsToken !== null && metricsToken.length < 16) problems.push('METRICS_TOKEN must be at least 16 characters long');
+  const metrics = Object.freeze({ enabled: bool('METRICS_ENABLED', true), port: metricsPort, token: metricsToken, public: bool('METRICS_PUBLIC', false) });
 
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
 
@@ -222,6 +254,9 @@ function readEnv(env: NodeJS.ProcessEnv): Config {
     graphql,
     rateLimit,
     logSql: env.LOG_SQL === 'true',
+    logLevel,
+    shutdownTimeoutMs,
+    metrics,
     outbound: Object.freeze({ hostOverrides, allowPrivateHosts }),
     market: Object.freeze({ workerIntervalMs }),
     secrets: Object.freeze({ key: secretsKey, developmentKey }),

@@ -1,15 +1,26 @@
 import { GraphQLError } from 'graphql';
+import { LogCapture } from '../../test/support/log-capture';
 import { formatError } from './server';
 
 describe('formatError: internal errors are masked and logged, public codes pass', () => {
-  const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-  afterAll(() => spy.mockRestore());
-
-  it('masks an error without a public code and logs the original', () => {
-    const original = new Error('ER_NO_SUCH_TABLE: secret_table');
-    const out = formatError({ message: original.message, path: ['app'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }, original);
+  it('masks an error without a public code and logs the original with its stack and cause', () => {
+    const logs = new LogCapture();
+    const cause = new Error('connect ECONNREFUSED 127.0.0.1:3306');
+    const original = new Error('ER_NO_SUCH_TABLE: secret_table', { cause });
+    const wrapped = new GraphQLError(original.message, { originalError: original });
+    const out = formatError({ message: original.message, path: ['app'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }, wrapped, logs.logger);
     expect(out).toEqual({ message: 'Internal server error', path: ['app'], locations: undefined, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
-    expect(spy).toHaveBeenCalledWith('[graphql] internal error:', original);
+    expect(JSON.stringify(out)).not.toContain('secret_table');
+    expect(logs.lines).toHaveLength(1);
+    const [line] = logs.lines as unknown as { level: string; path: string[]; err: { message: string; stack: string; cause: { message: string } } }[];
+    expect(line).toMatchObject({ level: 'error', path: ['app'], err: { message: 'ER_NO_SUCH_TABLE: secret_table', cause: { message: 'connect ECONNREFUSED 127.0.0.1:3306' } } });
+    expect(line.err.stack).toContain('format-error.spec');
+  });
+
+  it('logs nothing for a public code', () => {
+    const logs = new LogCapture();
+    formatError({ message: 'App 7 not found', extensions: { code: 'NOT_FOUND' } }, new GraphQLError('x'), logs.logger);
+    expect(logs.lines).toEqual([]);
   });
 
   it.each(['NOT_FOUND', 'FORBIDDEN', 'UNAUTHENTICATED', 'BAD_USER_INPUT'])('passes %s through with its message', (code) => {

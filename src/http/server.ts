@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import express, { NextFunction, Request, Response } from 'express';
@@ -22,6 +22,12 @@ import { RATE_LIMITED, RequestRateLimiter } from './rate-limit';
 import { OutboundHttpClient, outboundClientFrom } from '../outbound';
 import { readinessHandler, serviceUnavailablePlugin, unavailableError } from './unavailable';
 import { SecretBox } from '../services/common/secret-box';
+import { createLogger, Logger, logInternalError, silentLogger } from '../observability/logger';
+import { watchDataSource } from '../observability/metrics';
+import { explorerRouter } from './explorer';
+import { mountMetrics } from './metrics-endpoint';
+import { instrumentRefusals, observabilityPlugin, observedContext, requestObservability } from './observability';
+import { Lifecycle } from './shutdown';
 
 /** Codes a client may see as they are; anything else is an internal error and is masked. */
 const PUBLIC_CODES = new Set([
@@ -43,7 +49,7 @@ const PUBLIC_CODES = new Set([
 /** Client errors Apollo raises without a code (persisted-query misuse): answered as BAD_REQUEST, not masked. */
 const APOLLO_UNCODED_CLIENT_ERRORS = new Set(['provided sha does not match query', 'Unsupported persisted query version']);
 
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+export function formatError(formatted: GraphQLFormattedError, error: unknown, log: Logger = silentLogger): GraphQLFormattedError {
   const limit = limitCodeOf(formatted.extensions?.code, formatted.extensions, formatted.message);
   if (limit) return { ...formatted, extensions: { ...formatted.extensions, code: limit } };
   if (APOLLO_UNCODED_CLIENT_ERRORS.has(formatted.message)) return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_REQUEST' } };
@@ -51,7 +57,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (typeof code === 'string' && PUBLIC_CODES.has(code)) return formatted;
   const unavailable = unavailableError(formatted, error);
   if (unavailable) return unavailable;
-  console.error('[graphql] internal error:', error);
+  logInternalError(error, log, { path: formatted.path });
   return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 
@@ -61,7 +67,15 @@ export interface RunningServer {
   readonly services: Services;
   /** The persisted-documents manifest loaded at start (hash → document). */
   readonly manifest: PersistedDocuments;
+  /** The port /metrics is served on when METRICS_PORT is set, else null (the public port, or off). */
+  readonly metricsPort: number | null;
+  readonly logger: Logger;
   stop(): Promise<void>;
+  /**
+   * Graceful stop: /readyz answers 503 at once, new requests 503 SHUTTING_DOWN, requests in flight
+   * run to their end for up to `timeoutMs` (then their connections are cut), then the listeners close.
+   */
+  shutdown(timeoutMs: number): Promise<{ drained: boolean; cutOff: number }>;
 }
 
 export interface ServerOptions {
@@ -71,10 +85,13 @@ export interface ServerOptions {
   plugins?: ApolloServerPlugin<Context>[];
   /** The outbound HTTP client; by default built from `config.outbound` (tests pass one with their own resolver). */
   outbound?: OutboundHttpClient;
+  /** Where request and error lines go (default: a logger made from `config`). */
+  logger?: Logger;
 }
 
 /** Builds the HTTP server: POST /graphql, GET /healthz (process up), GET /readyz (database answers). */
-export async function startServer({ config, dataSource, clock = systemClock, plugins = [], outbound }: ServerOptions): Promise<RunningServer> {
+export async function startServer({ config, dataSource, clock = systemClock, plugins = [], outbound, logger = createLogger(config) }: ServerOptions): Promise<RunningServer> {
+  const lifecycle = new Lifecycle();
   const services = createServices(dataSource, clock, { outbound: outbound ?? outboundClientFrom(config.outbound), secretBox: new SecretBox(config.secrets.key) });
   const manifest = loadPersistedDocuments(config.graphql.manifestPaths);
   const rateLimiter = new RequestRateLimiter(config.rateLimit);
@@ -82,19 +99,25 @@ export async function startServer({ config, dataSource, clock = systemClock, plu
   const app = express();
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<Context>({
-    schema: await buildAppSchema(),
+    schema: instrumentRefusals(await buildAppSchema()),
     introspection: config.graphql.introspection,
     includeStacktraceInErrorResponses: false,
     // CSRF prevention is Apollo's default; stated so no one turns it off by accident.
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
-    formatError,
+    // Signals are main.ts's (graceful drain, src/http/shutdown.ts): Apollo's own handlers (on outside
+    // NODE_ENV=test) would close the listener at once and re-raise the signal.
+    stopOnTerminationSignals: false,
+    formatError: (formatted, error) => formatError(formatted, error, logger),
     // Automatic persisted queries for portal roles, in a bounded LRU (partners are answered by the allowlist first).
     persistedQueries: { cache: new InMemoryLRUCache<string>({ max: config.graphql.apqCacheSize, maxSize: 8 * 2 ** 20 }) },
     validationRules: armor.validationRules,
     parseOptions: armor.parseOptions,
     plugins: [
       ApolloServerPluginCacheControlDisabled(),
+      // No landing page: Apollo's loads its sandbox from a CDN; the explorer below is served from here.
+      ApolloServerPluginLandingPageDisabled(),
+      observabilityPlugin<Context>(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       allowlistPlugin(manifest, config.graphql.portalArbitraryDocuments),
       closedAccountPlugin(),
@@ -106,6 +129,11 @@ export async function startServer({ config, dataSource, clock = systemClock, plu
   await apollo.start();
 
   app.disable('x-powered-by');
+  app.use(requestObservability(logger));
+  app.use(lifecycle.middleware);
+  const metricsServer = await mountMetrics(app, config, logger);
+  const unwatch = config.metrics.enabled ? watchDataSource(dataSource) : () => {};
+  if (config.graphql.explorer) app.use(explorerRouter());
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -114,11 +142,11 @@ export async function startServer({ config, dataSource, clock = systemClock, plu
     '/graphql',
     express.json({ limit: config.graphql.bodyLimit }),
     expressMiddleware(apollo, {
-      context: async ({ req }): Promise<Context> => {
+      context: observedContext(async ({ req }): Promise<Context> => {
         const viewer = await viewerFromAuthorization(config, req.headers.authorization);
         await rateLimiter.consume(viewer, req.ip);
         return { viewer, loaders: createLoaders(dataSource), services };
-      },
+      }),
     }),
   );
   // Body-parser failures (too large, malformed JSON) answer in GraphQL's error shape, not an HTML page.
@@ -135,11 +163,26 @@ export async function startServer({ config, dataSource, clock = systemClock, plu
   await new Promise<void>((resolve) => httpServer.listen(config.port, resolve));
   const address = httpServer.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  const stop = async () => {
+    await apollo.stop();
+    await metricsServer?.close();
+    unwatch();
+  };
   return {
     url: `http://127.0.0.1:${port}/graphql`,
     port,
     services,
     manifest,
-    stop: () => apollo.stop(),
+    metricsPort: metricsServer?.port ?? null,
+    logger,
+    stop,
+    async shutdown(timeoutMs) {
+      lifecycle.beginDrain();
+      const drained = await lifecycle.drained(timeoutMs);
+      const cutOff = lifecycle.pending;
+      if (!drained) httpServer.closeAllConnections();
+      await stop();
+      return { drained, cutOff };
+    },
   };
 }

@@ -11,6 +11,7 @@ import { dataSourceOptions } from '../../src/db/data-source';
 import { migrateAndSeed } from '../../src/db/migrate';
 import { mintToken } from '../../src/graphql/auth/token';
 import { RunningServer, startServer } from '../../src/http/server';
+import { Logger } from '../../src/observability/logger';
 import { OutboundHttpClient } from '../../src/outbound';
 import { QueryCounter } from './query-counter';
 
@@ -43,9 +44,10 @@ export class TestApp {
    * overridden: the suites make many requests from one credential on purpose. `outbound` replaces
    * the server's outbound HTTP client (a test resolver or connector). `databasePort`: the
    * server's DataSource connects to 127.0.0.1 on that port (a `DbProxy` in front of the
-   * database) while creating and dropping the database goes direct.
+   * database) while creating and dropping the database goes direct. `logger` receives the
+   * server's lines (default: one made from the configuration, silent under NODE_ENV=test).
    */
-  static async start(opts: { now?: string; env?: Record<string, string>; outbound?: OutboundHttpClient; databasePort?: number } = {}): Promise<TestApp> {
+  static async start(opts: { now?: string; env?: Record<string, string>; outbound?: OutboundHttpClient; databasePort?: number; logger?: Logger } = {}): Promise<TestApp> {
     const base = configFrom({ ...process.env, NODE_ENV: 'test', PORT: '0', RATE_LIMIT_POINTS: '1000000', ...opts.env });
     const url = new URL(base.databaseUrl);
     const dbName = `portal_test_${process.pid}_${randomBytes(3).toString('hex')}`;
@@ -62,7 +64,7 @@ export class TestApp {
     await ds.initialize();
     await migrateAndSeed(ds);
     const clock = new FixedClock(new Date(opts.now ?? '2026-11-20T04:00:00Z'));
-    const server = await startServer({ config: base, dataSource: ds, clock, outbound: opts.outbound });
+    const server = await startServer({ config: base, dataSource: ds, clock, outbound: opts.outbound, logger: opts.logger });
     const drop = async () => {
       await admin.query(`DROP DATABASE IF EXISTS \`${dbName}\``);
       await admin.end();

@@ -14,6 +14,7 @@ import { violation } from '../../domain/common/violation';
 import { CouponPolicyEntity, PriceListEntity } from '../../db/entities';
 import { ensureAccounts, lockAccounts, settleAccounts } from './ledger';
 import { PaymentProvider } from './payment-provider';
+import { observeBillingRun } from '../../observability/metrics';
 
 /** One app's usage in a period, in the shape the rating engine reads. */
 export interface AppUsage {
@@ -139,7 +140,12 @@ export class BillingRunService {
     private readonly usage: UsageSource = usageDailySource,
   ) {}
 
-  async run(platform: BillingPlatform, periodKey: string, onProgress?: (done: number, total: number) => void): Promise<Result<BillingRunReport>> {
+  /** One billing run, counted in the billing metrics (duration, outcome, bills, lines, app-days). */
+  run(platform: BillingPlatform, periodKey: string, onProgress?: (done: number, total: number) => void): Promise<Result<BillingRunReport>> {
+    return observeBillingRun(platform, () => this.runOnce(platform, periodKey, onProgress));
+  }
+
+  private async runOnce(platform: BillingPlatform, periodKey: string, onProgress?: (done: number, total: number) => void): Promise<Result<BillingRunReport>> {
     const now = this.clock.now();
     const today = beijingDate(now);
     const check = billingPeriod(platform, periodKey, today);

@@ -1,21 +1,29 @@
+import { Logger, silentLogger } from '../../observability/logger';
 import { MarketNotificationService } from './notification.service';
 import { MarketOrderService } from './order.service';
 
 /**
  * The market's background loop for `npm start`: every `intervalMs`, close / release expired
  * subscriptions, then deliver due production notifications. Runs never overlap. Returns a stop
- * function. Tests call `runExpiry` and `dispatchDue` directly with the fixed clock instead.
+ * function: no run starts after it is called, and it resolves when the run under way (if any) has
+ * ended. Tests call `runExpiry` and `dispatchDue` directly with the fixed clock instead.
  */
-export function startMarketWorker(services: { marketOrders: MarketOrderService; marketNotifications: MarketNotificationService }, intervalMs: number): () => Promise<void> {
+export function startMarketWorker(
+  services: { marketOrders: MarketOrderService; marketNotifications: MarketNotificationService },
+  intervalMs: number,
+  log: Logger = silentLogger,
+): () => Promise<void> {
   let running: Promise<void> | null = null;
+  let stopped = false;
   const tick = () => {
-    if (running) return;
+    if (running || stopped) return;
     running = (async () => {
       try {
-        await services.marketOrders.runExpiry();
-        await services.marketNotifications.dispatchDue();
+        const expiry = await services.marketOrders.runExpiry();
+        const delivery = await services.marketNotifications.dispatchDue();
+        if (expiry.closed + expiry.released + delivery.attempted > 0) log.info({ expiry, delivery }, 'market worker run');
       } catch (err) {
-        console.error('[market-worker] run failed:', err);
+        log.error({ err }, 'market worker run failed');
       } finally {
         running = null;
       }
@@ -23,8 +31,11 @@ export function startMarketWorker(services: { marketOrders: MarketOrderService; 
   };
   const timer = setInterval(tick, intervalMs);
   timer.unref();
+  log.info({ intervalMs }, 'market worker started');
   return async () => {
+    stopped = true;
     clearInterval(timer);
     await running;
+    log.info('market worker stopped');
   };
 }

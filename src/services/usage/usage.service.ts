@@ -10,6 +10,7 @@ import { checkUsageBatch, fingerprint, KnownApp, meterIncrements, UsageRecord } 
 import { API_METER_PREFIX, ApiCategory, CallSource } from '../../domain/usage/usage.enums';
 import { AppEntity, DeveloperEntity, UsageRecordEntity } from '../../db/entities';
 import { QuotaService } from '../quota/quota.service';
+import { observe } from '../../observability/metrics';
 
 export enum RecordOutcome {
   /** The record was new: its counts were added to its app's day. */
@@ -43,7 +44,7 @@ export class UsageService {
    */
   async recordUsage(records: readonly UsageRecord[]): Promise<Result<UsageReceipt>> {
     const today = beijingDate(this.clock.now());
-    return this.ds.transaction(async (em) => {
+    const result = await this.ds.transaction(async (em): Promise<Result<UsageReceipt>> => {
       const appkeys = [...new Set(records.map((r) => r.appkey))];
       const apps = appkeys.length ? await em.find(AppEntity, { where: { appkey: In(appkeys) } }) : [];
       const byAppkey = new Map(apps.map((a) => [a.appkey, a]));
@@ -96,6 +97,9 @@ export class UsageService {
       }
       return ok(receipt);
     });
+    // Counted once committed (portal_usage_records_ingested_total).
+    if (result.ok) observe.usageIngested(result.value.applied, result.value.duplicates);
+    return result;
   }
 
   /** API calls metered for an app on a Beijing date, all categories and sources. */

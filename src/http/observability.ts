@@ -1,0 +1,231 @@
+/**
+ * One record per HTTP request, filled as the request goes (role from the context function,
+ * operation and outcome from an Apollo plugin, refusals from the mutation resolvers' results) and
+ * read once when the response ends: one JSON log line (pino-http) and the request's metrics.
+ */
+import { randomUUID } from 'node:crypto';
+import { IncomingMessage, ServerResponse } from 'node:http';
+import { ApolloServerPlugin } from '@apollo/server';
+import { NextFunction, Request, RequestHandler, Response } from 'express';
+import { GraphQLSchema } from 'graphql';
+import pinoHttp from 'pino-http';
+import { RefusalType } from '../graphql/types/refusal.type';
+import { attachLogger, Logger } from '../observability/logger';
+import { GraphqlOutcome, observe } from '../observability/metrics';
+
+export interface RequestRecord {
+  readonly id: string;
+  /** A fixed route label: `/graphql`, `/healthz`, ... or `unmatched`. */
+  readonly route: string;
+  readonly startedAt: bigint;
+  log: Logger;
+  /** Requests to /graphql, except the explorer page. */
+  graphql: boolean;
+  role?: string;
+  operationName?: string;
+  operationType?: string;
+  refusalCodes: string[];
+  errorCodes: string[];
+}
+
+/** A request id taken from the caller's `x-request-id`: printable, no spaces, at most 128 characters. */
+const SANE_REQUEST_ID = /^[A-Za-z0-9._:@/+=-]{1,128}$/;
+
+const ROUTES = ['/graphql', '/healthz', '/readyz', '/metrics', '/explorer'];
+
+/** The route label of a path: one of ROUTES (a prefix up to `/`), else `unmatched` (404s must not mint labels). */
+export function routeOf(url: string): string {
+  const path = url.split('?', 1)[0];
+  for (const r of ROUTES) if (path === r || path.startsWith(`${r}/`)) return r;
+  return 'unmatched';
+}
+
+const RECORD = Symbol('requestRecord');
+type WithRecord = { [RECORD]?: RequestRecord };
+
+export function recordOf(res: ServerResponse | Response): RequestRecord | undefined {
+  return (res as WithRecord)[RECORD];
+}
+
+/**
+ * A GraphQL context carries its request's record under this symbol (the plugin and resolvers see
+ * only the context). A property, not a WeakMap: Apollo runs each operation on a shallow copy of the
+ * context the context function returned, and the copy keeps own enumerable symbol properties.
+ */
+const CONTEXT_RECORD = Symbol('requestRecord');
+
+export function recordOfContext(ctx: unknown): RequestRecord | undefined {
+  return ctx && typeof ctx === 'object' ? (ctx as { [CONTEXT_RECORD]?: RequestRecord })[CONTEXT_RECORD] : undefined;
+}
+
+/** The outcome and its code, derived once at the end of a request. */
+export function outcomeOf(rec: RequestRecord, status: number, finished: boolean): { outcome: GraphqlOutcome | 'aborted'; code?: string } {
+  if (!finished) return { outcome: 'aborted' };
+  if (rec.errorCodes.length > 0) return { outcome: 'error', code: rec.errorCodes[0] };
+  if (rec.refusalCodes.length > 0) return { outcome: 'refused', code: rec.refusalCodes[0] };
+  if (status >= 400) return { outcome: 'error', code: `HTTP_${status}` };
+  return { outcome: 'ok' };
+}
+
+/**
+ * The first middleware: gives the request its id (a sane `x-request-id`, else a UUID; echoed in
+ * the response header), its record, and logs one line when the response ends. The line carries
+ * the method, the path (never the query string: GET variables stay out of logs), status, duration,
+ * role (never the token), operation name and type, outcome and code.
+ */
+export function requestObservability(logger: Logger): RequestHandler {
+  const http = pinoHttp<IncomingMessage, ServerResponse>({
+    logger,
+    quietReqLogger: true,
+    customAttributeKeys: { reqId: 'reqId', responseTime: 'durationMs' },
+    genReqId(req, res) {
+      const given = req.headers['x-request-id'];
+      const id = typeof given === 'string' && SANE_REQUEST_ID.test(given) ? given : randomUUID();
+      res.setHeader('x-request-id', id);
+      return id;
+    },
+    serializers: {
+      req: (req: { method?: string; url?: string }) => ({ method: req.method, path: (req.url ?? '').split('?', 1)[0] }),
+      res: (res: { statusCode?: number }) => ({ status: res.statusCode }),
+    },
+    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
+    customSuccessMessage: () => 'request',
+    customErrorMessage: () => 'request',
+    customSuccessObject: (_req, res, obj) => ({ ...obj, ...lineOf(res) }),
+    customErrorObject: (_req, res, err, obj) => {
+      // pino-http invents an Error for every 5xx; keep only a real one.
+      const synthetic = err.message === `failed with status code ${res.statusCode}`;
+      const { err: _dropped, ...rest } = obj as Record<string, unknown>;
+      return { ...rest, ...lineOf(res), ...(synthetic ? {} : { err }) };
+    },
+  });
+
+  return (req: Request, res: Response, next: NextFunction) => {
+    http(req, res);
+    const route = routeOf(req.originalUrl ?? req.url);
+    const rec: RequestRecord = {
+      id: String(req.id),
+      route,
+      startedAt: process.hrtime.bigint(),
+      log: req.log as Logger,
+      graphql: route === '/graphql',
+      refusalCodes: [],
+      errorCodes: [],
+    };
+    (res as WithRecord)[RECORD] = rec;
+    // Registered after pino-http's listeners: the line is written first, then the metrics.
+    res.once('close', () => {
+      const status = res.statusCode;
+      observe.httpRequest(rec.route, status, Number(process.hrtime.bigint() - rec.startedAt) / 1e9);
+      if (rec.graphql) {
+        const { outcome } = outcomeOf(rec, status, res.writableFinished);
+        const errorCodes = rec.errorCodes.length > 0 || status < 400 ? rec.errorCodes : [`HTTP_${status}`];
+        observe.graphqlOperation({
+          name: rec.operationName,
+          type: rec.operationType,
+          outcome: outcome === 'aborted' ? 'error' : outcome,
+          refusalCodes: rec.refusalCodes,
+          errorCodes: outcome === 'aborted' ? ['ABORTED'] : errorCodes,
+        });
+      }
+    });
+    next();
+  };
+}
+
+/** The fields of a request's log line that come from its record. */
+function lineOf(res: ServerResponse): Record<string, unknown> {
+  const rec = recordOf(res);
+  if (!rec) return {};
+  const { outcome, code } = outcomeOf(rec, res.statusCode, res.writableFinished);
+  return {
+    route: rec.route,
+    ...(rec.role ? { role: rec.role } : {}),
+    ...(rec.operationName || rec.operationType ? { operation: { name: rec.operationName ?? null, type: rec.operationType ?? null } } : {}),
+    outcome,
+    ...(code ? { code } : {}),
+  };
+}
+
+/**
+ * Wraps the GraphQL context function: marks the request as GraphQL, notes the caller's role and
+ * links the context to the record; a context that fails (bad token, rate limit) notes its code.
+ */
+export function observedContext<A extends { req: Request; res: Response }, C extends { viewer: { role: string } }>(build: (args: A) => Promise<C>): (args: A) => Promise<C> {
+  return async (args) => {
+    const rec = recordOf(args.res);
+    if (rec) {
+      rec.operationName = typeof args.req.body?.operationName === 'string' ? args.req.body.operationName : undefined;
+    }
+    try {
+      const ctx = await build(args);
+      if (rec) {
+        rec.role = ctx.viewer.role;
+        Object.defineProperty(ctx, CONTEXT_RECORD, { value: rec, enumerable: true });
+      }
+      return ctx;
+    } catch (err) {
+      if (rec) {
+        const code = (err as { extensions?: { code?: unknown } }).extensions?.code;
+        rec.errorCodes.push(typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR');
+        attachLogger(err, rec.log);
+      }
+      throw err;
+    }
+  };
+}
+
+/**
+ * Fills the record from Apollo: the resolved operation's name and type, the codes of the errors in
+ * the response as sent (after formatError: masked internals are INTERNAL_SERVER_ERROR), and the
+ * request's logger on every raw error, so formatError logs an internal one under the request id.
+ */
+export function observabilityPlugin<C extends object>(): ApolloServerPlugin<C> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, operationName, operation }) {
+          const rec = recordOfContext(contextValue);
+          if (!rec) return;
+          rec.operationName = operationName ?? undefined;
+          rec.operationType = operation?.operation;
+        },
+        async didEncounterErrors({ contextValue, errors }) {
+          const rec = recordOfContext(contextValue);
+          if (rec) for (const e of errors) attachLogger(e, rec.log);
+        },
+        async willSendResponse({ contextValue, response }) {
+          const rec = recordOfContext(contextValue);
+          if (!rec || response.body.kind !== 'single') return;
+          for (const e of response.body.singleResult.errors ?? []) {
+            const code = e.extensions?.code;
+            rec.errorCodes.push(typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR');
+          }
+        },
+      };
+    },
+  };
+}
+
+const INSTRUMENTED = Symbol('refusalsInstrumented');
+
+/**
+ * Wraps each root Mutation field's resolver once (the schema is built once per process): a result
+ * that is a refusal (`InvalidInput`, `InvalidState`, ... all extend RefusalType) notes its code on
+ * the request's record. One check per mutation field, none per nested field.
+ */
+export function instrumentRefusals(schema: GraphQLSchema): GraphQLSchema {
+  const mutation = schema.getMutationType() as (ReturnType<GraphQLSchema['getMutationType']> & { [INSTRUMENTED]?: true }) | null | undefined;
+  if (!mutation || mutation[INSTRUMENTED]) return schema;
+  for (const field of Object.values(mutation.getFields())) {
+    const resolve = field.resolve;
+    if (!resolve) continue;
+    field.resolve = async (source, args, ctx, info) => {
+      const value = await resolve(source, args, ctx, info);
+      if (value instanceof RefusalType) recordOfContext(ctx)?.refusalCodes.push(value.code);
+      return value;
+    };
+  }
+  mutation[INSTRUMENTED] = true;
+  return schema;
+}
