@@ -4,6 +4,12 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { Config } from '../config';
 import { ENTITIES } from './entities';
 
+/**
+ * Where the migrations are: `migrations/*.ts` beside `src/` when running the sources (tsx, Jest),
+ * `dist/migrations/*.js` beside this file's compiled copy (`npm run build`).
+ */
+const MIGRATIONS = __filename.endsWith('.js') ? path.join(__dirname, '..', 'migrations', '*.js') : path.join(__dirname, '..', '..', 'migrations', '*.ts');
+
 /** The DataSource options for a configuration: UTC on the wire, migrations only. */
 export function dataSourceOptions(cfg: Config, databaseUrl = cfg.databaseUrl): DataSourceOptions {
   // NOTE: the URL's scheme picks TypeORM's dialect. On MariaDB, `type: 'mysql'` misreads nullable
@@ -13,7 +19,7 @@ export function dataSourceOptions(cfg: Config, databaseUrl = cfg.databaseUrl): D
     type: flavor,
     url: databaseUrl.replace(/^mariadb:/, 'mysql:'),
     entities: ENTITIES,
-    migrations: [path.join(__dirname, '../../migrations/*.{ts,js}')],
+    migrations: [MIGRATIONS],
     migrationsTableName: 'migrations',
     synchronize: false,
     timezone: 'Z',
