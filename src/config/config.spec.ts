@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { configFrom } from '.';
 
 const SECRET = 'a-production-secret-of-at-least-32-chars';
@@ -14,7 +15,8 @@ describe('configuration: hardening switches and limits', () => {
   it('defaults: 100kb body, depth 10, cost 10000, 15 aliases, 20 directives, 2000 tokens, 600 requests per 60 s, arbitrary portal documents', () => {
     const cfg = configFrom({});
     expect(cfg.graphql).toMatchObject({ bodyLimit: '100kb', maxDepth: 15, maxCost: 10000, maxAliases: 15, maxDirectives: 20, maxTokens: 2000, apqCacheSize: 1000, portalArbitraryDocuments: true });
-    expect(cfg.graphql.manifestPaths).toEqual(['src/partner-operations/generated/persisted-documents.json']);
+    // The partner manifest beside the running code (src/ here; dist/ once built), whatever the working directory.
+    expect(cfg.graphql.manifestPaths).toEqual([path.resolve(__dirname, '..', 'partner-operations', 'generated', 'persisted-documents.json')]);
     expect(cfg.rateLimit).toEqual({ enabled: true, points: 600, durationSeconds: 60 });
   });
 

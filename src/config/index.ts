@@ -3,6 +3,7 @@
  * Nothing else in `src/` reads `process.env`.
  */
 import { isIP } from 'node:net';
+import path from 'node:path';
 import { Role } from '../domain/common/role';
 import { parseDuration } from '../domain/auth/token-lifetime.rule';
 
@@ -120,8 +121,11 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export class ConfigError extends Error {}
 
-/** Written by `npm run codegen` from src/partner-operations/*.graphql. */
-const DEFAULT_PARTNER_MANIFEST = 'src/partner-operations/generated/persisted-documents.json';
+/**
+ * Written by `npm run codegen` from src/partner-operations/*.graphql; found beside the code that
+ * runs (src/ under tsx and Jest, dist/ once built: the build copies it).
+ */
+const DEFAULT_PARTNER_MANIFEST = path.join(__dirname, '..', 'partner-operations', 'generated', 'persisted-documents.json');
 
 const DEV_SECRET = 'dev-only-secret-change-me-0123456789abcdef';
 

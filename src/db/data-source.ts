@@ -5,6 +5,12 @@ import { Config } from '../config';
 import { ENTITIES } from './entities';
 import { guardedMysqlDriver } from './connection-guard';
 
+/**
+ * Where the migrations are: `migrations/*.ts` beside `src/` when running the sources (tsx, Jest),
+ * `dist/migrations/*.js` beside this file's compiled copy (`npm run build`).
+ */
+const MIGRATIONS = __filename.endsWith('.js') ? path.join(__dirname, '..', 'migrations', '*.js') : path.join(__dirname, '..', '..', 'migrations', '*.ts');
+
 /** How long the client waits past the server's statement limit before giving up on a silent server. */
 const CLIENT_TIMEOUT_MARGIN_MS = 1_000;
 
@@ -22,7 +28,7 @@ export function dataSourceOptions(cfg: Config, databaseUrl = cfg.databaseUrl, { 
     type: flavor,
     url: databaseUrl.replace(/^mariadb:/, 'mysql:'),
     entities: ENTITIES,
-    migrations: [path.join(__dirname, '../../migrations/*.{ts,js}')],
+    migrations: [MIGRATIONS],
     migrationsTableName: 'migrations',
     synchronize: false,
     timezone: 'Z',

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import mysql from 'mysql2/promise';
@@ -14,6 +14,7 @@ import { RunningServer, startServer } from '../../src/http/server';
 import { Logger } from '../../src/observability/logger';
 import { OutboundHttpClient } from '../../src/outbound';
 import { QueryCounter } from './query-counter';
+import { serverOptions, testDatabaseName, withDatabase } from './test-databases';
 
 export interface GqlResponse<T> {
   status: number;
@@ -49,27 +50,37 @@ export class TestApp {
    */
   static async start(opts: { now?: string; env?: Record<string, string>; outbound?: OutboundHttpClient; databasePort?: number; logger?: Logger } = {}): Promise<TestApp> {
     const base = configFrom({ ...process.env, NODE_ENV: 'test', PORT: '0', RATE_LIMIT_POINTS: '1000000', ...opts.env });
-    const url = new URL(base.databaseUrl);
-    const dbName = `portal_test_${process.pid}_${randomBytes(3).toString('hex')}`;
-    const admin = await mysql.createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password) });
-    await admin.query(`CREATE DATABASE \`${dbName}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-    url.pathname = `/${dbName}`;
+    const dbName = testDatabaseName(base.databaseUrl);
+    const url = new URL(withDatabase(base.databaseUrl, dbName));
+    const admin = await mysql.createConnection({ ...serverOptions(base.databaseUrl), connectTimeout: 5000 });
     if (opts.databasePort !== undefined) {
       url.hostname = '127.0.0.1';
       url.port = String(opts.databasePort);
     }
-
-    const queries = new QueryCounter();
-    const ds = new DataSource({ ...dataSourceOptions(base, url.toString()), logger: queries, logging: ['query'] } as never);
-    await ds.initialize();
-    await migrateAndSeed(ds);
-    const clock = new FixedClock(new Date(opts.now ?? '2026-11-20T04:00:00Z'));
-    const server = await startServer({ config: base, dataSource: ds, clock, outbound: opts.outbound, logger: opts.logger });
+    const databaseUrl = url.toString();
     const drop = async () => {
-      await admin.query(`DROP DATABASE IF EXISTS \`${dbName}\``);
-      await admin.end();
+      try {
+        await admin.query(`DROP DATABASE IF EXISTS \`${dbName}\``);
+      } finally {
+        await admin.end().catch(() => admin.destroy());
+      }
     };
-    return new TestApp(base, ds, server, clock, queries, url.toString(), drop);
+    // A start that fails half-way closes what it opened, so no handle keeps Jest alive.
+    let ds: DataSource | undefined;
+    try {
+      await admin.query(`CREATE DATABASE \`${dbName}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+      const queries = new QueryCounter();
+      ds = new DataSource({ ...dataSourceOptions(base, databaseUrl), logger: queries, logging: ['query'] } as never);
+      await ds.initialize();
+      await migrateAndSeed(ds);
+      const clock = new FixedClock(new Date(opts.now ?? '2026-11-20T04:00:00Z'));
+      const server = await startServer({ config: base, dataSource: ds, clock, outbound: opts.outbound, logger: opts.logger });
+      return new TestApp(base, ds, server, clock, queries, databaseUrl, drop);
+    } catch (err) {
+      if (ds?.isInitialized) await ds.destroy().catch(() => undefined);
+      await drop().catch(() => undefined);
+      throw err;
+    }
   }
 
   async stop(): Promise<void> {
