@@ -20,6 +20,11 @@ export interface Config {
     readonly introspection: boolean;
     /** Largest request body express accepts (bytes-style string, e.g. "100kb"); larger answers 413. */
     readonly bodyLimit: string;
+    /**
+     * Largest request body for the metering gateway (role GATEWAY): its largest `recordUsage` batch
+     * (500 records of every meter, ~0.7 MB) must fit with room.
+     */
+    readonly ingestBodyLimit: string;
     /** graphql-armor limits, checked while validating every document. */
     readonly maxDepth: number;
     readonly maxCost: number;
@@ -43,6 +48,8 @@ export interface Config {
     readonly durationSeconds: number;
   };
   readonly logSql: boolean;
+  /** How long the gateway may decide from a `quotaSnapshot` entry before asking again (seconds). */
+  readonly quotaSnapshotTtlSeconds: number;
   readonly market: {
     /**
      * Host names the market's HTTP client resolves to fixed addresses (MARKET_HOST_OVERRIDES,
@@ -93,9 +100,12 @@ function readEnv(env: NodeJS.ProcessEnv): Config {
   };
   const bodyLimit = env.GRAPHQL_BODY_LIMIT || '100kb';
   if (!/^\d+(b|kb|mb)$/i.test(bodyLimit)) problems.push(`GRAPHQL_BODY_LIMIT must look like 100kb or 1mb (got "${bodyLimit}")`);
+  const ingestBodyLimit = env.GRAPHQL_INGEST_BODY_LIMIT || '2mb';
+  if (!/^\d+(b|kb|mb)$/i.test(ingestBodyLimit)) problems.push(`GRAPHQL_INGEST_BODY_LIMIT must look like 100kb or 2mb (got "${ingestBodyLimit}")`);
   const graphql = Object.freeze({
     introspection,
     bodyLimit,
+    ingestBodyLimit,
     maxDepth: int('GRAPHQL_MAX_DEPTH', 15, 1),
     maxCost: int('GRAPHQL_MAX_COST', 10000, 1),
     maxAliases: int('GRAPHQL_MAX_ALIASES', 15, 0),
@@ -124,6 +134,8 @@ function readEnv(env: NodeJS.ProcessEnv): Config {
   const workerIntervalMs = Number(env.MARKET_WORKER_INTERVAL_MS ?? 15_000);
   if (!Number.isInteger(workerIntervalMs) || workerIntervalMs < 0) problems.push(`MARKET_WORKER_INTERVAL_MS must be a whole number of milliseconds (got "${env.MARKET_WORKER_INTERVAL_MS}")`);
 
+  const quotaSnapshotTtlSeconds = int('QUOTA_SNAPSHOT_TTL_SECONDS', 60, 1);
+
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
 
   return Object.freeze({
@@ -138,6 +150,7 @@ function readEnv(env: NodeJS.ProcessEnv): Config {
     graphql,
     rateLimit,
     logSql: env.LOG_SQL === 'true',
+    quotaSnapshotTtlSeconds,
     market: Object.freeze({ hostOverrides, workerIntervalMs }),
   });
 }

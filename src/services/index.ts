@@ -61,6 +61,8 @@ export interface ServiceOptions {
   marketHttp?: MarketHttpClient;
   /** NOTE: defaults to the SANDBOX payment provider (no real money); production must pass a real one. */
   paymentProvider?: PaymentProvider;
+  /** How long a gateway quota snapshot stays valid, in seconds (default 60). */
+  quotaSnapshotTtlSeconds?: number;
 }
 
 export function createServices(ds: DataSource, clock: Clock, options: ServiceOptions = {}): Services {
@@ -80,7 +82,7 @@ export function createServices(ds: DataSource, clock: Clock, options: ServiceOpt
     catalog: new CatalogService(ds, audit),
     developers: new DeveloperService(ds),
     closures: new AccountClosureService(ds, clock, provider, audit),
-    usage: new UsageService(ds, clock, quota, audit),
+    usage: new UsageService(ds, clock, quota, audit, options.quotaSnapshotTtlSeconds),
     quota,
     notifications,
     packageApplications: new PackageApplicationService(ds, clock, calendar, notifications, audit),

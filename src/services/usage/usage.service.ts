@@ -1,14 +1,18 @@
 import { isNumericId } from '../../domain/common/ids';
 import { AuditService } from '../audit/audit.service';
 import { Viewer } from '../../domain/common/role';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { beijingDate } from '../../domain/common/beijing-time';
 import { Clock } from '../../domain/common/clock';
 import { invalidInput, ok, Result } from '../../domain/common/result';
-import { CallDenial, callPermission, CallPermission } from '../../domain/usage/call-permission.rule';
-import { checkUsageBatch, fingerprint, KnownApp, meterIncrements, UsageRecord } from '../../domain/usage/usage-batch.rule';
-import { API_METER_PREFIX, ApiCategory, CallSource } from '../../domain/usage/usage.enums';
-import { AppEntity, DeveloperEntity, UsageRecordEntity } from '../../db/entities';
+import { CallPermission } from '../../domain/usage/call-permission.rule';
+import { emergencyTraffic } from '../../domain/quota/quota-today.rule';
+import { AppQuotaState, permissionOfState, quotaOfState, QuotaSnapshotEntry, snapshotEntry } from '../../domain/usage/quota-snapshot.rule';
+import { apiCallsOf, checkUsageBatch, fingerprint, mergeDailyIncrements, UsageRecord } from '../../domain/usage/usage-batch.rule';
+import { API_METER_PREFIX, ApiCategory, CallSource, Meter } from '../../domain/usage/usage.enums';
+import { AppEntity } from '../../db/entities';
+import { ConcurrentWriteConflict, isDuplicateKeyError, retryOnLockConflict } from '../common/transaction';
+import { APP_STATE_CHUNK, loadAppQuotaStates } from './app-quota-state';
 import { QuotaService } from '../quota/quota.service';
 
 export enum RecordOutcome {
@@ -24,6 +28,15 @@ export interface UsageReceipt {
   duplicates: number;
 }
 
+/** Default time a quota snapshot stays valid (QUOTA_SNAPSHOT_TTL_SECONDS). */
+export const DEFAULT_SNAPSHOT_TTL_SECONDS = 60;
+
+/** Most appkeys one quota snapshot answers. */
+export const MAX_SNAPSHOT_APPKEYS = 1000;
+
+/** SQL twin of `isLevelMeter` (usage-batch.rule.ts): meters whose day keeps the highest figure. */
+const LEVEL_METER_SQL = `(meter = '${Meter.CRM_RELATIONS}' OR meter LIKE 'DATA_SYNC_PACKAGE:%')`;
+
 export type CallPermissionAnswer = CallPermission & { appkey: string; date: string; limit: number | null; usedToday: number };
 
 /** Usage ingestion from the metering gateway and the gateway's call permission (issue 4). */
@@ -33,69 +46,112 @@ export class UsageService {
     private readonly clock: Clock,
     private readonly quota: QuotaService,
     private readonly audit: AuditService,
+    /** How long a quota snapshot may be used before the gateway asks again (seconds). */
+    private readonly snapshotTtlSeconds = DEFAULT_SNAPSHOT_TTL_SECONDS,
   ) {}
 
   /**
    * Records a batch of usage records in one transaction: all or nothing. A record whose
    * idempotency key is stored already is a DUPLICATE and changes nothing; so a resent batch is
-   * harmless, also when two copies race (the key's unique index decides). Then every app whose
-   * calls today reached its quota gets emergency traffic if due (DOMAIN §2.2).
+   * harmless, also when two copies race (the key's primary index decides: the loser is re-run and
+   * then sees the winner's records). Then every ONLINE app whose calls today reached its quota gets
+   * emergency traffic if due (DOMAIN §2.2).
+   *
+   * NOTE (speed and locks): two reads for the whole batch (apps with their quota state, stored
+   * keys), taken before the transaction on the pool, then one multi-row INSERT into `usage_record`
+   * and one multi-row upsert into `usage_daily`, both in sorted key order so concurrent batches lock
+   * rows in one order. A deadlock or lock-wait timeout re-runs the whole attempt (reads included).
    */
   async recordUsage(records: readonly UsageRecord[]): Promise<Result<UsageReceipt>> {
     const today = beijingDate(this.clock.now());
-    return this.ds.transaction(async (em) => {
-      const appkeys = [...new Set(records.map((r) => r.appkey))];
-      const apps = appkeys.length ? await em.find(AppEntity, { where: { appkey: In(appkeys) } }) : [];
-      const byAppkey = new Map(apps.map((a) => [a.appkey, a]));
-      const keys = [...new Set(records.map((r) => r.idempotencyKey))];
-      const stored = keys.length ? await em.find(UsageRecordEntity, { where: { idempotencyKey: In(keys) }, select: { idempotencyKey: true, fingerprint: true } }) : [];
-      const violations = checkUsageBatch(records, {
-        today,
-        apps: new Map<string, KnownApp>(apps.map((a) => [a.appkey, { valueAddedOutOfCloudPermitted: a.valueAddedOutOfCloudPermitted }])),
-        storedFingerprints: new Map(stored.map((s) => [s.idempotencyKey, s.fingerprint])),
-      });
-      if (violations.length > 0) return invalidInput<UsageReceipt>(violations);
+    return retryOnLockConflict(() => this.recordUsageOnce(records, today));
+  }
 
-      const receipt: UsageReceipt = { records: [], applied: 0, duplicates: 0 };
-      const touchedToday = new Set<string>();
-      for (const [index, r] of records.entries()) {
-        const app = byAppkey.get(r.appkey)!;
-        const inserted = await em.query('INSERT IGNORE INTO usage_record (idempotency_key, app_id, usage_date, fingerprint, payload) VALUES (?, ?, ?, ?, ?)', [
-          r.idempotencyKey,
-          app.id,
-          r.date,
-          fingerprint(r),
-          JSON.stringify(r),
-        ]);
-        if (Number(inserted.affectedRows) === 0) {
-          receipt.records.push({ index, idempotencyKey: r.idempotencyKey, outcome: RecordOutcome.DUPLICATE });
-          receipt.duplicates++;
-          continue;
-        }
-        for (const inc of meterIncrements(r)) {
-          const merge =
-            inc.mode === 'ADD'
-              ? 'quantity = quantity + VALUES(quantity), successful = successful + VALUES(successful)'
-              : 'quantity = GREATEST(quantity, VALUES(quantity)), successful = GREATEST(successful, VALUES(successful))';
-          await em.query(`INSERT INTO usage_daily (app_id, usage_date, meter, quantity, successful) VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE ${merge}`, [
-            app.id,
-            r.date,
-            inc.meter,
-            inc.quantity,
-            inc.successful,
-          ]);
-        }
-        receipt.records.push({ index, idempotencyKey: r.idempotencyKey, outcome: RecordOutcome.APPLIED });
+  private async recordUsageOnce(records: readonly UsageRecord[], today: string): Promise<Result<UsageReceipt>> {
+    const appkeys = [...new Set(records.map((r) => r.appkey))];
+    const keys = [...new Set(records.map((r) => r.idempotencyKey))];
+    const [apps, stored] = await Promise.all([loadAppQuotaStates(this.ds, appkeys, today), this.storedFingerprints(keys)]);
+    const violations = checkUsageBatch(records, { today, apps, storedFingerprints: stored });
+    if (violations.length > 0) return invalidInput<UsageReceipt>(violations);
+
+    const receipt: UsageReceipt = { records: [], applied: 0, duplicates: 0 };
+    const fresh: { appId: string; record: UsageRecord }[] = [];
+    for (const [index, r] of records.entries()) {
+      const outcome = stored.has(r.idempotencyKey) ? RecordOutcome.DUPLICATE : RecordOutcome.APPLIED;
+      receipt.records.push({ index, idempotencyKey: r.idempotencyKey, outcome });
+      if (outcome === RecordOutcome.DUPLICATE) receipt.duplicates++;
+      else {
         receipt.applied++;
-        if (r.date === today && (r.apiCalls ?? []).length > 0) touchedToday.add(r.appkey);
+        fresh.push({ appId: apps.get(r.appkey)!.appId, record: r });
       }
-      for (const appkey of touchedToday) {
-        const app = byAppkey.get(appkey)!;
-        const used = await this.callsOn(app.id, today, em);
-        await this.quota.grantIfDue(em, app, today, used.total, 'INGESTION');
-      }
-      return ok(receipt);
+    }
+    if (fresh.length === 0) return ok(receipt);
+
+    await this.ds.transaction(async (em) => {
+      await this.insertRecords(em, fresh);
+      const daily = mergeDailyIncrements(fresh);
+      await em.query(
+        `INSERT INTO usage_daily (app_id, usage_date, meter, quantity, successful) VALUES ${daily.map(() => '(?,?,?,?,?)').join(',')}
+         ON DUPLICATE KEY UPDATE
+           quantity = IF(${LEVEL_METER_SQL}, GREATEST(quantity, VALUES(quantity)), quantity + VALUES(quantity)),
+           successful = IF(${LEVEL_METER_SQL}, GREATEST(successful, VALUES(successful)), successful + VALUES(successful))`,
+        daily.flatMap((d) => [d.appId, d.date, d.meter, d.quantity, d.successful]),
+      );
+      await this.grantEmergencyTrafficIfDue(em, fresh, apps, today);
     });
+    return ok(receipt);
+  }
+
+  /** Stored fingerprints of the given idempotency keys (one statement per 1,000 keys). */
+  private async storedFingerprints(keys: readonly string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for (let i = 0; i < keys.length; i += APP_STATE_CHUNK) {
+      const chunk = keys.slice(i, i + APP_STATE_CHUNK);
+      const rows: { idempotency_key: string; fingerprint: string }[] = await this.ds.query(
+        `SELECT idempotency_key, fingerprint FROM usage_record WHERE idempotency_key IN (${chunk.map(() => '?').join(',')})`,
+        chunk,
+      );
+      for (const r of rows) out.set(r.idempotency_key, r.fingerprint);
+    }
+    return out;
+  }
+
+  /**
+   * One multi-row INSERT of the new records, sorted by key. A duplicate key here means a
+   * concurrent batch stored one of them after our read: the attempt is re-run, and then that
+   * record is a DUPLICATE (or KEY_REUSED when its content differs).
+   */
+  private async insertRecords(em: EntityManager, fresh: readonly { appId: string; record: UsageRecord }[]): Promise<void> {
+    const sorted = [...fresh].sort((a, b) => (a.record.idempotencyKey < b.record.idempotencyKey ? -1 : 1));
+    try {
+      await em.query(
+        `INSERT INTO usage_record (idempotency_key, app_id, usage_date, fingerprint, payload) VALUES ${sorted.map(() => '(?,?,?,?,?)').join(',')}`,
+        sorted.flatMap(({ appId, record }) => [record.idempotencyKey, appId, record.date, fingerprint(record), JSON.stringify(record)]),
+      );
+    } catch (err) {
+      if (isDuplicateKeyError(err)) throw new ConcurrentWriteConflict('a concurrent batch stored one of these idempotency keys');
+      throw err;
+    }
+  }
+
+  /**
+   * Emergency traffic seen by ingestion: an ONLINE app with calls recorded for today whose calls
+   * today (before this batch, plus this batch's) reach its base quota. Decided in memory from the
+   * batch's first read; only an app due a grant costs statements.
+   */
+  private async grantEmergencyTrafficIfDue(em: EntityManager, fresh: readonly { record: UsageRecord }[], apps: ReadonlyMap<string, AppQuotaState>, today: string): Promise<void> {
+    const addedToday = new Map<string, number>();
+    for (const { record } of fresh) {
+      if (record.date === today && (record.apiCalls ?? []).length > 0) addedToday.set(record.appkey, (addedToday.get(record.appkey) ?? 0) + apiCallsOf(record));
+    }
+    for (const appkey of [...addedToday.keys()].sort()) {
+      const s = apps.get(appkey)!;
+      const used = s.usedToday + addedToday.get(appkey)!;
+      const base = quotaOfState({ ...s, emergencyCalls: 0 });
+      const decision = emergencyTraffic({ status: s.status, tagCode: s.tagCode, baseLimit: base.baseLimit, alreadyGrantedToday: s.emergencyCalls > 0, usedToday: used });
+      if (!decision.grant) continue;
+      await this.quota.grantIfDue(em, { id: s.appId, appkey: s.appkey, name: s.name, ownerId: s.ownerId, status: s.status, tagCode: s.tagCode, grantedTrafficQuota: s.grantedTrafficQuota }, today, used, 'INGESTION');
+    }
   }
 
   /** API calls metered for an app on a Beijing date, all categories and sources. */
@@ -108,27 +164,31 @@ export class UsageService {
     return { total: Number(row.total), successful: Number(row.successful) };
   }
 
-  /** The gateway asks before letting one call through: allowed, or refused with a reason. */
+  /**
+   * The gateway asks before letting one call through: allowed, or refused with a reason. One
+   * statement; the same reader and rule as `quotaSnapshot`, so the two always agree.
+   */
   async callPermission(appkey: string, category: ApiCategory, source: CallSource): Promise<CallPermissionAnswer> {
     const date = beijingDate(this.clock.now());
-    const app = await this.ds.manager.findOneBy(AppEntity, { appkey });
-    if (!app) return { appkey, date, allowed: false, reason: CallDenial.UNKNOWN_APPKEY, message: `no app has appkey "${appkey}"`, limit: null, usedToday: 0 };
-    const [quota, owner, used] = await Promise.all([
-      this.quota.quotaOn(app, date),
-      this.ds.manager.findOneByOrFail(DeveloperEntity, { id: app.ownerId }),
-      this.callsOn(app.id, date),
-    ]);
-    const answer = callPermission({
-      status: app.status,
-      ownerClosed: owner.closedAt !== null,
-      category,
-      source,
-      valueAddedOutOfCloudPermitted: app.valueAddedOutOfCloudPermitted,
-      restrictedForArrears: owner.restrictedForArrears,
-      limit: quota.limit,
-      usedToday: used.total,
-    });
-    return { ...answer, appkey, date, limit: quota.limit, usedToday: used.total };
+    const state = (await loadAppQuotaStates(this.ds, [appkey], date)).get(appkey);
+    const answer = permissionOfState(state, category, source);
+    if (!state) return { ...answer, appkey, date, message: `no app has appkey "${appkey}"` } as CallPermissionAnswer;
+    return { ...answer, appkey, date };
+  }
+
+  /**
+   * The gateway's quota snapshot: for each distinct appkey (in the order asked), everything
+   * `callPermission` decides from, valid until the earlier of the Beijing reset and now + TTL.
+   * One statement per 1,000 appkeys.
+   */
+  async quotaSnapshot(appkeys: readonly string[]): Promise<{ date: string; generatedAt: Date; validUntil: Date; entries: QuotaSnapshotEntry[] }> {
+    const now = this.clock.now();
+    const date = beijingDate(now);
+    const distinct = [...new Set(appkeys)];
+    const states = await loadAppQuotaStates(this.ds, distinct, date);
+    const entries = distinct.map((k) => snapshotEntry(k, states.get(k), date, now, this.snapshotTtlSeconds));
+    const validUntil = entries.reduce((min, e) => (e.validUntil < min ? e.validUntil : min), new Date(now.getTime() + this.snapshotTtlSeconds * 1000));
+    return { date, generatedAt: now, validUntil, entries };
   }
 
   /** Operator: permit (or forbid) an app's VALUE_ADDED calls from outside the cloud. */
