@@ -94,3 +94,36 @@ export function snapshotEntry(appkey: string, s: AppQuotaState | undefined, date
     version: createHash('sha256').update(JSON.stringify(inputs)).digest('base64url').slice(0, 16),
   };
 }
+
+/** The fields of a snapshot entry a call decision reads, as the gateway receives them. */
+export interface SnapshotDecisionInput {
+  known: boolean;
+  status: AppStatus | null;
+  accountClosed: boolean;
+  /** Today's limit including emergency traffic; null where UV-based rules govern. */
+  limit: number | null;
+  /** Calls so far: the entry's usedToday plus what the gateway counted since it was taken. */
+  usedToday: number;
+  restrictedForArrears: boolean;
+  valueAddedOutOfCloudPermitted: boolean;
+}
+
+/**
+ * The gateway's local decision from a snapshot entry (issue 14): the same rule, in the same order,
+ * as `callPermission` (unknown appkey; closed account; suspended; value-added out of cloud;
+ * arrears; quota), so a decision from an entry equals the answer `callPermission` gives for the
+ * state the entry was taken from.
+ */
+export function permissionFromSnapshot(e: SnapshotDecisionInput, category: ApiCategory, source: CallSource): CallPermission {
+  if (!e.known || e.status === null) return { allowed: false, reason: CallDenial.UNKNOWN_APPKEY, message: 'no app has this appkey' };
+  return callPermission({
+    status: e.status,
+    ownerClosed: e.accountClosed,
+    category,
+    source,
+    valueAddedOutOfCloudPermitted: e.valueAddedOutOfCloudPermitted,
+    restrictedForArrears: e.restrictedForArrears,
+    limit: e.limit,
+    usedToday: e.usedToday,
+  });
+}

@@ -34,6 +34,10 @@ export const DEFAULT_SNAPSHOT_TTL_SECONDS = 60;
 /** Most appkeys one quota snapshot answers. */
 export const MAX_SNAPSHOT_APPKEYS = 1000;
 
+/** Thrown inside a batch's transaction (which rolls it back) when a key turns out to be stored already. */
+const STORED_KEY_MET = Symbol('STORED_KEY_MET');
+class StoredKeyMet extends Error {}
+
 /** SQL twin of `isLevelMeter` (usage-batch.rule.ts): meters whose day keeps the highest figure. */
 const LEVEL_METER_SQL = `(meter = '${Meter.CRM_RELATIONS}' OR meter LIKE 'DATA_SYNC_PACKAGE:%')`;
 
@@ -57,10 +61,12 @@ export class UsageService {
    * then sees the winner's records). Then every ONLINE app whose calls today reached its quota gets
    * emergency traffic if due (DOMAIN §2.2).
    *
-   * NOTE (speed and locks): two reads for the whole batch (apps with their quota state, stored
-   * keys), taken before the transaction on the pool, then one multi-row INSERT into `usage_record`
-   * and one multi-row upsert into `usage_daily`, both in sorted key order so concurrent batches lock
-   * rows in one order. A deadlock or lock-wait timeout re-runs the whole attempt (reads included).
+   * NOTE (speed and locks): one read for the whole batch (the apps with their quota state), taken
+   * before the transaction, then one multi-row INSERT into `usage_record` and one multi-row upsert
+   * into `usage_daily`, both in sorted key order so concurrent batches lock rows in one order. The
+   * stored keys are read only when the batch is refused or the INSERT meets a stored key (a resend):
+   * then the attempt is rolled back and made again knowing them. A deadlock or lock-wait timeout
+   * re-runs the whole attempt (reads included).
    */
   async recordUsage(records: readonly UsageRecord[]): Promise<Result<UsageReceipt>> {
     const today = beijingDate(this.clock.now());
@@ -68,12 +74,28 @@ export class UsageService {
   }
 
   private async recordUsageOnce(records: readonly UsageRecord[], today: string): Promise<Result<UsageReceipt>> {
-    const appkeys = [...new Set(records.map((r) => r.appkey))];
-    const keys = [...new Set(records.map((r) => r.idempotencyKey))];
-    const [apps, stored] = await Promise.all([loadAppQuotaStates(this.ds, appkeys, today), this.storedFingerprints(keys)]);
+    const apps = await loadAppQuotaStates(this.ds, [...new Set(records.map((r) => r.appkey))], today);
+    // Optimistic: a batch from the gateway is new records; the primary key of usage_record says
+    // otherwise (a duplicate key), and only then are the stored keys read.
+    const none = new Map<string, string>();
+    if (checkUsageBatch(records, { today, apps, storedFingerprints: none }).length === 0) {
+      const receipt = await this.applyBatch(records, apps, none, today);
+      if (receipt !== STORED_KEY_MET) return ok(receipt);
+    }
+    const stored = await this.storedFingerprints([...new Set(records.map((r) => r.idempotencyKey))]);
     const violations = checkUsageBatch(records, { today, apps, storedFingerprints: stored });
     if (violations.length > 0) return invalidInput<UsageReceipt>(violations);
+    const receipt = await this.applyBatch(records, apps, stored, today);
+    if (receipt === STORED_KEY_MET) throw new ConcurrentWriteConflict('a concurrent batch stored one of these idempotency keys');
+    return ok(receipt);
+  }
 
+  /**
+   * Writes the records whose keys are not in `stored`, in one transaction: one multi-row INSERT
+   * into usage_record, one multi-row upsert into usage_daily, emergency traffic where due.
+   * Answers STORED_KEY_MET (and writes nothing) when one of the keys turns out to be stored.
+   */
+  private async applyBatch(records: readonly UsageRecord[], apps: ReadonlyMap<string, AppQuotaState>, stored: ReadonlyMap<string, string>, today: string): Promise<UsageReceipt | typeof STORED_KEY_MET> {
     const receipt: UsageReceipt = { records: [], applied: 0, duplicates: 0 };
     const fresh: { appId: string; record: UsageRecord }[] = [];
     for (const [index, r] of records.entries()) {
@@ -85,21 +107,25 @@ export class UsageService {
         fresh.push({ appId: apps.get(r.appkey)!.appId, record: r });
       }
     }
-    if (fresh.length === 0) return ok(receipt);
-
-    await this.ds.transaction(async (em) => {
-      await this.insertRecords(em, fresh);
-      const daily = mergeDailyIncrements(fresh);
-      await em.query(
-        `INSERT INTO usage_daily (app_id, usage_date, meter, quantity, successful) VALUES ${daily.map(() => '(?,?,?,?,?)').join(',')}
-         ON DUPLICATE KEY UPDATE
-           quantity = IF(${LEVEL_METER_SQL}, GREATEST(quantity, VALUES(quantity)), quantity + VALUES(quantity)),
-           successful = IF(${LEVEL_METER_SQL}, GREATEST(successful, VALUES(successful)), successful + VALUES(successful))`,
-        daily.flatMap((d) => [d.appId, d.date, d.meter, d.quantity, d.successful]),
-      );
-      await this.grantEmergencyTrafficIfDue(em, fresh, apps, today);
-    });
-    return ok(receipt);
+    if (fresh.length === 0) return receipt;
+    try {
+      await this.ds.transaction(async (em) => {
+        await this.insertRecords(em, fresh);
+        const daily = mergeDailyIncrements(fresh);
+        await em.query(
+          `INSERT INTO usage_daily (app_id, usage_date, meter, quantity, successful) VALUES ${daily.map(() => '(?,?,?,?,?)').join(',')}
+           ON DUPLICATE KEY UPDATE
+             quantity = IF(${LEVEL_METER_SQL}, GREATEST(quantity, VALUES(quantity)), quantity + VALUES(quantity)),
+             successful = IF(${LEVEL_METER_SQL}, GREATEST(successful, VALUES(successful)), successful + VALUES(successful))`,
+          daily.flatMap((d) => [d.appId, d.date, d.meter, d.quantity, d.successful]),
+        );
+        await this.grantEmergencyTrafficIfDue(em, fresh, apps, today);
+      });
+    } catch (err) {
+      if (err instanceof StoredKeyMet) return STORED_KEY_MET;
+      throw err;
+    }
+    return receipt;
   }
 
   /** Stored fingerprints of the given idempotency keys (one statement per 1,000 keys). */
@@ -116,11 +142,7 @@ export class UsageService {
     return out;
   }
 
-  /**
-   * One multi-row INSERT of the new records, sorted by key. A duplicate key here means a
-   * concurrent batch stored one of them after our read: the attempt is re-run, and then that
-   * record is a DUPLICATE (or KEY_REUSED when its content differs).
-   */
+  /** One multi-row INSERT of the new records, sorted by key; a key found stored aborts the transaction (StoredKeyMet). */
   private async insertRecords(em: EntityManager, fresh: readonly { appId: string; record: UsageRecord }[]): Promise<void> {
     const sorted = [...fresh].sort((a, b) => (a.record.idempotencyKey < b.record.idempotencyKey ? -1 : 1));
     try {
@@ -129,7 +151,7 @@ export class UsageService {
         sorted.flatMap(({ appId, record }) => [record.idempotencyKey, appId, record.date, fingerprint(record), JSON.stringify(record)]),
       );
     } catch (err) {
-      if (isDuplicateKeyError(err)) throw new ConcurrentWriteConflict('a concurrent batch stored one of these idempotency keys');
+      if (isDuplicateKeyError(err)) throw new StoredKeyMet('an idempotency key of the batch is stored already');
       throw err;
     }
   }
