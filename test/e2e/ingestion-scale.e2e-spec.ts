@@ -214,6 +214,24 @@ describe('operators setting calendar days at once (issue 12 §3)', () => {
   });
 });
 
+describe('developers signing in for the first time at once (issue 12 §3, the same shape)', () => {
+  const register = (token: string) => t.post({ query: 'mutation { registerDeveloper(input: { name: "Racer", kind: ISV }) { __typename ... on InvalidInput { violations { field rule } } } }' }, token);
+
+  it('12 concurrent registerDeveloper of 12 new subjects all open an account', async () => {
+    const tokens = await Promise.all(Array.from({ length: 12 }, () => t.token(Role.DEVELOPER)));
+    const res = await Promise.all(tokens.map(register));
+    expect(res.map((r) => (r.data as { registerDeveloper?: { __typename: string } })?.registerDeveloper?.__typename ?? r.errors?.[0]?.extensions?.code)).toEqual(Array(12).fill('Developer'));
+  });
+
+  it('one subject registering 6 times at once opens one account; the others are told ALREADY_REGISTERED', async () => {
+    const token = await t.token(Role.DEVELOPER);
+    const res = await Promise.all(Array.from({ length: 6 }, () => register(token)));
+    const kinds = res.map((r) => (r.data as { registerDeveloper?: { __typename: string } })?.registerDeveloper?.__typename ?? r.errors?.[0]?.extensions?.code);
+    expect(kinds.sort()).toEqual(['Developer', 'InvalidInput', 'InvalidInput', 'InvalidInput', 'InvalidInput', 'InvalidInput']);
+    expect(res.flatMap((r) => ((r.data as { registerDeveloper: { violations?: { rule: string }[] } }).registerDeveloper.violations ?? []).map((v) => v.rule))).toEqual(Array(5).fill('ALREADY_REGISTERED'));
+  });
+});
+
 describe('quotaSnapshot (GATEWAY): what the gateway caches agrees with callPermission', () => {
   type Entry = {
     appkey: string;
