@@ -20,6 +20,7 @@ import { AllowlistCode, allowlistPlugin } from './allowlist.plugin';
 import { armorProtection, LimitCode, limitCodeOf } from './limits';
 import { loadPersistedDocuments, PersistedDocuments } from './persisted-documents';
 import { RATE_LIMITED, RequestRateLimiter } from './rate-limit';
+import { VerifiedTokenCache } from './verified-token-cache';
 import { MarketHttpClient, mappedResolver } from '../services/market/market-http';
 
 /** Codes a client may see as they are; anything else is an internal error and is masked. */
@@ -84,6 +85,8 @@ export async function startServer({ config, dataSource, clock = systemClock, plu
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     formatError,
+    // Compact JSON (Apollo's default indents it: a 500-record receipt is a third whitespace).
+    stringifyResult: (result) => JSON.stringify(result),
     // Automatic persisted queries for portal roles, in a bounded LRU (partners are answered by the allowlist first).
     persistedQueries: { cache: new InMemoryLRUCache<string>({ max: config.graphql.apqCacheSize, maxSize: 8 * 2 ** 20 }) },
     validationRules: armor.validationRules,
@@ -113,6 +116,7 @@ export async function startServer({ config, dataSource, clock = systemClock, plu
   });
   // The credential is verified once, before the body is read: the metering gateway's batches get
   // their own, larger body limit (GRAPHQL_INGEST_BODY_LIMIT); everyone else the portal's.
+  const tokens = new VerifiedTokenCache((header) => viewerFromAuthorization(config, header));
   const viewers = new WeakMap<Request, Promise<Viewer>>();
   const bodyLimits = new WeakMap<Request, string>();
   const portalJson = express.json({ limit: config.graphql.bodyLimit });
@@ -120,7 +124,7 @@ export async function startServer({ config, dataSource, clock = systemClock, plu
   app.use(
     '/graphql',
     (req: Request, res: Response, next: NextFunction) => {
-      const viewer = viewerFromAuthorization(config, req.headers.authorization);
+      const viewer = tokens.viewerOf(req.headers.authorization);
       viewers.set(req, viewer);
       viewer.then(
         (v) => {
@@ -134,7 +138,7 @@ export async function startServer({ config, dataSource, clock = systemClock, plu
     },
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<Context> => {
-        const viewer = await (viewers.get(req) ?? viewerFromAuthorization(config, req.headers.authorization));
+        const viewer = await (viewers.get(req) ?? tokens.viewerOf(req.headers.authorization));
         await rateLimiter.consume(viewer, req.ip);
         return { viewer, loaders: createLoaders(dataSource), services };
       },

@@ -11,7 +11,7 @@ import { AppQuotaState, permissionOfState, quotaOfState, QuotaSnapshotEntry, sna
 import { apiCallsOf, checkUsageBatch, fingerprint, mergeDailyIncrements, UsageRecord } from '../../domain/usage/usage-batch.rule';
 import { API_METER_PREFIX, ApiCategory, CallSource, Meter } from '../../domain/usage/usage.enums';
 import { AppEntity } from '../../db/entities';
-import { ConcurrentWriteConflict, isDuplicateKeyError, retryOnLockConflict } from '../common/transaction';
+import { ConcurrentWriteConflict, retryOnLockConflict } from '../common/transaction';
 import { APP_STATE_CHUNK, loadAppQuotaStates } from './app-quota-state';
 import { QuotaService } from '../quota/quota.service';
 
@@ -142,18 +142,19 @@ export class UsageService {
     return out;
   }
 
-  /** One multi-row INSERT of the new records, sorted by key; a key found stored aborts the transaction (StoredKeyMet). */
+  /**
+   * One multi-row INSERT of the new records, sorted by key. A key found stored (a resend, or a
+   * concurrent batch that got there first) aborts the transaction (StoredKeyMet). NOTE: INSERT
+   * IGNORE, with the count of rows written checked, rather than a duplicate-key error: a resend is
+   * normal traffic, not an error to log with 2,500 parameters; every column is checked before.
+   */
   private async insertRecords(em: EntityManager, fresh: readonly { appId: string; record: UsageRecord }[]): Promise<void> {
     const sorted = [...fresh].sort((a, b) => (a.record.idempotencyKey < b.record.idempotencyKey ? -1 : 1));
-    try {
-      await em.query(
-        `INSERT INTO usage_record (idempotency_key, app_id, usage_date, fingerprint, payload) VALUES ${sorted.map(() => '(?,?,?,?,?)').join(',')}`,
-        sorted.flatMap(({ appId, record }) => [record.idempotencyKey, appId, record.date, fingerprint(record), JSON.stringify(record)]),
-      );
-    } catch (err) {
-      if (isDuplicateKeyError(err)) throw new StoredKeyMet('an idempotency key of the batch is stored already');
-      throw err;
-    }
+    const written: { affectedRows?: number } = await em.query(
+      `INSERT IGNORE INTO usage_record (idempotency_key, app_id, usage_date, fingerprint, payload) VALUES ${sorted.map(() => '(?,?,?,?,?)').join(',')}`,
+      sorted.flatMap(({ appId, record }) => [record.idempotencyKey, appId, record.date, fingerprint(record), JSON.stringify(record)]),
+    );
+    if (Number(written.affectedRows) !== sorted.length) throw new StoredKeyMet('an idempotency key of the batch is stored already');
   }
 
   /**
