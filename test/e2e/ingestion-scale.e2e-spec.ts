@@ -232,6 +232,19 @@ describe('developers signing in for the first time at once (issue 12 §3, the sa
   });
 });
 
+describe('operators creating catalog rows at once (issue 12 §3, the same shape)', () => {
+  it('12 concurrent upsertPackage of 12 new codes and 12 of one new code all succeed; the one code is audited 12 times, once with nothing before', async () => {
+    const op = await t.token(Role.OPERATOR, 'op-cat');
+    const upsert = (code: string, i: number) =>
+      t.post({ query: 'mutation($i: UpsertPackageInput!) { upsertPackage(input: $i) { __typename } }', variables: { i: { code, name: `Race ${i}`, kind: 'VALUE_ADDED', applicationChannel: 'NONE' } } }, op);
+    const res = await Promise.all([...Array.from({ length: 12 }, (_, i) => upsert(`RACE_PKG_${i}`, i)), ...Array.from({ length: 12 }, (_, i) => upsert('RACE_PKG_ONE', i))]);
+    expect(res.map((r) => (r.data as { upsertPackage?: { __typename: string } })?.upsertPackage?.__typename ?? r.errors?.[0]?.extensions?.code)).toEqual(Array(24).fill('Package'));
+    const audits: { before: unknown }[] = await t.ds.query("SELECT `before` FROM audit_entry WHERE action = 'upsertPackage' AND entity_id = 'RACE_PKG_ONE'");
+    expect(audits).toHaveLength(12);
+    expect(audits.filter((a) => a.before === null)).toHaveLength(1);
+  });
+});
+
 describe('quotaSnapshot (GATEWAY): what the gateway caches agrees with callPermission', () => {
   type Entry = {
     appkey: string;
