@@ -12,7 +12,8 @@ import { apiCallsOf, checkUsageBatch, fingerprint, mergeDailyIncrements, UsageRe
 import { API_METER_PREFIX, ApiCategory, CallSource, Meter } from '../../domain/usage/usage.enums';
 import { AppEntity } from '../../db/entities';
 import { ConcurrentWriteConflict, retryOnLockConflict } from '../common/transaction';
-import { APP_STATE_CHUNK, loadAppQuotaStates } from './app-quota-state';
+import { APP_STATE_CHUNK, loadAppQuotaStates, Queryable } from './app-quota-state';
+import { driverQueryable, withDriverTransaction } from '../common/driver-sql';
 import { QuotaService } from '../quota/quota.service';
 
 export enum RecordOutcome {
@@ -74,7 +75,7 @@ export class UsageService {
   }
 
   private async recordUsageOnce(records: readonly UsageRecord[], today: string): Promise<Result<UsageReceipt>> {
-    const apps = await loadAppQuotaStates(this.ds, [...new Set(records.map((r) => r.appkey))], today);
+    const apps = await loadAppQuotaStates(driverQueryable(this.ds), [...new Set(records.map((r) => r.appkey))], today);
     // Optimistic: a batch from the gateway is new records; the primary key of usage_record says
     // otherwise (a duplicate key), and only then are the stored keys read.
     const none = new Map<string, string>();
@@ -108,19 +109,29 @@ export class UsageService {
       }
     }
     if (fresh.length === 0) return receipt;
+    // Emergency traffic is decided before writing (from the read plus this batch's calls): the
+    // common case, no app due a grant, writes on the driver's connection without the ORM.
+    const due = this.emergencyDue(fresh, apps, today);
+    const write = async (q: Queryable) => {
+      await this.insertRecords(q, fresh);
+      const daily = mergeDailyIncrements(fresh);
+      await q.query(
+        `INSERT INTO usage_daily (app_id, usage_date, meter, quantity, successful) VALUES ${daily.map(() => '(?,?,?,?,?)').join(',')}
+         ON DUPLICATE KEY UPDATE
+           quantity = IF(${LEVEL_METER_SQL}, GREATEST(quantity, VALUES(quantity)), quantity + VALUES(quantity)),
+           successful = IF(${LEVEL_METER_SQL}, GREATEST(successful, VALUES(successful)), successful + VALUES(successful))`,
+        daily.flatMap((d) => [d.appId, d.date, d.meter, d.quantity, d.successful]),
+      );
+    };
     try {
-      await this.ds.transaction(async (em) => {
-        await this.insertRecords(em, fresh);
-        const daily = mergeDailyIncrements(fresh);
-        await em.query(
-          `INSERT INTO usage_daily (app_id, usage_date, meter, quantity, successful) VALUES ${daily.map(() => '(?,?,?,?,?)').join(',')}
-           ON DUPLICATE KEY UPDATE
-             quantity = IF(${LEVEL_METER_SQL}, GREATEST(quantity, VALUES(quantity)), quantity + VALUES(quantity)),
-             successful = IF(${LEVEL_METER_SQL}, GREATEST(successful, VALUES(successful)), successful + VALUES(successful))`,
-          daily.flatMap((d) => [d.appId, d.date, d.meter, d.quantity, d.successful]),
-        );
-        await this.grantEmergencyTrafficIfDue(em, fresh, apps, today);
-      });
+      if (due.length === 0) await withDriverTransaction(this.ds, write);
+      else
+        await this.ds.transaction(async (em) => {
+          await write(em);
+          for (const { state: s, used } of due) {
+            await this.quota.grantIfDue(em, { id: s.appId, appkey: s.appkey, name: s.name, ownerId: s.ownerId, status: s.status, tagCode: s.tagCode, grantedTrafficQuota: s.grantedTrafficQuota }, today, used, 'INGESTION');
+          }
+        });
     } catch (err) {
       if (err instanceof StoredKeyMet) return STORED_KEY_MET;
       throw err;
@@ -133,7 +144,7 @@ export class UsageService {
     const out = new Map<string, string>();
     for (let i = 0; i < keys.length; i += APP_STATE_CHUNK) {
       const chunk = keys.slice(i, i + APP_STATE_CHUNK);
-      const rows: { idempotency_key: string; fingerprint: string }[] = await this.ds.query(
+      const rows: { idempotency_key: string; fingerprint: string }[] = await driverQueryable(this.ds).query(
         `SELECT idempotency_key, fingerprint FROM usage_record WHERE idempotency_key IN (${chunk.map(() => '?').join(',')})`,
         chunk,
       );
@@ -148,9 +159,9 @@ export class UsageService {
    * IGNORE, with the count of rows written checked, rather than a duplicate-key error: a resend is
    * normal traffic, not an error to log with 2,500 parameters; every column is checked before.
    */
-  private async insertRecords(em: EntityManager, fresh: readonly { appId: string; record: UsageRecord }[]): Promise<void> {
+  private async insertRecords(q: Queryable, fresh: readonly { appId: string; record: UsageRecord }[]): Promise<void> {
     const sorted = [...fresh].sort((a, b) => (a.record.idempotencyKey < b.record.idempotencyKey ? -1 : 1));
-    const written: { affectedRows?: number } = await em.query(
+    const written: { affectedRows?: number } = await q.query(
       `INSERT IGNORE INTO usage_record (idempotency_key, app_id, usage_date, fingerprint, payload) VALUES ${sorted.map(() => '(?,?,?,?,?)').join(',')}`,
       sorted.flatMap(({ appId, record }) => [record.idempotencyKey, appId, record.date, fingerprint(record), JSON.stringify(record)]),
     );
@@ -158,23 +169,24 @@ export class UsageService {
   }
 
   /**
-   * Emergency traffic seen by ingestion: an ONLINE app with calls recorded for today whose calls
-   * today (before this batch, plus this batch's) reach its base quota. Decided in memory from the
-   * batch's first read; only an app due a grant costs statements.
+   * Emergency traffic seen by ingestion: the ONLINE apps with calls recorded for today whose calls
+   * today (before this batch, plus this batch's) reach their base quota and have no grant yet.
+   * Decided in memory from the batch's one read; `grantIfDue` then decides again inside the
+   * transaction (the grant's primary key makes a second grant that day impossible).
    */
-  private async grantEmergencyTrafficIfDue(em: EntityManager, fresh: readonly { record: UsageRecord }[], apps: ReadonlyMap<string, AppQuotaState>, today: string): Promise<void> {
+  private emergencyDue(fresh: readonly { record: UsageRecord }[], apps: ReadonlyMap<string, AppQuotaState>, today: string): { state: AppQuotaState; used: number }[] {
     const addedToday = new Map<string, number>();
     for (const { record } of fresh) {
       if (record.date === today && (record.apiCalls ?? []).length > 0) addedToday.set(record.appkey, (addedToday.get(record.appkey) ?? 0) + apiCallsOf(record));
     }
+    const due: { state: AppQuotaState; used: number }[] = [];
     for (const appkey of [...addedToday.keys()].sort()) {
       const s = apps.get(appkey)!;
       const used = s.usedToday + addedToday.get(appkey)!;
       const base = quotaOfState({ ...s, emergencyCalls: 0 });
-      const decision = emergencyTraffic({ status: s.status, tagCode: s.tagCode, baseLimit: base.baseLimit, alreadyGrantedToday: s.emergencyCalls > 0, usedToday: used });
-      if (!decision.grant) continue;
-      await this.quota.grantIfDue(em, { id: s.appId, appkey: s.appkey, name: s.name, ownerId: s.ownerId, status: s.status, tagCode: s.tagCode, grantedTrafficQuota: s.grantedTrafficQuota }, today, used, 'INGESTION');
+      if (emergencyTraffic({ status: s.status, tagCode: s.tagCode, baseLimit: base.baseLimit, alreadyGrantedToday: s.emergencyCalls > 0, usedToday: used }).grant) due.push({ state: s, used });
     }
+    return due;
   }
 
   /** API calls metered for an app on a Beijing date, all categories and sources. */
@@ -193,7 +205,7 @@ export class UsageService {
    */
   async callPermission(appkey: string, category: ApiCategory, source: CallSource): Promise<CallPermissionAnswer> {
     const date = beijingDate(this.clock.now());
-    const state = (await loadAppQuotaStates(this.ds, [appkey], date)).get(appkey);
+    const state = (await loadAppQuotaStates(driverQueryable(this.ds), [appkey], date)).get(appkey);
     const answer = permissionOfState(state, category, source);
     if (!state) return { ...answer, appkey, date, message: `no app has appkey "${appkey}"` } as CallPermissionAnswer;
     return { ...answer, appkey, date };
