@@ -44,7 +44,7 @@ const LEVEL_METER_SQL = `(meter = '${Meter.CRM_RELATIONS}' OR meter LIKE 'DATA_S
 
 export type CallPermissionAnswer = CallPermission & { appkey: string; date: string; limit: number | null; usedToday: number };
 
-/** Usage ingestion from the metering gateway and the gateway's call permission (issue 4). */
+/** Usage ingestion from the metering gateway, its call permission and quota snapshot (issues 4 and 14). */
 export class UsageService {
   constructor(
     private readonly ds: DataSource,
@@ -76,8 +76,9 @@ export class UsageService {
 
   private async recordUsageOnce(records: readonly UsageRecord[], today: string): Promise<Result<UsageReceipt>> {
     const apps = await loadAppQuotaStates(driverQueryable(this.ds), [...new Set(records.map((r) => r.appkey))], today);
-    // Optimistic: a batch from the gateway is new records; the primary key of usage_record says
-    // otherwise (a duplicate key), and only then are the stored keys read.
+    // Optimistic: a batch from the gateway is new records. The primary key of usage_record says
+    // otherwise (the INSERT writes fewer rows than it was given), and only then, or when the batch
+    // is refused (KEY_REUSED must be named too), are the stored keys read.
     const none = new Map<string, string>();
     if (checkUsageBatch(records, { today, apps, storedFingerprints: none }).length === 0) {
       const receipt = await this.applyBatch(records, apps, none, today);
