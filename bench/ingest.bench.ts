@@ -143,7 +143,7 @@ const RAW_STATE_SQL = (n: number) => `SELECT a.appkey, a.status, a.granted_traff
   LEFT JOIN emergency_grant g ON g.app_id = a.id AND g.grant_date = ?
   WHERE a.appkey IN (${Array(n).fill('?').join(',')})`;
 
-async function main(): Promise<void> {
+export async function benchIngest(): Promise<Record<string, unknown>> {
   const { base, ds, raw } = await openDatabase();
   const server = await startServer({ config: base, dataSource: ds });
   const token = await mintToken(base, Role.GATEWAY, 'bench-gateway');
@@ -325,6 +325,7 @@ async function main(): Promise<void> {
     results.callPermission = { projectPerSecond: Math.round(median(cp)), rawSelectPerSecond: Math.round(median(cr)), ratioProjectToRaw: r2(median(cp.map((x, i) => x / cr[i]))) };
     console.log('callPermission, 8 concurrent:', results.callPermission);
     console.log(JSON.stringify(results));
+    return results;
   } finally {
     await server.stop();
     await raw.end();
@@ -332,7 +333,9 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+if (require.main === module) {
+  benchIngest().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
