@@ -2,10 +2,13 @@
 import 'reflect-metadata';
 import { benchBilling } from './billing.bench';
 import { benchMyApps } from './my-apps.bench';
+import { benchIngest } from './ingest.bench';
 
 async function main(): Promise<void> {
   console.log('myApps x50 apps:', await benchMyApps());
   console.log('Taobao daily billing, 100,000 app-days:', await benchBilling());
+  // Gateway ingestion prints its own figures as it goes.
+  await benchIngest();
 }
 
 main().catch((err) => {

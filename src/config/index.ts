@@ -43,6 +43,11 @@ export interface Config {
     readonly introspection: boolean;
     /** Largest request body express accepts (bytes-style string, e.g. "100kb"); larger answers 413. */
     readonly bodyLimit: string;
+    /**
+     * Largest request body for the metering gateway (role GATEWAY): its largest `recordUsage` batch
+     * (500 records of every meter, ~0.7 MB) must fit with room.
+     */
+    readonly ingestBodyLimit: string;
     /** graphql-armor limits, checked while validating every document. */
     readonly maxDepth: number;
     readonly maxCost: number;
@@ -84,6 +89,8 @@ export interface Config {
   readonly logLevel: LogLevel;
   /** How long a SIGTERM/SIGINT waits for in-flight requests before cutting them off (SHUTDOWN_TIMEOUT_MS). */
   readonly shutdownTimeoutMs: number;
+  /** How long the gateway may decide from a `quotaSnapshot` entry before asking again (seconds). */
+  readonly quotaSnapshotTtlSeconds: number;
   readonly metrics: {
     /** METRICS_ENABLED (default true): false serves no /metrics anywhere. */
     readonly enabled: boolean;
@@ -161,9 +168,12 @@ function readEnv(env: NodeJS.ProcessEnv): Config {
   };
   const bodyLimit = env.GRAPHQL_BODY_LIMIT || '100kb';
   if (!/^\d+(b|kb|mb)$/i.test(bodyLimit)) problems.push(`GRAPHQL_BODY_LIMIT must look like 100kb or 1mb (got "${bodyLimit}")`);
+  const ingestBodyLimit = env.GRAPHQL_INGEST_BODY_LIMIT || '2mb';
+  if (!/^\d+(b|kb|mb)$/i.test(ingestBodyLimit)) problems.push(`GRAPHQL_INGEST_BODY_LIMIT must look like 100kb or 2mb (got "${ingestBodyLimit}")`);
   const graphql = Object.freeze({
     introspection,
     bodyLimit,
+    ingestBodyLimit,
     maxDepth: int('GRAPHQL_MAX_DEPTH', 15, 1),
     maxCost: int('GRAPHQL_MAX_COST', 10000, 1),
     maxAliases: int('GRAPHQL_MAX_ALIASES', 15, 0),
@@ -240,6 +250,7 @@ function readEnv(env: NodeJS.ProcessEnv): Config {
   const metricsToken = env.METRICS_TOKEN || null;
   if (metricsToken !== null && metricsToken.length < 16) problems.push('METRICS_TOKEN must be at least 16 characters long');
   const metrics = Object.freeze({ enabled: bool('METRICS_ENABLED', true), port: metricsPort, token: metricsToken, public: bool('METRICS_PUBLIC', false) });
+  const quotaSnapshotTtlSeconds = int('QUOTA_SNAPSHOT_TTL_SECONDS', 60, 1);
 
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
 
@@ -261,6 +272,7 @@ function readEnv(env: NodeJS.ProcessEnv): Config {
     logLevel,
     shutdownTimeoutMs,
     metrics,
+    quotaSnapshotTtlSeconds,
     outbound: Object.freeze({ hostOverrides, allowPrivateHosts }),
     market: Object.freeze({ workerIntervalMs }),
     secrets: Object.freeze({ key: secretsKey, developmentKey }),

@@ -12,6 +12,7 @@ import { Clock, systemClock } from '../domain/common/clock';
 import { Context } from '../graphql/context';
 import { viewerFromAuthorization } from '../graphql/auth/token';
 import { createLoaders } from '../graphql/loaders';
+import { Role, Viewer } from '../domain/common/role';
 import { buildAppSchema } from '../graphql/schema';
 import { createServices, Services } from '../services';
 import { closedAccountPlugin } from './closed-account.plugin';
@@ -28,6 +29,7 @@ import { explorerRouter } from './explorer';
 import { mountMetrics } from './metrics-endpoint';
 import { instrumentRefusals, observabilityPlugin, observedContext, requestObservability } from './observability';
 import { Lifecycle } from './shutdown';
+import { VerifiedTokenCache } from './verified-token-cache';
 
 /** Codes a client may see as they are; anything else is an internal error and is masked. */
 const PUBLIC_CODES = new Set([
@@ -92,7 +94,11 @@ export interface ServerOptions {
 /** Builds the HTTP server: POST /graphql, GET /healthz (process up), GET /readyz (database answers). */
 export async function startServer({ config, dataSource, clock = systemClock, plugins = [], outbound, logger = createLogger(config) }: ServerOptions): Promise<RunningServer> {
   const lifecycle = new Lifecycle();
-  const services = createServices(dataSource, clock, { outbound: outbound ?? outboundClientFrom(config.outbound), secretBox: new SecretBox(config.secrets.key) });
+  const services = createServices(dataSource, clock, {
+    outbound: outbound ?? outboundClientFrom(config.outbound),
+    secretBox: new SecretBox(config.secrets.key),
+    quotaSnapshotTtlSeconds: config.quotaSnapshotTtlSeconds,
+  });
   const manifest = loadPersistedDocuments(config.graphql.manifestPaths);
   const rateLimiter = new RequestRateLimiter(config.rateLimit);
   const armor = armorProtection(config.graphql);
@@ -109,6 +115,8 @@ export async function startServer({ config, dataSource, clock = systemClock, plu
     // NODE_ENV=test) would close the listener at once and re-raise the signal.
     stopOnTerminationSignals: false,
     formatError: (formatted, error) => formatError(formatted, error, logger),
+    // Compact JSON (Apollo's default indents it: a 500-record receipt is a third whitespace).
+    stringifyResult: (result) => JSON.stringify(result),
     // Automatic persisted queries for portal roles, in a bounded LRU (partners are answered by the allowlist first).
     persistedQueries: { cache: new InMemoryLRUCache<string>({ max: config.graphql.apqCacheSize, maxSize: 8 * 2 ** 20 }) },
     validationRules: armor.validationRules,
@@ -138,21 +146,40 @@ export async function startServer({ config, dataSource, clock = systemClock, plu
     res.json({ status: 'ok' });
   });
   app.get('/readyz', readinessHandler(dataSource, config.database));
+  // The credential is verified once, before the body is read: the metering gateway's batches get
+  // their own, larger body limit (GRAPHQL_INGEST_BODY_LIMIT); everyone else the portal's.
+  const tokens = new VerifiedTokenCache((header) => viewerFromAuthorization(config, header));
+  const viewers = new WeakMap<Request, Promise<Viewer>>();
+  const bodyLimits = new WeakMap<Request, string>();
+  const portalJson = express.json({ limit: config.graphql.bodyLimit });
+  const ingestJson = express.json({ limit: config.graphql.ingestBodyLimit });
   app.use(
     '/graphql',
-    express.json({ limit: config.graphql.bodyLimit }),
+    (req: Request, res: Response, next: NextFunction) => {
+      const viewer = tokens.viewerOf(req.headers.authorization);
+      viewers.set(req, viewer);
+      viewer.then(
+        (v) => {
+          const ingest = v.role === Role.GATEWAY;
+          bodyLimits.set(req, ingest ? config.graphql.ingestBodyLimit : config.graphql.bodyLimit);
+          (ingest ? ingestJson : portalJson)(req, res, next);
+        },
+        // An invalid credential is refused by the context (401) once the body is read.
+        () => portalJson(req, res, next),
+      );
+    },
     expressMiddleware(apollo, {
       context: observedContext(async ({ req }): Promise<Context> => {
-        const viewer = await viewerFromAuthorization(config, req.headers.authorization);
+        const viewer = await (viewers.get(req) ?? tokens.viewerOf(req.headers.authorization));
         await rateLimiter.consume(viewer, req.ip);
         return { viewer, loaders: createLoaders(dataSource), services };
       }),
     }),
   );
   // Body-parser failures (too large, malformed JSON) answer in GraphQL's error shape, not an HTML page.
-  app.use('/graphql', (err: { status?: number; type?: string; message?: string }, _req: Request, res: Response, next: NextFunction) => {
+  app.use('/graphql', (err: { status?: number; type?: string; message?: string }, req: Request, res: Response, next: NextFunction) => {
     if (err.type === 'entity.too.large') {
-      res.status(413).json({ errors: [{ message: `request body larger than ${config.graphql.bodyLimit}`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+      res.status(413).json({ errors: [{ message: `request body larger than ${bodyLimits.get(req) ?? config.graphql.bodyLimit}`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
     } else if (err.status === 400) {
       res.status(400).json({ errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
     } else {

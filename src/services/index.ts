@@ -78,6 +78,8 @@ export interface ServiceOptions {
   secretBox?: SecretBox;
   /** Email and SMS provider; defaults to the logging sender (development only: nothing is sent). */
   messageSender?: MessageSender;
+  /** How long a gateway quota snapshot stays valid, in seconds (default 60). */
+  quotaSnapshotTtlSeconds?: number;
 }
 
 export function createServices(ds: DataSource, clock: Clock, options: ServiceOptions = {}): Services {
@@ -101,7 +103,7 @@ export function createServices(ds: DataSource, clock: Clock, options: ServiceOpt
     catalog: new CatalogService(ds, audit),
     developers: new DeveloperService(ds),
     closures: new AccountClosureService(ds, clock, provider, audit),
-    usage: new UsageService(ds, clock, quota, audit),
+    usage: new UsageService(ds, clock, quota, audit, options.quotaSnapshotTtlSeconds),
     quota,
     notifications,
     notificationSweep: new NotificationSweepService(ds, clock, notifications),

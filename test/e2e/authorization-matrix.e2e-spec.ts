@@ -97,6 +97,7 @@ export const ROWS: readonly Row[] = [
   ['Query.marketProduct',             'N N N N P N', 'query($id: ID!) { marketProduct(id: $id) { __typename } }', () => ({ id: '999999999' })],
   ['Query.myMarketProducts',          'U A F F P F', '{ myMarketProducts { __typename } }'],
   ['Query.callPermission',            'U F F F P A', 'query($k: String!) { callPermission(appkey: $k, category: BASIC, source: IN_CLOUD) { __typename } }', (f) => ({ k: f.appkey })],
+  ['Query.quotaSnapshot',             'U F F F P A', 'query($k: String!) { quotaSnapshot(appkeys: [$k]) { __typename } }', (f) => ({ k: f.appkey })],
   ['Query.myNotifications',           'U A F F P F', '{ myNotifications(first: 1) { __typename } }'],
   ['Query.notifications',             'U A F F P F', '{ notifications(first: 1) { totalCount } }'],
   ['Query.unreadNotificationCount',   'U A F F P F', '{ unreadNotificationCount }'],

@@ -123,3 +123,52 @@ export function meterIncrements(r: UsageRecord): MeterIncrement[] {
   if (r.crmRelations != null) out.push({ meter: Meter.CRM_RELATIONS, quantity: r.crmRelations, successful: 0, mode: 'MAX' });
   return out;
 }
+
+/** Meters whose day figure is a level (the highest reported), not a sum: CRM relations and data-sync packages. */
+export function isLevelMeter(meter: string): boolean {
+  return meter === Meter.CRM_RELATIONS || meter.startsWith('DATA_SYNC_PACKAGE:');
+}
+
+/** One row of the day's meters after merging a batch: what `usage_daily` gains. */
+export interface DailyIncrement {
+  appId: string;
+  date: string;
+  meter: string;
+  quantity: number;
+  successful: number;
+}
+
+/** Total order of numeric ids held as strings (BIGINT columns come back as strings). */
+export const compareNumericIds = (a: string, b: string): number => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Merges the meter increments of the records a batch applies into one row per (app, date, meter):
+ * increments add up, levels keep the highest (as the table merges them). Rows come sorted by that
+ * key, so every writer locks `usage_daily` rows in the same order. NOTE: merging first is exact
+ * because both merges are associative: (x + a) + b = x + (a + b), max(max(x, a), b) = max(x, max(a, b)).
+ */
+export function mergeDailyIncrements(applied: readonly { appId: string; record: UsageRecord }[]): DailyIncrement[] {
+  const rows = new Map<string, DailyIncrement>();
+  for (const { appId, record } of applied) {
+    for (const inc of meterIncrements(record)) {
+      const k = `${appId}|${record.date}|${inc.meter}`;
+      const row = rows.get(k);
+      if (!row) rows.set(k, { appId, date: record.date, meter: inc.meter, quantity: inc.quantity, successful: inc.successful });
+      else if (inc.mode === 'ADD') {
+        row.quantity += inc.quantity;
+        row.successful += inc.successful;
+      } else {
+        row.quantity = Math.max(row.quantity, inc.quantity);
+        row.successful = Math.max(row.successful, inc.successful);
+      }
+    }
+  }
+  return [...rows.values()].sort((a, b) => compareNumericIds(a.appId, b.appId) || (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) || (a.meter < b.meter ? -1 : a.meter > b.meter ? 1 : 0));
+}
+
+/** API calls (all categories and sources) a record adds to its day: what counts against the quota. */
+export function apiCallsOf(r: UsageRecord): number {
+  let n = 0;
+  for (const c of r.apiCalls ?? []) n += c.total;
+  return n;
+}

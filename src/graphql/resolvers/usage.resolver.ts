@@ -7,7 +7,8 @@ import { AppType } from '../types/app.type';
 import { ApiCategory, CallSource } from '../types/enums';
 import { RecordUsageResult } from '../types/results.type';
 import { NotificationType } from '../types/notification.type';
-import { CallPermissionType, EmergencyTrafficAnswerType, UsageBatchReceiptType, UsageRecordInput } from '../types/usage.type';
+import { AppQuotaSnapshotType, CallPermissionType, EmergencyTrafficAnswerType, QuotaSnapshotType, UsageBatchReceiptType, UsageRecordInput } from '../types/usage.type';
+import { MAX_SNAPSHOT_APPKEYS } from '../../services/usage/usage.service';
 import { badUserInput } from './result';
 import { violation } from '../../domain/common/violation';
 import { toPayload } from './result';
@@ -30,6 +31,39 @@ export class UsageResolver {
   ): Promise<CallPermissionType> {
     const a = await services.usage.callPermission(appkey, category, source);
     return { ...a, reason: a.allowed ? null : a.reason, message: a.allowed ? null : a.message };
+  }
+
+  @Authorized(Role.GATEWAY)
+  @Query(() => QuotaSnapshotType, { description: `Gateway: call-decision inputs for up to ${MAX_SNAPSHOT_APPKEYS} appkeys, to cache and decide locally until validUntil` })
+  async quotaSnapshot(@Arg('appkeys', () => [String]) appkeys: string[], @Ctx() { services }: Context): Promise<QuotaSnapshotType> {
+    if (appkeys.length === 0) throw badUserInput([violation('appkeys', 'EMPTY', 'ask for at least one appkey')]);
+    if (appkeys.length > MAX_SNAPSHOT_APPKEYS) throw badUserInput([violation('appkeys', 'TOO_MANY', `at most ${MAX_SNAPSHOT_APPKEYS} appkeys at once`)]);
+    const bad = appkeys.findIndex((k) => k.length > 16);
+    if (bad >= 0) throw badUserInput([violation(`appkeys[${bad}]`, 'TOO_LONG', 'an appkey has at most 16 characters')]);
+    const s = await services.usage.quotaSnapshot(appkeys);
+    return {
+      date: s.date,
+      generatedAt: s.generatedAt,
+      validUntil: s.validUntil,
+      entries: s.entries.map(
+        (e): AppQuotaSnapshotType => ({
+          appkey: e.appkey,
+          known: e.known,
+          status: e.status,
+          accountClosed: e.accountClosed,
+          limit: e.quota?.limit ?? null,
+          baseLimit: e.quota?.baseLimit ?? null,
+          quotaSource: e.quota?.source ?? null,
+          emergencyCalls: e.quota?.emergencyCalls ?? 0,
+          usedToday: e.usedToday,
+          restrictedForArrears: e.restrictedForArrears,
+          valueAddedOutOfCloudPermitted: e.valueAddedOutOfCloudPermitted,
+          resetsAt: e.resetsAt,
+          validUntil: e.validUntil,
+          version: e.version,
+        }),
+      ),
+    };
   }
 
   @Authorized(Role.OPERATOR)

@@ -1,6 +1,6 @@
-import { Field, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, Float, InputType, Int, ObjectType } from 'type-graphql';
 import { QuotaTodayType } from './app.type';
-import { ApiCategory, CallDenial, CallSource, DataSyncPackage, EmergencyRefusal, RecordOutcome } from './enums';
+import { ApiCategory, AppStatus, CallDenial, CallSource, DataSyncPackage, EmergencyRefusal, QuotaSource, RecordOutcome } from './enums';
 
 @InputType('ApiCallCountInput', { description: 'Calls of one category from one source' })
 export class ApiCallCountInput {
@@ -108,4 +108,64 @@ export class EmergencyTrafficAnswerType {
 
   @Field(() => QuotaTodayType)
   quotaToday: QuotaTodayType;
+}
+
+@ObjectType('AppQuotaSnapshot', { simpleResolvers: true, description: "One appkey's call-decision inputs for today, to decide locally until validUntil (the same rule as callPermission)" })
+export class AppQuotaSnapshotType {
+  @Field(() => String)
+  appkey: string;
+
+  @Field(() => Boolean, { description: 'False: no app has this appkey (callPermission answers UNKNOWN_APPKEY)' })
+  known: boolean;
+
+  @Field(() => AppStatus, { nullable: true, description: 'SUSPENDED: no call at all' })
+  status: AppStatus | null;
+
+  @Field(() => Boolean, { description: "The owner's developer account is closed: no call at all" })
+  accountClosed: boolean;
+
+  @Field(() => Int, { nullable: true, description: "Today's limit including emergency traffic; null where UV-based rules govern" })
+  limit: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'The quota before emergency traffic' })
+  baseLimit: number | null;
+
+  @Field(() => QuotaSource, { nullable: true })
+  quotaSource: QuotaSource | null;
+
+  @Field(() => Int, { description: 'Emergency calls granted for today (0 when none)' })
+  emergencyCalls: number;
+
+  @Field(() => Float, { description: 'API calls metered today, all categories and sources (an integer; Float holds counts past 2^31 exactly up to 2^53)' })
+  usedToday: number;
+
+  @Field(() => Boolean, { description: 'Unpaid bills: only FREE APIs may be called' })
+  restrictedForArrears: boolean;
+
+  @Field(() => Boolean, { description: 'VALUE_ADDED calls from OUT_OF_CLOUD are permitted' })
+  valueAddedOutOfCloudPermitted: boolean;
+
+  @Field(() => Date, { description: '24:00 Beijing time of today: quota, emergency traffic and counts start again' })
+  resetsAt: Date;
+
+  @Field(() => Date, { description: 'Decide from this entry until then, at the latest; then ask again' })
+  validUntil: Date;
+
+  @Field(() => String, { description: 'Changes whenever any field above changes (a new day included): equal versions, equal decisions' })
+  version: string;
+}
+
+@ObjectType('QuotaSnapshot', { simpleResolvers: true, description: 'Call-decision inputs for many appkeys at once' })
+export class QuotaSnapshotType {
+  @Field(() => String, { description: "Today's Beijing date" })
+  date: string;
+
+  @Field(() => Date)
+  generatedAt: Date;
+
+  @Field(() => Date, { description: 'The earliest validUntil of the entries' })
+  validUntil: Date;
+
+  @Field(() => [AppQuotaSnapshotType], { description: 'One entry per distinct appkey asked, in the order asked' })
+  entries: AppQuotaSnapshotType[];
 }

@@ -1,3 +1,4 @@
+import { withRetryableTransaction } from '../common/transaction';
 import { isNumericId } from '../../domain/common/ids';
 import { DataSource } from 'typeorm';
 import { BillingPlatform } from '../../billing/billing.enums';
@@ -35,7 +36,8 @@ export class PriceListService {
     const v = validateCharges(charges).map((x) => violation(x.field, x.rule, x.message));
     if (!isIsoDate(effectiveFrom)) v.push(violation('effectiveFrom', 'NOT_A_DATE', 'a Beijing date YYYY-MM-DD'));
     if (v.length > 0) return invalidInput(v);
-    return this.ds.transaction(async (em) => {
+    // NOTE: a deadlock of concurrent first upserts (both lock the missing row's gap) re-runs the attempt, which then finds the row.
+    return withRetryableTransaction(this.ds, async (em) => {
       const existing = await em.findOne(PriceListEntity, { where: { platform, effectiveFrom }, lock: { mode: 'pessimistic_write' } });
       const id = existing?.id ?? `${platform}-${effectiveFrom}`;
       await em.save(PriceListEntity, { id, platform, effectiveFrom, isExample, charges });
@@ -52,7 +54,8 @@ export class PriceListService {
     if (!isIsoDate(input.validFrom)) v.push(violation('validFrom', 'NOT_A_DATE', 'YYYY-MM-DD'));
     if (input.validTo !== null && (!isIsoDate(input.validTo) || input.validTo < input.validFrom)) v.push(violation('validTo', 'NOT_A_DATE', 'YYYY-MM-DD, not before validFrom'));
     if (v.length > 0) return invalidInput(v);
-    return this.ds.transaction(async (em) => {
+    // NOTE: a deadlock of concurrent first upserts (both lock the missing row's gap) re-runs the attempt, which then finds the row.
+    return withRetryableTransaction(this.ds, async (em) => {
       const before = await em.findOne(CouponPolicyEntity, { where: { code: input.code }, lock: { mode: 'pessimistic_write' } });
       await em.save(CouponPolicyEntity, { ...input });
       const after = await em.findOneByOrFail(CouponPolicyEntity, { code: input.code });
@@ -70,7 +73,8 @@ export class PriceListService {
     const app = isNumericId(appId) ? await this.ds.manager.findOneBy(AppEntity, { id: appId }) : null;
     if (!app) throw notFound('App', appId);
     if (app.billingPlatform !== BillingPlatform.DOUYIN) return invalidInput([violation('appId', 'NOT_DOUYIN', 'quality-app discounts are a Douyin rule (DOMAIN §6)')]);
-    return this.ds.transaction(async (em) => {
+    // NOTE: a deadlock of concurrent first upserts (both lock the missing row's gap) re-runs the attempt, which then finds the row.
+    return withRetryableTransaction(this.ds, async (em) => {
       const before = await em.findOne(QualityDiscountEntity, { where: { appId, effectiveFrom }, lock: { mode: 'pessimistic_write' } });
       await em.save(QualityDiscountEntity, { appId, effectiveFrom, percent });
       const after = await em.findOneByOrFail(QualityDiscountEntity, { appId, effectiveFrom });

@@ -15,6 +15,7 @@ import { Viewer } from '../../domain/common/role';
 import { violation, Violation } from '../../domain/common/violation';
 import { CalendarDayEntity } from '../../db/entities';
 import { AuditService } from '../audit/audit.service';
+import { ConcurrentWriteConflict, withRetryableTransaction } from '../common/transaction';
 
 /** The longest range `workingDays(from, to)` answers, in days. */
 export const WORKING_DAYS_RANGE_MAX = 366;
@@ -119,18 +120,21 @@ export class CalendarService {
     if (!isIsoDate(date)) out.push(violation('date', 'INVALID_DATE', 'date must be a date written YYYY-MM-DD'));
     if (note && note.length > CALENDAR_NOTE_MAX) out.push(violation('note', 'TOO_LONG', `note must be at most ${CALENDAR_NOTE_MAX} characters`));
     if (out.length > 0) return invalidInput(out);
-    return this.ds.transaction(async (em) => {
+    // NOTE (locks): READ COMMITTED, so locking a date that has no row yet takes no gap lock (under
+    // REPEATABLE READ, operators setting new dates at once each held the gap and deadlocked on
+    // their inserts). A row another operator inserted between our read and our upsert would make
+    // `before` wrong: then the attempt is re-run and reads it. Deadlocks are re-run too (bounded).
+    return withRetryableTransaction(this.ds, async (em) => {
       const before = await em.findOne(CalendarDayEntity, { where: { date }, lock: { mode: 'pessimistic_write' } });
-      await em
-        .createQueryBuilder()
-        .insert()
-        .into(CalendarDayEntity)
-        .values({ date, kind, note: note ?? '', updatedBy: operatorId })
-        .orUpdate(['kind', 'note', 'updated_by'], ['date'])
-        .execute();
+      const written: { affectedRows?: number } = await em.query(
+        'INSERT INTO `calendar_day` (`date`, `kind`, `note`, `updated_by`) VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE `kind` = VALUES(`kind`), `note` = VALUES(`note`), `updated_by` = VALUES(`updated_by`)',
+        [date, kind, note ?? '', operatorId],
+      );
+      // affectedRows: 1 inserted, 2 updated, 0 unchanged; anything but an insert means the row existed.
+      if (before === null && Number(written.affectedRows) !== 1) throw new ConcurrentWriteConflict(`calendar day ${date} was created concurrently`);
       const after = await em.findOneByOrFail(CalendarDayEntity, { date });
       await this.audit?.record(em, { actor: operator, action: 'setCalendarDay', entityType: 'CalendarDay', entityId: date, before, after });
       return ok(after);
-    });
+    }, { isolation: 'READ COMMITTED' });
   }
 }

@@ -1,3 +1,4 @@
+import { withRetryableTransaction } from '../common/transaction';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { checkPackageInput, checkTagInput, PackageFacts, PackageInput, TagInput } from '../../domain/catalog/catalog-input.rule';
 import { TagPackageRole } from '../../domain/catalog/catalog.enums';
@@ -39,7 +40,8 @@ export class CatalogService {
 
   /** Creates or replaces a tag with its default and applicable packages, in one transaction. */
   async upsertTag(actor: Viewer, input: TagInput): Promise<Result<TagEntity>> {
-    return this.ds.transaction(async (em) => {
+    // NOTE: a deadlock of concurrent first upserts (both lock the missing row's gap) re-runs the attempt, which then finds the row.
+    return withRetryableTransaction(this.ds, async (em) => {
       // NOTE: lock the tag row (if any) so concurrent upserts of one tag audit in order.
       await em.findOne(TagEntity, { where: { code: input.code }, lock: { mode: 'pessimistic_write' } });
       const codes = [...new Set([...input.defaultPackageCodes, ...input.applicablePackageCodes])];
@@ -76,7 +78,8 @@ export class CatalogService {
   async upsertPackage(actor: Viewer, input: PackageInput): Promise<Result<PackageEntity>> {
     const violations = checkPackageInput(input);
     if (violations.length > 0) return invalidInput(violations);
-    return this.ds.transaction(async (em) => {
+    // NOTE: a deadlock of concurrent first upserts (both lock the missing row's gap) re-runs the attempt, which then finds the row.
+    return withRetryableTransaction(this.ds, async (em) => {
       const before = await em.findOne(PackageEntity, { where: { code: input.code }, lock: { mode: 'pessimistic_write' } });
       await em.upsert(
         PackageEntity,

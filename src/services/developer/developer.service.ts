@@ -1,3 +1,4 @@
+import { isDuplicateKeyError, withRetryableTransaction } from '../common/transaction';
 import { DataSource } from 'typeorm';
 import { DeveloperKind } from '../../domain/app/app.enums';
 import { invalidInput, ok, Result } from '../../domain/common/result';
@@ -8,6 +9,8 @@ export interface RegisterDeveloperInput {
   name: string;
   kind: DeveloperKind;
 }
+
+const ALREADY_REGISTERED = violation('id', 'ALREADY_REGISTERED', 'this account is already registered');
 
 /** Developer accounts. The account id is the identity provider's subject. */
 export class DeveloperService {
@@ -21,12 +24,18 @@ export class DeveloperService {
   async register(subjectId: string, input: RegisterDeveloperInput): Promise<Result<DeveloperEntity>> {
     const name = input.name.trim();
     if (name.length < 1 || name.length > 100) return invalidInput([violation('name', name ? 'TOO_LONG' : 'REQUIRED', 'name must be 1 to 100 characters')]);
-    return this.ds.transaction(async (em) => {
-      const existing = await em.findOne(DeveloperEntity, { where: { id: subjectId }, lock: { mode: 'pessimistic_write' } });
-      if (existing) return invalidInput<DeveloperEntity>([violation('id', 'ALREADY_REGISTERED', 'this account is already registered')]);
-      const dev = em.create(DeveloperEntity, { id: subjectId, name, kind: input.kind, onboarded: false });
-      await em.insert(DeveloperEntity, dev);
-      return ok(await em.findOneByOrFail(DeveloperEntity, { id: subjectId }));
-    });
+    // NOTE (locks): the existence check locks nothing (a FOR UPDATE on an id with no row took a gap
+    // lock under REPEATABLE READ, and concurrent first sign-ins deadlocked on their inserts); the
+    // primary key decides between two registrations of one subject.
+    try {
+      return await withRetryableTransaction(this.ds, async (em) => {
+        if (await em.existsBy(DeveloperEntity, { id: subjectId })) return invalidInput<DeveloperEntity>([ALREADY_REGISTERED]);
+        await em.insert(DeveloperEntity, em.create(DeveloperEntity, { id: subjectId, name, kind: input.kind, onboarded: false }));
+        return ok(await em.findOneByOrFail(DeveloperEntity, { id: subjectId }));
+      });
+    } catch (err) {
+      if (isDuplicateKeyError(err)) return invalidInput([ALREADY_REGISTERED]);
+      throw err;
+    }
   }
 }

@@ -1,3 +1,4 @@
+import { withRetryableTransaction } from '../common/transaction';
 import { isNumericId } from '../../domain/common/ids';
 import { AuditService } from '../audit/audit.service';
 import { DataSource, LessThan } from 'typeorm';
@@ -42,7 +43,8 @@ export class MemberCapabilityService {
     if (input.name.trim() === '') v.push(violation('name', 'REQUIRED', 'name is required'));
     else if (input.name.length > 100) v.push(violation('name', 'TOO_LONG', 'at most 100 characters'));
     if (v.length) return invalidInput(v);
-    return this.ds.transaction(async (em) => {
+    // NOTE: a deadlock of concurrent first upserts (both lock the missing row's gap) re-runs the attempt, which then finds the row.
+    return withRetryableTransaction(this.ds, async (em) => {
       const before = await em.findOne(CapabilityCategoryEntity, { where: { code: input.code }, lock: { mode: 'pessimistic_write' } });
       await em.upsert(CapabilityCategoryEntity, { code: input.code, name: input.name.trim(), customOnly: input.customOnly }, ['code']);
       const after = await em.findOneByOrFail(CapabilityCategoryEntity, { code: input.code });

@@ -7,6 +7,9 @@ import { AppEntity, EmergencyGrantEntity, TagEntity } from '../../db/entities';
 import { notFound } from '../common/errors';
 import { NotificationService } from '../notification/notification.service';
 
+/** What granting emergency traffic needs to know of an app. */
+export type EmergencyApp = Pick<AppEntity, 'id' | 'appkey' | 'name' | 'ownerId' | 'status' | 'tagCode' | 'grantedTrafficQuota'>;
+
 export type EmergencyTrigger = 'INGESTION' | 'GATEWAY_REPORT';
 
 export interface EmergencyAnswer {
@@ -42,7 +45,7 @@ export class QuotaService {
    * Grants emergency traffic when the rule says so, inside the caller's transaction: the
    * (app, date) key makes a second grant that day impossible, also under races. Notifies the owner.
    */
-  async grantIfDue(em: EntityManager, app: AppEntity, date: string, usedToday: number | null, trigger: EmergencyTrigger): Promise<{ granted: boolean; reason: EmergencyRefusal | null }> {
+  async grantIfDue(em: EntityManager, app: EmergencyApp, date: string, usedToday: number | null, trigger: EmergencyTrigger): Promise<{ granted: boolean; reason: EmergencyRefusal | null }> {
     if (app.status !== AppStatus.ONLINE) return { granted: false, reason: EmergencyRefusal.NOT_ONLINE };
     const tag = await em.findOneByOrFail(TagEntity, { code: app.tagCode });
     const base = quotaToday({ status: app.status, devTestQuota: tag.devTestQuota, defaultOnlineQuota: tag.defaultOnlineQuota, grantedTrafficQuota: app.grantedTrafficQuota });
