@@ -4,12 +4,12 @@ import { authChecker } from './auth/auth-checker';
 import { AppResolver } from './resolvers/app.resolver';
 import { AuditResolver } from './resolvers/audit.resolver';
 import { CalendarResolver } from './resolvers/calendar.resolver';
-import { BillingResolver } from './resolvers/billing.resolver';
+import { AppMonthToDateResolver, BillingResolver } from './resolvers/billing.resolver';
 import { BillingAccountInvoiceResolver, BillInvoiceResolver, InvoiceResolver } from './resolvers/invoice.resolver';
 import { CatalogResolver } from './resolvers/catalog.resolver';
 import { DeveloperResolver } from './resolvers/developer.resolver';
-import { MemberCapabilityResolver } from './resolvers/member-capability.resolver';
-import { PackageApplicationResolver } from './resolvers/package-application.resolver';
+import { DeveloperPendingApplicationResolver, MemberCapabilityResolver } from './resolvers/member-capability.resolver';
+import { AppPendingApplicationResolver, PackageApplicationResolver } from './resolvers/package-application.resolver';
 import { PartnerAccessResolver } from './resolvers/partner-access.resolver';
 import { PartnerResolver } from './resolvers/partner.resolver';
 import { MarketOrderResolver } from './resolvers/market-order.resolver';
@@ -28,7 +28,9 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   AppReviewResolver,
   UsageResolver,
   PackageApplicationResolver,
+  AppPendingApplicationResolver,
   MemberCapabilityResolver,
+  DeveloperPendingApplicationResolver,
   PartnerAccessResolver,
   PartnerResolver,
   AuditResolver,
@@ -37,6 +39,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   MarketProductReviewRoundResolver,
   MarketOrderResolver,
   BillingResolver,
+  AppMonthToDateResolver,
   InvoiceResolver,
   BillInvoiceResolver,
   BillingAccountInvoiceResolver,

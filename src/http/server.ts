@@ -9,6 +9,7 @@ import { GraphQLFormattedError } from 'graphql';
 import { DataSource } from 'typeorm';
 import { Config } from '../config';
 import { Clock, systemClock } from '../domain/common/clock';
+import { beijingDate } from '../domain/common/beijing-time';
 import { Context } from '../graphql/context';
 import { viewerFromAuthorization } from '../graphql/auth/token';
 import { createLoaders } from '../graphql/loaders';
@@ -117,7 +118,8 @@ export async function startServer({ config, dataSource, clock = systemClock, plu
       context: async ({ req }): Promise<Context> => {
         const viewer = await viewerFromAuthorization(config, req.headers.authorization);
         await rateLimiter.consume(viewer, req.ip);
-        return { viewer, loaders: createLoaders(dataSource), services };
+        const now = services.clock.now();
+        return { viewer, loaders: createLoaders(dataSource, services), services, now, today: beijingDate(now) };
       },
     }),
   );

@@ -13,6 +13,7 @@
 import { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { execute, extendSchema, GraphQLSchema, parse, print } from 'graphql';
 import { Role } from '../../src/domain/common/role';
+import { beijingDate } from '../../src/domain/common/beijing-time';
 import { createLoaders } from '../../src/graphql/loaders';
 import { buildAppSchema } from '../../src/graphql/schema';
 import { PartnerDeveloperAppsDocument, PartnerDevelopersDocument } from '../../src/partner-operations/generated/graphql';
@@ -259,7 +260,7 @@ describe('field authorization refuses PARTNER even without the allowlist', () =>
       schema: await buildAppSchema(),
       document: parse(typeof doc === 'string' ? doc : print(doc)),
       variableValues: variables?.(fixture),
-      contextValue: { viewer: { role: Role.PARTNER, subjectId: fixture.partnerId }, loaders: createLoaders(t.ds), services: t.server.services },
+      contextValue: { viewer: { role: Role.PARTNER, subjectId: fixture.partnerId }, loaders: createLoaders(t.ds, t.server.services), services: t.server.services, now: t.server.services.clock.now(), today: beijingDate(t.server.services.clock.now()) },
     });
     // Public operations may still answer NOT_FOUND for the fixture's missing ids: what counts is FORBIDDEN or not.
     expect(result.errors?.[0]?.extensions?.code === 'FORBIDDEN').toBe(!isPublic);

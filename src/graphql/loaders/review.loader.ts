@@ -29,11 +29,11 @@ export const reviewMessagesByRoundLoader = (ds: DataSource) =>
   );
 
 /**
- * Working days left, keyed `<nowMs>:<dueAtMs>`: one calendar read for a whole page of rounds
- * instead of one per round for `ReviewRound.workingDaysLeft`.
+ * Working days left, keyed `<nowMs>:<dueAtMs>`: one call for a whole page of rounds instead of
+ * one per round for `ReviewRound.workingDaysLeft` (the calendar itself is kept in process by
+ * CalendarService, so a request reads no calendar row).
  */
-export const workingDaysLeftLoader = (ds: DataSource) => {
-  const calendar = new CalendarService(ds);
+export const workingDaysLeftLoader = (calendar: CalendarService) => {
   return new DataLoader<string, number>(async (keys) => {
     const parsed = keys.map((k) => k.split(':').map(Number) as [number, number]);
     const out = new Array<number>(keys.length);

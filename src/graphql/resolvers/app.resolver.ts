@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { TagPackageRole } from '../../domain/catalog/catalog.enums';
-import { beijingDate, beijingEndOfDay } from '../../domain/common/beijing-time';
+import { beijingEndOfDay } from '../../domain/common/beijing-time';
 import { AppStatus } from '../../domain/app/app.enums';
 import { Role } from '../../domain/common/role';
 import { quotaToday } from '../../domain/quota/quota-today.rule';
@@ -64,8 +64,7 @@ export class AppResolver {
   }
 
   @FieldResolver(() => QuotaTodayType, { description: 'DOMAIN §2.2: the quota by status, tag and granted traffic package, plus emergency traffic' })
-  async quotaToday(@Root() app: AppType, @Ctx() { loaders, services }: Context): Promise<QuotaTodayType> {
-    const date = beijingDate(services.clock.now());
+  async quotaToday(@Root() app: AppType, @Ctx() { loaders, today: date }: Context): Promise<QuotaTodayType> {
     // Only ONLINE apps can hold emergency traffic: others skip the lookup.
     const [tag, emergencyCallsToday] = await Promise.all([
       loaders.tagByCode.load(app.tagCode),
