@@ -17,6 +17,7 @@ import { MarketProductResolver, MarketProductReviewRoundResolver, MarketVersionR
 import { AppReviewResolver, ReviewResolver } from './resolvers/review.resolver';
 import { UsageResolver } from './resolvers/usage.resolver';
 import './types/enums';
+import { DateTimeISO } from './types/date-time.scalar';
 
 /** Every resolver of the schema. Add new ones here. */
 export const RESOLVERS: NonEmptyArray<Function> = [
@@ -54,6 +55,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     authChecker,
     // NOTE: class-validator is off; inputs are checked by the pure rules so refusals are data.
     validate: false,
+    scalarsMap: [{ type: Date, scalar: DateTimeISO }],
   });
   return built;
 }

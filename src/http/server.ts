@@ -84,6 +84,8 @@ export async function startServer({ config, dataSource, clock = systemClock, plu
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     formatError,
+    // Compact JSON: Apollo's default pretty-prints every answer (indentation doubles a 58 KB page and its cost).
+    stringifyResult: (result) => JSON.stringify(result),
     // Automatic persisted queries for portal roles, in a bounded LRU (partners are answered by the allowlist first).
     persistedQueries: { cache: new InMemoryLRUCache<string>({ max: config.graphql.apqCacheSize, maxSize: 8 * 2 ** 20 }) },
     validationRules: armor.validationRules,

@@ -5,7 +5,7 @@ import { PendingApplication } from '../loaders/application.loader';
 import { ApplicationStatus, PackageKind, PendingApplicationKind } from './enums';
 import { EligibilityRuleType } from './refusal.type';
 
-@ObjectType('PackageApplication', { description: 'An application for a traffic or value-added package (DOMAIN §2.3, §2.4)' })
+@ObjectType('PackageApplication', { simpleResolvers: true, description: 'An application for a traffic or value-added package (DOMAIN §2.3, §2.4)' })
 export class PackageApplicationType {
   @Field(() => ID)
   id: string;

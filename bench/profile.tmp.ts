@@ -1,0 +1,22 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { print } from 'graphql';
+import { configFrom } from '../src/config';
+import { Role } from '../src/domain/common/role';
+import { mintToken } from '../src/graphql/auth/token';
+import { DeveloperHomeDocument } from '../test/generated/graphql';
+import { BENCH_NOW, developerId } from './dashboard-data';
+(async () => {
+  const env = { ...process.env, NODE_ENV: 'production', RATE_LIMIT_ENABLED: 'false', JWT_SECRET: 'bench-dashboard-secret-of-at-least-32-characters', DATABASE_URL: 'mariadb://portal:portal@127.0.0.1:3306/portal_bench_dashboard_readpath', PORT: '0', BENCH_NOW, MARKET_WORKER_INTERVAL_MS: '0' };
+  const script = process.argv[2] ?? 'dashboard-server.ts';
+  const child = spawn(process.execPath, ['--cpu-prof', '--cpu-prof-dir=/tmp/prof', '--import', 'tsx', path.join(__dirname, script)], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<string>((r) => child.stdout!.on('data', (c) => { const m = /listening (\d+)/.exec(String(c)); if (m) r(m[1]); }));
+  const cfg = configFrom(env);
+  const tokens = await Promise.all(Array.from({ length: 200 }, (_, d) => mintToken(cfg, Role.DEVELOPER, developerId(d))));
+  let i = 0;
+  const body = JSON.stringify({ query: print(DeveloperHomeDocument), variables: { first: 50 } });
+  const res = await autocannon({ url: `http://127.0.0.1:${port}/graphql`, connections: 10, duration: Number(process.argv[3] ?? 15), requests: [{ method: 'POST', setupRequest: (req) => ({ ...req, headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[i++ % 200]}` }, body }) }] });
+  console.log(res.requests.average, res.non2xx);
+  child.kill('SIGINT');
+})();
