@@ -8,7 +8,8 @@
  * stays meaningful when other work loads the machine), statements per request and the ratios.
  * A measurement, not a test: no threshold.
  *
- * BENCH_PAIRS (5), BENCH_SECONDS (10), BENCH_CONNECTIONS (10), BENCH_DATABASE_URL.
+ * BENCH_PAIRS (5), BENCH_SECONDS (10), BENCH_CONNECTIONS (10), BENCH_DATABASE_URL; BENCH_NODE_FLAGS
+ * (e.g. `--max-semi-space-size=16`) go to both servers alike.
  */
 import 'reflect-metadata';
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
@@ -46,7 +47,8 @@ function env(databaseUrl: string): NodeJS.ProcessEnv {
 }
 
 function spawnServer(name: string, script: string, databaseUrl: string): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, script)], { env: env(databaseUrl), stdio: ['ignore', 'pipe', 'inherit'] });
+  const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...flags, '--import', 'tsx', path.join(__dirname, script)], { env: env(databaseUrl), stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (c: Buffer) => {

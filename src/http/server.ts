@@ -102,6 +102,8 @@ export async function startServer({ config, dataSource, clock = systemClock, plu
   await apollo.start();
 
   app.disable('x-powered-by');
+  // No ETag: GraphQL answers are POSTed and never revalidated; Express hashed every body (58 KB for a home page).
+  app.set('etag', false);
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
