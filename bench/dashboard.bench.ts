@@ -115,7 +115,7 @@ const median = (xs: number[]): number => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-async function main(): Promise<void> {
+export async function benchDashboard(): Promise<void> {
   const databaseUrl = benchDatabaseUrl(configFrom(process.env));
   const data = await ensureDashboardData(configFrom(env(databaseUrl)), databaseUrl);
   console.log(`[bench] data set ${data.seeded ? 'seeded' : 'reused'} in ${data.seconds.toFixed(1)} s: ${DEVELOPERS} developers × ${APPS_PER_DEVELOPER} apps`);
@@ -177,7 +177,9 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+if (require.main === module) {
+  benchDashboard().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
