@@ -4,6 +4,7 @@ import { relayStylePagination } from '@apollo/client/utilities';
 
 /** How an Apollo Client InMemoryCache normalises and pages this schema. */
 export const typePolicies: TypePolicies = {
+  App: { fields: { reviewRounds: relayStylePagination(false) } },
   BillingAccount: { keyFields: ['developerId'] },
   CalendarDay: { keyFields: ['date'] },
   CapabilityCategory: { keyFields: ['code'] },

@@ -4,12 +4,12 @@ import { authChecker } from './auth/auth-checker';
 import { AppResolver } from './resolvers/app.resolver';
 import { AuditResolver } from './resolvers/audit.resolver';
 import { CalendarResolver } from './resolvers/calendar.resolver';
-import { BillingResolver } from './resolvers/billing.resolver';
+import { AppMonthToDateResolver, BillingResolver } from './resolvers/billing.resolver';
 import { BillingAccountInvoiceResolver, BillInvoiceResolver, InvoiceResolver } from './resolvers/invoice.resolver';
 import { CatalogResolver } from './resolvers/catalog.resolver';
 import { DeveloperResolver } from './resolvers/developer.resolver';
-import { MemberCapabilityResolver } from './resolvers/member-capability.resolver';
-import { PackageApplicationResolver } from './resolvers/package-application.resolver';
+import { DeveloperPendingApplicationResolver, MemberCapabilityResolver } from './resolvers/member-capability.resolver';
+import { AppPendingApplicationResolver, PackageApplicationResolver } from './resolvers/package-application.resolver';
 import { PartnerAccessResolver } from './resolvers/partner-access.resolver';
 import { PartnerResolver } from './resolvers/partner.resolver';
 import { MarketOrderResolver } from './resolvers/market-order.resolver';
@@ -19,6 +19,7 @@ import { UsageResolver } from './resolvers/usage.resolver';
 import { NotificationResolver } from './resolvers/notification.resolver';
 import { AppUsageResolver } from './resolvers/app-usage.resolver';
 import './types/enums';
+import { DateTimeISO } from './types/date-time.scalar';
 
 /** Every resolver of the schema. Add new ones here. */
 export const RESOLVERS: NonEmptyArray<Function> = [
@@ -32,7 +33,9 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   NotificationResolver,
   AppUsageResolver,
   PackageApplicationResolver,
+  AppPendingApplicationResolver,
   MemberCapabilityResolver,
+  DeveloperPendingApplicationResolver,
   PartnerAccessResolver,
   PartnerResolver,
   AuditResolver,
@@ -41,6 +44,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   MarketProductReviewRoundResolver,
   MarketOrderResolver,
   BillingResolver,
+  AppMonthToDateResolver,
   InvoiceResolver,
   BillInvoiceResolver,
   BillingAccountInvoiceResolver,
@@ -55,6 +59,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     authChecker,
     // NOTE: class-validator is off; inputs are checked by the pure rules so refusals are data.
     validate: false,
+    scalarsMap: [{ type: Date, scalar: DateTimeISO }],
   });
   return built;
 }

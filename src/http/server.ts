@@ -9,6 +9,7 @@ import { GraphQLFormattedError } from 'graphql';
 import { DataSource } from 'typeorm';
 import { Config } from '../config';
 import { Clock, systemClock } from '../domain/common/clock';
+import { beijingDate } from '../domain/common/beijing-time';
 import { Context } from '../graphql/context';
 import { viewerFromAuthorization } from '../graphql/auth/token';
 import { createLoaders } from '../graphql/loaders';
@@ -115,7 +116,8 @@ export async function startServer({ config, dataSource, clock = systemClock, plu
     // NODE_ENV=test) would close the listener at once and re-raise the signal.
     stopOnTerminationSignals: false,
     formatError: (formatted, error) => formatError(formatted, error, logger),
-    // Compact JSON (Apollo's default indents it: a 500-record receipt is a third whitespace).
+    // Compact JSON: Apollo's default pretty-prints every answer (a 500-record receipt is a third
+    // whitespace; indentation doubles a 58 KB home page and its cost).
     stringifyResult: (result) => JSON.stringify(result),
     // Automatic persisted queries for portal roles, in a bounded LRU (partners are answered by the allowlist first).
     persistedQueries: { cache: new InMemoryLRUCache<string>({ max: config.graphql.apqCacheSize, maxSize: 8 * 2 ** 20 }) },
@@ -137,6 +139,8 @@ export async function startServer({ config, dataSource, clock = systemClock, plu
   await apollo.start();
 
   app.disable('x-powered-by');
+  // No ETag: GraphQL answers are POSTed and never revalidated; Express hashed every body (58 KB for a home page).
+  app.set('etag', false);
   app.use(requestObservability(logger));
   app.use(lifecycle.middleware);
   const metricsServer = await mountMetrics(app, config, logger);
@@ -172,7 +176,8 @@ export async function startServer({ config, dataSource, clock = systemClock, plu
       context: observedContext(async ({ req }): Promise<Context> => {
         const viewer = await (viewers.get(req) ?? tokens.viewerOf(req.headers.authorization));
         await rateLimiter.consume(viewer, req.ip);
-        return { viewer, loaders: createLoaders(dataSource), services };
+        const now = services.clock.now();
+        return { viewer, loaders: createLoaders(dataSource, services), services, now, today: beijingDate(now) };
       }),
     }),
   );

@@ -13,6 +13,7 @@
 import { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { execute, extendSchema, GraphQLSchema, parse, print } from 'graphql';
 import { Role } from '../../src/domain/common/role';
+import { beijingDate } from '../../src/domain/common/beijing-time';
 import { createLoaders } from '../../src/graphql/loaders';
 import { buildAppSchema } from '../../src/graphql/schema';
 import { PartnerDeveloperAppsDocument, PartnerDevelopersDocument } from '../../src/partner-operations/generated/graphql';
@@ -262,6 +263,36 @@ describe.each(ROWS.map((r) => [r[0], r] as const))('%s', (_field, [, outcomes, d
 });
 
 /**
+ * Fields of the home page (issue 15) hang off App and Developer, not the root: each row reads the
+ * field through `app(id)` (or `me`) for every role, and through the partner's manifest document where
+ * a partner may read it. Another developer is in the cross-tenant table below (NOT_FOUND).
+ */
+// prettier-ignore
+const FIELD_ROWS: readonly Row[] = [
+  //  field                                          ANON DEV REV OPS PARTNER GATEWAY
+  ['App.latestReviewRound',                         'U A A A P F', 'query($id: ID!) { app(id: $id) { latestReviewRound { id } } }', (f) => ({ id: f.appId })],
+  ['App.reviewRounds',                              'U A A A P F', 'query($id: ID!) { app(id: $id) { reviewRounds(first: 1) { totalCount } } }', (f) => ({ id: f.appId })],
+  ['App.reviewRounds (partner manifest)',           'U F F F A F', PartnerDeveloperAppsDocument as Doc, (f) => ({ developerId: f.developerId })],
+  ['App.pendingApplications',                       'U A A A P F', 'query($id: ID!) { app(id: $id) { pendingApplications { id } } }', (f) => ({ id: f.appId })],
+  ['App.monthToDate',                               'U A A A P F', 'query($id: ID!) { app(id: $id) { monthToDate { total } } }', (f) => ({ id: f.appId })],
+  ['Developer.pendingMemberCapabilityApplications', 'U A F F P F', '{ me { pendingMemberCapabilityApplications { id } } }'],
+];
+
+describe.each(FIELD_ROWS.map((r) => [r[0], r] as const))('%s', (_field, [, outcomes, doc, variables]) => {
+  const expected = outcomes.split(' ');
+  it.each(ROLES.map((role, i) => [role, expected[i]] as const))('%s → %s', async (role, want) => {
+    const vars = variables?.(fixture);
+    const hash = hashOf(doc);
+    const token = tokens.get(role);
+    const res =
+      role === Role.PARTNER && hash
+        ? await t.post({ variables: vars, extensions: { persistedQuery: { version: 1, sha256Hash: hash.replace(/^sha256:/, '') } } }, token)
+        : await t.post({ query: typeof doc === 'string' ? doc : print(doc), variables: vars }, token);
+    expect(outcomeOf(res)).toBe(want);
+  });
+});
+
+/**
  * Defence in depth: behind the allowlist, field authorization alone also refuses a PARTNER every
  * operation that is neither public (ANONYMOUS allowed) nor a partner operation. Executed on the
  * schema directly, since over HTTP the allowlist answers first.
@@ -274,7 +305,7 @@ describe('field authorization refuses PARTNER even without the allowlist', () =>
       schema: await buildAppSchema(),
       document: parse(typeof doc === 'string' ? doc : print(doc)),
       variableValues: variables?.(fixture),
-      contextValue: { viewer: { role: Role.PARTNER, subjectId: fixture.partnerId }, loaders: createLoaders(t.ds), services: t.server.services },
+      contextValue: { viewer: { role: Role.PARTNER, subjectId: fixture.partnerId }, loaders: createLoaders(t.ds, t.server.services), services: t.server.services, now: t.server.services.clock.now(), today: beijingDate(t.server.services.clock.now()) },
     });
     // Public operations may still answer NOT_FOUND for the fixture's missing ids: what counts is FORBIDDEN or not.
     expect(result.errors?.[0]?.extensions?.code === 'FORBIDDEN').toBe(!isPublic);
@@ -299,6 +330,7 @@ describe('cross-tenant reads and writes answer NOT_FOUND', () => {
     ['read a draft market product', 'query($id: ID!) { marketProduct(id: $id) { id } }', (f) => ({ id: f.marketProductId })],
     ['rename a market product', 'mutation($id: ID!) { updateMarketProduct(id: $id, input: { name: "Stolen" }) { __typename } }', (f) => ({ id: f.marketProductId })],
     ['add a version to a market product', 'mutation($id: ID!) { addMarketVersion(productId: $id, input: { name: "Stolen" }) { __typename } }', (f) => ({ id: f.marketProductId })],
+    ["read an app's home-page fields", 'query($id: ID!) { app(id: $id) { latestReviewRound { id } reviewRounds { totalCount } pendingApplications { id } monthToDate { total } } }', (f) => ({ id: f.appId })],
   ];
 
   it.each(CROSS.map((c) => [c[0], c] as const))('another developer tries to %s', async (_what, [, query, variables]) => {
@@ -310,10 +342,10 @@ describe('cross-tenant reads and writes answer NOT_FOUND', () => {
   it("another developer's lists never contain the owner's objects", async () => {
     const intruder = await t.developer('Intruder');
     const res = await t.post(
-      { query: 'query($app: ID!) { myApps { totalCount } myPartnerGrants { partnerId } bills(filter: { appId: $app }) { totalCount } invoices { totalCount } myMarketProducts { id } }', variables: { app: fixture.appId } },
+      { query: 'query($app: ID!) { myApps { totalCount } myPartnerGrants { partnerId } bills(filter: { appId: $app }) { totalCount } invoices { totalCount } myMarketProducts { id } monthToDate { appId } me { pendingMemberCapabilityApplications { id } } }', variables: { app: fixture.appId } },
       intruder.token,
     );
-    expect(res.data).toEqual({ myApps: { totalCount: 0 }, myPartnerGrants: [], bills: { totalCount: 0 }, invoices: { totalCount: 0 }, myMarketProducts: [] });
+    expect(res.data).toEqual({ myApps: { totalCount: 0 }, myPartnerGrants: [], bills: { totalCount: 0 }, invoices: { totalCount: 0 }, myMarketProducts: [], monthToDate: [], me: { pendingMemberCapabilityApplications: [] } });
   });
 
   it('a partner the owner did not grant reads neither the developer nor its apps', async () => {

@@ -52,14 +52,14 @@ describe('partner access (DOMAIN §1): a partner reads only developers that gran
       status: 'DEVELOPING',
       tag: { code: 'MERCHANT_BACKEND' },
       quotaToday: { date: '2026-11-20', limit: 5000, source: 'DEVELOPMENT_TEST' },
-      reviewRounds: [],
+      reviewRounds: { totalCount: 0, edges: [] },
     });
 
     // Review status (DOMAIN §3): submitted Friday 2026-11-20 ⇒ due at the end of Wednesday 2026-11-25 (Beijing).
     await t.post({ query: 'mutation($id: ID!) { submitAppForReview(appId: $id) { __typename } }', variables: { id: appId } }, dev.token);
     const inReview = (await t.persisted(PartnerDeveloperAppsDocument, { developerId: dev.id }, partner)).data!.partnerDeveloper.apps.edges[0].node;
     expect(inReview.status).toBe('IN_REVIEW');
-    expect(inReview.reviewRounds).toEqual([
+    expect(inReview.reviewRounds.edges.map((e) => e.node)).toEqual([
       { roundNo: 1, status: 'PENDING', submittedAt: '2026-11-20T04:00:00.000Z', dueAt: '2026-11-25T16:00:00.000Z', overdue: false, decidedAt: null, reasons: [], explanation: null },
     ]);
 

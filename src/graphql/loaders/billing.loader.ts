@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { BillLineEntity } from '../../db/entities';
+import { AppMonthToDate, BillQueryService } from '../../services/billing/bill-query.service';
 
 /** A bill's lines: prevents one SELECT per bill when a page of bills asks for `lines`. */
 export const billLinesLoader = (ds: DataSource) =>
@@ -10,6 +11,32 @@ export const billLinesLoader = (ds: DataSource) =>
       const byBill = new Map<string, BillLineEntity[]>();
       for (const r of rows) (byBill.get(String(r.billId)) ?? byBill.set(String(r.billId), []).get(String(r.billId))!).push(r);
       return ids.map((id) => byBill.get(String(id)) ?? []);
+    },
+    { maxBatchSize: 500 },
+  );
+
+/** A developer's month-to-date rows, whole and by app. */
+export interface MonthToDateOfDeveloper {
+  readonly rows: AppMonthToDate[];
+  readonly byApp: ReadonlyMap<string, AppMonthToDate[]>;
+}
+
+/**
+ * Month-to-date bills by developer: one statement for root `monthToDate` and every
+ * `App.monthToDate` of a page (instead of one per app); apps of several owners batch into one IN.
+ */
+export const monthToDateByDeveloperLoader = (bills: BillQueryService) =>
+  new DataLoader<string, MonthToDateOfDeveloper>(
+    async (developerIds) => {
+      const rows = await bills.monthToDateOf(developerIds);
+      const byDev = new Map<string, { rows: AppMonthToDate[]; byApp: Map<string, AppMonthToDate[]> }>(developerIds.map((d) => [d, { rows: [], byApp: new Map() }]));
+      for (const r of rows) {
+        const dev = byDev.get(r.developerId);
+        if (!dev) continue;
+        dev.rows.push(r);
+        (dev.byApp.get(r.appId) ?? dev.byApp.set(r.appId, []).get(r.appId)!).push(r);
+      }
+      return developerIds.map((d) => byDev.get(d)!);
     },
     { maxBatchSize: 500 },
   );

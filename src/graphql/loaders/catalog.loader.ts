@@ -8,12 +8,14 @@ export interface TagPackageLink {
   pkg: PackageEntity;
 }
 
-/** Tag by code: prevents one SELECT per app when a list of apps asks for `tag` or `quotaToday`. */
+/** Tag by code (raw rows): prevents one SELECT per app when a list of apps asks for `tag` or `quotaToday`. */
 export const tagByCodeLoader = (ds: DataSource) =>
   new DataLoader<string, TagEntity | null>(
     async (codes) => {
-      const rows = await ds.getRepository(TagEntity).findBy({ code: In([...codes]) });
-      const byCode = new Map(rows.map((t) => [t.code, t]));
+      const rows: Record<string, any>[] = await ds.query('SELECT code, name, dev_test_quota, default_online_quota, traffic_mode, traffic_note, updated_at FROM tag WHERE code IN (?)', [[...codes]]); // eslint-disable-line @typescript-eslint/no-explicit-any
+      const byCode = new Map<string, TagEntity>(
+        rows.map((r) => [r.code, { code: r.code, name: r.name, devTestQuota: r.dev_test_quota, defaultOnlineQuota: r.default_online_quota, trafficMode: r.traffic_mode, trafficNote: r.traffic_note, updatedAt: r.updated_at }]),
+      );
       return codes.map((c) => byCode.get(c) ?? null);
     },
     { maxBatchSize: 500 },

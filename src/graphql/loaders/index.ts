@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { billLinesLoader } from './billing.loader';
+import { billLinesLoader, monthToDateByDeveloperLoader } from './billing.loader';
 import { billsByInvoiceLoader, invoiceableAmountLoader, liveInvoiceIdByBillLoader } from './invoice.loader';
 import { packagesByTagLoader, tagByCodeLoader } from './catalog.loader';
 import { appByIdLoader } from './app.loader';
@@ -7,11 +7,20 @@ import { developerByIdLoader } from './developer.loader';
 import { reviewMessagesByRoundLoader, reviewRoundsByAppLoader, workingDaysLeftLoader } from './review.loader';
 import { emergencyCallsLoader } from './quota.loader';
 import { usageDailyLoader } from './usage.loader';
-import { packageByCodeLoader } from './application.loader';
+import { packageByCodeLoader, pendingMemberCapabilityApplicationsByDeveloperLoader, pendingPackageApplicationsByAppLoader } from './application.loader';
+import { CalendarService } from '../../services/calendar/calendar.service';
+import { BillQueryService } from '../../services/billing/bill-query.service';
+import { systemClock } from '../../domain/common/clock';
 import { billingItemsByVersionLoader, marketProductByIdLoader, reviewRoundsByMarketProductLoader, upgradeRulesByProductLoader, versionsByProductLoader } from './market.loader';
 
+/** The process-wide services some loaders read through (defaults: fresh ones on the system clock, for tools and tests). */
+export interface LoaderServices {
+  readonly calendar: CalendarService;
+  readonly bills: BillQueryService;
+}
+
 /** DataLoaders, built fresh for every request so no cache outlives it. */
-export function createLoaders(ds: DataSource) {
+export function createLoaders(ds: DataSource, services: LoaderServices = { calendar: new CalendarService(ds), bills: new BillQueryService(ds, systemClock) }) {
   return {
     tagByCode: tagByCodeLoader(ds),
     packagesByTag: packagesByTagLoader(ds),
@@ -24,7 +33,10 @@ export function createLoaders(ds: DataSource) {
     developerById: developerByIdLoader(ds),
     reviewRoundsByApp: reviewRoundsByAppLoader(ds),
     reviewMessagesByRound: reviewMessagesByRoundLoader(ds),
-    workingDaysLeft: workingDaysLeftLoader(ds),
+    workingDaysLeft: workingDaysLeftLoader(services.calendar),
+    pendingPackageApplicationsByApp: pendingPackageApplicationsByAppLoader(ds),
+    pendingMemberCapabilityApplicationsByDeveloper: pendingMemberCapabilityApplicationsByDeveloperLoader(ds),
+    monthToDateByDeveloper: monthToDateByDeveloperLoader(services.bills),
     emergencyCalls: emergencyCallsLoader(ds),
     usageDaily: usageDailyLoader(ds),
     packageByCode: packageByCodeLoader(ds),

@@ -2,15 +2,19 @@ import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
 import { ReviewMessageEntity, ReviewRoundEntity } from '../../db/entities';
 import { ReviewSubjectType } from '../../domain/review/review.enums';
+import { REVIEW_ROUND_COLUMNS, reviewRoundFromRow, ReviewRoundRow } from '../../db/raw-rows';
 import { CalendarService } from '../../services/calendar/calendar.service';
 
-/** An app's review rounds, newest first: prevents one SELECT per app for `App.reviewRounds`. */
+/** An app's review rounds, newest first (raw rows): prevents one SELECT per app for `App.reviewRounds` and `App.latestReviewRound`. */
 export const reviewRoundsByAppLoader = (ds: DataSource) =>
-  new DataLoader<string, ReviewRoundEntity[]>(
+  new DataLoader<string, ReviewRoundRow[]>(
     async (appIds) => {
-      const rows = await ds.getRepository(ReviewRoundEntity).find({ where: { subjectType: ReviewSubjectType.APP, subjectId: In([...appIds]) }, order: { roundNo: 'DESC' } });
-      const by = new Map<string, ReviewRoundEntity[]>(appIds.map((id) => [id, []]));
-      for (const r of rows) by.get(r.subjectId)?.push(r);
+      const rows = await ds.query(`SELECT ${REVIEW_ROUND_COLUMNS} FROM review_round WHERE subject_type = ? AND subject_id IN (?) ORDER BY round_no DESC`, [ReviewSubjectType.APP, [...appIds]]);
+      const by = new Map<string, ReviewRoundRow[]>(appIds.map((id) => [id, []]));
+      for (const raw of rows) {
+        const r = reviewRoundFromRow(raw);
+        by.get(r.subjectId)?.push(r);
+      }
       return appIds.map((id) => by.get(id) ?? []);
     },
     { maxBatchSize: 500 },
@@ -29,11 +33,11 @@ export const reviewMessagesByRoundLoader = (ds: DataSource) =>
   );
 
 /**
- * Working days left, keyed `<nowMs>:<dueAtMs>`: one calendar read for a whole page of rounds
- * instead of one per round for `ReviewRound.workingDaysLeft`.
+ * Working days left, keyed `<nowMs>:<dueAtMs>`: one call for a whole page of rounds instead of
+ * one per round for `ReviewRound.workingDaysLeft` (the calendar itself is kept in process by
+ * CalendarService, so a request reads no calendar row).
  */
-export const workingDaysLeftLoader = (ds: DataSource) => {
-  const calendar = new CalendarService(ds);
+export const workingDaysLeftLoader = (calendar: CalendarService) => {
   return new DataLoader<string, number>(async (keys) => {
     const parsed = keys.map((k) => k.split(':').map(Number) as [number, number]);
     const out = new Array<number>(keys.length);

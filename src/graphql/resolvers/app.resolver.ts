@@ -1,6 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { TagPackageRole } from '../../domain/catalog/catalog.enums';
-import { beijingDate } from '../../domain/common/beijing-time';
 import { Role } from '../../domain/common/role';
 import { readPageArgs } from '../../services/common/pagination';
 import { PackageEntity } from '../../db/entities';
@@ -62,7 +61,7 @@ export class AppResolver {
   }
 
   @FieldResolver(() => QuotaTodayType, { description: 'DOMAIN §2.2: the quota by status, tag and granted traffic package, plus emergency traffic' })
-  quotaToday(@Root() app: AppType, @Ctx() { loaders, services }: Context): Promise<QuotaTodayType> {
-    return quotaTodayOf(app, loaders, beijingDate(services.clock.now()));
+  quotaToday(@Root() app: AppType, @Ctx() { loaders, today }: Context): Promise<QuotaTodayType> {
+    return quotaTodayOf(app, loaders, today);
   }
 }

@@ -1,4 +1,6 @@
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { DeveloperType } from '../types/developer.type';
+import { PendingApplicationType } from '../types/application.type';
 import { ApplicationDecision } from '../../domain/application/application.enums';
 import { Role } from '../../domain/common/role';
 import { violation } from '../../domain/common/violation';
@@ -76,5 +78,13 @@ export class MemberCapabilityResolver {
   @Query(() => MemberCapabilityApplicationType, { description: 'A member-capability application: its developer and staff; NOT_FOUND to anyone else' })
   async memberCapabilityApplication(@Arg('id', () => ID) id: string, @Ctx() { viewer, services }: Context): Promise<MemberCapabilityApplicationType> {
     return MemberCapabilityApplicationType.from(await services.memberCapabilities.getVisible(viewer, id));
+  }
+}
+
+@Resolver(() => DeveloperType)
+export class DeveloperPendingApplicationResolver {
+  @FieldResolver(() => [PendingApplicationType], { description: "The developer's pending member-capability applications, earliest due first (package applications are on each App)" })
+  async pendingMemberCapabilityApplications(@Root() developer: DeveloperType, @Ctx() { loaders, now }: Context): Promise<PendingApplicationType[]> {
+    return (await loaders.pendingMemberCapabilityApplicationsByDeveloper.load(developer.id)).map((p) => PendingApplicationType.from(p, now));
   }
 }

@@ -1,10 +1,11 @@
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ApplicationDecision } from '../../domain/application/application.enums';
 import { TrafficMode } from '../../domain/catalog/catalog.enums';
 import { Role } from '../../domain/common/role';
 import { violation } from '../../domain/common/violation';
 import { Context } from '../context';
-import { ApplicationQueueItemType, PackageApplicationType, TrafficPackageEligibilityType } from '../types/application.type';
+import { ApplicationQueueItemType, PackageApplicationType, PendingApplicationType, TrafficPackageEligibilityType } from '../types/application.type';
+import { AppType } from '../types/app.type';
 import { EligibilityRuleType } from '../types/refusal.type';
 import { ApplyForTrafficPackageResult, ApplyForValueAddedPackageResult, DecideApplicationResult } from '../types/results.type';
 import { badUserInput, toPayload } from './result';
@@ -75,5 +76,13 @@ export class PackageApplicationResolver {
       ...capabilities.map((a) => ({ type: 'MEMBER_CAPABILITY', id: String(a.id), appId: null, subject: a.categoryCode, submittedAt: a.submittedAt, dueAt: a.dueAt, overdue: a.dueAt.getTime() <= now })),
     ];
     return items.sort((x, y) => x.dueAt.getTime() - y.dueAt.getTime() || x.submittedAt.getTime() - y.submittedAt.getTime()).slice(0, limit);
+  }
+}
+
+@Resolver(() => AppType)
+export class AppPendingApplicationResolver {
+  @FieldResolver(() => [PendingApplicationType], { description: "The app's pending traffic and value-added package applications, earliest due first" })
+  async pendingApplications(@Root() app: AppType, @Ctx() { loaders, now }: Context): Promise<PendingApplicationType[]> {
+    return (await loaders.pendingPackageApplicationsByApp.load(String(app.id))).map((p) => PendingApplicationType.from(p, now));
   }
 }

@@ -1,8 +1,9 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../../domain/common/role';
 import { violation } from '../../domain/common/violation';
+import { isOverdue } from '../../domain/common/sla.rule';
 import { ReviewRoundStatus, ReviewSubjectType } from '../../domain/review/review.enums';
-import { PAGE_DEFAULT, PAGE_MAX } from '../../services/common/pagination';
+import { PAGE_DEFAULT, PAGE_MAX, pageOfLoaded, readPageArgs } from '../../services/common/pagination';
 import { decodeQueueCursor, encodeQueueCursor } from '../../services/review/review.service';
 import { Context } from '../context';
 import { toConnection } from './connection';
@@ -57,14 +58,14 @@ export class ReviewResolver {
   }
 
   @FieldResolver(() => Boolean, { description: 'Pending and past its due time' })
-  overdue(@Root() round: ReviewRoundType, @Ctx() { services }: Context): boolean {
-    return round.status === ReviewRoundStatus.PENDING && services.clock.now().getTime() >= round.dueAt.getTime();
+  overdue(@Root() round: ReviewRoundType, @Ctx() { now }: Context): boolean {
+    return round.status === ReviewRoundStatus.PENDING && isOverdue(round.dueAt, now);
   }
 
   @FieldResolver(() => Int, { nullable: true, description: 'Pending rounds: working days after today up to the due day (0 on the due day, negative once overdue); null once decided' })
-  async workingDaysLeft(@Root() round: ReviewRoundType, @Ctx() { services, loaders }: Context): Promise<number | null> {
+  async workingDaysLeft(@Root() round: ReviewRoundType, @Ctx() { now, loaders }: Context): Promise<number | null> {
     if (round.status !== ReviewRoundStatus.PENDING) return null;
-    return loaders.workingDaysLeft.load(`${services.clock.now().getTime()}:${round.dueAt.getTime()}`);
+    return loaders.workingDaysLeft.load(`${now.getTime()}:${round.dueAt.getTime()}`);
   }
 
   @FieldResolver(() => [ReviewMessageType], { description: 'The feedback thread, oldest first' })
@@ -82,8 +83,22 @@ export class ReviewResolver {
 
 @Resolver(() => AppType)
 export class AppReviewResolver {
-  @FieldResolver(() => [ReviewRoundType], { description: "The app's review history, newest round first, each with its reasons and thread" })
-  async reviewRounds(@Root() app: AppType, @Ctx() { loaders }: Context): Promise<ReviewRoundType[]> {
-    return (await loaders.reviewRoundsByApp.load(String(app.id))).map(ReviewRoundType.from);
+  @FieldResolver(() => ReviewRoundConnectionType, { description: "The app's review history, newest round first, each with its reasons and thread" })
+  async reviewRounds(
+    @Root() app: AppType,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() { loaders }: Context,
+  ): Promise<ReviewRoundConnectionType> {
+    const page = readPageArgs({ first, after });
+    if (Array.isArray(page)) throw badUserInput(page);
+    const { rows, hasNextPage, totalCount } = pageOfLoaded(await loaders.reviewRoundsByApp.load(String(app.id)), page.limit, page.beforeId);
+    return { ...toConnection(rows, hasNextPage, ReviewRoundType.from), totalCount };
+  }
+
+  @FieldResolver(() => ReviewRoundType, { nullable: true, description: "The app's latest review round (pending or decided); null if never submitted" })
+  async latestReviewRound(@Root() app: AppType, @Ctx() { loaders }: Context): Promise<ReviewRoundType | null> {
+    const [latest] = await loaders.reviewRoundsByApp.load(String(app.id));
+    return latest ? ReviewRoundType.from(latest) : null;
   }
 }

@@ -3,7 +3,7 @@ import { AppEntity } from '../../db/entities';
 import { AppFunction, AppStatus, BillingPlatform, QuotaSource, QuotaState } from './enums';
 import { PageInfoType } from './connection.type';
 
-@ObjectType('App', { description: "A developer's app (DOMAIN §2)" })
+@ObjectType('App', { simpleResolvers: true, description: "A developer's app (DOMAIN §2)" })
 export class AppType {
   @Field(() => ID)
   id: string;
@@ -49,7 +49,7 @@ export class AppType {
   grantedTrafficQuota: number | null;
   grantedPackages: string[] | null;
 
-  static from(e: AppEntity): AppType {
+  static from(e: Omit<AppEntity, 'owner' | 'tag'>): AppType {
     return Object.assign(new AppType(), e);
   }
 }

@@ -1,9 +1,11 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { PackageApplicationEntity } from '../../db/entities';
-import { ApplicationStatus, PackageKind } from './enums';
+import { isOverdue } from '../../domain/common/sla.rule';
+import { PendingApplication } from '../loaders/application.loader';
+import { ApplicationStatus, PackageKind, PendingApplicationKind } from './enums';
 import { EligibilityRuleType } from './refusal.type';
 
-@ObjectType('PackageApplication', { description: 'An application for a traffic or value-added package (DOMAIN §2.3, §2.4)' })
+@ObjectType('PackageApplication', { simpleResolvers: true, description: 'An application for a traffic or value-added package (DOMAIN §2.3, §2.4)' })
 export class PackageApplicationType {
   @Field(() => ID)
   id: string;
@@ -111,4 +113,39 @@ export class ApplicationQueueItemType {
 
   @Field(() => Boolean, { description: 'Past its due time and still pending' })
   overdue: boolean;
+}
+
+/** A pending application as the home page shows it: what it asks for and when it is due. */
+@ObjectType('PendingApplication', { simpleResolvers: true, description: 'A pending application (package or member capability) with its due time' })
+export class PendingApplicationType {
+  @Field(() => PendingApplicationKind)
+  kind: PendingApplicationKind;
+
+  @Field(() => ID, { description: 'The id `packageApplication` or `memberCapabilityApplication` reads' })
+  id: string;
+
+  @Field(() => ID, { nullable: true, description: 'The app applied for; null for member-capability applications (they belong to the developer)' })
+  appId: string | null;
+
+  @Field(() => String, { description: 'What is applied for: a package code, or the capability category code' })
+  subject: string;
+
+  @Field(() => Int, { nullable: true, description: 'TRAFFIC: the rung applied for, calls/day' })
+  requestedQuota: number | null;
+
+  @Field(() => Date)
+  submittedAt: Date;
+
+  @Field(() => Date, { description: 'End (24:00 Beijing) of the 3rd working day after submission' })
+  dueAt: Date;
+
+  @Field(() => Boolean, { description: 'The due time counts days the working-day calendar does not cover yet' })
+  dueProvisional: boolean;
+
+  @Field(() => Boolean, { description: 'Past its due time and still pending' })
+  overdue: boolean;
+
+  static from(p: PendingApplication, now: Date): PendingApplicationType {
+    return Object.assign(new PendingApplicationType(), p, { overdue: isOverdue(p.dueAt, now) });
+  }
 }

@@ -33,7 +33,7 @@ export class PackageType {
   }
 }
 
-@ObjectType('Tag', { description: 'An app tag: its quotas, traffic mode and packages (DOMAIN §2.1)' })
+@ObjectType('Tag', { simpleResolvers: true, description: 'An app tag: its quotas, traffic mode and packages (DOMAIN §2.1)' })
 export class TagType {
   @Field(() => String)
   code: string;

@@ -5,7 +5,7 @@ import { EmergencyRefusal, QuotaSource, QuotaState } from '../../domain/quota/qu
 import { CallDenial } from '../../domain/usage/call-permission.rule';
 import { ApiCategory, CallSource, DataSyncPackage } from '../../domain/usage/usage.enums';
 import { RecordOutcome } from '../../services/usage/usage.service';
-import { ApplicationDecision, ApplicationStatus } from '../../domain/application/application.enums';
+import { ApplicationDecision, ApplicationStatus, PendingApplicationKind } from '../../domain/application/application.enums';
 import { BuildKind, MemberCapabilityRejection, MerchantTier, ProductKind } from '../../domain/member-capability/member-capability.rule';
 import { CalendarDayKind } from '../../domain/calendar/working-days.rule';
 import { RejectionReason, ReviewDecision, ReviewMessageAuthor, ReviewRoundStatus, ReviewSubjectType } from '../../domain/review/review.enums';
@@ -38,6 +38,7 @@ registerEnumType(DataSyncPackage, { name: 'DataSyncPackage', description: 'Lowes
 registerEnumType(CallDenial, { name: 'CallDenial' });
 registerEnumType(RecordOutcome, { name: 'RecordOutcome' });
 registerEnumType(ApplicationStatus, { name: 'ApplicationStatus' });
+registerEnumType(PendingApplicationKind, { name: 'PendingApplicationKind', description: 'A traffic or value-added package application (of an app), or a member-capability application (of a developer)' });
 registerEnumType(ApplicationDecision, { name: 'ApplicationDecision' });
 registerEnumType(ProductKind, { name: 'ProductKind' });
 registerEnumType(BuildKind, { name: 'BuildKind' });
@@ -70,5 +71,5 @@ registerEnumType(InvoiceStatus, { name: 'InvoiceStatus', description: 'REQUESTED
 
 export { BillingPlatform, BillLineKindEnum, BillStatus, InvoiceStatus, LedgerKind, PaymentMode };
 export { RejectionReason, ReviewDecision, ReviewMessageAuthor, ReviewRoundStatus, ReviewSubjectType };
-export { ApplicationDecision, ApplicationStatus, BuildKind, CalendarDayKind, MemberCapabilityRejection, MerchantTier, ProductKind };
+export { ApplicationDecision, ApplicationStatus, PendingApplicationKind, BuildKind, CalendarDayKind, MemberCapabilityRejection, MerchantTier, ProductKind };
 export { EmergencyRefusal, QuotaState, ApiCategory, AppFunction, AppStatus, ApplicationChannel, CallDenial, CallSource, DataSyncPackage, DeveloperKind, PackageKind, QuotaSource, RecordOutcome, TrafficMode };

@@ -25,7 +25,7 @@ export class ReviewMessageType {
   }
 }
 
-@ObjectType('ReviewRound', { description: 'One review round (DOMAIN §3): opened by a submission, decided once' })
+@ObjectType('ReviewRound', { simpleResolvers: true, description: 'One review round (DOMAIN §3): opened by a submission, decided once' })
 export class ReviewRoundType {
   @Field(() => ID)
   id: string;
@@ -68,7 +68,7 @@ export class ReviewRoundType {
 
   ownerId: string;
 
-  static from(e: ReviewRoundEntity): ReviewRoundType {
+  static from(e: Omit<ReviewRoundEntity, 'messages'>): ReviewRoundType {
     return Object.assign(new ReviewRoundType(), {
       id: String(e.id),
       subjectType: e.subjectType,

@@ -8,6 +8,7 @@ import { isStaff, Viewer } from '../../domain/common/role';
 import { violation } from '../../domain/common/violation';
 import { AppEntity, DeveloperEntity, TagEntity } from '../../db/entities';
 import { notFound } from '../common/errors';
+import { APP_COLUMNS, appFromRow, AppRow } from '../../db/raw-rows';
 
 export interface CreateAppInput extends AppProfileInput {
   name: string;
@@ -42,13 +43,13 @@ export class AppService {
   }
 
   /** One page of the owner's apps, newest first, and how many they have in all. */
-  async listOwn(ownerId: string, limit: number, beforeId: string | null): Promise<{ rows: AppEntity[]; hasNextPage: boolean; totalCount: number }> {
-    const repo = this.ds.getRepository(AppEntity);
-    const [rows, totalCount] = await Promise.all([
-      repo.find({ where: beforeId ? { ownerId, id: LessThan(beforeId) } : { ownerId }, order: { id: 'DESC' }, take: limit + 1 }),
-      repo.countBy({ ownerId }),
+  async listOwn(ownerId: string, limit: number, beforeId: string | null): Promise<{ rows: AppRow[]; hasNextPage: boolean; totalCount: number }> {
+    // Raw rows (src/db/raw-rows.ts): the home page's hottest read, where the entity brings nothing.
+    const [rows, [{ n }]] = await Promise.all([
+      this.ds.query(`SELECT ${APP_COLUMNS} FROM app WHERE owner_id = ?${beforeId ? ' AND id < ?' : ''} ORDER BY id DESC LIMIT ?`, [ownerId, ...(beforeId ? [beforeId] : []), limit + 1]),
+      this.ds.query('SELECT COUNT(*) AS n FROM app WHERE owner_id = ?', [ownerId]),
     ]);
-    return { rows: rows.slice(0, limit), hasNextPage: rows.length > limit, totalCount };
+    return { rows: rows.slice(0, limit).map(appFromRow), hasNextPage: rows.length > limit, totalCount: Number(n) };
   }
 
   async create(ownerId: string, input: CreateAppInput): Promise<Result<AppEntity>> {

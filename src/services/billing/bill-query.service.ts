@@ -19,6 +19,18 @@ export interface BillFilter {
   invoiced?: boolean | null;
 }
 
+/** An app's bills of the current Beijing month on one platform profile. Amounts: yuan, 2 decimals. */
+export interface AppMonthToDate {
+  month: string;
+  developerId: string;
+  appId: string;
+  appkey: string;
+  platform: BillingPlatform;
+  bills: number;
+  total: string;
+  unpaid: string;
+}
+
 /** Reading bills: a developer sees their own; reviewers and operators see all. */
 export class BillQueryService {
   constructor(
@@ -48,16 +60,33 @@ export class BillQueryService {
    * Month-to-date totals per app (Beijing month of today): the sum of the bills written so far
    * this month, paid and unpaid. NOTE: today's usage is not billed until the day is over.
    */
-  async monthToDate(viewer: Viewer, developerId: string | null): Promise<{ month: string; appId: string; appkey: string; platform: BillingPlatform; bills: number; total: string; unpaid: string }[]> {
-    const month = beijingDate(this.clock.now()).slice(0, 7);
+  async monthToDate(viewer: Viewer, developerId: string | null): Promise<AppMonthToDate[]> {
     const dev = isStaff(viewer) ? developerId : viewer.subjectId;
-    const rows: { app_id: string; appkey: string; platform: BillingPlatform; n: string; total: string; unpaid: string }[] = await this.ds.query(
-      `SELECT app_id, appkey, platform, COUNT(*) AS n, SUM(total) AS total, SUM(CASE WHEN status = 'UNPAID' THEN total ELSE 0 END) AS unpaid
-         FROM bill WHERE period_start >= ? AND period_start <= ? ${dev ? 'AND developer_id = ?' : ''}
-        GROUP BY app_id, appkey, platform ORDER BY app_id`,
-      [`${month}-01`, `${month}-31`, ...(dev ? [dev] : [])],
+    return this.monthToDateOf(dev ? [dev] : null);
+  }
+
+  /**
+   * The same for several developers at once (every developer when `developerIds` is null), in app
+   * id order: one statement for a page of apps of any owners.
+   */
+  async monthToDateOf(developerIds: readonly string[] | null): Promise<AppMonthToDate[]> {
+    const month = beijingDate(this.clock.now()).slice(0, 7);
+    const rows: { developer_id: string; app_id: string; appkey: string; platform: BillingPlatform; n: string; total: string; unpaid: string }[] = await this.ds.query(
+      `SELECT developer_id, app_id, appkey, platform, COUNT(*) AS n, SUM(total) AS total, SUM(CASE WHEN status = ? THEN total ELSE 0 END) AS unpaid
+         FROM bill WHERE period_start >= ? AND period_start <= ? ${developerIds ? 'AND developer_id IN (?)' : ''}
+        GROUP BY developer_id, app_id, appkey, platform ORDER BY app_id, platform`,
+      [BillStatus.UNPAID, `${month}-01`, `${month}-31`, ...(developerIds ? [[...developerIds]] : [])],
     );
-    return rows.map((r) => ({ month, appId: String(r.app_id), appkey: r.appkey, platform: r.platform, bills: Number(r.n), total: new D(r.total).toFixed(2), unpaid: new D(r.unpaid).toFixed(2) }));
+    return rows.map((r) => ({
+      month,
+      developerId: r.developer_id,
+      appId: String(r.app_id),
+      appkey: r.appkey,
+      platform: r.platform,
+      bills: Number(r.n),
+      total: new D(r.total).toFixed(2),
+      unpaid: new D(r.unpaid).toFixed(2),
+    }));
   }
 
   /** CSV of a period's bills (RFC 4180, header row, one row per bill, amounts as written). */

@@ -20,6 +20,8 @@ import { ConcurrentWriteConflict, withRetryableTransaction } from '../common/tra
 /** The longest range `workingDays(from, to)` answers, in days. */
 export const WORKING_DAYS_RANGE_MAX = 366;
 export const CALENDAR_NOTE_MAX = 100;
+/** How long a process trusts its copy of the calendar on the read path when nothing invalidated it. */
+export const CALENDAR_CACHE_TTL_MS = 60_000;
 
 export interface CalendarDayView {
   date: string;
@@ -44,11 +46,41 @@ export interface WorkingDaysView {
  * pure rules in `domain/calendar/working-days.rule.ts`.
  */
 export class CalendarService {
+  /** The whole calendar, read once for the read path (see `cached`); null until read or after an edit. */
+  private cache: { calendar: Promise<WorkCalendar>; readAt: number } | null = null;
+
   constructor(
     private readonly ds: DataSource,
     /** Audits operator edits; readers built without it (loaders, tests) never write. */
     private readonly audit?: AuditService,
+    /** How long the read path trusts its in-process copy, in ms (edits made through this process invalidate it at once). */
+    private readonly cacheTtlMs = CALENDAR_CACHE_TTL_MS,
   ) {}
+
+  /**
+   * The whole calendar (every stored day and the covered years: about a thousand rows) kept in
+   * process for reads outside a transaction (`workingDaysLeft`), so a page of rounds does not read
+   * the table on every request. NOTE: `setDay` through this service drops it at once; an edit made
+   * by another process is seen within `cacheTtlMs`. SLA due times (`dueAfterWorkingDays`) are
+   * computed inside the writer's transaction and always read the table.
+   */
+  private cached(): Promise<WorkCalendar> {
+    const now = Date.now();
+    if (!this.cache || now - this.cache.readAt > this.cacheTtlMs) {
+      const calendar = this.load('0000-01-01');
+      this.cache = { calendar, readAt: now };
+      // A failed read is not kept: the next caller tries again.
+      calendar.catch(() => {
+        if (this.cache?.calendar === calendar) this.cache = null;
+      });
+    }
+    return this.cache.calendar;
+  }
+
+  /** Drops the in-process copy of the calendar (after an edit). */
+  invalidate(): void {
+    this.cache = null;
+  }
 
   /**
    * The calendar from Beijing date `from` on (all later rows; a few dozen a year) and the covered
@@ -78,8 +110,7 @@ export class CalendarService {
   /** Working days left at `now` before `dueAt` (0 on the due day, negative once overdue). */
   async workingDaysLeft(now: Date, dueAt: Date): Promise<number> {
     const [today, dueDate] = [beijingDate(now), beijingDate(new Date(dueAt.getTime() - 1))];
-    const cal = await this.load(today < dueDate ? today : dueDate);
-    return workingDaysLeft(cal, today, dueDate);
+    return workingDaysLeft(await this.cached(), today, dueDate);
   }
 
   /** Same, for many due times at once with one read of the calendar. */
@@ -87,8 +118,7 @@ export class CalendarService {
     if (dueAts.length === 0) return [];
     const today = beijingDate(now);
     const dueDates = dueAts.map((d) => beijingDate(new Date(d.getTime() - 1)));
-    const earliest = dueDates.reduce((a, b) => (a < b ? a : b), today);
-    const cal = await this.load(earliest);
+    const cal = await this.cached();
     return dueDates.map((dueDate) => workingDaysLeft(cal, today, dueDate));
   }
 
@@ -135,6 +165,6 @@ export class CalendarService {
       const after = await em.findOneByOrFail(CalendarDayEntity, { date });
       await this.audit?.record(em, { actor: operator, action: 'setCalendarDay', entityType: 'CalendarDay', entityId: date, before, after });
       return ok(after);
-    }, { isolation: 'READ COMMITTED' });
+    }, { isolation: 'READ COMMITTED' }).finally(() => this.invalidate());
   }
 }

@@ -42,3 +42,12 @@ export async function pageDescById<T extends ObjectLiteral>(
   const rows = await qb.orderBy(`${alias}.id`, 'DESC').take(limit + 1).getMany();
   return { rows: rows.slice(0, limit), hasNextPage: rows.length > limit, totalCount };
 }
+
+/**
+ * One page of rows already held in memory and ordered newest id first (a parent's few children,
+ * read by a loader for a whole page of parents): those below `beforeId`, at most `limit`.
+ */
+export function pageOfLoaded<T extends { id: string }>(rows: readonly T[], limit: number, beforeId: string | null): { rows: T[]; hasNextPage: boolean; totalCount: number } {
+  const below = beforeId === null ? rows : rows.filter((r) => BigInt(r.id) < BigInt(beforeId));
+  return { rows: below.slice(0, limit), hasNextPage: below.length > limit, totalCount: rows.length };
+}

@@ -16,8 +16,24 @@ const ALREADY_REGISTERED = violation('id', 'ALREADY_REGISTERED', 'this account i
 export class DeveloperService {
   constructor(private readonly ds: DataSource) {}
 
-  findById(id: string): Promise<DeveloperEntity | null> {
-    return this.ds.getRepository(DeveloperEntity).findOneBy({ id });
+  async findById(id: string): Promise<DeveloperEntity | null> {
+    // Raw row: the home page's `me`, read on every visit; nothing of the entity is needed.
+    const [r] = await this.ds.query(
+      'SELECT id, name, kind, onboarded, restricted_for_arrears, member_capability_strikes, member_capability_barred, closed_at, created_at FROM developer WHERE id = ?',
+      [id],
+    );
+    if (!r) return null;
+    return {
+      id: r.id,
+      name: r.name,
+      kind: r.kind,
+      onboarded: Boolean(r.onboarded),
+      restrictedForArrears: Boolean(r.restricted_for_arrears),
+      memberCapabilityStrikes: r.member_capability_strikes,
+      memberCapabilityBarred: Boolean(r.member_capability_barred),
+      closedAt: r.closed_at,
+      createdAt: r.created_at,
+    };
   }
 
   /** Opens the account for a subject the first time it signs in. */
