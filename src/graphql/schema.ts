@@ -16,6 +16,7 @@ import { MarketOrderResolver } from './resolvers/market-order.resolver';
 import { MarketProductResolver, MarketProductReviewRoundResolver, MarketVersionResolver } from './resolvers/market-product.resolver';
 import { AppReviewResolver, ReviewResolver } from './resolvers/review.resolver';
 import { UsageResolver } from './resolvers/usage.resolver';
+import { guardTextInputs } from './input-guard';
 import './types/enums';
 
 /** Every resolver of the schema. Add new ones here. */
@@ -51,6 +52,6 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     authChecker,
     // NOTE: class-validator is off; inputs are checked by the pure rules so refusals are data.
     validate: false,
-  });
+  }).then(guardTextInputs);
   return built;
 }

@@ -4,7 +4,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
-import express, { NextFunction, Request, Response } from 'express';
+import express from 'express';
 import { GraphQLFormattedError } from 'graphql';
 import { DataSource } from 'typeorm';
 import { Config } from '../config';
@@ -19,6 +19,7 @@ import { AllowlistCode, allowlistPlugin } from './allowlist.plugin';
 import { armorProtection, LimitCode, limitCodeOf } from './limits';
 import { loadPersistedDocuments, PersistedDocuments } from './persisted-documents';
 import { RATE_LIMITED, RequestRateLimiter } from './rate-limit';
+import { checkAnonymousTokens, requestErrorHandler, uncodedClientErrorCode } from './request-guard';
 import { MarketHttpClient, mappedResolver } from '../services/market/market-http';
 
 /** Codes a client may see as they are; anything else is an internal error and is masked. */
@@ -45,6 +46,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const limit = limitCodeOf(formatted.extensions?.code, formatted.extensions, formatted.message);
   if (limit) return { ...formatted, extensions: { ...formatted.extensions, code: limit } };
   if (APOLLO_UNCODED_CLIENT_ERRORS.has(formatted.message)) return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_REQUEST' } };
+  const clientCode = uncodedClientErrorCode(formatted.message);
+  if (clientCode) return { ...formatted, extensions: { ...formatted.extensions, code: clientCode } };
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && PUBLIC_CODES.has(code)) return formatted;
   console.error('[graphql] internal error:', error);
@@ -117,20 +120,13 @@ export async function startServer({ config, dataSource, clock = systemClock, plu
       context: async ({ req }): Promise<Context> => {
         const viewer = await viewerFromAuthorization(config, req.headers.authorization);
         await rateLimiter.consume(viewer, req.ip);
+        checkAnonymousTokens(config.graphql, viewer, req.body);
         return { viewer, loaders: createLoaders(dataSource), services };
       },
     }),
   );
-  // Body-parser failures (too large, malformed JSON) answer in GraphQL's error shape, not an HTML page.
-  app.use('/graphql', (err: { status?: number; type?: string; message?: string }, _req: Request, res: Response, next: NextFunction) => {
-    if (err.type === 'entity.too.large') {
-      res.status(413).json({ errors: [{ message: `request body larger than ${config.graphql.bodyLimit}`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
-    } else if (err.status === 400) {
-      res.status(400).json({ errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
-    } else {
-      next(err);
-    }
-  });
+  // Body-parser failures (too large, malformed JSON, unknown encoding or charset) and any other request error: JSON with a code, never HTML.
+  app.use(requestErrorHandler(config.graphql.bodyLimit));
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, resolve));
   const address = httpServer.address();

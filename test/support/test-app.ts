@@ -42,7 +42,7 @@ export class TestApp {
    * overridden: the suites make many requests from one credential on purpose.
    */
   static async start(opts: { now?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
-    const base = configFrom({ ...process.env, NODE_ENV: 'test', PORT: '0', RATE_LIMIT_POINTS: '1000000', ...opts.env });
+    const base = configFrom({ ...process.env, NODE_ENV: 'test', PORT: '0', RATE_LIMIT_POINTS: '1000000', RATE_LIMIT_ANONYMOUS_POINTS: '1000000', ...opts.env });
     const url = new URL(base.databaseUrl);
     const dbName = `portal_test_${process.pid}_${randomBytes(3).toString('hex')}`;
     const admin = await mysql.createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password) });
