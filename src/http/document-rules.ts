@@ -1,4 +1,4 @@
-import { ASTVisitor, GraphQLError, Lexer, Source, TokenKind, ValidationContext } from 'graphql';
+import { ASTVisitor, BREAK, GraphQLError, Lexer, Source, TokenKind, ValidationContext, visit } from 'graphql';
 import { LimitCode } from './limits';
 
 /**
@@ -7,19 +7,19 @@ import { LimitCode } from './limits';
  * `maxDirectives` counts along field selections and let 200 `@include` on fragment spreads through).
  */
 export function directiveCountRule(max: number) {
-  return (context: ValidationContext): ASTVisitor => {
-    let count = 0;
-    let reported = false;
-    return {
-      Directive() {
-        count += 1;
-        if (count > max && !reported) {
-          reported = true;
-          context.reportError(new GraphQLError(`Directives limit of ${max} exceeded`, { extensions: { limit: LimitCode.TOO_MANY_DIRECTIVES } }));
-        }
-      },
-    };
-  };
+  return (context: ValidationContext): ASTVisitor => ({
+    // Counted when the document is entered, so the refusal is the first error (before e.g. "used once at this location").
+    Document(document) {
+      let count = 0;
+      visit(document, {
+        Directive() {
+          count += 1;
+          return count > max ? BREAK : undefined;
+        },
+      });
+      if (count > max) context.reportError(new GraphQLError(`Directives limit of ${max} exceeded`, { extensions: { limit: LimitCode.TOO_MANY_DIRECTIVES } }));
+    },
+  });
 }
 
 /**
