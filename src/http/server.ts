@@ -120,7 +120,7 @@ export async function startServer({ config, dataSource, clock = systemClock, plu
       context: async ({ req }): Promise<Context> => {
         const viewer = await viewerFromAuthorization(config, req.headers.authorization);
         await rateLimiter.consume(viewer, req.ip);
-        checkAnonymousTokens(config.graphql, viewer, req.body);
+        checkAnonymousTokens(config.graphql, viewer, req.method === 'GET' ? req.query : req.body);
         return { viewer, loaders: createLoaders(dataSource), services };
       },
     }),

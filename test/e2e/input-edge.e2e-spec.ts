@@ -11,6 +11,7 @@ let t: TestApp;
 let dev: { id: string; token: string };
 let operator: string;
 let gateway: string;
+let reviewerToken: string;
 const savedNodeEnv = process.env.NODE_ENV;
 
 beforeAll(async () => {
@@ -20,6 +21,7 @@ beforeAll(async () => {
   dev = await t.developer('Edge Soft');
   operator = await t.token(Role.OPERATOR, 'op-1');
   gateway = await t.token(Role.GATEWAY, 'gw-1');
+  reviewerToken = await t.token(Role.REVIEWER, 'rev-edge');
 });
 afterAll(async () => {
   process.env.NODE_ENV = savedNodeEnv;
@@ -117,6 +119,19 @@ describe('text that is not well-formed Unicode is refused once, at the edge, nam
       operator,
     );
     expect(rules(data(res, 'upsertPackage'))).toEqual(['requiredMaterials[1] NOT_WELL_FORMED_UNICODE']);
+  });
+
+  // The operations the issue found writing broken JSON (audit entries, material, review events).
+  const MATERIAL = { categoryCode: 'X', build: 'CUSTOM', merchantTier: 'QUALITY', productKind: 'MINI_PROGRAM', isvName: 'Edge', dingTalkContact: 'dt', usageScenario: 'scenario', demoDocumentUrl: 'https://example.com/demo', permissionsRequested: ['read'] };
+  it.each<[string, string, string, Record<string, unknown>, () => string, string]>([
+    ['applyForMemberCapability (usageScenario)', 'applyForMemberCapability', 'mutation($v: MemberCapabilityApplicationInput!) { applyForMemberCapability(input: $v) { __typename ... on InvalidInput { violations { field rule } } } }', { ...MATERIAL, usageScenario: LONE }, () => dev.token, 'usageScenario'],
+    ['applyForMemberCapability (permissionsRequested[0])', 'applyForMemberCapability', 'mutation($v: MemberCapabilityApplicationInput!) { applyForMemberCapability(input: $v) { __typename ... on InvalidInput { violations { field rule } } } }', { ...MATERIAL, permissionsRequested: [LONE] }, () => dev.token, 'permissionsRequested[0]'],
+    ['decideReview (explanation)', 'decideReview', 'mutation($v: DecideReviewInput!) { decideReview(input: $v) { __typename ... on InvalidInput { violations { field rule } } } }', { roundId: '1', decision: 'REJECT', reasons: ['OTHER'], explanation: LONE }, () => reviewerToken, 'explanation'],
+    ['rejectInvoice (reason)', 'rejectInvoice', 'mutation($v: String!) { rejectInvoice(id: "1", reason: $v) { __typename ... on InvalidInput { violations { field rule } } } }', LONE as never, () => operator, 'reason'],
+  ])('%s with a lone surrogate → InvalidInput naming the field', async (_name, field, query, v, token, path) => {
+    const res = await t.post({ query, variables: { v } }, token());
+    expect(res.errors).toBeUndefined();
+    expect(rules(data(res, field))).toEqual([`${path} NOT_WELL_FORMED_UNICODE`]);
   });
 
   it('a query argument (no result union) → BAD_USER_INPUT naming the argument', async () => {
@@ -244,6 +259,10 @@ describe('document limits (issue 12 §5)', () => {
     expect(signedIn.errors).toBeUndefined();
     const small = await t.post({ query: `{ ${'__typename '.repeat(400)}}` });
     expect(small.errors).toBeUndefined();
+    // The same budget for a GET (Apollo serves queries by GET with a preflight header).
+    const get = await fetch(`${t.server.url}?query=${encodeURIComponent(doc)}`, { headers: { 'apollo-require-preflight': 'true' } });
+    expect(get.status).toBe(400);
+    expect(((await get.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('TOO_MANY_TOKENS');
   });
 });
 
