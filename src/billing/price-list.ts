@@ -67,7 +67,8 @@ export function validateCharges(charges: readonly ChargeDef[]): { field: string;
     if (meters.has(c.meter)) out.push({ field: `${f}.meter`, rule: 'DUPLICATE', message: `meter ${c.meter} is priced twice` });
     codes.add(c.code);
     meters.add(c.meter);
-    const model = PRICING_MODELS[c.model];
+    // Own keys only: an input model of "constructor" or "toString" must not find Object.prototype's members.
+    const model = Object.hasOwn(PRICING_MODELS, c.model ?? '') ? PRICING_MODELS[c.model] : undefined;
     if (!model) out.push({ field: `${f}.model`, rule: 'UNKNOWN_MODEL', message: `unknown pricing model ${c.model}` });
     else for (const m of model.validate(c.props)) out.push({ field: `${f}.props`, rule: 'INVALID_PROPS', message: m });
     if (c.model === 'HIGHEST_PACKAGE_PER_DAY' && c.meter !== PACKAGE_METER) out.push({ field: `${f}.meter`, rule: 'PACKAGE_METER', message: `a package fee reads meter ${PACKAGE_METER}` });

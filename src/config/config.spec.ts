@@ -12,12 +12,12 @@ describe('configuration: hardening switches and limits', () => {
     expect(configFrom({ NODE_ENV: 'production', JWT_SECRET: SECRET, SECRETS_KEY: KEY, GRAPHQL_INTROSPECTION: 'true' }).graphql.introspection).toBe(true);
   });
 
-  it('defaults: 100kb body, depth 10, cost 10000, 15 aliases, 20 directives, 2000 tokens, 600 requests per 60 s, arbitrary portal documents', () => {
+  it('defaults: 100kb body, depth 15, cost 10000, 15 aliases, 20 directives, 2000 tokens (500 anonymous), 600 requests per 60 s (120 per anonymous IP), arbitrary portal documents', () => {
     const cfg = configFrom({});
-    expect(cfg.graphql).toMatchObject({ bodyLimit: '100kb', maxDepth: 15, maxCost: 10000, maxAliases: 15, maxDirectives: 20, maxTokens: 2000, apqCacheSize: 1000, portalArbitraryDocuments: true });
+    expect(cfg.graphql).toMatchObject({ bodyLimit: '100kb', maxDepth: 15, maxCost: 10000, maxAliases: 15, maxDirectives: 20, maxTokens: 2000, anonymousMaxTokens: 500, apqCacheSize: 1000, portalArbitraryDocuments: true });
     // The partner manifest beside the running code (src/ here; dist/ once built), whatever the working directory.
     expect(cfg.graphql.manifestPaths).toEqual([path.resolve(__dirname, '..', 'partner-operations', 'generated', 'persisted-documents.json')]);
-    expect(cfg.rateLimit).toEqual({ enabled: true, points: 600, durationSeconds: 60 });
+    expect(cfg.rateLimit).toEqual({ enabled: true, points: 600, durationSeconds: 60, anonymousPoints: 120 });
   });
 
   it('reads every switch', () => {
@@ -29,15 +29,19 @@ describe('configuration: hardening switches and limits', () => {
       RATE_LIMIT_ENABLED: 'false',
       RATE_LIMIT_POINTS: '10',
       RATE_LIMIT_DURATION_SECONDS: '1',
+      RATE_LIMIT_ANONYMOUS_POINTS: '3',
+      GRAPHQL_ANONYMOUS_MAX_TOKENS: '50',
     });
-    expect(cfg.graphql).toMatchObject({ bodyLimit: '1mb', maxDepth: 5, portalArbitraryDocuments: false });
+    expect(cfg.graphql).toMatchObject({ bodyLimit: '1mb', maxDepth: 5, portalArbitraryDocuments: false, anonymousMaxTokens: 50 });
     expect(cfg.graphql.manifestPaths.slice(1)).toEqual(['a.json', 'b.json']);
-    expect(cfg.rateLimit).toEqual({ enabled: false, points: 10, durationSeconds: 1 });
+    expect(cfg.rateLimit).toEqual({ enabled: false, points: 10, durationSeconds: 1, anonymousPoints: 3 });
   });
 
   it.each([
     ['GRAPHQL_MAX_DEPTH', '0'],
     ['RATE_LIMIT_POINTS', 'many'],
+    ['RATE_LIMIT_ANONYMOUS_POINTS', '0'],
+    ['GRAPHQL_ANONYMOUS_MAX_TOKENS', '-1'],
     ['GRAPHQL_BODY_LIMIT', 'huge'],
     ['GRAPHQL_PORTAL_ARBITRARY_DOCUMENTS', 'yes'],
   ])('refuses %s=%s naming the variable', (name, value) => {

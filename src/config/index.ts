@@ -54,6 +54,8 @@ export interface Config {
     readonly maxAliases: number;
     readonly maxDirectives: number;
     readonly maxTokens: number;
+    /** Token budget of a document sent by an anonymous caller (no credential); smaller than `maxTokens`. */
+    readonly anonymousMaxTokens: number;
     /** How many automatic-persisted-query documents the in-memory LRU keeps (portal roles only). */
     readonly apqCacheSize: number;
     /**
@@ -71,6 +73,8 @@ export interface Config {
     /** Requests one credential (or one anonymous IP) may make per window. */
     readonly points: number;
     readonly durationSeconds: number;
+    /** Requests one anonymous client IP may make per window (its own, smaller budget). */
+    readonly anonymousPoints: number;
   };
   readonly logSql: boolean;
   readonly secrets: {
@@ -179,6 +183,7 @@ function readEnv(env: NodeJS.ProcessEnv): Config {
     maxAliases: int('GRAPHQL_MAX_ALIASES', 15, 0),
     maxDirectives: int('GRAPHQL_MAX_DIRECTIVES', 20, 0),
     maxTokens: int('GRAPHQL_MAX_TOKENS', 2000, 1),
+    anonymousMaxTokens: int('GRAPHQL_ANONYMOUS_MAX_TOKENS', 500, 1),
     apqCacheSize: int('GRAPHQL_APQ_CACHE_SIZE', 1000, 1),
     portalArbitraryDocuments: bool('GRAPHQL_PORTAL_ARBITRARY_DOCUMENTS', true),
     manifestPaths: Object.freeze([
@@ -191,6 +196,7 @@ function readEnv(env: NodeJS.ProcessEnv): Config {
     enabled: bool('RATE_LIMIT_ENABLED', true),
     points: int('RATE_LIMIT_POINTS', 600, 1),
     durationSeconds: int('RATE_LIMIT_DURATION_SECONDS', 60, 1),
+    anonymousPoints: int('RATE_LIMIT_ANONYMOUS_POINTS', 120, 1),
   });
 
   if (env.MARKET_HOST_OVERRIDES) problems.push('MARKET_HOST_OVERRIDES was renamed OUTBOUND_HOST_OVERRIDES (a private address also needs OUTBOUND_ALLOW_PRIVATE_HOSTS)');

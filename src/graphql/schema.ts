@@ -18,6 +18,7 @@ import { AppReviewResolver, ReviewResolver } from './resolvers/review.resolver';
 import { UsageResolver } from './resolvers/usage.resolver';
 import { NotificationResolver } from './resolvers/notification.resolver';
 import { AppUsageResolver } from './resolvers/app-usage.resolver';
+import { guardTextInputs } from './input-guard';
 import './types/enums';
 import { DateTimeISO } from './types/date-time.scalar';
 
@@ -60,6 +61,6 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     // NOTE: class-validator is off; inputs are checked by the pure rules so refusals are data.
     validate: false,
     scalarsMap: [{ type: Date, scalar: DateTimeISO }],
-  });
+  }).then(guardTextInputs);
   return built;
 }

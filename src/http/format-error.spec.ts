@@ -45,3 +45,11 @@ describe('formatError: limit refusals carry their own code', () => {
     expect(formatError(formatted, new GraphQLError('x'))).toBe(formatted);
   });
 });
+
+describe('formatError: client errors graphql-js raises without a code', () => {
+  it('"Too many errors processing variables" (the 51st variable error) answers BAD_USER_INPUT, not a masked internal error', () => {
+    const out = formatError({ message: 'Too many errors processing variables, error limit reached. Execution aborted.' }, new GraphQLError('x'));
+    expect(out.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(out.message).toMatch(/Too many errors/);
+  });
+});

@@ -1,6 +1,7 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, ValidationContext } from 'graphql';
 import { Config } from '../config';
+import { directiveCountRule, knownOperationTypeRule } from './document-rules';
 
 /** Codes a refused document answers with (HTTP 400), one per limit. */
 export const LimitCode = {
@@ -9,6 +10,8 @@ export const LimitCode = {
   TOO_MANY_ALIASES: 'TOO_MANY_ALIASES',
   TOO_MANY_DIRECTIVES: 'TOO_MANY_DIRECTIVES',
   TOO_MANY_TOKENS: 'TOO_MANY_TOKENS',
+  /** An operation type the API does not serve (subscriptions). */
+  OPERATION_NOT_SUPPORTED: 'OPERATION_NOT_SUPPORTED',
 } as const;
 export type LimitCode = (typeof LimitCode)[keyof typeof LimitCode];
 
@@ -32,12 +35,17 @@ export function armorProtection(cfg: Config['graphql']) {
     maxDepth: { n: cfg.maxDepth, propagateOnRejection: false, onReject: [reportAs(LimitCode.QUERY_TOO_DEEP)] },
     costLimit: { maxCost: cfg.maxCost, propagateOnRejection: false, onReject: [reportAs(LimitCode.QUERY_TOO_COSTLY)] },
     maxAliases: { n: cfg.maxAliases, propagateOnRejection: false, onReject: [reportAs(LimitCode.TOO_MANY_ALIASES)] },
-    maxDirectives: { n: cfg.maxDirectives, propagateOnRejection: false, onReject: [reportAs(LimitCode.TOO_MANY_DIRECTIVES)] },
+    // Directives are counted over the whole document by directiveCountRule (document-rules.ts).
+    maxDirectives: { enabled: false },
     maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: true },
   });
   const { plugins, validationRules } = armor.protect();
-  return { plugins, validationRules, parseOptions: { maxTokens: cfg.maxTokens } };
+  return {
+    plugins,
+    validationRules: [...validationRules, directiveCountRule(cfg.maxDirectives), knownOperationTypeRule],
+    parseOptions: { maxTokens: cfg.maxTokens },
+  };
 }
 
 /** The limit code a formatted error stands for, if it is a limit refusal. */

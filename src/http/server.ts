@@ -31,6 +31,7 @@ import { mountMetrics } from './metrics-endpoint';
 import { instrumentRefusals, observabilityPlugin, observedContext, requestObservability } from './observability';
 import { Lifecycle } from './shutdown';
 import { VerifiedTokenCache } from './verified-token-cache';
+import { checkAnonymousTokens, requestErrorHandler, uncodedClientErrorCode } from './request-guard';
 
 /** Codes a client may see as they are; anything else is an internal error and is masked. */
 const PUBLIC_CODES = new Set([
@@ -56,6 +57,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   const limit = limitCodeOf(formatted.extensions?.code, formatted.extensions, formatted.message);
   if (limit) return { ...formatted, extensions: { ...formatted.extensions, code: limit } };
   if (APOLLO_UNCODED_CLIENT_ERRORS.has(formatted.message)) return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_REQUEST' } };
+  const clientCode = uncodedClientErrorCode(formatted.message);
+  if (clientCode) return { ...formatted, extensions: { ...formatted.extensions, code: clientCode } };
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && PUBLIC_CODES.has(code)) return formatted;
   const unavailable = unavailableError(formatted, error);
@@ -176,21 +179,14 @@ export async function startServer({ config, dataSource, clock = systemClock, plu
       context: observedContext(async ({ req }): Promise<Context> => {
         const viewer = await (viewers.get(req) ?? tokens.viewerOf(req.headers.authorization));
         await rateLimiter.consume(viewer, req.ip);
+        checkAnonymousTokens(config.graphql, viewer, req.method === 'GET' ? req.query : req.body);
         const now = services.clock.now();
         return { viewer, loaders: createLoaders(dataSource, services), services, now, today: beijingDate(now) };
       }),
     }),
   );
-  // Body-parser failures (too large, malformed JSON) answer in GraphQL's error shape, not an HTML page.
-  app.use('/graphql', (err: { status?: number; type?: string; message?: string }, req: Request, res: Response, next: NextFunction) => {
-    if (err.type === 'entity.too.large') {
-      res.status(413).json({ errors: [{ message: `request body larger than ${bodyLimits.get(req) ?? config.graphql.bodyLimit}`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
-    } else if (err.status === 400) {
-      res.status(400).json({ errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
-    } else {
-      next(err);
-    }
-  });
+  // Body-parser failures (too large, malformed JSON, unknown encoding or charset) and any other request error: JSON with a code, never HTML.
+  app.use(requestErrorHandler((req) => bodyLimits.get(req) ?? config.graphql.bodyLimit, (err) => logger.error({ err }, 'request error')));
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, resolve));
   const address = httpServer.address();

@@ -1477,7 +1477,7 @@ export type CallPermissionQueryVariables = Exact<{
 }>;
 
 
-export type CallPermissionQuery = { callPermission: { appkey: string, date: string, allowed: boolean, reason: CallDenial | null, message: string | null, limit: number | null, usedToday: number } };
+export type CallPermissionQuery = { callPermission: { appkey: string, date: string, allowed: boolean, reason: CallDenial | null, message: string | null, limit: number | null, usedToday: unknown } };
 
 export type SetValueAddedOutOfCloudPermittedMutationVariables = Exact<{
   appId: string | number;

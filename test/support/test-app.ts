@@ -49,7 +49,7 @@ export class TestApp {
    * server's lines (default: one made from the configuration, silent under NODE_ENV=test).
    */
   static async start(opts: { now?: string; env?: Record<string, string>; outbound?: OutboundHttpClient; databasePort?: number; logger?: Logger } = {}): Promise<TestApp> {
-    const base = configFrom({ ...process.env, NODE_ENV: 'test', PORT: '0', RATE_LIMIT_POINTS: '1000000', ...opts.env });
+    const base = configFrom({ ...process.env, NODE_ENV: 'test', PORT: '0', RATE_LIMIT_POINTS: '1000000', RATE_LIMIT_ANONYMOUS_POINTS: '1000000', ...opts.env });
     const dbName = testDatabaseName(base.databaseUrl);
     const url = new URL(withDatabase(base.databaseUrl, dbName));
     const admin = await mysql.createConnection({ ...serverOptions(base.databaseUrl), connectTimeout: 5000 });

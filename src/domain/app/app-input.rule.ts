@@ -1,5 +1,6 @@
 import { AppFunction } from './app.enums';
 import { Violation, violation } from '../common/violation';
+import { isEnumValue } from '../common/enum-values';
 
 /** Field limits for an app's profile. NOTE: DOMAIN is silent on lengths; these are our decision. */
 export const APP_LIMITS = Object.freeze({
@@ -56,7 +57,7 @@ export function checkAppProfile(input: AppProfileInput, partial: boolean): Viola
   if (input.declaredFunctions) {
     const seen = new Set<string>();
     for (const fn of input.declaredFunctions) {
-      if (!(fn in AppFunction)) out.push(violation('declaredFunctions', 'UNKNOWN_FUNCTION', `unknown declared function "${fn}"`));
+      if (!isEnumValue(AppFunction, fn)) out.push(violation('declaredFunctions', 'UNKNOWN_FUNCTION', `unknown declared function "${fn}"`));
       else if (seen.has(fn)) out.push(violation('declaredFunctions', 'DUPLICATE', `declared function "${fn}" is listed twice`));
       seen.add(fn);
     }

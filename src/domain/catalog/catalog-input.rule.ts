@@ -1,6 +1,7 @@
 import { AppFunction } from '../app/app.enums';
 import { Violation, violation } from '../common/violation';
 import { ApplicationChannel, PackageKind, TrafficMode } from './catalog.enums';
+import { isEnumValue } from '../common/enum-values';
 
 /** Catalog codes: upper-case letters, digits and underscores, starting with a letter, 2–40 long. */
 export const CODE_RE = /^[A-Z][A-Z0-9_]{1,39}$/;
@@ -112,7 +113,7 @@ export function checkPackageInput(input: PackageInput): Violation[] {
     if (materials.length === 0) out.push(violation('requiredMaterials', 'REQUIRED', 'an EMAIL-channel package lists its required materials'));
   }
   if (materials.some((m) => m.trim().length === 0 || m.length > 200)) out.push(violation('requiredMaterials', 'INVALID_ITEM', 'each material is 1 to 200 characters'));
-  if (input.requiredFunction && !(input.requiredFunction in AppFunction)) {
+  if (input.requiredFunction && !isEnumValue(AppFunction, input.requiredFunction)) {
     out.push(violation('requiredFunction', 'UNKNOWN_FUNCTION', `unknown app function "${input.requiredFunction}"`));
   }
   return out;

@@ -1,6 +1,7 @@
 import { isHttpUrl } from '../app/app-input.rule';
 import { violation, Violation } from '../common/violation';
 import { RejectionReason, ReviewDecision } from './review.enums';
+import { isEnumValue } from '../common/enum-values';
 
 /** Platform brand words an app may not carry (DOMAIN §3), matched case-insensitively anywhere. */
 export const BRAND_WORDS: readonly string[] = ['taobao', 'alibaba', 'hitao', 'tmall'];
@@ -54,7 +55,7 @@ export function checkDecision(input: DecisionInput): Violation[] {
     if (reasons.length === 0) out.push(violation('reasons', 'REQUIRED', 'a rejection needs at least one reason code'));
     const seen = new Set<string>();
     for (const r of reasons) {
-      if (!(r in RejectionReason)) out.push(violation('reasons', 'UNKNOWN_REASON', `unknown reason code "${r}"`));
+      if (!isEnumValue(RejectionReason, r)) out.push(violation('reasons', 'UNKNOWN_REASON', `unknown reason code "${r}"`));
       else if (seen.has(r)) out.push(violation('reasons', 'DUPLICATE', `reason code "${r}" is listed twice`));
       seen.add(r);
     }

@@ -46,6 +46,12 @@ export interface MeterIncrement {
 }
 
 export const MAX_BATCH_RECORDS = 500;
+/**
+ * The largest count one record may carry for any meter (calls, successes, orders, messages,
+ * relations). NOTE: our decision (DOMAIN is silent): 10^9 per record; a day's sum is kept in
+ * BIGINT columns and answered as SafeInt (exact to 2^53 − 1), so no day can overflow what it is read as.
+ */
+export const MAX_COUNT_PER_RECORD = 1_000_000_000;
 const KEY_RE = /^[A-Za-z0-9._:-]{1,100}$/;
 
 /** A stable fingerprint of a record's content, to tell a resend from a reused key. */
@@ -58,6 +64,10 @@ export function fingerprint(r: UsageRecord): string {
 }
 
 const isCount = (n: number): boolean => Number.isInteger(n) && n >= 0;
+const countViolation = (field: string, n: number): Violation | null =>
+  !isCount(n) ? violation(field, 'NEGATIVE_COUNT', 'a count is a non-negative integer')
+  : n > MAX_COUNT_PER_RECORD ? violation(field, 'COUNT_TOO_LARGE', `at most ${MAX_COUNT_PER_RECORD.toLocaleString('en-US')} per record (got ${n})`)
+  : null;
 
 /**
  * Checks a usage batch (issue 4): every bad record is named by index and field; any violation
@@ -87,8 +97,10 @@ export function checkUsageBatch(records: readonly UsageRecord[], ctx: BatchConte
     const pairs = new Set<string>();
     (r.apiCalls ?? []).forEach((c, j) => {
       const cf = (f: string) => at(`apiCalls[${j}].${f}`);
-      if (!isCount(c.total)) out.push(violation(cf('total'), 'NEGATIVE_COUNT', 'a count is a non-negative integer'));
-      if (!isCount(c.successful)) out.push(violation(cf('successful'), 'NEGATIVE_COUNT', 'a count is a non-negative integer'));
+      const badTotal = countViolation(cf('total'), c.total);
+      const badSuccessful = countViolation(cf('successful'), c.successful);
+      if (badTotal) out.push(badTotal);
+      if (badSuccessful) out.push(badSuccessful);
       else if (isCount(c.total) && c.successful > c.total) out.push(violation(cf('successful'), 'SUCCESSES_ABOVE_TOTAL', `${c.successful} successful calls of ${c.total}`));
       const pair = `${c.category}:${c.source}`;
       if (pairs.has(pair)) out.push(violation(cf('category'), 'DUPLICATE_METER', `${c.category} ${c.source} appears twice in one record`));
@@ -99,7 +111,8 @@ export function checkUsageBatch(records: readonly UsageRecord[], ctx: BatchConte
     });
     for (const f of ['dataSyncNewOrders', 'waliMessages', 'crmRelations'] as const) {
       const n = r[f];
-      if (n != null && !isCount(n)) out.push(violation(at(f), 'NEGATIVE_COUNT', 'a count is a non-negative integer'));
+      const bad = n != null ? countViolation(at(f), n) : null;
+      if (bad) out.push(bad);
     }
     if ((r.apiCalls ?? []).length === 0 && r.dataSyncNewOrders == null && r.dataSyncPackage == null && r.waliMessages == null && r.crmRelations == null) {
       out.push(violation(at('apiCalls'), 'EMPTY_RECORD', 'a record carries at least one count'));

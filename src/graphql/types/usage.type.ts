@@ -1,6 +1,7 @@
 import { Field, Float, InputType, Int, ObjectType } from 'type-graphql';
 import { QuotaTodayType } from './app.type';
 import { ApiCategory, AppStatus, CallDenial, CallSource, DataSyncPackage, EmergencyRefusal, QuotaSource, RecordOutcome } from './enums';
+import { GraphQLSafeInt } from 'graphql-scalars';
 
 @InputType('ApiCallCountInput', { description: 'Calls of one category from one source' })
 export class ApiCallCountInput {
@@ -88,7 +89,8 @@ export class CallPermissionType {
   @Field(() => Int, { nullable: true, description: "Today's limit including emergency traffic; null where UV-based rules govern" })
   limit: number | null;
 
-  @Field(() => Int, { description: 'Calls metered today' })
+  // NOTE: SafeInt (a JSON number exact up to 2^53 − 1): a day's calls pass GraphQL Int's 2^31 − 1 (2,147,483,647).
+  @Field(() => GraphQLSafeInt, { description: 'Calls metered today (exact up to 2^53 − 1; may exceed 2^31)' })
   usedToday: number;
 }
 

@@ -377,7 +377,8 @@ function productionPayload(p: {
   version: MarketVersionEntity;
   sub: MarketSubscriptionEntity;
 }): Record<string, unknown> {
-  const parameters: Record<string, string | number> = {};
+  // A null prototype: a parameter code is letters and underscores, so "__proto__" is a valid code and must stay a key.
+  const parameters: Record<string, string | number> = Object.create(null);
   for (const q of p.sub.quantities) parameters[q.code] = q.quantity;
   for (const c of p.sub.choices) parameters[c.code] = c.value;
   return {

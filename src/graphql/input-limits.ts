@@ -1,0 +1,190 @@
+import { getMetadataArgsStorage } from 'typeorm';
+import {
+  AppEntity,
+  AuditEntryEntity,
+  BillingAccountEntity,
+  BillLineEntity,
+  CalendarDayEntity,
+  CapabilityCategoryEntity,
+  CouponPolicyEntity,
+  DeveloperEntity,
+  InvoiceEntity,
+  LedgerEntryEntity,
+  MarketBillingItemEntity,
+  MarketBillingPriceEntity,
+  MarketOrderEntity,
+  MarketProductEntity,
+  MarketVersionEntity,
+  MemberCapabilityApplicationEntity,
+  PackageApplicationEntity,
+  PackageEntity,
+  TagEntity,
+  NotificationSettingsEntity,
+  UsageRecordEntity,
+  WebhookEndpointEntity,
+} from '../db/entities';
+
+/** Where a text input's limit comes from: the column it is written to, or a stated bound. */
+export interface TextLimit {
+  /** Longest accepted value, in characters (Unicode code points, as MySQL counts a VARCHAR). */
+  readonly max: number;
+  /** `Entity.property` when the limit is that column's length (read from the entity's metadata). */
+  readonly column?: string;
+}
+
+/** The length of a VARCHAR/CHAR column, read from the entity's TypeORM metadata (so the two cannot drift). */
+export function columnLength(entity: Function, property: string): TextLimit {
+  const col = getMetadataArgsStorage().columns.find((c) => c.target === entity && c.propertyName === property);
+  const length = Number(col?.options.length);
+  if (!col || !Number.isInteger(length) || length <= 0) throw new Error(`input-limits: ${entity.name}.${property} is not a column with a length`);
+  return { max: length, column: `${entity.name}.${property}` };
+}
+
+const col = columnLength;
+/** A bound stated here, for text stored in a JSON or TEXT column, or parsed and never stored as given. */
+const bound = (max: number): TextLimit => ({ max });
+
+// NOTE: stated bounds (not columns), by kind.
+/** Cursors are opaque base64 strings the server hands out; far shorter than this. */
+const CURSOR = bound(200);
+/** Dates (YYYY-MM-DD) and periods (YYYY-MM or YYYY-MM-DD): parsed by the rules, refused beyond this. */
+const DATE = bound(32);
+/** Decimal amounts as strings ("12.34"): parsed by decimal.js; 40 characters is far beyond DECIMAL(18,4). */
+const AMOUNT = bound(40);
+/** SCREAMING_SNAKE codes compared with stored codes. */
+const CODE = bound(64);
+/** Every `ID` argument or input field: database ids (20 digits), subjects (64), codes (≤ 48). */
+export const ID_LIMIT: TextLimit = bound(64);
+
+/**
+ * The longest text accepted for every `String` argument and input field of the schema, keyed
+ * `InputType.field` or `ObjectType.field(argument)`. Checked once at the edge (input-guard.ts)
+ * before any resolver runs; a test fails when the schema has a String input without an entry,
+ * and entries naming a column take its length from the entity metadata.
+ */
+export const TEXT_LIMITS: Readonly<Record<string, TextLimit>> = {
+  'BillFilter.developerId': col(DeveloperEntity, 'id'),
+  'BillFilter.period': DATE,
+  'BillingItemInput.code': col(MarketBillingItemEntity, 'code'),
+  'BillingItemInput.name': col(MarketBillingItemEntity, 'name'),
+  'BillingItemInput.unit': col(MarketBillingItemEntity, 'unit'),
+  'ChargeInput.code': col(BillLineEntity, 'code'),
+  'ChargeInput.label': col(BillLineEntity, 'label'),
+  'ChargeInput.meter': col(BillLineEntity, 'code'),
+  'ChargeInput.model': CODE,
+  // Stored inside price_list.charges (JSON): a pricing model's properties are small objects.
+  'ChargeInput.propsJson': bound(10_000),
+  'ChargeInput.unit': bound(40),
+  'ChoiceInput.code': col(MarketBillingItemEntity, 'code'),
+  'ChoiceInput.value': col(MarketBillingPriceEntity, 'enumValue'),
+  'CloseDeveloperAccountInput.confirmName': col(DeveloperEntity, 'name'),
+  'CouponPolicyInput.amount': AMOUNT,
+  'CouponPolicyInput.code': col(CouponPolicyEntity, 'code'),
+  'CouponPolicyInput.validFrom': DATE,
+  'CouponPolicyInput.validTo': DATE,
+  'CreateAppInput.callbackUrl': col(AppEntity, 'callbackUrl'),
+  'CreateAppInput.declaredFunctions': CODE,
+  'CreateAppInput.description': col(AppEntity, 'description'),
+  'CreateAppInput.logoUrl': col(AppEntity, 'logoUrl'),
+  'CreateAppInput.name': col(AppEntity, 'name'),
+  'CreateMarketProductInput.name': col(MarketProductEntity, 'name'),
+  // Stored in review_round.explanation (TEXT); the review rule allows 2,000.
+  'DecideReviewInput.explanation': bound(2000),
+  'DecideReviewInput.reasons': CODE,
+  'EnumValueInput.value': col(MarketBillingPriceEntity, 'enumValue'),
+  'MarketVersionInput.name': col(MarketVersionEntity, 'name'),
+  // Member-capability material is stored in one JSON column; the bounds are the rule's (member-capability.rule.ts).
+  'MemberCapabilityApplicationInput.companyIntroduction': bound(4000),
+  'MemberCapabilityApplicationInput.demoDocumentUrl': bound(500),
+  'MemberCapabilityApplicationInput.dingTalkContact': bound(100),
+  'MemberCapabilityApplicationInput.isvName': bound(100),
+  'MemberCapabilityApplicationInput.merchantId': bound(64),
+  'MemberCapabilityApplicationInput.merchantName': bound(100),
+  'MemberCapabilityApplicationInput.merchantSegment': bound(500),
+  'MemberCapabilityApplicationInput.permissionsRequested': bound(200),
+  'MemberCapabilityApplicationInput.successCases': bound(4000),
+  'MemberCapabilityApplicationInput.usageScenario': bound(2000),
+  'Mutation.adjustBalance(amount)': AMOUNT,
+  'Mutation.adjustBalance(developerId)': col(DeveloperEntity, 'id'),
+  'Mutation.adjustBalance(idempotencyKey)': bound(100),
+  'Mutation.adjustBalance(reason)': col(LedgerEntryEntity, 'note'),
+  'Mutation.decideApplication(reason)': col(PackageApplicationEntity, 'rejectionReason'),
+  'Mutation.decideMemberCapabilityApplication(note)': col(MemberCapabilityApplicationEntity, 'rejectionNote'),
+  'Mutation.issueInvoice(invoiceNo)': col(InvoiceEntity, 'invoiceNo'),
+  // Stored in review_message.body (TEXT); the review rule allows 2,000.
+  'Mutation.postReviewFeedback(message)': bound(2000),
+  'Mutation.recharge(amount)': AMOUNT,
+  'Mutation.recharge(idempotencyKey)': bound(100),
+  'Mutation.rejectInvoice(reason)': col(InvoiceEntity, 'rejectReason'),
+  'Mutation.reportQuotaExhausted(appkey)': col(AppEntity, 'appkey'),
+  'Mutation.runBilling(period)': DATE,
+  'Mutation.setBillingTerms(deposit)': AMOUNT,
+  'Mutation.setBillingTerms(developerId)': col(DeveloperEntity, 'id'),
+  'Mutation.setCalendarDay(date)': col(CalendarDayEntity, 'date'),
+  'Mutation.setCalendarDay(note)': col(CalendarDayEntity, 'note'),
+  'Mutation.setPaymentMode(agreementNo)': col(BillingAccountEntity, 'alipayAgreementNo'),
+  'Mutation.setProductionEndpoint(url)': col(MarketProductEntity, 'endpointUrl'),
+  'Mutation.setQualityDiscount(effectiveFrom)': DATE,
+  'Mutation.setQualityDiscount(percent)': AMOUNT,
+  'PartnerDeveloper.apps(after)': CURSOR,
+  'PartnerDeveloper.bills(after)': CURSOR,
+  'PartnerDeveloper.bills(period)': DATE,
+  'PlaceOrderInput.buyerEmail': col(MarketOrderEntity, 'buyerEmail'),
+  'PlaceOrderInput.buyerPhone': col(MarketOrderEntity, 'buyerPhone'),
+  'PriceListInput.effectiveFrom': DATE,
+  'PriceSetInput.monthNew': AMOUNT,
+  'PriceSetInput.monthRenew': AMOUNT,
+  'PriceSetInput.oneTime': AMOUNT,
+  'PriceSetInput.yearNew': AMOUNT,
+  'PriceSetInput.yearRenew': AMOUNT,
+  'QuantityInput.code': col(MarketBillingItemEntity, 'code'),
+  'Query.auditLog(action)': col(AuditEntryEntity, 'action'),
+  'Query.auditLog(after)': CURSOR,
+  'Query.auditLog(entityType)': col(AuditEntryEntity, 'entityType'),
+  'Query.billingAccount(developerId)': col(DeveloperEntity, 'id'),
+  'Query.bills(after)': CURSOR,
+  'Query.billsCsv(period)': DATE,
+  'Query.callPermission(appkey)': col(AppEntity, 'appkey'),
+  'Query.quotaSnapshot(appkeys)': col(AppEntity, 'appkey'),
+  'Query.notifications(after)': CURSOR,
+  'Query.webhookDeliveries(after)': CURSOR,
+  'App.reviewRounds(after)': CURSOR,
+  'App.usage(from)': DATE,
+  'App.usage(to)': DATE,
+  'Mutation.registerWebhookEndpoint(url)': col(WebhookEndpointEntity, 'url'),
+  'NotificationContactsInput.email': col(NotificationSettingsEntity, 'email'),
+  'NotificationContactsInput.phone': col(NotificationSettingsEntity, 'phone'),
+  'NotificationContactsInput.lowBalanceThreshold': AMOUNT,
+  'Query.invoices(after)': CURSOR,
+  'Query.invoices(developerId)': col(DeveloperEntity, 'id'),
+  'Query.ledger(after)': CURSOR,
+  'Query.ledger(developerId)': col(DeveloperEntity, 'id'),
+  'Query.monthToDate(developerId)': col(DeveloperEntity, 'id'),
+  'Query.myApps(after)': CURSOR,
+  'Query.reviewQueue(after)': CURSOR,
+  'Query.workingDays(from)': DATE,
+  'Query.workingDays(to)': DATE,
+  'RegisterDeveloperInput.name': col(DeveloperEntity, 'name'),
+  'RequestInvoiceInput.taxNo': col(InvoiceEntity, 'taxNo'),
+  'RequestInvoiceInput.title': col(InvoiceEntity, 'title'),
+  'UpdateAppInput.callbackUrl': col(AppEntity, 'callbackUrl'),
+  'UpdateAppInput.declaredFunctions': CODE,
+  'UpdateAppInput.description': col(AppEntity, 'description'),
+  'UpdateAppInput.logoUrl': col(AppEntity, 'logoUrl'),
+  'UpdateAppInput.name': col(AppEntity, 'name'),
+  'UpdateMarketProductInput.name': col(MarketProductEntity, 'name'),
+  'UpsertCapabilityCategoryInput.code': col(CapabilityCategoryEntity, 'code'),
+  'UpsertCapabilityCategoryInput.name': col(CapabilityCategoryEntity, 'name'),
+  'UpsertPackageInput.code': col(PackageEntity, 'code'),
+  'UpsertPackageInput.contactEmail': col(PackageEntity, 'contactEmail'),
+  'UpsertPackageInput.name': col(PackageEntity, 'name'),
+  'UpsertPackageInput.requiredFunction': col(PackageEntity, 'requiredFunction'),
+  // Stored in package.required_materials (JSON); the catalog rule allows 200 a material.
+  'UpsertPackageInput.requiredMaterials': bound(200),
+  'UpsertTagInput.code': col(TagEntity, 'code'),
+  'UpsertTagInput.name': col(TagEntity, 'name'),
+  'UpsertTagInput.trafficNote': col(TagEntity, 'trafficNote'),
+  'UsageRecordInput.appkey': col(AppEntity, 'appkey'),
+  'UsageRecordInput.date': DATE,
+  'UsageRecordInput.idempotencyKey': col(UsageRecordEntity, 'idempotencyKey'),
+};
