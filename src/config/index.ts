@@ -52,6 +52,15 @@ export interface Config {
     /** How often `npm start` runs the expiry and notification worker (MARKET_WORKER_INTERVAL_MS, default 15000; 0 turns it off). */
     readonly workerIntervalMs: number;
   };
+  /** Billing runs: shards, chunks, leases (docs/billing.md, "Shards and workers"). */
+  readonly billing: {
+    /** Apps of the platform per shard (BILLING_SHARD_APPS, default 5000). */
+    readonly shardApps: number;
+    /** Apps per chunk transaction (BILLING_CHUNK_APPS, default 500). */
+    readonly chunkApps: number;
+    /** A shard's lease in seconds, renewed by every chunk (BILLING_LEASE_SECONDS, default 60). */
+    readonly leaseSeconds: number;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -124,6 +133,12 @@ function readEnv(env: NodeJS.ProcessEnv): Config {
   const workerIntervalMs = Number(env.MARKET_WORKER_INTERVAL_MS ?? 15_000);
   if (!Number.isInteger(workerIntervalMs) || workerIntervalMs < 0) problems.push(`MARKET_WORKER_INTERVAL_MS must be a whole number of milliseconds (got "${env.MARKET_WORKER_INTERVAL_MS}")`);
 
+  const billing = Object.freeze({
+    shardApps: int('BILLING_SHARD_APPS', 5000, 1),
+    chunkApps: int('BILLING_CHUNK_APPS', 500, 1),
+    leaseSeconds: int('BILLING_LEASE_SECONDS', 60, 1),
+  });
+
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
 
   return Object.freeze({
@@ -139,6 +154,7 @@ function readEnv(env: NodeJS.ProcessEnv): Config {
     rateLimit,
     logSql: env.LOG_SQL === 'true',
     market: Object.freeze({ hostOverrides, workerIntervalMs }),
+    billing,
   });
 }
 
