@@ -49,7 +49,7 @@ describe('npm run billing -- TAOBAO <day>', () => {
 
     const first = await cli('TAOBAO', '2021-06-02');
     expect(first.code).toBe(0);
-    expect(first.stderr).toContain('[##############################] 2/2 apps 100%');
+    expect(first.stderr).toContain('[##############################] 1/1 shards 100%, 2 apps billed');
     expect(JSON.parse(first.stdout)).toMatchObject({ platform: 'TAOBAO', period: '2021-06-02', appsConsidered: 2, billsCreated: 2, total: '1132.00' });
 
     const bills = (await t.gql(BillsDocument, { filter: { period: '2021-06-02' } }, operator)).data!.bills.edges.map((e) => [e.node.appId, e.node.total]);
@@ -76,7 +76,11 @@ describe('npm run billing -- TAOBAO <day>', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain(USAGE);
     for (const args of [['ALIPAY', '2021-06-02'], ['TAOBAO'], ['TAOBAO', '2021-06-02', 'extra'], ['arrears', 'now']]) expect(parseArgs(args)).toBeNull();
-    expect(parseArgs(['douyin', '2026-10'])).toEqual({ kind: 'run', platform: 'DOUYIN', period: '2026-10' });
+    expect(parseArgs(['douyin', '2026-10'])).toEqual({ kind: 'run', platform: 'DOUYIN', period: '2026-10', workers: null });
+    expect(parseArgs(['TAOBAO', '2026-11-30', '--workers', '4'])).toEqual({ kind: 'run', platform: 'TAOBAO', period: '2026-11-30', workers: 4 });
+    for (const args of [['TAOBAO', '2026-11-30', '--workers'], ['TAOBAO', '2026-11-30', '--workers', '0'], ['TAOBAO', '2026-11-30', '--workers', '65'], ['TAOBAO', '2026-11-30', '--workers', '2.5'], ['worker'], ['worker', 'not-a-run-id']])
+      expect(parseArgs(args)).toBeNull();
+    expect(parseArgs(['worker', '0D7F3A52-1C2B-4E5F-8A9B-0C1D2E3F4A5B'])).toEqual({ kind: 'worker', runId: '0d7f3a52-1c2b-4e5f-8a9b-0c1d2e3f4a5b' });
   });
 });
 
