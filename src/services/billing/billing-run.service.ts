@@ -400,7 +400,12 @@ export class BillingRunService {
     shard: ClaimedShard,
     worker: string,
   ): Promise<ChunkCounts> {
-    return this.ds.transaction(async (tx) => {
+    // READ COMMITTED: no gap locks. Under REPEATABLE READ, settlement's range reads of
+    // idx_bill_developer_status and the bill inserts took next-key locks reaching into the
+    // neighbouring developer's rows, which belong to another shard: two workers deadlocked at shard
+    // boundaries. Every row settlement decides on is read FOR UPDATE (the latest committed version)
+    // under the account row lock, so nothing it relies on needs a repeatable snapshot.
+    return this.ds.transaction('READ COMMITTED', async (tx) => {
       if (apps.length === 0) {
         const none = { apps: 0, created: 0, lines: 0, total: '0.00' };
         await renewLease(tx, shard, worker, this.options.leaseSeconds, none);
