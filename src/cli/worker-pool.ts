@@ -23,7 +23,10 @@ export class WorkerPool {
 
   static async start(n: number, env: NodeJS.ProcessEnv = process.env): Promise<WorkerPool> {
     const entry = join(__dirname, `billing-worker${extname(__filename)}`);
-    const children = Array.from({ length: n }, () => fork(entry, [], { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
+    // Under tsx the loader is in this process's execArgv and children inherit it; a TypeScript entry
+    // forked from elsewhere (a Jest test) needs it named.
+    const execArgv = entry.endsWith('.ts') && !process.execArgv.some((a) => a.includes('tsx')) ? [...process.execArgv, '--import', 'tsx'] : process.execArgv;
+    const children = Array.from({ length: n }, () => fork(entry, [], { env, execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
     await Promise.all(
       children.map(
         (c) =>

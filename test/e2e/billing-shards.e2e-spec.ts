@@ -72,7 +72,7 @@ async function results(): Promise<Record<string, string[]>> {
     ledger: await rows(
       `SELECT e.developer_id, b.app_id, e.kind, e.amount, e.note FROM ledger_entry e JOIN bill b ON b.id = e.bill_id WHERE b.period = ? ORDER BY b.app_id, e.kind`,
     ),
-    accounts: await rows(`SELECT a.developer_id, a.balance, a.deposit, (SELECT SUM(amount) FROM ledger_entry e WHERE e.developer_id = a.developer_id) FROM billing_account a ORDER BY 1`, []),
+    accounts: await rows(`SELECT a.developer_id, a.balance, a.deposit, (SELECT COALESCE(SUM(amount), 0) FROM ledger_entry e WHERE e.developer_id = a.developer_id) FROM billing_account a ORDER BY 1`, []),
     flags: await rows(`SELECT id, restricted_for_arrears FROM developer ORDER BY id`, []),
   };
 }
@@ -176,7 +176,7 @@ describe('a worker killed in the middle of a shard', () => {
     expect(done).toBeGreaterThanOrEqual(4);
     expect(done).toBeLessThan(60);
     expect(done % 4).toBe(0);
-    const [{ bills, lines }] = await t.ds.query(`SELECT COUNT(DISTINCT b.id) AS bills, COUNT(l.bill_id) AS lines FROM bill b LEFT JOIN bill_line l ON l.bill_id = b.id WHERE b.period = ?`, [DAY]);
+    const [{ bills, n_lines: lines }] = await t.ds.query(`SELECT COUNT(DISTINCT b.id) AS bills, COUNT(l.bill_id) AS n_lines FROM bill b LEFT JOIN bill_line l ON l.bill_id = b.id WHERE b.period = ?`, [DAY]);
     expect([Number(bills), Number(lines)]).toEqual([done, Number(shard.lines_written)]);
     expect(await runRow(runId)).toMatchObject({ state: 'RUNNING', shards_done: 0 });
 
