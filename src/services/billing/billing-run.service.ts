@@ -120,11 +120,11 @@ export interface BillingRunOptions {
   chunkApps: number;
   /** A shard's lease, renewed by every chunk (BILLING_LEASE_SECONDS). */
   leaseSeconds: number;
-  /** How long a worker with nothing to claim waits before looking again, while other workers finish. */
+  /** The longest a worker with nothing to claim waits before looking again, while other workers finish (it starts at 20 ms and doubles). */
   idlePollMs: number;
 }
 
-export const DEFAULT_BILLING_RUN_OPTIONS: BillingRunOptions = Object.freeze({ shardApps: 1000, chunkApps: 500, leaseSeconds: 60, idlePollMs: 250 });
+export const DEFAULT_BILLING_RUN_OPTIONS: BillingRunOptions = Object.freeze({ shardApps: 1000, chunkApps: 500, leaseSeconds: 60, idlePollMs: 1000 });
 
 /** Progress of a worker: shards done of the run, and the apps this worker has billed. */
 export type BillingProgress = (shardsDone: number, shardCount: number, appsDone: number) => void;
@@ -242,15 +242,19 @@ export class BillingRunService {
     let total = new D(0);
     let shardsDone = run.shardsDone;
     onProgress?.(shardsDone, run.shardCount, 0);
+    // Waiting for other workers' shards: look again soon (the run usually ends within a chunk), then less often.
+    let idle = 20;
     while (run.state !== BillingRunState.DONE) {
       const shard = await claimShard(this.ds.manager, runId, worker, this.options.leaseSeconds);
       if (!shard) {
         const now = await this.findRun(runId);
         if (!now || now.state === BillingRunState.DONE) break;
         shardsDone = now.shardsDone;
-        await sleep(this.options.idlePollMs);
+        await sleep(idle);
+        idle = Math.min(idle * 2, this.options.idlePollMs);
         continue;
       }
+      idle = 20;
       try {
         const counts = await this.billShard(shard, ctx, worker, (c) => {
           report.appsConsidered += c.apps;
