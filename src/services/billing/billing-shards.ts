@@ -78,11 +78,15 @@ export async function claimShard(em: EntityManager, runId: string, worker: strin
       return null;
     }
     const r = rows[0];
-    await qr.query(
-      `UPDATE billing_shard SET state = 'CLAIMED', lease_owner = ?, lease_expires_at = NOW(3) + INTERVAL ? SECOND, attempts = attempts + 1 WHERE id = ?`,
+    // Compare-and-set, not only an UPDATE of the row read: the lease condition is checked again, so
+    // the claim stays exclusive where SKIP LOCKED is accepted but does not lock (TiDB, see docs/billing.md).
+    const res = await qr.query(
+      `UPDATE billing_shard SET state = 'CLAIMED', lease_owner = ?, lease_expires_at = NOW(3) + INTERVAL ? SECOND, attempts = attempts + 1
+        WHERE id = ? AND state <> 'DONE' AND (lease_expires_at IS NULL OR lease_expires_at < NOW(3))`,
       [worker, leaseSeconds, r.id],
     );
     await qr.commitTransaction();
+    if (affected(res) !== 1) return claimShard(em, runId, worker, leaseSeconds);
     return { id: String(r.id), runId, shardNo: Number(r.shard_no), ownerAfter: r.owner_after, ownerUpto: r.owner_upto, attempts: Number(r.attempts) + 1 };
   } catch (err) {
     if (qr.isTransactionActive) await qr.rollbackTransaction();
