@@ -54,7 +54,7 @@ export interface Config {
   };
   /** Billing runs: shards, chunks, leases (docs/billing.md, "Shards and workers"). */
   readonly billing: {
-    /** Apps of the platform per shard (BILLING_SHARD_APPS, default 1000). */
+    /** Apps of the platform per shard (BILLING_SHARD_APPS, default 2500). */
     readonly shardApps: number;
     /** Apps per chunk transaction (BILLING_CHUNK_APPS, default 500). */
     readonly chunkApps: number;
@@ -134,7 +134,7 @@ function readEnv(env: NodeJS.ProcessEnv): Config {
   if (!Number.isInteger(workerIntervalMs) || workerIntervalMs < 0) problems.push(`MARKET_WORKER_INTERVAL_MS must be a whole number of milliseconds (got "${env.MARKET_WORKER_INTERVAL_MS}")`);
 
   const billing = Object.freeze({
-    shardApps: int('BILLING_SHARD_APPS', 1000, 1),
+    shardApps: int('BILLING_SHARD_APPS', 2500, 1),
     chunkApps: int('BILLING_CHUNK_APPS', 500, 1),
     leaseSeconds: int('BILLING_LEASE_SECONDS', 60, 1),
   });

@@ -124,7 +124,7 @@ export interface BillingRunOptions {
   idlePollMs: number;
 }
 
-export const DEFAULT_BILLING_RUN_OPTIONS: BillingRunOptions = Object.freeze({ shardApps: 1000, chunkApps: 500, leaseSeconds: 60, idlePollMs: 1000 });
+export const DEFAULT_BILLING_RUN_OPTIONS: BillingRunOptions = Object.freeze({ shardApps: 2500, chunkApps: 500, leaseSeconds: 60, idlePollMs: 1000 });
 
 /** Progress of a worker: shards done of the run, and the apps this worker has billed. */
 export type BillingProgress = (shardsDone: number, shardCount: number, appsDone: number) => void;
