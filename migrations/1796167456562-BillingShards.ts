@@ -1,5 +1,10 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
 
+/**
+ * Billing runs in shards (issue 16): billing_run (the run, its clock, shard counts) and billing_shard
+ * (an owner range with its state, lease owner and expiry, attempts and counters), and the app index
+ * (billing_platform, owner_id, id) that shard planning and each shard's keyset paging walk.
+ */
 export class BillingShards1796167456562 implements MigrationInterface {
     name = 'BillingShards1796167456562'
 

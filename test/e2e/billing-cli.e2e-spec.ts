@@ -66,6 +66,29 @@ describe('npm run billing -- TAOBAO <day>', () => {
     expect((await t.gql(BillsDocument, { filter: { period: '2021-06-02' } }, operator)).data!.bills.totalCount).toBe(2);
   });
 
+  it('--workers 2 bills a Taobao day and a Douyin month (DOMAIN §6: 50,000 basic calls out of cloud × 0.2/100 = 100.00) in two worker processes over the same shards', async () => {
+    const taobao = await appWithOrders('2021-06-03', 1_300_000); // 1,120.00
+    const dev = await t.developer();
+    const created = (await t.gql(CreateAppDocument, { input: { name: 'Douyin workers app', tagCode: 'MERCHANT_BACKEND', inCloud: true, declaredFunctions: [] } }, dev.token)).data!.createApp;
+    if (created.__typename !== 'App') throw new Error(JSON.stringify(created));
+    await t.gql(SetAppBillingPlatformDocument, { appId: created.id, platform: 'DOUYIN' }, operator);
+    const calls = { category: 'BASIC', source: 'OUT_OF_CLOUD', total: 50_000, successful: 50_000 } as const;
+    await t.gql(RecordUsageDocument, { records: [{ idempotencyKey: `k-${randomUUID()}`, appkey: created.appkey, date: '2026-08-10', apiCalls: [calls] }] }, gateway);
+
+    const day = await cli('TAOBAO', '2021-06-03', '--workers', '2');
+    expect(day.code).toBe(0);
+    expect(day.stderr).toMatch(/billing run [0-9a-f-]{36}: \d+ shards; more workers: npm run billing -- worker [0-9a-f-]{36}/);
+    expect(JSON.parse(day.stdout)).toMatchObject({ period: '2021-06-03', appsConsidered: 1, billsCreated: 1, total: '1120.00' });
+    const month = await cli('DOUYIN', '2026-08', '--workers', '2');
+    expect(month.code).toBe(0);
+    expect(JSON.parse(month.stdout)).toMatchObject({ platform: 'DOUYIN', period: '2026-08', billsCreated: 1, total: '100.00' });
+    const bills = (await t.gql(BillsDocument, { filter: { appId: created.id } }, operator)).data!.bills.edges.map((e) => [e.node.period, e.node.total]);
+    expect(bills).toEqual([['2026-08', '100.00']]);
+    expect((await t.gql(BillsDocument, { filter: { appId: taobao, period: '2021-06-03' } }, operator)).data!.bills.totalCount).toBe(1);
+    const [{ n }] = await t.ds.query(`SELECT COUNT(*) AS n FROM billing_run WHERE period IN ('2021-06-03', '2026-08') AND state = 'DONE'`);
+    expect(Number(n)).toBe(2);
+  });
+
   it('a period that is not over is refused with exit code 1 and the rule on stderr; bad arguments exit 2 with the usage', async () => {
     const refused = await cli('TAOBAO', '2999-01-01');
     expect(refused.code).toBe(1);
