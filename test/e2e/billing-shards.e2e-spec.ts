@@ -126,7 +126,7 @@ describe('one, two and four workers', () => {
   it.each([2, 4])('%i worker processes over shards of 10 apps write exactly the same bills, lines, ledger, balances and flags', async (n) => {
     await unbill();
     const { runId, shardCount, billsCreated } = await billWithWorkers(n);
-    expect(shardCount).toBeGreaterThanOrEqual(6); // 60 apps of 12 developers, boundaries on owners: 6 full shards and the open last one
+    expect(shardCount).toBe(7); // 60 apps of 12 developers (5 each) by 10: 6 shards of two developers each, and the open last one
     expect(billsCreated).toBe(60);
     expect(await runRow(runId)).toMatchObject({ state: 'DONE', shard_count: shardCount, shards_done: shardCount });
     const [{ attempts, workers }] = await t.ds.query(`SELECT SUM(attempts) AS attempts, COUNT(DISTINCT SUBSTRING_INDEX(lease_owner, ':', 2)) AS workers FROM billing_shard WHERE run_id = ?`, [runId]);
