@@ -1,21 +1,35 @@
 /**
- * `npm run bench:billing`: 100,000 app-days of usage (10,000 Taobao apps × 10 days, 1,000
- * developers, 3 meters each), then the Taobao daily billing of those 10 days through the real
- * BillingRunService, against a fresh database. Prints app-days/s and the ratio against a raw
- * `INSERT … SELECT` writing the same number of bill lines in the same database.
- * A measurement, not a test: no threshold. It also prints `resultDigest`, a hash of every billing
- * result (bills, lines, ledger, balances, arrears flags): a speed change must leave it unchanged
- * for the same BENCH_APPS and BENCH_DAYS.
+ * `npm run bench:billing [-- <app-days> [<workers>]]`: app-days of usage (BENCH_DAYS days, 10 by
+ * default, of app-days / days Taobao apps; 10 apps per developer; 3 meters each), then the Taobao
+ * daily billing of those days as production runs it: one billing run per day, started here, billed
+ * by <workers> forked worker processes (`src/cli/billing-worker.ts`, the CLI's `--workers`) that
+ * claim its shards in the database. Against a fresh database of its own (`portal_bench_billshard`
+ * unless BENCH_DATABASE is set), without the test harness (no statement log in any process).
+ * Prints app-days/s, the ratio against a raw `INSERT … SELECT` writing the same number of bill
+ * lines in the same database, each worker's peak RSS, and `resultDigest`, a hash of every billing
+ * result (bills, lines, ledger, balances, arrears flags): a speed change, or another worker count,
+ * must leave it unchanged for the same size. Also settable: BENCH_APP_DAYS, BENCH_WORKERS (or
+ * BENCH_APPS for the apps directly). A measurement, not a test: no threshold.
  */
 import 'reflect-metadata';
+import { loadavg } from 'node:os';
+import mysql from 'mysql2/promise';
 import { BillingPlatform } from '../src/billing/billing.enums';
+import { WorkerPool } from '../src/cli/worker-pool';
+import { configFrom } from '../src/config';
 import { addDays } from '../src/domain/common/beijing-time';
+import { FixedClock } from '../src/domain/common/clock';
+import { createDataSource } from '../src/db/data-source';
+import { BillingRunState } from '../src/db/entities/billing-run.entity';
+import { migrateAndSeed } from '../src/db/migrate';
 import { BillingRunService } from '../src/services/billing/billing-run.service';
 import { SandboxPaymentProvider } from '../src/services/billing/payment-provider';
-import { TestApp } from '../test/support/test-app';
 
-const APPS = Number(process.env.BENCH_APPS ?? 10_000);
+const [argAppDays, argWorkers] = process.argv.slice(2);
 const DAYS = Number(process.env.BENCH_DAYS ?? 10);
+const APP_DAYS = Number(argAppDays ?? process.env.BENCH_APP_DAYS ?? 0);
+const APPS = APP_DAYS > 0 ? Math.round(APP_DAYS / DAYS) : Number(process.env.BENCH_APPS ?? 10_000);
+const WORKERS = Number(argWorkers ?? process.env.BENCH_WORKERS ?? 1);
 const DEVS = Math.max(1, Math.floor(APPS / 10));
 const FIRST = '2026-10-01';
 
@@ -45,10 +59,22 @@ async function resultDigest(q: (sql: string) => Promise<{ n: string; h: string }
   return parts.join(' ');
 }
 
-export async function benchBilling(): Promise<Record<string, number | string>> {
-  const t = await TestApp.start({ now: '2026-11-20T04:00:00Z' });
+export async function benchBilling(): Promise<Record<string, unknown>> {
+  if (!Number.isInteger(APPS) || APPS < 1 || !Number.isInteger(DAYS) || DAYS < 1 || !Number.isInteger(WORKERS) || WORKERS < 1 || WORKERS > 64) {
+    throw new Error(`bad size: ${APPS} apps × ${DAYS} days, ${WORKERS} workers`);
+  }
+  const base = configFrom({ ...process.env, NODE_ENV: 'test' });
+  const url = new URL(base.databaseUrl);
+  const dbName = process.env.BENCH_DATABASE ?? 'portal_bench_billshard';
+  const admin = await mysql.createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password) });
+  await admin.query(`DROP DATABASE IF EXISTS \`${dbName}\``);
+  await admin.query(`CREATE DATABASE \`${dbName}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  url.pathname = `/${dbName}`;
+  const databaseUrl = url.toString();
+  const ds = await createDataSource(base, databaseUrl).initialize();
+  let pool: WorkerPool | null = null;
   try {
-    const ds = t.ds;
+    await migrateAndSeed(ds);
     const q = (sql: string, p: unknown[] = []) => ds.query(sql, p);
     // Data generation (not timed): developers, accounts with balance, apps, usage.
     for (let i = 0; i < DEVS; i += 1000) {
@@ -77,19 +103,28 @@ export async function benchBilling(): Promise<Record<string, number | string>> {
         ]);
         await q(`INSERT INTO usage_daily (app_id, usage_date, meter, quantity, successful) VALUES ${rows.map(() => '(?,?,?,?,0)').join(',')}`, rows.flat());
       }
+      process.stderr.write(`\rusage ${d + 1}/${DAYS} days`);
     }
+    process.stderr.write('\n');
+    appIds.length = 0;
 
-    // The test harness's logger keeps every SQL statement for the N+1 tests: emptied before and
-    // during the run, so the bench does not measure a growing in-memory log the server never keeps.
-    t.queries.reset();
-    const runs = new BillingRunService(ds, t.clock, new SandboxPaymentProvider());
+    // The workers: separate processes on the bench database, as `npm run billing -- … --workers N` forks them.
+    const poolStarted = performance.now();
+    pool = await WorkerPool.start(WORKERS, { ...process.env, DATABASE_URL: databaseUrl });
+    const workerStartSeconds = (performance.now() - poolStarted) / 1000;
+    const clock = new FixedClock(new Date('2026-11-20T04:00:00Z'));
+    const runs = new BillingRunService(ds, clock, new SandboxPaymentProvider(), undefined, base.billing);
+    const peakRssKb = new Array<number>(WORKERS).fill(0);
     const started = performance.now();
     let lines = 0;
     for (let d = 0; d < DAYS; d++) {
-      const r = await runs.run(BillingPlatform.TAOBAO, addDays(FIRST, d));
-      if (!r.ok) throw new Error(JSON.stringify(r.refusal));
-      lines += r.value.linesWritten;
-      t.queries.reset();
+      const run = await runs.start(BillingPlatform.TAOBAO, addDays(FIRST, d));
+      if (!run.ok) throw new Error(JSON.stringify(run.refusal));
+      const r = await pool.bill(run.value.runId);
+      if (r.failures.length > 0) throw new Error(r.failures.join('; '));
+      r.maxRssKb.forEach((kb, w) => (peakRssKb[w] = Math.max(peakRssKb[w], kb)));
+      lines += r.reports.reduce((s, x) => s + x.linesWritten, 0);
+      if ((await runs.findRun(run.value.runId))?.state !== BillingRunState.DONE) throw new Error(`run ${run.value.runId} not done`);
       process.stderr.write(`\rbilled ${d + 1}/${DAYS} days`);
     }
     process.stderr.write('\n');
@@ -104,19 +139,32 @@ export async function benchBilling(): Promise<Record<string, number | string>> {
     );
     const rawSeconds = (performance.now() - rawStarted) / 1000;
     const [bills] = await q('SELECT COUNT(*) n FROM bill');
+    const [shards] = await q('SELECT COUNT(*) n, SUM(attempts) a FROM billing_shard');
     const digest = await resultDigest(q);
     return {
       appDays: APPS * DAYS,
+      apps: APPS,
+      days: DAYS,
+      workers: WORKERS,
+      shards: Number(shards.n),
+      shardClaims: Number(shards.a),
       bills: Number(bills.n),
       lines,
+      workerStartSeconds: Number(workerStartSeconds.toFixed(2)),
       seconds: Number(seconds.toFixed(2)),
       appDaysPerSecond: Number(((APPS * DAYS) / seconds).toFixed(0)),
       rawInsertSelectSeconds: Number(rawSeconds.toFixed(2)),
       ratioVsRawInsertSelect: Number((seconds / rawSeconds).toFixed(1)),
+      peakRssPerWorkerMB: peakRssKb.map((kb) => Number((kb / 1024).toFixed(0))),
+      benchProcessPeakRssMB: Number((process.resourceUsage().maxRSS / 1024).toFixed(0)),
+      loadAverage: loadavg().map((x) => Number(x.toFixed(1))),
       resultDigest: digest,
     };
   } finally {
-    await t.stop();
+    await pool?.close();
+    await ds.destroy();
+    if (process.env.BENCH_KEEP_DATABASE !== 'true') await admin.query(`DROP DATABASE IF EXISTS \`${dbName}\``);
+    await admin.end();
   }
 }
 

@@ -125,6 +125,15 @@ export interface Config {
     /** How often `npm start` runs the expiry and notification worker (MARKET_WORKER_INTERVAL_MS, default 15000; 0 turns it off). */
     readonly workerIntervalMs: number;
   };
+  /** Billing runs: shards, chunks, leases (docs/billing.md, "Shards and workers"). */
+  readonly billing: {
+    /** Apps of the platform per shard (BILLING_SHARD_APPS, default 2500). */
+    readonly shardApps: number;
+    /** Apps per chunk transaction (BILLING_CHUNK_APPS, default 500). */
+    readonly chunkApps: number;
+    /** A shard's lease in seconds, renewed by every chunk (BILLING_LEASE_SECONDS, default 60). */
+    readonly leaseSeconds: number;
+  };
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -257,6 +266,11 @@ function readEnv(env: NodeJS.ProcessEnv): Config {
   if (metricsToken !== null && metricsToken.length < 16) problems.push('METRICS_TOKEN must be at least 16 characters long');
   const metrics = Object.freeze({ enabled: bool('METRICS_ENABLED', true), port: metricsPort, token: metricsToken, public: bool('METRICS_PUBLIC', false) });
   const quotaSnapshotTtlSeconds = int('QUOTA_SNAPSHOT_TTL_SECONDS', 60, 1);
+  const billing = Object.freeze({
+    shardApps: int('BILLING_SHARD_APPS', 2500, 1),
+    chunkApps: int('BILLING_CHUNK_APPS', 500, 1),
+    leaseSeconds: int('BILLING_LEASE_SECONDS', 60, 1),
+  });
 
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
 
@@ -283,6 +297,7 @@ function readEnv(env: NodeJS.ProcessEnv): Config {
     market: Object.freeze({ workerIntervalMs }),
     secrets: Object.freeze({ key: secretsKey, developmentKey }),
     notifications: Object.freeze({ retentionDays, workerIntervalMs: notificationIntervalMs }),
+    billing,
   });
 }
 

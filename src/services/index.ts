@@ -5,7 +5,7 @@ import { AuditService } from './audit/audit.service';
 import { CalendarService } from './calendar/calendar.service';
 import { AccountService } from './billing/account.service';
 import { BillQueryService } from './billing/bill-query.service';
-import { BillingRunService } from './billing/billing-run.service';
+import { BillingRunOptions, BillingRunService } from './billing/billing-run.service';
 import { InvoiceService } from './billing/invoice.service';
 import { PaymentProvider, SandboxPaymentProvider } from './billing/payment-provider';
 import { PriceListService } from './billing/price-list.service';
@@ -80,6 +80,8 @@ export interface ServiceOptions {
   messageSender?: MessageSender;
   /** How long a gateway quota snapshot stays valid, in seconds (default 60). */
   quotaSnapshotTtlSeconds?: number;
+  /** Shards, chunks and leases of billing runs (the configuration's `billing`); defaults otherwise. */
+  billing?: Partial<BillingRunOptions>;
 }
 
 export function createServices(ds: DataSource, clock: Clock, options: ServiceOptions = {}): Services {
@@ -120,7 +122,7 @@ export function createServices(ds: DataSource, clock: Clock, options: ServiceOpt
     marketNotifications: new MarketNotificationService(ds, clock, outbound),
     accounts: new AccountService(ds, clock, provider, audit),
     bills: new BillQueryService(ds, clock),
-    billingRuns: new BillingRunService(ds, clock, provider),
+    billingRuns: new BillingRunService(ds, clock, provider, undefined, options.billing),
     priceLists: new PriceListService(ds, audit),
     invoices: new InvoiceService(ds, clock, audit, notifications),
   };

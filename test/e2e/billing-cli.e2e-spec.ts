@@ -49,7 +49,7 @@ describe('npm run billing -- TAOBAO <day>', () => {
 
     const first = await cli('TAOBAO', '2021-06-02');
     expect(first.code).toBe(0);
-    expect(first.stderr).toContain('[##############################] 2/2 apps 100%');
+    expect(first.stderr).toContain('[##############################] 1/1 shards 100%, 2 apps billed');
     expect(JSON.parse(first.stdout)).toMatchObject({ platform: 'TAOBAO', period: '2021-06-02', appsConsidered: 2, billsCreated: 2, total: '1132.00' });
 
     const bills = (await t.gql(BillsDocument, { filter: { period: '2021-06-02' } }, operator)).data!.bills.edges.map((e) => [e.node.appId, e.node.total]);
@@ -66,6 +66,29 @@ describe('npm run billing -- TAOBAO <day>', () => {
     expect((await t.gql(BillsDocument, { filter: { period: '2021-06-02' } }, operator)).data!.bills.totalCount).toBe(2);
   });
 
+  it('--workers 2 bills a Taobao day and a Douyin month (DOMAIN §6: 50,000 basic calls out of cloud × 0.2/100 = 100.00) in two worker processes over the same shards', async () => {
+    const taobao = await appWithOrders('2021-06-03', 1_300_000); // 1,120.00
+    const dev = await t.developer();
+    const created = (await t.gql(CreateAppDocument, { input: { name: 'Douyin workers app', tagCode: 'MERCHANT_BACKEND', inCloud: true, declaredFunctions: [] } }, dev.token)).data!.createApp;
+    if (created.__typename !== 'App') throw new Error(JSON.stringify(created));
+    await t.gql(SetAppBillingPlatformDocument, { appId: created.id, platform: 'DOUYIN' }, operator);
+    const calls = { category: 'BASIC', source: 'OUT_OF_CLOUD', total: 50_000, successful: 50_000 } as const;
+    await t.gql(RecordUsageDocument, { records: [{ idempotencyKey: `k-${randomUUID()}`, appkey: created.appkey, date: '2026-08-10', apiCalls: [calls] }] }, gateway);
+
+    const day = await cli('TAOBAO', '2021-06-03', '--workers', '2');
+    expect(day.code).toBe(0);
+    expect(day.stderr).toMatch(/billing run [0-9a-f-]{36}: \d+ shards; more workers: npm run billing -- worker [0-9a-f-]{36}/);
+    expect(JSON.parse(day.stdout)).toMatchObject({ period: '2021-06-03', appsConsidered: 1, billsCreated: 1, total: '1120.00' });
+    const month = await cli('DOUYIN', '2026-08', '--workers', '2');
+    expect(month.code).toBe(0);
+    expect(JSON.parse(month.stdout)).toMatchObject({ platform: 'DOUYIN', period: '2026-08', billsCreated: 1, total: '100.00' });
+    const bills = (await t.gql(BillsDocument, { filter: { appId: created.id } }, operator)).data!.bills.edges.map((e) => [e.node.period, e.node.total]);
+    expect(bills).toEqual([['2026-08', '100.00']]);
+    expect((await t.gql(BillsDocument, { filter: { appId: taobao, period: '2021-06-03' } }, operator)).data!.bills.totalCount).toBe(1);
+    const [{ n }] = await t.ds.query(`SELECT COUNT(*) AS n FROM billing_run WHERE period IN ('2021-06-03', '2026-08') AND state = 'DONE'`);
+    expect(Number(n)).toBe(2);
+  });
+
   it('a period that is not over is refused with exit code 1 and the rule on stderr; bad arguments exit 2 with the usage', async () => {
     const refused = await cli('TAOBAO', '2999-01-01');
     expect(refused.code).toBe(1);
@@ -76,7 +99,11 @@ describe('npm run billing -- TAOBAO <day>', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain(USAGE);
     for (const args of [['ALIPAY', '2021-06-02'], ['TAOBAO'], ['TAOBAO', '2021-06-02', 'extra'], ['arrears', 'now']]) expect(parseArgs(args)).toBeNull();
-    expect(parseArgs(['douyin', '2026-10'])).toEqual({ kind: 'run', platform: 'DOUYIN', period: '2026-10' });
+    expect(parseArgs(['douyin', '2026-10'])).toEqual({ kind: 'run', platform: 'DOUYIN', period: '2026-10', workers: null });
+    expect(parseArgs(['TAOBAO', '2026-11-30', '--workers', '4'])).toEqual({ kind: 'run', platform: 'TAOBAO', period: '2026-11-30', workers: 4 });
+    for (const args of [['TAOBAO', '2026-11-30', '--workers'], ['TAOBAO', '2026-11-30', '--workers', '0'], ['TAOBAO', '2026-11-30', '--workers', '65'], ['TAOBAO', '2026-11-30', '--workers', '2.5'], ['worker'], ['worker', 'not-a-run-id']])
+      expect(parseArgs(args)).toBeNull();
+    expect(parseArgs(['worker', '0D7F3A52-1C2B-4E5F-8A9B-0C1D2E3F4A5B'])).toEqual({ kind: 'worker', runId: '0d7f3a52-1c2b-4e5f-8a9b-0c1d2e3f4a5b' });
   });
 });
 

@@ -7,6 +7,7 @@ import { BillingPlatform } from '../../billing/billing.enums';
 /** A developer's app (DOMAIN §2). */
 @Entity('app')
 @Index('idx_app_owner', ['ownerId', 'id'])
+@Index('idx_app_platform_owner', ['billingPlatform', 'ownerId', 'id'])
 export class AppEntity {
   @PrimaryGeneratedColumn({ type: 'bigint', unsigned: true })
   id: string;

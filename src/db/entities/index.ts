@@ -4,6 +4,8 @@ import { CalendarDayEntity } from './calendar-day.entity';
 import { BillLineEntity } from './bill-line.entity';
 import { BillEntity } from './bill.entity';
 import { BillingAccountEntity } from './billing-account.entity';
+import { BillingRunEntity } from './billing-run.entity';
+import { BillingShardEntity } from './billing-shard.entity';
 import { CouponPolicyEntity } from './coupon-policy.entity';
 import { DeveloperEntity } from './developer.entity';
 import { InvoiceBillEntity } from './invoice-bill.entity';
@@ -58,6 +60,8 @@ export {
   ReviewRoundEntity,
   BillEntity,
   BillingAccountEntity,
+  BillingRunEntity,
+  BillingShardEntity,
   BillLineEntity,
   CouponPolicyEntity,
   InvoiceBillEntity,
@@ -115,6 +119,8 @@ export const ENTITIES = [
   CouponPolicyEntity,
   QualityDiscountEntity,
   BillingAccountEntity,
+  BillingRunEntity,
+  BillingShardEntity,
   LedgerEntryEntity,
   BillEntity,
   BillLineEntity,

@@ -11,7 +11,9 @@ import { beijingDate } from '../../domain/common/beijing-time';
 import { Clock } from '../../domain/common/clock';
 import { invalidInput, ok, Result } from '../../domain/common/result';
 import { violation } from '../../domain/common/violation';
-import { CouponPolicyEntity, PriceListEntity } from '../../db/entities';
+import { BillingRunEntity, CouponPolicyEntity, PriceListEntity } from '../../db/entities';
+import { BillingRunState } from '../../db/entities/billing-run.entity';
+import { ChunkCounts, claimShard, ClaimedShard, finishShard, LeaseLost, planShards, releaseShard, renewLease, workerName } from './billing-shards';
 import { ensureAccounts, lockAccounts, settleAccounts } from './ledger';
 import { PaymentProvider } from './payment-provider';
 import { observeBillingRun } from '../../observability/metrics';
@@ -29,28 +31,54 @@ export interface AppUsage {
  */
 export interface UsageSource {
   /**
-   * Ids of the platform's apps with any usage in the period, not billed yet for it: grouped by owner
-   * (ascending owner, then app id), so a chunk holds a developer's apps together and settles it once.
+   * The next `limit` apps of the platform, owned by developers in the shard's owner range, with any
+   * usage in the period and no bill yet for it, after the `after` cursor: ordered by owner, then app
+   * id, so a chunk holds a developer's apps together and settles it once. Keyset paging: a shard is
+   * read a chunk at a time, whatever its size.
    */
-  appsToBill(em: EntityManager, platform: BillingPlatform, period: BillingPeriod): Promise<string[]>;
+  appsToBill(em: EntityManager, platform: BillingPlatform, period: BillingPeriod, range: OwnerRange, after: AppCursor | null, limit: number): Promise<ChunkApp[]>;
   /** The period's usage of these apps. */
   usageOf(em: EntityManager, appIds: readonly string[], period: BillingPeriod): Promise<Map<string, AppUsage>>;
+}
+
+/** Owners `ownerAfter < owner_id <= ownerUpto` (NULL: unbounded), a shard's range. */
+export interface OwnerRange {
+  ownerAfter: string | null;
+  ownerUpto: string | null;
+}
+
+/** The last app a chunk read: the next chunk starts after it. */
+export interface AppCursor {
+  ownerId: string;
+  appId: string;
+}
+
+/** An app to bill: id, appkey and owner. */
+export interface ChunkApp {
+  id: string;
+  appkey: string;
+  owner_id: string;
 }
 
 const PACKAGE_PREFIX = `${PACKAGE_METER}:`;
 
 /** Reads `usage_daily` (issue 4): sums quantities per meter over the period; packages kept per day. */
 export const usageDailySource: UsageSource = {
-  async appsToBill(em, platform, period) {
-    const rows: { id: string }[] = await em.query(
-      `SELECT a.owner_id, a.id FROM app a
-        WHERE a.billing_platform = ?
+  async appsToBill(em, platform, period, range, after, limit) {
+    const where: string[] = ['a.billing_platform = ?'];
+    const params: unknown[] = [platform];
+    if (range.ownerAfter !== null) (where.push('a.owner_id > ?'), params.push(range.ownerAfter));
+    if (range.ownerUpto !== null) (where.push('a.owner_id <= ?'), params.push(range.ownerUpto));
+    if (after !== null) (where.push('(a.owner_id > ? OR (a.owner_id = ? AND a.id > ?))'), params.push(after.ownerId, after.ownerId, after.appId));
+    const rows: ChunkApp[] = await em.query(
+      `SELECT a.id, a.appkey, a.owner_id FROM app a
+        WHERE ${where.join(' AND ')}
           AND EXISTS (SELECT 1 FROM usage_daily u WHERE u.app_id = a.id AND u.usage_date BETWEEN ? AND ? AND u.quantity > 0)
           AND NOT EXISTS (SELECT 1 FROM bill b WHERE b.app_id = a.id AND b.platform = ? AND b.period = ?)
-        ORDER BY a.owner_id, a.id`,
-      [platform, period.start, period.end, platform, period.key],
+        ORDER BY a.owner_id, a.id LIMIT ${Math.floor(limit)}`,
+      [...params, period.start, period.end, platform, period.key],
     );
-    return rows.map((r) => String(r.id));
+    return rows.map((r) => ({ id: String(r.id), appkey: r.appkey, owner_id: r.owner_id }));
   },
   async usageOf(em, appIds, period) {
     const out = new Map<string, AppUsage>();
@@ -76,6 +104,7 @@ export interface BillingRunReport {
   runId: string;
   platform: BillingPlatform;
   period: string;
+  /** Apps with usage and no bill that this worker's chunks took up. */
   appsConsidered: number;
   billsCreated: number;
   /** Bills another run (or an earlier run) had already written: left as they were. */
@@ -84,17 +113,27 @@ export interface BillingRunReport {
   total: string;
 }
 
-const CHUNK = 500;
+/** How a run is cut and leased (BILLING_* configuration variables). */
+export interface BillingRunOptions {
+  /** Apps of the platform per shard, by owner range (BILLING_SHARD_APPS). */
+  shardApps: number;
+  /** Apps per chunk: one transaction each (BILLING_CHUNK_APPS). */
+  chunkApps: number;
+  /** A shard's lease, renewed by every chunk (BILLING_LEASE_SECONDS). */
+  leaseSeconds: number;
+  /** The longest a worker with nothing to claim waits before looking again, while other workers finish (it starts at 20 ms and doubles). */
+  idlePollMs: number;
+}
+
+export const DEFAULT_BILLING_RUN_OPTIONS: BillingRunOptions = Object.freeze({ shardApps: 2500, chunkApps: 500, leaseSeconds: 60, idlePollMs: 1000 });
+
+/** Progress of a worker: shards done of the run, and the apps this worker has billed. */
+export type BillingProgress = (shardsDone: number, shardCount: number, appsDone: number) => void;
+
 /** Bill lines per INSERT statement. */
 const LINES_PER_INSERT = 2000;
 /** Apps rated between two yields to the event loop while preparing (see `prepareChunk`). */
 const RATE_SLICE = 50;
-
-interface ChunkApp {
-  id: string;
-  appkey: string;
-  owner_id: string;
-}
 
 /**
  * A chunk read, rated and formatted, ready to write. The SQL value tuples are escaped here, outside
@@ -111,83 +150,179 @@ interface PreparedChunk {
   lineTails: Map<string, string[]>;
 }
 
-/** What every chunk of one run shares. */
+/** What every chunk of one run shares: read from the run's row, so every worker bills alike. */
 interface RunContext {
   runId: string;
   platform: BillingPlatform;
   period: BillingPeriod;
   list: PriceListEntity;
   coupons: CouponPolicy[];
-  /** Beijing date of the run: bills are issued on it. */
+  /** Beijing date of the run's clock: bills are issued on it. */
   today: string;
+  /** The run's clock: bills are paid at it. */
   now: Date;
 }
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Billing runs (Lago's billing service): rates every app of a platform with usage in a period and
- * writes one bill per (app, platform, period), then charges it. Idempotent by construction:
+ * writes one bill per (app, platform, period), then charges it. A run is cut into shards by owner
+ * range (`billing_shard`); workers — this process, child processes, other machines — claim shards,
+ * bill them chunk by chunk and mark them done (`billing-shards.ts`). Idempotent by construction:
  * INSERT IGNORE on the unique key; a run writes lines and ledger entries only for the bills it
- * inserted itself (identified by its run id), in the same transaction. So a second run, or two at
- * once, leave exactly one set of bills and entries.
+ * inserted itself (identified by its run id), in the same transaction, and a retried shard reads
+ * only apps without a bill. So a second run, two at once, or a shard taken over from a dead worker
+ * leave exactly one set of bills and entries.
  */
 export class BillingRunService {
+  private readonly options: BillingRunOptions;
+
   constructor(
     private readonly ds: DataSource,
     private readonly clock: Clock,
     private readonly provider: PaymentProvider,
     private readonly usage: UsageSource = usageDailySource,
-  ) {}
-
-  /** One billing run, counted in the billing metrics (duration, outcome, bills, lines, app-days). */
-  run(platform: BillingPlatform, periodKey: string, onProgress?: (done: number, total: number) => void): Promise<Result<BillingRunReport>> {
-    return observeBillingRun(platform, () => this.runOnce(platform, periodKey, onProgress));
+    options: Partial<BillingRunOptions> = {},
+  ) {
+    this.options = { ...DEFAULT_BILLING_RUN_OPTIONS, ...options };
   }
 
-  private async runOnce(platform: BillingPlatform, periodKey: string, onProgress?: (done: number, total: number) => void): Promise<Result<BillingRunReport>> {
+  /**
+   * Starts a run and bills it in this process, one worker (runBilling over GraphQL, the CLI without
+   * --workers), counted in the billing metrics (duration, outcome, bills, lines, app-days).
+   */
+  run(platform: BillingPlatform, periodKey: string, onProgress?: BillingProgress): Promise<Result<BillingRunReport>> {
+    return observeBillingRun(platform, async () => {
+      const started = await this.start(platform, periodKey);
+      if (!started.ok) return started;
+      return ok(await this.work(started.value.runId, onProgress));
+    });
+  }
+
+  /**
+   * Checks the period, then records the run and its shards in one transaction (a run exists only
+   * with all its shards). The run's clock is this process's clock now; workers bill with it.
+   */
+  async start(platform: BillingPlatform, periodKey: string): Promise<Result<{ runId: string; shardCount: number }>> {
     const now = this.clock.now();
-    const today = beijingDate(now);
-    const check = billingPeriod(platform, periodKey, today);
+    const check = billingPeriod(platform, periodKey, beijingDate(now));
     if (!check.ok) return invalidInput([violation('period', check.rule, check.message)]);
     const period = check.period;
     const lists = await this.ds.getRepository(PriceListEntity).findBy({ platform });
     // NOTE: a month is billed with the price list in force on its first day.
     const list = priceListOn(lists, platform, period.start);
     if (!list) return invalidInput([violation('period', 'NO_PRICE_LIST', `no ${platform} price list is in force on ${period.start}`)]);
-    const coupons: CouponPolicy[] = (await this.ds.getRepository(CouponPolicyEntity).findBy({ platform })).map((c) => ({ ...c }));
-
     const runId = randomUUID();
-    const report: BillingRunReport = { runId, platform, period: period.key, appsConsidered: 0, billsCreated: 0, billsSkipped: 0, linesWritten: 0, total: '0.00' };
+    const shards = await planShards(this.ds.manager, platform, this.options.shardApps);
+    await this.ds.transaction(async (tx) => {
+      await tx.query(`INSERT INTO billing_run (id, platform, period, price_list_id, as_of, shard_count) VALUES (?, ?, ?, ?, ?, ?)`, [runId, platform, period.key, list.id, now, shards.length]);
+      for (let i = 0; i < shards.length; i += 1000) {
+        const slice = shards.slice(i, i + 1000);
+        await tx.query(
+          `INSERT INTO billing_shard (run_id, shard_no, owner_after, owner_upto) VALUES ${slice.map(() => '(?, ?, ?, ?)').join(',')}`,
+          slice.flatMap((s, k) => [runId, i + k + 1, s.ownerAfter, s.ownerUpto]),
+        );
+      }
+    });
+    return ok({ runId, shardCount: shards.length });
+  }
+
+  /** The run's row, or null when no run has this id. */
+  async findRun(runId: string): Promise<BillingRunEntity | null> {
+    return this.ds.getRepository(BillingRunEntity).findOneBy({ id: runId });
+  }
+
+  /**
+   * One worker on a run until the run is DONE: claims a shard, bills it, marks it done, again; with
+   * nothing left to claim it waits while other workers hold shards (their leases may expire, and
+   * their shards come back). Returns what this worker wrote. A run already DONE is a no-op.
+   */
+  async work(runId: string, onProgress?: BillingProgress): Promise<BillingRunReport> {
+    const run = await this.findRun(runId);
+    if (!run) throw new Error(`no billing run ${runId}`);
+    const ctx = await this.contextOf(run);
+    const worker = workerName();
+    const report: BillingRunReport = { runId, platform: run.platform, period: run.period, appsConsidered: 0, billsCreated: 0, billsSkipped: 0, linesWritten: 0, total: '0.00' };
     let total = new D(0);
-    const appIds = await this.usage.appsToBill(this.ds.manager, platform, period);
-    report.appsConsidered = appIds.length;
-    onProgress?.(0, appIds.length);
-    const chunks: string[][] = [];
-    for (let i = 0; i < appIds.length; i += CHUNK) chunks.push(appIds.slice(i, i + CHUNK));
-    const ctx: RunContext = { runId, platform, period, list, coupons, today, now };
-    const prepare = (c: number) => this.withDeadlockRetry(() => this.prepareChunk(chunks[c], ctx));
-    // Pipelined: the next chunk is read, rated and formatted while this chunk's transaction runs (the
-    // bench's profile: Node and MariaDB worked in turn, one of the two cores idle). Preparing reads
-    // nothing a billing transaction changes (usage, apps, new-ISV flags, discounts) and locks nothing
-    // one holds; the transactions themselves stay one at a time, in order.
-    let next = chunks.length > 0 ? prepare(0) : null;
-    let done = 0;
-    for (let c = 0; c < chunks.length; c++) {
-      const prepared = await next!;
-      next = c + 1 < chunks.length ? prepare(c + 1) : null;
-      // Awaited on the next turn; if this turn throws first, its failure must not go unhandled.
-      next?.catch(() => undefined);
-      const r = await this.withDeadlockRetry(() => this.writeChunk(prepared, ctx));
-      report.billsCreated += r.created;
-      report.billsSkipped += chunks[c].length - r.created;
-      report.linesWritten += r.lines;
-      total = total.plus(r.total);
-      done += chunks[c].length;
-      onProgress?.(done, appIds.length);
+    let shardsDone = run.shardsDone;
+    onProgress?.(shardsDone, run.shardCount, 0);
+    // Waiting for other workers' shards: look again soon (the run usually ends within a chunk), then less often.
+    let idle = 20;
+    while (run.state !== BillingRunState.DONE) {
+      const shard = await claimShard(this.ds.manager, runId, worker, this.options.leaseSeconds);
+      if (!shard) {
+        const now = await this.findRun(runId);
+        if (!now || now.state === BillingRunState.DONE) break;
+        shardsDone = now.shardsDone;
+        await sleep(idle);
+        idle = Math.min(idle * 2, this.options.idlePollMs);
+        continue;
+      }
+      idle = 20;
+      try {
+        const counts = await this.billShard(shard, ctx, worker, (c) => {
+          report.appsConsidered += c.apps;
+          report.billsCreated += c.created;
+          report.billsSkipped += c.apps - c.created;
+          report.linesWritten += c.lines;
+          total = total.plus(c.total);
+          onProgress?.(shardsDone, run.shardCount, report.appsConsidered);
+        });
+        if (counts === 'LEASE_LOST') continue;
+        const finished = await this.ds.transaction((tx) => finishShard(tx, shard, worker));
+        if (finished) onProgress?.(++shardsDone, run.shardCount, report.appsConsidered);
+      } catch (err) {
+        await releaseShard(this.ds.manager, shard, worker, String((err as Error).message ?? err)).catch(() => undefined);
+        throw err;
+      }
     }
     report.total = total.toFixed(2);
-    return ok(report);
+    return report;
+  }
+
+  private async contextOf(run: BillingRunEntity): Promise<RunContext> {
+    const list = await this.ds.getRepository(PriceListEntity).findOneBy({ id: run.priceListId });
+    if (!list) throw new Error(`billing run ${run.id}: price list ${run.priceListId} is gone`);
+    const coupons: CouponPolicy[] = (await this.ds.getRepository(CouponPolicyEntity).findBy({ platform: run.platform })).map((c) => ({ ...c }));
+    const now = new Date(run.asOf);
+    const check = billingPeriod(run.platform, run.period, beijingDate(now));
+    if (!check.ok) throw new Error(`billing run ${run.id}: ${check.message}`);
+    return { runId: run.id, platform: run.platform, period: check.period, list, coupons, today: beijingDate(now), now };
+  }
+
+  /**
+   * Bills one shard, a chunk at a time. Pipelined: the next chunk is read, rated and formatted while
+   * this chunk's transaction runs (Node and MariaDB work at once). Preparing reads nothing a billing
+   * transaction changes (usage, apps, new-ISV flags, discounts) and locks nothing one holds; the
+   * chunk transactions stay one at a time and in order. Returns `LEASE_LOST` when another worker
+   * took the shard over (this worker's last chunk rolled back; the other carries on).
+   */
+  private async billShard(shard: ClaimedShard, ctx: RunContext, worker: string, onChunk: (c: ChunkCounts) => void): Promise<'DONE' | 'LEASE_LOST'> {
+    const limit = this.options.chunkApps;
+    const read = (after: AppCursor | null) =>
+      this.withDeadlockRetry(async () => {
+        const apps = await this.usage.appsToBill(this.ds.manager, ctx.platform, ctx.period, shard, after, limit);
+        return { apps, prepared: apps.length > 0 ? await this.prepareChunk(apps, ctx) : null };
+      });
+    let next = read(null);
+    for (;;) {
+      const { apps, prepared } = await next;
+      if (!prepared) return 'DONE';
+      const last = apps[apps.length - 1];
+      const more = apps.length === limit;
+      next = more ? read({ ownerId: last.owner_id, appId: last.id }) : Promise.resolve({ apps: [], prepared: null });
+      // Awaited on the next turn; if this turn throws first, its failure must not go unhandled.
+      next.catch(() => undefined);
+      try {
+        const counts = await this.withDeadlockRetry(() => this.writeChunk(prepared, ctx, shard, worker));
+        onChunk(counts);
+      } catch (err) {
+        if (err instanceof LeaseLost) return 'LEASE_LOST';
+        throw err;
+      }
+    }
   }
 
   private async withDeadlockRetry<T>(work: () => Promise<T>): Promise<T> {
@@ -202,15 +337,15 @@ export class BillingRunService {
   }
 
   /**
-   * Outside any transaction: reads the chunk's usage, apps, owners' accounts (creating missing ones:
+   * Outside any transaction: reads the chunk's usage, the owners' accounts (creating missing ones:
    * see AccountService.lockOne, no FK lock is held across a transaction) and discounts, rates every
    * app with usage and formats the rows to insert. Rating yields to the event loop every few apps,
    * so the previous chunk's transaction, running meanwhile, is not kept waiting for its replies.
    */
-  private async prepareChunk(appIds: string[], { runId, platform, period, list, coupons, today }: RunContext): Promise<PreparedChunk> {
+  private async prepareChunk(apps: ChunkApp[], { runId, platform, period, list, coupons, today }: RunContext): Promise<PreparedChunk> {
     const em = this.ds.manager;
+    const appIds = apps.map((a) => a.id);
     const usage = await this.usage.usageOf(em, appIds, period);
-    const apps: ChunkApp[] = await em.query(`SELECT id, appkey, owner_id FROM app WHERE id IN (${appIds.map(() => '?').join(',')})`, appIds);
     const owners = [...new Set(apps.map((a) => a.owner_id))].sort();
     const accounts: { developer_id: string; new_isv: number }[] = owners.length
       ? await em.query(`SELECT developer_id, new_isv FROM billing_account WHERE developer_id IN (${owners.map(() => '?').join(',')})`, owners)
@@ -266,11 +401,26 @@ export class BillingRunService {
 
   /**
    * One transaction: INSERT IGNORE the chunk's bills (tagged with the run id), select back the ones
-   * this run inserted, write their lines, settle their developers.
+   * this run inserted, write their lines, settle their developers, and — last — renew the shard's
+   * lease with the chunk's counts, which fails (and rolls the chunk back) if the lease was lost.
    */
-  private async writeChunk({ apps, rated, billTuples, lineTails }: PreparedChunk, { runId, platform, period, today, now }: RunContext): Promise<{ created: number; lines: number; total: string }> {
-    if (apps.length === 0) return { created: 0, lines: 0, total: '0.00' };
-    return this.ds.transaction(async (tx) => {
+  private async writeChunk(
+    { apps, rated, billTuples, lineTails }: PreparedChunk,
+    { runId, platform, period, today, now }: RunContext,
+    shard: ClaimedShard,
+    worker: string,
+  ): Promise<ChunkCounts> {
+    // READ COMMITTED: no gap locks. Under REPEATABLE READ, settlement's range reads of
+    // idx_bill_developer_status and the bill inserts took next-key locks reaching into the
+    // neighbouring developer's rows, which belong to another shard: two workers deadlocked at shard
+    // boundaries. Every row settlement decides on is read FOR UPDATE (the latest committed version)
+    // under the account row lock, so nothing it relies on needs a repeatable snapshot.
+    return this.ds.transaction('READ COMMITTED', async (tx) => {
+      if (apps.length === 0) {
+        const none = { apps: 0, created: 0, lines: 0, total: '0.00' };
+        await renewLease(tx, shard, worker, this.options.leaseSeconds, none);
+        return none;
+      }
       await tx.query(
         `INSERT IGNORE INTO bill (app_id, appkey, developer_id, platform, period, period_start, period_end, status, total, coupon_total, price_list_id, run_id, issued_on) VALUES ${billTuples}`,
       );
@@ -293,7 +443,9 @@ export class BillingRunService {
       }
       const devs = [...new Set(ours.map((b) => b.developer_id))].sort();
       await settleAccounts(tx, await lockAccounts(tx, devs), this.provider, today, now);
-      return { created: ours.length, lines: lines.length, total: total.toFixed(2) };
+      const counts = { apps: apps.length, created: ours.length, lines: lines.length, total: total.toFixed(2) };
+      await renewLease(tx, shard, worker, this.options.leaseSeconds, counts);
+      return counts;
     });
   }
 }

@@ -198,6 +198,8 @@ export async function settleAccounts(em: EntityManager, accounts: readonly Billi
   }
   await postMany(em, batch);
   if (paidIds.length > 0) await em.query(`UPDATE bill SET status = '${BillStatus.PAID}', paid_at = ? WHERE id IN (${paidIds.map(() => '?').join(',')})`, [now, ...paidIds]);
-  if (restricted.length > 0) await em.query(`UPDATE developer SET restricted_for_arrears = 1 WHERE id IN (${restricted.map(() => '?').join(',')})`, restricted);
-  if (clear.length > 0) await em.query(`UPDATE developer SET restricted_for_arrears = 0 WHERE id IN (${clear.map(() => '?').join(',')})`, clear);
+  // One statement sets and clears the flags: restricted while stuck on a bill, clear otherwise.
+  const all = [...restricted, ...clear];
+  const flag = restricted.length > 0 ? `id IN (${restricted.map(() => '?').join(',')})` : '0';
+  await em.query(`UPDATE developer SET restricted_for_arrears = ${flag} WHERE id IN (${all.map(() => '?').join(',')})`, [...restricted, ...all]);
 }
