@@ -5,6 +5,7 @@ import { createDataSource } from './db/data-source';
 import { migrateAndSeed } from './db/migrate';
 import { startServer } from './http/server';
 import { startMarketWorker } from './services/market/market-worker';
+import { startScheduler } from './services/scheduler/scheduler';
 
 async function main(): Promise<void> {
   const cfg = config();
@@ -13,7 +14,12 @@ async function main(): Promise<void> {
   const server = await startServer({ config: cfg, dataSource: ds });
   console.log(`[portal] GraphQL on ${server.url} (healthz, readyz beside it)`);
   const stopMarketWorker = cfg.market.workerIntervalMs > 0 ? startMarketWorker(server.services, cfg.market.workerIntervalMs) : async () => {};
+  // Every server may run the scheduler: each period is claimed in the database, so it runs once.
+  const stopScheduler = cfg.schedule.enabled
+    ? startScheduler([{ name: 'billing', pattern: '0 * * * * *', run: () => server.services.billingSchedule.tick() }], (task, err) => console.error(`[scheduler] ${task} failed:`, err))
+    : async () => {};
   const shutdown = async () => {
+    await stopScheduler();
     await stopMarketWorker();
     await server.stop();
     await ds.destroy();

@@ -16,6 +16,7 @@ import { MarketOrderResolver } from './resolvers/market-order.resolver';
 import { MarketProductResolver, MarketProductReviewRoundResolver, MarketVersionResolver } from './resolvers/market-product.resolver';
 import { AppReviewResolver, ReviewResolver } from './resolvers/review.resolver';
 import { UsageResolver } from './resolvers/usage.resolver';
+import { BillingScheduleResolver } from './resolvers/billing-schedule.resolver';
 import './types/enums';
 
 /** Every resolver of the schema. Add new ones here. */
@@ -27,6 +28,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ReviewResolver,
   AppReviewResolver,
   UsageResolver,
+  BillingScheduleResolver,
   PackageApplicationResolver,
   MemberCapabilityResolver,
   PartnerAccessResolver,

@@ -14,6 +14,7 @@ import { viewerFromAuthorization } from '../graphql/auth/token';
 import { createLoaders } from '../graphql/loaders';
 import { buildAppSchema } from '../graphql/schema';
 import { createServices, Services } from '../services';
+import { scheduleOptionsFrom } from '../services/billing/billing-schedule.service';
 import { closedAccountPlugin } from './closed-account.plugin';
 import { AllowlistCode, allowlistPlugin } from './allowlist.plugin';
 import { armorProtection, LimitCode, limitCodeOf } from './limits';
@@ -69,7 +70,7 @@ export interface ServerOptions {
 
 /** Builds the HTTP server: POST /graphql, GET /healthz (process up), GET /readyz (database answers). */
 export async function startServer({ config, dataSource, clock = systemClock, plugins = [] }: ServerOptions): Promise<RunningServer> {
-  const services = createServices(dataSource, clock, { marketHttp: new MarketHttpClient(mappedResolver(config.market.hostOverrides)) });
+  const services = createServices(dataSource, clock, { marketHttp: new MarketHttpClient(mappedResolver(config.market.hostOverrides)), schedule: scheduleOptionsFrom(config.schedule) });
   const manifest = loadPersistedDocuments(config.graphql.manifestPaths);
   const rateLimiter = new RequestRateLimiter(config.rateLimit);
   const armor = armorProtection(config.graphql);

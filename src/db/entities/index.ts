@@ -5,6 +5,7 @@ import { BillLineEntity } from './bill-line.entity';
 import { BillEntity } from './bill.entity';
 import { BillingAccountEntity } from './billing-account.entity';
 import { BillingRunEntity } from './billing-run.entity';
+import { ScheduledJobRunEntity } from './scheduled-job-run.entity';
 import { BillingShardEntity } from './billing-shard.entity';
 import { CouponPolicyEntity } from './coupon-policy.entity';
 import { DeveloperEntity } from './developer.entity';
@@ -53,6 +54,7 @@ export {
   BillEntity,
   BillingAccountEntity,
   BillingRunEntity,
+  ScheduledJobRunEntity,
   BillingShardEntity,
   BillLineEntity,
   CouponPolicyEntity,
@@ -108,6 +110,7 @@ export const ENTITIES = [
   QualityDiscountEntity,
   BillingAccountEntity,
   BillingRunEntity,
+  ScheduledJobRunEntity,
   BillingShardEntity,
   LedgerEntryEntity,
   BillEntity,
