@@ -9,6 +9,7 @@
  * the operator's mutations write one (actor `cli:<os user>`). Exit codes: 0 done, 1 refused or
  * failed, 2 usage. Idempotent: safe to rerun, and safe to run twice at once.
  */
+import { BillingRunTrigger } from '../db/entities/billing-run.entity';
 import 'reflect-metadata';
 import { userInfo } from 'node:os';
 import { DataSource } from 'typeorm';
@@ -104,7 +105,7 @@ export async function billingCli(command: CliCommand, ds: DataSource, io: CliIo,
     return 0;
   }
   const { platform, period, workers } = command;
-  const started = await services.billingRuns.start(platform, period);
+  const started = await services.billingRuns.start(platform, period, BillingRunTrigger.CLI);
   if (!started.ok) {
     log.warn({ command, refusal: started.refusal }, 'billing run refused');
     io.err(JSON.stringify(started.refusal, null, 2));

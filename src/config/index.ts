@@ -134,6 +134,15 @@ export interface Config {
     /** A shard's lease in seconds, renewed by every chunk (BILLING_LEASE_SECONDS, default 60). */
     readonly leaseSeconds: number;
   };
+  /** The billing scheduler (docs/billing.md, "Scheduled runs"). */
+  readonly schedule: {
+    /** BILLING_SCHEDULER: run the scheduler in this process (default on, off under NODE_ENV=test). */
+    readonly enabled: boolean;
+    /** BILLING_GRACE_MINUTES: minutes after Beijing midnight a day waits for late usage (default 120: 02:00). */
+    readonly graceMinutes: number;
+    /** BILLING_SCHEDULE_FROM: the first Taobao day (and its month for Douyin) of a database with no schedule yet; default yesterday. */
+    readonly startFrom: string | null;
+  };
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -272,6 +281,14 @@ function readEnv(env: NodeJS.ProcessEnv): Config {
     leaseSeconds: int('BILLING_LEASE_SECONDS', 60, 1),
   });
 
+  const startFrom = env.BILLING_SCHEDULE_FROM ?? null;
+  if (startFrom !== null && !/^\d{4}-\d{2}-\d{2}$/.test(startFrom)) problems.push(`BILLING_SCHEDULE_FROM must be a date YYYY-MM-DD (got "${startFrom}")`);
+  const schedule = Object.freeze({
+    enabled: (env.BILLING_SCHEDULER ?? (nodeEnv === 'test' ? 'false' : 'true')) === 'true',
+    graceMinutes: int('BILLING_GRACE_MINUTES', 120, 0),
+    startFrom,
+  });
+
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
 
   return Object.freeze({
@@ -298,6 +315,7 @@ function readEnv(env: NodeJS.ProcessEnv): Config {
     secrets: Object.freeze({ key: secretsKey, developmentKey }),
     notifications: Object.freeze({ retentionDays, workerIntervalMs: notificationIntervalMs }),
     billing,
+    schedule,
   });
 }
 

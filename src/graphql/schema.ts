@@ -19,6 +19,7 @@ import { UsageResolver } from './resolvers/usage.resolver';
 import { NotificationResolver } from './resolvers/notification.resolver';
 import { AppUsageResolver } from './resolvers/app-usage.resolver';
 import { guardTextInputs } from './input-guard';
+import { BillingScheduleResolver } from './resolvers/billing-schedule.resolver';
 import './types/enums';
 import { DateTimeISO } from './types/date-time.scalar';
 
@@ -33,6 +34,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   UsageResolver,
   NotificationResolver,
   AppUsageResolver,
+  BillingScheduleResolver,
   PackageApplicationResolver,
   AppPendingApplicationResolver,
   MemberCapabilityResolver,

@@ -16,6 +16,7 @@ import { createLoaders } from '../graphql/loaders';
 import { Role, Viewer } from '../domain/common/role';
 import { buildAppSchema } from '../graphql/schema';
 import { createServices, Services } from '../services';
+import { scheduleOptionsFrom } from '../services/billing/billing-schedule.service';
 import { closedAccountPlugin } from './closed-account.plugin';
 import { AllowlistCode, allowlistPlugin } from './allowlist.plugin';
 import { armorProtection, LimitCode, limitCodeOf } from './limits';
@@ -102,6 +103,8 @@ export async function startServer({ config, dataSource, clock = systemClock, plu
     outbound: outbound ?? outboundClientFrom(config.outbound),
     secretBox: new SecretBox(config.secrets.key),
     quotaSnapshotTtlSeconds: config.quotaSnapshotTtlSeconds,
+    billing: config.billing,
+    schedule: scheduleOptionsFrom(config.schedule),
   });
   const manifest = loadPersistedDocuments(config.graphql.manifestPaths);
   const rateLimiter = new RequestRateLimiter(config.rateLimit);

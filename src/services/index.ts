@@ -6,6 +6,7 @@ import { CalendarService } from './calendar/calendar.service';
 import { AccountService } from './billing/account.service';
 import { BillQueryService } from './billing/bill-query.service';
 import { BillingRunOptions, BillingRunService } from './billing/billing-run.service';
+import { BillingScheduleOptions, BillingScheduleService } from './billing/billing-schedule.service';
 import { InvoiceService } from './billing/invoice.service';
 import { PaymentProvider, SandboxPaymentProvider } from './billing/payment-provider';
 import { PriceListService } from './billing/price-list.service';
@@ -64,6 +65,8 @@ export interface Services {
   readonly accounts: AccountService;
   readonly bills: BillQueryService;
   readonly billingRuns: BillingRunService;
+  /** Scheduled billing: each Taobao day, Douyin month and day's arrears collection once, caught up after downtime. */
+  readonly billingSchedule: BillingScheduleService;
   readonly priceLists: PriceListService;
   readonly invoices: InvoiceService;
 }
@@ -82,6 +85,8 @@ export interface ServiceOptions {
   quotaSnapshotTtlSeconds?: number;
   /** Shards, chunks and leases of billing runs (the configuration's `billing`); defaults otherwise. */
   billing?: Partial<BillingRunOptions>;
+  /** The billing schedule's grace, lease and start (the configuration's `schedule`); defaults otherwise. */
+  schedule?: Partial<BillingScheduleOptions>;
 }
 
 export function createServices(ds: DataSource, clock: Clock, options: ServiceOptions = {}): Services {
@@ -96,6 +101,8 @@ export function createServices(ds: DataSource, clock: Clock, options: ServiceOpt
   const quota = new QuotaService(ds, clock, notifications);
   const calendar = new CalendarService(ds, audit);
   const reviews = new ReviewService(ds, clock, calendar, audit, notifications);
+  const accounts = new AccountService(ds, clock, provider, audit);
+  const billingRuns = new BillingRunService(ds, clock, provider, undefined, options.billing);
   return {
     ds,
     clock,
@@ -120,9 +127,10 @@ export function createServices(ds: DataSource, clock: Clock, options: ServiceOpt
     marketProducts: new MarketProductService(ds, clock, outbound, reviews, audit),
     marketOrders: new MarketOrderService(ds, clock),
     marketNotifications: new MarketNotificationService(ds, clock, outbound),
-    accounts: new AccountService(ds, clock, provider, audit),
+    accounts,
     bills: new BillQueryService(ds, clock),
-    billingRuns: new BillingRunService(ds, clock, provider, undefined, options.billing),
+    billingRuns,
+    billingSchedule: new BillingScheduleService(ds, clock, billingRuns, accounts, options.schedule),
     priceLists: new PriceListService(ds, audit),
     invoices: new InvoiceService(ds, clock, audit, notifications),
   };

@@ -1,6 +1,13 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 import { BillingPlatform } from '../../billing/billing.enums';
 
+/** Who started a billing run. */
+export enum BillingRunTrigger {
+  SCHEDULE = 'SCHEDULE',
+  OPERATOR = 'OPERATOR',
+  CLI = 'CLI',
+}
+
 export enum BillingRunState {
   RUNNING = 'RUNNING',
   DONE = 'DONE',
@@ -32,6 +39,9 @@ export class BillingRunEntity {
 
   @Column({ type: 'enum', enum: BillingRunState, default: BillingRunState.RUNNING })
   state: BillingRunState;
+
+  @Column({ type: 'enum', enum: BillingRunTrigger, default: BillingRunTrigger.OPERATOR })
+  trigger: BillingRunTrigger;
 
   @Column({ name: 'shard_count', type: 'int', unsigned: true })
   shardCount: number;

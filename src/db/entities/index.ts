@@ -5,6 +5,7 @@ import { BillLineEntity } from './bill-line.entity';
 import { BillEntity } from './bill.entity';
 import { BillingAccountEntity } from './billing-account.entity';
 import { BillingRunEntity } from './billing-run.entity';
+import { ScheduledJobRunEntity } from './scheduled-job-run.entity';
 import { BillingShardEntity } from './billing-shard.entity';
 import { CouponPolicyEntity } from './coupon-policy.entity';
 import { DeveloperEntity } from './developer.entity';
@@ -61,6 +62,7 @@ export {
   BillEntity,
   BillingAccountEntity,
   BillingRunEntity,
+  ScheduledJobRunEntity,
   BillingShardEntity,
   BillLineEntity,
   CouponPolicyEntity,
@@ -120,6 +122,7 @@ export const ENTITIES = [
   QualityDiscountEntity,
   BillingAccountEntity,
   BillingRunEntity,
+  ScheduledJobRunEntity,
   BillingShardEntity,
   LedgerEntryEntity,
   BillEntity,

@@ -12,7 +12,7 @@ import { Clock } from '../../domain/common/clock';
 import { invalidInput, ok, Result } from '../../domain/common/result';
 import { violation } from '../../domain/common/violation';
 import { BillingRunEntity, CouponPolicyEntity, PriceListEntity } from '../../db/entities';
-import { BillingRunState } from '../../db/entities/billing-run.entity';
+import { BillingRunState, BillingRunTrigger } from '../../db/entities/billing-run.entity';
 import { ChunkCounts, claimShard, ClaimedShard, finishShard, LeaseLost, planShards, releaseShard, renewLease, workerName } from './billing-shards';
 import { ensureAccounts, lockAccounts, settleAccounts } from './ledger';
 import { PaymentProvider } from './payment-provider';
@@ -190,12 +190,12 @@ export class BillingRunService {
   }
 
   /**
-   * Starts a run and bills it in this process, one worker (runBilling over GraphQL, the CLI without
-   * --workers), counted in the billing metrics (duration, outcome, bills, lines, app-days).
+   * Starts a run and bills it in this process, one worker (runBilling over GraphQL, the scheduler,
+   * the CLI without --workers), counted in the billing metrics (duration, outcome, bills, lines, app-days).
    */
-  run(platform: BillingPlatform, periodKey: string, onProgress?: BillingProgress): Promise<Result<BillingRunReport>> {
+  run(platform: BillingPlatform, periodKey: string, onProgress?: BillingProgress, trigger: BillingRunTrigger = BillingRunTrigger.OPERATOR): Promise<Result<BillingRunReport>> {
     return observeBillingRun(platform, async () => {
-      const started = await this.start(platform, periodKey);
+      const started = await this.start(platform, periodKey, trigger);
       if (!started.ok) return started;
       return ok(await this.work(started.value.runId, onProgress));
     });
@@ -205,7 +205,7 @@ export class BillingRunService {
    * Checks the period, then records the run and its shards in one transaction (a run exists only
    * with all its shards). The run's clock is this process's clock now; workers bill with it.
    */
-  async start(platform: BillingPlatform, periodKey: string): Promise<Result<{ runId: string; shardCount: number }>> {
+  async start(platform: BillingPlatform, periodKey: string, trigger: BillingRunTrigger = BillingRunTrigger.OPERATOR): Promise<Result<{ runId: string; shardCount: number }>> {
     const now = this.clock.now();
     const check = billingPeriod(platform, periodKey, beijingDate(now));
     if (!check.ok) return invalidInput([violation('period', check.rule, check.message)]);
@@ -217,7 +217,7 @@ export class BillingRunService {
     const runId = randomUUID();
     const shards = await planShards(this.ds.manager, platform, this.options.shardApps);
     await this.ds.transaction(async (tx) => {
-      await tx.query(`INSERT INTO billing_run (id, platform, period, price_list_id, as_of, shard_count) VALUES (?, ?, ?, ?, ?, ?)`, [runId, platform, period.key, list.id, now, shards.length]);
+      await tx.query(`INSERT INTO billing_run (id, platform, period, price_list_id, as_of, shard_count, \`trigger\`) VALUES (?, ?, ?, ?, ?, ?, ?)`, [runId, platform, period.key, list.id, now, shards.length, trigger]);
       for (let i = 0; i < shards.length; i += 1000) {
         const slice = shards.slice(i, i + 1000);
         await tx.query(
