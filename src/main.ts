@@ -12,6 +12,9 @@ async function main(): Promise<void> {
   await migrateAndSeed(ds);
   const server = await startServer({ config: cfg, dataSource: ds });
   console.log(`[portal] GraphQL on ${server.url} (healthz, readyz beside it)`);
+  if (cfg.appSecrets.development) {
+    console.warn(`[portal] APP_SECRET_KEY is not set: app secrets are sealed under a DEVELOPMENT key (${cfg.appSecrets.keyId}) generated for this process; they cannot be read after a restart`);
+  }
   const stopMarketWorker = cfg.market.workerIntervalMs > 0 ? startMarketWorker(server.services, cfg.market.workerIntervalMs) : async () => {};
   const shutdown = async () => {
     await stopMarketWorker();

@@ -1,12 +1,13 @@
 import { configFrom } from '.';
 
 const SECRET = 'a-production-secret-of-at-least-32-chars';
+const APP_KEY = '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff';
 
 describe('configuration: hardening switches and limits', () => {
   it('production turns introspection off by default; GRAPHQL_INTROSPECTION overrides', () => {
-    expect(configFrom({ NODE_ENV: 'production', JWT_SECRET: SECRET }).graphql.introspection).toBe(false);
+    expect(configFrom({ NODE_ENV: 'production', JWT_SECRET: SECRET, APP_SECRET_KEY: APP_KEY }).graphql.introspection).toBe(false);
     expect(configFrom({ NODE_ENV: 'development' }).graphql.introspection).toBe(true);
-    expect(configFrom({ NODE_ENV: 'production', JWT_SECRET: SECRET, GRAPHQL_INTROSPECTION: 'true' }).graphql.introspection).toBe(true);
+    expect(configFrom({ NODE_ENV: 'production', JWT_SECRET: SECRET, APP_SECRET_KEY: APP_KEY, GRAPHQL_INTROSPECTION: 'true' }).graphql.introspection).toBe(true);
   });
 
   it('defaults: 100kb body, depth 10, cost 10000, 15 aliases, 20 directives, 2000 tokens, 600 requests per 60 s, arbitrary portal documents', () => {
@@ -38,5 +39,19 @@ describe('configuration: hardening switches and limits', () => {
     ['GRAPHQL_PORTAL_ARBITRARY_DOCUMENTS', 'yes'],
   ])('refuses %s=%s naming the variable', (name, value) => {
     expect(() => configFrom({ [name]: value })).toThrow(new RegExp(name));
+  });
+
+  it('app secrets: APP_SECRET_KEY is required in production; outside production a random key is generated and marked development', () => {
+    expect(() => configFrom({ NODE_ENV: 'production', JWT_SECRET: SECRET })).toThrow(/APP_SECRET_KEY must be set in production/);
+    const dev = configFrom({ NODE_ENV: 'development' }).appSecrets;
+    expect(dev.development).toBe(true);
+    expect(dev.key).toHaveLength(32);
+    expect(dev.keyId).toMatch(/^dev-[0-9a-f]{12}$/);
+    expect(configFrom({}).appSecrets.key.equals(dev.key)).toBe(false);
+    const prod = configFrom({ NODE_ENV: 'production', JWT_SECRET: SECRET, APP_SECRET_KEY: APP_KEY }).appSecrets;
+    expect(prod).toMatchObject({ development: false, keyId: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    expect(prod.key.toString('hex')).toBe(APP_KEY);
+    expect(configFrom({ APP_SECRET_KEY: Buffer.from(APP_KEY, 'hex').toString('base64') }).appSecrets.key.toString('hex')).toBe(APP_KEY);
+    expect(() => configFrom({ APP_SECRET_KEY: 'short' })).toThrow(/APP_SECRET_KEY must be 32 bytes/);
   });
 });

@@ -2,6 +2,7 @@ import { GraphQLSchema } from 'graphql';
 import { buildSchema, NonEmptyArray } from 'type-graphql';
 import { authChecker } from './auth/auth-checker';
 import { AppResolver } from './resolvers/app.resolver';
+import { AppSecretResolver } from './resolvers/app-secret.resolver';
 import { AuditResolver } from './resolvers/audit.resolver';
 import { CalendarResolver } from './resolvers/calendar.resolver';
 import { BillingResolver } from './resolvers/billing.resolver';
@@ -22,6 +23,7 @@ import './types/enums';
 export const RESOLVERS: NonEmptyArray<Function> = [
   DeveloperResolver,
   AppResolver,
+  AppSecretResolver,
   CatalogResolver,
   CalendarResolver,
   ReviewResolver,

@@ -13,6 +13,7 @@ import { Context } from '../graphql/context';
 import { viewerFromAuthorization } from '../graphql/auth/token';
 import { createLoaders } from '../graphql/loaders';
 import { buildAppSchema } from '../graphql/schema';
+import { SecretCipher } from '../services/app/secret-cipher';
 import { createServices, Services } from '../services';
 import { closedAccountPlugin } from './closed-account.plugin';
 import { AllowlistCode, allowlistPlugin } from './allowlist.plugin';
@@ -69,7 +70,10 @@ export interface ServerOptions {
 
 /** Builds the HTTP server: POST /graphql, GET /healthz (process up), GET /readyz (database answers). */
 export async function startServer({ config, dataSource, clock = systemClock, plugins = [] }: ServerOptions): Promise<RunningServer> {
-  const services = createServices(dataSource, clock, { marketHttp: new MarketHttpClient(mappedResolver(config.market.hostOverrides)) });
+  const services = createServices(dataSource, clock, {
+    marketHttp: new MarketHttpClient(mappedResolver(config.market.hostOverrides)),
+    secretCipher: new SecretCipher(config.appSecrets.key, config.appSecrets.keyId),
+  });
   const manifest = loadPersistedDocuments(config.graphql.manifestPaths);
   const rateLimiter = new RequestRateLimiter(config.rateLimit);
   const armor = armorProtection(config.graphql);

@@ -1,6 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Clock } from '../domain/common/clock';
 import { AppService } from './app/app.service';
+import { AppSecretService } from './app/app-secret.service';
+import { SecretCipher } from './app/secret-cipher';
 import { AuditService } from './audit/audit.service';
 import { CalendarService } from './calendar/calendar.service';
 import { AccountService } from './billing/account.service';
@@ -29,6 +32,8 @@ export interface Services {
   readonly ds: DataSource;
   readonly clock: Clock;
   readonly apps: AppService;
+  /** App secrets: issued with the app, rotated by the owner, read back only by the gateway (issue 18). */
+  readonly appSecrets: AppSecretService;
   readonly calendar: CalendarService;
   readonly catalog: CatalogService;
   readonly developers: DeveloperService;
@@ -61,6 +66,8 @@ export interface ServiceOptions {
   marketHttp?: MarketHttpClient;
   /** NOTE: defaults to the SANDBOX payment provider (no real money); production must pass a real one. */
   paymentProvider?: PaymentProvider;
+  /** The AES-256-GCM cipher app secrets are sealed with; defaults to a random development key (tests and tools). */
+  secretCipher?: SecretCipher;
 }
 
 export function createServices(ds: DataSource, clock: Clock, options: ServiceOptions = {}): Services {
@@ -71,10 +78,12 @@ export function createServices(ds: DataSource, clock: Clock, options: ServiceOpt
   const quota = new QuotaService(ds, clock, notifications);
   const calendar = new CalendarService(ds, audit);
   const reviews = new ReviewService(ds, clock, calendar, audit);
+  const appSecrets = new AppSecretService(ds, clock, options.secretCipher ?? new SecretCipher(randomBytes(32), 'dev-unconfigured'), audit, notifications);
   return {
     ds,
     clock,
-    apps: new AppService(ds),
+    apps: new AppService(ds, appSecrets),
+    appSecrets,
     calendar,
     reviews,
     catalog: new CatalogService(ds, audit),

@@ -136,6 +136,9 @@ export const ROWS: readonly Row[] = [
   ['Mutation.recordUsage',            'U F F F P A', 'mutation($k: String!) { recordUsage(records: [{ idempotencyKey: "matrix-usage-1", appkey: $k, date: "2026-11-19", apiCalls: [{ category: BASIC, source: IN_CLOUD, total: 1, successful: 1 }] }]) { __typename } }', (f) => ({ k: f.appkey })],
   ['Mutation.setValueAddedOutOfCloudPermitted', 'U F F A P F', 'mutation($id: ID!) { setValueAddedOutOfCloudPermitted(appId: $id, permitted: false) { __typename } }', (f) => ({ id: f.appId })],
   ['Mutation.reportQuotaExhausted',   'U F F F P A', 'mutation($k: String!) { reportQuotaExhausted(appkey: $k) { __typename } }', (f) => ({ k: f.appkey })],
+  // platform controls (issue 18)
+  ['Query.appSecrets',                'U F F F P A', 'query($k: String!) { appSecrets(appkey: $k) { __typename } }', (f) => ({ k: f.appkey })],
+  ['Mutation.rotateAppSecret',        'U A F F P F', 'mutation($id: ID!) { rotateAppSecret(appId: $id, graceHours: 24) { __typename } }', (f) => ({ id: f.appId })],
 ];
 
 const ROLES = [Role.ANONYMOUS, Role.DEVELOPER, Role.REVIEWER, Role.OPERATOR, Role.PARTNER, Role.GATEWAY] as const;
@@ -283,6 +286,7 @@ describe('cross-tenant reads and writes answer NOT_FOUND', () => {
     ['put a bill on an invoice', 'mutation($b: ID!) { requestInvoice(input: { billIds: [$b], title: "Stolen", taxNo: "91330106MA2XXXXX1X" }) { __typename } }', (f) => ({ b: f.billId })],
     ['read a draft market product', 'query($id: ID!) { marketProduct(id: $id) { id } }', (f) => ({ id: f.marketProductId })],
     ['rename a market product', 'mutation($id: ID!) { updateMarketProduct(id: $id, input: { name: "Stolen" }) { __typename } }', (f) => ({ id: f.marketProductId })],
+    ["rotate another's app secret", 'mutation($id: ID!) { rotateAppSecret(appId: $id, graceHours: 0) { __typename } }', (f) => ({ id: f.appId })],
     ['add a version to a market product', 'mutation($id: ID!) { addMarketVersion(productId: $id, input: { name: "Stolen" }) { __typename } }', (f) => ({ id: f.marketProductId })],
   ];
 

@@ -1,4 +1,5 @@
 import { AppEntity } from './app.entity';
+import { AppSecretEntity } from './app-secret.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { CalendarDayEntity } from './calendar-day.entity';
 import { BillLineEntity } from './bill-line.entity';
@@ -35,6 +36,7 @@ import { MarketVersionEntity } from './market/market-version.entity';
 
 export {
   AppEntity,
+  AppSecretEntity,
   AuditEntryEntity,
   CalendarDayEntity,
   CapabilityCategoryEntity,
@@ -108,4 +110,5 @@ export const ENTITIES = [
   BillLineEntity,
   InvoiceEntity,
   InvoiceBillEntity,
+  AppSecretEntity,
 ];

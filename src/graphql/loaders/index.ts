@@ -3,6 +3,7 @@ import { billLinesLoader } from './billing.loader';
 import { billsByInvoiceLoader, invoiceableAmountLoader, liveInvoiceIdByBillLoader } from './invoice.loader';
 import { packagesByTagLoader, tagByCodeLoader } from './catalog.loader';
 import { appByIdLoader } from './app.loader';
+import { secretWindowsByAppLoader } from './app-secret.loader';
 import { developerByIdLoader } from './developer.loader';
 import { reviewMessagesByRoundLoader, reviewRoundsByAppLoader, workingDaysLeftLoader } from './review.loader';
 import { emergencyCallsLoader } from './quota.loader';
@@ -20,6 +21,7 @@ export function createLoaders(ds: DataSource) {
     marketProductById: marketProductByIdLoader(ds),
     reviewRoundsByMarketProduct: reviewRoundsByMarketProductLoader(ds),
     appById: appByIdLoader(ds),
+    secretWindowsByApp: secretWindowsByAppLoader(ds),
     developerById: developerByIdLoader(ds),
     reviewRoundsByApp: reviewRoundsByAppLoader(ds),
     reviewMessagesByRound: reviewMessagesByRoundLoader(ds),

@@ -44,13 +44,23 @@ export class AppType {
   @Field(() => Date)
   updatedAt: Date;
 
+  @Field(() => String, { nullable: true, description: "The app's first secret in full: only in the createApp answer, null everywhere else (it is never shown again)" })
+  appSecret: string | null = null;
+
   ownerId: string;
   tagCode: string;
   grantedTrafficQuota: number | null;
   grantedPackages: string[] | null;
 
   static from(e: AppEntity): AppType {
-    return Object.assign(new AppType(), e);
+    // NOTE: an entity carrying its just-issued secret (createApp) must not leak it through any other field.
+    const { issuedSecret: _issued, ...plain } = e as AppEntity & { issuedSecret?: unknown };
+    return Object.assign(new AppType(), plain);
+  }
+
+  /** createApp's answer: the only place the app's first secret is shown. */
+  static created(e: AppEntity & { issuedSecret: { secret: string } }): AppType {
+    return Object.assign(AppType.from(e), { appSecret: e.issuedSecret.secret });
   }
 }
 
