@@ -3,6 +3,7 @@ import { buildSchema, NonEmptyArray } from 'type-graphql';
 import { authChecker } from './auth/auth-checker';
 import { AppResolver } from './resolvers/app.resolver';
 import { AppSecretResolver } from './resolvers/app-secret.resolver';
+import { DeveloperOnboardingResolver, OperatorAppControlsResolver } from './resolvers/operator-controls.resolver';
 import { AuditResolver } from './resolvers/audit.resolver';
 import { CalendarResolver } from './resolvers/calendar.resolver';
 import { BillingResolver } from './resolvers/billing.resolver';
@@ -24,6 +25,8 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   DeveloperResolver,
   AppResolver,
   AppSecretResolver,
+  OperatorAppControlsResolver,
+  DeveloperOnboardingResolver,
   CatalogResolver,
   CalendarResolver,
   ReviewResolver,

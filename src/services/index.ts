@@ -4,6 +4,7 @@ import { Clock } from '../domain/common/clock';
 import { AppService } from './app/app.service';
 import { AppSecretService } from './app/app-secret.service';
 import { SecretCipher } from './app/secret-cipher';
+import { OperatorControlsService } from './app/operator-controls.service';
 import { AuditService } from './audit/audit.service';
 import { CalendarService } from './calendar/calendar.service';
 import { AccountService } from './billing/account.service';
@@ -34,6 +35,8 @@ export interface Services {
   readonly apps: AppService;
   /** App secrets: issued with the app, rotated by the owner, read back only by the gateway (issue 18). */
   readonly appSecrets: AppSecretService;
+  /** Operator controls (issue 18): suspension, operator-set quotas, the ISV-onboarded standing. */
+  readonly operatorControls: OperatorControlsService;
   readonly calendar: CalendarService;
   readonly catalog: CatalogService;
   readonly developers: DeveloperService;
@@ -78,12 +81,14 @@ export function createServices(ds: DataSource, clock: Clock, options: ServiceOpt
   const quota = new QuotaService(ds, clock, notifications);
   const calendar = new CalendarService(ds, audit);
   const reviews = new ReviewService(ds, clock, calendar, audit);
+  const operatorControls = new OperatorControlsService(ds, clock, audit, notifications);
   const appSecrets = new AppSecretService(ds, clock, options.secretCipher ?? new SecretCipher(randomBytes(32), 'dev-unconfigured'), audit, notifications);
   return {
     ds,
     clock,
     apps: new AppService(ds, appSecrets),
     appSecrets,
+    operatorControls,
     calendar,
     reviews,
     catalog: new CatalogService(ds, audit),
@@ -93,7 +98,7 @@ export function createServices(ds: DataSource, clock: Clock, options: ServiceOpt
     quota,
     notifications,
     packageApplications: new PackageApplicationService(ds, clock, calendar, notifications, audit),
-    memberCapabilities: new MemberCapabilityService(ds, clock, calendar, notifications, audit),
+    memberCapabilities: new MemberCapabilityService(ds, clock, calendar, notifications, audit, operatorControls),
     audit,
     partners: new PartnerAccessService(ds, clock, audit),
     marketHttp,

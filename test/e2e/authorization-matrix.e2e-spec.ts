@@ -139,6 +139,11 @@ export const ROWS: readonly Row[] = [
   // platform controls (issue 18)
   ['Query.appSecrets',                'U F F F P A', 'query($k: String!) { appSecrets(appkey: $k) { __typename } }', (f) => ({ k: f.appkey })],
   ['Mutation.rotateAppSecret',        'U A F F P F', 'mutation($id: ID!) { rotateAppSecret(appId: $id, graceHours: 24) { __typename } }', (f) => ({ id: f.appId })],
+  // The fixture app is DEVELOPING: suspend/restore answer InvalidState, a quota on its LADDER tag InvalidInput (allowed, nothing changes).
+  ['Mutation.suspendApp',             'U F F A P F', 'mutation($id: ID!) { suspendApp(appId: $id, reason: "matrix") { __typename } }', (f) => ({ id: f.appId })],
+  ['Mutation.restoreApp',             'U F F A P F', 'mutation($id: ID!) { restoreApp(appId: $id) { __typename } }', (f) => ({ id: f.appId })],
+  ['Mutation.setAppQuota',            'U F F A P F', 'mutation($id: ID!) { setAppQuota(input: { appId: $id, dailyQuota: 1, effectiveFrom: "2030-01-01" }) { __typename } }', (f) => ({ id: f.appId })],
+  ['Mutation.setIsvOnboarded',        'U F F A P F', 'mutation($d: ID!) { setIsvOnboarded(developerId: $d, onboarded: null) { __typename } }', (f) => ({ d: f.developerId })],
 ];
 
 const ROLES = [Role.ANONYMOUS, Role.DEVELOPER, Role.REVIEWER, Role.OPERATOR, Role.PARTNER, Role.GATEWAY] as const;

@@ -1,5 +1,7 @@
 import { AppEntity } from './app.entity';
 import { AppSecretEntity } from './app-secret.entity';
+import { AppSuspensionEntity } from './app-suspension.entity';
+import { AppOperatorQuotaEntity } from './app-operator-quota.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { CalendarDayEntity } from './calendar-day.entity';
 import { BillLineEntity } from './bill-line.entity';
@@ -37,6 +39,8 @@ import { MarketVersionEntity } from './market/market-version.entity';
 export {
   AppEntity,
   AppSecretEntity,
+  AppSuspensionEntity,
+  AppOperatorQuotaEntity,
   AuditEntryEntity,
   CalendarDayEntity,
   CapabilityCategoryEntity,
@@ -111,4 +115,6 @@ export const ENTITIES = [
   InvoiceEntity,
   InvoiceBillEntity,
   AppSecretEntity,
+  AppSuspensionEntity,
+  AppOperatorQuotaEntity,
 ];

@@ -4,6 +4,7 @@ import { billsByInvoiceLoader, invoiceableAmountLoader, liveInvoiceIdByBillLoade
 import { packagesByTagLoader, tagByCodeLoader } from './catalog.loader';
 import { appByIdLoader } from './app.loader';
 import { secretWindowsByAppLoader } from './app-secret.loader';
+import { openSuspensionByAppLoader, operatorQuotasByAppLoader, wentOnlineByOwnerLoader } from './operator-controls.loader';
 import { developerByIdLoader } from './developer.loader';
 import { reviewMessagesByRoundLoader, reviewRoundsByAppLoader, workingDaysLeftLoader } from './review.loader';
 import { emergencyCallsLoader } from './quota.loader';
@@ -22,6 +23,9 @@ export function createLoaders(ds: DataSource) {
     reviewRoundsByMarketProduct: reviewRoundsByMarketProductLoader(ds),
     appById: appByIdLoader(ds),
     secretWindowsByApp: secretWindowsByAppLoader(ds),
+    operatorQuotasByApp: operatorQuotasByAppLoader(ds),
+    openSuspensionByApp: openSuspensionByAppLoader(ds),
+    wentOnlineByOwner: wentOnlineByOwnerLoader(ds),
     developerById: developerByIdLoader(ds),
     reviewRoundsByApp: reviewRoundsByAppLoader(ds),
     reviewMessagesByRound: reviewMessagesByRoundLoader(ds),

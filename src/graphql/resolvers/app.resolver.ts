@@ -1,5 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { TagPackageRole } from '../../domain/catalog/catalog.enums';
+import { TagPackageRole, TrafficMode } from '../../domain/catalog/catalog.enums';
+import { operatorQuotaInForce } from '../../domain/app/operator-controls.rule';
+import { asQuotaInput } from '../../services/quota/operator-quota';
 import { beijingDate, beijingEndOfDay } from '../../domain/common/beijing-time';
 import { AppStatus } from '../../domain/app/app.enums';
 import { Role } from '../../domain/common/role';
@@ -71,13 +73,17 @@ export class AppResolver {
       loaders.tagByCode.load(app.tagCode),
       app.status === AppStatus.ONLINE ? loaders.emergencyCalls.load(emergencyKey(app.id, date)) : Promise.resolve(0),
     ]);
+    // Issue 18: an operator-set quota (CONTRACT and UV_BASED tags only) for an ONLINE app; LADDER tags skip the lookup.
+    const operatorRow =
+      app.status === AppStatus.ONLINE && tag!.trafficMode !== TrafficMode.LADDER ? operatorQuotaInForce(await loaders.operatorQuotasByApp.load(app.id), date, tag!.trafficMode) : null;
     const quota = quotaToday({
       status: app.status,
       devTestQuota: tag!.devTestQuota,
       defaultOnlineQuota: tag!.defaultOnlineQuota,
       grantedTrafficQuota: app.grantedTrafficQuota,
       emergencyCallsToday,
+      operatorQuota: asQuotaInput(operatorRow),
     });
-    return { date, ...quota, emergencyGranted: quota.emergencyCalls > 0, resetsAt: beijingEndOfDay(date) };
+    return { date, ...quota, emergencyGranted: quota.emergencyCalls > 0, resetsAt: beijingEndOfDay(date), operatorQuota: operatorRow };
   }
 }

@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { AppEntity } from '../../db/entities';
 import { AppFunction, AppStatus, BillingPlatform, QuotaSource, QuotaState } from './enums';
 import { PageInfoType } from './connection.type';
+import { OperatorQuotaType } from './operator-controls.type';
 
 @ObjectType('App', { description: "A developer's app (DOMAIN §2)" })
 export class AppType {
@@ -89,6 +90,9 @@ export class QuotaTodayType {
 
   @Field(() => Date, { description: '24:00 Beijing time of `date`: the quota and any emergency traffic end then' })
   resetsAt: Date;
+
+  @Field(() => OperatorQuotaType, { nullable: true, description: 'Source CONTRACT or UV_OPERATOR_SET: the operator-set quota in force, with its contract or basis and date' })
+  operatorQuota?: OperatorQuotaType | null;
 }
 
 @ObjectType('AppEdge', { simpleResolvers: true })
