@@ -54,4 +54,10 @@ describe('configuration: hardening switches and limits', () => {
     expect(configFrom({ APP_SECRET_KEY: Buffer.from(APP_KEY, 'hex').toString('base64') }).appSecrets.key.toString('hex')).toBe(APP_KEY);
     expect(() => configFrom({ APP_SECRET_KEY: 'short' })).toThrow(/APP_SECRET_KEY must be 32 bytes/);
   });
+
+  it('review queues: a round due within REVIEW_AT_RISK_WORKING_HOURS (default 24) is at risk', () => {
+    expect(configFrom({}).review.atRiskWorkingHours).toBe(24);
+    expect(configFrom({ REVIEW_AT_RISK_WORKING_HOURS: '8' }).review.atRiskWorkingHours).toBe(8);
+    expect(() => configFrom({ REVIEW_AT_RISK_WORKING_HOURS: '0' })).toThrow(/REVIEW_AT_RISK_WORKING_HOURS/);
+  });
 });

@@ -53,6 +53,8 @@ export interface Config {
     /** True when no APP_SECRET_KEY was given and a random key was generated for this process only. */
     readonly development: boolean;
   };
+  /** Review queues (issue 18): a round or application due within this many working hours is flagged at risk (REVIEW_AT_RISK_WORKING_HOURS, default 24). */
+  readonly review: { readonly atRiskWorkingHours: number };
   readonly market: {
     /**
      * Host names the market's HTTP client resolves to fixed addresses (MARKET_HOST_OVERRIDES,
@@ -134,6 +136,7 @@ function readEnv(env: NodeJS.ProcessEnv): Config {
   const workerIntervalMs = Number(env.MARKET_WORKER_INTERVAL_MS ?? 15_000);
   if (!Number.isInteger(workerIntervalMs) || workerIntervalMs < 0) problems.push(`MARKET_WORKER_INTERVAL_MS must be a whole number of milliseconds (got "${env.MARKET_WORKER_INTERVAL_MS}")`);
 
+  const review = Object.freeze({ atRiskWorkingHours: int('REVIEW_AT_RISK_WORKING_HOURS', 24, 1) });
   const appSecrets = readAppSecretKey(env.APP_SECRET_KEY, nodeEnv, problems);
 
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
@@ -151,6 +154,7 @@ function readEnv(env: NodeJS.ProcessEnv): Config {
     rateLimit,
     logSql: env.LOG_SQL === 'true',
     appSecrets,
+    review,
     market: Object.freeze({ hostOverrides, workerIntervalMs }),
   });
 }

@@ -3,6 +3,13 @@ import { buildSchema, NonEmptyArray } from 'type-graphql';
 import { authChecker } from './auth/auth-checker';
 import { AppResolver } from './resolvers/app.resolver';
 import { AppSecretResolver } from './resolvers/app-secret.resolver';
+import {
+  ApplicationQueueAssignmentResolver,
+  MemberCapabilityAssignmentResolver,
+  PackageApplicationAssignmentResolver,
+  ReviewAssignmentResolver,
+  ReviewRoundAssignmentResolver,
+} from './resolvers/review-assignment.resolver';
 import { DeveloperOnboardingResolver, OperatorAppControlsResolver } from './resolvers/operator-controls.resolver';
 import { AuditResolver } from './resolvers/audit.resolver';
 import { CalendarResolver } from './resolvers/calendar.resolver';
@@ -27,6 +34,11 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   AppSecretResolver,
   OperatorAppControlsResolver,
   DeveloperOnboardingResolver,
+  ReviewAssignmentResolver,
+  ReviewRoundAssignmentResolver,
+  PackageApplicationAssignmentResolver,
+  MemberCapabilityAssignmentResolver,
+  ApplicationQueueAssignmentResolver,
   CatalogResolver,
   CalendarResolver,
   ReviewResolver,

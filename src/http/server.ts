@@ -73,6 +73,7 @@ export async function startServer({ config, dataSource, clock = systemClock, plu
   const services = createServices(dataSource, clock, {
     marketHttp: new MarketHttpClient(mappedResolver(config.market.hostOverrides)),
     secretCipher: new SecretCipher(config.appSecrets.key, config.appSecrets.keyId),
+    reviewAtRiskWorkingHours: config.review.atRiskWorkingHours,
   });
   const manifest = loadPersistedDocuments(config.graphql.manifestPaths);
   const rateLimiter = new RequestRateLimiter(config.rateLimit);

@@ -5,6 +5,7 @@ import { AppService } from './app/app.service';
 import { AppSecretService } from './app/app-secret.service';
 import { SecretCipher } from './app/secret-cipher';
 import { OperatorControlsService } from './app/operator-controls.service';
+import { ReviewAssignmentService } from './review/review-assignment.service';
 import { AuditService } from './audit/audit.service';
 import { CalendarService } from './calendar/calendar.service';
 import { AccountService } from './billing/account.service';
@@ -37,6 +38,8 @@ export interface Services {
   readonly appSecrets: AppSecretService;
   /** Operator controls (issue 18): suspension, operator-set quotas, the ISV-onboarded standing. */
   readonly operatorControls: OperatorControlsService;
+  /** Reviewer assignment (issue 18): claim, release, assign; at-risk threshold. */
+  readonly reviewAssignments: ReviewAssignmentService;
   readonly calendar: CalendarService;
   readonly catalog: CatalogService;
   readonly developers: DeveloperService;
@@ -71,6 +74,8 @@ export interface ServiceOptions {
   paymentProvider?: PaymentProvider;
   /** The AES-256-GCM cipher app secrets are sealed with; defaults to a random development key (tests and tools). */
   secretCipher?: SecretCipher;
+  /** Review items due within this many working hours are flagged at risk (default 24). */
+  reviewAtRiskWorkingHours?: number;
 }
 
 export function createServices(ds: DataSource, clock: Clock, options: ServiceOptions = {}): Services {
@@ -89,6 +94,7 @@ export function createServices(ds: DataSource, clock: Clock, options: ServiceOpt
     apps: new AppService(ds, appSecrets),
     appSecrets,
     operatorControls,
+    reviewAssignments: new ReviewAssignmentService(ds, clock, audit, options.reviewAtRiskWorkingHours ?? 24),
     calendar,
     reviews,
     catalog: new CatalogService(ds, audit),

@@ -144,6 +144,11 @@ export const ROWS: readonly Row[] = [
   ['Mutation.restoreApp',             'U F F A P F', 'mutation($id: ID!) { restoreApp(appId: $id) { __typename } }', (f) => ({ id: f.appId })],
   ['Mutation.setAppQuota',            'U F F A P F', 'mutation($id: ID!) { setAppQuota(input: { appId: $id, dailyQuota: 1, effectiveFrom: "2030-01-01" }) { __typename } }', (f) => ({ id: f.appId })],
   ['Mutation.setIsvOnboarded',        'U F F A P F', 'mutation($d: ID!) { setIsvOnboarded(developerId: $d, onboarded: null) { __typename } }', (f) => ({ d: f.developerId })],
+  // The matrix's reviewer is no lead: assigning is FORBIDDEN to it; the operator is a lead by rule.
+  ['Mutation.claimReviewItem',        'U F A F P F', 'mutation($id: ID!) { claimReviewItem(kind: REVIEW_ROUND, id: $id) { __typename } }', (f) => ({ id: f.roundId })],
+  ['Mutation.releaseReviewItem',      'U F A A P F', 'mutation($id: ID!) { releaseReviewItem(kind: REVIEW_ROUND, id: $id) { __typename } }', (f) => ({ id: f.roundId })],
+  ['Mutation.assignReviewItem',       'U F F A P F', 'mutation($id: ID!) { assignReviewItem(kind: REVIEW_ROUND, id: $id, reviewerId: "matrix-reviewer") { __typename } }', (f) => ({ id: f.roundId })],
+  ['Mutation.setReviewLead',          'U F F A P F', 'mutation { setReviewLead(reviewerId: "matrix-lead", lead: true) { __typename } }'],
 ];
 
 const ROLES = [Role.ANONYMOUS, Role.DEVELOPER, Role.REVIEWER, Role.OPERATOR, Role.PARTNER, Role.GATEWAY] as const;

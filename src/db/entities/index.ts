@@ -2,6 +2,7 @@ import { AppEntity } from './app.entity';
 import { AppSecretEntity } from './app-secret.entity';
 import { AppSuspensionEntity } from './app-suspension.entity';
 import { AppOperatorQuotaEntity } from './app-operator-quota.entity';
+import { ReviewAssignmentEntity, ReviewLeadEntity } from './review-assignment.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { CalendarDayEntity } from './calendar-day.entity';
 import { BillLineEntity } from './bill-line.entity';
@@ -41,6 +42,8 @@ export {
   AppSecretEntity,
   AppSuspensionEntity,
   AppOperatorQuotaEntity,
+  ReviewAssignmentEntity,
+  ReviewLeadEntity,
   AuditEntryEntity,
   CalendarDayEntity,
   CapabilityCategoryEntity,
@@ -117,4 +120,6 @@ export const ENTITIES = [
   AppSecretEntity,
   AppSuspensionEntity,
   AppOperatorQuotaEntity,
+  ReviewAssignmentEntity,
+  ReviewLeadEntity,
 ];

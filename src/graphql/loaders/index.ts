@@ -4,6 +4,7 @@ import { billsByInvoiceLoader, invoiceableAmountLoader, liveInvoiceIdByBillLoade
 import { packagesByTagLoader, tagByCodeLoader } from './catalog.loader';
 import { appByIdLoader } from './app.loader';
 import { secretWindowsByAppLoader } from './app-secret.loader';
+import { assignmentByItemLoader, workingHoursLeftLoader } from './review-assignment.loader';
 import { openSuspensionByAppLoader, operatorQuotasByAppLoader, wentOnlineByOwnerLoader } from './operator-controls.loader';
 import { developerByIdLoader } from './developer.loader';
 import { reviewMessagesByRoundLoader, reviewRoundsByAppLoader, workingDaysLeftLoader } from './review.loader';
@@ -23,6 +24,8 @@ export function createLoaders(ds: DataSource) {
     reviewRoundsByMarketProduct: reviewRoundsByMarketProductLoader(ds),
     appById: appByIdLoader(ds),
     secretWindowsByApp: secretWindowsByAppLoader(ds),
+    assignmentByItem: assignmentByItemLoader(ds),
+    workingHoursLeft: workingHoursLeftLoader(ds),
     operatorQuotasByApp: operatorQuotasByAppLoader(ds),
     openSuspensionByApp: openSuspensionByAppLoader(ds),
     wentOnlineByOwner: wentOnlineByOwnerLoader(ds),
