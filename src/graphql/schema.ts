@@ -3,6 +3,7 @@ import { buildSchema, NonEmptyArray } from 'type-graphql';
 import { authChecker } from './auth/auth-checker';
 import { AppResolver } from './resolvers/app.resolver';
 import { AppSecretResolver } from './resolvers/app-secret.resolver';
+import { CalendarYearResolver } from './resolvers/calendar-year.resolver';
 import {
   ApplicationQueueAssignmentResolver,
   MemberCapabilityAssignmentResolver,
@@ -34,6 +35,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   AppSecretResolver,
   OperatorAppControlsResolver,
   DeveloperOnboardingResolver,
+  CalendarYearResolver,
   ReviewAssignmentResolver,
   ReviewRoundAssignmentResolver,
   PackageApplicationAssignmentResolver,

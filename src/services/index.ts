@@ -6,6 +6,7 @@ import { AppSecretService } from './app/app-secret.service';
 import { SecretCipher } from './app/secret-cipher';
 import { OperatorControlsService } from './app/operator-controls.service';
 import { ReviewAssignmentService } from './review/review-assignment.service';
+import { CalendarYearService } from './calendar/calendar-year.service';
 import { AuditService } from './audit/audit.service';
 import { CalendarService } from './calendar/calendar.service';
 import { AccountService } from './billing/account.service';
@@ -40,6 +41,8 @@ export interface Services {
   readonly operatorControls: OperatorControlsService;
   /** Reviewer assignment (issue 18): claim, release, assign; at-risk threshold. */
   readonly reviewAssignments: ReviewAssignmentService;
+  /** Calendar years (issue 18): a year's notice imported at once; coverage ahead. */
+  readonly calendarYears: CalendarYearService;
   readonly calendar: CalendarService;
   readonly catalog: CatalogService;
   readonly developers: DeveloperService;
@@ -94,6 +97,7 @@ export function createServices(ds: DataSource, clock: Clock, options: ServiceOpt
     apps: new AppService(ds, appSecrets),
     appSecrets,
     operatorControls,
+    calendarYears: new CalendarYearService(ds, clock, calendar, audit),
     reviewAssignments: new ReviewAssignmentService(ds, clock, audit, options.reviewAtRiskWorkingHours ?? 24),
     calendar,
     reviews,

@@ -149,6 +149,9 @@ export const ROWS: readonly Row[] = [
   ['Mutation.releaseReviewItem',      'U F A A P F', 'mutation($id: ID!) { releaseReviewItem(kind: REVIEW_ROUND, id: $id) { __typename } }', (f) => ({ id: f.roundId })],
   ['Mutation.assignReviewItem',       'U F F A P F', 'mutation($id: ID!) { assignReviewItem(kind: REVIEW_ROUND, id: $id, reviewerId: "matrix-reviewer") { __typename } }', (f) => ({ id: f.roundId })],
   ['Mutation.setReviewLead',          'U F F A P F', 'mutation { setReviewLead(reviewerId: "matrix-lead", lead: true) { __typename } }'],
+  // An import with neither a list nor an ICS file is refused as data: the matrix leaves the calendar alone.
+  ['Mutation.importCalendarYear',     'U F F A P F', 'mutation { importCalendarYear(input: { year: 2030 }) { __typename } }'],
+  ['Query.calendarCoverage',          'U F F A P F', '{ calendarCoverage { warning } }'],
 ];
 
 const ROLES = [Role.ANONYMOUS, Role.DEVELOPER, Role.REVIEWER, Role.OPERATOR, Role.PARTNER, Role.GATEWAY] as const;

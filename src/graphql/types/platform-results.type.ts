@@ -1,5 +1,6 @@
 import { createUnionType } from 'type-graphql';
 import { IssuedAppSecretType } from './app-secret.type';
+import { CalendarYearImportType } from './calendar-year.type';
 import { AppType } from './app.type';
 import { OperatorQuotaType } from './operator-controls.type';
 import { ReleasedReviewItemType, ReviewAssignmentType, ReviewLeadType } from './review-assignment.type';
@@ -14,3 +15,4 @@ export const ClaimReviewItemResult = createUnionType({ name: 'ClaimReviewItemRes
 export const AssignReviewItemResult = createUnionType({ name: 'AssignReviewItemResult', types: () => [ReviewAssignmentType, InvalidInputType, InvalidStateType] as const });
 export const ReleaseReviewItemResult = createUnionType({ name: 'ReleaseReviewItemResult', types: () => [ReleasedReviewItemType, InvalidStateType] as const });
 export const SetReviewLeadResult = createUnionType({ name: 'SetReviewLeadResult', types: () => [ReviewLeadType, InvalidInputType] as const });
+export const ImportCalendarYearResult = createUnionType({ name: 'ImportCalendarYearResult', types: () => [CalendarYearImportType, InvalidInputType] as const });
