@@ -104,9 +104,10 @@ export class MarketVersionType {
 export class MarketUpgradeRuleType {
   @Field(() => ID) fromVersionId: string;
   @Field(() => ID) toVersionId: string;
+  @Field(() => String, { description: 'PROVIDER or OPERATOR: who set it (an operator rule overrides the provider)' }) setByRole: string;
 
   static from(r: MarketUpgradeRuleEntity): MarketUpgradeRuleType {
-    return Object.assign(new MarketUpgradeRuleType(), { fromVersionId: r.fromVersionId, toVersionId: r.toVersionId });
+    return Object.assign(new MarketUpgradeRuleType(), { fromVersionId: r.fromVersionId, toVersionId: r.toVersionId, setByRole: r.setByRole });
   }
 }
 
