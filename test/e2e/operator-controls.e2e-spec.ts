@@ -285,3 +285,22 @@ describe('ISV onboarded: an ISV with an app that went online is onboarded; an op
     expect(errorCode(await t.post({ query: SET_ONBOARDED, variables: { d: 'no-such-developer', o: true } }, operator))).toBe('NOT_FOUND');
   });
 });
+
+describe('no N+1', () => {
+  it("myApps with secrets, suspension, operator quotas and quota today reads in a fixed number of statements, whatever the number of apps", async () => {
+    const dev = await t.developer('Many Apps');
+    const query = '{ myApps(first: 50) { edges { node { id secrets { version state } suspension { reason } operatorQuotas { dailyQuota } quotaToday { limit source operatorQuota { contractReference } } } } } }';
+    const count = async () => (await t.queries.during(() => t.post({ query }, dev.token))).statements.length;
+    const one = await app('ISV_BACKEND', 'ONLINE', [], dev);
+    data(await setQuota({ appId: one.id, dailyQuota: 2_000_000, effectiveFrom: '2026-11-20', contractReference: 'C-1' }));
+    data(await suspend((await app('MERCHANT_BACKEND', 'ONLINE', [], dev)).id, 'arrears'));
+    const before = await count();
+    for (let i = 0; i < 4; i++) {
+      const more = await app(i % 2 ? 'ISV_BACKEND' : 'XTAO_SITE', 'ONLINE', [], dev);
+      data(await setQuota({ appId: more.id, dailyQuota: 1_000_000 + i, effectiveFrom: '2026-11-20', contractReference: 'C-2', basis: 'b' }));
+      if (i === 0) data(await suspend(more.id, 'arrears'));
+    }
+    expect((await gql<{ myApps: { edges: unknown[] } }>('{ myApps(first: 50) { edges { node { id } } } }', {}, dev.token)).myApps.edges).toHaveLength(6);
+    expect(await count()).toBe(before);
+  });
+});
