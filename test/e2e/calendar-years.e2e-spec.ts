@@ -125,6 +125,19 @@ describe('a 2027 import makes provisional due dates real', () => {
   });
 });
 
+describe('concurrent imports', () => {
+  it('two operators importing 2028 at once: both answer, the year holds exactly one notice', async () => {
+    const notice = (extra: string) => ({ year: 2028, holidays: ['2028-01-01', extra], workdays: [] });
+    const answers = await Promise.all([importYear(notice('2028-05-01')), importYear(notice('2028-10-02'))]);
+    const kinds = answers.map((r) => data<{ importCalendarYear: { __typename: string; replaced: number } }>(r).importCalendarYear);
+    expect(kinds.map((k) => k.__typename)).toEqual(['CalendarYearImport', 'CalendarYearImport']);
+    expect(kinds.map((k) => k.replaced).sort()).toEqual([0, 2]);
+    const rows: { date: string }[] = await t.ds.query("SELECT `date` FROM calendar_day WHERE `date` LIKE '2028-%' ORDER BY `date`");
+    expect(rows).toHaveLength(2);
+    expect(rows[0].date).toBe('2028-01-01');
+  });
+});
+
 describe('refusals and roles', () => {
   it('names each broken rule; nothing is written', async () => {
     const violations = async (i: Record<string, unknown>) => data<{ importCalendarYear: { violations: { field: string; rule: string }[] } }>(await importYear(i)).importCalendarYear.violations.map((v) => `${v.field} ${v.rule}`);

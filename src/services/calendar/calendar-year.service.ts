@@ -76,6 +76,18 @@ export class CalendarYearService {
     const parsed = this.readNotice(input);
     if (!parsed.ok) return parsed;
     const { holidays, workdays } = parsed.value;
+    // NOTE: two imports of a year with no rows yet both take gap locks and then insert: InnoDB resolves
+    // that deadlock by rolling one back, which is then run again on top of the other (at most 3 tries).
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.importOnce(actor, input, holidays, workdays);
+      } catch (err) {
+        if ((err as { code?: string }).code !== 'ER_LOCK_DEADLOCK' || attempt >= 3) throw err;
+      }
+    }
+  }
+
+  private async importOnce(actor: Viewer, input: ImportYearInput, holidays: NoticeDay[], workdays: NoticeDay[]): Promise<Result<YearImport>> {
     return this.ds.transaction(async (em) => {
       const before = await em.find(CalendarDayEntity, { where: { date: Like(`${input.year}-%`) }, order: { date: 'ASC' }, lock: { mode: 'pessimistic_write' } });
       await em.delete(CalendarDayEntity, { date: Like(`${input.year}-%`) });
