@@ -4,6 +4,7 @@ import { authChecker } from './auth/auth-checker';
 import { AppResolver } from './resolvers/app.resolver';
 import { AppSecretResolver } from './resolvers/app-secret.resolver';
 import { CalendarYearResolver } from './resolvers/calendar-year.resolver';
+import { MarketSalesResolver } from './resolvers/market-sales.resolver';
 import {
   ApplicationQueueAssignmentResolver,
   MemberCapabilityAssignmentResolver,
@@ -36,6 +37,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   OperatorAppControlsResolver,
   DeveloperOnboardingResolver,
   CalendarYearResolver,
+  MarketSalesResolver,
   ReviewAssignmentResolver,
   ReviewRoundAssignmentResolver,
   PackageApplicationAssignmentResolver,

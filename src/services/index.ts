@@ -7,6 +7,7 @@ import { SecretCipher } from './app/secret-cipher';
 import { OperatorControlsService } from './app/operator-controls.service';
 import { ReviewAssignmentService } from './review/review-assignment.service';
 import { CalendarYearService } from './calendar/calendar-year.service';
+import { MarketSalesService } from './market/sales.service';
 import { AuditService } from './audit/audit.service';
 import { CalendarService } from './calendar/calendar.service';
 import { AccountService } from './billing/account.service';
@@ -43,6 +44,8 @@ export interface Services {
   readonly reviewAssignments: ReviewAssignmentService;
   /** Calendar years (issue 18): a year's notice imported at once; coverage ahead. */
   readonly calendarYears: CalendarYearService;
+  /** The provider's sales view (issue 18). */
+  readonly marketSales: MarketSalesService;
   readonly calendar: CalendarService;
   readonly catalog: CatalogService;
   readonly developers: DeveloperService;
@@ -98,6 +101,7 @@ export function createServices(ds: DataSource, clock: Clock, options: ServiceOpt
     appSecrets,
     operatorControls,
     calendarYears: new CalendarYearService(ds, clock, calendar, audit),
+    marketSales: new MarketSalesService(ds),
     reviewAssignments: new ReviewAssignmentService(ds, clock, audit, options.reviewAtRiskWorkingHours ?? 24),
     calendar,
     reviews,

@@ -152,6 +152,7 @@ export const ROWS: readonly Row[] = [
   // An import with neither a list nor an ICS file is refused as data: the matrix leaves the calendar alone.
   ['Mutation.importCalendarYear',     'U F F A P F', 'mutation { importCalendarYear(input: { year: 2030 }) { __typename } }'],
   ['Query.calendarCoverage',          'U F F A P F', '{ calendarCoverage { warning } }'],
+  ['Query.mySales',                   'U A F F P F', '{ mySales { amount } }'],
 ];
 
 const ROLES = [Role.ANONYMOUS, Role.DEVELOPER, Role.REVIEWER, Role.OPERATOR, Role.PARTNER, Role.GATEWAY] as const;

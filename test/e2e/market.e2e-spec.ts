@@ -230,6 +230,9 @@ beforeAll(async () => {
   isv = await t.developer('Data Soft');
   buyer = await t.developer('Buyer Co', 'SELF_DEVELOPING_MERCHANT');
   rival = await t.developer('Rival ISV');
+  // Paid orders are charged to the buyer's prepaid balance (issue 18): the buyer recharges first.
+  const recharged = await t.post({ query: 'mutation { recharge(amount: "50000.00", idempotencyKey: "market-buyer") { __typename } }' }, buyer.token);
+  expect(recharged.data).toEqual({ recharge: { __typename: 'BillingAccount' } });
 });
 
 describe('products and versions (provider)', () => {
