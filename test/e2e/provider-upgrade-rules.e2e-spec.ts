@@ -54,6 +54,8 @@ describe("a provider's own upgrade rules", () => {
     });
 
     const buyer = await t.developer('Buyer Shop');
+    // Paid orders are charged to the prepaid balance (issue 18 part 6).
+    data(await t.post({ query: 'mutation { recharge(amount: "100.00", idempotencyKey: "upgrade-buyer") { __typename } }' }, buyer.token));
     const bought = await gql<{ placeOrder: { subscriptionId: string } }>('mutation($v: ID!) { placeOrder(input: { type: NEW, versionId: $v, cycle: YEAR, length: 1 }) { ... on MarketOrder { subscriptionId } } }', { v: p.std }, buyer.token);
     const quote = (versionId: string) =>
       gql<{ quoteUpgrade: { __typename: string; charged?: string; violations?: { field: string; rule: string }[] } }>(
