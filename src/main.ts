@@ -28,6 +28,9 @@ async function main(log: Logger): Promise<void> {
   await migrateAndSeed(ds);
   const server = await startServer({ config: cfg, dataSource: ds, logger: log });
   log.info({ url: server.url, port: server.port, metricsPort: server.metricsPort, explorer: cfg.graphql.explorer, env: cfg.env }, 'listening (GraphQL; /healthz and /readyz beside it)');
+  if (cfg.appSecrets.development) {
+    log.warn({ keyId: cfg.appSecrets.keyId }, 'APP_SECRET_KEY is not set: app secrets are sealed under a DEVELOPMENT key generated for this process; they cannot be read after a restart');
+  }
   const stopMarketWorker = cfg.market.workerIntervalMs > 0 ? startMarketWorker(server.services, cfg.market.workerIntervalMs, log.child({ component: 'market-worker' })) : async () => {};
   const notificationLog = log.child({ component: 'notification-worker' });
   const stopNotificationWorker =

@@ -22,6 +22,15 @@
       "OfflineChannel",
       "PackageApplication"
     ],
+    "AssignReviewItemResult": [
+      "InvalidInput",
+      "InvalidState",
+      "ReviewAssignment"
+    ],
+    "ClaimReviewItemResult": [
+      "InvalidState",
+      "ReviewAssignment"
+    ],
     "CloseDeveloperAccountResult": [
       "AccountClosure",
       "InvalidInput",
@@ -52,6 +61,10 @@
       "InvalidState",
       "PartnerGrant"
     ],
+    "ImportCalendarYearResult": [
+      "CalendarYearImport",
+      "InvalidInput"
+    ],
     "IssueInvoiceResult": [
       "InvalidInput",
       "InvalidState",
@@ -72,6 +85,7 @@
       "MarketVersion"
     ],
     "PlaceOrderResult": [
+      "InsufficientBalance",
       "InvalidInput",
       "InvalidState",
       "MarketOrder"
@@ -99,6 +113,7 @@
       "UsageBatchReceipt"
     ],
     "Refusal": [
+      "InsufficientBalance",
       "InvalidInput",
       "InvalidState",
       "NotEligible",
@@ -117,6 +132,10 @@
       "InvalidState",
       "Invoice"
     ],
+    "ReleaseReviewItemResult": [
+      "InvalidState",
+      "ReleasedReviewItem"
+    ],
     "RequestInvoiceResult": [
       "InvalidInput",
       "InvalidState",
@@ -126,13 +145,26 @@
       "InvalidState",
       "ProductionNotification"
     ],
+    "RestoreAppResult": [
+      "App",
+      "InvalidState"
+    ],
     "RevokePartnerAccessResult": [
       "InvalidState",
       "PartnerGrant"
     ],
+    "RotateAppSecretResult": [
+      "InvalidInput",
+      "InvalidState",
+      "IssuedAppSecret"
+    ],
     "RunBillingResult": [
       "BillingRunReport",
       "InvalidInput"
+    ],
+    "SetAppQuotaResult": [
+      "InvalidInput",
+      "OperatorQuota"
     ],
     "SetBillingTermsResult": [
       "BillingAccount",
@@ -158,6 +190,10 @@
       "InvalidInput",
       "QualityDiscount"
     ],
+    "SetReviewLeadResult": [
+      "InvalidInput",
+      "ReviewLead"
+    ],
     "SubmitAppForReviewResult": [
       "InvalidInput",
       "InvalidState",
@@ -167,6 +203,11 @@
       "InvalidInput",
       "InvalidState",
       "ReviewRound"
+    ],
+    "SuspendAppResult": [
+      "App",
+      "InvalidInput",
+      "InvalidState"
     ],
     "UpdateAppResult": [
       "App",
@@ -218,6 +259,15 @@
       "OfflineChannel",
       "PackageApplication"
     ],
+    "AssignReviewItemResult": [
+      "InvalidInput",
+      "InvalidState",
+      "ReviewAssignment"
+    ],
+    "ClaimReviewItemResult": [
+      "InvalidState",
+      "ReviewAssignment"
+    ],
     "CloseDeveloperAccountResult": [
       "AccountClosure",
       "InvalidInput",
@@ -248,6 +298,10 @@
       "InvalidState",
       "PartnerGrant"
     ],
+    "ImportCalendarYearResult": [
+      "CalendarYearImport",
+      "InvalidInput"
+    ],
     "IssueInvoiceResult": [
       "InvalidInput",
       "InvalidState",
@@ -268,6 +322,7 @@
       "MarketVersion"
     ],
     "PlaceOrderResult": [
+      "InsufficientBalance",
       "InvalidInput",
       "InvalidState",
       "MarketOrder"
@@ -295,6 +350,7 @@
       "UsageBatchReceipt"
     ],
     "Refusal": [
+      "InsufficientBalance",
       "InvalidInput",
       "InvalidState",
       "NotEligible",
@@ -313,6 +369,10 @@
       "InvalidState",
       "Invoice"
     ],
+    "ReleaseReviewItemResult": [
+      "InvalidState",
+      "ReleasedReviewItem"
+    ],
     "RequestInvoiceResult": [
       "InvalidInput",
       "InvalidState",
@@ -322,13 +382,26 @@
       "InvalidState",
       "ProductionNotification"
     ],
+    "RestoreAppResult": [
+      "App",
+      "InvalidState"
+    ],
     "RevokePartnerAccessResult": [
       "InvalidState",
       "PartnerGrant"
     ],
+    "RotateAppSecretResult": [
+      "InvalidInput",
+      "InvalidState",
+      "IssuedAppSecret"
+    ],
     "RunBillingResult": [
       "BillingRunReport",
       "InvalidInput"
+    ],
+    "SetAppQuotaResult": [
+      "InvalidInput",
+      "OperatorQuota"
     ],
     "SetBillingTermsResult": [
       "BillingAccount",
@@ -354,6 +427,10 @@
       "InvalidInput",
       "QualityDiscount"
     ],
+    "SetReviewLeadResult": [
+      "InvalidInput",
+      "ReviewLead"
+    ],
     "SubmitAppForReviewResult": [
       "InvalidInput",
       "InvalidState",
@@ -363,6 +440,11 @@
       "InvalidInput",
       "InvalidState",
       "ReviewRound"
+    ],
+    "SuspendAppResult": [
+      "App",
+      "InvalidInput",
+      "InvalidState"
     ],
     "UpdateAppResult": [
       "App",

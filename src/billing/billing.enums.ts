@@ -20,6 +20,8 @@ export enum LedgerKind {
   DEPOSIT_DEDUCTION = 'DEPOSIT_DEDUCTION',
   /** Money out: a positive balance the developer gave up when closing the account (DOMAIN §6: never withdrawn). */
   FORFEIT = 'FORFEIT',
+  /** Money out: a paid cloud-market order (issue 18), one entry per order ("MARKET_ORDER:<order id>"). */
+  MARKET_ORDER = 'MARKET_ORDER',
 }
 
 export enum PaymentMode {

@@ -4,12 +4,13 @@ import { configFrom } from '.';
 const SECRET = 'a-production-secret-of-at-least-32-chars';
 /** A production SECRETS_KEY (32 bytes as 64 hex digits). */
 const KEY = 'ab'.repeat(32);
+const APP_KEY = '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff';
 
 describe('configuration: hardening switches and limits', () => {
   it('production turns introspection off by default; GRAPHQL_INTROSPECTION overrides', () => {
-    expect(configFrom({ NODE_ENV: 'production', JWT_SECRET: SECRET, SECRETS_KEY: KEY }).graphql.introspection).toBe(false);
+    expect(configFrom({ NODE_ENV: 'production', JWT_SECRET: SECRET, SECRETS_KEY: KEY, APP_SECRET_KEY: APP_KEY }).graphql.introspection).toBe(false);
     expect(configFrom({ NODE_ENV: 'development' }).graphql.introspection).toBe(true);
-    expect(configFrom({ NODE_ENV: 'production', JWT_SECRET: SECRET, SECRETS_KEY: KEY, GRAPHQL_INTROSPECTION: 'true' }).graphql.introspection).toBe(true);
+    expect(configFrom({ NODE_ENV: 'production', JWT_SECRET: SECRET, SECRETS_KEY: KEY, APP_SECRET_KEY: APP_KEY, GRAPHQL_INTROSPECTION: 'true' }).graphql.introspection).toBe(true);
   });
 
   it('defaults: 100kb body, depth 15, cost 10000, 15 aliases, 20 directives, 2000 tokens (500 anonymous), 600 requests per 60 s (120 per anonymous IP), arbitrary portal documents', () => {
@@ -47,6 +48,26 @@ describe('configuration: hardening switches and limits', () => {
   ])('refuses %s=%s naming the variable', (name, value) => {
     expect(() => configFrom({ [name]: value })).toThrow(new RegExp(name));
   });
+
+  it('app secrets: APP_SECRET_KEY is required in production; outside production a random key is generated and marked development', () => {
+    expect(() => configFrom({ NODE_ENV: 'production', JWT_SECRET: SECRET })).toThrow(/APP_SECRET_KEY must be set in production/);
+    const dev = configFrom({ NODE_ENV: 'development' }).appSecrets;
+    expect(dev.development).toBe(true);
+    expect(dev.key).toHaveLength(32);
+    expect(dev.keyId).toMatch(/^dev-[0-9a-f]{12}$/);
+    expect(configFrom({}).appSecrets.key.equals(dev.key)).toBe(false);
+    const prod = configFrom({ NODE_ENV: 'production', JWT_SECRET: SECRET, SECRETS_KEY: KEY, APP_SECRET_KEY: APP_KEY }).appSecrets;
+    expect(prod).toMatchObject({ development: false, keyId: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    expect(prod.key.toString('hex')).toBe(APP_KEY);
+    expect(configFrom({ APP_SECRET_KEY: Buffer.from(APP_KEY, 'hex').toString('base64') }).appSecrets.key.toString('hex')).toBe(APP_KEY);
+    expect(() => configFrom({ APP_SECRET_KEY: 'short' })).toThrow(/APP_SECRET_KEY must be 32 bytes/);
+  });
+
+  it('review queues: a round due within REVIEW_AT_RISK_WORKING_HOURS (default 24) is at risk', () => {
+    expect(configFrom({}).review.atRiskWorkingHours).toBe(24);
+    expect(configFrom({ REVIEW_AT_RISK_WORKING_HOURS: '8' }).review.atRiskWorkingHours).toBe(8);
+    expect(() => configFrom({ REVIEW_AT_RISK_WORKING_HOURS: '0' })).toThrow(/REVIEW_AT_RISK_WORKING_HOURS/);
+  });
 });
 
 describe('configuration: operations (logs, shutdown, metrics, explorer)', () => {
@@ -57,8 +78,8 @@ describe('configuration: operations (logs, shutdown, metrics, explorer)', () => 
     expect(dev.shutdownTimeoutMs).toBe(10_000);
     expect(dev.metrics).toEqual({ enabled: true, port: null, token: null, public: false });
     expect(dev.graphql.explorer).toBe(true);
-    expect(configFrom({ NODE_ENV: 'production', JWT_SECRET: SECRET, SECRETS_KEY: KEY }).graphql.explorer).toBe(false);
-    expect(configFrom({ NODE_ENV: 'production', JWT_SECRET: SECRET, SECRETS_KEY: KEY, GRAPHQL_EXPLORER: 'true' }).graphql.explorer).toBe(true);
+    expect(configFrom({ NODE_ENV: 'production', JWT_SECRET: SECRET, SECRETS_KEY: KEY, APP_SECRET_KEY: APP_KEY }).graphql.explorer).toBe(false);
+    expect(configFrom({ NODE_ENV: 'production', JWT_SECRET: SECRET, SECRETS_KEY: KEY, APP_SECRET_KEY: APP_KEY, GRAPHQL_EXPLORER: 'true' }).graphql.explorer).toBe(true);
   });
 
   it('reads every switch', () => {
@@ -84,7 +105,7 @@ describe('configuration: secrets at rest', () => {
   it('production refuses to start without SECRETS_KEY, or with one that is not 32 bytes; development uses a key marked as such', () => {
     expect(() => configFrom({ NODE_ENV: 'production', JWT_SECRET: SECRET })).toThrow(/SECRETS_KEY is required in production/);
     expect(() => configFrom({ NODE_ENV: 'production', JWT_SECRET: SECRET, SECRETS_KEY: 'ab'.repeat(16) })).toThrow(/SECRETS_KEY must be 32 bytes/);
-    expect(configFrom({ NODE_ENV: 'production', JWT_SECRET: SECRET, SECRETS_KEY: KEY }).secrets).toEqual({ key: Buffer.from(KEY, 'hex'), developmentKey: false });
+    expect(configFrom({ NODE_ENV: 'production', JWT_SECRET: SECRET, SECRETS_KEY: KEY, APP_SECRET_KEY: APP_KEY }).secrets).toEqual({ key: Buffer.from(KEY, 'hex'), developmentKey: false });
     expect(configFrom({}).secrets.developmentKey).toBe(true);
   });
 });

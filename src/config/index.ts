@@ -2,6 +2,7 @@
  * Configuration: read `process.env` once, validate, export a typed frozen object.
  * Nothing else in `src/` reads `process.env`.
  */
+import { createHash, randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { Role } from '../domain/common/role';
@@ -77,6 +78,17 @@ export interface Config {
     readonly anonymousPoints: number;
   };
   readonly logSql: boolean;
+  /** App secrets at rest (issue 18): the AES-256-GCM key. */
+  readonly appSecrets: {
+    /** 32 bytes. APP_SECRET_KEY (64 hex digits or base64 of 32 bytes); required in production. */
+    readonly key: Buffer;
+    /** Stored beside each ciphertext: the first 16 hex digits of SHA-256 of the key, "dev-…" for a development key. */
+    readonly keyId: string;
+    /** True when no APP_SECRET_KEY was given and a random key was generated for this process only. */
+    readonly development: boolean;
+  };
+  /** Review queues (issue 18): a round or application due within this many working hours is flagged at risk (REVIEW_AT_RISK_WORKING_HOURS, default 24). */
+  readonly review: { readonly atRiskWorkingHours: number };
   readonly secrets: {
     /** AES-256-GCM key sealing secrets at rest (SECRETS_KEY: 32 bytes as base64 or 64 hex digits). */
     readonly key: Buffer;
@@ -288,6 +300,8 @@ function readEnv(env: NodeJS.ProcessEnv): Config {
     graceMinutes: int('BILLING_GRACE_MINUTES', 120, 0),
     startFrom,
   });
+  const review = Object.freeze({ atRiskWorkingHours: int('REVIEW_AT_RISK_WORKING_HOURS', 24, 1) });
+  const appSecrets = readAppSecretKey(env.APP_SECRET_KEY, nodeEnv, problems);
 
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
 
@@ -316,7 +330,28 @@ function readEnv(env: NodeJS.ProcessEnv): Config {
     notifications: Object.freeze({ retentionDays, workerIntervalMs: notificationIntervalMs }),
     billing,
     schedule,
+    appSecrets,
+    review,
   });
+}
+
+/**
+ * APP_SECRET_KEY: 64 hex digits or the base64 of 32 bytes. Outside production, when unset, a random
+ * key is generated for the process and marked as a development key (secrets issued under it are
+ * unreadable after a restart: set the variable to keep them).
+ */
+function readAppSecretKey(raw: string | undefined, nodeEnv: NodeEnv, problems: string[]): Config['appSecrets'] {
+  if (raw === undefined || raw === '') {
+    if (nodeEnv === 'production') problems.push('APP_SECRET_KEY must be set in production (32 bytes: 64 hex digits or base64)');
+    const key = randomBytes(32);
+    return Object.freeze({ key, keyId: `dev-${createHash('sha256').update(key).digest('hex').slice(0, 12)}`, development: true });
+  }
+  const key = /^[0-9a-fA-F]{64}$/.test(raw) ? Buffer.from(raw, 'hex') : /^[A-Za-z0-9+/]{43}=?$/.test(raw) ? Buffer.from(raw, 'base64') : null;
+  if (!key || key.length !== 32) {
+    problems.push('APP_SECRET_KEY must be 32 bytes: 64 hex digits or base64');
+    return Object.freeze({ key: Buffer.alloc(32), keyId: 'invalid', development: false });
+  }
+  return Object.freeze({ key, keyId: createHash('sha256').update(key).digest('hex').slice(0, 16), development: false });
 }
 
 let cached: Config | undefined;

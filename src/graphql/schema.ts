@@ -2,6 +2,17 @@ import { GraphQLSchema } from 'graphql';
 import { buildSchema, NonEmptyArray } from 'type-graphql';
 import { authChecker } from './auth/auth-checker';
 import { AppResolver } from './resolvers/app.resolver';
+import { AppSecretResolver } from './resolvers/app-secret.resolver';
+import { CalendarYearResolver } from './resolvers/calendar-year.resolver';
+import { MarketSalesResolver } from './resolvers/market-sales.resolver';
+import {
+  ApplicationQueueAssignmentResolver,
+  MemberCapabilityAssignmentResolver,
+  PackageApplicationAssignmentResolver,
+  ReviewAssignmentResolver,
+  ReviewRoundAssignmentResolver,
+} from './resolvers/review-assignment.resolver';
+import { DeveloperOnboardingResolver, OperatorAppControlsResolver } from './resolvers/operator-controls.resolver';
 import { AuditResolver } from './resolvers/audit.resolver';
 import { CalendarResolver } from './resolvers/calendar.resolver';
 import { AppMonthToDateResolver, BillingResolver } from './resolvers/billing.resolver';
@@ -27,6 +38,16 @@ import { DateTimeISO } from './types/date-time.scalar';
 export const RESOLVERS: NonEmptyArray<Function> = [
   DeveloperResolver,
   AppResolver,
+  AppSecretResolver,
+  OperatorAppControlsResolver,
+  DeveloperOnboardingResolver,
+  CalendarYearResolver,
+  MarketSalesResolver,
+  ReviewAssignmentResolver,
+  ReviewRoundAssignmentResolver,
+  PackageApplicationAssignmentResolver,
+  MemberCapabilityAssignmentResolver,
+  ApplicationQueueAssignmentResolver,
   CatalogResolver,
   CalendarResolver,
   ReviewResolver,

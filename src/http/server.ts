@@ -15,6 +15,7 @@ import { viewerFromAuthorization } from '../graphql/auth/token';
 import { createLoaders } from '../graphql/loaders';
 import { Role, Viewer } from '../domain/common/role';
 import { buildAppSchema } from '../graphql/schema';
+import { SecretCipher } from '../services/app/secret-cipher';
 import { createServices, Services } from '../services';
 import { scheduleOptionsFrom } from '../services/billing/billing-schedule.service';
 import { closedAccountPlugin } from './closed-account.plugin';
@@ -105,6 +106,8 @@ export async function startServer({ config, dataSource, clock = systemClock, plu
     quotaSnapshotTtlSeconds: config.quotaSnapshotTtlSeconds,
     billing: config.billing,
     schedule: scheduleOptionsFrom(config.schedule),
+    secretCipher: new SecretCipher(config.appSecrets.key, config.appSecrets.keyId),
+    reviewAtRiskWorkingHours: config.review.atRiskWorkingHours,
   });
   const manifest = loadPersistedDocuments(config.graphql.manifestPaths);
   const rateLimiter = new RequestRateLimiter(config.rateLimit);

@@ -1,6 +1,13 @@
+import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Clock } from '../domain/common/clock';
 import { AppService } from './app/app.service';
+import { AppSecretService } from './app/app-secret.service';
+import { SecretCipher } from './app/secret-cipher';
+import { OperatorControlsService } from './app/operator-controls.service';
+import { ReviewAssignmentService } from './review/review-assignment.service';
+import { CalendarYearService } from './calendar/calendar-year.service';
+import { MarketSalesService } from './market/sales.service';
 import { AuditService } from './audit/audit.service';
 import { CalendarService } from './calendar/calendar.service';
 import { AccountService } from './billing/account.service';
@@ -36,6 +43,16 @@ export interface Services {
   readonly ds: DataSource;
   readonly clock: Clock;
   readonly apps: AppService;
+  /** App secrets: issued with the app, rotated by the owner, read back only by the gateway (issue 18). */
+  readonly appSecrets: AppSecretService;
+  /** Operator controls (issue 18): suspension, operator-set quotas, the ISV-onboarded standing. */
+  readonly operatorControls: OperatorControlsService;
+  /** Reviewer assignment (issue 18): claim, release, assign; at-risk threshold. */
+  readonly reviewAssignments: ReviewAssignmentService;
+  /** Calendar years (issue 18): a year's notice imported at once; coverage ahead. */
+  readonly calendarYears: CalendarYearService;
+  /** The provider's sales view (issue 18). */
+  readonly marketSales: MarketSalesService;
   readonly calendar: CalendarService;
   readonly catalog: CatalogService;
   readonly developers: DeveloperService;
@@ -87,6 +104,10 @@ export interface ServiceOptions {
   billing?: Partial<BillingRunOptions>;
   /** The billing schedule's grace, lease and start (the configuration's `schedule`); defaults otherwise. */
   schedule?: Partial<BillingScheduleOptions>;
+  /** The AES-256-GCM cipher app secrets are sealed with; defaults to a random development key (tests and tools). */
+  secretCipher?: SecretCipher;
+  /** Review items due within this many working hours are flagged at risk (default 24). */
+  reviewAtRiskWorkingHours?: number;
 }
 
 export function createServices(ds: DataSource, clock: Clock, options: ServiceOptions = {}): Services {
@@ -103,10 +124,17 @@ export function createServices(ds: DataSource, clock: Clock, options: ServiceOpt
   const reviews = new ReviewService(ds, clock, calendar, audit, notifications);
   const accounts = new AccountService(ds, clock, provider, audit);
   const billingRuns = new BillingRunService(ds, clock, provider, undefined, options.billing);
+  const operatorControls = new OperatorControlsService(ds, clock, audit, notifications);
+  const appSecrets = new AppSecretService(ds, clock, options.secretCipher ?? new SecretCipher(randomBytes(32), 'dev-unconfigured'), audit, notifications);
   return {
     ds,
     clock,
-    apps: new AppService(ds),
+    apps: new AppService(ds, appSecrets),
+    appSecrets,
+    operatorControls,
+    calendarYears: new CalendarYearService(ds, clock, calendar, audit),
+    marketSales: new MarketSalesService(ds),
+    reviewAssignments: new ReviewAssignmentService(ds, clock, audit, options.reviewAtRiskWorkingHours ?? 24),
     calendar,
     reviews,
     catalog: new CatalogService(ds, audit),
@@ -120,7 +148,7 @@ export function createServices(ds: DataSource, clock: Clock, options: ServiceOpt
     webhooks: new WebhookService(ds, clock, secretBox, poster, outboundDeliveries),
     messageSender,
     packageApplications: new PackageApplicationService(ds, clock, calendar, notifications, audit),
-    memberCapabilities: new MemberCapabilityService(ds, clock, calendar, notifications, audit),
+    memberCapabilities: new MemberCapabilityService(ds, clock, calendar, notifications, audit, operatorControls),
     audit,
     partners: new PartnerAccessService(ds, clock, audit),
     outbound,

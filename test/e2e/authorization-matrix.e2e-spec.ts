@@ -148,11 +148,28 @@ export const ROWS: readonly Row[] = [
   ['Mutation.deleteMarketVersion',    'U N F F P F', 'mutation($id: ID!) { deleteMarketVersion(versionId: $id) { __typename } }', () => ({ id: '999999999' })],
   ['Mutation.reorderMarketVersions',  'U N F F P F', 'mutation($id: ID!) { reorderMarketVersions(productId: $id, versionIds: []) { __typename } }', () => ({ id: '999999999' })],
   ['Mutation.submitMarketProduct',    'U N F F P F', 'mutation($id: ID!) { submitMarketProduct(productId: $id) { __typename } }', () => ({ id: '999999999' })],
-  ['Mutation.setUpgradeRule',         'U F F N P F', 'mutation { setUpgradeRule(fromVersionId: "999999998", toVersionId: "999999999") { __typename } }'],
-  ['Mutation.removeUpgradeRule',      'U F F N P F', 'mutation { removeUpgradeRule(fromVersionId: "999999998", toVersionId: "999999999") { __typename } }'],
+  ['Mutation.setUpgradeRule',         'U N F N P F', 'mutation { setUpgradeRule(fromVersionId: "999999998", toVersionId: "999999999") { __typename } }'],
+  ['Mutation.removeUpgradeRule',      'U N F N P F', 'mutation { removeUpgradeRule(fromVersionId: "999999998", toVersionId: "999999999") { __typename } }'],
   ['Mutation.recordUsage',            'U F F F P A', 'mutation($k: String!) { recordUsage(records: [{ idempotencyKey: "matrix-usage-1", appkey: $k, date: "2026-11-19", apiCalls: [{ category: BASIC, source: IN_CLOUD, total: 1, successful: 1 }] }]) { __typename } }', (f) => ({ k: f.appkey })],
   ['Mutation.setValueAddedOutOfCloudPermitted', 'U F F A P F', 'mutation($id: ID!) { setValueAddedOutOfCloudPermitted(appId: $id, permitted: false) { __typename } }', (f) => ({ id: f.appId })],
   ['Mutation.reportQuotaExhausted',   'U F F F P A', 'mutation($k: String!) { reportQuotaExhausted(appkey: $k) { __typename } }', (f) => ({ k: f.appkey })],
+  // platform controls (issue 18)
+  ['Query.appSecrets',                'U F F F P A', 'query($k: String!) { appSecrets(appkey: $k) { __typename } }', (f) => ({ k: f.appkey })],
+  ['Mutation.rotateAppSecret',        'U A F F P F', 'mutation($id: ID!) { rotateAppSecret(appId: $id, graceHours: 24) { __typename } }', (f) => ({ id: f.appId })],
+  // The fixture app is DEVELOPING: suspend/restore answer InvalidState, a quota on its LADDER tag InvalidInput (allowed, nothing changes).
+  ['Mutation.suspendApp',             'U F F A P F', 'mutation($id: ID!) { suspendApp(appId: $id, reason: "matrix") { __typename } }', (f) => ({ id: f.appId })],
+  ['Mutation.restoreApp',             'U F F A P F', 'mutation($id: ID!) { restoreApp(appId: $id) { __typename } }', (f) => ({ id: f.appId })],
+  ['Mutation.setAppQuota',            'U F F A P F', 'mutation($id: ID!) { setAppQuota(input: { appId: $id, dailyQuota: 1, effectiveFrom: "2030-01-01" }) { __typename } }', (f) => ({ id: f.appId })],
+  ['Mutation.setIsvOnboarded',        'U F F A P F', 'mutation($d: ID!) { setIsvOnboarded(developerId: $d, onboarded: null) { __typename } }', (f) => ({ d: f.developerId })],
+  // The matrix's reviewer is no lead: assigning is FORBIDDEN to it; the operator is a lead by rule.
+  ['Mutation.claimReviewItem',        'U F A F P F', 'mutation($id: ID!) { claimReviewItem(kind: REVIEW_ROUND, id: $id) { __typename } }', (f) => ({ id: f.roundId })],
+  ['Mutation.releaseReviewItem',      'U F A A P F', 'mutation($id: ID!) { releaseReviewItem(kind: REVIEW_ROUND, id: $id) { __typename } }', (f) => ({ id: f.roundId })],
+  ['Mutation.assignReviewItem',       'U F F A P F', 'mutation($id: ID!) { assignReviewItem(kind: REVIEW_ROUND, id: $id, reviewerId: "matrix-reviewer") { __typename } }', (f) => ({ id: f.roundId })],
+  ['Mutation.setReviewLead',          'U F F A P F', 'mutation { setReviewLead(reviewerId: "matrix-lead", lead: true) { __typename } }'],
+  // An import with neither a list nor an ICS file is refused as data: the matrix leaves the calendar alone.
+  ['Mutation.importCalendarYear',     'U F F A P F', 'mutation { importCalendarYear(input: { year: 2030 }) { __typename } }'],
+  ['Query.calendarCoverage',          'U F F A P F', '{ calendarCoverage { warning } }'],
+  ['Query.mySales',                   'U A F F P F', '{ mySales { amount } }'],
 ];
 
 const ROLES = [Role.ANONYMOUS, Role.DEVELOPER, Role.REVIEWER, Role.OPERATOR, Role.PARTNER, Role.GATEWAY] as const;
@@ -330,6 +347,7 @@ describe('cross-tenant reads and writes answer NOT_FOUND', () => {
     ['put a bill on an invoice', 'mutation($b: ID!) { requestInvoice(input: { billIds: [$b], title: "Stolen", taxNo: "91330106MA2XXXXX1X" }) { __typename } }', (f) => ({ b: f.billId })],
     ['read a draft market product', 'query($id: ID!) { marketProduct(id: $id) { id } }', (f) => ({ id: f.marketProductId })],
     ['rename a market product', 'mutation($id: ID!) { updateMarketProduct(id: $id, input: { name: "Stolen" }) { __typename } }', (f) => ({ id: f.marketProductId })],
+    ["rotate another's app secret", 'mutation($id: ID!) { rotateAppSecret(appId: $id, graceHours: 0) { __typename } }', (f) => ({ id: f.appId })],
     ['add a version to a market product', 'mutation($id: ID!) { addMarketVersion(productId: $id, input: { name: "Stolen" }) { __typename } }', (f) => ({ id: f.marketProductId })],
     ["read an app's home-page fields", 'query($id: ID!) { app(id: $id) { latestReviewRound { id } reviewRounds { totalCount } pendingApplications { id } monthToDate { total } } }', (f) => ({ id: f.appId })],
   ];

@@ -229,6 +229,9 @@ beforeAll(async () => {
   isv = await t.developer('Data Soft');
   buyer = await t.developer('Buyer Co', 'SELF_DEVELOPING_MERCHANT');
   rival = await t.developer('Rival ISV');
+  // Paid orders are charged to the buyer's prepaid balance (issue 18): the buyer recharges first.
+  const recharged = await t.post({ query: 'mutation { recharge(amount: "50000.00", idempotencyKey: "market-buyer") { __typename } }' }, buyer.token);
+  expect(recharged.data).toEqual({ recharge: { __typename: 'BillingAccount' } });
 });
 
 describe('products and versions (provider)', () => {
@@ -773,7 +776,6 @@ describe('roles and tenants', () => {
     ['an operator places an order', Role.OPERATOR, (tok) => t.gql(PlaceOrderDocument, { input: { type: 'NEW', versionId, cycle: 'YEAR', length: 1 } }, tok)],
     ['a developer decides a product review', Role.DEVELOPER, (tok) => t.gql(DecideMarketReviewDocument, { input: { roundId, decision: 'APPROVE' } }, tok)],
     ['an operator decides a product review', Role.OPERATOR, (tok) => t.gql(DecideMarketReviewDocument, { input: { roundId, decision: 'APPROVE' } }, tok)],
-    ['a developer sets an upgrade rule', Role.DEVELOPER, (tok) => t.gql(SetUpgradeRuleDocument, { fromVersionId: versionId, toVersionId: versionId }, tok)],
     ['a reviewer sets an upgrade rule', Role.REVIEWER, (tok) => t.gql(SetUpgradeRuleDocument, { fromVersionId: versionId, toVersionId: versionId }, tok)],
     ['a developer lists the review queue', Role.DEVELOPER, (tok) => t.gql(MarketReviewQueueDocument, {}, tok)],
     ['a reviewer resets notification errors', Role.REVIEWER, (tok) => t.gql(ResetNotificationErrorsDocument, { id: '1' }, tok)],
@@ -797,6 +799,8 @@ describe('roles and tenants', () => {
       t.gql(AddMarketVersionDocument, { productId, input: { name: 'X', prices: STANDARD_PRICES } }, rival.token),
       t.gql(UpdateMarketVersionDocument, { versionId, input: { name: 'X' } }, rival.token),
       t.gql(SetVersionBillingItemsDocument, { versionId, items: [] }, rival.token),
+      // Providers set upgrade rules of their own listed products only (issue 18): another's versions are NOT_FOUND.
+      t.gql(SetUpgradeRuleDocument, { fromVersionId: versionId, toVersionId: versionId }, rival.token),
       t.gql(HideMarketVersionDocument, { versionId }, rival.token),
       t.gql(DeleteMarketVersionDocument, { versionId }, rival.token),
       t.gql(ReorderMarketVersionsDocument, { productId, versionIds: [versionId] }, rival.token),

@@ -96,6 +96,9 @@ let buyer: { id: string; token: string };
 beforeAll(async () => {
   isv = await t.developer('Guarded ISV');
   buyer = await t.developer('Guarded Buyer', 'SELF_DEVELOPING_MERCHANT');
+  // Market orders are paid from the prepaid balance (docs/platform.md): the buyer recharges first.
+  const recharged = await t.post({ query: 'mutation { recharge(amount: "1000.00", idempotencyKey: "guarded-buyer") { __typename } }' }, buyer.token);
+  if ((recharged.data as { recharge: { __typename: string } }).recharge.__typename !== 'BillingAccount') throw new Error(JSON.stringify(recharged));
 });
 
 describe('saving a production endpoint whose name resolves to a non-public address', () => {

@@ -203,6 +203,7 @@ export type LedgerKind =
   | 'COUPON'
   | 'DEPOSIT_DEDUCTION'
   | 'FORFEIT'
+  | 'MARKET_ORDER'
   | 'RECHARGE';
 
 export type MarketOrderType =
@@ -272,6 +273,7 @@ export type MerchantTier =
 export type NotificationKind =
   | 'APPLICATION_APPROVED'
   | 'APPLICATION_REJECTED'
+  | 'APP_QUOTA_SET'
   | 'APP_RESTORED'
   | 'APP_REVIEW_APPROVED'
   | 'APP_REVIEW_REJECTED'
@@ -322,6 +324,8 @@ export type PlaceOrderInput = {
   choices?: Array<ChoiceInput> | null | undefined;
   /** NEW: MONTH or YEAR (BY_CYCLE), ONE_TIME */
   cycle?: BillingCycle | null | undefined;
+  /** The buyer's key for this order ([A-Za-z0-9._:-], ≤ 100): a retry with the same key answers the same order, charged once */
+  idempotencyKey?: string | null | undefined;
   /** NEW and RENEW: months or years (default 1) */
   length?: number | null | undefined;
   quantities?: Array<QuantityInput> | null | undefined;
@@ -380,11 +384,13 @@ export type QuantityTierInput = {
 };
 
 export type QuotaSource =
+  | 'CONTRACT'
   | 'DEVELOPMENT_TEST'
   | 'SUSPENDED'
   | 'TAG_DEFAULT'
   | 'TRAFFIC_PACKAGE'
-  | 'UV_BASED';
+  | 'UV_BASED'
+  | 'UV_OPERATOR_SET';
 
 export type QuotaState =
   | 'LIMIT_REACHED_EMERGENCY_GRANTED'
@@ -1032,6 +1038,8 @@ export type MarketVersionFieldsFragment = { id: string, code: string, name: stri
 
 export type MarketProductFieldsFragment = { id: string, name: string, saleMode: SaleMode, visible: boolean, needsBuyerPhone: boolean, needsBuyerEmail: boolean, status: MarketProductStatus, endpointUrl: string | null, submittedAt: string | null, listedAt: string | null, versions: Array<{ id: string, code: string, name: string, displayOrder: number, hidden: boolean, trialDays: number | null, prices: { monthNew: string | null, monthRenew: string | null, yearNew: string | null, yearRenew: string | null, oneTime: string | null }, billingItems: Array<{ code: string, name: string, kind: BillingItemKind, unit: string | null, minimum: number | null, tiers: Array<{ from: number, prices: { monthNew: string | null, monthRenew: string | null, yearNew: string | null, yearRenew: string | null, oneTime: string | null } }>, values: Array<{ value: string, prices: { monthNew: string | null, monthRenew: string | null, yearNew: string | null, yearRenew: string | null, oneTime: string | null } }> }> }>, upgradeRules: Array<{ fromVersionId: string, toVersionId: string }> };
 
+type RefusalFields_InsufficientBalance_Fragment = { code: string, message: string };
+
 type RefusalFields_InvalidInput_Fragment = { code: string, message: string, violations: Array<{ field: string, rule: string, message: string }> };
 
 type RefusalFields_InvalidState_Fragment = { currentState: string, action: string, code: string, message: string };
@@ -1041,6 +1049,7 @@ type RefusalFields_NotEligible_Fragment = { code: string, message: string };
 type RefusalFields_OfflineChannel_Fragment = { code: string, message: string };
 
 export type RefusalFieldsFragment =
+  | RefusalFields_InsufficientBalance_Fragment
   | RefusalFields_InvalidInput_Fragment
   | RefusalFields_InvalidState_Fragment
   | RefusalFields_NotEligible_Fragment
@@ -1275,6 +1284,7 @@ export type PlaceOrderMutationVariables = Exact<{
 
 
 export type PlaceOrderMutation = { placeOrder:
+    | { __typename: 'InsufficientBalance', code: string, message: string }
     | { __typename: 'InvalidInput', code: string, message: string, violations: Array<{ field: string, rule: string, message: string }> }
     | { __typename: 'InvalidState', currentState: string, action: string, code: string, message: string }
     | { __typename: 'MarketOrder', id: string, type: MarketOrderType, trial: boolean, productId: string, versionId: string, subscriptionId: string, cycle: BillingCycle, length: number, amount: string, difference: string | null, remainingDays: number | null, lines: Array<{ key: string, description: string, current: string | null, target: string | null, amount: string }> }

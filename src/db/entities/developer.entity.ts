@@ -18,6 +18,13 @@ export class DeveloperEntity {
   onboarded: boolean;
 
   /**
+   * An operator's setting of the ISV-onboarded standing (issue 18): true sets it, false clears it,
+   * null leaves it to the rule (recorded flag, or an app that went online). See `isvOnboarded`.
+   */
+  @Column({ name: 'onboarded_override', type: 'boolean', nullable: true })
+  onboardedOverride: boolean | null;
+
+  /**
    * Billing's hook (DOMAIN §5 arrears): while true, the gateway's callPermission refuses charged
    * (non-FREE) API calls of this developer's apps. Billing sets it when a bill stays unpaid and
    * clears it when a recharge settles the arrears.

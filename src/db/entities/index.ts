@@ -1,4 +1,8 @@
 import { AppEntity } from './app.entity';
+import { AppSecretEntity } from './app-secret.entity';
+import { AppSuspensionEntity } from './app-suspension.entity';
+import { AppOperatorQuotaEntity } from './app-operator-quota.entity';
+import { ReviewAssignmentEntity, ReviewLeadEntity } from './review-assignment.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { CalendarDayEntity } from './calendar-day.entity';
 import { BillLineEntity } from './bill-line.entity';
@@ -42,6 +46,11 @@ import { MarketVersionEntity } from './market/market-version.entity';
 
 export {
   AppEntity,
+  AppSecretEntity,
+  AppSuspensionEntity,
+  AppOperatorQuotaEntity,
+  ReviewAssignmentEntity,
+  ReviewLeadEntity,
   AuditEntryEntity,
   CalendarDayEntity,
   CapabilityCategoryEntity,
@@ -129,4 +138,9 @@ export const ENTITIES = [
   BillLineEntity,
   InvoiceEntity,
   InvoiceBillEntity,
+  AppSecretEntity,
+  AppSuspensionEntity,
+  AppOperatorQuotaEntity,
+  ReviewAssignmentEntity,
+  ReviewLeadEntity,
 ];

@@ -9,6 +9,7 @@ export type Refusal =
   | { readonly kind: 'INVALID_INPUT'; readonly violations: readonly Violation[] }
   | { readonly kind: 'INVALID_STATE'; readonly currentState: string; readonly action: string; readonly message: string }
   | { readonly kind: 'NOT_ELIGIBLE'; readonly message: string; readonly failedRules: readonly RuleCheck[] }
+  | { readonly kind: 'INSUFFICIENT_BALANCE'; readonly message: string; readonly required: string; readonly available: string; readonly shortfall: string }
   | { readonly kind: 'OFFLINE_CHANNEL'; readonly message: string; readonly channel: string; readonly contactEmail: string | null; readonly requiredMaterials: readonly string[] };
 
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly refusal: Refusal };
@@ -23,4 +24,10 @@ export const notEligible = <T = never>(message: string, failedRules: readonly Ru
 export const offlineChannel = <T = never>(message: string, channel: string, contactEmail: string | null, requiredMaterials: readonly string[]): Result<T> => ({
   ok: false,
   refusal: { kind: 'OFFLINE_CHANNEL', message, channel, contactEmail, requiredMaterials },
+});
+
+/** The prepaid balance does not cover a charge (issue 18): the figures in yuan, as 2-decimal strings. */
+export const insufficientBalance = <T = never>(required: string, available: string, shortfall: string): Result<T> => ({
+  ok: false,
+  refusal: { kind: 'INSUFFICIENT_BALANCE', message: `the balance ${available} does not cover ${required}: ${shortfall} short (recharge first)`, required, available, shortfall },
 });

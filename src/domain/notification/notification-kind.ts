@@ -15,6 +15,8 @@ export enum NotificationKind {
   APP_SUSPENDED = 'APP_SUSPENDED',
   APP_RESTORED = 'APP_RESTORED',
   APP_SECRET_ROTATED = 'APP_SECRET_ROTATED',
+  /** An operator set the app's quota (CONTRACT and UV-based tags), from a date. */
+  APP_QUOTA_SET = 'APP_QUOTA_SET',
   BILL_ISSUED = 'BILL_ISSUED',
   BILL_UNPAID = 'BILL_UNPAID',
   ARREARS_ENTERED = 'ARREARS_ENTERED',
@@ -82,6 +84,7 @@ export const KIND_SPECS: Readonly<Record<NotificationKind, KindSpec>> = {
   APP_SUSPENDED: { title: 'App suspended', link: L.APP, defaults: URGENT },
   APP_RESTORED: { title: 'App restored', link: L.APP, defaults: IMPORTANT },
   APP_SECRET_ROTATED: { title: 'App secret rotated', link: L.APP, defaults: IMPORTANT },
+  APP_QUOTA_SET: { title: 'App quota set', link: L.APP, defaults: IMPORTANT },
   BILL_ISSUED: { title: 'Bills issued', link: L.BILLING_ACCOUNT, defaults: ROUTINE },
   BILL_UNPAID: { title: 'Bill unpaid', link: L.BILL, defaults: IMPORTANT },
   ARREARS_ENTERED: { title: 'Account in arrears', link: L.BILLING_ACCOUNT, defaults: URGENT },

@@ -9,6 +9,10 @@ export enum QuotaSource {
   TRAFFIC_PACKAGE = 'TRAFFIC_PACKAGE',
   /** ONLINE on a UV_BASED tag with no operator-set quota: the gateway applies UV rules. */
   UV_BASED = 'UV_BASED',
+  /** ONLINE on a CONTRACT tag with an operator-set quota in force (its contract is named). */
+  CONTRACT = 'CONTRACT',
+  /** ONLINE on a UV_BASED tag with an operator-set quota in force (e.g. XTAO_SITE's monthly adjustment by transaction volume). */
+  UV_OPERATOR_SET = 'UV_OPERATOR_SET',
   /** SUSPENDED: no calls. */
   SUSPENDED = 'SUSPENDED',
 }
@@ -30,6 +34,8 @@ export interface QuotaInput {
   grantedTrafficQuota: number | null;
   /** Emergency calls granted to the app for today, if any (see `emergencyTraffic`). */
   emergencyCallsToday?: number | null;
+  /** An operator-set quota in force today (CONTRACT and UV_BASED tags only, issue 18). */
+  operatorQuota?: { readonly dailyQuota: number; readonly source: QuotaSource.CONTRACT | QuotaSource.UV_OPERATOR_SET } | null;
 }
 
 export interface QuotaToday {
@@ -54,6 +60,7 @@ function baseQuota(input: QuotaInput): Base {
     case AppStatus.SUSPENDED:
       return { limit: 0, source: QuotaSource.SUSPENDED };
     case AppStatus.ONLINE:
+      if (input.operatorQuota) return { limit: input.operatorQuota.dailyQuota, source: input.operatorQuota.source };
       if (input.grantedTrafficQuota !== null) return { limit: input.grantedTrafficQuota, source: QuotaSource.TRAFFIC_PACKAGE };
       if (input.defaultOnlineQuota !== null) return { limit: input.defaultOnlineQuota, source: QuotaSource.TAG_DEFAULT };
       return { limit: null, source: QuotaSource.UV_BASED };
@@ -62,7 +69,8 @@ function baseQuota(input: QuotaInput): Base {
 
 /**
  * The daily API-call quota an app has today (DOMAIN §2.2): development-test quota while not
- * online; the last traffic package granted, else the tag's default online quota, while online;
+ * online; an operator-set quota in force (CONTRACT and UV_BASED tags), else the last traffic package
+ * granted, else the tag's default online quota, while online;
  * 0 when suspended; plus today's emergency traffic, which only an ONLINE app with a fixed quota keeps.
  */
 export function quotaToday(input: QuotaInput): QuotaToday {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { AppStatus } from '../app/app.enums';
 import { beijingEndOfDay } from '../common/beijing-time';
-import { QuotaToday, quotaToday } from '../quota/quota-today.rule';
+import { QuotaInput, QuotaToday, quotaToday } from '../quota/quota-today.rule';
 import { CallDenial, callPermission, CallPermission } from './call-permission.rule';
 import { ApiCategory, CallSource } from './usage.enums';
 
@@ -23,6 +23,8 @@ export interface AppQuotaState {
   emergencyCalls: number;
   /** API calls metered on the date, all categories and sources. */
   usedToday: number;
+  /** An operator-set quota in force for the date (CONTRACT and UV-based tags; issue 18), or null. */
+  operatorQuota?: QuotaInput['operatorQuota'];
 }
 
 /** One app's entry of the gateway's quota snapshot: enough to decide calls locally until `validUntil`. */
@@ -44,7 +46,14 @@ export interface QuotaSnapshotEntry {
 
 /** The quota of an app on its date, emergency traffic included (DOMAIN §2.2). */
 export function quotaOfState(s: AppQuotaState): QuotaToday {
-  return quotaToday({ status: s.status, devTestQuota: s.devTestQuota, defaultOnlineQuota: s.defaultOnlineQuota, grantedTrafficQuota: s.grantedTrafficQuota, emergencyCallsToday: s.emergencyCalls });
+  return quotaToday({
+    status: s.status,
+    devTestQuota: s.devTestQuota,
+    defaultOnlineQuota: s.defaultOnlineQuota,
+    grantedTrafficQuota: s.grantedTrafficQuota,
+    emergencyCallsToday: s.emergencyCalls,
+    operatorQuota: s.operatorQuota ?? null,
+  });
 }
 
 /**
@@ -78,7 +87,7 @@ export function snapshotEntry(appkey: string, s: AppQuotaState | undefined, date
   const validUntil = new Date(Math.min(resetsAt.getTime(), now.getTime() + ttlSeconds * 1000));
   const quota = s ? quotaOfState(s) : null;
   const inputs = s
-    ? [date, s.status, s.ownerClosed, quota!.limit, quota!.baseLimit, quota!.emergencyCalls, s.usedToday, s.restrictedForArrears, s.valueAddedOutOfCloudPermitted]
+    ? [date, s.status, s.ownerClosed, quota!.limit, quota!.baseLimit, quota!.source, quota!.emergencyCalls, s.usedToday, s.restrictedForArrears, s.valueAddedOutOfCloudPermitted]
     : [date, 'UNKNOWN'];
   return {
     appkey,

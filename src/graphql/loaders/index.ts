@@ -3,6 +3,9 @@ import { billLinesLoader, monthToDateByDeveloperLoader } from './billing.loader'
 import { billsByInvoiceLoader, invoiceableAmountLoader, liveInvoiceIdByBillLoader } from './invoice.loader';
 import { packagesByTagLoader, tagByCodeLoader } from './catalog.loader';
 import { appByIdLoader } from './app.loader';
+import { secretWindowsByAppLoader } from './app-secret.loader';
+import { assignmentByItemLoader, workingHoursLeftLoader } from './review-assignment.loader';
+import { openSuspensionByAppLoader, operatorQuotasByAppLoader, wentOnlineByOwnerLoader } from './operator-controls.loader';
 import { developerByIdLoader } from './developer.loader';
 import { reviewMessagesByRoundLoader, reviewRoundsByAppLoader, workingDaysLeftLoader } from './review.loader';
 import { emergencyCallsLoader } from './quota.loader';
@@ -30,6 +33,12 @@ export function createLoaders(ds: DataSource, services: LoaderServices = { calen
     marketProductById: marketProductByIdLoader(ds),
     reviewRoundsByMarketProduct: reviewRoundsByMarketProductLoader(ds),
     appById: appByIdLoader(ds),
+    secretWindowsByApp: secretWindowsByAppLoader(ds),
+    assignmentByItem: assignmentByItemLoader(ds),
+    workingHoursLeft: workingHoursLeftLoader(ds),
+    operatorQuotasByApp: operatorQuotasByAppLoader(ds),
+    openSuspensionByApp: openSuspensionByAppLoader(ds),
+    wentOnlineByOwner: wentOnlineByOwnerLoader(ds),
     developerById: developerByIdLoader(ds),
     reviewRoundsByApp: reviewRoundsByAppLoader(ds),
     reviewMessagesByRound: reviewMessagesByRoundLoader(ds),

@@ -108,14 +108,16 @@ export class MarketProductResolver {
     return toPayload(await services.marketProducts.submit(viewer, productId), ReviewRoundType.from);
   }
 
-  @Authorized(Role.OPERATOR)
-  @Mutation(() => MarketProductResult, { description: 'Allows upgrades from one version to another of the same product' })
+  @Authorized(Role.DEVELOPER, Role.OPERATOR)
+  @Mutation(() => MarketProductResult, {
+    description: "Allows upgrades from one version to another of the same product: its provider once the product is listed, or an operator (whose rules the provider cannot remove)",
+  })
   async setUpgradeRule(@Arg('fromVersionId', () => ID) fromVersionId: string, @Arg('toVersionId', () => ID) toVersionId: string, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.marketProducts.setUpgradeRule(viewer, fromVersionId, toVersionId, true), MarketProductType.from);
   }
 
-  @Authorized(Role.OPERATOR)
-  @Mutation(() => MarketProductResult)
+  @Authorized(Role.DEVELOPER, Role.OPERATOR)
+  @Mutation(() => MarketProductResult, { description: "Removes an upgrade path: its provider (not an operator's rule) once listed, or an operator" })
   async removeUpgradeRule(@Arg('fromVersionId', () => ID) fromVersionId: string, @Arg('toVersionId', () => ID) toVersionId: string, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.marketProducts.setUpgradeRule(viewer, fromVersionId, toVersionId, false), MarketProductType.from);
   }

@@ -4,6 +4,8 @@ import { TrafficMode } from '../../domain/catalog/catalog.enums';
 import { Role } from '../../domain/common/role';
 import { violation } from '../../domain/common/violation';
 import { Context } from '../context';
+import { AssignmentFilter } from '../../domain/review/assignment.rule';
+import '../types/review-assignment.type';
 import { ApplicationQueueItemType, PackageApplicationType, PendingApplicationType, TrafficPackageEligibilityType } from '../types/application.type';
 import { AppType } from '../types/app.type';
 import { EligibilityRuleType } from '../types/refusal.type';
@@ -66,11 +68,16 @@ export class PackageApplicationResolver {
 
   @Authorized(Role.REVIEWER, Role.OPERATOR)
   @Query(() => [ApplicationQueueItemType], { description: 'Pending package and member-capability applications, earliest due first; overdue ones flagged' })
-  async applicationReviewQueue(@Arg('first', () => Int, { nullable: true }) first: number | null, @Ctx() { services }: Context): Promise<ApplicationQueueItemType[]> {
+  async applicationReviewQueue(
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('assigned', () => AssignmentFilter, { defaultValue: AssignmentFilter.ALL, description: 'MINE, UNASSIGNED or ALL (issue 18)' }) assigned: AssignmentFilter,
+    @Ctx() { viewer, services }: Context,
+  ): Promise<ApplicationQueueItemType[]> {
+    const scope = { filter: assigned, viewerId: viewer.subjectId };
     const limit = first ?? 50;
     if (limit < 1 || limit > 200) throw badUserInput([violation('first', 'OUT_OF_RANGE', 'first is 1 to 200')]);
     const now = services.clock.now().getTime();
-    const [packages, capabilities] = await Promise.all([services.packageApplications.queue(limit), services.memberCapabilities.queue(limit)]);
+    const [packages, capabilities] = await Promise.all([services.packageApplications.queue(limit, scope), services.memberCapabilities.queue(limit, scope)]);
     const items: ApplicationQueueItemType[] = [
       ...packages.map((a) => ({ type: 'PACKAGE', id: String(a.id), appId: String(a.appId), subject: a.packageCode, submittedAt: a.submittedAt, dueAt: a.dueAt, overdue: a.dueAt.getTime() <= now })),
       ...capabilities.map((a) => ({ type: 'MEMBER_CAPABILITY', id: String(a.id), appId: null, subject: a.categoryCode, submittedAt: a.submittedAt, dueAt: a.dueAt, overdue: a.dueAt.getTime() <= now })),

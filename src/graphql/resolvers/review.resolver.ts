@@ -6,6 +6,8 @@ import { ReviewRoundStatus, ReviewSubjectType } from '../../domain/review/review
 import { PAGE_DEFAULT, PAGE_MAX, pageOfLoaded, readPageArgs } from '../../services/common/pagination';
 import { decodeQueueCursor, encodeQueueCursor } from '../../services/review/review.service';
 import { Context } from '../context';
+import { AssignmentFilter } from '../../domain/review/assignment.rule';
+import '../types/review-assignment.type';
 import { toConnection } from './connection';
 import { AppType } from '../types/app.type';
 import { DecideReviewResult, PostReviewFeedbackResult, SubmitAppForReviewResult } from '../types/results.type';
@@ -44,7 +46,8 @@ export class ReviewResolver {
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('tagCode', () => ID, { nullable: true }) tagCode: string | null,
-    @Ctx() { services }: Context,
+    @Arg('assigned', () => AssignmentFilter, { defaultValue: AssignmentFilter.ALL, description: 'MINE, UNASSIGNED or ALL (issue 18)' }) assigned: AssignmentFilter,
+    @Ctx() { viewer, services }: Context,
   ): Promise<ReviewRoundConnectionType> {
     const limit = first ?? PAGE_DEFAULT;
     const cursor = after ? decodeQueueCursor(after) : null;
@@ -53,7 +56,7 @@ export class ReviewResolver {
       ...(after && !cursor ? [violation('after', 'INVALID_CURSOR', 'after is not a cursor this API issued')] : []),
     ];
     if (violations.length > 0) throw badUserInput(violations);
-    const { rows, hasNextPage, totalCount } = await services.reviews.queue({ tagCode, limit, after: cursor });
+    const { rows, hasNextPage, totalCount } = await services.reviews.queue({ tagCode, limit, after: cursor, assignment: { filter: assigned, viewerId: viewer.subjectId } });
     return { ...toConnection(rows, hasNextPage, ReviewRoundType.from, encodeQueueCursor), totalCount };
   }
 

@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { AppEntity } from '../../db/entities';
 import { AppFunction, AppStatus, BillingPlatform, QuotaSource, QuotaState } from './enums';
 import { PageInfoType } from './connection.type';
+import { OperatorQuotaType } from './operator-controls.type';
 
 @ObjectType('App', { simpleResolvers: true, description: "A developer's app (DOMAIN §2)" })
 export class AppType {
@@ -44,13 +45,23 @@ export class AppType {
   @Field(() => Date)
   updatedAt: Date;
 
+  @Field(() => String, { nullable: true, description: "The app's first secret in full: only in the createApp answer, null everywhere else (it is never shown again)" })
+  appSecret: string | null = null;
+
   ownerId: string;
   tagCode: string;
   grantedTrafficQuota: number | null;
   grantedPackages: string[] | null;
 
   static from(e: Omit<AppEntity, 'owner' | 'tag'>): AppType {
-    return Object.assign(new AppType(), e);
+    // NOTE: an entity carrying its just-issued secret (createApp) must not leak it through any other field.
+    const { issuedSecret: _issued, ...plain } = e as AppEntity & { issuedSecret?: unknown };
+    return Object.assign(new AppType(), plain);
+  }
+
+  /** createApp's answer: the only place the app's first secret is shown. */
+  static created(e: AppEntity & { issuedSecret: { secret: string } }): AppType {
+    return Object.assign(AppType.from(e), { appSecret: e.issuedSecret.secret });
   }
 }
 
@@ -79,6 +90,9 @@ export class QuotaTodayType {
 
   @Field(() => Date, { description: '24:00 Beijing time of `date`: the quota and any emergency traffic end then' })
   resetsAt: Date;
+
+  @Field(() => OperatorQuotaType, { nullable: true, description: 'Source CONTRACT or UV_OPERATOR_SET: the operator-set quota in force, with its contract or basis and date' })
+  operatorQuota?: OperatorQuotaType | null;
 }
 
 @ObjectType('AppEdge', { simpleResolvers: true })

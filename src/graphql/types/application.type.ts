@@ -37,6 +37,9 @@ export class PackageApplicationType {
   @Field(() => [EligibilityRuleType], { description: 'The rules as checked at submission' })
   eligibility: EligibilityRuleType[];
 
+  @Field(() => String, { nullable: true, description: 'The reviewer who decided (issue 18)' })
+  decidedBy: string | null;
+
   @Field(() => Date, { nullable: true })
   decidedAt: Date | null;
 
@@ -56,6 +59,7 @@ export class PackageApplicationType {
       dueProvisional: e.dueProvisional,
       eligibility: e.eligibility.map((c) => Object.assign(new EligibilityRuleType(), c)),
       decidedAt: e.decidedAt,
+      decidedBy: e.decidedBy,
       rejectionReason: e.rejectionReason,
     });
   }

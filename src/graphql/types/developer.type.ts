@@ -23,8 +23,12 @@ export class DeveloperType {
   @Field(() => Date, { nullable: true, description: 'When the developer closed the account (注销); null while open. A closed account reads its history and changes nothing.' })
   closedAt: Date | null;
 
-  static from(e: DeveloperEntity): DeveloperType {
-    return Object.assign(new DeveloperType(), e);
+  /** The operator's setting and the recorded flag, behind `onboarded` (resolved by the rule, issue 18). */
+  onboardedOverride?: boolean | null;
+  onboardedRecorded?: boolean;
+
+  static from(e: DeveloperEntity & { wentOnline?: boolean }): DeveloperType {
+    return Object.assign(new DeveloperType(), e, { onboardedRecorded: e.onboarded, onboardedOverride: e.onboardedOverride });
   }
 }
 

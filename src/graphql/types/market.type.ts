@@ -104,9 +104,10 @@ export class MarketVersionType {
 export class MarketUpgradeRuleType {
   @Field(() => ID) fromVersionId: string;
   @Field(() => ID) toVersionId: string;
+  @Field(() => String, { description: 'PROVIDER or OPERATOR: who set it (an operator rule overrides the provider)' }) setByRole: string;
 
   static from(r: MarketUpgradeRuleEntity): MarketUpgradeRuleType {
-    return Object.assign(new MarketUpgradeRuleType(), { fromVersionId: r.fromVersionId, toVersionId: r.toVersionId });
+    return Object.assign(new MarketUpgradeRuleType(), { fromVersionId: r.fromVersionId, toVersionId: r.toVersionId, setByRole: r.setByRole });
   }
 }
 
@@ -402,6 +403,8 @@ export class PlaceOrderInput {
   @Field(() => Boolean, { nullable: true, description: "NEW: start the version's trial (free)" }) trial?: boolean;
   @Field(() => String, { nullable: true, description: 'Required when the product needs the buyer phone' }) buyerPhone?: string;
   @Field(() => String, { nullable: true, description: 'Required when the product needs the buyer email' }) buyerEmail?: string;
+  @Field(() => String, { nullable: true, description: 'The buyer\'s key for this order ([A-Za-z0-9._:-], ≤ 100): a retry with the same key answers the same order, charged once' })
+  idempotencyKey?: string;
 }
 
 @InputType('QuoteUpgradeInput')

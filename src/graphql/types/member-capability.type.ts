@@ -141,6 +141,9 @@ export class MemberCapabilityApplicationType {
   @Field(() => Boolean)
   dueProvisional: boolean;
 
+  @Field(() => String, { nullable: true, description: 'The reviewer who decided (issue 18)' })
+  decidedBy: string | null;
+
   @Field(() => Date, { nullable: true })
   decidedAt: Date | null;
 
@@ -178,6 +181,7 @@ export class MemberCapabilityApplicationType {
       dueAt: e.dueAt,
       dueProvisional: e.dueProvisional,
       decidedAt: e.decidedAt,
+      decidedBy: e.decidedBy,
       rejectionCodes: e.rejectionCodes,
       rejectionNote: e.rejectionNote,
       strike: e.strike,

@@ -74,9 +74,23 @@ export class OfflineChannelType extends RefusalType {
   requiredMaterials: string[];
 }
 
+@ObjectType('InsufficientBalance', { implements: RefusalType, simpleResolvers: true, description: 'The prepaid balance does not cover the charge; nothing was written. Recharge the shortfall' })
+export class InsufficientBalanceType extends RefusalType {
+  @Field(() => String, { description: 'The amount to charge (yuan)' })
+  required: string;
+
+  @Field(() => String, { description: 'The balance now (yuan)' })
+  available: string;
+
+  @Field(() => String, { description: 'required − available (yuan)' })
+  shortfall: string;
+}
+
 /** Maps a service refusal to its GraphQL type. */
-export function toRefusalType(refusal: Refusal): InvalidInputType | InvalidStateType | NotEligibleType | OfflineChannelType {
+export function toRefusalType(refusal: Refusal): InvalidInputType | InvalidStateType | NotEligibleType | OfflineChannelType | InsufficientBalanceType {
   switch (refusal.kind) {
+    case 'INSUFFICIENT_BALANCE':
+      return Object.assign(new InsufficientBalanceType(), { code: 'INSUFFICIENT_BALANCE', message: refusal.message, required: refusal.required, available: refusal.available, shortfall: refusal.shortfall });
     case 'INVALID_INPUT':
       return Object.assign(new InvalidInputType(), {
         code: 'INVALID_INPUT',

@@ -8,7 +8,7 @@ import { AccountClosureType, DeveloperType } from './developer.type';
 import { PartnerGrantType } from './partner.type';
 import { MarketOrderType, MarketProductType, MarketVersionType, ProductionNotificationType, QuoteType, UpgradeQuoteType } from './market.type';
 import { ReviewRoundType } from './review.type';
-import { InvalidInputType, InvalidStateType, NotEligibleType, OfflineChannelType } from './refusal.type';
+import { InsufficientBalanceType, InvalidInputType, InvalidStateType, NotEligibleType, OfflineChannelType } from './refusal.type';
 import { PackageApplicationType } from './application.type';
 import { CapabilityCategoryType, MemberCapabilityApplicationType } from './member-capability.type';
 import { UsageBatchReceiptType } from './usage.type';
@@ -24,7 +24,7 @@ export const RecordUsageResult = createUnionType({ name: 'RecordUsageResult', ty
 export const MarketProductResult = createUnionType({ name: 'MarketProductResult', types: () => [MarketProductType, InvalidInputType, InvalidStateType] as const });
 export const MarketVersionResult = createUnionType({ name: 'MarketVersionResult', types: () => [MarketVersionType, InvalidInputType, InvalidStateType] as const });
 export const QuoteOrderResult = createUnionType({ name: 'QuoteOrderResult', types: () => [QuoteType, InvalidInputType] as const });
-export const PlaceOrderResult = createUnionType({ name: 'PlaceOrderResult', types: () => [MarketOrderType, InvalidInputType, InvalidStateType] as const });
+export const PlaceOrderResult = createUnionType({ name: 'PlaceOrderResult', types: () => [MarketOrderType, InvalidInputType, InvalidStateType, InsufficientBalanceType] as const });
 export const ResetNotificationErrorsResult = createUnionType({
   name: 'ResetNotificationErrorsResult',
   types: () => [ProductionNotificationType, InvalidStateType] as const,

@@ -35,11 +35,13 @@ export type PackageKind =
   | 'VALUE_ADDED';
 
 export type QuotaSource =
+  | 'CONTRACT'
   | 'DEVELOPMENT_TEST'
   | 'SUSPENDED'
   | 'TAG_DEFAULT'
   | 'TRAFFIC_PACKAGE'
-  | 'UV_BASED';
+  | 'UV_BASED'
+  | 'UV_OPERATOR_SET';
 
 /** DOMAIN §3: the seven unsupported app kinds, PROHIBITED_CONTENT, INCOMPLETE_MATERIAL, OTHER */
 export type RejectionReason =

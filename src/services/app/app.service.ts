@@ -9,6 +9,7 @@ import { violation } from '../../domain/common/violation';
 import { AppEntity, DeveloperEntity, TagEntity } from '../../db/entities';
 import { notFound } from '../common/errors';
 import { APP_COLUMNS, appFromRow, AppRow } from '../../db/raw-rows';
+import { AppSecretService, IssuedSecret } from './app-secret.service';
 
 export interface CreateAppInput extends AppProfileInput {
   name: string;
@@ -29,8 +30,14 @@ const TAG_CHANGEABLE: ReadonlySet<AppStatus> = new Set([AppStatus.DEVELOPING, Ap
 /** 8-digit appkey, as the Taobao Open Platform issues them. */
 const newAppkey = (): string => String(randomInt(10_000_000, 100_000_000));
 
+/** A new app with the secret issued with it (its plaintext is in this answer only). */
+export type CreatedApp = AppEntity & { readonly issuedSecret: IssuedSecret };
+
 export class AppService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly secrets: AppSecretService,
+  ) {}
 
   /**
    * The app, if the viewer may see it: its owner, or platform staff. Anyone else gets NOT_FOUND,
@@ -52,13 +59,13 @@ export class AppService {
     return { rows: rows.slice(0, limit).map(appFromRow), hasNextPage: rows.length > limit, totalCount: Number(n) };
   }
 
-  async create(ownerId: string, input: CreateAppInput): Promise<Result<AppEntity>> {
+  async create(ownerId: string, input: CreateAppInput): Promise<Result<CreatedApp>> {
     const violations = checkAppProfile(input, false);
     return this.ds.transaction(async (em) => {
       const owner = await em.findOneBy(DeveloperEntity, { id: ownerId });
       if (!owner) violations.push(violation('developer', 'NOT_REGISTERED', 'register your developer account (registerDeveloper) before creating apps'));
       if (!(await em.existsBy(TagEntity, { code: input.tagCode }))) violations.push(violation('tagCode', 'UNKNOWN_TAG', `unknown tag "${input.tagCode}"`));
-      if (violations.length > 0) return invalidInput<AppEntity>(violations);
+      if (violations.length > 0) return invalidInput<CreatedApp>(violations);
 
       for (let attempt = 1; ; attempt++) {
         const app = em.create(AppEntity, {
@@ -76,7 +83,8 @@ export class AppService {
         });
         try {
           await em.save(app);
-          return ok(await em.findOneByOrFail(AppEntity, { id: app.id }));
+          const issuedSecret = await this.secrets.issueInitial(em, app);
+          return ok(Object.assign(await em.findOneByOrFail(AppEntity, { id: app.id }), { issuedSecret }));
         } catch (err) {
           // NOTE: 90 million appkeys; a collision is rare, so retry a few times, then fail loudly.
           if ((err as { code?: string }).code !== 'ER_DUP_ENTRY' || attempt >= 5) throw err;

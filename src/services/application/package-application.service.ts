@@ -16,6 +16,8 @@ import { AppEntity, PackageApplicationEntity, PackageEntity, TagEntity, TagPacka
 import { CalendarService } from '../calendar/calendar.service';
 import { notFound } from '../common/errors';
 import { NotificationService } from '../notification/notification.service';
+import { AssignmentScope, ReviewAssignmentService } from '../review/review-assignment.service';
+import { ReviewItemKind } from '../../domain/review/assignment.rule';
 
 export interface TrafficEligibilityView extends TrafficEligibility {
   app: AppEntity;
@@ -227,8 +229,9 @@ export class PackageApplicationService {
     });
   }
 
-  /** Reviewer queue: PENDING package applications, earliest due first. */
-  async queue(limit: number): Promise<PackageApplicationEntity[]> {
-    return this.ds.manager.find(PackageApplicationEntity, { where: { status: ApplicationStatus.PENDING }, order: { dueAt: 'ASC', id: 'ASC' }, take: limit });
+  /** Reviewer queue: PENDING package applications, earliest due first; `scope` narrows to mine or unassigned (issue 18). */
+  async queue(limit: number, scope?: AssignmentScope | null): Promise<PackageApplicationEntity[]> {
+    const id = ReviewAssignmentService.idCondition(ReviewItemKind.PACKAGE_APPLICATION, scope);
+    return this.ds.manager.find(PackageApplicationEntity, { where: { status: ApplicationStatus.PENDING, ...(id ? { id } : {}) }, order: { dueAt: 'ASC', id: 'ASC' }, take: limit });
   }
 }

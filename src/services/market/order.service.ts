@@ -2,7 +2,9 @@ import { isNumericId } from '../../domain/common/ids';
 import Decimal from 'decimal.js';
 import { DataSource, EntityManager, LessThanOrEqual } from 'typeorm';
 import { Clock } from '../../domain/common/clock';
-import { invalidInput, invalidState, ok, Result } from '../../domain/common/result';
+import { insufficientBalance, invalidInput, invalidState, ok, Result } from '../../domain/common/result';
+import { LedgerKind } from '../../billing/billing.enums';
+import { ensureAccounts, lockAccounts, post } from '../billing/ledger';
 import { isStaff, Viewer } from '../../domain/common/role';
 import { Violation, violation } from '../../domain/common/violation';
 import { BillingCycle, NotificationAction, OrderType, ProductStatus, PurchaseKind, SaleMode, SubscriptionStatus } from '../../domain/market/market.enums';
@@ -46,6 +48,20 @@ export interface PlaceOrderInput {
   trial?: boolean | null;
   buyerPhone?: string | null;
   buyerEmail?: string | null;
+  /** The buyer's key for the order (issue 18): a retry with the same key answers the same order, charged once. */
+  idempotencyKey?: string | null;
+}
+
+const ORDER_KEY_RE = /^[A-Za-z0-9._:-]{1,100}$/;
+
+/** Thrown inside an order's transaction when the balance does not cover it: the transaction rolls back, the caller answers the refusal. */
+class ShortBalance extends Error {
+  constructor(
+    readonly required: string,
+    readonly available: string,
+  ) {
+    super('short balance');
+  }
 }
 
 export interface QuoteResult {
@@ -89,19 +105,34 @@ export class MarketOrderService {
   /** Records an order, updates the subscription and queues the production notification, in one transaction. */
   async placeOrder(viewer: Viewer, input: PlaceOrderInput): Promise<Result<PlacedOrder>> {
     const buyerId = viewer.subjectId!;
-    return this.ds.transaction(async (em) => {
-      // The buyer's row is locked so one buyer's orders serialise (a trial is taken once).
-      const buyer = await em.findOne(DeveloperEntity, { where: { id: buyerId }, lock: { mode: 'pessimistic_write' } });
-      if (!buyer) return invalidInput<PlacedOrder>([violation('developer', 'NOT_REGISTERED', 'register your developer account (registerDeveloper) first')]);
-      switch (input.type) {
-        case OrderType.NEW:
-          return this.placeNew(em, viewer, buyer, input);
-        case OrderType.RENEW:
-          return this.placeRenew(em, buyer, input);
-        case OrderType.UPGRADE:
-          return this.placeUpgrade(em, buyer, input);
-      }
-    });
+    const key = input.idempotencyKey ?? null;
+    if (key !== null && !ORDER_KEY_RE.test(key)) return invalidInput([violation('idempotencyKey', 'BAD_KEY', '1 to 100 of A-Z a-z 0-9 . _ : -')]);
+    try {
+      return await this.ds.transaction(async (em) => {
+        // The buyer's row is locked so one buyer's orders serialise (a trial is taken once; a retried key finds its order).
+        const buyer = await em.findOne(DeveloperEntity, { where: { id: buyerId }, lock: { mode: 'pessimistic_write' } });
+        if (!buyer) return invalidInput<PlacedOrder>([violation('developer', 'NOT_REGISTERED', 'register your developer account (registerDeveloper) first')]);
+        if (key !== null) {
+          const done = await em.findOneBy(MarketOrderEntity, { buyerId, idempotencyKey: key });
+          if (done) return ok({ order: done, subscription: await em.findOneByOrFail(MarketSubscriptionEntity, { id: done.subscriptionId }), upgrade: null });
+        }
+        return this.placeLocked(em, viewer, buyer, input);
+      });
+    } catch (err) {
+      if (err instanceof ShortBalance) return insufficientBalance(err.required, err.available, new Decimal(err.required).minus(err.available).toFixed(2));
+      throw err;
+    }
+  }
+
+  private async placeLocked(em: EntityManager, viewer: Viewer, buyer: DeveloperEntity, input: PlaceOrderInput): Promise<Result<PlacedOrder>> {
+    switch (input.type) {
+      case OrderType.NEW:
+        return this.placeNew(em, viewer, buyer, input);
+      case OrderType.RENEW:
+        return this.placeRenew(em, buyer, input);
+      case OrderType.UPGRADE:
+        return this.placeUpgrade(em, buyer, input);
+    }
   }
 
   private async placeNew(em: EntityManager, viewer: Viewer, buyer: DeveloperEntity, input: PlaceOrderInput): Promise<Result<PlacedOrder>> {
@@ -252,8 +283,19 @@ export class MarketOrderService {
       upgrade: UpgradeCharge | null;
     },
   ): Promise<PlacedOrder> {
+    // Issue 18: a paid order is charged to the buyer's prepaid balance; one that the balance cannot cover is refused (ShortBalance rolls back).
+    const charge = moneyString(o.amount);
+    let account = null;
+    if (new Decimal(charge).gt(0)) {
+      await ensureAccounts(em, [o.buyer.id]);
+      [account] = await lockAccounts(em, [o.buyer.id]);
+      if (new Decimal(account.balance).lt(charge)) throw new ShortBalance(charge, new Decimal(account.balance).toFixed(2));
+    }
     const order = await em.save(
       em.create(MarketOrderEntity, {
+        idempotencyKey: o.input.idempotencyKey ?? null,
+        // The service clock dates the order (the sales view counts it in its Beijing month).
+        createdAt: this.clock.now(),
         buyerId: o.buyer.id,
         productId: o.product.id,
         versionId: o.version.id,
@@ -270,6 +312,10 @@ export class MarketOrderService {
         buyerEmail: o.product.needsBuyerEmail ? (o.input.buyerEmail?.trim() ?? null) : null,
       }),
     );
+    if (account) {
+      // One ledger entry per order: its key makes a second charge of the same order impossible.
+      await post(em, account, [{ kind: LedgerKind.MARKET_ORDER, amount: new Decimal(charge).neg().toFixed(2), entryKey: `MARKET_ORDER:${order.id}`, note: `market order ${order.id}: ${o.type} ${o.product.name}`.slice(0, 300) }]);
+    }
     const action = o.type as unknown as NotificationAction;
     await em.save(
       em.create(MarketNotificationEntity, {

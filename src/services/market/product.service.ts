@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../domain/common/clock';
 import { invalidInput, invalidState, ok, Result } from '../../domain/common/result';
-import { isStaff, Viewer } from '../../domain/common/role';
+import { isStaff, Role, Viewer } from '../../domain/common/role';
 import { Violation, violation } from '../../domain/common/violation';
 import { BillingItem, checkBillingItems, checkFrozenStructure } from '../../domain/market/billing-item.rule';
 import { checkEndpointUrl, checkProbe, ENDPOINT_CHECK } from '../../domain/market/endpoint.rule';
@@ -288,31 +288,37 @@ export class MarketProductService {
     });
   }
 
-  /** Operators configure upgrade paths between two versions of one product. */
+  /**
+   * Upgrade paths between two versions of one product (004 §4.2.8): the product's provider sets and
+   * removes them once the product is LISTED (not on a draft, in review or rejected); operators set
+   * and remove any, at any time, and a rule an operator set overrides the provider's say: the
+   * provider cannot remove it (issue 18). Another developer's versions answer NOT_FOUND.
+   */
   async setUpgradeRule(actor: Viewer, fromVersionId: string, toVersionId: string, enabled: boolean): Promise<Result<MarketProductEntity>> {
+    const action = enabled ? 'setUpgradeRule' : 'removeUpgradeRule';
+    const asProvider = actor.role === Role.DEVELOPER;
     return this.ds.transaction(async (em) => {
       const from = isNumericId(fromVersionId) ? await em.findOneBy(MarketVersionEntity, { id: fromVersionId }) : null;
-      if (!from) throw notFound('MarketVersion', fromVersionId);
       const to = isNumericId(toVersionId) ? await em.findOneBy(MarketVersionEntity, { id: toVersionId }) : null;
-      if (!to) throw notFound('MarketVersion', toVersionId);
+      const product = from ? await em.findOne(MarketProductEntity, { where: { id: from.productId }, lock: { mode: 'pessimistic_write' } }) : null;
+      const owns = (p: MarketProductEntity | null) => p !== null && (!asProvider || p.providerId === actor.subjectId);
+      if (!from || !owns(product)) throw notFound('MarketVersion', fromVersionId);
+      if (!to || (asProvider && to.productId !== from.productId && !owns(await em.findOneBy(MarketProductEntity, { id: to.productId })))) throw notFound('MarketVersion', toVersionId);
       const violations: Violation[] = [];
       if (from.productId !== to.productId) violations.push(violation('toVersionId', 'OTHER_PRODUCT', 'an upgrade rule links two versions of the same product'));
       if (from.id === to.id) violations.push(violation('toVersionId', 'SAME_VERSION', 'a version scales itself up without a rule'));
       if (violations.length > 0) return invalidInput<MarketProductEntity>(violations);
-      const product = await em.findOneOrFail(MarketProductEntity, { where: { id: from.productId }, lock: { mode: 'pessimistic_write' } });
-      const existed = await em.existsBy(MarketUpgradeRuleEntity, { fromVersionId, toVersionId });
-      if (enabled) await em.createQueryBuilder().insert().into(MarketUpgradeRuleEntity).values({ productId: from.productId, fromVersionId, toVersionId }).orIgnore().execute();
-      else await em.delete(MarketUpgradeRuleEntity, { fromVersionId, toVersionId });
+      if (asProvider && product!.status !== ProductStatus.LISTED) return invalidState<MarketProductEntity>(product!.status, action, 'a provider configures upgrade rules once the product is listed');
+      const existing = await em.findOneBy(MarketUpgradeRuleEntity, { fromVersionId, toVersionId });
+      if (asProvider && !enabled && existing?.setByRole === 'OPERATOR') return invalidState<MarketProductEntity>('OPERATOR_RULE', action, 'an operator set this rule: only an operator removes it');
+      const setByRole = asProvider ? 'PROVIDER' : 'OPERATOR';
+      if (enabled && !existing) await em.insert(MarketUpgradeRuleEntity, { productId: from.productId, fromVersionId, toVersionId, setByRole });
+      // An operator setting a provider's rule takes it over; a provider setting an operator's rule changes nothing.
+      if (enabled && existing && !asProvider && existing.setByRole !== 'OPERATOR') await em.update(MarketUpgradeRuleEntity, { id: existing.id }, { setByRole });
+      if (!enabled) await em.delete(MarketUpgradeRuleEntity, { fromVersionId, toVersionId });
       const rule = { productId: from.productId, fromVersionId, toVersionId };
-      await this.audit.record(em, {
-        actor,
-        action: enabled ? 'setUpgradeRule' : 'removeUpgradeRule',
-        entityType: 'MarketUpgradeRule',
-        entityId: `${fromVersionId}->${toVersionId}`,
-        before: existed ? rule : null,
-        after: enabled ? rule : null,
-      });
-      return ok(product);
+      await this.audit.record(em, { actor, action, entityType: 'MarketUpgradeRule', entityId: `${fromVersionId}->${toVersionId}`, before: existing ? rule : null, after: enabled ? rule : null });
+      return ok(product!);
     });
   }
 

@@ -15,6 +15,9 @@ import {
   MemberCapabilityRejection,
   memberCapabilityEligibility,
 } from '../../domain/member-capability/member-capability.rule';
+import { OperatorControlsService } from '../app/operator-controls.service';
+import { AssignmentScope, ReviewAssignmentService } from '../review/review-assignment.service';
+import { ReviewItemKind } from '../../domain/review/assignment.rule';
 import { CapabilityCategoryEntity, DeveloperEntity, MemberCapabilityApplicationEntity } from '../../db/entities';
 import { CalendarService } from '../calendar/calendar.service';
 import { notFound } from '../common/errors';
@@ -30,6 +33,7 @@ export class MemberCapabilityService {
     private readonly calendar: CalendarService,
     private readonly notifications: NotificationService,
     private readonly audit: AuditService,
+    private readonly onboarding: Pick<OperatorControlsService, 'onboardingOf'>,
   ) {}
 
   listCategories(): Promise<CapabilityCategoryEntity[]> {
@@ -62,7 +66,8 @@ export class MemberCapabilityService {
     return this.ds.transaction(async (em) => {
       const dev = await em.findOne(DeveloperEntity, { where: { id: viewer.subjectId! }, lock: { mode: 'pessimistic_write' } });
       if (!dev) return invalidInput<MemberCapabilityApplicationEntity>([violation('developer', 'NOT_REGISTERED', 'register your developer account (registerDeveloper) first')]);
-      const material = checkMemberCapabilityMaterial(input, dev);
+      // The onboarded standing follows its stated rule (issue 18): an operator's setting, the recorded flag, or an app that went online.
+      const material = checkMemberCapabilityMaterial(input, { kind: dev.kind, onboarded: (await this.onboarding.onboardingOf(em, dev)).onboarded });
       if (material.length) return invalidInput<MemberCapabilityApplicationEntity>(material);
       const category = await em.findOneBy(CapabilityCategoryEntity, { code: input.categoryCode });
       const elig = memberCapabilityEligibility(input, category, { barred: dev.memberCapabilityBarred, strikes: dev.memberCapabilityStrikes });
@@ -187,7 +192,9 @@ export class MemberCapabilityService {
     return this.ds.manager.find(MemberCapabilityApplicationEntity, { where: beforeId ? { developerId, id: LessThan(beforeId) } : { developerId }, order: { id: 'DESC' }, take: limit });
   }
 
-  queue(limit: number): Promise<MemberCapabilityApplicationEntity[]> {
-    return this.ds.manager.find(MemberCapabilityApplicationEntity, { where: { status: ApplicationStatus.PENDING }, order: { dueAt: 'ASC', id: 'ASC' }, take: limit });
+  /** Reviewer queue: PENDING applications, earliest due first; `scope` narrows to mine or unassigned (issue 18). */
+  queue(limit: number, scope?: AssignmentScope | null): Promise<MemberCapabilityApplicationEntity[]> {
+    const id = ReviewAssignmentService.idCondition(ReviewItemKind.MEMBER_CAPABILITY_APPLICATION, scope);
+    return this.ds.manager.find(MemberCapabilityApplicationEntity, { where: { status: ApplicationStatus.PENDING, ...(id ? { id } : {}) }, order: { dueAt: 'ASC', id: 'ASC' }, take: limit });
   }
 }

@@ -1,9 +1,10 @@
 import { DataSource } from 'typeorm';
-import { AppStatus } from '../../domain/app/app.enums';
 import { beijingDate } from '../../domain/common/beijing-time';
 import { Clock } from '../../domain/common/clock';
 import { NotificationKind, quotaThresholdReached } from '../../domain/notification/notification-kind';
-import { quotaToday } from '../../domain/quota/quota-today.rule';
+import { quotaOfState } from '../../domain/usage/quota-snapshot.rule';
+import { API_METER_PREFIX } from '../../domain/usage/usage.enums';
+import { loadAppQuotaStates } from '../usage/app-quota-state';
 import { NotificationService } from './notification.service';
 
 /** How far back (database time: rows carry the database's timestamps) the sweep looks for bills, deposit deductions and recovered deliveries. */
@@ -55,20 +56,17 @@ export class NotificationSweepService {
 
   private async quotaEvents(): Promise<Event[]> {
     const date = beijingDate(this.clock.now());
-    const rows: { id: string; owner_id: string; name: string; appkey: string; status: AppStatus; granted_traffic_quota: number | null; dev_test_quota: number; default_online_quota: number | null; emergency: string; used: string }[] =
-      await this.ds.query(
-        `SELECT a.id, a.owner_id, a.name, a.appkey, a.status, a.granted_traffic_quota, t.dev_test_quota, t.default_online_quota,
-                COALESCE(MAX(g.granted_calls), 0) AS emergency, SUM(u.quantity) AS used
-           FROM usage_daily u JOIN app a ON a.id = u.app_id JOIN tag t ON t.code = a.tag_code
-           LEFT JOIN emergency_grant g ON g.app_id = a.id AND g.grant_date = u.usage_date
-          WHERE u.usage_date = ? AND u.meter LIKE 'API:%'
-          GROUP BY a.id`,
-        [date],
-      );
+    // Apps with API calls today; their quota and usage through the gateway's own reader, so the
+    // thresholds use the very figures callPermission decides with (operator quotas included).
+    const touched: { appkey: string }[] = await this.ds.query(
+      `SELECT DISTINCT a.appkey FROM usage_daily u JOIN app a ON a.id = u.app_id WHERE u.usage_date = ? AND u.meter LIKE ?`,
+      [date, `${API_METER_PREFIX}%`],
+    );
+    const states = await loadAppQuotaStates(this.ds, touched.map((r) => r.appkey), date);
     const out: Event[] = [];
-    for (const r of rows) {
-      const quota = quotaToday({ status: r.status, devTestQuota: r.dev_test_quota, defaultOnlineQuota: r.default_online_quota, grantedTrafficQuota: r.granted_traffic_quota, emergencyCallsToday: Number(r.emergency) });
-      const used = Number(r.used);
+    for (const st of states.values()) {
+      const quota = quotaOfState(st);
+      const used = st.usedToday;
       const reached = quotaThresholdReached(used, quota.limit);
       if (!reached) continue;
       // Reaching 100 % first still tells the 80 % step: the inbox shows both, in order.
@@ -76,13 +74,13 @@ export class NotificationSweepService {
       for (const kind of kinds) {
         const pct = kind === NotificationKind.QUOTA_EXHAUSTED ? 100 : 80;
         out.push({
-          developerId: r.owner_id,
+          developerId: st.ownerId,
           kind,
-          appId: r.id,
-          linkId: r.id,
-          dedupeKey: `${kind}:${r.id}:${date}`,
-          data: { appkey: r.appkey, date, used, limit: quota.limit },
-          message: `App ${r.name} (${r.appkey}) has used ${used.toLocaleString('en-US')} of its ${quota.limit!.toLocaleString('en-US')} calls today (${date}, ${pct} % reached); the quota resets at 24:00 Beijing time.`,
+          appId: st.appId,
+          linkId: st.appId,
+          dedupeKey: `${kind}:${st.appId}:${date}`,
+          data: { appkey: st.appkey, date, used, limit: quota.limit },
+          message: `App ${st.name} (${st.appkey}) has used ${used.toLocaleString('en-US')} of its ${quota.limit!.toLocaleString('en-US')} calls today (${date}, ${pct} % reached); the quota resets at 24:00 Beijing time.`,
         });
       }
     }

@@ -6,6 +6,7 @@ import { EmergencyRefusal, emergencyTraffic, QuotaToday, quotaToday } from '../.
 import { AppEntity, EmergencyGrantEntity, TagEntity } from '../../db/entities';
 import { notFound } from '../common/errors';
 import { NotificationService } from '../notification/notification.service';
+import { asQuotaInput, operatorQuotaOn } from './operator-quota';
 
 /** What granting emergency traffic needs to know of an app. */
 export type EmergencyApp = Pick<AppEntity, 'id' | 'appkey' | 'name' | 'ownerId' | 'status' | 'tagCode' | 'grantedTrafficQuota'>;
@@ -38,7 +39,8 @@ export class QuotaService {
   /** The app's quota on a date, emergency traffic included. */
   async quotaOn(app: AppEntity, date: string, em: EntityManager = this.ds.manager): Promise<QuotaToday> {
     const [tag, emergency] = await Promise.all([em.findOneByOrFail(TagEntity, { code: app.tagCode }), this.emergencyCalls(app.id, date, em)]);
-    return quotaToday({ status: app.status, devTestQuota: tag.devTestQuota, defaultOnlineQuota: tag.defaultOnlineQuota, grantedTrafficQuota: app.grantedTrafficQuota, emergencyCallsToday: emergency });
+    const operatorQuota = app.status === AppStatus.ONLINE ? asQuotaInput(await operatorQuotaOn(em, app.id, date, tag.trafficMode)) : null;
+    return quotaToday({ status: app.status, devTestQuota: tag.devTestQuota, defaultOnlineQuota: tag.defaultOnlineQuota, grantedTrafficQuota: app.grantedTrafficQuota, emergencyCallsToday: emergency, operatorQuota });
   }
 
   /**
@@ -48,7 +50,8 @@ export class QuotaService {
   async grantIfDue(em: EntityManager, app: EmergencyApp, date: string, usedToday: number | null, trigger: EmergencyTrigger): Promise<{ granted: boolean; reason: EmergencyRefusal | null }> {
     if (app.status !== AppStatus.ONLINE) return { granted: false, reason: EmergencyRefusal.NOT_ONLINE };
     const tag = await em.findOneByOrFail(TagEntity, { code: app.tagCode });
-    const base = quotaToday({ status: app.status, devTestQuota: tag.devTestQuota, defaultOnlineQuota: tag.defaultOnlineQuota, grantedTrafficQuota: app.grantedTrafficQuota });
+    const operatorQuota = asQuotaInput(await operatorQuotaOn(em, app.id, date, tag.trafficMode));
+    const base = quotaToday({ status: app.status, devTestQuota: tag.devTestQuota, defaultOnlineQuota: tag.defaultOnlineQuota, grantedTrafficQuota: app.grantedTrafficQuota, operatorQuota });
     const already = await em.existsBy(EmergencyGrantEntity, { appId: app.id, grantDate: date });
     const decision = emergencyTraffic({ status: app.status, tagCode: app.tagCode, baseLimit: base.baseLimit, alreadyGrantedToday: already, usedToday });
     if (!decision.grant) return { granted: false, reason: decision.reason };

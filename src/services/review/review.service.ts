@@ -14,6 +14,8 @@ import { CalendarService } from '../calendar/calendar.service';
 import { violation } from '../../domain/common/violation';
 import { appReviewSubject, LockedSubject, lockedApp, REVIEW_SUBJECTS } from './review-subject';
 import { notFound } from '../common/errors';
+import { AssignmentScope, ReviewAssignmentService } from './review-assignment.service';
+import { ReviewItemKind } from '../../domain/review/assignment.rule';
 
 /** DOMAIN §3: a review is due at the end of the 3rd working day after the submission date. */
 export const REVIEW_SLA_WORKING_DAYS = 3;
@@ -191,10 +193,13 @@ export class ReviewService {
    * Pending rounds, earliest due first (then oldest id), optionally of one tag: one page after
    * the cursor `{ dueAt, id }` of the last row seen, and the total.
    */
-  async queue(opts: { tagCode?: string | null; limit: number; after: QueueCursor | null }): Promise<{ rows: ReviewRoundEntity[]; hasNextPage: boolean; totalCount: number }> {
+  async queue(opts: { tagCode?: string | null; limit: number; after: QueueCursor | null; assignment?: AssignmentScope | null }): Promise<{ rows: ReviewRoundEntity[]; hasNextPage: boolean; totalCount: number }> {
+    const scoped = ReviewAssignmentService.sqlCondition(ReviewItemKind.REVIEW_ROUND, opts.assignment, 'r');
     const base = () => {
       const qb = this.ds.manager.createQueryBuilder(ReviewRoundEntity, 'r').where('r.status = :pending', { pending: ReviewRoundStatus.PENDING });
       if (opts.tagCode) qb.andWhere('r.tagCode = :tag', { tag: opts.tagCode });
+      // Issue 18: mine / unassigned.
+      if (scoped) qb.andWhere(scoped.sql, scoped.params);
       return qb;
     };
     const page = base();

@@ -1,4 +1,7 @@
 import { AppStatus } from '../../domain/app/app.enums';
+import { OperatorQuotaKind, operatorQuotaKindFor } from '../../domain/app/operator-controls.rule';
+import { TrafficMode } from '../../domain/catalog/catalog.enums';
+import { QuotaSource } from '../../domain/quota/quota-today.rule';
 import { AppQuotaState } from '../../domain/usage/quota-snapshot.rule';
 import { API_METER_PREFIX } from '../../domain/usage/usage.enums';
 
@@ -21,6 +24,9 @@ interface Row {
   value_added_out_of_cloud_permitted: number;
   dev_test_quota: number;
   default_online_quota: number | null;
+  traffic_mode: TrafficMode;
+  contract_quota: number | string | null;
+  uv_quota: number | string | null;
   restricted_for_arrears: number;
   owner_closed: number | string;
   emergency_calls: number | string | null;
@@ -39,7 +45,9 @@ export async function loadAppQuotaStates(q: Queryable, appkeys: readonly string[
     const chunk = appkeys.slice(i, i + APP_STATE_CHUNK);
     const rows: Row[] = await q.query(
       `SELECT a.id, a.appkey, a.name, a.owner_id, a.status, a.tag_code, a.granted_traffic_quota, a.value_added_out_of_cloud_permitted,
-              t.dev_test_quota, t.default_online_quota, d.restricted_for_arrears, d.closed_at IS NOT NULL AS owner_closed,
+              t.dev_test_quota, t.default_online_quota, t.traffic_mode, d.restricted_for_arrears, d.closed_at IS NOT NULL AS owner_closed,
+              (SELECT q.daily_quota FROM app_operator_quota q WHERE q.app_id = a.id AND q.kind = ? AND q.effective_from <= ? ORDER BY q.effective_from DESC, q.id DESC LIMIT 1) AS contract_quota,
+              (SELECT q.daily_quota FROM app_operator_quota q WHERE q.app_id = a.id AND q.kind = ? AND q.effective_from <= ? ORDER BY q.effective_from DESC, q.id DESC LIMIT 1) AS uv_quota,
               g.granted_calls AS emergency_calls,
               (SELECT COALESCE(SUM(u.quantity), 0) FROM usage_daily u WHERE u.app_id = a.id AND u.usage_date = ? AND u.meter LIKE ?) AS used_today
          FROM app a
@@ -47,9 +55,16 @@ export async function loadAppQuotaStates(q: Queryable, appkeys: readonly string[
          JOIN developer d ON d.id = a.owner_id
          LEFT JOIN emergency_grant g ON g.app_id = a.id AND g.grant_date = ?
         WHERE a.appkey IN (${chunk.map(() => '?').join(',')})`,
-      [date, `${API_METER_PREFIX}%`, date, ...chunk],
+      [OperatorQuotaKind.CONTRACT, date, OperatorQuotaKind.UV_ADJUSTMENT, date, date, `${API_METER_PREFIX}%`, date, ...chunk],
     );
     for (const r of rows) {
+      // The operator quota in force (CONTRACT and UV-based tags, ONLINE apps; issue 18): the kind the tag's mode takes.
+      const kind = operatorQuotaKindFor(r.traffic_mode);
+      const operatorDaily = kind === OperatorQuotaKind.CONTRACT ? r.contract_quota : kind === OperatorQuotaKind.UV_ADJUSTMENT ? r.uv_quota : null;
+      const operatorQuota =
+        r.status === AppStatus.ONLINE && operatorDaily !== null && operatorDaily !== undefined
+          ? { dailyQuota: Number(operatorDaily), source: kind === OperatorQuotaKind.CONTRACT ? (QuotaSource.CONTRACT as const) : (QuotaSource.UV_OPERATOR_SET as const) }
+          : null;
       out.set(r.appkey, {
         appId: String(r.id),
         appkey: r.appkey,
@@ -65,6 +80,7 @@ export async function loadAppQuotaStates(q: Queryable, appkeys: readonly string[
         ownerClosed: Boolean(Number(r.owner_closed)),
         emergencyCalls: r.emergency_calls === null ? 0 : Number(r.emergency_calls),
         usedToday: Number(r.used_today),
+        operatorQuota,
       });
     }
   }

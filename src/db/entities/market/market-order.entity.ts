@@ -14,12 +14,18 @@ export interface OrderLineRecord {
 /** A buyer's order: NEW (trial or paid), RENEW or UPGRADE. */
 @Entity('market_order')
 @Index('idx_market_order_buyer', ['buyerId', 'id'])
+@Index('uq_market_order_buyer_key', ['buyerId', 'idempotencyKey'], { unique: true })
+@Index('idx_market_order_product', ['productId', 'createdAt'])
 export class MarketOrderEntity {
   @PrimaryGeneratedColumn({ type: 'bigint', unsigned: true })
   id: string;
 
   @Column({ name: 'buyer_id', type: 'varchar', length: 64 })
   buyerId: string;
+
+  /** The buyer's key for this order (issue 18): a retry with the same key answers the same order and charges nothing more. */
+  @Column({ name: 'idempotency_key', type: 'varchar', length: 100, nullable: true })
+  idempotencyKey: string | null;
 
   @Column({ name: 'product_id', type: 'bigint', unsigned: true })
   productId: string;

@@ -2,7 +2,7 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
 import { MarketVersionEntity } from './market-version.entity';
 import { createdAt } from './columns';
 
-/** An operator-configured upgrade path: from one version of a product to another. */
+/** A configured upgrade path from one version of a product to another: by its provider (once listed) or an operator (issue 18). */
 @Entity('market_upgrade_rule')
 @Index('uq_market_upgrade_rule', ['fromVersionId', 'toVersionId'], { unique: true })
 export class MarketUpgradeRuleEntity {
@@ -25,6 +25,10 @@ export class MarketUpgradeRuleEntity {
   @ManyToOne(() => MarketVersionEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'to_version_id', foreignKeyConstraintName: 'fk_market_upgrade_to' })
   toVersion?: Relation<MarketVersionEntity>;
+
+  /** Who set it: PROVIDER or OPERATOR. An operator's rule overrides the provider: the provider cannot remove it. */
+  @Column({ name: 'set_by_role', type: 'varchar', length: 10, default: 'OPERATOR' })
+  setByRole: 'PROVIDER' | 'OPERATOR';
 
   @CreateDateColumn(createdAt)
   createdAt: Date;

@@ -1,0 +1,75 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { AppStatus } from '../../domain/app/app.enums';
+import { isvOnboarded, OnboardedBasis } from '../../domain/app/operator-controls.rule';
+import { Role } from '../../domain/common/role';
+import { Context } from '../context';
+import { AppType } from '../types/app.type';
+import { DeveloperType } from '../types/developer.type';
+import { AppSuspensionType, OperatorQuotaType, SetAppQuotaInput } from '../types/operator-controls.type';
+import { RestoreAppResult, SetAppQuotaResult, SuspendAppResult } from '../types/platform-results.type';
+import { toPayload } from './result';
+
+const quotaType = (e: object): OperatorQuotaType => Object.assign(new OperatorQuotaType(), e);
+
+/** Operator controls over apps (issue 18): suspension and operator-set quotas. */
+@Resolver(() => AppType)
+export class OperatorAppControlsResolver {
+  @Authorized(Role.OPERATOR)
+  @Mutation(() => SuspendAppResult, { description: 'Operator: ONLINE → SUSPENDED with a reason told to the owner. Quota 0, callPermission APP_SUSPENDED, secrets verify nothing, review and applications frozen. Audited' })
+  async suspendApp(@Arg('appId', () => ID) appId: string, @Arg('reason', () => String) reason: string, @Ctx() { viewer, services }: Context) {
+    return toPayload(await services.operatorControls.suspend(viewer, appId, reason), AppType.from);
+  }
+
+  @Authorized(Role.OPERATOR)
+  @Mutation(() => RestoreAppResult, { description: 'Operator: SUSPENDED → ONLINE; the owner is told. Audited' })
+  async restoreApp(@Arg('appId', () => ID) appId: string, @Ctx() { viewer, services }: Context) {
+    return toPayload(await services.operatorControls.restore(viewer, appId), AppType.from);
+  }
+
+  @Authorized(Role.OPERATOR)
+  @Mutation(() => SetAppQuotaResult, { description: 'Operator: the daily quota of an app of a CONTRACT tag (naming the contract) or a UV_BASED tag, effective from a Beijing date. Audited; the owner is told' })
+  async setAppQuota(@Arg('input', () => SetAppQuotaInput) input: SetAppQuotaInput, @Ctx() { viewer, services }: Context) {
+    return toPayload(await services.operatorControls.setQuota(viewer, input), quotaType);
+  }
+
+  @FieldResolver(() => AppSuspensionType, { nullable: true, description: 'While SUSPENDED: the reason and since when; null otherwise' })
+  async suspension(@Root() app: AppType, @Ctx() { loaders }: Context): Promise<AppSuspensionType | null> {
+    if (app.status !== AppStatus.SUSPENDED) return null;
+    const s = await loaders.openSuspensionByApp.load(app.id);
+    return s && { reason: s.reason, suspendedAt: s.suspendedAt };
+  }
+
+  @FieldResolver(() => [OperatorQuotaType], { description: 'Operator-set quotas of the app (CONTRACT and UV_BASED tags), latest effective date first, future ones included' })
+  async operatorQuotas(@Root() app: AppType, @Ctx() { loaders }: Context): Promise<OperatorQuotaType[]> {
+    return (await loaders.operatorQuotasByApp.load(app.id)).map(quotaType);
+  }
+}
+
+/** The ISV-onboarded standing (DOMAIN §4, issue 18): a stated rule, which an operator can override. */
+@Resolver(() => DeveloperType)
+export class DeveloperOnboardingResolver {
+  @Authorized(Role.OPERATOR)
+  @Mutation(() => DeveloperType, { description: 'Operator: set (true) or clear (false) an ISV\'s onboarded standing, or hand it back to the rule (null). Audited' })
+  async setIsvOnboarded(@Arg('developerId', () => ID) developerId: string, @Arg('onboarded', () => Boolean, { nullable: true }) onboarded: boolean | null, @Ctx() { viewer, services }: Context): Promise<DeveloperType> {
+    return DeveloperType.from(await services.operatorControls.setIsvOnboarded(viewer, developerId, onboarded ?? null));
+  }
+
+  @FieldResolver(() => Boolean, { description: 'ISVs: onboarded (入驻) on the platform, by the rule in onboardedBasis' })
+  async onboarded(@Root() dev: DeveloperType, @Ctx() ctx: Context): Promise<boolean> {
+    return (await standing(dev, ctx)).onboarded;
+  }
+
+  @FieldResolver(() => OnboardedBasis, { description: 'Why: an operator set or cleared it, the recorded flag, an app that went online, or none' })
+  async onboardedBasis(@Root() dev: DeveloperType, @Ctx() ctx: Context): Promise<OnboardedBasis> {
+    return (await standing(dev, ctx)).basis;
+  }
+}
+
+async function standing(dev: DeveloperType, { loaders }: Context) {
+  const override = dev.onboardedOverride ?? null;
+  const recorded = dev.onboardedRecorded ?? false;
+  // Read with the developer's row when it came from DeveloperService.findById (`me`); else batched.
+  const known = (dev as DeveloperType & { wentOnline?: boolean }).wentOnline;
+  const hasAppOnline = override === null && !recorded ? (known ?? (await loaders.wentOnlineByOwner.load(dev.id))) : false;
+  return isvOnboarded({ kind: dev.kind, override, recorded, hasAppOnline });
+}

@@ -1,0 +1,59 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { OnboardedBasis, OperatorQuotaKind } from '../../domain/app/operator-controls.rule';
+
+registerEnumType(OperatorQuotaKind, { name: 'OperatorQuotaKind', description: 'CONTRACT: an offline contract (CONTRACT tags); UV_ADJUSTMENT: the UV-based adjustment (UV_BASED tags, e.g. XTAO_SITE monthly)' });
+registerEnumType(OnboardedBasis, { name: 'OnboardedBasis', description: 'Why an ISV counts as onboarded, or not (docs/platform.md)' });
+
+@ObjectType('AppSuspension', { simpleResolvers: true, description: "An operator's suspension of an app: the reason is told to the owner" })
+export class AppSuspensionType {
+  @Field(() => String)
+  reason: string;
+
+  @Field(() => Date)
+  suspendedAt: Date;
+}
+
+@ObjectType('OperatorQuota', { simpleResolvers: true, description: 'A daily quota set by an operator for a CONTRACT or UV_BASED tag, effective from a Beijing date' })
+export class OperatorQuotaType {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  appId: string;
+
+  @Field(() => OperatorQuotaKind)
+  kind: OperatorQuotaKind;
+
+  @Field(() => Int, { description: 'Calls per Beijing day' })
+  dailyQuota: number;
+
+  @Field(() => String, { description: 'Beijing date (YYYY-MM-DD) from which it applies, until a later one takes over' })
+  effectiveFrom: string;
+
+  @Field(() => String, { nullable: true, description: 'The offline contract (CONTRACT)' })
+  contractReference: string | null;
+
+  @Field(() => String, { nullable: true, description: 'What the figure rests on, e.g. "transaction volume 2026-11"' })
+  basis: string | null;
+
+  @Field(() => Date)
+  setAt: Date;
+}
+
+@InputType('SetAppQuotaInput')
+export class SetAppQuotaInput {
+  @Field(() => ID)
+  appId: string;
+
+  @Field(() => Int, { description: 'Calls per Beijing day, 1 to 1,000,000,000' })
+  dailyQuota: number;
+
+  @Field(() => String, { description: 'Beijing date YYYY-MM-DD, not before today' })
+  effectiveFrom: string;
+
+  @Field(() => String, { nullable: true, description: 'Required for CONTRACT tags' })
+  contractReference?: string | null;
+
+  @Field(() => String, { nullable: true })
+  basis?: string | null;
+}

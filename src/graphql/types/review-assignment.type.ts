@@ -1,0 +1,57 @@
+import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { AssignmentFilter, ReviewItemKind } from '../../domain/review/assignment.rule';
+
+registerEnumType(ReviewItemKind, { name: 'ReviewItemKind', description: 'What a reviewer holds: a review round (app or market listing), a package application, a member-capability application' });
+registerEnumType(AssignmentFilter, { name: 'AssignmentFilter', description: "MINE: held by the caller; UNASSIGNED: held by nobody; ALL" });
+
+@ObjectType('ReviewAssignment', { simpleResolvers: true, description: 'Who holds an open review item' })
+export class ReviewAssignmentType {
+  @Field(() => ReviewItemKind)
+  kind: ReviewItemKind;
+
+  @Field(() => ID)
+  itemId: string;
+
+  @Field(() => String, { description: 'The reviewer holding it' })
+  assigneeId: string;
+
+  @Field(() => String, { description: 'The assignee (a claim) or the lead who assigned it' })
+  assignedBy: string;
+
+  @Field(() => Date)
+  assignedAt: Date;
+
+  static from(e: { itemKind: ReviewItemKind; itemId: string; assigneeId: string; assignedBy: string; assignedAt: Date }): ReviewAssignmentType {
+    return Object.assign(new ReviewAssignmentType(), { kind: e.itemKind, itemId: String(e.itemId), assigneeId: e.assigneeId, assignedBy: e.assignedBy, assignedAt: e.assignedAt });
+  }
+}
+
+@ObjectType('ReleasedReviewItem', { simpleResolvers: true })
+export class ReleasedReviewItemType {
+  @Field(() => ReviewItemKind)
+  kind: ReviewItemKind;
+
+  @Field(() => ID)
+  itemId: string;
+
+  @Field(() => String, { description: 'Who held it' })
+  releasedFrom: string;
+}
+
+@ObjectType('ReviewLead', { simpleResolvers: true })
+export class ReviewLeadType {
+  @Field(() => String)
+  reviewerId: string;
+
+  @Field(() => Boolean)
+  lead: boolean;
+}
+
+@ObjectType('ReviewTiming', { simpleResolvers: true, description: 'How close an open item is to its due time' })
+export class ReviewTimingType {
+  @Field(() => Float, { description: 'Working hours left before the due time (whole working days count 24 h; 0 once due)' })
+  workingHoursLeft: number;
+
+  @Field(() => Boolean, { description: 'Open, not yet overdue, and due within REVIEW_AT_RISK_WORKING_HOURS working hours' })
+  atRisk: boolean;
+}

@@ -1,0 +1,169 @@
+import { DataSource, EntityManager, Like, MoreThanOrEqual } from 'typeorm';
+import { ApplicationStatus, PACKAGE_REVIEW_WORKING_DAYS } from '../../domain/application/application.enums';
+import { beijingDate, beijingStartOfDay } from '../../domain/common/beijing-time';
+import { Clock } from '../../domain/common/clock';
+import { invalidInput, ok, Result } from '../../domain/common/result';
+import { Viewer } from '../../domain/common/role';
+import { violation, Violation } from '../../domain/common/violation';
+import { CalendarCoverage, calendarCoverage, checkYearNotice, COVERAGE_WARNING_DAYS, NoticeDay, parseHolidayIcs } from '../../domain/calendar/calendar-year.rule';
+import { CalendarDayKind } from '../../domain/calendar/working-days.rule';
+import { ReviewItemKind } from '../../domain/review/assignment.rule';
+import { ReviewRoundStatus } from '../../domain/review/review.enums';
+import { CalendarDayEntity, MemberCapabilityApplicationEntity, PackageApplicationEntity, ReviewRoundEntity } from '../../db/entities';
+import { AuditService } from '../audit/audit.service';
+import { REVIEW_SLA_WORKING_DAYS } from '../review/review.service';
+import { CalendarService } from './calendar.service';
+
+export interface ImportYearInput {
+  readonly year: number;
+  readonly holidays?: readonly string[] | null;
+  readonly workdays?: readonly string[] | null;
+  readonly ics?: string | null;
+  /** Shown on each day imported from a list (e.g. "State Council notice 2026-11"); ICS days keep their SUMMARY. */
+  readonly note?: string | null;
+}
+
+export interface RecomputedDue {
+  readonly kind: ReviewItemKind;
+  readonly id: string;
+  readonly dueAtBefore: Date;
+  readonly dueAt: Date;
+  readonly provisional: boolean;
+}
+
+export interface YearImport {
+  readonly year: number;
+  readonly holidays: number;
+  readonly workdays: number;
+  /** Rows of that year there were before (replaced). */
+  readonly replaced: number;
+  /** Open items whose due time was computed again (their window touched the year, or it was provisional). */
+  readonly recomputed: readonly RecomputedDue[];
+}
+
+export interface CoverageView extends CalendarCoverage {
+  readonly today: string;
+  readonly coveredYears: readonly number[];
+  readonly thresholdDays: number;
+  /** Open review rounds and applications whose due time is still provisional. */
+  readonly provisionalOpenItems: number;
+}
+
+/** Open items and the working days of their SLA. */
+const OPEN_ITEMS = [
+  { kind: ReviewItemKind.REVIEW_ROUND, entity: ReviewRoundEntity, open: ReviewRoundStatus.PENDING as string, days: REVIEW_SLA_WORKING_DAYS },
+  { kind: ReviewItemKind.PACKAGE_APPLICATION, entity: PackageApplicationEntity, open: ApplicationStatus.PENDING as string, days: PACKAGE_REVIEW_WORKING_DAYS },
+  { kind: ReviewItemKind.MEMBER_CAPABILITY_APPLICATION, entity: MemberCapabilityApplicationEntity, open: ApplicationStatus.PENDING as string, days: PACKAGE_REVIEW_WORKING_DAYS },
+] as const;
+
+type DueRow = { id: string; submittedAt: Date; dueAt: Date; dueProvisional: boolean };
+
+/**
+ * Calendar years (issue 18): an operator imports a year's official notice at once — a list or an ICS
+ * file — replacing that year's rows; open review rounds and applications whose due time was
+ * provisional, or whose window reaches into the year, get their due time computed again, in the
+ * same transaction. Audited.
+ */
+export class CalendarYearService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly clock: Clock,
+    private readonly calendar: CalendarService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async importYear(actor: Viewer, input: ImportYearInput): Promise<Result<YearImport>> {
+    const parsed = this.readNotice(input);
+    if (!parsed.ok) return parsed;
+    const { holidays, workdays } = parsed.value;
+    // NOTE: two imports of a year with no rows yet both take gap locks and then insert: InnoDB resolves
+    // that deadlock by rolling one back, which is then run again on top of the other (at most 3 tries).
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.importOnce(actor, input, holidays, workdays);
+      } catch (err) {
+        if ((err as { code?: string }).code !== 'ER_LOCK_DEADLOCK' || attempt >= 3) throw err;
+      }
+    }
+  }
+
+  private async importOnce(actor: Viewer, input: ImportYearInput, holidays: NoticeDay[], workdays: NoticeDay[]): Promise<Result<YearImport>> {
+    return this.ds.transaction(async (em) => {
+      const before = await em.find(CalendarDayEntity, { where: { date: Like(`${input.year}-%`) }, order: { date: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+      await em.delete(CalendarDayEntity, { date: Like(`${input.year}-%`) });
+      const by = actor.subjectId ?? 'operator';
+      await em.insert(
+        CalendarDayEntity,
+        [...holidays, ...workdays].map((d) => ({ date: d.date, kind: d.kind, note: d.note.slice(0, 100), updatedBy: by })),
+      );
+      const recomputed = await this.recomputeOpenDues(em, input.year);
+      const days = (rows: { date: string; kind: CalendarDayKind }[]) => rows.map((r) => `${r.date} ${r.kind}`);
+      await this.audit.record(em, {
+        actor,
+        action: 'importCalendarYear',
+        entityType: 'CalendarYear',
+        entityId: String(input.year),
+        before: { days: days(before) },
+        after: { days: days([...holidays, ...workdays].sort((a, b) => a.date.localeCompare(b.date))), recomputed: recomputed.map((r) => ({ ...r, dueAtBefore: r.dueAtBefore.toISOString(), dueAt: r.dueAt.toISOString() })) },
+      });
+      return ok({ year: input.year, holidays: holidays.length, workdays: workdays.length, replaced: before.length, recomputed });
+    });
+  }
+
+  /** How far ahead the calendar is covered, the warning under 60 days, and provisional open items (metric-ready figures). */
+  async coverage(): Promise<CoverageView> {
+    const today = beijingDate(this.clock.now());
+    const years = (await this.ds.query('SELECT DISTINCT LEFT(`date`, 4) AS y FROM `calendar_day` ORDER BY y')) as { y: string }[];
+    const coveredYears = years.map((r) => Number(r.y));
+    let provisionalOpenItems = 0;
+    for (const item of OPEN_ITEMS) provisionalOpenItems += await this.ds.manager.countBy(item.entity, { status: item.open, dueProvisional: true } as never);
+    return { today, coveredYears, thresholdDays: COVERAGE_WARNING_DAYS, provisionalOpenItems, ...calendarCoverage(new Set(coveredYears), today) };
+  }
+
+  /** The notice as days: exactly one of a list (holidays, workdays) or an ICS file, each checked against the year. */
+  private readNotice(input: ImportYearInput): Result<{ holidays: NoticeDay[]; workdays: NoticeDay[] }> {
+    const hasList = (input.holidays?.length ?? 0) > 0 || (input.workdays?.length ?? 0) > 0;
+    const hasIcs = (input.ics ?? '').trim() !== '';
+    if (hasList === hasIcs) return invalidInput([violation('ics', 'ONE_SOURCE', 'give the notice either as holidays and workdays lists or as an ICS file, not both, not neither')]);
+    const note = (input.note ?? '').trim();
+    if (note.length > 100) return invalidInput([violation('note', 'TOO_LONG', 'at most 100 characters')]);
+    let holidays: NoticeDay[];
+    let workdays: NoticeDay[];
+    const pre: Violation[] = [];
+    if (hasIcs) {
+      const parsed = parseHolidayIcs(input.ics!);
+      pre.push(...parsed.violations);
+      holidays = parsed.holidays.map((d) => ({ ...d, note: d.note || note }));
+      workdays = parsed.workdays.map((d) => ({ ...d, note: d.note || note }));
+    } else {
+      holidays = (input.holidays ?? []).map((date) => ({ date, kind: CalendarDayKind.OFF, note }));
+      workdays = (input.workdays ?? []).map((date) => ({ date, kind: CalendarDayKind.WORKDAY, note }));
+    }
+    const violations = [...pre, ...(pre.length ? [] : checkYearNotice({ year: input.year, holidays: holidays.map((d) => d.date), workdays: workdays.map((d) => d.date) }, hasIcs ? 'ics' : 'holidays'))];
+    if (hasIcs) for (const v of violations) if (/^(holidays|workdays)\[/.test(v.field)) Object.assign(v, { field: `ics.${v.field}` });
+    return violations.length ? invalidInput(violations) : ok({ holidays, workdays });
+  }
+
+  /** Open items whose due time was provisional or reaches the imported year: computed again with the new rows. */
+  private async recomputeOpenDues(em: EntityManager, year: number): Promise<RecomputedDue[]> {
+    const out: RecomputedDue[] = [];
+    const yearStart = beijingStartOfDay(`${year}-01-01`);
+    for (const item of OPEN_ITEMS) {
+      const rows = (await em.find(item.entity, {
+        where: [
+          { status: item.open, dueProvisional: true },
+          { status: item.open, dueAt: MoreThanOrEqual(yearStart) },
+        ] as never,
+        select: { id: true, submittedAt: true, dueAt: true, dueProvisional: true } as never,
+        lock: { mode: 'pessimistic_write' },
+      })) as unknown as DueRow[];
+      for (const r of rows) {
+        const due = await this.calendar.dueAfterWorkingDays(r.submittedAt, item.days, em);
+        if (due.dueAt.getTime() === r.dueAt.getTime() && due.provisional === r.dueProvisional) continue;
+        await em.update(item.entity, { id: r.id }, { dueAt: due.dueAt, dueProvisional: due.provisional } as never);
+        out.push({ kind: item.kind, id: String(r.id), dueAtBefore: r.dueAt, dueAt: due.dueAt, provisional: due.provisional });
+      }
+    }
+    return out;
+  }
+}
