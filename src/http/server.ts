@@ -27,7 +27,7 @@ import { OutboundHttpClient, outboundClientFrom } from '../outbound';
 import { readinessHandler, serviceUnavailablePlugin, unavailableError } from './unavailable';
 import { SecretBox } from '../services/common/secret-box';
 import { createLogger, Logger, logInternalError, silentLogger } from '../observability/logger';
-import { watchDataSource } from '../observability/metrics';
+import { watchDataSource, watchFigures } from '../observability/metrics';
 import { explorerRouter } from './explorer';
 import { mountMetrics } from './metrics-endpoint';
 import { instrumentRefusals, observabilityPlugin, observedContext, requestObservability } from './observability';
@@ -153,7 +153,18 @@ export async function startServer({ config, dataSource, clock = systemClock, plu
   app.use(requestObservability(logger));
   app.use(lifecycle.middleware);
   const metricsServer = await mountMetrics(app, config, logger);
-  const unwatch = config.metrics.enabled ? watchDataSource(dataSource) : () => {};
+  const unwatchPool = config.metrics.enabled ? watchDataSource(dataSource) : () => {};
+  const unwatchFigures = config.metrics.enabled
+    ? watchFigures({
+        calendarDaysAhead: async () => (await services.calendarYears.coverage()).daysAhead,
+        overdueBillingPeriods: () => services.billingSchedule.overdueCount(),
+        outboundMessages: () => services.outboundDeliveries.undeliveredCounts(),
+      })
+    : () => {};
+  const unwatch = () => {
+    unwatchPool();
+    unwatchFigures();
+  };
   if (config.graphql.explorer) app.use(explorerRouter());
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });

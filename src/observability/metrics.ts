@@ -193,6 +193,68 @@ export function enableProcessMetrics(): void {
 }
 
 /** Makes the pool and delivery gauges read this DataSource; returns the undo. */
+/**
+ * Figures the services compute on demand (read from the database on each scrape, bounded like the
+ * gauge above): the working-day calendar's coverage, billing periods overdue, and the outbox of
+ * webhooks, email and SMS. The server registers them with `watchFigures`.
+ */
+export interface ScrapedFigures {
+  calendarDaysAhead(): Promise<number>;
+  overdueBillingPeriods(): Promise<number>;
+  outboundMessages(): Promise<Record<'pending' | 'failing' | 'stopped', number>>;
+}
+let figures: ScrapedFigures | null = null;
+
+async function scraped<T>(collector: string, read: (f: ScrapedFigures) => Promise<T>, set: (value: T) => void): Promise<void> {
+  if (!figures) return;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    set(await Promise.race([read(figures), new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('scrape timed out')), SCRAPE_QUERY_TIMEOUT_MS)))]));
+  } catch {
+    scrapeFailures.inc({ collector });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+new Gauge({
+  name: 'portal_calendar_days_covered_ahead',
+  help: 'Days from today (Beijing) the working-day calendar covers with an imported year; operators are warned under 60 (calendarCoverage)',
+  registers: [registry],
+  async collect() {
+    await scraped('calendar_coverage', (f) => f.calendarDaysAhead(), (n) => this.set(n));
+  },
+});
+
+new Gauge({
+  name: 'portal_billing_periods_overdue',
+  help: 'Scheduled billing and arrears periods past their due time and not done (billingRuns flags them overdue)',
+  registers: [registry],
+  async collect() {
+    await scraped('billing_schedule', (f) => f.overdueBillingPeriods(), (n) => this.set(n));
+  },
+});
+
+new Gauge({
+  name: 'portal_outbound_messages',
+  help: 'Webhook, email and SMS messages not delivered: pending (never failed), failing (failed at least once, retried), stopped (gave up after 16 attempts)',
+  labelNames: ['state'] as const,
+  registers: [registry],
+  async collect() {
+    await scraped('outbound_messages', (f) => f.outboundMessages(), (counts) => {
+      for (const [state, n] of Object.entries(counts)) this.set({ state }, n);
+    });
+  },
+});
+
+/** Registers the service figures read on scrape; returns the unregister function. */
+export function watchFigures(f: ScrapedFigures): () => void {
+  figures = f;
+  return () => {
+    if (figures === f) figures = null;
+  };
+}
+
 export function watchDataSource(ds: DataSource): () => void {
   watched = ds;
   return () => {

@@ -239,6 +239,24 @@ describe('/metrics', () => {
     await t.ds.query('DELETE FROM market_notification');
   });
 
+  it('the calendar covers 41 days ahead on 2026-11-20 (seeded through 2026-12-31); no billing period is overdue; webhook, email and SMS messages by state', async () => {
+    const m = await scrape();
+    expect(m.get('portal_calendar_days_covered_ahead')).toBe(41);
+    expect(m.get('portal_billing_periods_overdue')).toBe(0);
+    const insert = (status: string, attempts: number) =>
+      t.ds.query("INSERT INTO outbound_message (channel, developer_id, kind, target, payload, status, attempts, created_at) VALUES ('EMAIL', 'd', 'BILL_ISSUED', 'ops@acme.example', '{}', ?, ?, NOW(3))", [status, attempts]);
+    await insert('PENDING', 0);
+    await insert('PENDING', 2);
+    await insert('PENDING', 5);
+    await insert('STOPPED', 16);
+    await insert('DELIVERED', 1);
+    const after = await scrape();
+    expect(after.get('portal_outbound_messages{state="pending"}')).toBe(1);
+    expect(after.get('portal_outbound_messages{state="failing"}')).toBe(2);
+    expect(after.get('portal_outbound_messages{state="stopped"}')).toBe(1);
+    await t.ds.query('DELETE FROM outbound_message');
+  });
+
   it('who may read /metrics: a token when set; production refuses the public port without one unless METRICS_PUBLIC=true', () => {
     const cfg = (env: string, token: string | null, isPublic = false) => ({ env: env as 'production', metrics: { enabled: true, port: null, token, public: isPublic } });
     expect(metricsAccess(cfg('development', null), 'public')).toEqual({ kind: 'open' });

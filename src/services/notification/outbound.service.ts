@@ -41,6 +41,20 @@ export class OutboundService {
     return claimed.length;
   }
 
+  /** Messages not delivered, by state (the outbox metric). */
+  async undeliveredCounts(): Promise<Record<'pending' | 'failing' | 'stopped', number>> {
+    const rows: { status: string; failing: number | string; n: number | string }[] = await this.ds.query(
+      "SELECT status, attempts > 0 AS failing, COUNT(*) AS n FROM outbound_message WHERE status IN ('PENDING', 'STOPPED') GROUP BY status, attempts > 0",
+    );
+    const counts = { pending: 0, failing: 0, stopped: 0 };
+    for (const r of rows) {
+      if (r.status === 'STOPPED') counts.stopped += Number(r.n);
+      else if (Number(r.failing) === 1) counts.failing += Number(r.n);
+      else counts.pending += Number(r.n);
+    }
+    return counts;
+  }
+
   /** Delivers one message now (ping, replay), whatever its schedule. */
   async deliverNow(messageId: string): Promise<OutboundMessageEntity> {
     const m = await this.ds.manager.findOneByOrFail(OutboundMessageEntity, { id: messageId });
