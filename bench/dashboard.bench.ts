@@ -43,7 +43,21 @@ interface Server {
 }
 
 function env(databaseUrl: string): NodeJS.ProcessEnv {
-  return { ...process.env, NODE_ENV: 'production', RATE_LIMIT_ENABLED: 'false', JWT_SECRET, DATABASE_URL: databaseUrl, PORT: '0', BENCH_NOW, MARKET_WORKER_INTERVAL_MS: '0' };
+  // Production mode needs the keys that seal secrets at rest: bench-only values.
+  return {
+    ...process.env,
+    NODE_ENV: 'production',
+    RATE_LIMIT_ENABLED: 'false',
+    JWT_SECRET,
+    SECRETS_KEY: process.env.SECRETS_KEY ?? 'be'.repeat(32),
+    APP_SECRET_KEY: process.env.APP_SECRET_KEY ?? 'ef'.repeat(32),
+    DATABASE_URL: databaseUrl,
+    PORT: '0',
+    BENCH_NOW,
+    MARKET_WORKER_INTERVAL_MS: '0',
+    NOTIFICATION_WORKER_INTERVAL_MS: '0',
+    BILLING_SCHEDULER: 'false',
+  };
 }
 
 function spawnServer(name: string, script: string, databaseUrl: string): Promise<Server> {
