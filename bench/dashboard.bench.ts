@@ -64,11 +64,18 @@ function spawnServer(name: string, script: string, databaseUrl: string): Promise
   const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...flags, '--import', 'tsx', path.join(__dirname, script)], { env: env(databaseUrl), stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
-    let out = '';
+    // Until `listening <port>`; after that the server's log lines (one a request, as in production)
+    // are read and dropped: accumulating and re-scanning them made this process's CPU grow with the
+    // run, taken from the server being measured (only the project logs; the baseline does not).
+    let out: string | null = '';
     child.stdout!.on('data', (c: Buffer) => {
+      if (out === null) return;
       out += c.toString();
       const m = /listening (\d+)/.exec(out);
-      if (m) resolve({ name, url: `http://127.0.0.1:${m[1]}/graphql`, child });
+      if (m) {
+        out = null;
+        resolve({ name, url: `http://127.0.0.1:${m[1]}/graphql`, child });
+      }
     });
     child.on('exit', (code) => reject(new Error(`${name} exited with ${code}`)));
   });
