@@ -10,9 +10,7 @@ import { createDataSource } from './db/data-source';
 import { migrateAndSeed } from './db/migrate';
 import { startServer } from './http/server';
 import { createLogger, Logger } from './observability/logger';
-import { startMarketWorker } from './services/market/market-worker';
-import { startNotificationWorker } from './services/notification/notification-worker';
-import { startScheduler } from './services/scheduler/scheduler';
+import { startBackgroundWork } from './services/background-work';
 
 /** Waits for `work`, at most `ms`; says whether it ended in time. */
 async function within(ms: number, work: Promise<unknown>): Promise<boolean> {
@@ -31,17 +29,7 @@ async function main(log: Logger): Promise<void> {
   if (cfg.appSecrets.development) {
     log.warn({ keyId: cfg.appSecrets.keyId }, 'APP_SECRET_KEY is not set: app secrets are sealed under a DEVELOPMENT key generated for this process; they cannot be read after a restart');
   }
-  const stopMarketWorker = cfg.market.workerIntervalMs > 0 ? startMarketWorker(server.services, cfg.market.workerIntervalMs, log.child({ component: 'market-worker' })) : async () => {};
-  const notificationLog = log.child({ component: 'notification-worker' });
-  const stopNotificationWorker =
-    cfg.notifications.workerIntervalMs > 0
-      ? startNotificationWorker(server.services, { intervalMs: cfg.notifications.workerIntervalMs, retentionDays: cfg.notifications.retentionDays, onError: (err) => notificationLog.error({ err }, 'run failed') })
-      : async () => {};
-  // Every server may run the scheduler: each period is claimed in the database, so it runs once.
-  const schedulerLog = log.child({ component: 'scheduler' });
-  const stopScheduler = cfg.schedule.enabled
-    ? startScheduler([{ name: 'billing', pattern: '0 * * * * *', run: () => server.services.billingSchedule.tick() }], (task, err) => schedulerLog.error({ err, task }, 'scheduled task failed'))
-    : async () => {};
+  const stopBackgroundWork = startBackgroundWork(server.services, cfg, log);
 
   let started: number | null = null;
   const shutdown = async (signal: NodeJS.Signals) => {
@@ -55,7 +43,7 @@ async function main(log: Logger): Promise<void> {
     started = Date.now();
     log.info({ signal, timeoutMs: cfg.shutdownTimeoutMs }, 'shutting down: /readyz answers 503, waiting for requests in flight');
     // No worker run starts from now on; the one under way (if any) ends while requests drain.
-    const workerStopped = Promise.all([stopScheduler(), stopMarketWorker(), stopNotificationWorker()]);
+    const workerStopped = stopBackgroundWork();
     const { drained, cutOff } = await server.shutdown(cfg.shutdownTimeoutMs);
     if (!drained) log.warn({ cutOff }, 'shutdown timeout: requests still in flight were cut off');
     if (!(await within(Math.max(0, cfg.shutdownTimeoutMs - (Date.now() - started)), workerStopped))) {

@@ -11,31 +11,17 @@ import { createDataSource } from './db/data-source';
 import { migrateAndSeed } from './db/migrate';
 import { systemClock } from './domain/common/clock';
 import { createLogger, Logger } from './observability/logger';
-import { outboundClientFrom } from './outbound';
 import { createServices } from './services';
-import { scheduleOptionsFrom } from './services/billing/billing-schedule.service';
-import { SecretBox } from './services/common/secret-box';
-import { startMarketWorker } from './services/market/market-worker';
-import { startNotificationWorker } from './services/notification/notification-worker';
-import { startScheduler } from './services/scheduler/scheduler';
+import { startBackgroundWork } from './services/background-work';
+import { serviceOptionsFrom } from './services/service-options';
 
 async function main(log: Logger): Promise<void> {
   const cfg = config();
   // Batch work: no statement limit (a billing chunk may take longer than a request may).
   const ds = await createDataSource(cfg, undefined, { batch: true }).initialize();
   await migrateAndSeed(ds);
-  const services = createServices(ds, systemClock, {
-    outbound: outboundClientFrom(cfg.outbound),
-    secretBox: new SecretBox(cfg.secrets.key),
-    billing: cfg.billing,
-    schedule: scheduleOptionsFrom(cfg.schedule),
-  });
-  const stopScheduler = startScheduler([{ name: 'billing', pattern: '0 * * * * *', run: () => services.billingSchedule.tick() }], (task, err) => log.error({ err, task }, 'scheduled task failed'));
-  const stopMarket = cfg.market.workerIntervalMs > 0 ? startMarketWorker(services, cfg.market.workerIntervalMs, log.child({ component: 'market-worker' })) : async () => {};
-  const stopNotifications =
-    cfg.notifications.workerIntervalMs > 0
-      ? startNotificationWorker(services, { intervalMs: cfg.notifications.workerIntervalMs, retentionDays: cfg.notifications.retentionDays, onError: (err) => log.error({ err }, 'notification run failed') })
-      : async () => {};
+  const services = createServices(ds, systemClock, serviceOptionsFrom(cfg));
+  const stopBackgroundWork = startBackgroundWork(services, cfg, log);
   log.info({ marketIntervalMs: cfg.market.workerIntervalMs, notificationIntervalMs: cfg.notifications.workerIntervalMs }, 'worker running: billing schedule each minute');
   let stopping = false;
   const shutdown = async (signal: NodeJS.Signals) => {
@@ -47,7 +33,7 @@ async function main(log: Logger): Promise<void> {
       process.exit(1);
     }, cfg.shutdownTimeoutMs);
     timer.unref();
-    await Promise.all([stopScheduler(), stopMarket(), stopNotifications()]);
+    await stopBackgroundWork();
     await ds.destroy();
     log.info('stopped');
     process.exit(0);

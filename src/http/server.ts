@@ -15,17 +15,15 @@ import { viewerFromAuthorization } from '../graphql/auth/token';
 import { createLoaders } from '../graphql/loaders';
 import { Role, Viewer } from '../domain/common/role';
 import { buildAppSchema } from '../graphql/schema';
-import { SecretCipher } from '../services/app/secret-cipher';
 import { createServices, Services } from '../services';
-import { scheduleOptionsFrom } from '../services/billing/billing-schedule.service';
+import { serviceOptionsFrom } from '../services/service-options';
 import { closedAccountPlugin } from './closed-account.plugin';
 import { AllowlistCode, allowlistPlugin } from './allowlist.plugin';
 import { armorProtection, LimitCode, limitCodeOf } from './limits';
 import { loadPersistedDocuments, PersistedDocuments } from './persisted-documents';
 import { RATE_LIMITED, RequestRateLimiter } from './rate-limit';
-import { OutboundHttpClient, outboundClientFrom } from '../outbound';
+import { OutboundHttpClient } from '../outbound';
 import { readinessHandler, serviceUnavailablePlugin, unavailableError } from './unavailable';
-import { SecretBox } from '../services/common/secret-box';
 import { createLogger, Logger, logInternalError, silentLogger } from '../observability/logger';
 import { watchDataSource, watchFigures } from '../observability/metrics';
 import { explorerRouter } from './explorer';
@@ -100,15 +98,7 @@ export interface ServerOptions {
 /** Builds the HTTP server: POST /graphql, GET /healthz (process up), GET /readyz (database answers). */
 export async function startServer({ config, dataSource, clock = systemClock, plugins = [], outbound, logger = createLogger(config) }: ServerOptions): Promise<RunningServer> {
   const lifecycle = new Lifecycle();
-  const services = createServices(dataSource, clock, {
-    outbound: outbound ?? outboundClientFrom(config.outbound),
-    secretBox: new SecretBox(config.secrets.key),
-    quotaSnapshotTtlSeconds: config.quotaSnapshotTtlSeconds,
-    billing: config.billing,
-    schedule: scheduleOptionsFrom(config.schedule),
-    secretCipher: new SecretCipher(config.appSecrets.key, config.appSecrets.keyId),
-    reviewAtRiskWorkingHours: config.review.atRiskWorkingHours,
-  });
+  const services = createServices(dataSource, clock, serviceOptionsFrom(config, { outbound }));
   const manifest = loadPersistedDocuments(config.graphql.manifestPaths);
   const rateLimiter = new RequestRateLimiter(config.rateLimit);
   const armor = armorProtection(config.graphql);

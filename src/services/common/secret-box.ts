@@ -1,30 +1,27 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { SecretCipher } from '../app/secret-cipher';
 
 /**
- * Secrets at rest (webhook signing secrets; app secrets): AES-256-GCM with a 32-byte key from
- * configuration (SECRETS_KEY, required in production). Sealed form: `v1.<iv>.<tag>.<ciphertext>`,
- * each base64url; the associated data binds a sealed value to what it belongs to (e.g.
- * `webhook:<id>`), so a value copied onto another row does not open.
+ * Secrets at rest kept in one text column (webhook signing secrets): the project's AES-256-GCM
+ * cipher (SecretCipher, the one app secrets use) with its fields encoded as
+ * `v1.<iv>.<tag>.<ciphertext>`, each base64url, under the SECRETS_KEY. The context is the
+ * associated data: it binds a sealed value to its row (e.g. `webhook:<id>`), so a value copied onto
+ * another row does not open.
  */
 export class SecretBox {
-  constructor(private readonly key: Buffer) {
-    if (key.length !== 32) throw new Error('SecretBox needs a 32-byte key');
+  private readonly cipher: SecretCipher;
+
+  constructor(key: Buffer) {
+    this.cipher = new SecretCipher(key, 'secrets-key');
   }
 
   seal(plain: string, context: string): string {
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
-    cipher.setAAD(Buffer.from(context));
-    const ct = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-    return ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), ct.toString('base64url')].join('.');
+    const sealed = this.cipher.seal(plain, context);
+    return ['v1', sealed.iv.toString('base64url'), sealed.authTag.toString('base64url'), sealed.ciphertext.toString('base64url')].join('.');
   }
 
-  open(sealed: string, context: string): string {
-    const [v, iv, tag, ct] = sealed.split('.');
+  open(text: string, context: string): string {
+    const [v, iv, tag, ct] = text.split('.');
     if (v !== 'v1' || !iv || !tag || ct === undefined) throw new Error('not a sealed secret');
-    const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64url'));
-    decipher.setAAD(Buffer.from(context));
-    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-    return Buffer.concat([decipher.update(Buffer.from(ct, 'base64url')), decipher.final()]).toString('utf8');
+    return this.cipher.open({ iv: Buffer.from(iv, 'base64url'), authTag: Buffer.from(tag, 'base64url'), ciphertext: Buffer.from(ct, 'base64url'), keyId: 'secrets-key' }, context);
   }
 }

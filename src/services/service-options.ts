@@ -1,0 +1,24 @@
+import { Config } from '../config';
+import { outboundClientFrom } from '../outbound';
+import { SecretCipher } from './app/secret-cipher';
+import { scheduleOptionsFrom } from './billing/billing-schedule.service';
+import { SecretBox } from './common/secret-box';
+import { ServiceOptions } from './index';
+
+/**
+ * The services' collaborators and settings from the configuration: one place, so the server and
+ * the worker process (`npm run worker`) build the same services. `overrides` replaces any of them
+ * (the tests pass their own outbound client).
+ */
+export function serviceOptionsFrom(cfg: Config, overrides: Partial<ServiceOptions> = {}): ServiceOptions {
+  return {
+    outbound: outboundClientFrom(cfg.outbound),
+    secretBox: new SecretBox(cfg.secrets.key),
+    secretCipher: new SecretCipher(cfg.appSecrets.key, cfg.appSecrets.keyId),
+    reviewAtRiskWorkingHours: cfg.review.atRiskWorkingHours,
+    quotaSnapshotTtlSeconds: cfg.quotaSnapshotTtlSeconds,
+    billing: cfg.billing,
+    schedule: scheduleOptionsFrom(cfg.schedule),
+    ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)),
+  };
+}
