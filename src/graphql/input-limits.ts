@@ -176,6 +176,7 @@ export const TEXT_LIMITS: Readonly<Record<string, TextLimit>> = {
   'Query.ledger(after)': CURSOR,
   'Query.ledger(developerId)': col(DeveloperEntity, 'id'),
   'Query.monthToDate(developerId)': col(DeveloperEntity, 'id'),
+  'Query.previewBill(period)': DATE,
   'Query.myApps(after)': CURSOR,
   'Query.reviewQueue(after)': CURSOR,
   'Query.workingDays(from)': DATE,

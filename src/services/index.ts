@@ -12,6 +12,8 @@ import { AuditService } from './audit/audit.service';
 import { CalendarService } from './calendar/calendar.service';
 import { AccountService } from './billing/account.service';
 import { BillQueryService } from './billing/bill-query.service';
+import { BillPreviewService } from './billing/bill-preview.service';
+import { CostEstimateService } from './billing/cost-estimate.service';
 import { BillingRunOptions, BillingRunService } from './billing/billing-run.service';
 import { BillingScheduleOptions, BillingScheduleService } from './billing/billing-schedule.service';
 import { InvoiceService } from './billing/invoice.service';
@@ -81,6 +83,10 @@ export interface Services {
   readonly partners: PartnerAccessService;
   readonly accounts: AccountService;
   readonly bills: BillQueryService;
+  /** Month-to-date ESTIMATE of the usage not billed yet (issue 19), rated as the run rates it. */
+  readonly estimates: CostEstimateService;
+  /** A draft price list's rating of an app-period beside its bill (issue 17 §5); writes nothing. */
+  readonly billPreviews: BillPreviewService;
   readonly billingRuns: BillingRunService;
   /** Scheduled billing: each Taobao day, Douyin month and day's arrears collection once, caught up after downtime. */
   readonly billingSchedule: BillingScheduleService;
@@ -157,6 +163,8 @@ export function createServices(ds: DataSource, clock: Clock, options: ServiceOpt
     marketNotifications: new MarketNotificationService(ds, clock, outbound),
     accounts,
     bills: new BillQueryService(ds, clock),
+    estimates: new CostEstimateService(ds, clock),
+    billPreviews: new BillPreviewService(ds),
     billingRuns,
     billingSchedule: new BillingScheduleService(ds, clock, billingRuns, accounts, options.schedule),
     priceLists: new PriceListService(ds, audit),

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { billLinesLoader, monthToDateByDeveloperLoader } from './billing.loader';
+import { billLinesLoader, costEstimateByDeveloperLoader, monthToDateByDeveloperLoader } from './billing.loader';
 import { billsByInvoiceLoader, invoiceableAmountLoader, liveInvoiceIdByBillLoader } from './invoice.loader';
 import { packagesByTagLoader, tagByCodeLoader } from './catalog.loader';
 import { appByIdLoader } from './app.loader';
@@ -13,6 +13,7 @@ import { usageDailyLoader } from './usage.loader';
 import { packageByCodeLoader, pendingMemberCapabilityApplicationsByDeveloperLoader, pendingPackageApplicationsByAppLoader } from './application.loader';
 import { CalendarService } from '../../services/calendar/calendar.service';
 import { BillQueryService } from '../../services/billing/bill-query.service';
+import { CostEstimateService } from '../../services/billing/cost-estimate.service';
 import { systemClock } from '../../domain/common/clock';
 import { billingItemsByVersionLoader, marketProductByIdLoader, reviewRoundsByMarketProductLoader, upgradeRulesByProductLoader, versionsByProductLoader } from './market.loader';
 
@@ -20,10 +21,11 @@ import { billingItemsByVersionLoader, marketProductByIdLoader, reviewRoundsByMar
 export interface LoaderServices {
   readonly calendar: CalendarService;
   readonly bills: BillQueryService;
+  readonly estimates: CostEstimateService;
 }
 
 /** DataLoaders, built fresh for every request so no cache outlives it. */
-export function createLoaders(ds: DataSource, services: LoaderServices = { calendar: new CalendarService(ds), bills: new BillQueryService(ds, systemClock) }) {
+export function createLoaders(ds: DataSource, services: LoaderServices = { calendar: new CalendarService(ds), bills: new BillQueryService(ds, systemClock), estimates: new CostEstimateService(ds, systemClock) }) {
   return {
     tagByCode: tagByCodeLoader(ds),
     packagesByTag: packagesByTagLoader(ds),
@@ -46,6 +48,7 @@ export function createLoaders(ds: DataSource, services: LoaderServices = { calen
     pendingPackageApplicationsByApp: pendingPackageApplicationsByAppLoader(ds),
     pendingMemberCapabilityApplicationsByDeveloper: pendingMemberCapabilityApplicationsByDeveloperLoader(ds),
     monthToDateByDeveloper: monthToDateByDeveloperLoader(services.bills),
+    costEstimateByDeveloper: costEstimateByDeveloperLoader(services.estimates),
     emergencyCalls: emergencyCallsLoader(ds),
     usageDaily: usageDailyLoader(ds),
     packageByCode: packageByCodeLoader(ds),
