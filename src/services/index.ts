@@ -37,6 +37,8 @@ import { WebhookService } from './notification/webhook.service';
 import { HttpPoster } from './notification/http-poster';
 import { LoggingMessageSender, MessageSender } from './notification/message-sender';
 import { SecretBox } from './common/secret-box';
+import { SecretResealService } from './common/secret-reseal.service';
+import { derivedKeyId, derivePurposeKey } from '../config/secret-keys';
 import { QuotaService } from './quota/quota.service';
 import { UsageService } from './usage/usage.service';
 
@@ -92,6 +94,8 @@ export interface Services {
   readonly billingSchedule: BillingScheduleService;
   readonly priceLists: PriceListService;
   readonly invoices: InvoiceService;
+  /** Moves secrets at rest onto the keys derived from SECRETS_KEY (`npm run secrets:reseal`). */
+  readonly secretReseal: SecretResealService;
 }
 
 /** Outside collaborators; the defaults are for development and tests. */
@@ -121,7 +125,7 @@ export function createServices(ds: DataSource, clock: Clock, options: ServiceOpt
   const provider = options.paymentProvider ?? new SandboxPaymentProvider();
   const audit = new AuditService(ds, clock);
   const notifications = new NotificationService(ds, clock);
-  const secretBox = options.secretBox ?? new SecretBox(Buffer.from('portal-development-secrets-key!!'));
+  const secretBox = options.secretBox ?? developmentSecretBox();
   const messageSender = options.messageSender ?? new LoggingMessageSender();
   const poster = new HttpPoster(outbound);
   const outboundDeliveries = new OutboundService(ds, clock, poster, messageSender, secretBox);
@@ -131,7 +135,8 @@ export function createServices(ds: DataSource, clock: Clock, options: ServiceOpt
   const accounts = new AccountService(ds, clock, provider, audit);
   const billingRuns = new BillingRunService(ds, clock, provider, undefined, options.billing);
   const operatorControls = new OperatorControlsService(ds, clock, audit, notifications);
-  const appSecrets = new AppSecretService(ds, clock, options.secretCipher ?? new SecretCipher(randomBytes(32), 'dev-unconfigured'), audit, notifications);
+  const secretCipher = options.secretCipher ?? new SecretCipher(randomBytes(32), 'dev-unconfigured');
+  const appSecrets = new AppSecretService(ds, clock, secretCipher, audit, notifications);
   return {
     ds,
     clock,
@@ -169,5 +174,13 @@ export function createServices(ds: DataSource, clock: Clock, options: ServiceOpt
     billingSchedule: new BillingScheduleService(ds, clock, billingRuns, accounts, options.schedule),
     priceLists: new PriceListService(ds, audit),
     invoices: new InvoiceService(ds, clock, audit, notifications),
+    secretReseal: new SecretResealService(ds, secretCipher, secretBox),
   };
+}
+
+/** The webhook box of the fixed development key (tests and tools that pass none), as the configuration derives it. */
+function developmentSecretBox(): SecretBox {
+  const master = Buffer.from('portal-development-secrets-key!!');
+  const key = derivePurposeKey(master, 'webhook-secrets');
+  return new SecretBox(key, derivedKeyId(key, true), { v1Key: master });
 }
