@@ -165,7 +165,7 @@ export function createServices(ds: DataSource, clock: Clock, options: ServiceOpt
     outbound,
     marketProducts: new MarketProductService(ds, clock, outbound, reviews, audit),
     marketOrders: new MarketOrderService(ds, clock),
-    marketNotifications: new MarketNotificationService(ds, clock, outbound),
+    marketNotifications: new MarketNotificationService(ds, clock, outboundDeliveries),
     accounts,
     bills: new BillQueryService(ds, clock),
     estimates: new CostEstimateService(ds, clock),
