@@ -10,6 +10,8 @@ import { BillingRunTrigger } from '../../db/entities/billing-run.entity';
 import { ScheduledRunState } from '../../db/entities/scheduled-job-run.entity';
 import { AccountService } from './account.service';
 import { BillingRunService } from './billing-run.service';
+import { BillAdjustmentService } from './bill-adjustment.service';
+import { observeJob } from '../../observability/metrics';
 
 export interface BillingScheduleOptions extends ScheduleSettings {
   /** Where each job's schedule starts on a database that has none yet (default: yesterday, last month). */
@@ -41,7 +43,7 @@ export interface RunRecord {
   overdue: boolean;
 }
 
-const JOBS: readonly ScheduledJob[] = [ScheduledJob.TAOBAO_BILLING, ScheduledJob.DOUYIN_BILLING, ScheduledJob.ARREARS_COLLECTION];
+const JOBS: readonly ScheduledJob[] = [ScheduledJob.TAOBAO_BILLING, ScheduledJob.DOUYIN_BILLING, ScheduledJob.LATE_USAGE, ScheduledJob.ARREARS_COLLECTION];
 
 /**
  * The scheduled billing jobs (docs/billing.md "Scheduled runs"). `tick` records every period that
@@ -59,6 +61,7 @@ export class BillingScheduleService {
     private readonly clock: Clock,
     private readonly billingRuns: BillingRunService,
     private readonly accounts: AccountService,
+    private readonly adjustments: BillAdjustmentService,
     options: Partial<BillingScheduleOptions> = {},
   ) {
     this.options = { ...DEFAULT_SCHEDULE_OPTIONS, ...options };
@@ -93,7 +96,8 @@ export class BillingScheduleService {
     );
     const records: RunRecord[] = [
       ...scheduled.map((r) => {
-        const summary = (r.summary ?? {}) as { appsConsidered?: number; billsCreated?: number; total?: string };
+        // Billing runs report appsConsidered / billsCreated; the late-usage sweep considered / adjusted.
+        const summary = (r.summary ?? {}) as { appsConsidered?: number; billsCreated?: number; considered?: number; adjusted?: number; total?: string };
         return {
           job: r.job as ScheduledJob,
           platform: r.job === ScheduledJob.TAOBAO_BILLING ? BillingPlatform.TAOBAO : r.job === ScheduledJob.DOUYIN_BILLING ? BillingPlatform.DOUYIN : null,
@@ -103,8 +107,8 @@ export class BillingScheduleService {
           dueAt: r.dueAt,
           startedAt: r.startedAt,
           finishedAt: r.finishedAt,
-          appDays: summary.appsConsidered ?? null,
-          bills: summary.billsCreated ?? null,
+          appDays: summary.appsConsidered ?? summary.considered ?? null,
+          bills: summary.billsCreated ?? summary.adjusted ?? null,
           amount: summary.total ?? null,
           attempts: r.attempts,
           failures: r.state === ScheduledRunState.DONE ? Math.max(0, r.attempts - 1) : r.state === ScheduledRunState.RUNNING ? Math.max(0, r.attempts - 1) : r.attempts,
@@ -184,7 +188,8 @@ export class BillingScheduleService {
   }
 
   private async earlierUnfinished(c: ScheduledJobRunEntity): Promise<boolean> {
-    const jobs = c.job === ScheduledJob.ARREARS_COLLECTION ? [c.job, ScheduledJob.TAOBAO_BILLING] : [c.job];
+    // Arrears and the late-usage sweep wait for the night's Taobao billing (a Douyin month failing for days holds neither).
+    const jobs = c.job === ScheduledJob.ARREARS_COLLECTION || c.job === ScheduledJob.LATE_USAGE ? [c.job, ScheduledJob.TAOBAO_BILLING] : [c.job];
     const n = await this.ds
       .getRepository(ScheduledJobRunEntity)
       .createQueryBuilder('r')
@@ -230,8 +235,13 @@ export class BillingScheduleService {
 
   private async perform(run: ScheduledJobRunEntity): Promise<{ ok: true; runId: string | null; summary: Record<string, unknown> } | { ok: false; error: string }> {
     if (run.job === ScheduledJob.ARREARS_COLLECTION) {
-      const summary = await this.accounts.collectArrears();
-      return { ok: true, runId: null, summary };
+      return observeJob(run.job, BillingRunTrigger.SCHEDULE, async () => ({ ok: true as const, runId: null, summary: await this.accounts.collectArrears() }));
+    }
+    if (run.job === ScheduledJob.LATE_USAGE) {
+      return observeJob(run.job, BillingRunTrigger.SCHEDULE, async () => {
+        const { batchId, ...summary } = await this.adjustments.sweepLateUsage();
+        return { ok: true as const, runId: batchId, summary: summary as unknown as Record<string, unknown> };
+      });
     }
     const platform = run.job === ScheduledJob.TAOBAO_BILLING ? BillingPlatform.TAOBAO : BillingPlatform.DOUYIN;
     const result = await this.billingRuns.run(platform, run.period, undefined, BillingRunTrigger.SCHEDULE);
@@ -244,7 +254,12 @@ export class BillingScheduleService {
 /** The schedule's options from configuration (BILLING_GRACE_MINUTES, BILLING_SCHEDULE_FROM). */
 export function scheduleOptionsFrom(cfg: { graceMinutes: number; startFrom: string | null }): Partial<BillingScheduleOptions> {
   const startFrom = cfg.startFrom
-    ? { [ScheduledJob.TAOBAO_BILLING]: cfg.startFrom, [ScheduledJob.DOUYIN_BILLING]: cfg.startFrom.slice(0, 7), [ScheduledJob.ARREARS_COLLECTION]: cfg.startFrom }
+    ? {
+        [ScheduledJob.TAOBAO_BILLING]: cfg.startFrom,
+        [ScheduledJob.DOUYIN_BILLING]: cfg.startFrom.slice(0, 7),
+        [ScheduledJob.LATE_USAGE]: cfg.startFrom,
+        [ScheduledJob.ARREARS_COLLECTION]: cfg.startFrom,
+      }
     : undefined;
   return { graceMinutes: cfg.graceMinutes, ...(startFrom ? { startFrom } : {}) };
 }
