@@ -8,6 +8,7 @@
  * adjustment, audited, with the list's history readable by operators.
  */
 import { Role } from '../../src/domain/common/role';
+import { registry } from '../../src/observability/metrics';
 import { createServices } from '../../src/services';
 import { BillDocument, PriceHistoryDocument, RechargeDocument, UpsertCouponPolicyDocument, UpsertPriceListDocument } from '../generated/graphql';
 import { BillingFixture, calls, Dev } from '../support/billing-fixture';
@@ -134,6 +135,13 @@ describe('late usage becomes adjustment bills', () => {
       ['FREE_API_IN_CLOUD', '0.00'],
       ['BASIC_API_IN_CLOUD', '60.00'],
     ]);
+    // Counted in the metrics: the scheduled sweeps by job, trigger and state, and the adjustment bills.
+    const metrics = await registry.getMetricsAsJSON();
+    const value = (name: string, labels: Record<string, string>) =>
+      metrics.find((m) => m.name === name)?.values.find((v) => Object.entries(labels).every(([k, x]) => v.labels[k] === x))?.value ?? 0;
+    expect(value('portal_billing_job_runs_total', { job: 'LATE_USAGE', trigger: 'SCHEDULE', state: 'DONE' })).toBe(2);
+    expect(value('portal_billing_job_runs_total', { job: 'TAOBAO_BILLING', platform: 'TAOBAO', trigger: 'SCHEDULE', state: 'DONE' })).toBe(2);
+    expect(value('portal_billing_adjustments_total', { platform: 'TAOBAO', reason: 'LATE_USAGE' })).toBe(2);
     const rec = (await t.post({ query: '{ billingRuns(first: 20) { job period state bills amount } }' }, operator)).data as { billingRuns: { job: string; period: string; state: string; bills: number; amount: string }[] };
     expect(rec.billingRuns.find((r) => r.job === 'LATE_USAGE' && r.period === '2026-11-21')).toMatchObject({ state: 'DONE', bills: 1, amount: '60.00' });
   });
