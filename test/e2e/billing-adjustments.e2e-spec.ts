@@ -147,6 +147,24 @@ describe('late usage becomes adjustment bills', () => {
   });
 });
 
+describe('a failed period is retried until it succeeds', () => {
+  it('a sweep that failed 11 times (more than the old cap of 10) is still claimed at its next attempt, then DONE and no longer overdue', async () => {
+    const dueAt = new Date('2026-11-19T18:30:00Z'); // 02:30 Beijing on 11-20
+    await t.ds.query(
+      `INSERT INTO scheduled_job_run (job, period, state, due_at, attempts, next_attempt_at, last_error) VALUES ('LATE_USAGE', '2026-11-19', 'FAILED', ?, 11, ?, 'connection lost')`,
+      [dueAt, new Date('2026-11-21T18:00:00Z')],
+    );
+    const records = async () =>
+      ((await t.post({ query: '{ billingRuns(first: 50) { job period state attempts failures overdue } }' }, operator)).data as { billingRuns: { job: string; period: string; state: string; attempts: number; failures: number; overdue: boolean }[] }).billingRuns.find(
+        (r) => r.job === 'LATE_USAGE' && r.period === '2026-11-19',
+      );
+    expect(await records()).toMatchObject({ state: 'FAILED', attempts: 11, failures: 11, overdue: true });
+    const ran = await t.server.services.billingSchedule.tick();
+    expect(ran).toContainEqual({ job: 'LATE_USAGE', period: '2026-11-19', state: 'DONE' });
+    expect(await records()).toMatchObject({ state: 'DONE', attempts: 12, failures: 11, overdue: false });
+  });
+});
+
 describe('no retroactive prices', () => {
   const basicAt = async (price: string) => {
     const lists = (await t.post({ query: '{ priceLists(platform: TAOBAO) { charges { code label meter unit model couponScope propsJson } } }' }, operator)).data as {

@@ -18,11 +18,15 @@ export interface BillingScheduleOptions extends ScheduleSettings {
   readonly startFrom?: Partial<Record<ScheduledJob, string>>;
   /** How long a claim holds without renewal; renewed every third of it while the job works. */
   readonly leaseMs: number;
-  /** Attempts before a period stays FAILED for an operator (it stays visible and overdue). */
-  readonly maxAttempts: number;
+  /**
+   * Attempts before a period stays FAILED for an operator (it stays visible and overdue); null (the
+   * default): retried until it is done, at most every 2 h. NOTE: a capped period would hold every
+   * later period of its job, and an operator's runBilling does not mark the scheduled period done.
+   */
+  readonly maxAttempts: number | null;
 }
 
-export const DEFAULT_SCHEDULE_OPTIONS: BillingScheduleOptions = { graceMinutes: 120, leaseMs: 120_000, maxAttempts: 10 };
+export const DEFAULT_SCHEDULE_OPTIONS: BillingScheduleOptions = { graceMinutes: 120, leaseMs: 120_000, maxAttempts: null };
 
 export interface RunRecord {
   job: ScheduledJob;
@@ -168,7 +172,11 @@ export class BillingScheduleService {
       .getRepository(ScheduledJobRunEntity)
       .createQueryBuilder('r')
       .where('r.state = :pending AND r.due_at <= :now', { pending: ScheduledRunState.PENDING, now })
-      .orWhere('r.state = :failed AND r.attempts < :max AND r.next_attempt_at <= :now', { failed: ScheduledRunState.FAILED, max: this.options.maxAttempts, now })
+      .orWhere(`r.state = :failed AND r.next_attempt_at <= :now${this.options.maxAttempts === null ? '' : ' AND r.attempts < :max'}`, {
+        failed: ScheduledRunState.FAILED,
+        max: this.options.maxAttempts,
+        now,
+      })
       .orWhere('r.state = :running AND r.lease_expires_at < :now', { running: ScheduledRunState.RUNNING, now })
       .orderBy('r.due_at', 'ASC')
       .addOrderBy('r.job', 'ASC')
