@@ -10,7 +10,7 @@
 import { Role } from '../../src/domain/common/role';
 import { registry } from '../../src/observability/metrics';
 import { createServices } from '../../src/services';
-import { BillDocument, PriceHistoryDocument, RechargeDocument, UpsertCouponPolicyDocument, UpsertPriceListDocument } from '../generated/graphql';
+import { BillDocument, PriceHistoryDocument, RechargeDocument, SetAppBillingPlatformDocument, SetQualityDiscountDocument, UpsertCouponPolicyDocument, UpsertPriceListDocument } from '../generated/graphql';
 import { BillingFixture, calls, Dev } from '../support/billing-fixture';
 import { TestApp } from '../support/test-app';
 
@@ -147,6 +147,32 @@ describe('late usage becomes adjustment bills', () => {
   });
 });
 
+describe('late usage for a Douyin month', () => {
+  it('October billed as a Douyin month (300,000 orders 300.00 − 20% = 240.00); +10,000 orders for 10-25 arrive: +8.00 (data sync +10.00, discount −2.00 on the whole month)', async () => {
+    const dev = await t.developer('Douyin Late Developer');
+    const app = await f.newApp(dev);
+    expect((await t.gql(SetAppBillingPlatformDocument, { appId: app.id, platform: 'DOUYIN' }, operator)).data!.setAppBillingPlatform.billingPlatform).toBe('DOUYIN');
+    expect((await t.gql(SetQualityDiscountDocument, { appId: app.id, percent: '20', effectiveFrom: '2026-10-01' }, operator)).data!.setQualityDiscount).toMatchObject({ percent: '20.00' });
+    await f.report(app.appkey, '2026-10-20', { dataSyncNewOrders: 300_000 });
+    expect(await f.run('DOUYIN', '2026-10')).toMatchObject({ __typename: 'BillingRunReport', billsCreated: 1 });
+    await f.report(app.appkey, '2026-10-25', { dataSyncNewOrders: 10_000 });
+    expect(await t.server.services.billAdjustments.sweepLateUsage()).toMatchObject({ adjusted: 1, total: '8.00' });
+    const bills: { id: string; sequence: number; total: string; status: string }[] = await t.ds.query(`SELECT id, sequence, total, status FROM bill WHERE app_id = ? AND period = '2026-10' ORDER BY sequence`, [app.id]);
+    // By hand (DOMAIN §6, the month summed: 310,000 orders × 0.1/100 = 310.00, discount 20% = −62.00, 248.00), less 240.00 billed.
+    expect(bills.map((b) => [b.sequence, b.total, b.status])).toEqual([
+      [0, '240.00', 'UNPAID'],
+      [1, '8.00', 'UNPAID'],
+    ]);
+    const adj = await linesOf(bills[1].id, dev.token);
+    expect(adj.lines.map((l) => [l.code, l.quantity, l.amount])).toEqual([
+      ['DATA_SYNC_ORDERS', '10000', '10.00'],
+      ['QUALITY_APP_DISCOUNT', '1', '-2.00'],
+    ]);
+    // Unpaid like the month's bill (no balance): the developer is in arrears for both.
+    expect(await account(dev.id)).toEqual({ balance: '0.00', ledger: '0.00', restricted: true });
+  });
+});
+
 describe('a failed period is retried until it succeeds', () => {
   it('a sweep that failed 11 times (more than the old cap of 10) is still claimed at its next attempt, then DONE and no longer overdue', async () => {
     const dueAt = new Date('2026-11-19T18:30:00Z'); // 02:30 Beijing on 11-20
@@ -186,7 +212,7 @@ describe('no retroactive prices', () => {
     expect(later.data!.upsertPriceList).toMatchObject({ __typename: 'PriceList', id: 'TAOBAO-2026-11-22', version: 1, rerate: null });
   });
 
-  it('rerate: true re-rates 11-20 and 11-21 under the new list: 550,000 basic calls at 0.03/100 = 165.00, billed 110.00 → +55.00 (the coupon was used up), audited', async () => {
+  it('rerate: true re-rates the billed days from 11-20 under the new list: 550,000 basic calls at 0.03/100 = 165.00, billed 110.00 → +55.00 (the coupon was used up), audited', async () => {
     const app = (await t.ds.query(`SELECT app_id FROM bill WHERE adjustment_reason = 'LATE_USAGE' LIMIT 1`))[0].app_id as string;
     const res = await t.gql(UpsertPriceListDocument, { input: { platform: 'TAOBAO', effectiveFrom: '2026-11-20', charges: await basicAt('0.03') }, rerate: true }, operator);
     const list = res.data!.upsertPriceList;
