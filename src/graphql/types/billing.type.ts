@@ -8,6 +8,8 @@ import type { BillPreview } from '../../services/billing/bill-preview.service';
 import type { CostEstimate } from '../../services/billing/cost-estimate.service';
 import type { RatedLine } from '../../billing/rate-bill';
 import { PageInfoType } from './connection.type';
+import { BillKind } from '../../db/entities/bill.entity';
+import { RerateReportType } from './bill-adjustment.type';
 
 const money = (v: string) => new D(v).toFixed(2);
 
@@ -25,7 +27,7 @@ export class BillLineType {
   @Field(() => String)
   label: string;
 
-  @Field(() => String, { description: 'Units priced: calls, orders, messages, relation-days; days for the package fee' })
+  @Field(() => String, { description: 'Units priced: calls, orders, messages, relation-days; days for the package fee. On an adjustment bill: the change of units' })
   quantity: string;
 
   @Field(() => String, { description: 'e.g. "0.02/100" or the tiers' })
@@ -104,6 +106,18 @@ export class BillType {
   @Field(() => Date, { nullable: true })
   paidAt: Date | null;
 
+  @Field(() => BillKind, { description: 'REGULAR (the period’s first bill) or ADJUSTMENT' })
+  kind: BillKind;
+
+  @Field(() => Int, { description: '0 for the period’s first bill; 1, 2 … for its adjustments' })
+  sequence: number;
+
+  @Field(() => ID, { nullable: true, description: 'An adjustment’s first bill of the period (which never changes)' })
+  adjustsBillId: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why an adjustment was made: LATE_USAGE (usage reported after the period was billed) or RERATE (an operator’s re-rate)' })
+  adjustmentReason: string | null;
+
   static from(e: BillEntity): BillType {
     return Object.assign(new BillType(), {
       id: String(e.id),
@@ -120,6 +134,10 @@ export class BillType {
       priceListId: e.priceListId,
       issuedOn: e.issuedOn,
       paidAt: e.paidAt,
+      kind: e.kind ?? BillKind.REGULAR,
+      sequence: Number(e.sequence ?? 0),
+      adjustsBillId: e.adjustsBillId != null ? String(e.adjustsBillId) : null,
+      adjustmentReason: e.adjustmentReason ?? null,
     });
   }
 }
@@ -365,10 +383,16 @@ export class BillPreviewType {
   @Field(() => [BillLineType], { description: 'The lines under the draft, with the period’s own coupon and discount' })
   lines: BillLineType[];
 
-  @Field(() => BillType, { nullable: true, description: 'The bill as issued for the period (with its lines), or null when it is not billed yet' })
+  @Field(() => BillType, { nullable: true, description: 'The period’s first bill as issued (with its lines), or null when it is not billed yet' })
   issued: BillType | null;
 
-  @Field(() => String, { nullable: true, description: 'Draft total minus the issued bill’s total (yuan, 2 decimals, signed); null without a bill' })
+  @Field(() => [BillType], { description: 'Adjustment bills of the period (late usage, re-rates), in sequence order' })
+  adjustments: BillType[];
+
+  @Field(() => String, { nullable: true, description: 'What the period was billed in all: the first bill and its adjustments (yuan, 2 decimals); null without a bill' })
+  issuedTotal: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Draft total minus issuedTotal (yuan, 2 decimals, signed); null without a bill' })
   difference: string | null;
 
   static from(p: BillPreview): BillPreviewType {
@@ -380,7 +404,9 @@ export class BillPreviewType {
       periodEnd: p.period.end,
       total: p.draft.total,
       lines: p.draft.lines.map(BillLineType.fromRated),
-      issued: p.issued ? BillType.from(p.issued.bill) : null,
+      issued: p.issued ? BillType.from(p.issued) : null,
+      adjustments: p.adjustments.map(BillType.from),
+      issuedTotal: p.issuedTotal,
       difference: p.difference,
     });
   }
@@ -473,6 +499,12 @@ export class PriceListType {
   @Field(() => [ChargeType])
   charges: ChargeType[];
 
+  @Field(() => Int, { nullable: true, description: 'The version just written (set in the answer to upsertPriceList; see priceHistory)' })
+  version?: number | null;
+
+  @Field(() => RerateReportType, { nullable: true, description: 'The adjustments of an explicit re-rate (upsertPriceList with rerate: true reaching billed days); null otherwise' })
+  rerate?: RerateReportType | null;
+
   static from(e: PriceListEntity): PriceListType {
     return Object.assign(new PriceListType(), {
       id: e.id,
@@ -542,6 +574,12 @@ export class CouponPolicyType {
 
   @Field(() => Boolean)
   newIsvOnly: boolean;
+
+  @Field(() => Int, { nullable: true, description: 'The version just written (set in the answer to upsertCouponPolicy; see priceHistory)' })
+  version?: number | null;
+
+  @Field(() => RerateReportType, { nullable: true, description: 'The adjustments of an explicit re-rate (upsertCouponPolicy with rerate: true reaching billed days); null otherwise' })
+  rerate?: RerateReportType | null;
 
   static from(e: CouponPolicyEntity): CouponPolicyType {
     return Object.assign(new CouponPolicyType(), { code: e.code, platform: e.platform, amount: money(e.amount), validFrom: e.validFrom, validTo: e.validTo, newIsvOnly: e.newIsvOnly });

@@ -7,7 +7,7 @@ import { RatedBill } from '../../billing/rate-bill';
 import { isNumericId } from '../../domain/common/ids';
 import { invalidInput, ok, Result } from '../../domain/common/result';
 import { violation } from '../../domain/common/violation';
-import { AppEntity, BillEntity, BillLineEntity } from '../../db/entities';
+import { AppEntity, BillEntity } from '../../db/entities';
 import { notFound } from '../common/errors';
 import { rateAppPeriods } from './period-rating';
 
@@ -21,9 +21,13 @@ export interface BillPreview {
   period: BillingPeriod;
   /** The draft's rating of the period's real usage, with the period's own coupon and discount. */
   draft: RatedBill;
-  /** The bill as issued, with its lines; null when the period has no bill yet. */
-  issued: { bill: BillEntity; lines: BillLineEntity[] } | null;
-  /** draft total − issued total (yuan, 2 decimals); null without an issued bill. */
+  /** The period's first bill as issued; null when the period has no bill yet. */
+  issued: BillEntity | null;
+  /** Adjustment bills of the period (late usage, re-rates), in sequence order. */
+  adjustments: BillEntity[];
+  /** What the period was billed in all: the first bill and its adjustments (yuan, 2 decimals); null without a bill. */
+  issuedTotal: string | null;
+  /** draft total − issuedTotal (yuan, 2 decimals); null without an issued bill. */
   difference: string | null;
 }
 
@@ -44,19 +48,21 @@ export class BillPreviewService {
     const parsed = parseBillingPeriod(platform, periodKey);
     if (!parsed.ok) return invalidInput([violation('period', parsed.rule, `${parsed.message} (the app is billed on ${platform})`)]);
     const period = parsed.period;
-    const [[rated], bill] = await Promise.all([
+    const [[rated], bills] = await Promise.all([
       rateAppPeriods(this.ds.manager, [{ appId: String(app.id), ownerId: app.ownerId, platform, period }], { id: DRAFT_PRICE_LIST_ID, charges }),
-      this.ds.manager.findOneBy(BillEntity, { appId: String(app.id), platform, period: period.key }),
+      this.ds.getRepository(BillEntity).find({ where: { appId: String(app.id), platform, period: period.key }, order: { sequence: 'ASC' } }),
     ]);
-    const lines = bill ? await this.ds.getRepository(BillLineEntity).find({ where: { billId: bill.id }, order: { position: 'ASC' } }) : [];
     const draft = rated.bill!;
+    const issuedTotal = bills.length > 0 ? bills.reduce((s, b) => s.plus(b.total), new D(0)).toFixed(2) : null;
     return ok({
       appId: String(app.id),
       platform,
       period,
       draft,
-      issued: bill ? { bill, lines } : null,
-      difference: bill ? new D(draft.total).minus(bill.total).toFixed(2) : null,
+      issued: bills[0] ?? null,
+      adjustments: bills.slice(1),
+      issuedTotal,
+      difference: issuedTotal === null ? null : new D(draft.total).minus(issuedTotal).toFixed(2),
     });
   }
 }
