@@ -208,6 +208,20 @@ describe('previewBill (issue 17 §5): a draft price list on real usage, beside t
     expect(await snapshot()).toEqual(before);
   });
 
+  it('a period with an adjustment bill: the draft is set beside the first bill and its adjustment (the period billed in all)', async () => {
+    const dev = await t.developer();
+    const app = await f.newApp(dev);
+    await f.report(app.appkey, '2026-11-17', { dataSyncNewOrders: 1_300_000 });
+    await f.run('TAOBAO', '2026-11-17'); // 1,120.00
+    // late usage of the billed day: +100,000 orders beyond the 1,000,000 tier, +40.00 as an adjustment bill
+    await f.report(app.appkey, '2026-11-17', { dataSyncNewOrders: 100_000 });
+    expect(await t.server.services.billAdjustments.sweepLateUsage()).toMatchObject({ adjusted: 1, total: '40.00' });
+    const charges = await draftCharges({ model: 'GRADUATED', propsJson: JSON.stringify({ per: 100, tiers: [{ upTo: 1_000_000, price: '0.1' }, { upTo: null, price: '0.02' }] }) });
+    const p = (await t.gql(PreviewBillDocument, { appId: app.id, period: '2026-11-17', priceList: { charges } }, f.operator)).data!.previewBill;
+    // draft: 1,000.00 + 400,000 × 0.02/100 = 1,080.00; billed: 1,120.00 + 40.00 = 1,160.00
+    expect(p).toMatchObject({ total: '1080.00', issued: { total: '1120.00' }, adjustments: [{ total: '40.00' }], issuedTotal: '1160.00', difference: '-80.00' });
+  });
+
   it('a period not billed yet: the draft rating and no bill; refusals name the field and rule', async () => {
     const dev = await t.developer();
     const app = await f.newApp(dev);
