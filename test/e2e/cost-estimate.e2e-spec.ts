@@ -31,6 +31,17 @@ beforeAll(async () => {
 afterAll(() => t?.stop());
 beforeEach(() => t.clock.set(TODAY_2PM));
 
+/** An app created on 2026-11-01 (Beijing), so usage of any day of the month is accepted (none before the app existed). */
+const newApp = async (dev: Dev): Promise<App> => {
+  const now = t.clock.now();
+  t.clock.set('2026-11-01T00:00:00Z');
+  try {
+    return await f.newApp(dev);
+  } finally {
+    t.clock.set(now);
+  }
+};
+
 const rowOf = async (dev: Dev, app: App) => {
   const res = await t.gql(MonthToDateEstimateDocument, {}, dev.token);
   expect(res.errors).toBeUndefined();
@@ -46,7 +57,7 @@ const amounts = (lines: readonly { code: string; amount: string }[]) => Object.f
 describe('Taobao: today is estimated during the day, and the bill of that day is the estimate', () => {
   it('a billed day, then today: 1,000,000 orders, then 300,000 more; the bill of the day equals the estimate', async () => {
     const dev = await t.developer();
-    const app = await f.newApp(dev);
+    const app = await newApp(dev);
     // yesterday, billed: 12,000 orders × 0.1/100 = 12.00
     await f.report(app.appkey, '2026-11-18', { dataSyncNewOrders: 12_000 });
     expect(await f.run('TAOBAO', '2026-11-18')).toMatchObject({ billsCreated: 1, total: '12.00' });
@@ -90,7 +101,7 @@ describe('Taobao: today is estimated during the day, and the bill of that day is
 
   it('an app with only unbilled usage this month has its row (0 bills); another developer sees nothing of it', async () => {
     const dev = await t.developer();
-    const app = await f.newApp(dev);
+    const app = await newApp(dev);
     await f.report(app.appkey, '2026-11-19', { dataSyncNewOrders: 12_000 });
     expect(await rowOf(dev, app)).toMatchObject({ bills: 0, total: '0.00', unpaid: '0.00', estimate: { isEstimate: true, total: '12.00' } });
     const other = await t.developer('Other Soft');
@@ -102,7 +113,7 @@ describe('Taobao: today is estimated during the day, and the bill of that day is
 
   it('each day is rated with the price list in force on it', async () => {
     const dev = await t.developer();
-    const app = await f.newApp(dev);
+    const app = await newApp(dev);
     // an operator's list from 2026-11-22: data sync flat 0.2/100 (an example figure for the test)
     const lists = (await t.gql(PriceListsDocument, { platform: 'TAOBAO' }, f.operator)).data!.priceLists;
     const current = lists.find((l) => l.id === 'TAOBAO-2018-08-01')!;
@@ -132,7 +143,7 @@ describe('Taobao: today is estimated during the day, and the bill of that day is
 describe('Douyin: the month so far is estimated as one monthly bill', () => {
   it('usage on two days with a 20 % quality discount: the bill issued on the 5th equals the estimate', async () => {
     const dev = await t.developer();
-    const app = await f.newApp(dev);
+    const app = await newApp(dev);
     await t.gql(SetAppBillingPlatformDocument, { appId: app.id, platform: 'DOUYIN' }, f.operator);
     await t.gql(SetQualityDiscountDocument, { appId: app.id, percent: '20', effectiveFrom: '2026-11-01' }, f.operator);
     // the month's orders are summed before the tiers: 600,000 + 700,000 = 1,300,000 → 1,120.00
@@ -158,7 +169,7 @@ describe('no N+1: the estimate of every app of a page in the same statements', (
     const withApps = async (n: number) => {
       const dev = await t.developer(`Estimate ${n}`);
       for (let i = 0; i < n; i++) {
-        const app = await f.newApp(dev);
+        const app = await newApp(dev);
         await f.report(app.appkey, '2026-11-19', { dataSyncNewOrders: 12_000 * (i + 1), apiCalls: [calls('BASIC', 'IN_CLOUD', 1000)] });
       }
       return dev;
@@ -192,7 +203,7 @@ describe('previewBill (issue 17 §5): a draft price list on real usage, beside t
 
   it('1,300,000 orders billed 1,120.00; a draft with 0.02/100 above 1,000,000 rates 1,060.00 (−60.00); no billing table changes', async () => {
     const dev = await t.developer();
-    const app = await f.newApp(dev);
+    const app = await newApp(dev);
     await f.report(app.appkey, '2026-11-18', { dataSyncNewOrders: 1_300_000, apiCalls: [calls('BASIC', 'IN_CLOUD', 300_000)] });
     await f.run('TAOBAO', '2026-11-18');
     const charges = await draftCharges({ model: 'GRADUATED', propsJson: JSON.stringify({ per: 100, tiers: [{ upTo: 1_000_000, price: '0.1' }, { upTo: null, price: '0.02' }] }) });
@@ -210,7 +221,7 @@ describe('previewBill (issue 17 §5): a draft price list on real usage, beside t
 
   it('a period with an adjustment bill: the draft is set beside the first bill and its adjustment (the period billed in all)', async () => {
     const dev = await t.developer();
-    const app = await f.newApp(dev);
+    const app = await newApp(dev);
     await f.report(app.appkey, '2026-11-17', { dataSyncNewOrders: 1_300_000 });
     await f.run('TAOBAO', '2026-11-17'); // 1,120.00
     // late usage of the billed day: +100,000 orders beyond the 1,000,000 tier, +40.00 as an adjustment bill
@@ -224,7 +235,7 @@ describe('previewBill (issue 17 §5): a draft price list on real usage, beside t
 
   it('a period not billed yet: the draft rating and no bill; refusals name the field and rule', async () => {
     const dev = await t.developer();
-    const app = await f.newApp(dev);
+    const app = await newApp(dev);
     await f.report(app.appkey, '2026-11-19', { dataSyncNewOrders: 12_000 });
     const charges = await draftCharges({ model: 'PER_HUNDRED', propsJson: '{"price":"0.2"}' });
     const p = (await t.gql(PreviewBillDocument, { appId: app.id, period: '2026-11-19', priceList: { charges } }, f.operator)).data!.previewBill;
