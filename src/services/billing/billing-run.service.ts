@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { escape } from 'mysql2';
 import { DataSource, EntityManager } from 'typeorm';
 import { BillingPlatform, BillStatus } from '../../billing/billing.enums';
 import { couponFor } from '../../billing/coupon';
@@ -14,6 +13,7 @@ import { violation } from '../../domain/common/violation';
 import { BillingRunEntity, CouponPolicyEntity, PriceListEntity } from '../../db/entities';
 import { BillingRunState, BillingRunTrigger } from '../../db/entities/billing-run.entity';
 import { ChunkCounts, claimShard, ClaimedShard, finishShard, LeaseLost, planShards, releaseShard, renewLease, workerName } from './billing-shards';
+import { loadRows, serverWriteTraits, sqlDecimal, sqlText, tsvDecimal, tsvText, WriteTraits } from './bulk-write';
 import { ensureAccounts, lockAccounts, settleAccounts } from './ledger';
 import { PaymentProvider } from './payment-provider';
 import { observeBillingRun } from '../../observability/metrics';
@@ -130,8 +130,9 @@ export const DEFAULT_BILLING_RUN_OPTIONS: BillingRunOptions = Object.freeze({ sh
 /** Progress of a worker: shards done of the run, and the apps this worker has billed. */
 export type BillingProgress = (shardsDone: number, shardCount: number, appsDone: number) => void;
 
-/** Bill lines per INSERT statement. */
+/** Bill lines per INSERT statement (when LOAD DATA is not allowed). */
 const LINES_PER_INSERT = 2000;
+const LINE_COLUMNS = ['bill_id', 'position', 'kind', 'code', 'label', 'quantity', 'unit_price', 'precise_amount', 'amount', 'explanation'];
 /** Apps rated between two yields to the event loop while preparing (see `prepareChunk`). */
 const RATE_SLICE = 50;
 
@@ -146,7 +147,10 @@ interface PreparedChunk {
   rated: Map<string, RatedBill>;
   /** `(app_id, …, issued_on)` tuples of the bill INSERT, comma-joined, in `apps` order. */
   billTuples: string;
-  /** Per app id: each line's tuple after its bill id (`, position, …, explanation)`). */
+  /**
+   * Per app id: each line's row after its bill id — tab-separated for LOAD DATA (`\tposition…\n`),
+   * else an INSERT tuple's tail (`,position, …, explanation)`).
+   */
   lineTails: Map<string, string[]>;
 }
 
@@ -178,6 +182,8 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  */
 export class BillingRunService {
   private readonly options: BillingRunOptions;
+  /** What the server allows the write path (read once, by the first `work`). */
+  private traits: WriteTraits | null = null;
 
   constructor(
     private readonly ds: DataSource,
@@ -243,6 +249,7 @@ export class BillingRunService {
     const run = await this.findRun(runId);
     if (!run) throw new Error(`no billing run ${runId}`);
     const ctx = await this.contextOf(run);
+    this.traits ??= await serverWriteTraits(this.ds.manager);
     const worker = workerName();
     const report: BillingRunReport = { runId, platform: run.platform, period: run.period, appsConsidered: 0, billsCreated: 0, billsSkipped: 0, linesWritten: 0, total: '0.00' };
     let total = new D(0);
@@ -370,6 +377,10 @@ export class BillingRunService {
     // NOTE: coupons are per appkey per day: only daily (Taobao) bills carry one. The choice depends on the new-ISV flag only.
     const couponOf = (isNewIsv: boolean) => (period.days === 1 ? couponFor(coupons, platform, period.start, isNewIsv) : null);
     const coupon = { forNewIsv: couponOf(true), forOthers: couponOf(false) };
+    const tsv = this.traits!.loadData;
+    // What every bill tuple of the chunk shares, escaped once.
+    const billMiddle = `,${sqlText(platform)},${sqlText(period.key)},${sqlText(period.start)},${sqlText(period.end)},${sqlText(BillStatus.UNPAID)},`;
+    const billEnd = `,${sqlText(list.id)},${sqlText(runId)},${sqlText(today)})`;
     const rated = new Map<string, RatedBill>();
     const withUsage: ChunkApp[] = [];
     const billTuples: string[] = [];
@@ -388,12 +399,14 @@ export class BillingRunService {
       rated.set(String(app.id), bill);
       withUsage.push(app);
       const couponTotal = bill.lines.filter((l) => l.kind === 'COUPON').reduce((s, l) => s.minus(l.amount), new D(0));
-      billTuples.push(
-        `(${escape([app.id, app.appkey, app.owner_id, platform, period.key, period.start, period.end, BillStatus.UNPAID, bill.total, couponTotal.toFixed(2), list.id, runId, today])})`,
-      );
+      billTuples.push(`(${sqlDecimal(String(app.id))},${sqlText(app.appkey)},${sqlText(app.owner_id)}${billMiddle}${sqlDecimal(bill.total)},${sqlDecimal(couponTotal.toFixed(2))}${billEnd}`);
       lineTails.set(
         String(app.id),
-        bill.lines.map((l, pos) => `,${escape([pos + 1, l.kind, l.code, l.label, l.quantity, l.unitPrice, l.preciseAmount, l.amount, l.explanation.slice(0, 500)])})`),
+        bill.lines.map((l, pos) =>
+          tsv
+            ? `\t${pos + 1}\t${l.kind}\t${tsvText(l.code)}\t${tsvText(l.label)}\t${tsvDecimal(l.quantity)}\t${tsvText(l.unitPrice)}\t${tsvDecimal(l.preciseAmount)}\t${tsvDecimal(l.amount)}\t${tsvText(l.explanation.slice(0, 500))}\n`
+            : `,${pos + 1},${sqlText(l.kind)},${sqlText(l.code)},${sqlText(l.label)},${sqlDecimal(l.quantity)},${sqlText(l.unitPrice)},${sqlDecimal(l.preciseAmount)},${sqlDecimal(l.amount)},${sqlText(l.explanation.slice(0, 500))})`,
+        ),
       );
     }
     return { apps: withUsage, rated, billTuples: billTuples.join(','), lineTails };
@@ -421,25 +434,35 @@ export class BillingRunService {
         await renewLease(tx, shard, worker, this.options.leaseSeconds, none);
         return none;
       }
-      await tx.query(
+      const inserted: { affectedRows: number; insertId: number | string } = await tx.query(
         `INSERT IGNORE INTO bill (app_id, appkey, developer_id, platform, period, period_start, period_end, status, total, coupon_total, price_list_id, run_id, issued_on) VALUES ${billTuples}`,
       );
-      // The whole unique key in the condition: one index dive per app (on run_id alone the optimizer may scan the table).
-      const ours: { id: string; app_id: string; developer_id: string }[] = await tx.query(
-        `SELECT id, app_id, developer_id FROM bill WHERE app_id IN (${apps.map(() => '?').join(',')}) AND platform = ? AND period = ? AND run_id = ?`,
-        [...apps.map((a) => a.id), platform, period.key, runId],
-      );
+      // Every row inserted, ids consecutive (see WriteTraits): the bills are ours, in chunk order. Otherwise
+      // (another run wrote some of them; an interleaving server) select back the ones this run inserted,
+      // by the whole unique key plus the run id (one index dive per app).
+      const ours: { id: string; app_id: string; developer_id: string }[] =
+        this.traits!.consecutiveIds && Number(inserted.affectedRows) === apps.length
+          ? apps.map((a, i) => ({ id: (BigInt(String(inserted.insertId)) + BigInt(i)).toString(), app_id: a.id, developer_id: a.owner_id }))
+          : await tx.query(`SELECT id, app_id, developer_id FROM bill WHERE app_id IN (${apps.map(() => '?').join(',')}) AND platform = ? AND period = ? AND run_id = ?`, [
+              ...apps.map((a) => a.id),
+              platform,
+              period.key,
+              runId,
+            ]);
       const lines: string[] = [];
       let total = new D(0);
       for (const b of ours) {
         total = total.plus(rated.get(String(b.app_id))!.total);
         // Bill ids are digits (BIGINT UNSIGNED read as a string): safe to splice in.
-        for (const tail of lineTails.get(String(b.app_id))!) lines.push(`(${BigInt(b.id)}${tail}`);
+        const id = BigInt(b.id).toString();
+        for (const tail of lineTails.get(String(b.app_id))!) lines.push(this.traits!.loadData ? `${id}${tail}` : `(${id}${tail}`);
       }
-      for (let i = 0; i < lines.length; i += LINES_PER_INSERT) {
-        await tx.query(
-          `INSERT INTO bill_line (bill_id, position, kind, code, label, quantity, unit_price, precise_amount, amount, explanation) VALUES ${lines.slice(i, i + LINES_PER_INSERT).join(',')}`,
-        );
+      if (this.traits!.loadData) {
+        if (lines.length > 0) await loadRows(tx, 'bill_line', LINE_COLUMNS, lines.join(''), lines.length);
+      } else {
+        for (let i = 0; i < lines.length; i += LINES_PER_INSERT) {
+          await tx.query(`INSERT INTO bill_line (${LINE_COLUMNS.join(', ')}) VALUES ${lines.slice(i, i + LINES_PER_INSERT).join(',')}`);
+        }
       }
       const devs = [...new Set(ours.map((b) => b.developer_id))].sort();
       await settleAccounts(tx, await lockAccounts(tx, devs), this.provider, today, now);
