@@ -12,9 +12,9 @@ import { invalidInput, ok, Result } from '../../domain/common/result';
 import { violation } from '../../domain/common/violation';
 import { BillingRunEntity, CouponPolicyEntity, PriceListEntity } from '../../db/entities';
 import { BillingRunState, BillingRunTrigger } from '../../db/entities/billing-run.entity';
-import { ChunkCounts, claimShard, ClaimedShard, finishShard, LeaseLost, planShards, releaseShard, renewLease, workerName } from './billing-shards';
+import { checkRenewed, ChunkCounts, claimShard, ClaimedShard, finishShard, LeaseLost, planShards, releaseShard, renewLeaseSql, workerName } from './billing-shards';
 import { loadRows, serverWriteTraits, sqlDecimal, sqlText, tsvDecimal, tsvText, WriteTraits } from './bulk-write';
-import { ensureAccounts, lockAccounts, settleAccounts } from './ledger';
+import { accountsFrom, ensureAccounts, planSettlement, settlementReadsSql, UnpaidRow } from './ledger';
 import { PaymentProvider } from './payment-provider';
 import { observeBillingRun } from '../../observability/metrics';
 
@@ -413,9 +413,15 @@ export class BillingRunService {
   }
 
   /**
-   * One transaction: INSERT IGNORE the chunk's bills (tagged with the run id), select back the ones
-   * this run inserted, write their lines, settle their developers, and — last — renew the shard's
-   * lease with the chunk's counts, which fails (and rolls the chunk back) if the lease was lost.
+   * One transaction: INSERT IGNORE the chunk's bills (tagged with the run id), take the ones this
+   * run inserted, write their lines, settle their developers, and — last — renew the shard's lease
+   * with the chunk's counts, which fails (and rolls the chunk back) if the lease was lost.
+   *
+   * Round trips: on a connection that takes several statements at once (the workers' batch
+   * connections, `multipleStatements`), five per chunk — begin + bills; lines (LOAD DATA); the
+   * account locks + settlement's first read; settlement's writes + the lease renewal; COMMIT —
+   * instead of a dozen; elsewhere the same statements one by one. On a loaded machine every round
+   * trip waits for both processes to be scheduled again, whatever the statement's size.
    */
   private async writeChunk(
     { apps, rated, billTuples, lineTails }: PreparedChunk,
@@ -423,27 +429,43 @@ export class BillingRunService {
     shard: ClaimedShard,
     worker: string,
   ): Promise<ChunkCounts> {
+    const qr = this.ds.createQueryRunner();
+    await qr.connect();
+    const multi = (this.ds.options as { multipleStatements?: boolean }).multipleStatements === true;
+    // Statements in order: joined into one round trip when the connection allows it. Each one's result.
+    const send = async (statements: readonly string[]): Promise<unknown[]> => {
+      if (multi && statements.length > 1) return (await qr.query(statements.join(';\n'))) as unknown[];
+      const out: unknown[] = [];
+      for (const sql of statements) out.push(await qr.query(sql));
+      return out;
+    };
+    const { loadData, consecutiveIds } = this.traits!;
     // READ COMMITTED: no gap locks. Under REPEATABLE READ, settlement's range reads of
     // idx_bill_developer_status and the bill inserts took next-key locks reaching into the
     // neighbouring developer's rows, which belong to another shard: two workers deadlocked at shard
     // boundaries. Every row settlement decides on is read FOR UPDATE (the latest committed version)
     // under the account row lock, so nothing it relies on needs a repeatable snapshot.
-    return this.ds.transaction('READ COMMITTED', async (tx) => {
+    const begin = ['SET TRANSACTION ISOLATION LEVEL READ COMMITTED', 'START TRANSACTION'];
+    try {
       if (apps.length === 0) {
         const none = { apps: 0, created: 0, lines: 0, total: '0.00' };
-        await renewLease(tx, shard, worker, this.options.leaseSeconds, none);
+        const res = await send([...begin, renewLeaseSql(shard, worker, this.options.leaseSeconds, none)]);
+        checkRenewed(shard, res[res.length - 1]);
+        await qr.query('COMMIT');
         return none;
       }
-      const inserted: { affectedRows: number; insertId: number | string } = await tx.query(
+      const began = await send([
+        ...begin,
         `INSERT IGNORE INTO bill (app_id, appkey, developer_id, platform, period, period_start, period_end, status, total, coupon_total, price_list_id, run_id, issued_on) VALUES ${billTuples}`,
-      );
+      ]);
+      const inserted = began[began.length - 1] as { affectedRows: number; insertId: number | string };
       // Every row inserted, ids consecutive (see WriteTraits): the bills are ours, in chunk order. Otherwise
       // (another run wrote some of them; an interleaving server) select back the ones this run inserted,
       // by the whole unique key plus the run id (one index dive per app).
       const ours: { id: string; app_id: string; developer_id: string }[] =
-        this.traits!.consecutiveIds && Number(inserted.affectedRows) === apps.length
+        consecutiveIds && Number(inserted.affectedRows) === apps.length
           ? apps.map((a, i) => ({ id: (BigInt(String(inserted.insertId)) + BigInt(i)).toString(), app_id: a.id, developer_id: a.owner_id }))
-          : await tx.query(`SELECT id, app_id, developer_id FROM bill WHERE app_id IN (${apps.map(() => '?').join(',')}) AND platform = ? AND period = ? AND run_id = ?`, [
+          : await qr.query(`SELECT id, app_id, developer_id FROM bill WHERE app_id IN (${apps.map(() => '?').join(',')}) AND platform = ? AND period = ? AND run_id = ?`, [
               ...apps.map((a) => a.id),
               platform,
               period.key,
@@ -455,20 +477,34 @@ export class BillingRunService {
         total = total.plus(rated.get(String(b.app_id))!.total);
         // Bill ids are digits (BIGINT UNSIGNED read as a string): safe to splice in.
         const id = BigInt(b.id).toString();
-        for (const tail of lineTails.get(String(b.app_id))!) lines.push(this.traits!.loadData ? `${id}${tail}` : `(${id}${tail}`);
+        for (const tail of lineTails.get(String(b.app_id))!) lines.push(loadData ? `${id}${tail}` : `(${id}${tail}`);
       }
-      if (this.traits!.loadData) {
-        if (lines.length > 0) await loadRows(tx, 'bill_line', LINE_COLUMNS, lines.join(''), lines.length);
+      const lineInserts: string[] = [];
+      if (loadData) {
+        if (lines.length > 0) await loadRows(qr.manager, 'bill_line', LINE_COLUMNS, lines.join(''), lines.length);
       } else {
-        for (let i = 0; i < lines.length; i += LINES_PER_INSERT) {
-          await tx.query(`INSERT INTO bill_line (${LINE_COLUMNS.join(', ')}) VALUES ${lines.slice(i, i + LINES_PER_INSERT).join(',')}`);
-        }
+        for (let i = 0; i < lines.length; i += LINES_PER_INSERT) lineInserts.push(`INSERT INTO bill_line (${LINE_COLUMNS.join(', ')}) VALUES ${lines.slice(i, i + LINES_PER_INSERT).join(',')}`);
       }
-      const devs = [...new Set(ours.map((b) => b.developer_id))].sort();
-      await settleAccounts(tx, await lockAccounts(tx, devs), this.provider, today, now);
       const counts = { apps: apps.length, created: ours.length, lines: lines.length, total: total.toFixed(2) };
-      await renewLease(tx, shard, worker, this.options.leaseSeconds, counts);
+      const devs = [...new Set(ours.map((b) => b.developer_id))].sort();
+      let writes: string[] = [];
+      if (devs.length > 0) {
+        const reads = await send([...lineInserts, ...settlementReadsSql(devs)]);
+        const [locked, firstRound] = reads.slice(-2) as [Parameters<typeof accountsFrom>[0], UnpaidRow[]];
+        writes = await planSettlement(qr.manager, accountsFrom(locked), this.provider, today, now, firstRound);
+      } else {
+        writes = lineInserts;
+      }
+      const res = await send([...writes, renewLeaseSql(shard, worker, this.options.leaseSeconds, counts)]);
+      checkRenewed(shard, res[res.length - 1]);
+      await qr.query('COMMIT');
       return counts;
-    });
+    } catch (err) {
+      // Whatever was sent, nothing of the chunk stays: the transaction (if one began) is rolled back.
+      await qr.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      await qr.release();
+    }
   }
 }

@@ -52,6 +52,15 @@ export function sqlDecimal(s: string): string {
   return s;
 }
 
+/**
+ * A Date as a DATETIME(3) literal in UTC, as mysql2 writes a Date on the project's connections
+ * (`timezone: 'Z'`).
+ */
+export function sqlDatetime(d: Date): string {
+  if (Number.isNaN(d.getTime())) throw new Error('invalid date');
+  return `'${d.toISOString().slice(0, 23).replace('T', ' ')}'`;
+}
+
 const TSV_SPECIAL = /[\0\t\n\r\\]/g;
 const TSV_ANY_SPECIAL = /[\0\t\n\r\\]/;
 const TSV_ESCAPES: Record<string, string> = { '\0': '\\0', '\t': '\\t', '\n': '\\n', '\r': '\\r', '\\': '\\\\' };
