@@ -14,9 +14,20 @@ export const fen = (amount: Dec): string => roundFen(amount).toFixed(2);
 export function grouped(value: Dec | number | string): string {
   // NOTE: a safe integer prints the same through String() as through decimal.js, without the parse.
   const s = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value instanceof D ? value.toFixed() : new D(value).toFixed();
-  const [int, frac] = s.split('.');
-  const g = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return frac ? `${g}.${frac}` : g;
+  const dot = s.indexOf('.');
+  const g = groupThousands(dot < 0 ? s : s.slice(0, dot));
+  return dot < 0 ? g : `${g}${s.slice(dot)}`;
+}
+
+/** "-1234567" → "-1,234,567" (a loop: rating calls this several times per bill, a lookahead regex cost more). */
+function groupThousands(int: string): string {
+  const sign = int.startsWith('-') ? '-' : '';
+  const digits = sign ? int.slice(1) : int;
+  if (digits.length <= 3) return int;
+  const head = digits.length % 3 || 3;
+  let out = sign + digits.slice(0, head);
+  for (let i = head; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
+  return out;
 }
 
 /** A decimal without trailing zeros ("0.10" → "0.1"). */
