@@ -4,6 +4,7 @@ import { D } from '../../billing/money';
 import { beijingDate } from '../../domain/common/beijing-time';
 import { Clock } from '../../domain/common/clock';
 import { invalidInput, invalidState, ok, Result } from '../../domain/common/result';
+import { RefusalReason } from '../../domain/common/refusal-reason';
 import { violation, Violation } from '../../domain/common/violation';
 import { BillingAccountEntity, DeveloperEntity, LedgerEntryEntity } from '../../db/entities';
 import { notFound } from '../common/errors';
@@ -121,7 +122,7 @@ export class AccountService {
       }
       return null;
     });
-    if (refused !== null) return invalidState('INSUFFICIENT_BALANCE', 'adjustBalance', `the balance ${refused} cannot cover ${amount}`);
+    if (refused !== null) return invalidState('INSUFFICIENT_BALANCE', 'adjustBalance', `the balance ${refused} cannot cover ${amount}`, RefusalReason.INSUFFICIENT_BALANCE, { balance: refused, amount });
     return ok(await this.view(developerId));
   }
 
