@@ -8,11 +8,11 @@ import { valueAddedEligibility } from '../../domain/application/value-added-elig
 import { ApplicationChannel, PackageKind, TagPackageRole } from '../../domain/catalog/catalog.enums';
 import { beijingDate } from '../../domain/common/beijing-time';
 import { Clock } from '../../domain/common/clock';
-import { invalidInput, invalidState, notEligible, offlineChannel, ok, Result } from '../../domain/common/result';
-import { RefusalReason } from '../../domain/common/refusal-reason';
+import { invalidInput, notEligible, offlineChannel, ok, Result } from '../../domain/common/result';
 import { isStaff, Viewer } from '../../domain/common/role';
 import { violation } from '../../domain/common/violation';
 import { API_METER_PREFIX } from '../../domain/usage/meter';
+import { checkDecidable, checkPackageDecision, statusAfter } from '../../domain/application/application-decision.rule';
 import { AppEntity, PackageApplicationEntity, PackageEntity, TagEntity, TagPackageEntity } from '../../db/entities';
 import { CalendarService } from '../calendar/calendar.service';
 import { notFound } from '../common/errors';
@@ -192,12 +192,11 @@ export class PackageApplicationService {
       const a = isNumericId(id) ? await em.findOne(PackageApplicationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
       if (!a) throw notFound('Application', id);
       const before = { ...a };
-      if (a.status !== ApplicationStatus.PENDING) return invalidState<PackageApplicationEntity>(a.status, 'decideApplication', `the application is ${a.status} already`, RefusalReason.ALREADY_DECIDED, { status: a.status });
+      const decidable = checkDecidable(a.status, 'decideApplication');
+      if (!decidable.ok) return decidable;
       const trimmed = reason?.trim() ?? '';
-      if (decision === ApplicationDecision.REJECT) {
-        if (trimmed === '') return invalidInput<PackageApplicationEntity>([violation('reason', 'REQUIRED', 'a rejection carries a reason')]);
-        if (trimmed.length > 1000) return invalidInput<PackageApplicationEntity>([violation('reason', 'TOO_LONG', 'at most 1000 characters')]);
-      }
+      const violations = checkPackageDecision(decision, reason);
+      if (violations.length > 0) return invalidInput<PackageApplicationEntity>(violations);
       const app = await em.findOneOrFail(AppEntity, { where: { id: a.appId }, lock: { mode: 'pessimistic_write' } });
       const pkg = await em.findOneByOrFail(PackageEntity, { code: a.packageCode });
       if (decision === ApplicationDecision.APPROVE) {
@@ -212,7 +211,7 @@ export class PackageApplicationService {
         }
         await em.save(app);
       }
-      a.status = decision === ApplicationDecision.APPROVE ? ApplicationStatus.APPROVED : ApplicationStatus.REJECTED;
+      a.status = statusAfter(decision);
       a.decidedAt = this.clock.now();
       a.decidedBy = viewer.subjectId;
       a.rejectionReason = decision === ApplicationDecision.REJECT ? trimmed : null;

@@ -5,8 +5,8 @@ import { DataSource, LessThan } from 'typeorm';
 import { ApplicationDecision, ApplicationStatus, PACKAGE_REVIEW_WORKING_DAYS } from '../../domain/application/application.enums';
 import { failed } from '../../domain/application/eligibility';
 import { Clock } from '../../domain/common/clock';
-import { invalidInput, invalidState, notEligible, ok, Result } from '../../domain/common/result';
-import { RefusalReason } from '../../domain/common/refusal-reason';
+import { invalidInput, notEligible, ok, Result } from '../../domain/common/result';
+import { checkDecidable, checkMemberCapabilityDecision } from '../../domain/application/application-decision.rule';
 import { isStaff, Viewer } from '../../domain/common/role';
 import { Violation, violation } from '../../domain/common/violation';
 import {
@@ -124,13 +124,10 @@ export class MemberCapabilityService {
       const a = isNumericId(id) ? await em.findOne(MemberCapabilityApplicationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
       if (!a) throw notFound('Member-capability application', id);
       const before = { ...a };
-      if (a.status !== ApplicationStatus.PENDING) return invalidState<MemberCapabilityApplicationEntity>(a.status, 'decideMemberCapabilityApplication', `the application is ${a.status} already`, RefusalReason.ALREADY_DECIDED, { status: a.status });
+      const decidable = checkDecidable(a.status, 'decideMemberCapabilityApplication');
+      if (!decidable.ok) return decidable;
       const trimmed = note?.trim() || null;
-      const v: Violation[] = [];
-      if (decision === ApplicationDecision.REJECT && codes.length === 0) v.push(violation('rejectionCodes', 'REQUIRED', 'a rejection carries one or more codes'));
-      if (decision === ApplicationDecision.APPROVE && codes.length > 0) v.push(violation('rejectionCodes', 'NOT_ALLOWED', 'an approval carries no rejection codes'));
-      if (codes.includes(MemberCapabilityRejection.OTHER) && !trimmed) v.push(violation('note', 'REQUIRED_FOR_OTHER', 'explain an OTHER rejection'));
-      if (trimmed && trimmed.length > 1000) v.push(violation('note', 'TOO_LONG', 'at most 1000 characters'));
+      const v = checkMemberCapabilityDecision(decision, codes, note);
       if (v.length) return invalidInput<MemberCapabilityApplicationEntity>(v);
 
       a.decidedAt = this.clock.now();
