@@ -21,6 +21,7 @@ import { AssignmentScope, ReviewAssignmentService } from '../review/review-assig
 import { ReviewItemKind } from '../../domain/review/assignment.rule';
 import { CapabilityCategoryEntity, DeveloperEntity, MemberCapabilityApplicationEntity } from '../../db/entities';
 import { CalendarService } from '../calendar/calendar.service';
+import { change } from '../common/change';
 import { notFound } from '../common/errors';
 import { NotificationService } from '../notification/notification.service';
 
@@ -120,42 +121,48 @@ export class MemberCapabilityService {
     codes: readonly MemberCapabilityRejection[],
     note: string | null,
   ): Promise<Result<MemberCapabilityApplicationEntity>> {
-    return this.ds.transaction(async (em) => {
-      const a = isNumericId(id) ? await em.findOne(MemberCapabilityApplicationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
-      if (!a) throw notFound('Member-capability application', id);
-      const before = { ...a };
-      const decidable = checkDecidable(a.status, 'decideMemberCapabilityApplication');
-      if (!decidable.ok) return decidable;
-      const trimmed = note?.trim() || null;
-      const v = checkMemberCapabilityDecision(decision, codes, note);
-      if (v.length) return invalidInput<MemberCapabilityApplicationEntity>(v);
-
-      a.decidedAt = this.clock.now();
-      a.decidedBy = viewer.subjectId;
-      if (decision === ApplicationDecision.APPROVE) {
-        a.status = ApplicationStatus.APPROVED;
-        await em.save(a);
-        await this.notifications.notify(em, a.developerId, 'MEMBER_CAPABILITY_APPROVED', null, `Your member-capability application ${a.id} is approved.`);
-      } else {
-        const dev = await em.findOneOrFail(DeveloperEntity, { where: { id: a.developerId }, lock: { mode: 'pessimistic_write' } });
-        const next = afterRejection(codes, dev.memberCapabilityStrikes, dev.memberCapabilityBarred);
-        a.status = ApplicationStatus.REJECTED;
-        a.rejectionCodes = [...new Set(codes)];
-        a.rejectionNote = trimmed;
-        a.strike = next.strike;
-        await em.save(a);
-        const newlyBarred = next.barred && !dev.memberCapabilityBarred;
-        dev.memberCapabilityStrikes = next.strikes;
-        dev.memberCapabilityBarred = next.barred;
-        await em.save(dev);
-        await this.notifications.notify(em, a.developerId, 'MEMBER_CAPABILITY_REJECTED', null, `Your member-capability application ${a.id} is rejected (${a.rejectionCodes.join(', ')})${trimmed ? `: ${trimmed}` : ''}.`);
-        if (newlyBarred) {
-          await this.notifications.notify(em, a.developerId, 'MEMBER_CAPABILITY_BARRED', null, 'After 3 non-compliant rejections you may not submit new member-capability applications. Contact the platform to have it lifted.');
+    const trimmed = note?.trim() || null;
+    return change(this.ds, this.audit, {
+      actor: viewer,
+      action: 'decideMemberCapabilityApplication',
+      lock: async (em) => {
+        const a = isNumericId(id) ? await em.findOne(MemberCapabilityApplicationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
+        if (!a) throw notFound('Member-capability application', id);
+        return a;
+      },
+      rule: (a) => {
+        const decidable = checkDecidable(a.status, 'decideMemberCapabilityApplication');
+        if (!decidable.ok) return decidable;
+        const v = checkMemberCapabilityDecision(decision, codes, note);
+        return v.length ? invalidInput(v) : ok(decision);
+      },
+      save: async (em, a) => {
+        a.decidedAt = this.clock.now();
+        a.decidedBy = viewer.subjectId;
+        if (decision === ApplicationDecision.APPROVE) {
+          a.status = ApplicationStatus.APPROVED;
+          await em.save(a);
+          await this.notifications.notify(em, a.developerId, 'MEMBER_CAPABILITY_APPROVED', null, `Your member-capability application ${a.id} is approved.`);
+        } else {
+          const dev = await em.findOneOrFail(DeveloperEntity, { where: { id: a.developerId }, lock: { mode: 'pessimistic_write' } });
+          const next = afterRejection(codes, dev.memberCapabilityStrikes, dev.memberCapabilityBarred);
+          a.status = ApplicationStatus.REJECTED;
+          a.rejectionCodes = [...new Set(codes)];
+          a.rejectionNote = trimmed;
+          a.strike = next.strike;
+          await em.save(a);
+          const newlyBarred = next.barred && !dev.memberCapabilityBarred;
+          dev.memberCapabilityStrikes = next.strikes;
+          dev.memberCapabilityBarred = next.barred;
+          await em.save(dev);
+          await this.notifications.notify(em, a.developerId, 'MEMBER_CAPABILITY_REJECTED', null, `Your member-capability application ${a.id} is rejected (${a.rejectionCodes.join(', ')})${trimmed ? `: ${trimmed}` : ''}.`);
+          if (newlyBarred) {
+            await this.notifications.notify(em, a.developerId, 'MEMBER_CAPABILITY_BARRED', null, 'After 3 non-compliant rejections you may not submit new member-capability applications. Contact the platform to have it lifted.');
+          }
         }
-      }
-      const after = await em.findOneByOrFail(MemberCapabilityApplicationEntity, { id: a.id });
-      await this.audit.record(em, { actor: viewer, action: 'decideMemberCapabilityApplication', entityType: 'MemberCapabilityApplication', entityId: a.id, before, after });
-      return ok(after);
+        return ok(await em.findOneByOrFail(MemberCapabilityApplicationEntity, { id: a.id }));
+      },
+      audit: (a, after) => ({ entityType: 'MemberCapabilityApplication', entityId: a.id, after }),
     });
   }
 
