@@ -118,6 +118,7 @@
       "UsageBatchReceipt"
     ],
     "Refusal": [
+      "AlreadyBilled",
       "InsufficientBalance",
       "InvalidInput",
       "InvalidState",
@@ -224,6 +225,7 @@
       "InvalidInput"
     ],
     "UpsertCouponPolicyResult": [
+      "AlreadyBilled",
       "CouponPolicy",
       "InvalidInput"
     ],
@@ -232,6 +234,7 @@
       "Package"
     ],
     "UpsertPriceListResult": [
+      "AlreadyBilled",
       "InvalidInput",
       "PriceList"
     ],

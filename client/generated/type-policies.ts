@@ -11,7 +11,7 @@ export const typePolicies: TypePolicies = {
   MemberCapabilityStanding: { keyFields: ['developerId'] },
   Package: { keyFields: ['code'] },
   PartnerDeveloper: { fields: { apps: relayStylePagination(false), bills: relayStylePagination(['period','platform']) } },
-  Query: { fields: { auditLog: relayStylePagination(['action','actorId','entityId','entityType']), bills: relayStylePagination(['filter']), invoices: relayStylePagination(['developerId','status']), ledger: relayStylePagination(['developerId']), myApps: relayStylePagination(false), notifications: relayStylePagination(['kind','unread']), reviewQueue: relayStylePagination(['assigned','tagCode']), webhookDeliveries: relayStylePagination(['endpointId']) } },
+  Query: { fields: { auditLog: relayStylePagination(['action','actorId','entityId','entityType']), bills: relayStylePagination(['filter']), invoices: relayStylePagination(['developerId','status']), ledger: relayStylePagination(['developerId']), myApps: relayStylePagination(false), notifications: relayStylePagination(['kind','unread']), priceHistory: relayStylePagination(['platform','subjectId']), reviewQueue: relayStylePagination(['assigned','tagCode']), webhookDeliveries: relayStylePagination(['endpointId']) } },
   Tag: { keyFields: ['code'] },
   WorkingDay: { keyFields: ['date'] },
 };

@@ -24,6 +24,7 @@ import {
   AppOperatorQuotaEntity,
   AppSuspensionEntity,
   WebhookEndpointEntity,
+  PriceVersionEntity,
 } from '../db/entities';
 
 /** Where a text input's limit comes from: the column it is written to, or a stated bound. */
@@ -174,6 +175,8 @@ export const TEXT_LIMITS: Readonly<Record<string, TextLimit>> = {
   'Query.invoices(after)': CURSOR,
   'Query.invoices(developerId)': col(DeveloperEntity, 'id'),
   'Query.ledger(after)': CURSOR,
+  'Query.priceHistory(after)': CURSOR,
+  'Query.priceHistory(subjectId)': col(PriceVersionEntity, 'subjectId'),
   'Query.ledger(developerId)': col(DeveloperEntity, 'id'),
   'Query.monthToDate(developerId)': col(DeveloperEntity, 'id'),
   'Query.myApps(after)': CURSOR,
