@@ -71,7 +71,8 @@ export async function benchBilling(): Promise<Record<string, unknown>> {
   await admin.query(`CREATE DATABASE \`${dbName}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   url.pathname = `/${dbName}`;
   const databaseUrl = url.toString();
-  const ds = await createDataSource(base, databaseUrl).initialize();
+  // batch: the digest and the raw INSERT … SELECT are long statements (no statement time limit).
+  const ds = await createDataSource(base, databaseUrl, { batch: true }).initialize();
   let pool: WorkerPool | null = null;
   try {
     await migrateAndSeed(ds);

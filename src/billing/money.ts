@@ -14,9 +14,20 @@ export const fen = (amount: Dec): string => roundFen(amount).toFixed(2);
 export function grouped(value: Dec | number | string): string {
   // NOTE: a safe integer prints the same through String() as through decimal.js, without the parse.
   const s = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value instanceof D ? value.toFixed() : new D(value).toFixed();
-  const [int, frac] = s.split('.');
-  const g = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return frac ? `${g}.${frac}` : g;
+  const dot = s.indexOf('.');
+  const g = groupThousands(dot < 0 ? s : s.slice(0, dot));
+  return dot < 0 ? g : `${g}${s.slice(dot)}`;
+}
+
+/** "-1234567" → "-1,234,567" (a loop: rating calls this several times per bill, a lookahead regex cost more). */
+function groupThousands(int: string): string {
+  const sign = int.startsWith('-') ? '-' : '';
+  const digits = sign ? int.slice(1) : int;
+  if (digits.length <= 3) return int;
+  const head = digits.length % 3 || 3;
+  let out = sign + digits.slice(0, head);
+  for (let i = head; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
+  return out;
 }
 
 /** A decimal without trailing zeros ("0.10" → "0.1"). */
@@ -37,4 +48,17 @@ export function constant(value: string): Dec {
     constants.set(value, d);
   }
   return d;
+}
+
+/** Money as typed in an input: digits, then optionally a point and one or two decimals; no sign, exponent or grouping. */
+const MONEY_FORMAT = /^(\d+)(\.\d{1,2})?$/;
+
+/**
+ * Whether `value` is a non-negative yuan amount as typed ("100", "0.5", "208.00") with at most
+ * `maxIntegerDigits` digits before the point (the column it lands in: DECIMAL(12,2) holds 10).
+ * The one money-format check every input uses.
+ */
+export function isMoneyFormat(value: string, maxIntegerDigits = 10): boolean {
+  const m = MONEY_FORMAT.exec(value);
+  return m !== null && m[1].length <= maxIntegerDigits;
 }

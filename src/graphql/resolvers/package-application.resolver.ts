@@ -1,3 +1,4 @@
+import { applicationReviewQueue } from '../../services/review/application-queue';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ApplicationDecision } from '../../domain/application/application.enums';
 import { TrafficMode } from '../../domain/catalog/catalog.enums';
@@ -76,13 +77,7 @@ export class PackageApplicationResolver {
     const scope = { filter: assigned, viewerId: viewer.subjectId };
     const limit = first ?? 50;
     if (limit < 1 || limit > 200) throw badUserInput([violation('first', 'OUT_OF_RANGE', 'first is 1 to 200')]);
-    const now = services.clock.now().getTime();
-    const [packages, capabilities] = await Promise.all([services.packageApplications.queue(limit, scope), services.memberCapabilities.queue(limit, scope)]);
-    const items: ApplicationQueueItemType[] = [
-      ...packages.map((a) => ({ type: 'PACKAGE', id: String(a.id), appId: String(a.appId), subject: a.packageCode, submittedAt: a.submittedAt, dueAt: a.dueAt, overdue: a.dueAt.getTime() <= now })),
-      ...capabilities.map((a) => ({ type: 'MEMBER_CAPABILITY', id: String(a.id), appId: null, subject: a.categoryCode, submittedAt: a.submittedAt, dueAt: a.dueAt, overdue: a.dueAt.getTime() <= now })),
-    ];
-    return items.sort((x, y) => x.dueAt.getTime() - y.dueAt.getTime() || x.submittedAt.getTime() - y.submittedAt.getTime()).slice(0, limit);
+    return applicationReviewQueue(services, limit, scope);
   }
 }
 

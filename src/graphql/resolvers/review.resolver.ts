@@ -1,7 +1,7 @@
+import { isPendingOverdue } from '../../domain/review/review-queue.rule';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../../domain/common/role';
 import { violation } from '../../domain/common/violation';
-import { isOverdue } from '../../domain/common/sla.rule';
 import { ReviewRoundStatus, ReviewSubjectType } from '../../domain/review/review.enums';
 import { PAGE_DEFAULT, PAGE_MAX, pageOfLoaded, readPageArgs } from '../../services/common/pagination';
 import { decodeQueueCursor, encodeQueueCursor } from '../../services/review/review.service';
@@ -62,7 +62,7 @@ export class ReviewResolver {
 
   @FieldResolver(() => Boolean, { description: 'Pending and past its due time' })
   overdue(@Root() round: ReviewRoundType, @Ctx() { now }: Context): boolean {
-    return round.status === ReviewRoundStatus.PENDING && isOverdue(round.dueAt, now);
+    return isPendingOverdue(round.status === ReviewRoundStatus.PENDING, round.dueAt, now);
   }
 
   @FieldResolver(() => Int, { nullable: true, description: 'Pending rounds: working days after today up to the due day (0 on the due day, negative once overdue); null once decided' })

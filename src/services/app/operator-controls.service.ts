@@ -1,8 +1,10 @@
+import { AppStatus } from '../../domain/app/app.enums';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { isNumericId } from '../../domain/common/ids';
 import { beijingDate } from '../../domain/common/beijing-time';
 import { Clock } from '../../domain/common/clock';
 import { invalidInput, invalidState, ok, Result } from '../../domain/common/result';
+import { RefusalReason } from '../../domain/common/refusal-reason';
 import { Viewer } from '../../domain/common/role';
 import { transition } from '../../domain/review/review-state.rule';
 import {
@@ -17,6 +19,7 @@ import {
 } from '../../domain/app/operator-controls.rule';
 import { AppEntity, AppOperatorQuotaEntity, AppSuspensionEntity, DeveloperEntity, TagEntity } from '../../db/entities';
 import { AuditService } from '../audit/audit.service';
+import { change } from '../common/change';
 import { notFound } from '../common/errors';
 import { NotificationService } from '../notification/notification.service';
 
@@ -39,36 +42,49 @@ export class OperatorControlsService {
    * applications are frozen. Lock, check, write, audit, notify: one transaction.
    */
   async suspend(actor: Viewer, appId: string, reason: string): Promise<Result<AppEntity>> {
-    return this.ds.transaction(async (em) => {
-      const app = await this.lockApp(em, appId);
-      const step = transition(OPERATOR_APP_TRANSITIONS, app.status, 'SUSPEND', 'an app');
-      if (!step.ok) return invalidState<AppEntity>(step.currentState, 'suspendApp', step.message);
-      const violations = checkSuspendReason(reason);
-      if (violations.length) return invalidInput<AppEntity>(violations);
-      const now = this.clock.now();
-      const before = { status: app.status };
-      app.status = step.to;
-      await em.save(app);
-      await em.insert(AppSuspensionEntity, { appId, reason: reason.trim(), suspendedBy: actor.subjectId ?? 'unknown', suspendedAt: now, restoredBy: null, restoredAt: null });
-      await this.audit.record(em, { actor, action: 'suspendApp', entityType: 'App', entityId: appId, before, after: { status: app.status, reason: reason.trim() } });
-      await this.notifications.notify(em, app.ownerId, 'APP_SUSPENDED', appId, `App ${app.name} (${app.appkey}) is suspended: ${reason.trim()}`);
-      return ok(await em.findOneByOrFail(AppEntity, { id: appId }));
+    return change(this.ds, this.audit, {
+      actor,
+      action: 'suspendApp',
+      lock: (em) => this.lockApp(em, appId),
+      rule: (app) => {
+        const step = transition(OPERATOR_APP_TRANSITIONS, app.status, 'SUSPEND', 'an app');
+        if (!step.ok) return invalidState<AppStatus>(step.currentState, 'suspendApp', step.message, RefusalReason.TRANSITION_NOT_ALLOWED, { status: step.currentState });
+        const violations = checkSuspendReason(reason);
+        return violations.length ? invalidInput<AppStatus>(violations) : ok(step.to);
+      },
+      before: (app) => ({ status: app.status }),
+      save: async (em, app, to) => {
+        const now = this.clock.now();
+        app.status = to;
+        await em.save(app);
+        await em.insert(AppSuspensionEntity, { appId, reason: reason.trim(), suspendedBy: actor.subjectId ?? 'unknown', suspendedAt: now, restoredBy: null, restoredAt: null });
+        await this.notifications.notify(em, app.ownerId, 'APP_SUSPENDED', appId, `App ${app.name} (${app.appkey}) is suspended: ${reason.trim()}`);
+        return ok(await em.findOneByOrFail(AppEntity, { id: appId }));
+      },
+      audit: (app) => ({ entityType: 'App', entityId: appId, after: { status: app.status, reason: reason.trim() } }),
     });
   }
 
   /** SUSPENDED → ONLINE: the open suspension closes; quota, calls and secrets come back at once. */
   async restore(actor: Viewer, appId: string): Promise<Result<AppEntity>> {
-    return this.ds.transaction(async (em) => {
-      const app = await this.lockApp(em, appId);
-      const step = transition(OPERATOR_APP_TRANSITIONS, app.status, 'RESTORE', 'an app');
-      if (!step.ok) return invalidState<AppEntity>(step.currentState, 'restoreApp', step.message);
-      const now = this.clock.now();
-      app.status = step.to;
-      await em.save(app);
-      await em.update(AppSuspensionEntity, { appId, restoredAt: IsNull() }, { restoredAt: now, restoredBy: actor.subjectId ?? 'unknown' });
-      await this.audit.record(em, { actor, action: 'restoreApp', entityType: 'App', entityId: appId, before: { status: 'SUSPENDED' }, after: { status: app.status } });
-      await this.notifications.notify(em, app.ownerId, 'APP_RESTORED', appId, `App ${app.name} (${app.appkey}) is restored: it is ONLINE again.`);
-      return ok(await em.findOneByOrFail(AppEntity, { id: appId }));
+    return change(this.ds, this.audit, {
+      actor,
+      action: 'restoreApp',
+      lock: (em) => this.lockApp(em, appId),
+      rule: (app) => {
+        const step = transition(OPERATOR_APP_TRANSITIONS, app.status, 'RESTORE', 'an app');
+        return step.ok ? ok(step.to) : invalidState<AppStatus>(step.currentState, 'restoreApp', step.message, RefusalReason.TRANSITION_NOT_ALLOWED, { status: step.currentState });
+      },
+      before: (app) => ({ status: app.status }),
+      save: async (em, app, to) => {
+        const now = this.clock.now();
+        app.status = to;
+        await em.save(app);
+        await em.update(AppSuspensionEntity, { appId, restoredAt: IsNull() }, { restoredAt: now, restoredBy: actor.subjectId ?? 'unknown' });
+        await this.notifications.notify(em, app.ownerId, 'APP_RESTORED', appId, `App ${app.name} (${app.appkey}) is restored: it is ONLINE again.`);
+        return ok(await em.findOneByOrFail(AppEntity, { id: appId }));
+      },
+      audit: (app) => ({ entityType: 'App', entityId: appId, after: { status: app.status } }),
     });
   }
 

@@ -8,12 +8,14 @@ import { valueAddedEligibility } from '../../domain/application/value-added-elig
 import { ApplicationChannel, PackageKind, TagPackageRole } from '../../domain/catalog/catalog.enums';
 import { beijingDate } from '../../domain/common/beijing-time';
 import { Clock } from '../../domain/common/clock';
-import { invalidInput, invalidState, notEligible, offlineChannel, ok, Result } from '../../domain/common/result';
+import { invalidInput, notEligible, offlineChannel, ok, Result } from '../../domain/common/result';
 import { isStaff, Viewer } from '../../domain/common/role';
 import { violation } from '../../domain/common/violation';
-import { API_METER_PREFIX } from '../../domain/usage/usage.enums';
+import { API_METER_PREFIX } from '../../domain/usage/meter';
+import { checkDecidable, checkPackageDecision, statusAfter } from '../../domain/application/application-decision.rule';
 import { AppEntity, PackageApplicationEntity, PackageEntity, TagEntity, TagPackageEntity } from '../../db/entities';
 import { CalendarService } from '../calendar/calendar.service';
+import { change } from '../common/change';
 import { notFound } from '../common/errors';
 import { NotificationService } from '../notification/notification.service';
 import { AssignmentScope, ReviewAssignmentService } from '../review/review-assignment.service';
@@ -187,45 +189,52 @@ export class PackageApplicationService {
    * value-added package joins the app's packages) or reject with a reason. Only PENDING applications.
    */
   async decide(viewer: Viewer, id: string, decision: ApplicationDecision, reason: string | null): Promise<Result<PackageApplicationEntity>> {
-    return this.ds.transaction(async (em) => {
-      const a = isNumericId(id) ? await em.findOne(PackageApplicationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
-      if (!a) throw notFound('Application', id);
-      const before = { ...a };
-      if (a.status !== ApplicationStatus.PENDING) return invalidState<PackageApplicationEntity>(a.status, 'decideApplication', `the application is ${a.status} already`);
-      const trimmed = reason?.trim() ?? '';
-      if (decision === ApplicationDecision.REJECT) {
-        if (trimmed === '') return invalidInput<PackageApplicationEntity>([violation('reason', 'REQUIRED', 'a rejection carries a reason')]);
-        if (trimmed.length > 1000) return invalidInput<PackageApplicationEntity>([violation('reason', 'TOO_LONG', 'at most 1000 characters')]);
-      }
-      const app = await em.findOneOrFail(AppEntity, { where: { id: a.appId }, lock: { mode: 'pessimistic_write' } });
-      const pkg = await em.findOneByOrFail(PackageEntity, { code: a.packageCode });
-      if (decision === ApplicationDecision.APPROVE) {
-        if (a.kind === PackageKind.TRAFFIC) {
-          const measured = await this.measureTraffic(em, app, a.requestedQuota, a.id);
-          if (!measured.eligible) return notEligible<PackageApplicationEntity>(`no longer eligible for ${pkg.code}: reject it with a reason`, failed(measured.checks));
-          app.grantedTrafficQuota = a.requestedQuota;
-        } else {
-          const checks = await this.measureValueAdded(em, app, pkg, a.id);
-          if (!checks.eligible) return notEligible<PackageApplicationEntity>(`no longer eligible for ${pkg.code}: reject it with a reason`, failed(checks.checks));
-          app.grantedPackages = [...(app.grantedPackages ?? []), pkg.code];
+    const trimmed = reason?.trim() ?? '';
+    return change(this.ds, this.audit, {
+      actor: viewer,
+      action: 'decideApplication',
+      lock: async (em) => {
+        const a = isNumericId(id) ? await em.findOne(PackageApplicationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
+        if (!a) throw notFound('Application', id);
+        return a;
+      },
+      rule: (a) => {
+        const decidable = checkDecidable(a.status, 'decideApplication');
+        if (!decidable.ok) return decidable;
+        const violations = checkPackageDecision(decision, reason);
+        return violations.length > 0 ? invalidInput(violations) : ok(statusAfter(decision));
+      },
+      save: async (em, a, status) => {
+        const app = await em.findOneOrFail(AppEntity, { where: { id: a.appId }, lock: { mode: 'pessimistic_write' } });
+        const pkg = await em.findOneByOrFail(PackageEntity, { code: a.packageCode });
+        if (decision === ApplicationDecision.APPROVE) {
+          // Eligibility is measured again at the decision (it needs the database, so it is checked here).
+          if (a.kind === PackageKind.TRAFFIC) {
+            const measured = await this.measureTraffic(em, app, a.requestedQuota, a.id);
+            if (!measured.eligible) return notEligible<PackageApplicationEntity>(`no longer eligible for ${pkg.code}: reject it with a reason`, failed(measured.checks));
+            app.grantedTrafficQuota = a.requestedQuota;
+          } else {
+            const checks = await this.measureValueAdded(em, app, pkg, a.id);
+            if (!checks.eligible) return notEligible<PackageApplicationEntity>(`no longer eligible for ${pkg.code}: reject it with a reason`, failed(checks.checks));
+            app.grantedPackages = [...(app.grantedPackages ?? []), pkg.code];
+          }
+          await em.save(app);
         }
-        await em.save(app);
-      }
-      a.status = decision === ApplicationDecision.APPROVE ? ApplicationStatus.APPROVED : ApplicationStatus.REJECTED;
-      a.decidedAt = this.clock.now();
-      a.decidedBy = viewer.subjectId;
-      a.rejectionReason = decision === ApplicationDecision.REJECT ? trimmed : null;
-      await em.save(a);
-      await this.notifications.notify(
-        em,
-        a.developerId,
-        a.status === ApplicationStatus.APPROVED ? 'APPLICATION_APPROVED' : 'APPLICATION_REJECTED',
-        a.appId,
-        a.status === ApplicationStatus.APPROVED ? `Your application ${a.id} for ${pkg.name} is approved.` : `Your application ${a.id} for ${pkg.name} is rejected: ${trimmed}`,
-      );
-      const after = await em.findOneByOrFail(PackageApplicationEntity, { id: a.id });
-      await this.audit.record(em, { actor: viewer, action: 'decideApplication', entityType: 'PackageApplication', entityId: a.id, before, after });
-      return ok(after);
+        a.status = status;
+        a.decidedAt = this.clock.now();
+        a.decidedBy = viewer.subjectId;
+        a.rejectionReason = decision === ApplicationDecision.REJECT ? trimmed : null;
+        await em.save(a);
+        await this.notifications.notify(
+          em,
+          a.developerId,
+          a.status === ApplicationStatus.APPROVED ? 'APPLICATION_APPROVED' : 'APPLICATION_REJECTED',
+          a.appId,
+          a.status === ApplicationStatus.APPROVED ? `Your application ${a.id} for ${pkg.name} is approved.` : `Your application ${a.id} for ${pkg.name} is rejected: ${trimmed}`,
+        );
+        return ok(await em.findOneByOrFail(PackageApplicationEntity, { id: a.id }));
+      },
+      audit: (a, after) => ({ entityType: 'PackageApplication', entityId: a.id, after }),
     });
   }
 

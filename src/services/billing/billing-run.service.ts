@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { escape } from 'mysql2';
 import { DataSource, EntityManager } from 'typeorm';
 import { BillingPlatform, BillStatus } from '../../billing/billing.enums';
 import { periodCouponFor } from '../../billing/coupon';
@@ -13,9 +12,10 @@ import { invalidInput, ok, Result } from '../../domain/common/result';
 import { violation } from '../../domain/common/violation';
 import { BillingRunEntity, CouponPolicyEntity, PriceListEntity } from '../../db/entities';
 import { BillingRunState, BillingRunTrigger } from '../../db/entities/billing-run.entity';
-import { ChunkCounts, claimShard, ClaimedShard, finishShard, LeaseLost, planShards, releaseShard, renewLease, workerName } from './billing-shards';
+import { checkRenewed, ChunkCounts, claimShard, ClaimedShard, finishShard, LeaseLost, planShards, releaseShard, renewLeaseSql, workerName } from './billing-shards';
+import { loadRows, serverWriteTraits, sqlDecimal, sqlText, tsvDecimal, tsvText, WriteTraits } from './bulk-write';
 import { AppUsage, qualityDiscountsOn, readPeriodUsage } from './period-rating';
-import { ensureAccounts, lockAccounts, settleAccounts } from './ledger';
+import { accountsFrom, ensureAccounts, planSettlement, settlementReadsSql, UnpaidRow } from './ledger';
 import { PaymentProvider } from './payment-provider';
 import { observeBillingRun } from '../../observability/metrics';
 
@@ -111,8 +111,9 @@ export const DEFAULT_BILLING_RUN_OPTIONS: BillingRunOptions = Object.freeze({ sh
 /** Progress of a worker: shards done of the run, and the apps this worker has billed. */
 export type BillingProgress = (shardsDone: number, shardCount: number, appsDone: number) => void;
 
-/** Bill lines per INSERT statement. */
+/** Bill lines per INSERT statement (when LOAD DATA is not allowed). */
 const LINES_PER_INSERT = 2000;
+const LINE_COLUMNS = ['bill_id', 'position', 'kind', 'code', 'label', 'quantity', 'unit_price', 'precise_amount', 'amount', 'explanation'];
 /** Apps rated between two yields to the event loop while preparing (see `prepareChunk`). */
 const RATE_SLICE = 50;
 
@@ -127,7 +128,10 @@ interface PreparedChunk {
   rated: Map<string, RatedBill>;
   /** `(app_id, …, issued_on)` tuples of the bill INSERT, comma-joined, in `apps` order. */
   billTuples: string;
-  /** Per app id: each line's tuple after its bill id (`, position, …, explanation)`). */
+  /**
+   * Per app id: each line's row after its bill id — tab-separated for LOAD DATA (`\tposition…\n`),
+   * else an INSERT tuple's tail (`,position, …, explanation)`).
+   */
   lineTails: Map<string, string[]>;
 }
 
@@ -159,6 +163,8 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  */
 export class BillingRunService {
   private readonly options: BillingRunOptions;
+  /** What the server allows the write path (read once, by the first `work`). */
+  private traits: WriteTraits | null = null;
 
   constructor(
     private readonly ds: DataSource,
@@ -224,6 +230,7 @@ export class BillingRunService {
     const run = await this.findRun(runId);
     if (!run) throw new Error(`no billing run ${runId}`);
     const ctx = await this.contextOf(run);
+    this.traits ??= await serverWriteTraits(this.ds.manager);
     const worker = workerName();
     const report: BillingRunReport = { runId, platform: run.platform, period: run.period, appsConsidered: 0, billsCreated: 0, billsSkipped: 0, linesWritten: 0, total: '0.00' };
     let total = new D(0);
@@ -342,6 +349,10 @@ export class BillingRunService {
     // NOTE: coupons are per appkey per day: only daily (Taobao) bills carry one. The choice depends on the new-ISV flag only.
     const couponOf = (isNewIsv: boolean) => periodCouponFor(coupons, platform, period, isNewIsv);
     const coupon = { forNewIsv: couponOf(true), forOthers: couponOf(false) };
+    const tsv = this.traits!.loadData;
+    // What every bill tuple of the chunk shares, escaped once.
+    const billMiddle = `,${sqlText(platform)},${sqlText(period.key)},${sqlText(period.start)},${sqlText(period.end)},${sqlText(BillStatus.UNPAID)},`;
+    const billEnd = `,${sqlText(list.id)},${sqlText(runId)},${sqlText(today)})`;
     const rated = new Map<string, RatedBill>();
     const withUsage: ChunkApp[] = [];
     const billTuples: string[] = [];
@@ -360,21 +371,29 @@ export class BillingRunService {
       rated.set(String(app.id), bill);
       withUsage.push(app);
       const couponTotal = bill.lines.filter((l) => l.kind === 'COUPON').reduce((s, l) => s.minus(l.amount), new D(0));
-      billTuples.push(
-        `(${escape([app.id, app.appkey, app.owner_id, platform, period.key, period.start, period.end, BillStatus.UNPAID, bill.total, couponTotal.toFixed(2), list.id, runId, today])})`,
-      );
+      billTuples.push(`(${sqlDecimal(String(app.id))},${sqlText(app.appkey)},${sqlText(app.owner_id)}${billMiddle}${sqlDecimal(bill.total)},${sqlDecimal(couponTotal.toFixed(2))}${billEnd}`);
       lineTails.set(
         String(app.id),
-        bill.lines.map((l, pos) => `,${escape([pos + 1, l.kind, l.code, l.label, l.quantity, l.unitPrice, l.preciseAmount, l.amount, l.explanation.slice(0, 500)])})`),
+        bill.lines.map((l, pos) =>
+          tsv
+            ? `\t${pos + 1}\t${l.kind}\t${tsvText(l.code)}\t${tsvText(l.label)}\t${tsvDecimal(l.quantity)}\t${tsvText(l.unitPrice)}\t${tsvDecimal(l.preciseAmount)}\t${tsvDecimal(l.amount)}\t${tsvText(l.explanation.slice(0, 500))}\n`
+            : `,${pos + 1},${sqlText(l.kind)},${sqlText(l.code)},${sqlText(l.label)},${sqlDecimal(l.quantity)},${sqlText(l.unitPrice)},${sqlDecimal(l.preciseAmount)},${sqlDecimal(l.amount)},${sqlText(l.explanation.slice(0, 500))})`,
+        ),
       );
     }
     return { apps: withUsage, rated, billTuples: billTuples.join(','), lineTails };
   }
 
   /**
-   * One transaction: INSERT IGNORE the chunk's bills (tagged with the run id), select back the ones
-   * this run inserted, write their lines, settle their developers, and — last — renew the shard's
-   * lease with the chunk's counts, which fails (and rolls the chunk back) if the lease was lost.
+   * One transaction: INSERT IGNORE the chunk's bills (tagged with the run id), take the ones this
+   * run inserted, write their lines, settle their developers, and — last — renew the shard's lease
+   * with the chunk's counts, which fails (and rolls the chunk back) if the lease was lost.
+   *
+   * Round trips: on a connection that takes several statements at once (the workers' batch
+   * connections, `multipleStatements`), five per chunk — begin + bills; lines (LOAD DATA); the
+   * account locks + settlement's first read; settlement's writes + the lease renewal; COMMIT —
+   * instead of a dozen; elsewhere the same statements one by one. On a loaded machine every round
+   * trip waits for both processes to be scheduled again, whatever the statement's size.
    */
   private async writeChunk(
     { apps, rated, billTuples, lineTails }: PreparedChunk,
@@ -382,42 +401,82 @@ export class BillingRunService {
     shard: ClaimedShard,
     worker: string,
   ): Promise<ChunkCounts> {
+    const qr = this.ds.createQueryRunner();
+    await qr.connect();
+    const multi = (this.ds.options as { multipleStatements?: boolean }).multipleStatements === true;
+    // Statements in order: joined into one round trip when the connection allows it. Each one's result.
+    const send = async (statements: readonly string[]): Promise<unknown[]> => {
+      if (multi && statements.length > 1) return (await qr.query(statements.join(';\n'))) as unknown[];
+      const out: unknown[] = [];
+      for (const sql of statements) out.push(await qr.query(sql));
+      return out;
+    };
+    const { loadData, consecutiveIds } = this.traits!;
     // READ COMMITTED: no gap locks. Under REPEATABLE READ, settlement's range reads of
     // idx_bill_developer_status and the bill inserts took next-key locks reaching into the
     // neighbouring developer's rows, which belong to another shard: two workers deadlocked at shard
     // boundaries. Every row settlement decides on is read FOR UPDATE (the latest committed version)
     // under the account row lock, so nothing it relies on needs a repeatable snapshot.
-    return this.ds.transaction('READ COMMITTED', async (tx) => {
+    const begin = ['SET TRANSACTION ISOLATION LEVEL READ COMMITTED', 'START TRANSACTION'];
+    try {
       if (apps.length === 0) {
         const none = { apps: 0, created: 0, lines: 0, total: '0.00' };
-        await renewLease(tx, shard, worker, this.options.leaseSeconds, none);
+        const res = await send([...begin, renewLeaseSql(shard, worker, this.options.leaseSeconds, none)]);
+        checkRenewed(shard, res[res.length - 1]);
+        await qr.query('COMMIT');
         return none;
       }
-      await tx.query(
+      const began = await send([
+        ...begin,
         `INSERT IGNORE INTO bill (app_id, appkey, developer_id, platform, period, period_start, period_end, status, total, coupon_total, price_list_id, run_id, issued_on) VALUES ${billTuples}`,
-      );
-      // The whole unique key in the condition: one index dive per app (on run_id alone the optimizer may scan the table).
-      const ours: { id: string; app_id: string; developer_id: string }[] = await tx.query(
-        `SELECT id, app_id, developer_id FROM bill WHERE app_id IN (${apps.map(() => '?').join(',')}) AND platform = ? AND period = ? AND run_id = ?`,
-        [...apps.map((a) => a.id), platform, period.key, runId],
-      );
+      ]);
+      const inserted = began[began.length - 1] as { affectedRows: number; insertId: number | string };
+      // Every row inserted, ids consecutive (see WriteTraits): the bills are ours, in chunk order. Otherwise
+      // (another run wrote some of them; an interleaving server) select back the ones this run inserted,
+      // by the whole unique key plus the run id (one index dive per app).
+      const ours: { id: string; app_id: string; developer_id: string }[] =
+        consecutiveIds && Number(inserted.affectedRows) === apps.length
+          ? apps.map((a, i) => ({ id: (BigInt(String(inserted.insertId)) + BigInt(i)).toString(), app_id: a.id, developer_id: a.owner_id }))
+          : await qr.query(`SELECT id, app_id, developer_id FROM bill WHERE app_id IN (${apps.map(() => '?').join(',')}) AND platform = ? AND period = ? AND run_id = ?`, [
+              ...apps.map((a) => a.id),
+              platform,
+              period.key,
+              runId,
+            ]);
       const lines: string[] = [];
       let total = new D(0);
       for (const b of ours) {
         total = total.plus(rated.get(String(b.app_id))!.total);
         // Bill ids are digits (BIGINT UNSIGNED read as a string): safe to splice in.
-        for (const tail of lineTails.get(String(b.app_id))!) lines.push(`(${BigInt(b.id)}${tail}`);
+        const id = BigInt(b.id).toString();
+        for (const tail of lineTails.get(String(b.app_id))!) lines.push(loadData ? `${id}${tail}` : `(${id}${tail}`);
       }
-      for (let i = 0; i < lines.length; i += LINES_PER_INSERT) {
-        await tx.query(
-          `INSERT INTO bill_line (bill_id, position, kind, code, label, quantity, unit_price, precise_amount, amount, explanation) VALUES ${lines.slice(i, i + LINES_PER_INSERT).join(',')}`,
-        );
+      const lineInserts: string[] = [];
+      if (loadData) {
+        if (lines.length > 0) await loadRows(qr.manager, 'bill_line', LINE_COLUMNS, lines.join(''), lines.length);
+      } else {
+        for (let i = 0; i < lines.length; i += LINES_PER_INSERT) lineInserts.push(`INSERT INTO bill_line (${LINE_COLUMNS.join(', ')}) VALUES ${lines.slice(i, i + LINES_PER_INSERT).join(',')}`);
       }
-      const devs = [...new Set(ours.map((b) => b.developer_id))].sort();
-      await settleAccounts(tx, await lockAccounts(tx, devs), this.provider, today, now);
       const counts = { apps: apps.length, created: ours.length, lines: lines.length, total: total.toFixed(2) };
-      await renewLease(tx, shard, worker, this.options.leaseSeconds, counts);
+      const devs = [...new Set(ours.map((b) => b.developer_id))].sort();
+      let writes: string[] = [];
+      if (devs.length > 0) {
+        const reads = await send([...lineInserts, ...settlementReadsSql(devs)]);
+        const [locked, firstRound] = reads.slice(-2) as [Parameters<typeof accountsFrom>[0], UnpaidRow[]];
+        writes = await planSettlement(qr.manager, accountsFrom(locked), this.provider, today, now, firstRound);
+      } else {
+        writes = lineInserts;
+      }
+      const res = await send([...writes, renewLeaseSql(shard, worker, this.options.leaseSeconds, counts)]);
+      checkRenewed(shard, res[res.length - 1]);
+      await qr.query('COMMIT');
       return counts;
-    });
+    } catch (err) {
+      // Whatever was sent, nothing of the chunk stays: the transaction (if one began) is rolled back.
+      await qr.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      await qr.release();
+    }
   }
 }

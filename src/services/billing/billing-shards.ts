@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { BillingPlatform } from '../../billing/billing.enums';
+import { sqlDecimal, sqlText } from './bulk-write';
 
 /**
  * The billing run's shards, kept in the database and nowhere else: planning (owner ranges), the
@@ -111,12 +112,18 @@ export interface ChunkCounts {
  * and the commit (the claim skips locked rows).
  */
 export async function renewLease(tx: EntityManager, shard: ClaimedShard, worker: string, leaseSeconds: number, counts: ChunkCounts): Promise<void> {
-  const res: { affectedRows: number } = await tx.query(
-    `UPDATE billing_shard SET lease_expires_at = NOW(3) + INTERVAL ? SECOND, apps_billed = apps_billed + ?, bills_created = bills_created + ?,
-            lines_written = lines_written + ?, total = total + ?
-      WHERE id = ? AND lease_owner = ? AND state = 'CLAIMED'`,
-    [leaseSeconds, counts.apps, counts.created, counts.lines, counts.total, shard.id, worker],
-  );
+  checkRenewed(shard, await tx.query(renewLeaseSql(shard, worker, leaseSeconds, counts)));
+}
+
+/** `renewLease`'s statement, formatted, for a caller sending it with others; its result goes to `checkRenewed`. */
+export function renewLeaseSql(shard: ClaimedShard, worker: string, leaseSeconds: number, counts: ChunkCounts): string {
+  return `UPDATE billing_shard SET lease_expires_at = NOW(3) + INTERVAL ${Math.floor(leaseSeconds)} SECOND, apps_billed = apps_billed + ${Math.floor(counts.apps)},
+            bills_created = bills_created + ${Math.floor(counts.created)}, lines_written = lines_written + ${Math.floor(counts.lines)}, total = total + ${sqlDecimal(counts.total)}
+      WHERE id = ${sqlDecimal(String(shard.id))} AND lease_owner = ${sqlText(worker)} AND state = 'CLAIMED'`;
+}
+
+/** Throws `LeaseLost` unless the lease renewal matched this worker's shard. */
+export function checkRenewed(shard: ClaimedShard, res: unknown): void {
   if (affected(res) !== 1) throw new LeaseLost(shard.id);
 }
 

@@ -1,8 +1,9 @@
 import { EntityManager } from 'typeorm';
 import { BillingPlatform, BillStatus, LedgerKind, PaymentMode } from '../../billing/billing.enums';
 import { D, Dec } from '../../billing/money';
-import { overdueForDeposit } from '../../billing/settlement';
+import { settleOldestFirst } from '../../billing/settlement';
 import { BillingAccountEntity } from '../../db/entities';
+import { sqlDatetime, sqlDecimal, sqlText } from './bulk-write';
 import { PaymentProvider } from './payment-provider';
 
 /** A ledger entry about to be written. */
@@ -38,12 +39,42 @@ export async function unpaidOf(em: EntityManager, developerId: string): Promise<
 /** Locks the developers' account rows, in id order (one order everywhere: no lock-order deadlocks). */
 export async function lockAccounts(em: EntityManager, developerIds: readonly string[]): Promise<BillingAccountEntity[]> {
   if (developerIds.length === 0) return [];
-  return em
-    .createQueryBuilder(BillingAccountEntity, 'a')
-    .setLock('pessimistic_write')
-    .where('a.developer_id IN (:...ids)', { ids: [...developerIds] })
-    .orderBy('a.developer_id', 'ASC')
-    .getMany();
+  return accountsFrom(await em.query(lockAccountsSql(developerIds)));
+}
+
+/**
+ * `lockAccounts`' statement, formatted (for a caller sending it with others). Plain SQL, rows copied
+ * into entities (`accountsFrom`): the query builder's SQL building and hydration were a visible share
+ * of a billing chunk (50 accounts each).
+ */
+export function lockAccountsSql(developerIds: readonly string[]): string {
+  return `SELECT developer_id, balance, deposit, payment_mode, alipay_agreement_no, new_isv, updated_at FROM billing_account
+    WHERE developer_id IN (${developerIds.map(sqlText).join(',')}) ORDER BY developer_id FOR UPDATE`;
+}
+
+interface AccountRow {
+  developer_id: string;
+  balance: string;
+  deposit: string;
+  payment_mode: PaymentMode;
+  alipay_agreement_no: string | null;
+  new_isv: number | string;
+  updated_at: Date;
+}
+
+/** The rows of `lockAccountsSql` as entities. */
+export function accountsFrom(rows: readonly AccountRow[]): BillingAccountEntity[] {
+  return rows.map((r) =>
+    Object.assign(new BillingAccountEntity(), {
+      developerId: r.developer_id,
+      balance: r.balance,
+      deposit: r.deposit,
+      paymentMode: r.payment_mode,
+      alipayAgreementNo: r.alipay_agreement_no,
+      newIsv: Number(r.new_isv) === 1,
+      updatedAt: r.updated_at,
+    }),
+  );
 }
 
 /** Appends entries and moves the locked account's balance by their sum, in the caller's transaction. */
@@ -60,23 +91,32 @@ export async function post(em: EntityManager, account: BillingAccountEntity, ent
 
 /** `post` for many locked accounts at once: one INSERT of entries, one upsert of balances (bulk billing runs). */
 export async function postMany(em: EntityManager, batch: readonly { account: BillingAccountEntity; entries: readonly NewEntry[] }[]): Promise<void> {
-  const work = batch.filter((b) => b.entries.length > 0);
-  if (work.length === 0) return;
-  const all = work.flatMap((b) => b.entries.map((e) => [b.account.developerId, e.kind, e.amount, e.entryKey, e.billId ?? null, e.note ?? '']));
-  for (let i = 0; i < all.length; i += 2000) {
-    const slice = all.slice(i, i + 2000);
-    await em.query(`INSERT INTO ledger_entry (developer_id, kind, amount, entry_key, bill_id, note) VALUES ${slice.map(() => '(?,?,?,?,?,?)').join(',')}`, slice.flat());
-  }
-  for (const b of work) b.account.balance = b.entries.reduce((s, e) => s.plus(e.amount), new D(b.account.balance)).toFixed(2);
-  // The rows exist and are locked by this transaction: the upsert only updates them.
-  await em.query(
-    `INSERT INTO billing_account (developer_id, balance, deposit) VALUES ${work.map(() => '(?,?,?)').join(',')}
-     ON DUPLICATE KEY UPDATE balance = VALUES(balance), deposit = VALUES(deposit)`,
-    work.flatMap((b) => [b.account.developerId, b.account.balance, b.account.deposit]),
-  );
+  for (const sql of postManySql(batch)) await em.query(sql);
 }
 
-interface UnpaidRow {
+/**
+ * `postMany`'s statements, formatted, in order (moves the accounts' balances in memory now). Literals,
+ * not `?` placeholders: no placeholder scan of a statement of thousands of values.
+ */
+function postManySql(batch: readonly { account: BillingAccountEntity; entries: readonly NewEntry[] }[]): string[] {
+  const work = batch.filter((b) => b.entries.length > 0);
+  if (work.length === 0) return [];
+  const all = work.flatMap((b) => {
+    const dev = sqlText(b.account.developerId);
+    return b.entries.map((e) => `(${dev},${sqlText(e.kind)},${sqlDecimal(e.amount)},${sqlText(e.entryKey)},${e.billId == null ? 'NULL' : sqlDecimal(String(e.billId))},${sqlText(e.note ?? '')})`);
+  });
+  const out: string[] = [];
+  for (let i = 0; i < all.length; i += 2000) out.push(`INSERT INTO ledger_entry (developer_id, kind, amount, entry_key, bill_id, note) VALUES ${all.slice(i, i + 2000).join(',')}`);
+  for (const b of work) b.account.balance = b.entries.reduce((s, e) => s.plus(e.amount), new D(b.account.balance)).toFixed(2);
+  // The rows exist and are locked by this transaction: the upsert only updates them.
+  out.push(
+    `INSERT INTO billing_account (developer_id, balance, deposit) VALUES ${work.map((b) => `(${sqlText(b.account.developerId)},${sqlDecimal(b.account.balance)},${sqlDecimal(b.account.deposit)})`).join(',')}
+     ON DUPLICATE KEY UPDATE balance = VALUES(balance), deposit = VALUES(deposit)`,
+  );
+  return out;
+}
+
+export interface UnpaidRow {
   id: string;
   developer_id: string;
   total: string;
@@ -113,52 +153,58 @@ const ROUND_CAP = 1024;
  * a parenthesized UNION member is accepted by MariaDB 10.11 and MySQL 8.)
  */
 async function nextUnpaid(em: EntityManager, states: readonly SettleState[], limit: number): Promise<Map<string, UnpaidRow[]>> {
-  const params: unknown[] = [];
-  const parts = states.map((st) => {
-    params.push(st.account.developerId);
-    if (st.last) params.push(st.last.start_day, st.last.start_day, st.last.id);
-    return `(SELECT ${UNPAID_COLUMNS} FROM bill WHERE developer_id = ? AND status = 'UNPAID'${st.last ? ' AND (period_start > ? OR (period_start = ? AND id > ?))' : ''}
-      ORDER BY period_start, id LIMIT ${limit} FOR UPDATE)`;
-  });
+  return groupUnpaid(await em.query(nextUnpaidSql(states.map((st) => ({ developerId: st.account.developerId, last: st.last })), limit)));
+}
+
+/** `nextUnpaid`'s statement, formatted (literals, not placeholders). */
+function nextUnpaidSql(devs: readonly { developerId: string; last: UnpaidRow | null }[], limit: number): string {
+  return devs
+    .map(
+      ({ developerId, last }) =>
+        `(SELECT ${UNPAID_COLUMNS} FROM bill WHERE developer_id = ${sqlText(developerId)} AND status = 'UNPAID'${
+          last ? ` AND (period_start > ${sqlText(last.start_day)} OR (period_start = ${sqlText(last.start_day)} AND id > ${sqlDecimal(String(last.id))}))` : ''
+        }
+      ORDER BY period_start, id LIMIT ${limit} FOR UPDATE)`,
+    )
+    .join(' UNION ALL ');
+}
+
+function groupUnpaid(rows: readonly UnpaidRow[]): Map<string, UnpaidRow[]> {
   const out = new Map<string, UnpaidRow[]>();
-  for (const r of (await em.query(parts.join(' UNION ALL '), params)) as UnpaidRow[]) (out.get(r.developer_id) ?? out.set(r.developer_id, []).get(r.developer_id)!).push(r);
+  for (const r of rows) (out.get(r.developer_id) ?? out.set(r.developer_id, []).get(r.developer_id)!).push(r);
   return out;
 }
 
-/** Pays `unpaid` (oldest first) in order until one cannot be covered; records entries on the state. */
+/**
+ * Settlement's first reads for these developers, formatted, for a caller that sends them with other
+ * statements (the billing run): lock the accounts (`lockAccountsSql`), then read each one's first
+ * round of unpaid bills. Their results go to `accountsFrom` and `planSettlement`'s `firstRound`.
+ */
+export function settlementReadsSql(developerIds: readonly string[]): [lock: string, firstRound: string] {
+  return [lockAccountsSql(developerIds), nextUnpaidSql(developerIds.map((developerId) => ({ developerId, last: null })), FIRST_ROUND)];
+}
+
+/** Pays `unpaid` (oldest first) by the pure rule (`settleOldestFirst`) until one cannot be covered; records its entries on the state. */
 async function payInOrder(st: SettleState, unpaid: readonly UnpaidRow[], provider: PaymentProvider, today: string, paidIds: string[]): Promise<void> {
-  const { account, entries } = st;
-  for (const bill of unpaid) {
-    const total = new D(bill.total);
-    if (st.balance.lt(total)) {
-      const short = total.minus(st.balance.gt(0) ? st.balance : 0);
-      let covered = false;
-      if (account.paymentMode === PaymentMode.ALIPAY_AUTO_DEBIT && account.alipayAgreementNo) {
-        const debit = await provider.autoDebit({ agreementNo: account.alipayAgreementNo, amount: short.toFixed(2), idempotencyKey: `bill:${bill.id}` });
-        if (debit.ok) {
-          entries.push({ kind: LedgerKind.RECHARGE, amount: short.toFixed(2), entryKey: `AUTODEBIT:bill:${bill.id}`, billId: bill.id, note: `Alipay auto-debit ${debit.tradeNo}` });
-          st.balance = st.balance.plus(short);
-          covered = true;
+  const { account } = st;
+  const agreementNo = account.paymentMode === PaymentMode.ALIPAY_AUTO_DEBIT ? account.alipayAgreementNo : null;
+  const bills = unpaid.map((r) => ({ id: r.id, total: r.total, couponTotal: r.coupon_total, platform: r.platform, period: r.period, issuedOn: isoDate(r.issued_on) }));
+  const s = await settleOldestFirst(st.balance, bills, {
+    today,
+    deposit: st.deposit,
+    autoDebit: agreementNo
+      ? async (bill, amount) => {
+          const debit = await provider.autoDebit({ agreementNo, amount, idempotencyKey: `bill:${bill.id}` });
+          return debit.ok ? debit.tradeNo : null;
         }
-      }
-      if (!covered && bill.platform === BillingPlatform.DOUYIN && overdueForDeposit(isoDate(bill.issued_on), today) && st.deposit.gte(short)) {
-        entries.push({ kind: LedgerKind.DEPOSIT_DEDUCTION, amount: short.toFixed(2), entryKey: `DEPOSIT:bill:${bill.id}`, billId: bill.id, note: `arrears of ${bill.period} over one month old, deducted from the deposit` });
-        st.deposit = st.deposit.minus(short);
-        st.balance = st.balance.plus(short);
-        covered = true;
-      }
-      if (!covered) {
-        st.stuck = true;
-        return;
-      }
-    }
-    const coupon = new D(bill.coupon_total);
-    entries.push({ kind: LedgerKind.CHARGE, amount: total.plus(coupon).neg().toFixed(2), entryKey: `CHARGE:bill:${bill.id}`, billId: bill.id, note: `${bill.platform} bill ${bill.period}` });
-    if (coupon.gt(0)) entries.push({ kind: LedgerKind.COUPON, amount: coupon.toFixed(2), entryKey: `COUPON:bill:${bill.id}`, billId: bill.id, note: `coupon on ${bill.period}` });
-    st.balance = st.balance.minus(total);
-    st.last = bill;
-    paidIds.push(bill.id);
-  }
+      : undefined,
+  });
+  st.entries.push(...s.entries);
+  st.balance = new D(s.balanceAfter);
+  st.deposit = new D(s.depositAfter);
+  if (s.paid.length > 0) st.last = unpaid[s.paid.length - 1];
+  for (const b of s.paid) paidIds.push(b.id);
+  if (s.stillUnpaid.length > 0) st.stuck = true;
 }
 
 /**
@@ -172,12 +218,29 @@ async function payInOrder(st: SettleState, unpaid: readonly UnpaidRow[], provide
  * (reading every unpaid bill of every developer of a billing chunk was a third of the billing bench).
  */
 export async function settleAccounts(em: EntityManager, accounts: readonly BillingAccountEntity[], provider: PaymentProvider, today: string, now: Date): Promise<void> {
-  if (accounts.length === 0) return;
+  for (const sql of await planSettlement(em, accounts, provider, today, now)) await em.query(sql);
+}
+
+/**
+ * `settleAccounts` up to its writes: reads (in rounds, locking) and decides, then returns the writes
+ * as formatted statements, in order, for the caller to send (the billing run sends them in one round
+ * trip with its lease renewal). `firstRound`: the rows of `settlementReadsSql`'s second statement,
+ * when the caller already read them.
+ */
+export async function planSettlement(
+  em: EntityManager,
+  accounts: readonly BillingAccountEntity[],
+  provider: PaymentProvider,
+  today: string,
+  now: Date,
+  firstRound?: readonly UnpaidRow[],
+): Promise<string[]> {
+  if (accounts.length === 0) return [];
   const states = accounts.map((account): SettleState => ({ account, entries: [], balance: new D(account.balance), deposit: new D(account.deposit), stuck: false, last: null }));
   const paidIds: string[] = [];
   let pending = states;
   for (let limit = FIRST_ROUND; pending.length > 0; limit = Math.min(limit * 2, ROUND_CAP)) {
-    const unpaid = await nextUnpaid(em, pending, limit);
+    const unpaid = limit === FIRST_ROUND && firstRound ? groupUnpaid(firstRound) : await nextUnpaid(em, pending, limit);
     const more: SettleState[] = [];
     for (const st of pending) {
       const bills = unpaid.get(st.account.developerId) ?? [];
@@ -196,10 +259,11 @@ export async function settleAccounts(em: EntityManager, accounts: readonly Billi
     if (st.entries.length > 0) batch.push({ account: st.account, entries: st.entries });
     (st.stuck ? restricted : clear).push(st.account.developerId);
   }
-  await postMany(em, batch);
-  if (paidIds.length > 0) await em.query(`UPDATE bill SET status = '${BillStatus.PAID}', paid_at = ? WHERE id IN (${paidIds.map(() => '?').join(',')})`, [now, ...paidIds]);
+  const out = postManySql(batch);
+  if (paidIds.length > 0) out.push(`UPDATE bill SET status = '${BillStatus.PAID}', paid_at = ${sqlDatetime(now)} WHERE id IN (${paidIds.map((id) => sqlDecimal(String(id))).join(',')})`);
   // One statement sets and clears the flags: restricted while stuck on a bill, clear otherwise.
   const all = [...restricted, ...clear];
-  const flag = restricted.length > 0 ? `id IN (${restricted.map(() => '?').join(',')})` : '0';
-  await em.query(`UPDATE developer SET restricted_for_arrears = ${flag} WHERE id IN (${all.map(() => '?').join(',')})`, [...restricted, ...all]);
+  const flag = restricted.length > 0 ? `id IN (${restricted.map(sqlText).join(',')})` : '0';
+  out.push(`UPDATE developer SET restricted_for_arrears = ${flag} WHERE id IN (${all.map(sqlText).join(',')})`);
+  return out;
 }

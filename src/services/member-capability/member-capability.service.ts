@@ -5,7 +5,8 @@ import { DataSource, LessThan } from 'typeorm';
 import { ApplicationDecision, ApplicationStatus, PACKAGE_REVIEW_WORKING_DAYS } from '../../domain/application/application.enums';
 import { failed } from '../../domain/application/eligibility';
 import { Clock } from '../../domain/common/clock';
-import { invalidInput, invalidState, notEligible, ok, Result } from '../../domain/common/result';
+import { invalidInput, notEligible, ok, Result } from '../../domain/common/result';
+import { checkDecidable, checkMemberCapabilityDecision } from '../../domain/application/application-decision.rule';
 import { isStaff, Viewer } from '../../domain/common/role';
 import { Violation, violation } from '../../domain/common/violation';
 import {
@@ -20,6 +21,7 @@ import { AssignmentScope, ReviewAssignmentService } from '../review/review-assig
 import { ReviewItemKind } from '../../domain/review/assignment.rule';
 import { CapabilityCategoryEntity, DeveloperEntity, MemberCapabilityApplicationEntity } from '../../db/entities';
 import { CalendarService } from '../calendar/calendar.service';
+import { change } from '../common/change';
 import { notFound } from '../common/errors';
 import { NotificationService } from '../notification/notification.service';
 
@@ -119,45 +121,48 @@ export class MemberCapabilityService {
     codes: readonly MemberCapabilityRejection[],
     note: string | null,
   ): Promise<Result<MemberCapabilityApplicationEntity>> {
-    return this.ds.transaction(async (em) => {
-      const a = isNumericId(id) ? await em.findOne(MemberCapabilityApplicationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
-      if (!a) throw notFound('Member-capability application', id);
-      const before = { ...a };
-      if (a.status !== ApplicationStatus.PENDING) return invalidState<MemberCapabilityApplicationEntity>(a.status, 'decideMemberCapabilityApplication', `the application is ${a.status} already`);
-      const trimmed = note?.trim() || null;
-      const v: Violation[] = [];
-      if (decision === ApplicationDecision.REJECT && codes.length === 0) v.push(violation('rejectionCodes', 'REQUIRED', 'a rejection carries one or more codes'));
-      if (decision === ApplicationDecision.APPROVE && codes.length > 0) v.push(violation('rejectionCodes', 'NOT_ALLOWED', 'an approval carries no rejection codes'));
-      if (codes.includes(MemberCapabilityRejection.OTHER) && !trimmed) v.push(violation('note', 'REQUIRED_FOR_OTHER', 'explain an OTHER rejection'));
-      if (trimmed && trimmed.length > 1000) v.push(violation('note', 'TOO_LONG', 'at most 1000 characters'));
-      if (v.length) return invalidInput<MemberCapabilityApplicationEntity>(v);
-
-      a.decidedAt = this.clock.now();
-      a.decidedBy = viewer.subjectId;
-      if (decision === ApplicationDecision.APPROVE) {
-        a.status = ApplicationStatus.APPROVED;
-        await em.save(a);
-        await this.notifications.notify(em, a.developerId, 'MEMBER_CAPABILITY_APPROVED', null, `Your member-capability application ${a.id} is approved.`);
-      } else {
-        const dev = await em.findOneOrFail(DeveloperEntity, { where: { id: a.developerId }, lock: { mode: 'pessimistic_write' } });
-        const next = afterRejection(codes, dev.memberCapabilityStrikes, dev.memberCapabilityBarred);
-        a.status = ApplicationStatus.REJECTED;
-        a.rejectionCodes = [...new Set(codes)];
-        a.rejectionNote = trimmed;
-        a.strike = next.strike;
-        await em.save(a);
-        const newlyBarred = next.barred && !dev.memberCapabilityBarred;
-        dev.memberCapabilityStrikes = next.strikes;
-        dev.memberCapabilityBarred = next.barred;
-        await em.save(dev);
-        await this.notifications.notify(em, a.developerId, 'MEMBER_CAPABILITY_REJECTED', null, `Your member-capability application ${a.id} is rejected (${a.rejectionCodes.join(', ')})${trimmed ? `: ${trimmed}` : ''}.`);
-        if (newlyBarred) {
-          await this.notifications.notify(em, a.developerId, 'MEMBER_CAPABILITY_BARRED', null, 'After 3 non-compliant rejections you may not submit new member-capability applications. Contact the platform to have it lifted.');
+    const trimmed = note?.trim() || null;
+    return change(this.ds, this.audit, {
+      actor: viewer,
+      action: 'decideMemberCapabilityApplication',
+      lock: async (em) => {
+        const a = isNumericId(id) ? await em.findOne(MemberCapabilityApplicationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
+        if (!a) throw notFound('Member-capability application', id);
+        return a;
+      },
+      rule: (a) => {
+        const decidable = checkDecidable(a.status, 'decideMemberCapabilityApplication');
+        if (!decidable.ok) return decidable;
+        const v = checkMemberCapabilityDecision(decision, codes, note);
+        return v.length ? invalidInput(v) : ok(decision);
+      },
+      save: async (em, a) => {
+        a.decidedAt = this.clock.now();
+        a.decidedBy = viewer.subjectId;
+        if (decision === ApplicationDecision.APPROVE) {
+          a.status = ApplicationStatus.APPROVED;
+          await em.save(a);
+          await this.notifications.notify(em, a.developerId, 'MEMBER_CAPABILITY_APPROVED', null, `Your member-capability application ${a.id} is approved.`);
+        } else {
+          const dev = await em.findOneOrFail(DeveloperEntity, { where: { id: a.developerId }, lock: { mode: 'pessimistic_write' } });
+          const next = afterRejection(codes, dev.memberCapabilityStrikes, dev.memberCapabilityBarred);
+          a.status = ApplicationStatus.REJECTED;
+          a.rejectionCodes = [...new Set(codes)];
+          a.rejectionNote = trimmed;
+          a.strike = next.strike;
+          await em.save(a);
+          const newlyBarred = next.barred && !dev.memberCapabilityBarred;
+          dev.memberCapabilityStrikes = next.strikes;
+          dev.memberCapabilityBarred = next.barred;
+          await em.save(dev);
+          await this.notifications.notify(em, a.developerId, 'MEMBER_CAPABILITY_REJECTED', null, `Your member-capability application ${a.id} is rejected (${a.rejectionCodes.join(', ')})${trimmed ? `: ${trimmed}` : ''}.`);
+          if (newlyBarred) {
+            await this.notifications.notify(em, a.developerId, 'MEMBER_CAPABILITY_BARRED', null, 'After 3 non-compliant rejections you may not submit new member-capability applications. Contact the platform to have it lifted.');
+          }
         }
-      }
-      const after = await em.findOneByOrFail(MemberCapabilityApplicationEntity, { id: a.id });
-      await this.audit.record(em, { actor: viewer, action: 'decideMemberCapabilityApplication', entityType: 'MemberCapabilityApplication', entityId: a.id, before, after });
-      return ok(after);
+        return ok(await em.findOneByOrFail(MemberCapabilityApplicationEntity, { id: a.id }));
+      },
+      audit: (a, after) => ({ entityType: 'MemberCapabilityApplication', entityId: a.id, after }),
     });
   }
 

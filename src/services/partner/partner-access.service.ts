@@ -1,10 +1,12 @@
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { Clock } from '../../domain/common/clock';
 import { invalidInput, invalidState, ok, Result } from '../../domain/common/result';
+import { RefusalReason } from '../../domain/common/refusal-reason';
 import { Viewer } from '../../domain/common/role';
 import { violation } from '../../domain/common/violation';
 import { DeveloperEntity, PartnerGrantEntity } from '../../db/entities';
 import { AuditService } from '../audit/audit.service';
+import { change } from '../common/change';
 import { notFound } from '../common/errors';
 
 /** A partner id is the subject of its PARTNER credential: the same shape tokens allow. */
@@ -32,7 +34,7 @@ export class PartnerAccessService {
         return invalidInput<PartnerGrantEntity>([violation('developer', 'NOT_REGISTERED', 'register your developer account (registerDeveloper) before granting access')]);
       }
       const existing = await this.lockPair(em, developerId, partnerId);
-      if (existing && existing.revokedAt === null) return invalidState<PartnerGrantEntity>('GRANTED', 'grantPartnerAccess', `partner ${partnerId} already has access`);
+      if (existing && existing.revokedAt === null) return invalidState<PartnerGrantEntity>('GRANTED', 'grantPartnerAccess', `partner ${partnerId} already has access`, RefusalReason.ALREADY_GRANTED, { partnerId });
       const before = existing ? { ...existing } : null;
       const now = this.clock.now();
       let grant: PartnerGrantEntity;
@@ -45,7 +47,7 @@ export class PartnerAccessService {
           grant = await em.save(em.create(PartnerGrantEntity, { developerId, partnerId, grantedAt: now, revokedAt: null }));
         } catch (err) {
           // NOTE: a concurrent first grant of the same pair inserted first (no row to lock before it existed).
-          if ((err as { code?: string }).code === 'ER_DUP_ENTRY') return invalidState<PartnerGrantEntity>('GRANTED', 'grantPartnerAccess', `partner ${partnerId} already has access`);
+          if ((err as { code?: string }).code === 'ER_DUP_ENTRY') return invalidState<PartnerGrantEntity>('GRANTED', 'grantPartnerAccess', `partner ${partnerId} already has access`, RefusalReason.ALREADY_GRANTED, { partnerId });
           throw err;
         }
       }
@@ -56,17 +58,24 @@ export class PartnerAccessService {
 
   async revoke(viewer: Viewer, partnerId: string): Promise<Result<PartnerGrantEntity>> {
     const developerId = viewer.subjectId!;
-    return this.ds.transaction(async (em) => {
-      const existing = PARTNER_ID.test(partnerId) ? await this.lockPair(em, developerId, partnerId) : null;
-      if (!existing) throw notFound('PartnerGrant', partnerId);
-      if (existing.revokedAt !== null) return invalidState<PartnerGrantEntity>('REVOKED', 'revokePartnerAccess', `partner ${partnerId} has no access to revoke`);
-      const before = { ...existing };
-      existing.revokedAt = this.clock.now();
-      const grant = await em.save(existing);
-      await this.audit.record(em, { actor: viewer, action: 'revokePartnerAccess', entityType: 'PartnerGrant', entityId: grant.id, before, after: grant });
-      return ok(grant);
+    return change(this.ds, this.audit, {
+      actor: viewer,
+      action: 'revokePartnerAccess',
+      lock: async (em) => {
+        const existing = PARTNER_ID.test(partnerId) ? await this.lockPair(em, developerId, partnerId) : null;
+        if (!existing) throw notFound('PartnerGrant', partnerId);
+        return existing;
+      },
+      rule: (existing) =>
+        existing.revokedAt === null ? ok(true) : invalidState<true>('REVOKED', 'revokePartnerAccess', `partner ${partnerId} has no access to revoke`, RefusalReason.NOT_GRANTED, { partnerId }),
+      save: async (em, existing) => {
+        existing.revokedAt = this.clock.now();
+        return ok(await em.save(existing));
+      },
+      audit: (_existing, grant) => ({ entityType: 'PartnerGrant', entityId: grant.id, after: grant }),
     });
   }
+
 
   /** The developer's grants, active and revoked, newest first. */
   listForDeveloper(developerId: string): Promise<PartnerGrantEntity[]> {

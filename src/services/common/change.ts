@@ -1,0 +1,55 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { Result } from '../../domain/common/result';
+import { Viewer } from '../../domain/common/role';
+import { AuditService } from '../audit/audit.service';
+
+/**
+ * One state change, as every state-changing service method makes it (STYLE "lock, check, write"):
+ * 1. `lock`: read the row(s) FOR UPDATE in the transaction (throw `notFound` for a missing or
+ *    foreign id);
+ * 2. `rule`: call the pure rule on what was locked: a refusal ends the change with nothing written,
+ *    or it answers what to write (`P`);
+ * 3. `save`: write it; it may still refuse (a check that needs the database, e.g. a unique key),
+ *    and then the transaction is rolled back;
+ * 4. the audit entry (`audit`), in the same transaction, so it commits or rolls back with the change.
+ */
+export interface Change<L, P, T> {
+  readonly actor: Viewer;
+  /** The mutation, as the audit log names it (e.g. `decideApplication`). */
+  readonly action: string;
+  readonly lock: (em: EntityManager) => Promise<L>;
+  readonly rule: (locked: L, em: EntityManager) => Result<P> | Promise<Result<P>>;
+  readonly save: (em: EntityManager, locked: L, plan: P) => Promise<Result<T>>;
+  /** The audit entry: what changed (`before` is taken by the caller from `locked` before `save` runs). */
+  readonly audit: (locked: L, saved: T, before: unknown) => { entityType: string; entityId: string; after: unknown };
+  /** A snapshot of what was locked, taken before `save` changes it (default: a shallow copy). */
+  readonly before?: (locked: L) => unknown;
+}
+
+/** Rolls a change's transaction back while still answering its refusal. */
+class Refused<T> extends Error {
+  constructor(readonly result: Result<T>) {
+    super('refused');
+  }
+}
+
+/** Lock → pure rule → save → audit, in one transaction. See `Change`. */
+export async function change<L, P, T>(ds: DataSource, audit: AuditService, spec: Change<L, P, T>): Promise<Result<T>> {
+  try {
+    return await ds.transaction(async (em): Promise<Result<T>> => {
+      const locked = await spec.lock(em);
+      const decided = await spec.rule(locked, em);
+      if (!decided.ok) return decided;
+      const before = spec.before ? spec.before(locked) : typeof locked === 'object' && locked !== null ? { ...locked } : locked;
+      const saved = await spec.save(em, locked, decided.value);
+      // A refusal found while writing rolls back what was written before it.
+      if (!saved.ok) throw new Refused(saved);
+      const entry = spec.audit(locked, saved.value, before);
+      await audit.record(em, { actor: spec.actor, action: spec.action, entityType: entry.entityType, entityId: entry.entityId, before, after: entry.after });
+      return saved;
+    });
+  } catch (err) {
+    if (err instanceof Refused) return err.result as Result<T>;
+    throw err;
+  }
+}
