@@ -50,7 +50,6 @@ function env(databaseUrl: string): NodeJS.ProcessEnv {
     RATE_LIMIT_ENABLED: 'false',
     JWT_SECRET,
     SECRETS_KEY: process.env.SECRETS_KEY ?? 'be'.repeat(32),
-    APP_SECRET_KEY: process.env.APP_SECRET_KEY ?? 'ef'.repeat(32),
     DATABASE_URL: databaseUrl,
     PORT: '0',
     BENCH_NOW,

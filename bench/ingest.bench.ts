@@ -79,7 +79,7 @@ function makeRecord(appkeys: readonly string[], dates: readonly string[]): Usage
 async function openDatabase() {
   // NOTE: production mode, as the gateway meets it (graphql-js skips its development checks); a
   // throwaway secret, since the bench mints its own token.
-  const base = configFrom({ ...process.env, NODE_ENV: 'production', JWT_SECRET: process.env.JWT_SECRET ?? 'bench-ingest-only-secret-0123456789abcdef', SECRETS_KEY: process.env.SECRETS_KEY ?? 'be'.repeat(32), APP_SECRET_KEY: process.env.APP_SECRET_KEY ?? 'ef'.repeat(32), PORT: '0', RATE_LIMIT_ENABLED: 'false' });
+  const base = configFrom({ ...process.env, NODE_ENV: 'production', JWT_SECRET: process.env.JWT_SECRET ?? 'bench-ingest-only-secret-0123456789abcdef', SECRETS_KEY: process.env.SECRETS_KEY ?? 'be'.repeat(32), PORT: '0', RATE_LIMIT_ENABLED: 'false' });
   const url = new URL(base.databaseUrl);
   const conn = { host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password) };
   const admin = await mysql.createConnection(conn);

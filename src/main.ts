@@ -27,7 +27,10 @@ async function main(log: Logger): Promise<void> {
   const server = await startServer({ config: cfg, dataSource: ds, logger: log });
   log.info({ url: server.url, port: server.port, metricsPort: server.metricsPort, explorer: cfg.graphql.explorer, env: cfg.env }, 'listening (GraphQL; /healthz and /readyz beside it)');
   if (cfg.appSecrets.development) {
-    log.warn({ keyId: cfg.appSecrets.keyId }, 'APP_SECRET_KEY is not set: app secrets are sealed under a DEVELOPMENT key generated for this process; they cannot be read after a restart');
+    log.warn({ keyId: cfg.appSecrets.keyId }, 'SECRETS_KEY is not set: app and webhook secrets are sealed under the fixed DEVELOPMENT key (never use this data in production)');
+  }
+  if (cfg.appSecrets.older.length > 0) {
+    log.warn({ olderKeyIds: cfg.appSecrets.older.map((k) => k.keyId) }, 'APP_SECRET_KEY is deprecated: it only opens secrets sealed under it; run `npm run secrets:reseal`, then remove it');
   }
   const stopBackgroundWork = startBackgroundWork(server.services, cfg, log);
 

@@ -12,3 +12,11 @@ export function couponFor(policies: readonly CouponPolicy[], platform: string, d
   const pool = valid.some((p) => p.newIsvOnly) ? valid.filter((p) => p.newIsvOnly) : valid;
   return pool.reduce((a, b) => (new D(b.amount).gt(a.amount) ? b : a));
 }
+
+/**
+ * The coupon of a bill for `period` (DOMAIN §5): coupons are per appkey per *day*, so only a
+ * one-day (Taobao) period carries one; a month carries none.
+ */
+export function periodCouponFor(policies: readonly CouponPolicy[], platform: string, period: { start: string; days: number }, isNewIsv: boolean): CouponPolicy | null {
+  return period.days === 1 ? couponFor(policies, platform, period.start, isNewIsv) : null;
+}

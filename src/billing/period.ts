@@ -18,22 +18,34 @@ const nextMonthStart = (yyyymm: string): string => {
 };
 
 /**
+ * Parses a period key of a platform without asking whether it may be billed yet: a Taobao day
+ * ("2026-11-19") or a Douyin calendar month ("2026-10"). What an estimate or a preview rates.
+ */
+export function parseBillingPeriod(platform: BillingPlatform, key: string): PeriodCheck {
+  if (platform === BillingPlatform.TAOBAO) {
+    if (!isIsoDate(key)) return { ok: false, rule: 'NOT_A_DATE', message: 'a Taobao period is a Beijing date YYYY-MM-DD' };
+    return { ok: true, period: { key, start: key, end: key, days: 1 } };
+  }
+  if (!/^\d{4}-\d{2}$/.test(key) || !isIsoDate(`${key}-01`)) return { ok: false, rule: 'NOT_A_MONTH', message: 'a Douyin period is a month YYYY-MM' };
+  const end = addDays(nextMonthStart(key), -1);
+  return { ok: true, period: { key, start: `${key}-01`, end, days: Number(end.slice(8, 10)) } };
+}
+
+/**
  * Parses a period for a platform and checks it may be billed on Beijing date `today`:
  * a Taobao day once it is over (today is after it); a Douyin month from the 5th of the next month
  * (DOMAIN §6: settled on the 5th for the previous calendar month).
  */
 export function billingPeriod(platform: BillingPlatform, key: string, today: string): PeriodCheck {
+  const parsed = parseBillingPeriod(platform, key);
+  if (!parsed.ok) return parsed;
   if (platform === BillingPlatform.TAOBAO) {
-    if (!isIsoDate(key)) return { ok: false, rule: 'NOT_A_DATE', message: 'a Taobao period is a Beijing date YYYY-MM-DD' };
     if (key >= today) return { ok: false, rule: 'PERIOD_NOT_OVER', message: `${key} is not over yet (today is ${today} in Beijing)` };
-    return { ok: true, period: { key, start: key, end: key, days: 1 } };
+    return parsed;
   }
-  if (!/^\d{4}-\d{2}$/.test(key) || !isIsoDate(`${key}-01`)) return { ok: false, rule: 'NOT_A_MONTH', message: 'a Douyin period is a month YYYY-MM' };
-  const next = nextMonthStart(key);
-  const settleOn = `${next.slice(0, 7)}-05`;
+  const settleOn = `${nextMonthStart(key).slice(0, 7)}-05`;
   if (today < settleOn) return { ok: false, rule: 'NOT_SETTLEMENT_DAY', message: `${key} is settled on ${settleOn} (today is ${today} in Beijing)` };
-  const end = addDays(next, -1);
-  return { ok: true, period: { key, start: `${key}-01`, end, days: Number(end.slice(8, 10)) } };
+  return parsed;
 }
 
 /** Every date from start to end inclusive. */

@@ -1,3 +1,4 @@
+import { createHash, hkdfSync } from 'node:crypto';
 import path from 'node:path';
 import { configFrom } from '.';
 
@@ -8,7 +9,7 @@ const APP_KEY = '00112233445566778899aabbccddeeff00112233445566778899aabbccddeef
 
 describe('configuration: hardening switches and limits', () => {
   it('production turns introspection off by default; GRAPHQL_INTROSPECTION overrides', () => {
-    expect(configFrom({ NODE_ENV: 'production', JWT_SECRET: SECRET, SECRETS_KEY: KEY, APP_SECRET_KEY: APP_KEY }).graphql.introspection).toBe(false);
+    expect(configFrom({ NODE_ENV: 'production', JWT_SECRET: SECRET, SECRETS_KEY: KEY }).graphql.introspection).toBe(false);
     expect(configFrom({ NODE_ENV: 'development' }).graphql.introspection).toBe(true);
     expect(configFrom({ NODE_ENV: 'production', JWT_SECRET: SECRET, SECRETS_KEY: KEY, APP_SECRET_KEY: APP_KEY, GRAPHQL_INTROSPECTION: 'true' }).graphql.introspection).toBe(true);
   });
@@ -56,18 +57,25 @@ describe('configuration: hardening switches and limits', () => {
     expect(() => configFrom({ [name]: value })).toThrow(new RegExp(name));
   });
 
-  it('app secrets: APP_SECRET_KEY is required in production; outside production a random key is generated and marked development', () => {
-    expect(() => configFrom({ NODE_ENV: 'production', JWT_SECRET: SECRET })).toThrow(/APP_SECRET_KEY must be set in production/);
+  it('app secrets: their key is derived from SECRETS_KEY (HKDF, purpose app-secrets); APP_SECRET_KEY only opens older rows', () => {
     const dev = configFrom({ NODE_ENV: 'development' }).appSecrets;
-    expect(dev.development).toBe(true);
+    expect(dev).toMatchObject({ development: true, keyId: expect.stringMatching(/^dev-hkdf-[0-9a-f]{12}$/), older: [] });
     expect(dev.key).toHaveLength(32);
-    expect(dev.keyId).toMatch(/^dev-[0-9a-f]{12}$/);
-    expect(configFrom({}).appSecrets.key.equals(dev.key)).toBe(false);
-    const prod = configFrom({ NODE_ENV: 'production', JWT_SECRET: SECRET, SECRETS_KEY: KEY, APP_SECRET_KEY: APP_KEY }).appSecrets;
-    expect(prod).toMatchObject({ development: false, keyId: expect.stringMatching(/^[0-9a-f]{16}$/) });
-    expect(prod.key.toString('hex')).toBe(APP_KEY);
-    expect(configFrom({ APP_SECRET_KEY: Buffer.from(APP_KEY, 'hex').toString('base64') }).appSecrets.key.toString('hex')).toBe(APP_KEY);
-    expect(() => configFrom({ APP_SECRET_KEY: 'short' })).toThrow(/APP_SECRET_KEY must be 32 bytes/);
+    const prod = configFrom({ NODE_ENV: 'production', JWT_SECRET: SECRET, SECRETS_KEY: KEY }).appSecrets;
+    expect(prod).toMatchObject({ development: false, keyId: expect.stringMatching(/^hkdf-[0-9a-f]{12}$/), older: [] });
+    // RFC 5869 HKDF-SHA256, no salt, info "open-platform-portal/app-secrets/v1"
+    expect(prod.key.equals(Buffer.from(hkdfSync('sha256', Buffer.from(KEY, 'hex'), Buffer.alloc(0), 'open-platform-portal/app-secrets/v1', 32)))).toBe(true);
+    // one purpose's key is not another's, nor the key itself
+    const secrets = configFrom({ NODE_ENV: 'production', JWT_SECRET: SECRET, SECRETS_KEY: KEY }).secrets;
+    expect(prod.key.equals(secrets.webhookKey)).toBe(false);
+    expect(prod.key.equals(secrets.key)).toBe(false);
+    expect(prod.keyId).not.toBe(secrets.webhookKeyId);
+    // the deprecated APP_SECRET_KEY: an older key, under the id its rows carry (16 hex digits of its SHA-256)
+    const legacy = configFrom({ NODE_ENV: 'production', JWT_SECRET: SECRET, SECRETS_KEY: KEY, APP_SECRET_KEY: APP_KEY }).appSecrets;
+    expect(legacy.key.equals(prod.key)).toBe(true);
+    expect(legacy.older).toEqual([{ key: Buffer.from(APP_KEY, 'hex'), keyId: createHash('sha256').update(Buffer.from(APP_KEY, 'hex')).digest('hex').slice(0, 16) }]);
+    expect(configFrom({ APP_SECRET_KEY: Buffer.from(APP_KEY, 'hex').toString('base64') }).appSecrets.older[0].key.toString('hex')).toBe(APP_KEY);
+    expect(() => configFrom({ APP_SECRET_KEY: 'short' })).toThrow(/APP_SECRET_KEY \(deprecated.*must be 32 bytes/);
   });
 
   it('review queues: a round due within REVIEW_AT_RISK_WORKING_HOURS (default 24) is at risk', () => {
@@ -85,7 +93,7 @@ describe('configuration: operations (logs, shutdown, metrics, explorer)', () => 
     expect(dev.shutdownTimeoutMs).toBe(10_000);
     expect(dev.metrics).toEqual({ enabled: true, port: null, token: null, public: false });
     expect(dev.graphql.explorer).toBe(true);
-    expect(configFrom({ NODE_ENV: 'production', JWT_SECRET: SECRET, SECRETS_KEY: KEY, APP_SECRET_KEY: APP_KEY }).graphql.explorer).toBe(false);
+    expect(configFrom({ NODE_ENV: 'production', JWT_SECRET: SECRET, SECRETS_KEY: KEY }).graphql.explorer).toBe(false);
     expect(configFrom({ NODE_ENV: 'production', JWT_SECRET: SECRET, SECRETS_KEY: KEY, APP_SECRET_KEY: APP_KEY, GRAPHQL_EXPLORER: 'true' }).graphql.explorer).toBe(true);
   });
 
@@ -112,7 +120,7 @@ describe('configuration: secrets at rest', () => {
   it('production refuses to start without SECRETS_KEY, or with one that is not 32 bytes; development uses a key marked as such', () => {
     expect(() => configFrom({ NODE_ENV: 'production', JWT_SECRET: SECRET })).toThrow(/SECRETS_KEY is required in production/);
     expect(() => configFrom({ NODE_ENV: 'production', JWT_SECRET: SECRET, SECRETS_KEY: 'ab'.repeat(16) })).toThrow(/SECRETS_KEY must be 32 bytes/);
-    expect(configFrom({ NODE_ENV: 'production', JWT_SECRET: SECRET, SECRETS_KEY: KEY, APP_SECRET_KEY: APP_KEY }).secrets).toEqual({ key: Buffer.from(KEY, 'hex'), developmentKey: false });
+    expect(configFrom({ NODE_ENV: 'production', JWT_SECRET: SECRET, SECRETS_KEY: KEY }).secrets).toMatchObject({ key: Buffer.from(KEY, 'hex'), developmentKey: false, webhookKeyId: expect.stringMatching(/^hkdf-[0-9a-f]{12}$/) });
     expect(configFrom({}).secrets.developmentKey).toBe(true);
   });
 });

@@ -3,6 +3,7 @@
  * Nothing else in `src/` reads `process.env`.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { derivedKeyId, derivePurposeKey, legacyAppSecretKeyId } from './secret-keys';
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { Role } from '../domain/common/role';
@@ -78,22 +79,27 @@ export interface Config {
     readonly anonymousPoints: number;
   };
   readonly logSql: boolean;
-  /** App secrets at rest (issue 18): the AES-256-GCM key. */
+  /** App secrets at rest (issue 18): the AES-256-GCM key, derived from SECRETS_KEY. */
   readonly appSecrets: {
-    /** 32 bytes. APP_SECRET_KEY (64 hex digits or base64 of 32 bytes); required in production. */
+    /** 32 bytes: HKDF of SECRETS_KEY for `app-secrets` (src/config/secret-keys.ts). */
     readonly key: Buffer;
-    /** Stored beside each ciphertext: the first 16 hex digits of SHA-256 of the key, "dev-…" for a development key. */
+    /** Stored beside each ciphertext: `hkdf-` + 12 hex digits of SHA-256 of the key (`dev-hkdf-…` for the development key). */
     readonly keyId: string;
-    /** True when no APP_SECRET_KEY was given and a random key was generated for this process only. */
+    /** True when no SECRETS_KEY is set and the key comes from the fixed development key (never in production). */
     readonly development: boolean;
+    /** Keys that still open older rows: the deprecated APP_SECRET_KEY, when set, until `npm run secrets:reseal` has moved them. */
+    readonly older: readonly { readonly key: Buffer; readonly keyId: string }[];
   };
   /** Review queues (issue 18): a round or application due within this many working hours is flagged at risk (REVIEW_AT_RISK_WORKING_HOURS, default 24). */
   readonly review: { readonly atRiskWorkingHours: number };
   readonly secrets: {
-    /** AES-256-GCM key sealing secrets at rest (SECRETS_KEY: 32 bytes as base64 or 64 hex digits). */
+    /** The one secret key (SECRETS_KEY: 32 bytes as base64 or 64 hex digits); every sealing key is derived from it. */
     readonly key: Buffer;
     /** True when no SECRETS_KEY is set and the fixed development key is used (never in production). */
     readonly developmentKey: boolean;
+    /** Webhook signing secrets' key: HKDF of SECRETS_KEY for `webhook-secrets`, and its id. */
+    readonly webhookKey: Buffer;
+    readonly webhookKeyId: string;
   };
   readonly notifications: {
     /** How long inbox notifications are kept (NOTIFICATION_RETENTION_DAYS, default 180). */
@@ -283,6 +289,7 @@ function readEnv(env: NodeJS.ProcessEnv): Config {
   } else if (nodeEnv === 'production') {
     problems.push('SECRETS_KEY is required in production (32 bytes, base64 or hex): it seals app and webhook secrets at rest');
   }
+  const webhookKey = derivePurposeKey(secretsKey.length === 32 ? secretsKey : Buffer.alloc(32), 'webhook-secrets');
 
   const retentionDays = Number(env.NOTIFICATION_RETENTION_DAYS ?? 180);
   if (!Number.isInteger(retentionDays) || retentionDays < 1 || retentionDays > 3650) problems.push(`NOTIFICATION_RETENTION_DAYS must be 1 to 3650 (got "${env.NOTIFICATION_RETENTION_DAYS}")`);
@@ -313,7 +320,7 @@ function readEnv(env: NodeJS.ProcessEnv): Config {
     startFrom,
   });
   const review = Object.freeze({ atRiskWorkingHours: int('REVIEW_AT_RISK_WORKING_HOURS', 24, 1) });
-  const appSecrets = readAppSecretKey(env.APP_SECRET_KEY, nodeEnv, problems);
+  const appSecrets = appSecretKeys(secretsKey.length === 32 ? secretsKey : Buffer.alloc(32), developmentKey, env.APP_SECRET_KEY, problems);
 
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
 
@@ -339,7 +346,7 @@ function readEnv(env: NodeJS.ProcessEnv): Config {
     usage,
     outbound: Object.freeze({ hostOverrides, allowPrivateHosts }),
     market: Object.freeze({ workerIntervalMs }),
-    secrets: Object.freeze({ key: secretsKey, developmentKey }),
+    secrets: Object.freeze({ key: secretsKey, developmentKey, webhookKey, webhookKeyId: derivedKeyId(webhookKey, developmentKey) }),
     notifications: Object.freeze({ retentionDays, workerIntervalMs: notificationIntervalMs }),
     billing,
     schedule,
@@ -349,22 +356,19 @@ function readEnv(env: NodeJS.ProcessEnv): Config {
 }
 
 /**
- * APP_SECRET_KEY: 64 hex digits or the base64 of 32 bytes. Outside production, when unset, a random
- * key is generated for the process and marked as a development key (secrets issued under it are
- * unreadable after a restart: set the variable to keep them).
+ * The app-secret key, derived from SECRETS_KEY. APP_SECRET_KEY (64 hex digits or the base64 of 32
+ * bytes), the separate key before there was one, is deprecated: when set it only opens the rows it
+ * sealed, under their old key id, until `npm run secrets:reseal` has moved them.
  */
-function readAppSecretKey(raw: string | undefined, nodeEnv: NodeEnv, problems: string[]): Config['appSecrets'] {
-  if (raw === undefined || raw === '') {
-    if (nodeEnv === 'production') problems.push('APP_SECRET_KEY must be set in production (32 bytes: 64 hex digits or base64)');
-    const key = randomBytes(32);
-    return Object.freeze({ key, keyId: `dev-${createHash('sha256').update(key).digest('hex').slice(0, 12)}`, development: true });
+function appSecretKeys(master: Buffer, development: boolean, legacy: string | undefined, problems: string[]): Config['appSecrets'] {
+  const key = derivePurposeKey(master, 'app-secrets');
+  const older: { key: Buffer; keyId: string }[] = [];
+  if (legacy !== undefined && legacy !== '') {
+    const old = /^[0-9a-fA-F]{64}$/.test(legacy) ? Buffer.from(legacy, 'hex') : /^[A-Za-z0-9+/]{43}=?$/.test(legacy) ? Buffer.from(legacy, 'base64') : null;
+    if (!old || old.length !== 32) problems.push('APP_SECRET_KEY (deprecated: only to open secrets sealed under it) must be 32 bytes: 64 hex digits or base64');
+    else older.push(Object.freeze({ key: old, keyId: legacyAppSecretKeyId(old) }));
   }
-  const key = /^[0-9a-fA-F]{64}$/.test(raw) ? Buffer.from(raw, 'hex') : /^[A-Za-z0-9+/]{43}=?$/.test(raw) ? Buffer.from(raw, 'base64') : null;
-  if (!key || key.length !== 32) {
-    problems.push('APP_SECRET_KEY must be 32 bytes: 64 hex digits or base64');
-    return Object.freeze({ key: Buffer.alloc(32), keyId: 'invalid', development: false });
-  }
-  return Object.freeze({ key, keyId: createHash('sha256').update(key).digest('hex').slice(0, 16), development: false });
+  return Object.freeze({ key, keyId: derivedKeyId(key, development), development, older: Object.freeze(older) });
 }
 
 let cached: Config | undefined;

@@ -179,6 +179,7 @@ export const TEXT_LIMITS: Readonly<Record<string, TextLimit>> = {
   'Query.priceHistory(subjectId)': col(PriceVersionEntity, 'subjectId'),
   'Query.ledger(developerId)': col(DeveloperEntity, 'id'),
   'Query.monthToDate(developerId)': col(DeveloperEntity, 'id'),
+  'Query.previewBill(period)': DATE,
   'Query.myApps(after)': CURSOR,
   'Query.reviewQueue(after)': CURSOR,
   'Query.workingDays(from)': DATE,

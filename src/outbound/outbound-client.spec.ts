@@ -184,7 +184,7 @@ describe('outbound client from configuration: host overrides do not bypass the g
   });
 
   it('configuration refuses the allowlist in production, a malformed override, and the old MARKET_HOST_OVERRIDES name', () => {
-    const prod = { NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-at-least-32-chars', SECRETS_KEY: 'ab'.repeat(32), APP_SECRET_KEY: 'cd'.repeat(32) };
+    const prod = { NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-at-least-32-chars', SECRETS_KEY: 'ab'.repeat(32) };
     expect(() => configFrom({ ...prod, OUTBOUND_ALLOW_PRIVATE_HOSTS: 'isv.test' })).toThrow(/OUTBOUND_ALLOW_PRIVATE_HOSTS must be empty in production/);
     expect(configFrom(prod).outbound.allowPrivateHosts.size).toBe(0);
     expect(() => configFrom({ OUTBOUND_HOST_OVERRIDES: 'isv.test=not-an-ip' })).toThrow(/OUTBOUND_HOST_OVERRIDES/);

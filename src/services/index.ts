@@ -12,6 +12,8 @@ import { AuditService } from './audit/audit.service';
 import { CalendarService } from './calendar/calendar.service';
 import { AccountService } from './billing/account.service';
 import { BillQueryService } from './billing/bill-query.service';
+import { BillPreviewService } from './billing/bill-preview.service';
+import { CostEstimateService } from './billing/cost-estimate.service';
 import { BillingRunOptions, BillingRunService } from './billing/billing-run.service';
 import { BillingScheduleOptions, BillingScheduleService } from './billing/billing-schedule.service';
 import { BillAdjustmentService } from './billing/bill-adjustment.service';
@@ -36,6 +38,8 @@ import { WebhookService } from './notification/webhook.service';
 import { HttpPoster } from './notification/http-poster';
 import { LoggingMessageSender, MessageSender } from './notification/message-sender';
 import { SecretBox } from './common/secret-box';
+import { SecretResealService } from './common/secret-reseal.service';
+import { derivedKeyId, derivePurposeKey } from '../config/secret-keys';
 import { QuotaService } from './quota/quota.service';
 import { UsageService } from './usage/usage.service';
 
@@ -82,6 +86,10 @@ export interface Services {
   readonly partners: PartnerAccessService;
   readonly accounts: AccountService;
   readonly bills: BillQueryService;
+  /** Month-to-date ESTIMATE of the usage not billed yet (issue 19), rated as the run rates it. */
+  readonly estimates: CostEstimateService;
+  /** A draft price list's rating of an app-period beside its bill (issue 17 §5); writes nothing. */
+  readonly billPreviews: BillPreviewService;
   readonly billingRuns: BillingRunService;
   /** Scheduled billing: each Taobao day, Douyin month and day's arrears collection once, caught up after downtime. */
   readonly billingSchedule: BillingScheduleService;
@@ -89,6 +97,8 @@ export interface Services {
   readonly billAdjustments: BillAdjustmentService;
   readonly priceLists: PriceListService;
   readonly invoices: InvoiceService;
+  /** Moves secrets at rest onto the keys derived from SECRETS_KEY (`npm run secrets:reseal`). */
+  readonly secretReseal: SecretResealService;
 }
 
 /** Outside collaborators; the defaults are for development and tests. */
@@ -120,7 +130,7 @@ export function createServices(ds: DataSource, clock: Clock, options: ServiceOpt
   const provider = options.paymentProvider ?? new SandboxPaymentProvider();
   const audit = new AuditService(ds, clock);
   const notifications = new NotificationService(ds, clock);
-  const secretBox = options.secretBox ?? new SecretBox(Buffer.from('portal-development-secrets-key!!'));
+  const secretBox = options.secretBox ?? developmentSecretBox();
   const messageSender = options.messageSender ?? new LoggingMessageSender();
   const poster = new HttpPoster(outbound);
   const outboundDeliveries = new OutboundService(ds, clock, poster, messageSender, secretBox);
@@ -131,7 +141,8 @@ export function createServices(ds: DataSource, clock: Clock, options: ServiceOpt
   const billingRuns = new BillingRunService(ds, clock, provider, undefined, options.billing);
   const billAdjustments = new BillAdjustmentService(ds, clock, provider);
   const operatorControls = new OperatorControlsService(ds, clock, audit, notifications);
-  const appSecrets = new AppSecretService(ds, clock, options.secretCipher ?? new SecretCipher(randomBytes(32), 'dev-unconfigured'), audit, notifications);
+  const secretCipher = options.secretCipher ?? new SecretCipher(randomBytes(32), 'dev-unconfigured');
+  const appSecrets = new AppSecretService(ds, clock, secretCipher, audit, notifications);
   return {
     ds,
     clock,
@@ -160,13 +171,23 @@ export function createServices(ds: DataSource, clock: Clock, options: ServiceOpt
     outbound,
     marketProducts: new MarketProductService(ds, clock, outbound, reviews, audit),
     marketOrders: new MarketOrderService(ds, clock),
-    marketNotifications: new MarketNotificationService(ds, clock, outbound),
+    marketNotifications: new MarketNotificationService(ds, clock, outboundDeliveries),
     accounts,
     bills: new BillQueryService(ds, clock),
+    estimates: new CostEstimateService(ds, clock),
+    billPreviews: new BillPreviewService(ds),
     billingRuns,
     billAdjustments,
     billingSchedule: new BillingScheduleService(ds, clock, billingRuns, accounts, billAdjustments, options.schedule),
     priceLists: new PriceListService(ds, clock, audit, billAdjustments),
     invoices: new InvoiceService(ds, clock, audit, notifications),
+    secretReseal: new SecretResealService(ds, secretCipher, secretBox),
   };
+}
+
+/** The webhook box of the fixed development key (tests and tools that pass none), as the configuration derives it. */
+function developmentSecretBox(): SecretBox {
+  const master = Buffer.from('portal-development-secrets-key!!');
+  const key = derivePurposeKey(master, 'webhook-secrets');
+  return new SecretBox(key, derivedKeyId(key, true), { v1Key: master });
 }

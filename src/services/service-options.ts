@@ -13,8 +13,9 @@ import { ServiceOptions } from './index';
 export function serviceOptionsFrom(cfg: Config, overrides: Partial<ServiceOptions> = {}): ServiceOptions {
   return {
     outbound: outboundClientFrom(cfg.outbound),
-    secretBox: new SecretBox(cfg.secrets.key),
-    secretCipher: new SecretCipher(cfg.appSecrets.key, cfg.appSecrets.keyId),
+    // Both keys derive from the one SECRETS_KEY; the older keys open rows sealed before it (docs/platform.md).
+    secretBox: new SecretBox(cfg.secrets.webhookKey, cfg.secrets.webhookKeyId, { v1Key: cfg.secrets.key }),
+    secretCipher: new SecretCipher(cfg.appSecrets.key, cfg.appSecrets.keyId, cfg.appSecrets.older),
     reviewAtRiskWorkingHours: cfg.review.atRiskWorkingHours,
     quotaSnapshotTtlSeconds: cfg.quotaSnapshotTtlSeconds,
     usageLateWindowDays: cfg.usage.lateRefusals ? cfg.usage.lateWindowDays : null,

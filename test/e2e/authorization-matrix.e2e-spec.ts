@@ -74,6 +74,7 @@ export const ROWS: readonly Row[] = [
   ['Query.balance',                   'U A F F P F', '{ balance { __typename } }'],
   ['Query.billingAccount',            'U F A A P F', 'query($d: String!) { billingAccount(developerId: $d) { __typename } }', (f) => ({ d: f.developerId })],
   ['Query.ledger',                    'U A F A P F', 'query($d: String) { ledger(developerId: $d, first: 1) { __typename } }', (f) => ({ d: f.developerId })],
+  ['Query.previewBill',               'U F F A P F', 'query($a: ID!, $p: DraftPriceListInput!) { previewBill(appId: $a, period: "2026-11-19", priceList: $p) { total } }', (f) => ({ a: f.appId, p: { charges: [{ code: 'DATA_SYNC_ORDERS', label: 'Data sync', meter: 'DATA_SYNC_ORDERS', unit: 'orders', model: 'PER_HUNDRED', propsJson: '{"price":"0.05"}', couponScope: false }] } })],
   ['Query.monthToDate',               'U A F A P F', 'query($d: String) { monthToDate(developerId: $d) { __typename } }', (f) => ({ d: f.developerId })],
   ['Query.billsCsv',                  'U A F A P F', '{ billsCsv(platform: TAOBAO, period: "2026-11-19") }'],
   ['Query.priceLists',                'U A A A P F', '{ priceLists { __typename } }'],
@@ -294,6 +295,7 @@ const FIELD_ROWS: readonly Row[] = [
   ['App.reviewRounds (partner manifest)',           'U F F F A F', PartnerDeveloperAppsDocument as Doc, (f) => ({ developerId: f.developerId })],
   ['App.pendingApplications',                       'U A A A P F', 'query($id: ID!) { app(id: $id) { pendingApplications { id } } }', (f) => ({ id: f.appId })],
   ['App.monthToDate',                               'U A A A P F', 'query($id: ID!) { app(id: $id) { monthToDate { total } } }', (f) => ({ id: f.appId })],
+  ['AppMonthToDate.estimate',                       'U A A A P F', 'query($id: ID!) { app(id: $id) { monthToDate { estimate { isEstimate total } } } }', (f) => ({ id: f.appId })],
   ['Developer.pendingMemberCapabilityApplications', 'U A F F P F', '{ me { pendingMemberCapabilityApplications { id } } }'],
 ];
 

@@ -733,6 +733,43 @@ describe('orders and production notifications', () => {
     expect(again).toMatchObject({ __typename: 'InvalidState', currentState: 'DELIVERED' });
   });
 
+  it('one outbox: a production notification is an outbox row, each attempt logged; pending rows get their outbox row from the migration', async () => {
+    t.clock.set('2026-11-20T04:00:00Z');
+    const { std } = await listedProduct(isv);
+    await dispatch();
+    produceStatus = 503;
+    const o = await orderOk(buyer.token, { type: 'NEW', versionId: std.id, cycle: 'YEAR', length: 1, ...SELECTION });
+    const key = `order-${o.id}`;
+    const [n] = await t.ds.query('SELECT id FROM market_notification WHERE idempotency_key = ?', [key]);
+    const outbox = async () => (await t.ds.query('SELECT id, channel, developer_id, status, attempts, next_attempt_at FROM outbound_message WHERE market_notification_id = ?', [n.id]))[0];
+    expect(await outbox()).toMatchObject({ channel: 'PRODUCTION', developer_id: isv.id, status: 'PENDING', attempts: 0 });
+    expect(await dispatch()).toMatchObject({ attempted: 1, failed: 1 });
+    // the same attempt log as webhooks: outcome, status, detail
+    const attempts = await t.ds.query('SELECT outcome, http_status, detail FROM outbound_attempt WHERE message_id = ? ORDER BY id', [(await outbox()).id]);
+    expect(attempts).toEqual([{ outcome: 'HTTP_STATUS', http_status: 503, detail: expect.stringMatching(/^answered 503/) }]);
+    // the first backoff of DOMAIN §7's schedule: 30 s
+    expect(new Date((await outbox()).next_attempt_at).toISOString()).toBe('2026-11-20T04:00:30.000Z');
+
+    // a deployment upgraded with this notification pending in the market's table: the migration gives it its outbox row
+    const { UnifiedOutbox1796172000000 } = await import('../../migrations/1796172000000-UnifiedOutbox');
+    const qr = t.ds.createQueryRunner();
+    try {
+      await new UnifiedOutbox1796172000000().down(qr);
+      await new UnifiedOutbox1796172000000().up(qr);
+    } finally {
+      await qr.release();
+    }
+    expect(await outbox()).toMatchObject({ channel: 'PRODUCTION', status: 'PENDING', attempts: 1 });
+    expect(new Date((await outbox()).next_attempt_at).toISOString()).toBe('2026-11-20T04:00:30.000Z');
+    produceStatus = 200;
+    t.clock.set('2026-11-20T04:00:30Z');
+    expect(await dispatch()).toMatchObject({ attempted: 1, delivered: 1 });
+    expect(deliveriesTo(key).map((d) => d.headers['x-market-attempt'])).toEqual(['1', '2']);
+    expect(await outbox()).toMatchObject({ status: 'DELIVERED', attempts: 2 });
+    const [record] = await t.ds.query('SELECT status, errors, total_attempts FROM market_notification WHERE id = ?', [n.id]);
+    expect(record).toEqual({ status: 'DELIVERED', errors: 1, total_attempts: 2 });
+  });
+
   it('a provider whose buyers hold an active subscription cannot close the account (ACTIVE_SUBSCRIPTIONS); the product stays listed', async () => {
     t.clock.set('2026-11-20T04:00:00Z');
     const provider = await t.developer('Closing ISV');

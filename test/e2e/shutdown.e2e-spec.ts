@@ -48,7 +48,7 @@ async function startServerProcess(env: Record<string, string>): Promise<Child> {
     cwd: ROOT,
     // NODE_ENV=production as deployed: Apollo installs its own signal handlers outside NODE_ENV=test
     // (they would close the listener at once), so the test must run where they would be.
-    env: { ...process.env, NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-at-least-32-chars', SECRETS_KEY: 'ab'.repeat(32), APP_SECRET_KEY: 'cd'.repeat(32), LOG_LEVEL: 'info', PORT: '0', DATABASE_URL: databaseUrl, MARKET_WORKER_INTERVAL_MS: '100', ...env },
+    env: { ...process.env, NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-at-least-32-chars', SECRETS_KEY: 'ab'.repeat(32), LOG_LEVEL: 'info', PORT: '0', DATABASE_URL: databaseUrl, MARKET_WORKER_INTERVAL_MS: '100', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(proc);

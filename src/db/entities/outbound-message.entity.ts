@@ -1,7 +1,9 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * One message to deliver outside the product: a webhook POST, an email or an SMS. Written in the
+ * One message to deliver outside the product: a webhook POST, an email, an SMS or a market
+ * production notification (PRODUCTION: its record, payload and error count are the
+ * `market_notification` row it points at). Written in the
  * transaction of the event, delivered at least once by the outbound worker with retries and
  * backoff; every attempt is logged in `outbound_attempt`.
  */
@@ -13,8 +15,8 @@ export class OutboundMessageEntity {
   @PrimaryGeneratedColumn({ type: 'bigint', unsigned: true })
   id: string;
 
-  @Column({ type: 'enum', enum: ['WEBHOOK', 'EMAIL', 'SMS'] })
-  channel: 'WEBHOOK' | 'EMAIL' | 'SMS';
+  @Column({ type: 'enum', enum: ['WEBHOOK', 'EMAIL', 'SMS', 'PRODUCTION'] })
+  channel: 'WEBHOOK' | 'EMAIL' | 'SMS' | 'PRODUCTION';
 
   @Column({ name: 'developer_id', type: 'varchar', length: 64 })
   developerId: string;
@@ -56,4 +58,9 @@ export class OutboundMessageEntity {
 
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
+
+  /** PRODUCTION: the market notification this delivers (one outbox row each). */
+  @Index('uq_outbound_message_market_notification', { unique: true })
+  @Column({ name: 'market_notification_id', type: 'bigint', unsigned: true, nullable: true })
+  marketNotificationId: string | null;
 }

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { BillLineEntity } from '../../db/entities';
 import { AppMonthToDate, BillQueryService } from '../../services/billing/bill-query.service';
+import { CostEstimate, CostEstimateService } from '../../services/billing/cost-estimate.service';
 
 /** A bill's lines: prevents one SELECT per bill when a page of bills asks for `lines`. */
 export const billLinesLoader = (ds: DataSource) =>
@@ -36,6 +37,20 @@ export const monthToDateByDeveloperLoader = (bills: BillQueryService) =>
         dev.rows.push(r);
         (dev.byApp.get(r.appId) ?? dev.byApp.set(r.appId, []).get(r.appId)!).push(r);
       }
+      return developerIds.map((d) => byDev.get(d)!);
+    },
+    { maxBatchSize: 500 },
+  );
+
+/**
+ * A developer's month-to-date estimates by `appId|platform`: prevents rating each month-to-date row
+ * on its own (a usage read and the terms per app); every row of a page shares one batch.
+ */
+export const costEstimateByDeveloperLoader = (estimates: CostEstimateService) =>
+  new DataLoader<string, ReadonlyMap<string, CostEstimate>>(
+    async (developerIds) => {
+      const byDev = new Map<string, Map<string, CostEstimate>>(developerIds.map((d) => [d, new Map()]));
+      for (const e of await estimates.ofDevelopers(developerIds)) byDev.get(e.developerId)?.set(`${e.appId}|${e.platform}`, e);
       return developerIds.map((d) => byDev.get(d)!);
     },
     { maxBatchSize: 500 },

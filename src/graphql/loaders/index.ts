@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { billLinesLoader, monthToDateByDeveloperLoader } from './billing.loader';
+import { billLinesLoader, costEstimateByDeveloperLoader, monthToDateByDeveloperLoader } from './billing.loader';
 import { billsByInvoiceLoader, invoiceableAmountLoader, liveInvoiceIdByBillLoader } from './invoice.loader';
 import { packagesByTagLoader, tagByCodeLoader } from './catalog.loader';
 import { appByIdLoader } from './app.loader';
@@ -13,6 +13,7 @@ import { usageDailyLoader } from './usage.loader';
 import { packageByCodeLoader, pendingMemberCapabilityApplicationsByDeveloperLoader, pendingPackageApplicationsByAppLoader } from './application.loader';
 import { CalendarService } from '../../services/calendar/calendar.service';
 import { BillQueryService } from '../../services/billing/bill-query.service';
+import { CostEstimateService } from '../../services/billing/cost-estimate.service';
 import { systemClock } from '../../domain/common/clock';
 import { billingItemsByVersionLoader, marketProductByIdLoader, reviewRoundsByMarketProductLoader, upgradeRulesByProductLoader, versionsByProductLoader } from './market.loader';
 
@@ -20,6 +21,7 @@ import { billingItemsByVersionLoader, marketProductByIdLoader, reviewRoundsByMar
 export interface LoaderServices {
   readonly calendar: CalendarService;
   readonly bills: BillQueryService;
+  readonly estimates: CostEstimateService;
 }
 
 interface LoaderSources {
@@ -50,6 +52,7 @@ const FACTORIES = {
   pendingPackageApplicationsByApp: (s: LoaderSources) => pendingPackageApplicationsByAppLoader(s.ds),
   pendingMemberCapabilityApplicationsByDeveloper: (s: LoaderSources) => pendingMemberCapabilityApplicationsByDeveloperLoader(s.ds),
   monthToDateByDeveloper: (s: LoaderSources) => monthToDateByDeveloperLoader(s.services.bills),
+  costEstimateByDeveloper: (s: LoaderSources) => costEstimateByDeveloperLoader(s.services.estimates),
   emergencyCalls: (s: LoaderSources) => emergencyCallsLoader(s.ds),
   usageDaily: (s: LoaderSources) => usageDailyLoader(s.ds),
   packageByCode: (s: LoaderSources) => packageByCodeLoader(s.ds),
@@ -83,7 +86,7 @@ for (const key of Object.keys(FACTORIES) as (keyof typeof FACTORIES)[]) {
 }
 
 /** DataLoaders, fresh for every request so no cache outlives it; each made on first use. */
-export function createLoaders(ds: DataSource, services: LoaderServices = { calendar: new CalendarService(ds), bills: new BillQueryService(ds, systemClock) }): Loaders {
+export function createLoaders(ds: DataSource, services: LoaderServices = { calendar: new CalendarService(ds), bills: new BillQueryService(ds, systemClock), estimates: new CostEstimateService(ds, systemClock) }): Loaders {
   const holder = Object.create(PROTOTYPE) as LoaderHolder;
   holder[MADE] = {};
   holder[SOURCES] = { ds, services };

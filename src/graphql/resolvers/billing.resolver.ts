@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { BillingPlatform, PaymentMode } from '../../billing/billing.enums';
 import { ChargeDef } from '../../billing/price-list';
-import { invalidInput } from '../../domain/common/result';
+import { invalidInput, Result } from '../../domain/common/result';
 import { isStaff, Role } from '../../domain/common/role';
 import { violation } from '../../domain/common/violation';
 import { readPageArgs } from '../../services/common/pagination';
@@ -17,7 +17,11 @@ import {
   BillingAccountType,
   BillingRunReportType,
   BillLineType,
+  BillPreviewType,
   BillType,
+  ChargeInput,
+  CostEstimateType,
+  DraftPriceListInput,
   CouponPolicyInput,
   CouponPolicyType,
   LedgerConnectionType,
@@ -94,7 +98,7 @@ export class BillingResolver {
   }
 
   @Authorized(Role.DEVELOPER, Role.OPERATOR)
-  @Query(() => [AppMonthToDateType], { description: 'Per app, the bills of the current Beijing month so far' })
+  @Query(() => [AppMonthToDateType], { description: 'Per app, the bills of the current Beijing month so far, with a row for every app whose usage of the month is not billed yet (its estimate)' })
   async monthToDate(@Arg('developerId', () => String, { nullable: true }) developerId: string | null, @Ctx() { viewer, services, loaders }: Context): Promise<AppMonthToDateType[]> {
     const dev = isStaff(viewer) ? developerId : viewer.subjectId;
     // One developer's rows come through the loader, shared with the page's `App.monthToDate`.
@@ -181,19 +185,29 @@ export class BillingResolver {
     @Ctx() { viewer, services }: Context,
     @Arg('rerate', () => Boolean, { nullable: true, description: 'Re-rate the billed days the list reaches: adjustment bills for each app-period that changes (audited)' }) rerate?: boolean | null,
   ) {
-    const charges: ChargeDef[] = [];
-    for (const [i, c] of input.charges.entries()) {
-      let props: Record<string, unknown>;
-      try {
-        props = JSON.parse(c.propsJson);
-      } catch {
-        return toPayload(invalidInput([violation(`charges[${i}].propsJson`, 'NOT_JSON', 'propsJson must be a JSON object')]), PriceListType.from);
-      }
-      charges.push({ code: c.code, label: c.label, meter: c.meter, unit: c.unit, model: c.model as ChargeDef['model'], props, couponScope: c.couponScope });
-    }
+    const charges = parseCharges(input.charges, 'charges');
+    if (!Array.isArray(charges)) return toPayload(charges, PriceListType.from);
     return toPayload(await services.priceLists.upsert(viewer, input.platform, input.effectiveFrom, input.isExample ?? false, charges, rerate ?? false), (c) =>
       Object.assign(PriceListType.from(c.value), { version: c.version, rerate: c.rerate ? RerateReportType.from(c.rerate, c.rerate.fromDay) : null }),
     );
+  }
+
+  @Authorized(Role.OPERATOR)
+  @Query(() => BillPreviewType, {
+    description: 'Rates the real usage of an app’s period (a Taobao day YYYY-MM-DD or a Douyin month YYYY-MM) under a draft price list, beside the bill as issued; writes nothing',
+  })
+  async previewBill(
+    @Arg('appId', () => ID, { description: 'The app whose usage is rated' }) appId: string,
+    @Arg('period', () => String, { description: 'The period, in the shape of the app’s platform profile' }) period: string,
+    @Arg('priceList', () => DraftPriceListInput, { description: 'The draft list: its charges replace the list in force; coupon and discount stay the period’s own' }) priceList: DraftPriceListInput,
+    @Ctx() { services }: Context,
+  ): Promise<BillPreviewType> {
+    // A query has no result union: a refused draft or period is BAD_USER_INPUT naming each field.
+    const charges = parseCharges(priceList.charges, 'priceList.charges');
+    if (!Array.isArray(charges)) throw badUserInput(charges.ok ? [] : violationsOf(charges));
+    const preview = await services.billPreviews.preview(appId, period, charges);
+    if (!preview.ok) throw badUserInput(violationsOf(preview));
+    return BillPreviewType.from(preview.value);
   }
 
   @Authorized(Role.OPERATOR)
@@ -223,6 +237,36 @@ export class BillingResolver {
   @Mutation(() => AppType, { description: 'Which platform profile bills the app' })
   async setAppBillingPlatform(@Arg('appId', () => ID) appId: string, @Arg('platform', () => BillingPlatform) platform: BillingPlatform, @Ctx() { viewer, services }: Context): Promise<AppType> {
     return AppType.from(await services.priceLists.setAppPlatform(viewer, appId, platform));
+  }
+}
+
+/** The violations of an INVALID_INPUT refusal (the only refusal a preview gives). */
+const violationsOf = (r: Result<unknown>) => (!r.ok && r.refusal.kind === 'INVALID_INPUT' ? r.refusal.violations : []);
+
+/** Charges from their input form: `propsJson` parsed, or the refusal naming the first that is not JSON. */
+function parseCharges(input: readonly ChargeInput[], field: string): ChargeDef[] | Result<never> {
+  const charges: ChargeDef[] = [];
+  for (const [i, c] of input.entries()) {
+    let props: Record<string, unknown>;
+    try {
+      props = JSON.parse(c.propsJson);
+    } catch {
+      return invalidInput([violation(`${field}[${i}].propsJson`, 'NOT_JSON', 'propsJson must be a JSON object')]);
+    }
+    charges.push({ code: c.code, label: c.label, meter: c.meter, unit: c.unit, model: c.model as ChargeDef['model'], props, couponScope: c.couponScope });
+  }
+  return charges;
+}
+
+@Resolver(() => AppMonthToDateType)
+export class MonthToDateEstimateResolver {
+  @FieldResolver(() => CostEstimateType, {
+    nullable: true,
+    description: 'ESTIMATE of the app’s usage this month that no bill covers yet (today’s included), with its lines; null when every period with usage is billed',
+  })
+  async estimate(@Root() row: AppMonthToDateType, @Ctx() { loaders }: Context): Promise<CostEstimateType | null> {
+    const e = (await loaders.costEstimateByDeveloper.load(row.developerId!)).get(`${row.appId}|${row.platform}`);
+    return e ? CostEstimateType.from(e) : null;
   }
 }
 

@@ -4,6 +4,9 @@ import { D } from '../../billing/money';
 import { BillEntity, BillLineEntity, CouponPolicyEntity, LedgerEntryEntity, PriceListEntity, QualityDiscountEntity } from '../../db/entities';
 import type { AccountView } from '../../services/billing/account.service';
 import type { BillingRunReport } from '../../services/billing/billing-run.service';
+import type { BillPreview } from '../../services/billing/bill-preview.service';
+import type { CostEstimate } from '../../services/billing/cost-estimate.service';
+import type { RatedLine } from '../../billing/rate-bill';
 import { PageInfoType } from './connection.type';
 import { BillKind } from '../../db/entities/bill.entity';
 import { RerateReportType } from './bill-adjustment.type';
@@ -38,6 +41,11 @@ export class BillLineType {
 
   @Field(() => String, { description: 'e.g. "1,300,000 orders: 1,000,000 × 0.1/100 + 300,000 × 0.04/100 = 1120 → 1120.00"' })
   explanation: string;
+
+  /** A line rated but not written (an estimate or a preview): positions count from 1, as on a bill. */
+  static fromRated(l: RatedLine, index: number): BillLineType {
+    return Object.assign(new BillLineType(), { position: index + 1, kind: l.kind, code: l.code, label: l.label, quantity: l.quantity, unitPrice: l.unitPrice, preciseAmount: l.preciseAmount, amount: l.amount, explanation: l.explanation });
+  }
 
   static from(e: BillLineEntity): BillLineType {
     return Object.assign(new BillLineType(), {
@@ -267,28 +275,147 @@ export class LedgerConnectionType {
   pageInfo: PageInfoType;
 }
 
-@ObjectType('AppMonthToDate', { simpleResolvers: true, description: 'An app’s bills so far this Beijing month' })
+@ObjectType('AppMonthToDate', { simpleResolvers: true, description: 'An app’s bills so far this Beijing month, and (field estimate) an ESTIMATE of its usage not billed yet' })
 export class AppMonthToDateType {
-  @Field(() => String)
+  @Field(() => String, { description: 'The Beijing month, YYYY-MM' })
   month: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The app' })
   appId: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The app’s appkey' })
   appkey: string;
 
-  @Field(() => BillingPlatform)
+  @Field(() => BillingPlatform, { description: 'The platform profile of these bills' })
   platform: BillingPlatform;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Bills issued for periods starting this month (0 when only unbilled usage is there so far)' })
   bills: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Sum of those bills (yuan, 2 decimals): issued figures only, the estimate is apart' })
   total: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The part of total not paid yet (yuan, 2 decimals)' })
   unpaid: string;
+
+  /** Not a field: whose row it is (the estimate is looked up by developer). */
+  developerId?: string;
+}
+
+@ObjectType('EstimatedPeriod', { simpleResolvers: true, description: 'ESTIMATE of one period not billed yet (a Taobao day, or the Douyin month so far): its usage rated as the billing run will rate it; not a bill' })
+export class EstimatedPeriodType {
+  @Field(() => String, { description: '"2026-11-19" (Taobao) or "2026-11" (Douyin)' })
+  period: string;
+
+  @Field(() => String, { description: 'First day of the period' })
+  periodStart: string;
+
+  @Field(() => String, { description: 'Last day of the period' })
+  periodEnd: string;
+
+  @Field(() => String, { description: 'The price list in force on the period’s first day, which rated it' })
+  priceListId: string;
+
+  @Field(() => String, { description: 'Estimated total: the sum of the rounded lines (yuan, 2 decimals)' })
+  total: string;
+
+  @Field(() => [BillLineType], { description: 'The lines the bill would have with the usage reported so far' })
+  lines: BillLineType[];
+}
+
+@ObjectType('CostEstimate', {
+  simpleResolvers: true,
+  description:
+    'ESTIMATE, not a bill: the usage of this month’s periods with no bill yet (today included), rated with the price list in force on each day, its coupon and discount. With no usage reported after it, a period’s estimate is the figure of the bill its billing run writes.',
+})
+export class CostEstimateType {
+  @Field(() => Boolean, { description: 'Always true: these figures are an estimate, not a bill' })
+  isEstimate: boolean;
+
+  @Field(() => Date, { description: 'When the estimate was made: usage reported later is not in it' })
+  asOf: Date;
+
+  @Field(() => String, { description: 'Sum of the estimated periods (yuan, 2 decimals)' })
+  total: string;
+
+  @Field(() => [EstimatedPeriodType], { description: 'Each period not billed yet, oldest first (at most the days of one month)' })
+  periods: EstimatedPeriodType[];
+
+  static from(e: CostEstimate): CostEstimateType {
+    return Object.assign(new CostEstimateType(), {
+      isEstimate: true,
+      asOf: e.asOf,
+      total: e.total,
+      periods: e.periods.map((p) =>
+        Object.assign(new EstimatedPeriodType(), {
+          period: p.period.key,
+          periodStart: p.period.start,
+          periodEnd: p.period.end,
+          priceListId: p.priceListId!,
+          total: p.bill!.total,
+          lines: p.bill!.lines.map(BillLineType.fromRated),
+        }),
+      ),
+    });
+  }
+}
+
+@ObjectType('BillPreview', { simpleResolvers: true, description: 'A draft price list’s rating of one app’s real usage of one period, beside the bill as issued; nothing is written' })
+export class BillPreviewType {
+  @Field(() => ID, { description: 'The app' })
+  appId: string;
+
+  @Field(() => BillingPlatform, { description: 'The app’s platform profile, which decides the period’s shape' })
+  platform: BillingPlatform;
+
+  @Field(() => String, { description: '"2026-11-19" (Taobao) or "2026-10" (Douyin)' })
+  period: string;
+
+  @Field(() => String, { description: 'First day of the period' })
+  periodStart: string;
+
+  @Field(() => String, { description: 'Last day of the period' })
+  periodEnd: string;
+
+  @Field(() => String, { description: 'Total under the draft: the sum of its rounded lines (yuan, 2 decimals)' })
+  total: string;
+
+  @Field(() => [BillLineType], { description: 'The lines under the draft, with the period’s own coupon and discount' })
+  lines: BillLineType[];
+
+  @Field(() => BillType, { nullable: true, description: 'The period’s first bill as issued (with its lines), or null when it is not billed yet' })
+  issued: BillType | null;
+
+  @Field(() => [BillType], { description: 'Adjustment bills of the period (late usage, re-rates), in sequence order' })
+  adjustments: BillType[];
+
+  @Field(() => String, { nullable: true, description: 'What the period was billed in all: the first bill and its adjustments (yuan, 2 decimals); null without a bill' })
+  issuedTotal: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Draft total minus issuedTotal (yuan, 2 decimals, signed); null without a bill' })
+  difference: string | null;
+
+  static from(p: BillPreview): BillPreviewType {
+    return Object.assign(new BillPreviewType(), {
+      appId: p.appId,
+      platform: p.platform,
+      period: p.period.key,
+      periodStart: p.period.start,
+      periodEnd: p.period.end,
+      total: p.draft.total,
+      lines: p.draft.lines.map(BillLineType.fromRated),
+      issued: p.issued ? BillType.from(p.issued) : null,
+      adjustments: p.adjustments.map(BillType.from),
+      issuedTotal: p.issuedTotal,
+      difference: p.difference,
+    });
+  }
+}
+
+@InputType('DraftPriceListInput', { description: 'A price list to try out: its charges only (it is never stored, so it has no platform or date)' })
+export class DraftPriceListInput {
+  @Field(() => [ChargeInput], { description: 'The charges, as in upsertPriceList' })
+  charges: ChargeInput[];
 }
 
 @ObjectType('BillingRunReport', { simpleResolvers: true })

@@ -10,16 +10,34 @@ export interface SealedSecret {
 
 export class SecretKeyUnavailableError extends Error {}
 
+/** A key a cipher can still open with (a key an older configuration sealed under), by the id its rows carry. */
+export interface OpeningKey {
+  readonly key: Buffer;
+  readonly keyId: string;
+}
+
 /**
- * AES-256-GCM for app secrets at rest. The additional authenticated data binds a ciphertext to its
+ * AES-256-GCM for secrets at rest. The additional authenticated data binds a ciphertext to its
  * row (`app:<id>:v<version>`), so a ciphertext copied onto another app or version fails to open.
+ * Seals under one key; opens under it or any `older` key, chosen by the ciphertext's key id (the
+ * path from the two variables to the one SECRETS_KEY: rows sealed under APP_SECRET_KEY still open
+ * until `npm run secrets:reseal` has moved them).
  */
 export class SecretCipher {
+  private readonly keys: ReadonlyMap<string, Buffer>;
+
   constructor(
     private readonly key: Buffer,
     readonly keyId: string,
+    older: readonly OpeningKey[] = [],
   ) {
-    if (key.length !== 32) throw new Error('SecretCipher needs a 32-byte key');
+    if (key.length !== 32 || older.some((k) => k.key.length !== 32)) throw new Error('SecretCipher needs 32-byte keys');
+    this.keys = new Map([...older.map((k) => [k.keyId, k.key] as const), [keyId, key]]);
+  }
+
+  /** True when a ciphertext with this key id was sealed under another key than the current one (to reseal). */
+  isStale(keyId: string): boolean {
+    return keyId !== this.keyId;
   }
 
   seal(plaintext: string, aad: string): SealedSecret {
@@ -31,8 +49,9 @@ export class SecretCipher {
   }
 
   open(sealed: SealedSecret, aad: string): string {
-    if (sealed.keyId !== this.keyId) throw new SecretKeyUnavailableError(`secret sealed under key ${sealed.keyId}, configured key is ${this.keyId}`);
-    const decipher = createDecipheriv('aes-256-gcm', this.key, sealed.iv);
+    const key = this.keys.get(sealed.keyId);
+    if (!key) throw new SecretKeyUnavailableError(`secret sealed under key ${sealed.keyId}, configured key is ${this.keyId}`);
+    const decipher = createDecipheriv('aes-256-gcm', key, sealed.iv);
     decipher.setAAD(Buffer.from(aad, 'utf8'));
     decipher.setAuthTag(sealed.authTag);
     return Buffer.concat([decipher.update(sealed.ciphertext), decipher.final()]).toString('utf8');

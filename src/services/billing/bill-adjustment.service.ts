@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Adjustment, adjustmentOf, BilledLine } from '../../billing/adjustment.rule';
 import { BillingPlatform, BillStatus } from '../../billing/billing.enums';
-import { couponFor } from '../../billing/coupon';
+import { periodCouponFor } from '../../billing/coupon';
 import { D } from '../../billing/money';
 import { billingPeriod, BillingPeriod } from '../../billing/period';
 import { CouponPolicy, priceListOn } from '../../billing/price-list';
@@ -15,6 +15,7 @@ import { observeAdjustment } from '../../observability/metrics';
 import { retryOnLockConflict } from '../common/transaction';
 import { usageDailySource, UsageSource } from './billing-run.service';
 import { ensureAccounts, lockAccounts, settleAccounts } from './ledger';
+import { qualityDiscountsOn } from './period-rating';
 import { PaymentProvider } from './payment-provider';
 
 /** Why an adjustment bill was written. */
@@ -193,14 +194,10 @@ export class BillAdjustmentService {
           await tx.query(`SELECT kind, code, label, quantity, unit_price, precise_amount, amount FROM bill_line WHERE bill_id IN (${bills.map(() => '?').join(',')})`, bills.map((b) => b.id))
         ).map((l: Record<string, string>) => ({ kind: l.kind, code: l.code, label: l.label, quantity: l.quantity, unitPrice: l.unit_price, preciseAmount: l.precise_amount, amount: l.amount }));
         const usage = (await this.usage.usageOf(tx, [t.appId], period)).get(t.appId)!;
-        let discountPercent: string | null = null;
-        if (t.platform === BillingPlatform.DOUYIN) {
-          // The discount in force on the month's last day, as the billing run applies it.
-          const [d]: { percent: string }[] = await tx.query(`SELECT percent FROM quality_discount WHERE app_id = ? AND effective_from <= ? ORDER BY effective_from DESC LIMIT 1`, [t.appId, period.end]);
-          discountPercent = d?.percent ?? null;
-        }
-        // NOTE: coupons are per appkey per day (daily bills only); the new-ISV flag is the account's now.
-        const coupon = period.days === 1 ? couponFor(pricing.coupons, t.platform, period.start, account.newIsv) : null;
+        // The discount in force on the month's last day, read as the billing run reads it.
+        const discountPercent = t.platform === BillingPlatform.DOUYIN ? ((await qualityDiscountsOn(tx, [t.appId], period.end)).get(String(t.appId)) ?? null) : null;
+        // NOTE: coupons are per appkey per day (daily bills only, the run's choice); the new-ISV flag is the account's now.
+        const coupon = periodCouponFor(pricing.coupons, t.platform, period, account.newIsv);
         const rerated = rateBill({ charges: list.charges, usage, coupon, discountPercent });
         const adjustment = adjustmentOf({ rerated, billed, charges: list.charges });
         if (!adjustment) return null;

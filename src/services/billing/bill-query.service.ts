@@ -7,6 +7,7 @@ import { Clock } from '../../domain/common/clock';
 import { isStaff, Viewer } from '../../domain/common/role';
 import { BillEntity } from '../../db/entities';
 import { notFound } from '../common/errors';
+import { UNBILLED_USAGE } from './cost-estimate.service';
 import { pageDescById } from '../common/pagination';
 
 export interface BillFilter {
@@ -58,7 +59,8 @@ export class BillQueryService {
 
   /**
    * Month-to-date totals per app (Beijing month of today): the sum of the bills written so far
-   * this month, paid and unpaid. NOTE: today's usage is not billed until the day is over.
+   * this month, paid and unpaid, and a row (0 bills) for every app whose usage of the month is not
+   * billed yet — today's usage is billed once the day is over; its ESTIMATE is `CostEstimateService`.
    */
   async monthToDate(viewer: Viewer, developerId: string | null): Promise<AppMonthToDate[]> {
     const dev = isStaff(viewer) ? developerId : viewer.subjectId;
@@ -70,12 +72,19 @@ export class BillQueryService {
    * id order: one statement for a page of apps of any owners.
    */
   async monthToDateOf(developerIds: readonly string[] | null): Promise<AppMonthToDate[]> {
-    const month = beijingDate(this.clock.now()).slice(0, 7);
+    const today = beijingDate(this.clock.now());
+    const month = today.slice(0, 7);
+    const devs = developerIds ? [[...developerIds]] : [];
     const rows: { developer_id: string; app_id: string; appkey: string; platform: BillingPlatform; n: string; total: string; unpaid: string }[] = await this.ds.query(
-      `SELECT developer_id, app_id, appkey, platform, COUNT(*) AS n, SUM(total) AS total, SUM(CASE WHEN status = ? THEN total ELSE 0 END) AS unpaid
-         FROM bill WHERE period_start >= ? AND period_start <= ? ${developerIds ? 'AND developer_id IN (?)' : ''}
-        GROUP BY developer_id, app_id, appkey, platform ORDER BY app_id, platform`,
-      [BillStatus.UNPAID, `${month}-01`, `${month}-31`, ...(developerIds ? [[...developerIds]] : [])],
+      `SELECT developer_id, app_id, appkey, platform, SUM(n) AS n, SUM(total) AS total, SUM(unpaid) AS unpaid FROM (
+         SELECT developer_id, app_id, appkey, platform, COUNT(*) AS n, SUM(total) AS total, SUM(CASE WHEN status = ? THEN total ELSE 0 END) AS unpaid
+           FROM bill WHERE period_start >= ? AND period_start <= ? ${developerIds ? 'AND developer_id IN (?)' : ''}
+          GROUP BY developer_id, app_id, appkey, platform
+         UNION ALL
+         SELECT a.owner_id, a.id, a.appkey, a.billing_platform, 0, 0, 0 FROM app a
+          WHERE ${developerIds ? 'a.owner_id IN (?) AND' : ''} EXISTS (SELECT 1 FROM usage_daily u WHERE u.app_id = a.id AND u.usage_date BETWEEN ? AND ? AND ${UNBILLED_USAGE})
+       ) mtd GROUP BY developer_id, app_id, appkey, platform ORDER BY app_id, platform`,
+      [BillStatus.UNPAID, `${month}-01`, `${month}-31`, ...devs, ...devs, `${month}-01`, today],
     );
     return rows.map((r) => ({
       month,

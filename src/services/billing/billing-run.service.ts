@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { BillingPlatform, BillStatus } from '../../billing/billing.enums';
-import { couponFor } from '../../billing/coupon';
+import { periodCouponFor } from '../../billing/coupon';
 import { D } from '../../billing/money';
-import { billingPeriod, BillingPeriod, datesOf } from '../../billing/period';
-import { CouponPolicy, PACKAGE_METER, priceListOn } from '../../billing/price-list';
+import { billingPeriod, BillingPeriod } from '../../billing/period';
+import { CouponPolicy, priceListOn } from '../../billing/price-list';
 import { RatedBill, rateBill } from '../../billing/rate-bill';
 import { beijingDate } from '../../domain/common/beijing-time';
 import { Clock } from '../../domain/common/clock';
@@ -14,16 +14,12 @@ import { BillingRunEntity, CouponPolicyEntity, PriceListEntity } from '../../db/
 import { BillingRunState, BillingRunTrigger } from '../../db/entities/billing-run.entity';
 import { checkRenewed, ChunkCounts, claimShard, ClaimedShard, finishShard, LeaseLost, planShards, releaseShard, renewLeaseSql, workerName } from './billing-shards';
 import { loadRows, serverWriteTraits, sqlDecimal, sqlText, tsvDecimal, tsvText, WriteTraits } from './bulk-write';
+import { AppUsage, qualityDiscountsOn, readPeriodUsage } from './period-rating';
 import { accountsFrom, ensureAccounts, planSettlement, settlementReadsSql, UnpaidRow } from './ledger';
 import { PaymentProvider } from './payment-provider';
 import { observeBillingRun } from '../../observability/metrics';
 
-/** One app's usage in a period, in the shape the rating engine reads. */
-export interface AppUsage {
-  appId: string;
-  totals: Record<string, number>;
-  packagesByDay: string[][];
-}
+export type { AppUsage } from './period-rating';
 
 /**
  * Where billing reads usage: the usage helper's `usage_daily` table (one row per app, Beijing date
@@ -60,8 +56,6 @@ export interface ChunkApp {
   owner_id: string;
 }
 
-const PACKAGE_PREFIX = `${PACKAGE_METER}:`;
-
 /** Reads `usage_daily` (issue 4): sums quantities per meter over the period; packages kept per day. */
 export const usageDailySource: UsageSource = {
   async appsToBill(em, platform, period, range, after, limit) {
@@ -81,22 +75,9 @@ export const usageDailySource: UsageSource = {
     return rows.map((r) => ({ id: String(r.id), appkey: r.appkey, owner_id: r.owner_id }));
   },
   async usageOf(em, appIds, period) {
-    const out = new Map<string, AppUsage>();
-    if (appIds.length === 0) return out;
-    const dates = datesOf(period);
-    const dayIndex = new Map(dates.map((d, i) => [d, i]));
-    const rows: { app_id: string; usage_date: string | Date; meter: string; quantity: string }[] = await em.query(
-      `SELECT app_id, DATE_FORMAT(usage_date, '%Y-%m-%d') AS usage_date, meter, quantity FROM usage_daily
-        WHERE app_id IN (${appIds.map(() => '?').join(',')}) AND usage_date BETWEEN ? AND ? AND quantity > 0`,
-      [...appIds, period.start, period.end],
-    );
-    for (const id of appIds) out.set(String(id), { appId: String(id), totals: {}, packagesByDay: dates.map(() => []) });
-    for (const r of rows) {
-      const u = out.get(String(r.app_id))!;
-      if (r.meter.startsWith(PACKAGE_PREFIX)) u.packagesByDay[dayIndex.get(String(r.usage_date))!].push(r.meter.slice(PACKAGE_PREFIX.length));
-      else u.totals[r.meter] = (u.totals[r.meter] ?? 0) + Number(r.quantity);
-    }
-    return out;
+    // The same reader as the month-to-date estimate and the price-list preview (period-rating.ts).
+    const usage = await readPeriodUsage(em, appIds.map((appId) => ({ appId, period })));
+    return new Map(usage.map((u) => [u.appId, u]));
   },
 };
 
@@ -362,20 +343,11 @@ export class BillingRunService {
     // A missing account is created with new_isv = 0.
     const missing = owners.filter((id) => !have.has(id));
     if (missing.length > 0) await ensureAccounts(em, missing);
-    const discounts = new Map<string, string>();
-    if (platform === BillingPlatform.DOUYIN) {
-      // The discount in force on the period's last day (latest effective_from ≤ end).
-      const rows: { app_id: string; percent: string }[] = await em.query(
-        `SELECT d.app_id, d.percent FROM quality_discount d
-          WHERE d.app_id IN (${appIds.map(() => '?').join(',')}) AND d.effective_from = (
-            SELECT MAX(d2.effective_from) FROM quality_discount d2 WHERE d2.app_id = d.app_id AND d2.effective_from <= ?)`,
-        [...appIds, period.end],
-      );
-      for (const r of rows) discounts.set(String(r.app_id), r.percent);
-    }
+    // The discount in force on the period's last day (latest effective_from ≤ end).
+    const discounts = platform === BillingPlatform.DOUYIN ? await qualityDiscountsOn(em, appIds, period.end) : new Map<string, string>();
 
     // NOTE: coupons are per appkey per day: only daily (Taobao) bills carry one. The choice depends on the new-ISV flag only.
-    const couponOf = (isNewIsv: boolean) => (period.days === 1 ? couponFor(coupons, platform, period.start, isNewIsv) : null);
+    const couponOf = (isNewIsv: boolean) => periodCouponFor(coupons, platform, period, isNewIsv);
     const coupon = { forNewIsv: couponOf(true), forOthers: couponOf(false) };
     const tsv = this.traits!.loadData;
     // What every bill tuple of the chunk shares, escaped once.

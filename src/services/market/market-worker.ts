@@ -4,7 +4,8 @@ import { MarketOrderService } from './order.service';
 
 /**
  * The market's background loop for `npm start`: every `intervalMs`, close / release expired
- * subscriptions, then deliver due production notifications. Runs never overlap. Returns a stop
+ * subscriptions, then deliver due production notifications (through the one outbox, which the
+ * notification worker also drains). Runs never overlap. Returns a stop
  * function: no run starts after it is called, and it resolves when the run under way (if any) has
  * ended. Tests call `runExpiry` and `dispatchDue` directly with the fixed clock instead.
  */

@@ -1,3 +1,4 @@
+import { enqueueProductionNotification } from '../notification/outbound.service';
 import { isNumericId } from '../../domain/common/ids';
 import Decimal from 'decimal.js';
 import { DataSource, EntityManager, LessThanOrEqual } from 'typeorm';
@@ -314,7 +315,7 @@ export class MarketOrderService {
       await post(em, account, [{ kind: LedgerKind.MARKET_ORDER, amount: new Decimal(charge).neg().toFixed(2), entryKey: `MARKET_ORDER:${order.id}`, note: `market order ${order.id}: ${o.type} ${o.product.name}`.slice(0, 300) }]);
     }
     const action = o.type as unknown as NotificationAction;
-    await em.save(
+    const notification = await em.save(
       em.create(MarketNotificationEntity, {
       idempotencyKey: `order-${order.id}`,
       providerId: o.product.providerId,
@@ -326,6 +327,7 @@ export class MarketOrderService {
       nextAttemptAt: this.clock.now(),
       }),
     );
+    await enqueueProductionNotification(em, notification);
     return { order: await em.findOneByOrFail(MarketOrderEntity, { id: order.id }), subscription: o.sub, upgrade: o.upgrade };
   }
 
@@ -362,7 +364,7 @@ export class MarketOrderService {
           const key = `release-${sub.id}`;
           // The subscription's lock serialises this check with any other worker.
           if (await em.existsBy(MarketNotificationEntity, { idempotencyKey: key })) return;
-          await em.save(
+          const notification = await em.save(
             em.create(MarketNotificationEntity, {
               idempotencyKey: key,
               providerId: product.providerId,
@@ -374,6 +376,7 @@ export class MarketOrderService {
               nextAttemptAt: now,
             }),
           );
+          await enqueueProductionNotification(em, notification);
         }
       });
     }

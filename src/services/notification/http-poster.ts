@@ -10,7 +10,7 @@ export class HttpPoster implements OutboundPoster, EndpointChecker {
     const outcome = await this.client.send({ method: 'POST', url, headers, body, timeoutMs });
     switch (outcome.kind) {
       case 'ANSWERED':
-        return { kind: 'ANSWERED', status: outcome.status };
+        return { kind: 'ANSWERED', status: outcome.status, body: outcome.body };
       case 'REFUSED':
         return { kind: 'REFUSED', detail: describeOutcome(outcome, timeoutMs) };
       case 'FAILED':
