@@ -1,3 +1,4 @@
+import { Money } from '../types/money.scalar';
 import { Arg, Authorized, Ctx, Field, Int, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
 import { BillingPlatform } from '../../billing/billing.enums';
 import { ScheduledJob } from '../../billing/schedule.rule';
@@ -44,7 +45,7 @@ class BillingRunRecordType {
   @Field(() => Int, { nullable: true, description: 'Bills written' })
   bills: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Total of the bills written, yuan' })
+  @Field(() => Money, { nullable: true, description: 'Total of the bills written, yuan' })
   amount: string | null;
 
   @Field(() => Int)

@@ -1,3 +1,5 @@
+import { LocalDate } from '../types/local-date.scalar';
+import { Money } from '../types/money.scalar';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { BillingPlatform, PaymentMode } from '../../billing/billing.enums';
 import { ChargeDef } from '../../billing/price-list';
@@ -120,7 +122,7 @@ export class BillingResolver {
 
   @Authorized(Role.DEVELOPER)
   @Mutation(() => RechargeResult, { description: 'Prepaid recharge via the payment provider (SANDBOX in development); settles unpaid bills oldest first' })
-  async recharge(@Arg('amount', () => String) amount: string, @Arg('idempotencyKey', () => String) idempotencyKey: string, @Ctx() { viewer, services }: Context) {
+  async recharge(@Arg('amount', () => Money) amount: string, @Arg('idempotencyKey', () => String) idempotencyKey: string, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.accounts.recharge(viewer.subjectId!, amount, idempotencyKey), BillingAccountType.from);
   }
 
@@ -134,7 +136,7 @@ export class BillingResolver {
   @Mutation(() => AdjustBalanceResult, { description: 'ADJUSTMENT ledger entry, either sign; never below a zero balance' })
   async adjustBalance(
     @Arg('developerId', () => String) developerId: string,
-    @Arg('amount', () => String) amount: string,
+    @Arg('amount', () => Money) amount: string,
     @Arg('reason', () => String) reason: string,
     @Arg('idempotencyKey', () => String) idempotencyKey: string,
     @Ctx() { viewer, services }: Context,
@@ -146,7 +148,7 @@ export class BillingResolver {
   @Mutation(() => SetBillingTermsResult, { description: "A developer's deposit and new-ISV status" })
   async setBillingTerms(
     @Arg('developerId', () => String) developerId: string,
-    @Arg('deposit', () => String, { nullable: true }) deposit: string | null,
+    @Arg('deposit', () => Money, { nullable: true }) deposit: string | null,
     @Arg('newIsv', () => Boolean, { nullable: true }) newIsv: boolean | null,
     @Ctx() { viewer, services }: Context,
   ) {
@@ -201,7 +203,7 @@ export class BillingResolver {
   async setQualityDiscount(
     @Arg('appId', () => ID) appId: string,
     @Arg('percent', () => String) percent: string,
-    @Arg('effectiveFrom', () => String) effectiveFrom: string,
+    @Arg('effectiveFrom', () => LocalDate) effectiveFrom: string,
     @Ctx() { viewer, services }: Context,
   ) {
     return toPayload(await services.priceLists.setQualityDiscount(viewer, appId, percent, effectiveFrom), QualityDiscountType.from);

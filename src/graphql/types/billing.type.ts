@@ -1,3 +1,5 @@
+import { LocalDate } from './local-date.scalar';
+import { Money } from './money.scalar';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { BillingPlatform, BillLineKindEnum, BillStatus, LedgerKind, PaymentMode } from '../../billing/billing.enums';
 import { D } from '../../billing/money';
@@ -31,7 +33,7 @@ export class BillLineType {
   @Field(() => String, { description: 'Exact amount before rounding' })
   preciseAmount: string;
 
-  @Field(() => String, { description: 'Rounded half-up to 0.01 yuan; negative for coupons and discounts' })
+  @Field(() => Money, { description: 'Rounded half-up to 0.01 yuan; negative for coupons and discounts' })
   amount: string;
 
   @Field(() => String, { description: 'e.g. "1,300,000 orders: 1,000,000 × 0.1/100 + 300,000 × 0.04/100 = 1120 → 1120.00"' })
@@ -72,25 +74,25 @@ export class BillType {
   @Field(() => String, { description: '"2026-11-19" (Taobao) or "2026-10" (Douyin)' })
   period: string;
 
-  @Field(() => String)
+  @Field(() => LocalDate)
   periodStart: string;
 
-  @Field(() => String)
+  @Field(() => LocalDate)
   periodEnd: string;
 
   @Field(() => BillStatus)
   status: BillStatus;
 
-  @Field(() => String, { description: 'Sum of the rounded lines' })
+  @Field(() => Money, { description: 'Sum of the rounded lines' })
   total: string;
 
-  @Field(() => String, { description: 'Coupon used (positive)' })
+  @Field(() => Money, { description: 'Coupon used (positive)' })
   couponTotal: string;
 
   @Field(() => String)
   priceListId: string;
 
-  @Field(() => String, { description: 'Beijing date the bill was issued; arrears age from it' })
+  @Field(() => LocalDate, { description: 'Beijing date the bill was issued; arrears age from it' })
   issuedOn: string;
 
   @Field(() => Date, { nullable: true })
@@ -163,13 +165,13 @@ export class BillingAccountType {
   @Field(() => String)
   developerId: string;
 
-  @Field(() => String)
+  @Field(() => Money)
   balance: string;
 
-  @Field(() => String, { description: 'SUM of the ledger; always equals balance' })
+  @Field(() => Money, { description: 'SUM of the ledger; always equals balance' })
   ledgerSum: string;
 
-  @Field(() => String, { description: 'Douyin deposit; old arrears are deducted from it' })
+  @Field(() => Money, { description: 'Douyin deposit; old arrears are deducted from it' })
   deposit: string;
 
   @Field(() => PaymentMode)
@@ -184,7 +186,7 @@ export class BillingAccountType {
   @Field(() => Boolean, { description: 'Unpaid bills: charged API access is restricted' })
   inArrears: boolean;
 
-  @Field(() => String)
+  @Field(() => Money)
   unpaidTotal: string;
 
   @Field(() => Int)
@@ -214,7 +216,7 @@ export class LedgerEntryType {
   @Field(() => LedgerKind)
   kind: LedgerKind;
 
-  @Field(() => String, { description: 'Signed yuan: + in, − out' })
+  @Field(() => Money, { description: 'Signed yuan: + in, − out' })
   amount: string;
 
   @Field(() => ID, { nullable: true })
@@ -266,10 +268,10 @@ export class AppMonthToDateType {
   @Field(() => Int)
   bills: number;
 
-  @Field(() => String)
+  @Field(() => Money)
   total: string;
 
-  @Field(() => String)
+  @Field(() => Money)
   unpaid: string;
 }
 
@@ -296,7 +298,7 @@ export class BillingRunReportType {
   @Field(() => Int)
   linesWritten: number;
 
-  @Field(() => String, { description: 'Sum of the bills this run wrote' })
+  @Field(() => Money, { description: 'Sum of the bills this run wrote' })
   total: string;
 
   static from(r: BillingRunReport): BillingRunReportType {
@@ -345,7 +347,7 @@ export class PriceListType {
   @Field(() => BillingPlatform)
   platform: BillingPlatform;
 
-  @Field(() => String)
+  @Field(() => LocalDate)
   effectiveFrom: string;
 
   @Field(() => Boolean, { description: 'Example prices (Douyin publishes none)' })
@@ -394,7 +396,7 @@ export class PriceListInput {
   @Field(() => BillingPlatform)
   platform: BillingPlatform;
 
-  @Field(() => String)
+  @Field(() => LocalDate)
   effectiveFrom: string;
 
   @Field(() => Boolean, { nullable: true })
@@ -412,13 +414,13 @@ export class CouponPolicyType {
   @Field(() => BillingPlatform)
   platform: BillingPlatform;
 
-  @Field(() => String, { description: 'Yuan per appkey per day' })
+  @Field(() => Money, { description: 'Yuan per appkey per day' })
   amount: string;
 
-  @Field(() => String)
+  @Field(() => LocalDate)
   validFrom: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => LocalDate, { nullable: true })
   validTo: string | null;
 
   @Field(() => Boolean)
@@ -437,13 +439,13 @@ export class CouponPolicyInput {
   @Field(() => BillingPlatform)
   platform: BillingPlatform;
 
-  @Field(() => String)
+  @Field(() => Money)
   amount: string;
 
-  @Field(() => String)
+  @Field(() => LocalDate)
   validFrom: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => LocalDate, { nullable: true })
   validTo?: string | null;
 
   @Field(() => Boolean, { nullable: true })
@@ -455,7 +457,7 @@ export class QualityDiscountType {
   @Field(() => ID)
   appId: string;
 
-  @Field(() => String)
+  @Field(() => LocalDate)
   effectiveFrom: string;
 
   @Field(() => String)
