@@ -65,7 +65,6 @@ export const ID_LIMIT: TextLimit = bound(64);
  * and entries naming a column take its length from the entity metadata.
  */
 export const TEXT_LIMITS: Readonly<Record<string, TextLimit>> = {
-  'BillFilter.developerId': col(DeveloperEntity, 'id'),
   'BillFilter.period': DATE,
   'BillingItemInput.code': col(MarketBillingItemEntity, 'code'),
   'BillingItemInput.name': col(MarketBillingItemEntity, 'name'),
@@ -103,7 +102,6 @@ export const TEXT_LIMITS: Readonly<Record<string, TextLimit>> = {
   'MemberCapabilityApplicationInput.permissionsRequested': bound(200),
   'MemberCapabilityApplicationInput.successCases': bound(4000),
   'MemberCapabilityApplicationInput.usageScenario': bound(2000),
-  'Mutation.adjustBalance(developerId)': col(DeveloperEntity, 'id'),
   'Mutation.adjustBalance(idempotencyKey)': bound(100),
   'Mutation.adjustBalance(reason)': col(LedgerEntryEntity, 'note'),
   'Mutation.decideApplication(reason)': col(PackageApplicationEntity, 'rejectionReason'),
@@ -115,7 +113,6 @@ export const TEXT_LIMITS: Readonly<Record<string, TextLimit>> = {
   'Mutation.rejectInvoice(reason)': col(InvoiceEntity, 'rejectReason'),
   'Mutation.reportQuotaExhausted(appkey)': col(AppEntity, 'appkey'),
   'Mutation.runBilling(period)': DATE,
-  'Mutation.setBillingTerms(developerId)': col(DeveloperEntity, 'id'),
   'Mutation.setCalendarDay(note)': col(CalendarDayEntity, 'note'),
   'Mutation.setPaymentMode(agreementNo)': col(BillingAccountEntity, 'alipayAgreementNo'),
   'Mutation.setProductionEndpoint(url)': col(MarketProductEntity, 'endpointUrl'),
@@ -129,7 +126,6 @@ export const TEXT_LIMITS: Readonly<Record<string, TextLimit>> = {
   'Query.auditLog(action)': col(AuditEntryEntity, 'action'),
   'Query.auditLog(after)': CURSOR,
   'Query.auditLog(entityType)': col(AuditEntryEntity, 'entityType'),
-  'Query.billingAccount(developerId)': col(DeveloperEntity, 'id'),
   'Query.bills(after)': CURSOR,
   'Query.billsCsv(period)': DATE,
   'Query.callPermission(appkey)': col(AppEntity, 'appkey'),
@@ -139,8 +135,6 @@ export const TEXT_LIMITS: Readonly<Record<string, TextLimit>> = {
   // An official notice as an ICS file: a year of events is a few KB; 256 KB is far beyond any notice.
   'ImportCalendarYearInput.ics': bound(262_144),
   'ImportCalendarYearInput.note': col(CalendarDayEntity, 'note'),
-  'Mutation.assignReviewItem(reviewerId)': col(DeveloperEntity, 'id'),
-  'Mutation.setReviewLead(reviewerId)': col(DeveloperEntity, 'id'),
   'Mutation.suspendApp(reason)': col(AppSuspensionEntity, 'reason'),
   'PlaceOrderInput.idempotencyKey': col(MarketOrderEntity, 'idempotencyKey'),
   'SetAppQuotaInput.basis': col(AppOperatorQuotaEntity, 'basis'),
@@ -152,10 +146,7 @@ export const TEXT_LIMITS: Readonly<Record<string, TextLimit>> = {
   'NotificationContactsInput.email': col(NotificationSettingsEntity, 'email'),
   'NotificationContactsInput.phone': col(NotificationSettingsEntity, 'phone'),
   'Query.invoices(after)': CURSOR,
-  'Query.invoices(developerId)': col(DeveloperEntity, 'id'),
   'Query.ledger(after)': CURSOR,
-  'Query.ledger(developerId)': col(DeveloperEntity, 'id'),
-  'Query.monthToDate(developerId)': col(DeveloperEntity, 'id'),
   'Query.myApps(after)': CURSOR,
   'Query.reviewQueue(after)': CURSOR,
   'RegisterDeveloperInput.name': col(DeveloperEntity, 'name'),

@@ -1,5 +1,5 @@
 import { Money } from '../types/money.scalar';
-import { Arg, Authorized, Ctx, Field, Int, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, Int, ObjectType, Query, registerEnumType, Resolver, ID } from 'type-graphql';
 import { BillingPlatform } from '../../billing/billing.enums';
 import { ScheduledJob } from '../../billing/schedule.rule';
 import { Role } from '../../domain/common/role';
@@ -57,7 +57,7 @@ class BillingRunRecordType {
   @Field(() => String, { nullable: true })
   lastError: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The billing run of the last attempt' })
+  @Field(() => ID, { nullable: true, description: 'The billing run of the last attempt' })
   runId: string | null;
 
   @Field(() => Boolean, { description: 'Should have run and has not' })

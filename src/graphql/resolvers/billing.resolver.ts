@@ -74,14 +74,14 @@ export class BillingResolver {
 
   @Authorized(Role.REVIEWER, Role.OPERATOR)
   @Query(() => BillingAccountType, { description: "A developer's billing account (staff)" })
-  async billingAccount(@Arg('developerId', () => String) developerId: string, @Ctx() { services }: Context): Promise<BillingAccountType> {
+  async billingAccount(@Arg('developerId', () => ID) developerId: string, @Ctx() { services }: Context): Promise<BillingAccountType> {
     return BillingAccountType.from(await services.accounts.view(developerId));
   }
 
   @Authorized(Role.DEVELOPER, Role.OPERATOR)
   @Query(() => LedgerConnectionType, { description: "Ledger entries, newest first: the caller's; an operator names developerId" })
   async ledger(
-    @Arg('developerId', () => String, { nullable: true }) developerId: string | null,
+    @Arg('developerId', () => ID, { nullable: true }) developerId: string | null,
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() { viewer, services }: Context,
@@ -96,7 +96,7 @@ export class BillingResolver {
 
   @Authorized(Role.DEVELOPER, Role.OPERATOR)
   @Query(() => [AppMonthToDateType], { description: 'Per app, the bills of the current Beijing month so far' })
-  async monthToDate(@Arg('developerId', () => String, { nullable: true }) developerId: string | null, @Ctx() { viewer, services, loaders }: Context): Promise<AppMonthToDateType[]> {
+  async monthToDate(@Arg('developerId', () => ID, { nullable: true }) developerId: string | null, @Ctx() { viewer, services, loaders }: Context): Promise<AppMonthToDateType[]> {
     const dev = isStaff(viewer) ? developerId : viewer.subjectId;
     // One developer's rows come through the loader, shared with the page's `App.monthToDate`.
     return dev ? (await loaders.monthToDateByDeveloper.load(dev)).rows : services.bills.monthToDate(viewer, null);
@@ -135,7 +135,7 @@ export class BillingResolver {
   @Authorized(Role.OPERATOR)
   @Mutation(() => AdjustBalanceResult, { description: 'ADJUSTMENT ledger entry, either sign; never below a zero balance' })
   async adjustBalance(
-    @Arg('developerId', () => String) developerId: string,
+    @Arg('developerId', () => ID) developerId: string,
     @Arg('amount', () => Money) amount: string,
     @Arg('reason', () => String) reason: string,
     @Arg('idempotencyKey', () => String) idempotencyKey: string,
@@ -147,7 +147,7 @@ export class BillingResolver {
   @Authorized(Role.OPERATOR)
   @Mutation(() => SetBillingTermsResult, { description: "A developer's deposit and new-ISV status" })
   async setBillingTerms(
-    @Arg('developerId', () => String) developerId: string,
+    @Arg('developerId', () => ID) developerId: string,
     @Arg('deposit', () => Money, { nullable: true }) deposit: string | null,
     @Arg('newIsv', () => Boolean, { nullable: true }) newIsv: boolean | null,
     @Ctx() { viewer, services }: Context,

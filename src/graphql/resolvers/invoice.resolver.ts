@@ -18,7 +18,7 @@ export class InvoiceResolver {
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('status', () => InvoiceStatus, { nullable: true }) status: InvoiceStatus | null,
-    @Arg('developerId', () => String, { nullable: true, description: 'Operators only; ignored for developers' }) developerId: string | null,
+    @Arg('developerId', () => ID, { nullable: true, description: 'Operators only; ignored for developers' }) developerId: string | null,
     @Ctx() { viewer, services }: Context,
   ): Promise<InvoiceConnectionType> {
     const page = readPageArgs({ first, after });

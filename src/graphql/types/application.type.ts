@@ -38,7 +38,7 @@ export class PackageApplicationType {
   @Field(() => [EligibilityRuleType], { description: 'The rules as checked at submission' })
   eligibility: EligibilityRuleType[];
 
-  @Field(() => String, { nullable: true, description: 'The reviewer who decided (issue 18)' })
+  @Field(() => ID, { nullable: true, description: 'The reviewer who decided (issue 18)' })
   decidedBy: string | null;
 
   @Field(() => Date, { nullable: true })

@@ -65,7 +65,7 @@ export class BillType {
   @Field(() => String)
   appkey: string;
 
-  @Field(() => String)
+  @Field(() => ID)
   developerId: string;
 
   @Field(() => BillingPlatform)
@@ -89,7 +89,7 @@ export class BillType {
   @Field(() => Money, { description: 'Coupon used (positive)' })
   couponTotal: string;
 
-  @Field(() => String)
+  @Field(() => ID)
   priceListId: string;
 
   @Field(() => LocalDate, { description: 'Beijing date the bill was issued; arrears age from it' })
@@ -153,7 +153,7 @@ export class BillFilterInput {
   @Field(() => BillStatus, { nullable: true })
   status?: BillStatus | null;
 
-  @Field(() => String, { nullable: true, description: 'Staff only; ignored for developers' })
+  @Field(() => ID, { nullable: true, description: 'Staff only; ignored for developers' })
   developerId?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'true: on a REQUESTED or ISSUED invoice; false: on none (with status PAID and platform DOUYIN: the bills a developer may invoice)' })
@@ -162,7 +162,10 @@ export class BillFilterInput {
 
 @ObjectType('BillingAccount', { simpleResolvers: true, description: "A developer's money: balance (= the ledger's sum), arrears, payment mode, deposit" })
 export class BillingAccountType {
-  @Field(() => String)
+  @Field(() => ID, { description: "The developer's id: one account per developer" })
+  id: string;
+
+  @Field(() => ID)
   developerId: string;
 
   @Field(() => Money)
@@ -194,6 +197,7 @@ export class BillingAccountType {
 
   static from(v: AccountView): BillingAccountType {
     return Object.assign(new BillingAccountType(), {
+      id: v.account.developerId,
       developerId: v.account.developerId,
       balance: money(v.account.balance),
       ledgerSum: v.ledgerSum,
@@ -277,7 +281,7 @@ export class AppMonthToDateType {
 
 @ObjectType('BillingRunReport', { simpleResolvers: true })
 export class BillingRunReportType {
-  @Field(() => String)
+  @Field(() => ID)
   runId: string;
 
   @Field(() => BillingPlatform)
@@ -408,6 +412,9 @@ export class PriceListInput {
 
 @ObjectType('CouponPolicy', { simpleResolvers: true })
 export class CouponPolicyType {
+  @Field(() => ID, { description: "The coupon code, as the object's identity (the same value as code)" })
+  id: string;
+
   @Field(() => String)
   code: string;
 
@@ -427,7 +434,7 @@ export class CouponPolicyType {
   newIsvOnly: boolean;
 
   static from(e: CouponPolicyEntity): CouponPolicyType {
-    return Object.assign(new CouponPolicyType(), { code: e.code, platform: e.platform, amount: money(e.amount), validFrom: e.validFrom, validTo: e.validTo, newIsvOnly: e.newIsvOnly });
+    return Object.assign(new CouponPolicyType(), { id: e.code, code: e.code, platform: e.platform, amount: money(e.amount), validFrom: e.validFrom, validTo: e.validTo, newIsvOnly: e.newIsvOnly });
   }
 }
 

@@ -11,7 +11,7 @@ export class InvoiceType {
   @Field(() => ID)
   id: string;
 
-  @Field(() => String)
+  @Field(() => ID)
   developerId: string;
 
   @Field(() => BillingPlatform)

@@ -404,7 +404,7 @@ export class PlaceOrderInput {
   @Field(() => Boolean, { nullable: true, description: "NEW: start the version's trial (free)" }) trial?: boolean;
   @Field(() => String, { nullable: true, description: 'Required when the product needs the buyer phone' }) buyerPhone?: string;
   @Field(() => String, { nullable: true, description: 'Required when the product needs the buyer email' }) buyerEmail?: string;
-  @Field(() => String, { nullable: true, description: 'The buyer\'s key for this order ([A-Za-z0-9._:-], ≤ 100): a retry with the same key answers the same order, charged once' })
+  @Field(() => String, { nullable: true, description: "The buyer's key for this order ([A-Za-z0-9._:-], ≤ 100): a retry with the same key answers the same order, charged once" })
   idempotencyKey?: string;
 }
 
