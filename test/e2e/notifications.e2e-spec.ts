@@ -330,11 +330,12 @@ describe('preferences and channels', () => {
       dev.token,
     );
     expect(contacts.setNotificationContacts).toMatchObject({ email: 'ops@acme.example', phone: '+86 138 0000 0000' });
-    const bad = await q(`mutation($i: NotificationContactsInput!) { setNotificationContacts(input: $i) { __typename ... on InvalidInput { violations { field rule } } } }`, { i: { email: 'nope', lowBalanceThreshold: '1.234' } }, dev.token);
-    expect(bad.setNotificationContacts.violations).toEqual([
-      { field: 'email', rule: 'NOT_AN_EMAIL' },
-      { field: 'lowBalanceThreshold', rule: 'NOT_MONEY' },
-    ]);
+    const bad = await q(`mutation($i: NotificationContactsInput!) { setNotificationContacts(input: $i) { __typename ... on InvalidInput { violations { field rule } } } }`, { i: { email: 'nope', lowBalanceThreshold: '1.00' } }, dev.token);
+    expect(bad.setNotificationContacts.violations).toEqual([{ field: 'email', rule: 'NOT_AN_EMAIL' }]);
+    // lowBalanceThreshold is Money: three decimal places are refused at the edge, naming the field.
+    const badMoney = await t.post({ query: `mutation($i: NotificationContactsInput!) { setNotificationContacts(input: $i) { __typename } }`, variables: { i: { lowBalanceThreshold: '1.234' } } }, dev.token);
+    expect(badMoney.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    expect(badMoney.errors![0].message).toMatch(/i\.lowBalanceThreshold.*Money/);
 
     const pref = (kind: string, channel: string, enabled: boolean) =>
       q(`mutation($k: NotificationKind!, $c: NotificationChannel!, $e: Boolean!) { setNotificationPreference(kind: $k, channel: $c, enabled: $e) { __typename ... on NotificationPreference { kind channel enabled explicit } } }`, { k: kind, c: channel, e: enabled }, dev.token);
