@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ApplicationDecision } from '../../domain/application/application.enums';
+import { ReviewDecision } from '../../domain/review/review.enums';
 import { TrafficMode } from '../../domain/catalog/catalog.enums';
 import { Role } from '../../domain/common/role';
 import { violation } from '../../domain/common/violation';
@@ -47,7 +47,7 @@ export class PackageApplicationResolver {
   @Mutation(() => DecideApplicationResult, { description: 'Reviewer: approve (eligibility re-checked) or reject with a reason a PENDING package application' })
   async decideApplication(
     @Arg('id', () => ID) id: string,
-    @Arg('decision', () => ApplicationDecision) decision: ApplicationDecision,
+    @Arg('decision', () => ReviewDecision) decision: ReviewDecision,
     @Arg('reason', () => String, { nullable: true }) reason: string | null,
     @Ctx() { viewer, services }: Context,
   ) {
