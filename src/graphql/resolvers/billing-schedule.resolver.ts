@@ -8,6 +8,7 @@ import { BillingRunTrigger } from '../../db/entities/billing-run.entity';
 import { ScheduledRunState } from '../../db/entities/scheduled-job-run.entity';
 import { Context } from '../context';
 import { badUserInput } from './result';
+import { firstOf } from './connection';
 
 registerEnumType(ScheduledJob, { name: 'ScheduledJob', description: 'What the scheduler runs per period: Taobao days, Douyin months, daily arrears collection' });
 registerEnumType(BillingRunTrigger, { name: 'BillingRunTrigger', description: 'Who started a run: the scheduler, an operator (runBilling) or the CLI' });
@@ -69,8 +70,6 @@ export class BillingScheduleResolver {
   @Authorized(Role.OPERATOR)
   @Query(() => [BillingRunRecordType], { description: 'Billing and arrears runs, newest first: scheduled periods (overdue ones flagged) and runs started by hand' })
   async billingRuns(@Arg('first', () => Int, { nullable: true }) first: number | null, @Ctx() { services }: Context): Promise<BillingRunRecordType[]> {
-    const limit = first ?? 50;
-    if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw badUserInput([violation('first', 'OUT_OF_RANGE', 'first is 1 to 200')]);
-    return services.billingSchedule.records(limit);
+    return services.billingSchedule.records(firstOf(first));
   }
 }
