@@ -10,7 +10,16 @@ import { Context } from '../context';
 import { badUserInput } from './result';
 import { firstOf } from './connection';
 
-registerEnumType(ScheduledJob, { name: 'ScheduledJob', description: 'What the scheduler runs per period: Taobao days, Douyin months, daily arrears collection' });
+registerEnumType(ScheduledJob, {
+  name: 'ScheduledJob',
+  description: 'What the scheduler runs per period: Taobao days, Douyin months, the daily late-usage sweep, daily arrears collection',
+  valuesConfig: {
+    TAOBAO_BILLING: { description: 'A Taobao Beijing day, after midnight plus the grace (02:00 by default)' },
+    DOUYIN_BILLING: { description: 'A Douyin month, on the 5th of the next month' },
+    LATE_USAGE: { description: 'Usage reported for periods already billed becomes adjustment bills (half an hour after the night’s Taobao billing)' },
+    ARREARS_COLLECTION: { description: 'Auto-debit retries and the Douyin deposit deductions that are due (an hour after the night’s Taobao billing)' },
+  },
+});
 registerEnumType(BillingRunTrigger, { name: 'BillingRunTrigger', description: 'Who started a run: the scheduler, an operator (runBilling) or the CLI' });
 registerEnumType(ScheduledRunState, { name: 'ScheduledRunState', description: 'PENDING (due, not started), RUNNING, DONE, FAILED (retried with backoff)' });
 
@@ -19,7 +28,7 @@ class BillingRunRecordType {
   @Field(() => ScheduledJob)
   job: ScheduledJob;
 
-  @Field(() => BillingPlatform, { nullable: true, description: 'Null for arrears collection' })
+  @Field(() => BillingPlatform, { nullable: true, description: 'Null for arrears collection and the late-usage sweep' })
   platform: BillingPlatform | null;
 
   @Field(() => String, { description: 'A Beijing date (Taobao, arrears) or a month (Douyin)' })
@@ -40,10 +49,10 @@ class BillingRunRecordType {
   @Field(() => Date, { nullable: true })
   finishedAt: Date | null;
 
-  @Field(() => Int, { nullable: true, description: 'App-days considered (null until done)' })
+  @Field(() => Int, { nullable: true, description: 'App-days considered (the late-usage sweep: app-periods re-rated); null until done' })
   appDays: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Bills written' })
+  @Field(() => Int, { nullable: true, description: 'Bills written (the late-usage sweep: adjustment bills)' })
   bills: number | null;
 
   @Field(() => Money, { nullable: true, description: 'Total of the bills written, yuan' })

@@ -10,6 +10,7 @@ import { AppEntity, DeveloperEntity, TagEntity } from '../../db/entities';
 import { notFound } from '../common/errors';
 import { APP_COLUMNS, appFromRow, AppRow } from '../../db/raw-rows';
 import { AppSecretService, IssuedSecret } from './app-secret.service';
+import { Clock, systemClock } from '../../domain/common/clock';
 
 export interface CreateAppInput extends AppProfileInput {
   name: string;
@@ -37,6 +38,8 @@ export class AppService {
   constructor(
     private readonly ds: DataSource,
     private readonly secrets: AppSecretService,
+    /** The creation instant comes from the service clock, like every other "now" (ingestion compares usage dates with the app's creation day). */
+    private readonly clock: Clock = systemClock,
   ) {}
 
   /**
@@ -80,6 +83,7 @@ export class AppService {
           declaredFunctions: (input.declaredFunctions ?? []) as AppFunction[],
           status: AppStatus.DEVELOPING,
           grantedTrafficQuota: null,
+          createdAt: this.clock.now(),
         });
         try {
           await em.save(app);
