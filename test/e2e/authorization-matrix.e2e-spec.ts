@@ -370,7 +370,7 @@ describe('cross-tenant reads and writes answer NOT_FOUND', () => {
   it('a partner the owner did not grant reads neither the developer nor its apps', async () => {
     const stranger = await t.token(Role.PARTNER, 'stranger-partner');
     expect(errorCode(await t.persisted(PartnerDeveloperAppsDocument, { developerId: fixture.developerId }, stranger))).toBe('NOT_FOUND');
-    expect((await t.persisted(PartnerDevelopersDocument, {}, stranger)).data).toEqual({ partnerDevelopers: [] });
+    expect((await t.persisted(PartnerDevelopersDocument, {}, stranger)).data).toEqual({ partnerDevelopers: { edges: [] } });
   });
 
   it("the owner's app is unchanged by every attempt", async () => {
