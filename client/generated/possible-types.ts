@@ -32,6 +32,12 @@
       "InvalidState",
       "ReviewAssignment"
     ],
+    "ChargePricing": [
+      "GraduatedPricing",
+      "HighestPackagePerDayPricing",
+      "PerHundredPricing",
+      "PerTenThousandPerDayPricing"
+    ],
     "ClaimReviewItemResult": [
       "InvalidState",
       "ReviewAssignment"
@@ -39,6 +45,10 @@
     "CloseDeveloperAccountResult": [
       "AccountClosure",
       "InvalidInput",
+      "InvalidState"
+    ],
+    "CollectArrearsResult": [
+      "ArrearsCollection",
       "InvalidState"
     ],
     "CreateAppResult": [
@@ -75,6 +85,10 @@
       "InvalidState",
       "Invoice"
     ],
+    "LiftMemberCapabilityBarResult": [
+      "InvalidState",
+      "MemberCapabilityStanding"
+    ],
     "MarkNotificationsReadResult": [
       "InvalidInput",
       "NotificationsMarked"
@@ -88,6 +102,10 @@
       "InvalidInput",
       "InvalidState",
       "MarketVersion"
+    ],
+    "PingWebhookEndpointResult": [
+      "InvalidState",
+      "WebhookDelivery"
     ],
     "PlaceOrderResult": [
       "InsufficientBalance",
@@ -142,6 +160,18 @@
       "InvalidState",
       "ReleasedReviewItem"
     ],
+    "RemoveWebhookEndpointResult": [
+      "InvalidState",
+      "WebhookEndpoint"
+    ],
+    "ReplayWebhookDeliveryResult": [
+      "InvalidState",
+      "WebhookDelivery"
+    ],
+    "ReportQuotaExhaustedResult": [
+      "EmergencyTrafficAnswer",
+      "InvalidInput"
+    ],
     "RequestInvoiceResult": [
       "InvalidInput",
       "InvalidState",
@@ -164,9 +194,17 @@
       "InvalidState",
       "IssuedAppSecret"
     ],
+    "RotateWebhookSecretResult": [
+      "InvalidState",
+      "WebhookEndpointSecret"
+    ],
     "RunBillingResult": [
       "BillingRunReport",
       "InvalidInput"
+    ],
+    "SetAppBillingPlatformResult": [
+      "App",
+      "InvalidState"
     ],
     "SetAppQuotaResult": [
       "InvalidInput",
@@ -179,6 +217,10 @@
     "SetCalendarDayResult": [
       "CalendarDay",
       "InvalidInput"
+    ],
+    "SetIsvOnboardedResult": [
+      "Developer",
+      "InvalidState"
     ],
     "SetNotificationContactsResult": [
       "InvalidInput",
@@ -199,6 +241,10 @@
     "SetReviewLeadResult": [
       "InvalidInput",
       "ReviewLead"
+    ],
+    "SetValueAddedOutOfCloudPermittedResult": [
+      "App",
+      "InvalidState"
     ],
     "SubmitAppForReviewResult": [
       "InvalidInput",

@@ -46,7 +46,7 @@ export const ROWS: readonly Row[] = [
   ['Query.auditLog',                  'U F F A P F', '{ auditLog(first: 1) { totalCount } }'],
   ['Query.me',                        'U A F F P F', '{ me { id } }'],
   ['Query.myApps',                    'U A F F P F', '{ myApps { totalCount } }'],
-  ['Query.myPartnerGrants',           'U A F F P F', '{ myPartnerGrants { partnerId } }'],
+  ['Query.myPartnerGrants',           'U A F F P F', '{ myPartnerGrants { edges { node { partnerId } } } }'],
   ['Query.packages',                  'A A A A P A', '{ packages { code } }'],
   ['Query.partnerDeveloper',          'U F F F A F', PartnerDeveloperAppsDocument as Doc, (f) => ({ developerId: f.developerId })],
   ['Query.partnerDevelopers',         'U F F F A F', PartnerDevelopersDocument as Doc],
@@ -72,10 +72,10 @@ export const ROWS: readonly Row[] = [
   ['Query.bills',                     'U A A A P F', '{ bills(first: 1) { totalCount } }'],
   ['Query.bill',                      'U N N N P F', 'query($id: ID!) { bill(id: $id) { id } }', () => ({ id: '999999999' })],
   ['Query.balance',                   'U A F F P F', '{ balance { __typename } }'],
-  ['Query.billingAccount',            'U F A A P F', 'query($d: String!) { billingAccount(developerId: $d) { __typename } }', (f) => ({ d: f.developerId })],
-  ['Query.ledger',                    'U A F A P F', 'query($d: String) { ledger(developerId: $d, first: 1) { __typename } }', (f) => ({ d: f.developerId })],
-  ['Query.previewBill',               'U F F A P F', 'query($a: ID!, $p: DraftPriceListInput!) { previewBill(appId: $a, period: "2026-11-19", priceList: $p) { total } }', (f) => ({ a: f.appId, p: { charges: [{ code: 'DATA_SYNC_ORDERS', label: 'Data sync', meter: 'DATA_SYNC_ORDERS', unit: 'orders', model: 'PER_HUNDRED', propsJson: '{"price":"0.05"}', couponScope: false }] } })],
-  ['Query.monthToDate',               'U A F A P F', 'query($d: String) { monthToDate(developerId: $d) { __typename } }', (f) => ({ d: f.developerId })],
+  ['Query.billingAccount',            'U F A A P F', 'query($d: ID!) { billingAccount(developerId: $d) { __typename } }', (f) => ({ d: f.developerId })],
+  ['Query.ledger',                    'U A F A P F', 'query($d: ID) { ledger(developerId: $d, first: 1) { __typename } }', (f) => ({ d: f.developerId })],
+  ['Query.previewBill',               'U F F A P F', 'query($a: ID!, $p: DraftPriceListInput!) { previewBill(appId: $a, period: "2026-11-19", priceList: $p) { total } }', (f) => ({ a: f.appId, p: { charges: [{ code: 'DATA_SYNC_ORDERS', label: 'Data sync', meter: 'DATA_SYNC_ORDERS', unit: 'orders', pricing: { perHundred: { price: '0.05' } }, couponScope: false }] } })],
+  ['Query.monthToDate',               'U A F A P F', 'query($d: ID) { monthToDate(developerId: $d) { __typename } }', (f) => ({ d: f.developerId })],
   ['Query.billsCsv',                  'U A F A P F', '{ billsCsv(platform: TAOBAO, period: "2026-11-19") }'],
   ['Query.priceLists',                'U A A A P F', '{ priceLists { __typename } }'],
   ['Query.couponPolicies',            'U A A A P F', '{ couponPolicies { __typename } }'],
@@ -100,25 +100,24 @@ export const ROWS: readonly Row[] = [
   ['Query.myMarketProducts',          'U A F F P F', '{ myMarketProducts { __typename } }'],
   ['Query.callPermission',            'U F F F P A', 'query($k: String!) { callPermission(appkey: $k, category: BASIC, source: IN_CLOUD) { __typename } }', (f) => ({ k: f.appkey })],
   ['Query.quotaSnapshot',             'U F F F P A', 'query($k: String!) { quotaSnapshot(appkeys: [$k]) { __typename } }', (f) => ({ k: f.appkey })],
-  ['Query.myNotifications',           'U A F F P F', '{ myNotifications(first: 1) { __typename } }'],
   ['Query.notifications',             'U A F F P F', '{ notifications(first: 1) { totalCount } }'],
   ['Query.unreadNotificationCount',   'U A F F P F', '{ unreadNotificationCount }'],
   ['Query.notificationPreferences',   'U A F F P F', '{ notificationPreferences { kind } }'],
   ['Query.notificationSettings',      'U A F F P F', '{ notificationSettings { email } }'],
-  ['Query.webhookEndpoints',          'U A F F P F', '{ webhookEndpoints { id } }'],
+  ['Query.webhookEndpoints',          'U A F F P F', '{ webhookEndpoints { edges { node { id } } } }'],
   ['Query.webhookDeliveries',         'U N F F P F', '{ webhookDeliveries(endpointId: "999999999") { totalCount } }'],
   ['Mutation.markNotificationsRead',  'U A F F P F', 'mutation { markNotificationsRead(all: true) { __typename } }'],
   ['Mutation.setNotificationPreference', 'U A F F P F', 'mutation { setNotificationPreference(kind: BILL_ISSUED, channel: EMAIL, enabled: true) { __typename } }'],
   ['Mutation.setNotificationContacts', 'U A F F P F', 'mutation { setNotificationContacts(input: { lowBalanceThreshold: "10.00" }) { __typename } }'],
   ['Mutation.registerWebhookEndpoint', 'U A F F P F', 'mutation { registerWebhookEndpoint(url: "http://not-https.example") { __typename } }'],
-  ['Mutation.rotateWebhookSecret',    'U N F F P F', 'mutation { rotateWebhookSecret(endpointId: "999999999") { secret } }'],
-  ['Mutation.removeWebhookEndpoint',  'U N F F P F', 'mutation { removeWebhookEndpoint(endpointId: "999999999") { id } }'],
-  ['Mutation.pingWebhookEndpoint',    'U N F F P F', 'mutation { pingWebhookEndpoint(endpointId: "999999999") { id } }'],
-  ['Mutation.replayWebhookDelivery',  'U N F F P F', 'mutation { replayWebhookDelivery(deliveryId: "999999999") { id } }'],
+  ['Mutation.rotateWebhookSecret',    'U N F F P F', 'mutation { rotateWebhookSecret(endpointId: "999999999") { ... on WebhookEndpointSecret { secret } } }'],
+  ['Mutation.removeWebhookEndpoint',  'U N F F P F', 'mutation { removeWebhookEndpoint(endpointId: "999999999") { ... on WebhookEndpoint { id } } }'],
+  ['Mutation.pingWebhookEndpoint',    'U N F F P F', 'mutation { pingWebhookEndpoint(endpointId: "999999999") { ... on WebhookDelivery { id } } }'],
+  ['Mutation.replayWebhookDelivery',  'U N F F P F', 'mutation { replayWebhookDelivery(deliveryId: "999999999") { ... on WebhookDelivery { id } } }'],
   ['Mutation.recharge',               'U A F F P F', 'mutation { recharge(amount: "10.00", idempotencyKey: "matrix-recharge") { __typename } }'],
   ['Mutation.setPaymentMode',         'U A F F P F', 'mutation { setPaymentMode(mode: PREPAID) { __typename } }'],
-  ['Mutation.adjustBalance',          'U F F A P F', 'mutation($d: String!) { adjustBalance(developerId: $d, amount: "1.00", reason: "matrix", idempotencyKey: "matrix-adjust") { __typename } }', (f) => ({ d: f.developerId })],
-  ['Mutation.setBillingTerms',        'U F F A P F', 'mutation($d: String!) { setBillingTerms(developerId: $d, newIsv: false) { __typename } }', (f) => ({ d: f.developerId })],
+  ['Mutation.adjustBalance',          'U F F A P F', 'mutation($d: ID!) { adjustBalance(developerId: $d, amount: "1.00", reason: "matrix", idempotencyKey: "matrix-adjust") { __typename } }', (f) => ({ d: f.developerId })],
+  ['Mutation.setBillingTerms',        'U F F A P F', 'mutation($d: ID!) { setBillingTerms(developerId: $d, newIsv: false) { __typename } }', (f) => ({ d: f.developerId })],
   ['Query.billingRuns',               'U F F A P F', '{ billingRuns(first: 5) { period state } }'],
   ['Query.priceHistory',              'U F F A P F', '{ priceHistory(first: 5) { pageInfo { hasNextPage } } }'],
   ['Mutation.runBilling',             'U F F A P F', 'mutation { runBilling(platform: TAOBAO, period: "2026-11-19") { __typename } }'],
@@ -171,7 +170,7 @@ export const ROWS: readonly Row[] = [
   // An import with neither a list nor an ICS file is refused as data: the matrix leaves the calendar alone.
   ['Mutation.importCalendarYear',     'U F F A P F', 'mutation { importCalendarYear(input: { year: 2030 }) { __typename } }'],
   ['Query.calendarCoverage',          'U F F A P F', '{ calendarCoverage { warning } }'],
-  ['Query.mySales',                   'U A F F P F', '{ mySales { amount } }'],
+  ['Query.mySales',                   'U A F F P F', '{ mySales { edges { node { amount } } } }'],
 ];
 
 const ROLES = [Role.ANONYMOUS, Role.DEVELOPER, Role.REVIEWER, Role.OPERATOR, Role.PARTNER, Role.GATEWAY] as const;
@@ -364,16 +363,16 @@ describe('cross-tenant reads and writes answer NOT_FOUND', () => {
   it("another developer's lists never contain the owner's objects", async () => {
     const intruder = await t.developer('Intruder');
     const res = await t.post(
-      { query: 'query($app: ID!) { myApps { totalCount } myPartnerGrants { partnerId } bills(filter: { appId: $app }) { totalCount } invoices { totalCount } myMarketProducts { id } monthToDate { appId } me { pendingMemberCapabilityApplications { id } } }', variables: { app: fixture.appId } },
+      { query: 'query($app: ID!) { myApps { totalCount } myPartnerGrants { edges { node { partnerId } } } bills(filter: { appId: $app }) { totalCount } invoices { totalCount } myMarketProducts { edges { node { id } } } monthToDate { appId } me { pendingMemberCapabilityApplications { id } } }', variables: { app: fixture.appId } },
       intruder.token,
     );
-    expect(res.data).toEqual({ myApps: { totalCount: 0 }, myPartnerGrants: [], bills: { totalCount: 0 }, invoices: { totalCount: 0 }, myMarketProducts: [], monthToDate: [], me: { pendingMemberCapabilityApplications: [] } });
+    expect(res.data).toEqual({ myApps: { totalCount: 0 }, myPartnerGrants: { edges: [] }, bills: { totalCount: 0 }, invoices: { totalCount: 0 }, myMarketProducts: { edges: [] }, monthToDate: [], me: { pendingMemberCapabilityApplications: [] } });
   });
 
   it('a partner the owner did not grant reads neither the developer nor its apps', async () => {
     const stranger = await t.token(Role.PARTNER, 'stranger-partner');
     expect(errorCode(await t.persisted(PartnerDeveloperAppsDocument, { developerId: fixture.developerId }, stranger))).toBe('NOT_FOUND');
-    expect((await t.persisted(PartnerDevelopersDocument, {}, stranger)).data).toEqual({ partnerDevelopers: [] });
+    expect((await t.persisted(PartnerDevelopersDocument, {}, stranger)).data).toEqual({ partnerDevelopers: { edges: [] } });
   });
 
   it("the owner's app is unchanged by every attempt", async () => {

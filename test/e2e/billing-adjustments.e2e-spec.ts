@@ -192,11 +192,27 @@ describe('a failed period is retried until it succeeds', () => {
 });
 
 describe('no retroactive prices', () => {
+  type Pricing =
+    | { __typename: 'PerHundredPricing'; price: string }
+    | { __typename: 'PerTenThousandPerDayPricing'; price: string }
+    | { __typename: 'GraduatedPricing'; per: number; tiers: { upTo: number | null; price: string }[] }
+    | { __typename: 'HighestPackagePerDayPricing'; prices: { packageCode: string; price: string }[] };
+  // The typed settings read back, as the typed settings to send (one member per pricing model).
+  const pricingInput = (p: Pricing) =>
+    p.__typename === 'PerHundredPricing'
+      ? { perHundred: { price: p.price } }
+      : p.__typename === 'PerTenThousandPerDayPricing'
+        ? { perTenThousandPerDay: { price: p.price } }
+        : p.__typename === 'GraduatedPricing'
+          ? { graduated: { per: p.per, tiers: p.tiers } }
+          : { highestPackagePerDay: { prices: p.prices } };
+  const PRICING =
+    'pricing { __typename ... on PerHundredPricing { price } ... on PerTenThousandPerDayPricing { price } ... on GraduatedPricing { per tiers { upTo price } } ... on HighestPackagePerDayPricing { prices { packageCode price } } }';
   const basicAt = async (price: string) => {
-    const lists = (await t.post({ query: '{ priceLists(platform: TAOBAO) { charges { code label meter unit model couponScope propsJson } } }' }, operator)).data as {
-      priceLists: { charges: { code: string; label: string; meter: string; unit: string; model: string; couponScope: boolean; propsJson: string }[] }[];
+    const lists = (await t.post({ query: `{ priceLists(platform: TAOBAO) { charges { code label meter unit couponScope ${PRICING} } } }` }, operator)).data as {
+      priceLists: { charges: { code: string; label: string; meter: string; unit: string; couponScope: boolean; pricing: Pricing }[] }[];
     };
-    return lists.priceLists.at(-1)!.charges.map((c) => ({ ...c, propsJson: c.code === 'BASIC_API_IN_CLOUD' ? JSON.stringify({ price }) : c.propsJson }));
+    return lists.priceLists.at(-1)!.charges.map(({ pricing, ...c }) => ({ ...c, pricing: c.code === 'BASIC_API_IN_CLOUD' ? { perHundred: { price } } : pricingInput(pricing) }));
   };
 
   it('a list from 2026-11-20 (billed, as is 11-21) is refused naming the last billed day, and nothing is written', async () => {

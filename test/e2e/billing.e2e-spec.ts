@@ -3,6 +3,7 @@
  * monthly bills, quality discount, deposit), driven over HTTP against a fresh database. Usage
  * enters through the gateway's recordUsage, as in production.
  */
+import { pricingInput } from '../support/pricing-input';
 import { Role } from '../../src/domain/common/role';
 import {
   AdjustBalanceDocument,
@@ -454,12 +455,12 @@ describe('queries and roles', () => {
       label: c.code,
       meter: c.meter,
       unit: 'calls',
-      model: c.model,
       couponScope: c.couponScope,
-      propsJson: c.code === 'BASIC_API_IN_CLOUD' ? JSON.stringify({ price: '0.03' }) : c.propsJson,
+      pricing: c.code === 'BASIC_API_IN_CLOUD' ? { perHundred: { price: '0.03' } } : pricingInput(c.pricing),
     }));
-    const bad = await t.gql(UpsertPriceListDocument, { input: { platform: 'TAOBAO', effectiveFrom: '2026-11-21', charges: [{ ...charges[0], model: 'NOPE' }] } }, operator);
-    expect(bad.data!.upsertPriceList.__typename === 'InvalidInput' && bad.data!.upsertPriceList.violations.map((v) => v.rule)).toEqual(['UNKNOWN_MODEL']);
+    // A charge without a pricing model (or with two) is refused naming the field, as an unknown model was.
+    const bad = await t.gql(UpsertPriceListDocument, { input: { platform: 'TAOBAO', effectiveFrom: '2026-11-21', charges: [{ ...charges[0], pricing: {} }] } }, operator);
+    expect(bad.data!.upsertPriceList.__typename === 'InvalidInput' && bad.data!.upsertPriceList.violations.map((v) => `${v.field} ${v.rule}`)).toEqual(['charges[0].pricing EXACTLY_ONE_MODEL']);
     // Days of 2026 are billed already: a list from 2021-09-02 would re-price them.
     const retro = await t.gql(UpsertPriceListDocument, { input: { platform: 'TAOBAO', effectiveFrom: '2021-09-02', charges } }, operator);
     expect(retro.data!.upsertPriceList).toMatchObject({ __typename: 'AlreadyBilled', code: 'ALREADY_BILLED', firstAffectedDay: '2021-09-02' });

@@ -5,9 +5,11 @@
  * 0.04/100: 1,300,000 orders → 1,120.00), basic API in cloud 0.02/100, the daily 50 coupon against
  * basic + value-added API fees; §6: a Douyin month's summed usage with a quality discount.
  */
+import { pricingInput } from '../support/pricing-input';
 import { Role } from '../../src/domain/common/role';
 import {
   AppMonthToDateEstimateDocument,
+  ChargePricingInput,
   BillsDocument,
   MonthToDateEstimateDocument,
   MyAppsMonthToDateEstimateDocument,
@@ -122,8 +124,7 @@ describe('Taobao: today is estimated during the day, and the bill of that day is
       label: c.code,
       meter: c.meter,
       unit: 'units',
-      model: c.code === 'DATA_SYNC_ORDERS' ? 'PER_HUNDRED' : c.model,
-      propsJson: c.code === 'DATA_SYNC_ORDERS' ? '{"price":"0.2"}' : c.propsJson,
+      pricing: c.code === 'DATA_SYNC_ORDERS' ? { perHundred: { price: '0.2' } } : pricingInput(c.pricing),
       couponScope: c.couponScope,
     }));
     const up = await t.gql(UpsertPriceListDocument, { input: { platform: 'TAOBAO', effectiveFrom: '2026-11-22', charges } }, f.operator);
@@ -196,17 +197,18 @@ describe('previewBill (issue 17 §5): a draft price list on real usage, beside t
     }
     return out;
   };
-  const draftCharges = async (dataSync: { model: string; propsJson: string }) => {
+  const draftCharges = async (dataSync: ChargePricingInput) => {
     const current = (await t.gql(PriceListsDocument, { platform: 'TAOBAO' }, f.operator)).data!.priceLists.find((l) => l.id === 'TAOBAO-2018-08-01')!;
-    return current.charges.map((c) => ({ code: c.code, label: c.code, meter: c.meter, unit: 'units', model: c.model, propsJson: c.propsJson, couponScope: c.couponScope, ...(c.code === 'DATA_SYNC_ORDERS' ? dataSync : {}) }));
+    return current.charges.map((c) => ({ code: c.code, label: c.code, meter: c.meter, unit: 'units', pricing: c.code === 'DATA_SYNC_ORDERS' ? dataSync : pricingInput(c.pricing), couponScope: c.couponScope }));
   };
+  const graduatedDraft: ChargePricingInput = { graduated: { per: 100, tiers: [{ upTo: 1_000_000, price: '0.1' }, { upTo: null, price: '0.02' }] } };
 
   it('1,300,000 orders billed 1,120.00; a draft with 0.02/100 above 1,000,000 rates 1,060.00 (−60.00); no billing table changes', async () => {
     const dev = await t.developer();
     const app = await newApp(dev);
     await f.report(app.appkey, '2026-11-18', { dataSyncNewOrders: 1_300_000, apiCalls: [calls('BASIC', 'IN_CLOUD', 300_000)] });
     await f.run('TAOBAO', '2026-11-18');
-    const charges = await draftCharges({ model: 'GRADUATED', propsJson: JSON.stringify({ per: 100, tiers: [{ upTo: 1_000_000, price: '0.1' }, { upTo: null, price: '0.02' }] }) });
+    const charges = await draftCharges(graduatedDraft);
     const before = await snapshot();
     const res = await t.gql(PreviewBillDocument, { appId: app.id, period: '2026-11-18', priceList: { charges } }, f.operator);
     expect(res.errors).toBeUndefined();
@@ -227,7 +229,7 @@ describe('previewBill (issue 17 §5): a draft price list on real usage, beside t
     // late usage of the billed day: +100,000 orders beyond the 1,000,000 tier, +40.00 as an adjustment bill
     await f.report(app.appkey, '2026-11-17', { dataSyncNewOrders: 100_000 });
     expect(await t.server.services.billAdjustments.sweepLateUsage()).toMatchObject({ adjusted: 1, total: '40.00' });
-    const charges = await draftCharges({ model: 'GRADUATED', propsJson: JSON.stringify({ per: 100, tiers: [{ upTo: 1_000_000, price: '0.1' }, { upTo: null, price: '0.02' }] }) });
+    const charges = await draftCharges(graduatedDraft);
     const p = (await t.gql(PreviewBillDocument, { appId: app.id, period: '2026-11-17', priceList: { charges } }, f.operator)).data!.previewBill;
     // draft: 1,000.00 + 400,000 × 0.02/100 = 1,080.00; billed: 1,120.00 + 40.00 = 1,160.00
     expect(p).toMatchObject({ total: '1080.00', issued: { total: '1120.00' }, adjustments: [{ total: '40.00' }], issuedTotal: '1160.00', difference: '-80.00' });
@@ -237,17 +239,17 @@ describe('previewBill (issue 17 §5): a draft price list on real usage, beside t
     const dev = await t.developer();
     const app = await newApp(dev);
     await f.report(app.appkey, '2026-11-19', { dataSyncNewOrders: 12_000 });
-    const charges = await draftCharges({ model: 'PER_HUNDRED', propsJson: '{"price":"0.2"}' });
+    const charges = await draftCharges({ perHundred: { price: '0.2' } });
     const p = (await t.gql(PreviewBillDocument, { appId: app.id, period: '2026-11-19', priceList: { charges } }, f.operator)).data!.previewBill;
     expect(p).toMatchObject({ total: '24.00', issued: null, adjustments: [], issuedTotal: null, difference: null }); // 12,000 × 0.2/100
 
-    const badModel = await t.gql(PreviewBillDocument, { appId: app.id, period: '2026-11-19', priceList: { charges: [{ ...charges[0], model: 'NOPE' }] } }, f.operator);
-    expect(errorCode(badModel)).toBe('BAD_USER_INPUT');
-    expect(badModel.errors![0].extensions!.violations).toEqual([expect.objectContaining({ field: 'priceList.charges[0].model', rule: 'UNKNOWN_MODEL' })]);
+    const noModel = await t.gql(PreviewBillDocument, { appId: app.id, period: '2026-11-19', priceList: { charges: [{ ...charges[0], pricing: {} }] } }, f.operator);
+    expect(errorCode(noModel)).toBe('BAD_USER_INPUT');
+    expect(noModel.errors![0].extensions!.violations).toEqual([expect.objectContaining({ field: 'priceList.charges[0].pricing', rule: 'EXACTLY_ONE_MODEL' })]);
     const badPeriod = await t.gql(PreviewBillDocument, { appId: app.id, period: '2026-11', priceList: { charges } }, f.operator);
     expect(badPeriod.errors![0].extensions!.violations).toEqual([expect.objectContaining({ field: 'period', rule: 'NOT_A_DATE' })]);
-    const notJson = await t.gql(PreviewBillDocument, { appId: app.id, period: '2026-11-19', priceList: { charges: [{ ...charges[0], propsJson: '{' }] } }, f.operator);
-    expect(notJson.errors![0].extensions!.violations).toEqual([expect.objectContaining({ field: 'priceList.charges[0].propsJson', rule: 'NOT_JSON' })]);
+    const twoModels = await t.gql(PreviewBillDocument, { appId: app.id, period: '2026-11-19', priceList: { charges: [{ ...charges[0], pricing: { perHundred: { price: '0.2' }, ...graduatedDraft } }] } }, f.operator);
+    expect(twoModels.errors![0].extensions!.violations).toEqual([expect.objectContaining({ field: 'priceList.charges[0].pricing', rule: 'EXACTLY_ONE_MODEL' })]);
     expect(errorCode(await t.gql(PreviewBillDocument, { appId: '999999999', period: '2026-11-19', priceList: { charges } }, f.operator))).toBe('NOT_FOUND');
     // operators only
     expect(errorCode(await t.gql(PreviewBillDocument, { appId: app.id, period: '2026-11-19', priceList: { charges } }, dev.token))).toBe('FORBIDDEN');

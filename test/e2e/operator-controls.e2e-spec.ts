@@ -48,7 +48,8 @@ const permission = async (appkey: string, category = 'BASIC') =>
     .callPermission;
 const QUOTA = 'query($id: ID!) { app(id: $id) { status quotaToday { date limit baseLimit source operatorQuota { kind dailyQuota effectiveFrom contractReference basis } } } }';
 const quota = async (id: string, token: string) => (await gql<{ app: { status: string; quotaToday: Record<string, unknown> } }>(QUOTA, { id }, token)).app.quotaToday;
-const notes = async (token: string) => (await gql<{ myNotifications: { kind: string; appId: string | null; message: string }[] }>('{ myNotifications { kind appId message } }', {}, token)).myNotifications;
+const notes = async (token: string) =>
+  (await gql<{ notifications: { edges: { node: { kind: string; appId: string | null; message: string } }[] } }>('{ notifications { edges { node { kind appId message } } } }', {}, token)).notifications.edges.map((e) => e.node);
 const auditOf = async (action: string, entityId: string) =>
   (
     await gql<{ auditLog: { edges: { node: { actorId: string; actorRole: string; before: unknown; after: unknown } }[] } }>(
@@ -174,7 +175,7 @@ describe('operator-set quotas: CONTRACT and UV_BASED tags, in force from their d
     expect(await quota(a.id, operator)).toMatchObject({ date: '2026-12-01', limit: 4_000_000, source: 'CONTRACT', operatorQuota: { contractReference: 'TOP-2026-0042 amendment 1' } });
 
     // Emergency traffic works on the contract quota: 50% of 4,000,000.
-    const em = await gql<{ reportQuotaExhausted: { granted: boolean; quotaToday: { limit: number } } }>('mutation($k: String!) { reportQuotaExhausted(appkey: $k) { granted quotaToday { limit } } }', { k: a.appkey }, gateway);
+    const em = await gql<{ reportQuotaExhausted: { granted: boolean; quotaToday: { limit: number } } }>('mutation($k: String!) { reportQuotaExhausted(appkey: $k) { ... on EmergencyTrafficAnswer { granted quotaToday { limit } } } }', { k: a.appkey }, gateway);
     expect(em.reportQuotaExhausted).toEqual({ granted: true, quotaToday: { limit: 6_000_000 } });
 
     const listed = await gql<{ app: { operatorQuotas: { effectiveFrom: string; dailyQuota: number }[] } }>('query($id: ID!) { app(id: $id) { operatorQuotas { effectiveFrom dailyQuota } } }', { id: a.id }, a.dev.token);
@@ -198,7 +199,7 @@ describe('operator-set quotas: CONTRACT and UV_BASED tags, in force from their d
     expect(await permission(a.appkey)).toMatchObject({ allowed: true, limit: 800_000 });
     const audit = await auditOf('setAppQuota', a.id);
     expect(audit[0]).toMatchObject({ before: { dailyQuota: 700_000 }, after: { dailyQuota: 800_000 } });
-    const em = await gql<{ reportQuotaExhausted: { granted: boolean; reason: string } }>('mutation($k: String!) { reportQuotaExhausted(appkey: $k) { granted reason } }', { k: a.appkey }, gateway);
+    const em = await gql<{ reportQuotaExhausted: { granted: boolean; reason: string } }>('mutation($k: String!) { reportQuotaExhausted(appkey: $k) { ... on EmergencyTrafficAnswer { granted reason } } }', { k: a.appkey }, gateway);
     expect(em.reportQuotaExhausted).toEqual({ granted: false, reason: 'TAG_EXCLUDED' });
   });
 
@@ -215,7 +216,11 @@ describe('operator-set quotas: CONTRACT and UV_BASED tags, in force from their d
     expect(await refused({ appId: ladder.id, dailyQuota: 500_000, effectiveFrom: '2026-11-20' })).toEqual(['appId LADDER_TAG']);
     expect(await refused({ appId: contract.id, dailyQuota: 500_000, effectiveFrom: '2026-11-20' })).toEqual(['contractReference REQUIRED']);
     expect(await refused({ appId: contract.id, dailyQuota: 0, effectiveFrom: '2026-11-19', contractReference: 'c' })).toEqual(['dailyQuota OUT_OF_RANGE', 'effectiveFrom IN_THE_PAST']);
-    expect(await refused({ appId: contract.id, dailyQuota: 1_000_000_001, effectiveFrom: '2026-13-01', contractReference: 'c' })).toEqual(['dailyQuota OUT_OF_RANGE', 'effectiveFrom NOT_A_DATE']);
+    expect(await refused({ appId: contract.id, dailyQuota: 1_000_000_001, effectiveFrom: '2026-11-20', contractReference: 'c' })).toEqual(['dailyQuota OUT_OF_RANGE']);
+    // effectiveFrom is a LocalDate: a date that is not on the calendar is refused before the resolver, naming the field.
+    const badDate = await setQuota({ appId: contract.id, dailyQuota: 1, effectiveFrom: '2026-13-01', contractReference: 'c' });
+    expect(errorCode(badDate)).toBe('BAD_USER_INPUT');
+    expect(badDate.errors![0].message).toMatch(/effectiveFrom.*LocalDate/);
     for (const token of [contract.dev.token, reviewer, gateway]) expect(errorCode(await setQuota({ appId: contract.id, dailyQuota: 1, effectiveFrom: '2026-11-20', contractReference: 'c' }, token))).toBe('FORBIDDEN');
     expect(errorCode(await setQuota({ appId: '999999999', dailyQuota: 1, effectiveFrom: '2026-11-20', contractReference: 'c' }))).toBe('NOT_FOUND');
     const [{ n }] = await t.ds.query('SELECT COUNT(*) AS n FROM app_operator_quota WHERE app_id IN (?, ?)', [ladder.id, contract.id]);
@@ -224,7 +229,7 @@ describe('operator-set quotas: CONTRACT and UV_BASED tags, in force from their d
 });
 
 const STANDING = '{ me { onboarded onboardedBasis } }';
-const SET_ONBOARDED = 'mutation($d: ID!, $o: Boolean) { setIsvOnboarded(developerId: $d, onboarded: $o) { id onboarded onboardedBasis } }';
+const SET_ONBOARDED = 'mutation($d: ID!, $o: Boolean) { setIsvOnboarded(developerId: $d, onboarded: $o) { ... on Developer { id onboarded onboardedBasis } } }';
 const memberInput = (patch: Record<string, unknown> = {}) => ({
   categoryCode: 'APPAREL',
   productKind: 'MINI_PROGRAM',

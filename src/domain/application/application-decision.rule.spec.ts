@@ -1,9 +1,10 @@
 import { MemberCapabilityRejection } from '../member-capability/member-capability.rule';
-import { ApplicationDecision, ApplicationStatus } from './application.enums';
+import { ApplicationStatus } from './application.enums';
+import { ReviewDecision } from '../review/review.enums';
 import { checkDecidable, checkMemberCapabilityDecision, checkPackageDecision, statusAfter } from './application-decision.rule';
 
 const rules = (v: { field: string; rule: string }[]) => v.map((x) => `${x.field}/${x.rule}`);
-const { APPROVE, REJECT } = ApplicationDecision;
+const { APPROVE, REJECT } = ReviewDecision;
 
 describe('an application is decided once, while PENDING', () => {
   it.each([
@@ -21,7 +22,7 @@ describe('an application is decided once, while PENDING', () => {
 });
 
 describe('a package application rejection carries a reason of 1–1000 characters', () => {
-  it.each<[string, ApplicationDecision, string | null, string[]]>([
+  it.each<[string, ReviewDecision, string | null, string[]]>([
     ['an approval needs none', APPROVE, null, []],
     ['a rejection with a reason', REJECT, 'traffic below 50% of the quota', []],
     ['a rejection without one', REJECT, null, ['reason/REQUIRED']],
@@ -36,7 +37,7 @@ describe('a package application rejection carries a reason of 1–1000 character
 describe('a member-capability decision: codes on a rejection only, OTHER explained, every broken rule named', () => {
   const { OTHER } = MemberCapabilityRejection;
   const someCode = Object.values(MemberCapabilityRejection).find((c) => c !== OTHER)!;
-  it.each<[string, ApplicationDecision, MemberCapabilityRejection[], string | null, string[]]>([
+  it.each<[string, ReviewDecision, MemberCapabilityRejection[], string | null, string[]]>([
     ['a plain approval', APPROVE, [], null, []],
     ['an approval with a code', APPROVE, [someCode], null, ['rejectionCodes/NOT_ALLOWED']],
     ['a rejection with a code', REJECT, [someCode], null, []],

@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, Field, Int, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
+import { Money } from '../types/money.scalar';
+import { Arg, Authorized, Ctx, Field, Int, ObjectType, Query, registerEnumType, Resolver, ID } from 'type-graphql';
 import { BillingPlatform } from '../../billing/billing.enums';
 import { ScheduledJob } from '../../billing/schedule.rule';
 import { Role } from '../../domain/common/role';
@@ -7,6 +8,7 @@ import { BillingRunTrigger } from '../../db/entities/billing-run.entity';
 import { ScheduledRunState } from '../../db/entities/scheduled-job-run.entity';
 import { Context } from '../context';
 import { badUserInput } from './result';
+import { firstOf } from './connection';
 
 registerEnumType(ScheduledJob, {
   name: 'ScheduledJob',
@@ -53,7 +55,7 @@ class BillingRunRecordType {
   @Field(() => Int, { nullable: true, description: 'Bills written (the late-usage sweep: adjustment bills)' })
   bills: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Total of the bills written, yuan' })
+  @Field(() => Money, { nullable: true, description: 'Total of the bills written, yuan' })
   amount: string | null;
 
   @Field(() => Int)
@@ -65,7 +67,7 @@ class BillingRunRecordType {
   @Field(() => String, { nullable: true })
   lastError: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The billing run of the last attempt' })
+  @Field(() => ID, { nullable: true, description: 'The billing run of the last attempt' })
   runId: string | null;
 
   @Field(() => Boolean, { description: 'Should have run and has not' })
@@ -77,8 +79,6 @@ export class BillingScheduleResolver {
   @Authorized(Role.OPERATOR)
   @Query(() => [BillingRunRecordType], { description: 'Billing and arrears runs, newest first: scheduled periods (overdue ones flagged) and runs started by hand' })
   async billingRuns(@Arg('first', () => Int, { nullable: true }) first: number | null, @Ctx() { services }: Context): Promise<BillingRunRecordType[]> {
-    const limit = first ?? 50;
-    if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw badUserInput([violation('first', 'OUT_OF_RANGE', 'first is 1 to 200')]);
-    return services.billingSchedule.records(limit);
+    return services.billingSchedule.records(firstOf(first));
   }
 }

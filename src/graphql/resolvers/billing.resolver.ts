@@ -1,5 +1,8 @@
+import { LocalDate } from '../types/local-date.scalar';
+import { Money } from '../types/money.scalar';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { BillingPlatform, PaymentMode } from '../../billing/billing.enums';
+import { chargePricingOf } from '../../billing/models/charge-pricing';
 import { ChargeDef } from '../../billing/price-list';
 import { invalidInput, Result } from '../../domain/common/result';
 import { isStaff, Role } from '../../domain/common/role';
@@ -41,6 +44,7 @@ import {
   UpsertPriceListResult,
 } from '../types/results.type';
 import { badUserInput, toPayload } from './result';
+import { CollectArrearsResult, SetAppBillingPlatformResult } from '../types/mutation-results.type';
 
 @Resolver(() => BillType)
 export class BillingResolver {
@@ -77,14 +81,14 @@ export class BillingResolver {
 
   @Authorized(Role.REVIEWER, Role.OPERATOR)
   @Query(() => BillingAccountType, { description: "A developer's billing account (staff)" })
-  async billingAccount(@Arg('developerId', () => String) developerId: string, @Ctx() { services }: Context): Promise<BillingAccountType> {
+  async billingAccount(@Arg('developerId', () => ID) developerId: string, @Ctx() { services }: Context): Promise<BillingAccountType> {
     return BillingAccountType.from(await services.accounts.view(developerId));
   }
 
   @Authorized(Role.DEVELOPER, Role.OPERATOR)
   @Query(() => LedgerConnectionType, { description: "Ledger entries, newest first: the caller's; an operator names developerId" })
   async ledger(
-    @Arg('developerId', () => String, { nullable: true }) developerId: string | null,
+    @Arg('developerId', () => ID, { nullable: true }) developerId: string | null,
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() { viewer, services }: Context,
@@ -99,7 +103,7 @@ export class BillingResolver {
 
   @Authorized(Role.DEVELOPER, Role.OPERATOR)
   @Query(() => [AppMonthToDateType], { description: 'Per app, the bills of the current Beijing month so far, with a row for every app whose usage of the month is not billed yet (its estimate)' })
-  async monthToDate(@Arg('developerId', () => String, { nullable: true }) developerId: string | null, @Ctx() { viewer, services, loaders }: Context): Promise<AppMonthToDateType[]> {
+  async monthToDate(@Arg('developerId', () => ID, { nullable: true }) developerId: string | null, @Ctx() { viewer, services, loaders }: Context): Promise<AppMonthToDateType[]> {
     const dev = isStaff(viewer) ? developerId : viewer.subjectId;
     // One developer's rows come through the loader, shared with the page's `App.monthToDate`.
     return dev ? (await loaders.monthToDateByDeveloper.load(dev)).rows : services.bills.monthToDate(viewer, null);
@@ -125,7 +129,7 @@ export class BillingResolver {
 
   @Authorized(Role.DEVELOPER)
   @Mutation(() => RechargeResult, { description: 'Prepaid recharge via the payment provider (SANDBOX in development); settles unpaid bills oldest first' })
-  async recharge(@Arg('amount', () => String) amount: string, @Arg('idempotencyKey', () => String) idempotencyKey: string, @Ctx() { viewer, services }: Context) {
+  async recharge(@Arg('amount', () => Money) amount: string, @Arg('idempotencyKey', () => String) idempotencyKey: string, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.accounts.recharge(viewer.subjectId!, amount, idempotencyKey), BillingAccountType.from);
   }
 
@@ -138,8 +142,8 @@ export class BillingResolver {
   @Authorized(Role.OPERATOR)
   @Mutation(() => AdjustBalanceResult, { description: 'ADJUSTMENT ledger entry, either sign; never below a zero balance' })
   async adjustBalance(
-    @Arg('developerId', () => String) developerId: string,
-    @Arg('amount', () => String) amount: string,
+    @Arg('developerId', () => ID) developerId: string,
+    @Arg('amount', () => Money) amount: string,
     @Arg('reason', () => String) reason: string,
     @Arg('idempotencyKey', () => String) idempotencyKey: string,
     @Ctx() { viewer, services }: Context,
@@ -150,8 +154,8 @@ export class BillingResolver {
   @Authorized(Role.OPERATOR)
   @Mutation(() => SetBillingTermsResult, { description: "A developer's deposit and new-ISV status" })
   async setBillingTerms(
-    @Arg('developerId', () => String) developerId: string,
-    @Arg('deposit', () => String, { nullable: true }) deposit: string | null,
+    @Arg('developerId', () => ID) developerId: string,
+    @Arg('deposit', () => Money, { nullable: true }) deposit: string | null,
     @Arg('newIsv', () => Boolean, { nullable: true }) newIsv: boolean | null,
     @Ctx() { viewer, services }: Context,
   ) {
@@ -168,12 +172,12 @@ export class BillingResolver {
   }
 
   @Authorized(Role.OPERATOR)
-  @Mutation(() => ArrearsCollectionType, { description: 'Settles every developer in arrears: balance, auto-debit retry, Douyin deposit deduction' })
-  async collectArrears(@Ctx() { viewer, services }: Context): Promise<ArrearsCollectionType> {
+  @Mutation(() => CollectArrearsResult, { description: 'Settles every developer in arrears: balance, auto-debit retry, Douyin deposit deduction' })
+  async collectArrears(@Ctx() { viewer, services }: Context): Promise<typeof CollectArrearsResult> {
     const summary = await services.accounts.collectArrears();
     // NOTE: collection commits developer chunk by chunk; its audit entry is one summary written after it.
     await services.audit.recordArrearsCollection(viewer, summary);
-    return summary;
+    return Object.assign(new ArrearsCollectionType(), summary);
   }
 
   @Authorized(Role.OPERATOR)
@@ -227,15 +231,15 @@ export class BillingResolver {
   async setQualityDiscount(
     @Arg('appId', () => ID) appId: string,
     @Arg('percent', () => String) percent: string,
-    @Arg('effectiveFrom', () => String) effectiveFrom: string,
+    @Arg('effectiveFrom', () => LocalDate) effectiveFrom: string,
     @Ctx() { viewer, services }: Context,
   ) {
     return toPayload(await services.priceLists.setQualityDiscount(viewer, appId, percent, effectiveFrom), QualityDiscountType.from);
   }
 
   @Authorized(Role.OPERATOR)
-  @Mutation(() => AppType, { description: 'Which platform profile bills the app' })
-  async setAppBillingPlatform(@Arg('appId', () => ID) appId: string, @Arg('platform', () => BillingPlatform) platform: BillingPlatform, @Ctx() { viewer, services }: Context): Promise<AppType> {
+  @Mutation(() => SetAppBillingPlatformResult, { description: 'Which platform profile bills the app' })
+  async setAppBillingPlatform(@Arg('appId', () => ID) appId: string, @Arg('platform', () => BillingPlatform) platform: BillingPlatform, @Ctx() { viewer, services }: Context): Promise<typeof SetAppBillingPlatformResult> {
     return AppType.from(await services.priceLists.setAppPlatform(viewer, appId, platform));
   }
 }
@@ -243,17 +247,13 @@ export class BillingResolver {
 /** The violations of an INVALID_INPUT refusal (the only refusal a preview gives). */
 const violationsOf = (r: Result<unknown>) => (!r.ok && r.refusal.kind === 'INVALID_INPUT' ? r.refusal.violations : []);
 
-/** Charges from their input form: `propsJson` parsed, or the refusal naming the first that is not JSON. */
+/** Charges from their typed input form (exactly one pricing model each), or the refusal naming the first that is not. */
 function parseCharges(input: readonly ChargeInput[], field: string): ChargeDef[] | Result<never> {
   const charges: ChargeDef[] = [];
   for (const [i, c] of input.entries()) {
-    let props: Record<string, unknown>;
-    try {
-      props = JSON.parse(c.propsJson);
-    } catch {
-      return invalidInput([violation(`${field}[${i}].propsJson`, 'NOT_JSON', 'propsJson must be a JSON object')]);
-    }
-    charges.push({ code: c.code, label: c.label, meter: c.meter, unit: c.unit, model: c.model as ChargeDef['model'], props, couponScope: c.couponScope });
+    const pricing = chargePricingOf(c.pricing);
+    if (!pricing.ok) return invalidInput([violation(`${field}[${i}].pricing`, pricing.rule, pricing.message)]);
+    charges.push({ code: c.code, label: c.label, meter: c.meter, unit: c.unit, model: pricing.model, props: pricing.props, couponScope: c.couponScope });
   }
   return charges;
 }

@@ -1,7 +1,7 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Args } from 'type-graphql';
 import { DeveloperType } from '../types/developer.type';
 import { PendingApplicationType } from '../types/application.type';
-import { ApplicationDecision } from '../../domain/application/application.enums';
+import { ReviewDecision } from '../../domain/review/review.enums';
 import { Role } from '../../domain/common/role';
 import { violation } from '../../domain/common/violation';
 import { Context } from '../context';
@@ -15,6 +15,11 @@ import {
 } from '../types/member-capability.type';
 import { ApplyForMemberCapabilityResult, DecideMemberCapabilityApplicationResult, UpsertCapabilityCategoryResult } from '../types/results.type';
 import { badUserInput, toPayload } from './result';
+import { LiftMemberCapabilityBarResult } from '../types/mutation-results.type';
+import { ConnectionArgs } from '../types/connection.type';
+import { MemberCapabilityApplicationConnectionType } from '../types/connections.type';
+import { readPageArgs } from '../../services/common/pagination';
+import { toConnection } from './connection';
 
 @Resolver()
 export class MemberCapabilityResolver {
@@ -40,7 +45,7 @@ export class MemberCapabilityResolver {
   @Mutation(() => DecideMemberCapabilityApplicationResult, { description: 'Reviewer: approve, or reject with codes (a mindset code is a strike; the third bars the developer)' })
   async decideMemberCapabilityApplication(
     @Arg('id', () => ID) id: string,
-    @Arg('decision', () => ApplicationDecision) decision: ApplicationDecision,
+    @Arg('decision', () => ReviewDecision) decision: ReviewDecision,
     @Arg('rejectionCodes', () => [MemberCapabilityRejection], { nullable: true }) rejectionCodes: MemberCapabilityRejection[] | null,
     @Arg('note', () => String, { nullable: true }) note: string | null,
     @Ctx() { viewer, services }: Context,
@@ -49,8 +54,8 @@ export class MemberCapabilityResolver {
   }
 
   @Authorized(Role.OPERATOR)
-  @Mutation(() => MemberCapabilityStandingType, { description: "Operator: lifts a developer's bar on member-capability applications; strikes start again from 0" })
-  async liftMemberCapabilityBar(@Arg('developerId', () => ID) developerId: string, @Ctx() { viewer, services }: Context): Promise<MemberCapabilityStandingType> {
+  @Mutation(() => LiftMemberCapabilityBarResult, { description: "Operator: lifts a developer's bar on member-capability applications; strikes start again from 0" })
+  async liftMemberCapabilityBar(@Arg('developerId', () => ID) developerId: string, @Ctx() { viewer, services }: Context): Promise<typeof LiftMemberCapabilityBarResult> {
     return MemberCapabilityStandingType.from(await services.memberCapabilities.liftBar(viewer, developerId));
   }
 
@@ -67,11 +72,12 @@ export class MemberCapabilityResolver {
   }
 
   @Authorized(Role.DEVELOPER)
-  @Query(() => [MemberCapabilityApplicationType], { description: "The caller's member-capability applications, newest first" })
-  async myMemberCapabilityApplications(@Arg('first', () => Int, { nullable: true }) first: number | null, @Ctx() { viewer, services }: Context): Promise<MemberCapabilityApplicationType[]> {
-    const limit = first ?? 20;
-    if (limit < 1 || limit > 100) throw badUserInput([violation('first', 'OUT_OF_RANGE', 'first is 1 to 100')]);
-    return (await services.memberCapabilities.listOwn(viewer.subjectId!, limit, null)).map(MemberCapabilityApplicationType.from);
+  @Query(() => MemberCapabilityApplicationConnectionType, { description: "The caller's member-capability applications, newest first" })
+  async myMemberCapabilityApplications(@Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { viewer, services }: Context) {
+    const args = readPageArgs(page);
+    if (Array.isArray(args)) throw badUserInput(args);
+    const [rows, totalCount] = await Promise.all([services.memberCapabilities.listOwn(viewer.subjectId!, args.limit + 1, args.beforeId), services.memberCapabilities.countOwn(viewer.subjectId!)]);
+    return { ...toConnection(rows.slice(0, args.limit), rows.length > args.limit, MemberCapabilityApplicationType.from), totalCount };
   }
 
   @Authorized(Role.DEVELOPER, Role.REVIEWER, Role.OPERATOR)

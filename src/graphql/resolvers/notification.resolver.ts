@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Query, Resolver, createUnionType } from 'type-graphql';
+import { Money } from '../types/money.scalar';
+import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Query, Resolver, createUnionType, Args } from 'type-graphql';
 import { Role } from '../../domain/common/role';
 import { NotificationChannel, NotificationKind } from '../../domain/notification/notification-kind';
 import { readPageArgs } from '../../services/common/pagination';
@@ -17,6 +18,10 @@ import {
 } from '../types/notification.type';
 import { toConnection } from './connection';
 import { badUserInput, toPayload } from './result';
+import { PingWebhookEndpointResult, RemoveWebhookEndpointResult, ReplayWebhookDeliveryResult, RotateWebhookSecretResult } from '../types/mutation-results.type';
+import { ConnectionArgs } from '../types/connection.type';
+import { pageOfList } from './connection';
+import { WebhookEndpointConnectionType } from '../types/connections.type';
 
 const MarkNotificationsReadResult = createUnionType({ name: 'MarkNotificationsReadResult', types: () => [NotificationsMarkedType, InvalidInputType] as const });
 const SetNotificationPreferenceResult = createUnionType({ name: 'SetNotificationPreferenceResult', types: () => [NotificationPreferenceType, InvalidInputType] as const });
@@ -31,7 +36,7 @@ class NotificationContactsInput {
   @Field(() => String, { nullable: true, description: 'Where SMS notifications go' })
   phone?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Yuan, e.g. "100.00": BALANCE_LOW when the balance falls below it' })
+  @Field(() => Money, { nullable: true, description: 'Yuan, e.g. "100.00": BALANCE_LOW when the balance falls below it' })
   lowBalanceThreshold?: string | null;
 }
 
@@ -107,9 +112,9 @@ export class NotificationResolver {
   }
 
   @Authorized(Role.DEVELOPER)
-  @Query(() => [WebhookEndpointType], { description: "The caller's webhook endpoints" })
-  async webhookEndpoints(@Ctx() { viewer, services }: Context): Promise<WebhookEndpointType[]> {
-    return (await services.webhooks.list(viewer.subjectId!)).map(WebhookEndpointType.from);
+  @Query(() => WebhookEndpointConnectionType, { description: "The caller's webhook endpoints, oldest first" })
+  async webhookEndpoints(@Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { viewer, services }: Context) {
+    return pageOfList(await services.webhooks.list(viewer.subjectId!), page, (e) => String(e.id), WebhookEndpointType.from);
   }
 
   @Authorized(Role.DEVELOPER)
@@ -119,14 +124,14 @@ export class NotificationResolver {
   }
 
   @Authorized(Role.DEVELOPER)
-  @Mutation(() => WebhookEndpointSecretType, { description: 'Replaces the signing secret at once; answers with the new one, shown once' })
-  async rotateWebhookSecret(@Arg('endpointId', () => ID) endpointId: string, @Ctx() { viewer, services }: Context): Promise<WebhookEndpointSecretType> {
+  @Mutation(() => RotateWebhookSecretResult, { description: 'Replaces the signing secret at once; answers with the new one, shown once' })
+  async rotateWebhookSecret(@Arg('endpointId', () => ID) endpointId: string, @Ctx() { viewer, services }: Context): Promise<typeof RotateWebhookSecretResult> {
     return withSecret(await services.webhooks.rotateSecret(viewer.subjectId!, endpointId));
   }
 
   @Authorized(Role.DEVELOPER)
-  @Mutation(() => WebhookEndpointType, { description: 'Stops deliveries to the endpoint (its log stays readable)' })
-  async removeWebhookEndpoint(@Arg('endpointId', () => ID) endpointId: string, @Ctx() { viewer, services }: Context): Promise<WebhookEndpointType> {
+  @Mutation(() => RemoveWebhookEndpointResult, { description: 'Stops deliveries to the endpoint (its log stays readable)' })
+  async removeWebhookEndpoint(@Arg('endpointId', () => ID) endpointId: string, @Ctx() { viewer, services }: Context): Promise<typeof RemoveWebhookEndpointResult> {
     return WebhookEndpointType.from(await services.webhooks.remove(viewer.subjectId!, endpointId));
   }
 
@@ -145,14 +150,14 @@ export class NotificationResolver {
   }
 
   @Authorized(Role.DEVELOPER)
-  @Mutation(() => WebhookDeliveryType, { description: 'Sends a signed WEBHOOK_PING to the endpoint now' })
-  async pingWebhookEndpoint(@Arg('endpointId', () => ID) endpointId: string, @Ctx() { viewer, services }: Context): Promise<WebhookDeliveryType> {
+  @Mutation(() => PingWebhookEndpointResult, { description: 'Sends a signed WEBHOOK_PING to the endpoint now' })
+  async pingWebhookEndpoint(@Arg('endpointId', () => ID) endpointId: string, @Ctx() { viewer, services }: Context): Promise<typeof PingWebhookEndpointResult> {
     return WebhookDeliveryType.from(await services.webhooks.ping(viewer.subjectId!, endpointId));
   }
 
   @Authorized(Role.DEVELOPER)
-  @Mutation(() => WebhookDeliveryType, { description: 'Delivers a past delivery again now, as a new delivery with a fresh signature' })
-  async replayWebhookDelivery(@Arg('deliveryId', () => ID) deliveryId: string, @Ctx() { viewer, services }: Context): Promise<WebhookDeliveryType> {
+  @Mutation(() => ReplayWebhookDeliveryResult, { description: 'Delivers a past delivery again now, as a new delivery with a fresh signature' })
+  async replayWebhookDelivery(@Arg('deliveryId', () => ID) deliveryId: string, @Ctx() { viewer, services }: Context): Promise<typeof ReplayWebhookDeliveryResult> {
     return WebhookDeliveryType.from(await services.webhooks.replay(viewer.subjectId!, deliveryId));
   }
 }

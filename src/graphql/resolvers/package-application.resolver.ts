@@ -1,6 +1,6 @@
 import { applicationReviewQueue } from '../../services/review/application-queue';
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ApplicationDecision } from '../../domain/application/application.enums';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Args } from 'type-graphql';
+import { ReviewDecision } from '../../domain/review/review.enums';
 import { TrafficMode } from '../../domain/catalog/catalog.enums';
 import { Role } from '../../domain/common/role';
 import { violation } from '../../domain/common/violation';
@@ -12,6 +12,10 @@ import { AppType } from '../types/app.type';
 import { EligibilityRuleType } from '../types/refusal.type';
 import { ApplyForTrafficPackageResult, ApplyForValueAddedPackageResult, DecideApplicationResult } from '../types/results.type';
 import { badUserInput, toPayload } from './result';
+import { ConnectionArgs } from '../types/connection.type';
+import { pageOfList } from './connection';
+import { PackageApplicationConnectionType } from '../types/connections.type';
+import { firstOf } from './connection';
 
 @Resolver()
 export class PackageApplicationResolver {
@@ -48,7 +52,7 @@ export class PackageApplicationResolver {
   @Mutation(() => DecideApplicationResult, { description: 'Reviewer: approve (eligibility re-checked) or reject with a reason a PENDING package application' })
   async decideApplication(
     @Arg('id', () => ID) id: string,
-    @Arg('decision', () => ApplicationDecision) decision: ApplicationDecision,
+    @Arg('decision', () => ReviewDecision) decision: ReviewDecision,
     @Arg('reason', () => String, { nullable: true }) reason: string | null,
     @Ctx() { viewer, services }: Context,
   ) {
@@ -62,9 +66,9 @@ export class PackageApplicationResolver {
   }
 
   @Authorized(Role.DEVELOPER, Role.REVIEWER, Role.OPERATOR)
-  @Query(() => [PackageApplicationType], { description: "An app's package applications, newest first (owner or staff)" })
-  async appPackageApplications(@Arg('appId', () => ID) appId: string, @Ctx() { viewer, services }: Context): Promise<PackageApplicationType[]> {
-    return (await services.packageApplications.listForApp(viewer, appId)).map(PackageApplicationType.from);
+  @Query(() => PackageApplicationConnectionType, { description: "An app's package applications, newest first (owner or staff)" })
+  async appPackageApplications(@Arg('appId', () => ID) appId: string, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { viewer, services }: Context) {
+    return pageOfList(await services.packageApplications.listForApp(viewer, appId), page, (a) => String(a.id), PackageApplicationType.from);
   }
 
   @Authorized(Role.REVIEWER, Role.OPERATOR)
@@ -75,9 +79,7 @@ export class PackageApplicationResolver {
     @Ctx() { viewer, services }: Context,
   ): Promise<ApplicationQueueItemType[]> {
     const scope = { filter: assigned, viewerId: viewer.subjectId };
-    const limit = first ?? 50;
-    if (limit < 1 || limit > 200) throw badUserInput([violation('first', 'OUT_OF_RANGE', 'first is 1 to 200')]);
-    return applicationReviewQueue(services, limit, scope);
+    return applicationReviewQueue(services, firstOf(first), scope);
   }
 }
 

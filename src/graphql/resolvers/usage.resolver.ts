@@ -12,6 +12,7 @@ import { MAX_SNAPSHOT_APPKEYS } from '../../services/usage/usage.service';
 import { badUserInput } from './result';
 import { violation } from '../../domain/common/violation';
 import { toPayload } from './result';
+import { ReportQuotaExhaustedResult, SetValueAddedOutOfCloudPermittedResult } from '../types/mutation-results.type';
 
 @Resolver()
 export class UsageResolver {
@@ -67,32 +68,23 @@ export class UsageResolver {
   }
 
   @Authorized(Role.OPERATOR)
-  @Mutation(() => AppType, { description: 'Operator: permit or forbid VALUE_ADDED calls from outside the cloud for an app' })
-  async setValueAddedOutOfCloudPermitted(@Arg('appId', () => ID) appId: string, @Arg('permitted', () => Boolean) permitted: boolean, @Ctx() { viewer, services }: Context): Promise<AppType> {
+  @Mutation(() => SetValueAddedOutOfCloudPermittedResult, { description: 'Operator: permit or forbid VALUE_ADDED calls from outside the cloud for an app' })
+  async setValueAddedOutOfCloudPermitted(@Arg('appId', () => ID) appId: string, @Arg('permitted', () => Boolean) permitted: boolean, @Ctx() { viewer, services }: Context): Promise<typeof SetValueAddedOutOfCloudPermittedResult> {
     const app = await services.usage.setValueAddedOutOfCloudPermitted(viewer, appId, permitted);
     if (!app) throw notFound('App', appId);
     return AppType.from(app);
   }
 
   @Authorized(Role.GATEWAY)
-  @Mutation(() => EmergencyTrafficAnswerType, { description: "Gateway: the app's calls reached today's quota; grants emergency traffic (50%, once per Beijing day) where due" })
-  async reportQuotaExhausted(@Arg('appkey', () => String) appkey: string, @Ctx() { services }: Context): Promise<EmergencyTrafficAnswerType> {
+  @Mutation(() => ReportQuotaExhaustedResult, { description: "Gateway: the app's calls reached today's quota; grants emergency traffic (50%, once per Beijing day) where due" })
+  async reportQuotaExhausted(@Arg('appkey', () => String) appkey: string, @Ctx() { services }: Context): Promise<typeof ReportQuotaExhaustedResult> {
     const a = await services.quota.reportQuotaExhausted(appkey);
-    return {
+    return Object.assign(new EmergencyTrafficAnswerType(), {
       appkey: a.appkey,
       date: a.date,
       granted: a.granted,
       reason: a.reason,
       quotaToday: { date: a.date, ...a.quota, emergencyGranted: a.quota.emergencyCalls > 0, resetsAt: beijingEndOfDay(a.date) },
-    };
-  }
-
-  @Authorized(Role.DEVELOPER)
-  @Query(() => [NotificationType], { description: "The caller's notifications, newest first" })
-  async myNotifications(@Arg('first', () => Int, { nullable: true }) first: number | null, @Ctx() { viewer, services }: Context): Promise<NotificationType[]> {
-    const limit = first ?? 20;
-    if (limit < 1 || limit > 100) throw badUserInput([violation('first', 'OUT_OF_RANGE', 'first is 1 to 100')]);
-    const { rows } = await services.notifications.listOwn(viewer.subjectId!, limit, null);
-    return rows.map(NotificationType.from);
+    });
   }
 }

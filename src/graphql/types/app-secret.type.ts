@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType, registerEnumType, ID } from 'type-graphql';
 import { SecretState } from '../../domain/app/app-secret.rule';
 
 registerEnumType(SecretState, { name: 'AppSecretState', description: 'CURRENT: the newest secret; GRACE: replaced, still valid until validUntil; EXPIRED: verifies nothing' });
@@ -20,7 +20,7 @@ export class AppSecretInfoType {
 
 @ObjectType('IssuedAppSecret', { simpleResolvers: true, description: 'A secret just issued by rotateAppSecret: the only time it is shown' })
 export class IssuedAppSecretType {
-  @Field(() => String)
+  @Field(() => ID)
   appId: string;
 
   @Field(() => Int)

@@ -1,3 +1,5 @@
+import { LocalDate } from './local-date.scalar';
+import { Money } from './money.scalar';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BillingPlatform } from '../../billing/billing.enums';
 import { BillKind } from '../../db/entities/bill.entity';
@@ -25,7 +27,7 @@ export class RerateReportType {
   @Field(() => ID, { description: 'The batch id the adjustment bills carry' })
   batchId: string;
 
-  @Field(() => String, { description: 'The first Beijing day re-rated' })
+  @Field(() => LocalDate, { description: 'The first Beijing day re-rated' })
   fromDay: string;
 
   @Field(() => Int, { description: 'Billed app-periods re-rated' })
@@ -34,7 +36,7 @@ export class RerateReportType {
   @Field(() => Int, { description: 'Adjustment bills written (a difference of 0.00 writes none)' })
   adjusted: number;
 
-  @Field(() => String, { description: 'Sum of the adjustments written, yuan (negative: a credit)' })
+  @Field(() => Money, { description: 'Sum of the adjustments written, yuan (negative: a credit)' })
   total: string;
 
   static from(r: AdjustmentReport, fromDay: string): RerateReportType {
@@ -68,7 +70,7 @@ export class PriceVersionType {
   @Field(() => Date)
   changedAt: Date;
 
-  @Field(() => String, { nullable: true, description: 'The first Beijing day this version re-prices; null when it changed nothing in force' })
+  @Field(() => LocalDate, { nullable: true, description: 'The first Beijing day this version re-prices; null when it changed nothing in force' })
   firstAffectedDay: string | null;
 
   @Field(() => Boolean, { description: 'The operator asked to re-rate billed days' })

@@ -1,3 +1,5 @@
+import { LocalDate } from './local-date.scalar';
+import { Money } from './money.scalar';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { BillingPlatform, BillLineKindEnum, BillStatus, LedgerKind, PaymentMode } from '../../billing/billing.enums';
 import { D } from '../../billing/money';
@@ -8,6 +10,7 @@ import type { BillPreview } from '../../services/billing/bill-preview.service';
 import type { CostEstimate } from '../../services/billing/cost-estimate.service';
 import type { RatedLine } from '../../billing/rate-bill';
 import { PageInfoType } from './connection.type';
+import { ChargePricing, ChargePricingInput, chargePricingType } from './pricing.type';
 import { BillKind } from '../../db/entities/bill.entity';
 import { RerateReportType } from './bill-adjustment.type';
 
@@ -36,7 +39,7 @@ export class BillLineType {
   @Field(() => String, { description: 'Exact amount before rounding' })
   preciseAmount: string;
 
-  @Field(() => String, { description: 'Rounded half-up to 0.01 yuan; negative for coupons and discounts' })
+  @Field(() => Money, { description: 'Rounded half-up to 0.01 yuan; negative for coupons and discounts' })
   amount: string;
 
   @Field(() => String, { description: 'e.g. "1,300,000 orders: 1,000,000 × 0.1/100 + 300,000 × 0.04/100 = 1120 → 1120.00"' })
@@ -73,7 +76,7 @@ export class BillType {
   @Field(() => String)
   appkey: string;
 
-  @Field(() => String)
+  @Field(() => ID)
   developerId: string;
 
   @Field(() => BillingPlatform)
@@ -82,25 +85,25 @@ export class BillType {
   @Field(() => String, { description: '"2026-11-19" (Taobao) or "2026-10" (Douyin)' })
   period: string;
 
-  @Field(() => String)
+  @Field(() => LocalDate)
   periodStart: string;
 
-  @Field(() => String)
+  @Field(() => LocalDate)
   periodEnd: string;
 
   @Field(() => BillStatus)
   status: BillStatus;
 
-  @Field(() => String, { description: 'Sum of the rounded lines' })
+  @Field(() => Money, { description: 'Sum of the rounded lines' })
   total: string;
 
-  @Field(() => String, { description: 'Coupon used (positive)' })
+  @Field(() => Money, { description: 'Coupon used (positive)' })
   couponTotal: string;
 
-  @Field(() => String)
+  @Field(() => ID)
   priceListId: string;
 
-  @Field(() => String, { description: 'Beijing date the bill was issued; arrears age from it' })
+  @Field(() => LocalDate, { description: 'Beijing date the bill was issued; arrears age from it' })
   issuedOn: string;
 
   @Field(() => Date, { nullable: true })
@@ -177,7 +180,7 @@ export class BillFilterInput {
   @Field(() => BillStatus, { nullable: true })
   status?: BillStatus | null;
 
-  @Field(() => String, { nullable: true, description: 'Staff only; ignored for developers' })
+  @Field(() => ID, { nullable: true, description: 'Staff only; ignored for developers' })
   developerId?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'true: on a REQUESTED or ISSUED invoice; false: on none (with status PAID and platform DOUYIN: the bills a developer may invoice)' })
@@ -186,16 +189,19 @@ export class BillFilterInput {
 
 @ObjectType('BillingAccount', { simpleResolvers: true, description: "A developer's money: balance (= the ledger's sum), arrears, payment mode, deposit" })
 export class BillingAccountType {
-  @Field(() => String)
+  @Field(() => ID, { description: "The developer's id: one account per developer" })
+  id: string;
+
+  @Field(() => ID)
   developerId: string;
 
-  @Field(() => String)
+  @Field(() => Money)
   balance: string;
 
-  @Field(() => String, { description: 'SUM of the ledger; always equals balance' })
+  @Field(() => Money, { description: 'SUM of the ledger; always equals balance' })
   ledgerSum: string;
 
-  @Field(() => String, { description: 'Douyin deposit; old arrears are deducted from it' })
+  @Field(() => Money, { description: 'Douyin deposit; old arrears are deducted from it' })
   deposit: string;
 
   @Field(() => PaymentMode)
@@ -210,7 +216,7 @@ export class BillingAccountType {
   @Field(() => Boolean, { description: 'Unpaid bills: charged API access is restricted' })
   inArrears: boolean;
 
-  @Field(() => String)
+  @Field(() => Money)
   unpaidTotal: string;
 
   @Field(() => Int)
@@ -218,6 +224,7 @@ export class BillingAccountType {
 
   static from(v: AccountView): BillingAccountType {
     return Object.assign(new BillingAccountType(), {
+      id: v.account.developerId,
       developerId: v.account.developerId,
       balance: money(v.account.balance),
       ledgerSum: v.ledgerSum,
@@ -240,7 +247,7 @@ export class LedgerEntryType {
   @Field(() => LedgerKind)
   kind: LedgerKind;
 
-  @Field(() => String, { description: 'Signed yuan: + in, − out' })
+  @Field(() => Money, { description: 'Signed yuan: + in, − out' })
   amount: string;
 
   @Field(() => ID, { nullable: true })
@@ -292,10 +299,10 @@ export class AppMonthToDateType {
   @Field(() => Int, { description: 'Bills issued for periods starting this month (0 when only unbilled usage is there so far)' })
   bills: number;
 
-  @Field(() => String, { description: 'Sum of those bills (yuan, 2 decimals): issued figures only, the estimate is apart' })
+  @Field(() => Money, { description: 'Sum of those bills (yuan, 2 decimals): issued figures only, the estimate is apart' })
   total: string;
 
-  @Field(() => String, { description: 'The part of total not paid yet (yuan, 2 decimals)' })
+  @Field(() => Money, { description: 'The part of total not paid yet (yuan, 2 decimals)' })
   unpaid: string;
 
   /** Not a field: whose row it is (the estimate is looked up by developer). */
@@ -307,16 +314,16 @@ export class EstimatedPeriodType {
   @Field(() => String, { description: '"2026-11-19" (Taobao) or "2026-11" (Douyin)' })
   period: string;
 
-  @Field(() => String, { description: 'First day of the period' })
+  @Field(() => LocalDate, { description: 'First day of the period' })
   periodStart: string;
 
-  @Field(() => String, { description: 'Last day of the period' })
+  @Field(() => LocalDate, { description: 'Last day of the period' })
   periodEnd: string;
 
   @Field(() => String, { description: 'The price list in force on the period’s first day, which rated it' })
   priceListId: string;
 
-  @Field(() => String, { description: 'Estimated total: the sum of the rounded lines (yuan, 2 decimals)' })
+  @Field(() => Money, { description: 'Estimated total: the sum of the rounded lines (yuan, 2 decimals)' })
   total: string;
 
   @Field(() => [BillLineType], { description: 'The lines the bill would have with the usage reported so far' })
@@ -335,7 +342,7 @@ export class CostEstimateType {
   @Field(() => Date, { description: 'When the estimate was made: usage reported later is not in it' })
   asOf: Date;
 
-  @Field(() => String, { description: 'Sum of the estimated periods (yuan, 2 decimals)' })
+  @Field(() => Money, { description: 'Sum of the estimated periods (yuan, 2 decimals)' })
   total: string;
 
   @Field(() => [EstimatedPeriodType], { description: 'Each period not billed yet, oldest first (at most the days of one month)' })
@@ -371,13 +378,13 @@ export class BillPreviewType {
   @Field(() => String, { description: '"2026-11-19" (Taobao) or "2026-10" (Douyin)' })
   period: string;
 
-  @Field(() => String, { description: 'First day of the period' })
+  @Field(() => LocalDate, { description: 'First day of the period' })
   periodStart: string;
 
-  @Field(() => String, { description: 'Last day of the period' })
+  @Field(() => LocalDate, { description: 'Last day of the period' })
   periodEnd: string;
 
-  @Field(() => String, { description: 'Total under the draft: the sum of its rounded lines (yuan, 2 decimals)' })
+  @Field(() => Money, { description: 'Total under the draft: the sum of its rounded lines (yuan, 2 decimals)' })
   total: string;
 
   @Field(() => [BillLineType], { description: 'The lines under the draft, with the period’s own coupon and discount' })
@@ -389,10 +396,10 @@ export class BillPreviewType {
   @Field(() => [BillType], { description: 'Adjustment bills of the period (late usage, re-rates), in sequence order' })
   adjustments: BillType[];
 
-  @Field(() => String, { nullable: true, description: 'What the period was billed in all: the first bill and its adjustments (yuan, 2 decimals); null without a bill' })
+  @Field(() => Money, { nullable: true, description: 'What the period was billed in all: the first bill and its adjustments (yuan, 2 decimals); null without a bill' })
   issuedTotal: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Draft total minus issuedTotal (yuan, 2 decimals, signed); null without a bill' })
+  @Field(() => Money, { nullable: true, description: 'Draft total minus issuedTotal (yuan, 2 decimals, signed); null without a bill' })
   difference: string | null;
 
   static from(p: BillPreview): BillPreviewType {
@@ -420,7 +427,7 @@ export class DraftPriceListInput {
 
 @ObjectType('BillingRunReport', { simpleResolvers: true })
 export class BillingRunReportType {
-  @Field(() => String)
+  @Field(() => ID)
   runId: string;
 
   @Field(() => BillingPlatform)
@@ -441,7 +448,7 @@ export class BillingRunReportType {
   @Field(() => Int)
   linesWritten: number;
 
-  @Field(() => String, { description: 'Sum of the bills this run wrote' })
+  @Field(() => Money, { description: 'Sum of the bills this run wrote' })
   total: string;
 
   static from(r: BillingRunReport): BillingRunReportType {
@@ -475,8 +482,8 @@ export class ChargeType {
   @Field(() => String, { description: 'PER_HUNDRED, GRADUATED, PER_TEN_THOUSAND_PER_DAY or HIGHEST_PACKAGE_PER_DAY' })
   model: string;
 
-  @Field(() => String, { description: 'The model’s properties as JSON, prices as decimal strings' })
-  propsJson: string;
+  @Field(() => ChargePricing, { description: 'The pricing model with its typed settings' })
+  pricing: typeof ChargePricing;
 
   @Field(() => Boolean, { description: 'Coupons cover this line' })
   couponScope: boolean;
@@ -490,7 +497,7 @@ export class PriceListType {
   @Field(() => BillingPlatform)
   platform: BillingPlatform;
 
-  @Field(() => String)
+  @Field(() => LocalDate)
   effectiveFrom: string;
 
   @Field(() => Boolean, { description: 'Example prices (Douyin publishes none)' })
@@ -511,7 +518,7 @@ export class PriceListType {
       platform: e.platform,
       effectiveFrom: e.effectiveFrom,
       isExample: e.isExample,
-      charges: e.charges.map((c) => Object.assign(new ChargeType(), { ...c, propsJson: JSON.stringify(c.props) })),
+      charges: e.charges.map((c) => Object.assign(new ChargeType(), { code: c.code, label: c.label, meter: c.meter, unit: c.unit, model: c.model, couponScope: c.couponScope, pricing: chargePricingType(c.model, c.props) })),
     });
   }
 }
@@ -530,11 +537,8 @@ export class ChargeInput {
   @Field(() => String)
   unit: string;
 
-  @Field(() => String)
-  model: string;
-
-  @Field(() => String)
-  propsJson: string;
+  @Field(() => ChargePricingInput, { description: 'Exactly one pricing model with its typed settings' })
+  pricing: ChargePricingInput;
 
   @Field(() => Boolean)
   couponScope: boolean;
@@ -545,7 +549,7 @@ export class PriceListInput {
   @Field(() => BillingPlatform)
   platform: BillingPlatform;
 
-  @Field(() => String)
+  @Field(() => LocalDate)
   effectiveFrom: string;
 
   @Field(() => Boolean, { nullable: true })
@@ -557,19 +561,22 @@ export class PriceListInput {
 
 @ObjectType('CouponPolicy', { simpleResolvers: true })
 export class CouponPolicyType {
+  @Field(() => ID, { description: "The coupon code, as the object's identity (the same value as code)" })
+  id: string;
+
   @Field(() => String)
   code: string;
 
   @Field(() => BillingPlatform)
   platform: BillingPlatform;
 
-  @Field(() => String, { description: 'Yuan per appkey per day' })
+  @Field(() => Money, { description: 'Yuan per appkey per day' })
   amount: string;
 
-  @Field(() => String)
+  @Field(() => LocalDate)
   validFrom: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => LocalDate, { nullable: true })
   validTo: string | null;
 
   @Field(() => Boolean)
@@ -582,7 +589,7 @@ export class CouponPolicyType {
   rerate?: RerateReportType | null;
 
   static from(e: CouponPolicyEntity): CouponPolicyType {
-    return Object.assign(new CouponPolicyType(), { code: e.code, platform: e.platform, amount: money(e.amount), validFrom: e.validFrom, validTo: e.validTo, newIsvOnly: e.newIsvOnly });
+    return Object.assign(new CouponPolicyType(), { id: e.code, code: e.code, platform: e.platform, amount: money(e.amount), validFrom: e.validFrom, validTo: e.validTo, newIsvOnly: e.newIsvOnly });
   }
 }
 
@@ -594,13 +601,13 @@ export class CouponPolicyInput {
   @Field(() => BillingPlatform)
   platform: BillingPlatform;
 
-  @Field(() => String)
+  @Field(() => Money)
   amount: string;
 
-  @Field(() => String)
+  @Field(() => LocalDate)
   validFrom: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => LocalDate, { nullable: true })
   validTo?: string | null;
 
   @Field(() => Boolean, { nullable: true })
@@ -612,7 +619,7 @@ export class QualityDiscountType {
   @Field(() => ID)
   appId: string;
 
-  @Field(() => String)
+  @Field(() => LocalDate)
   effectiveFrom: string;
 
   @Field(() => String)

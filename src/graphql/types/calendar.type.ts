@@ -1,3 +1,4 @@
+import { LocalDate } from './local-date.scalar';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { CalendarDayEntity } from '../../db/entities';
 import { CalendarDayView, WorkingDaysView } from '../../services/calendar/calendar.service';
@@ -5,7 +6,7 @@ import { CalendarDayKind } from './enums';
 
 @ObjectType('CalendarDay', { simpleResolvers: true, description: 'A stored calendar row: a day that differs from the plain week (DOMAIN §3)' })
 export class CalendarDayType {
-  @Field(() => String, { description: 'Beijing date, YYYY-MM-DD' })
+  @Field(() => LocalDate, { description: 'Beijing date, YYYY-MM-DD' })
   date: string;
 
   @Field(() => CalendarDayKind)
@@ -24,7 +25,7 @@ export class CalendarDayType {
 
 @ObjectType('WorkingDay', { simpleResolvers: true, description: 'One Beijing date and whether it is a working day' })
 export class WorkingDayType {
-  @Field(() => String)
+  @Field(() => LocalDate)
   date: string;
 
   @Field(() => Boolean)
@@ -46,10 +47,10 @@ export class WorkingDayType {
 
 @ObjectType('WorkingDays', { simpleResolvers: true })
 export class WorkingDaysType {
-  @Field(() => String)
+  @Field(() => LocalDate)
   from: string;
 
-  @Field(() => String)
+  @Field(() => LocalDate)
   to: string;
 
   @Field(() => Int, { description: 'Working days from `from` to `to`, both included' })

@@ -5,7 +5,7 @@ import { EmergencyRefusal, QuotaSource, QuotaState } from '../../domain/quota/qu
 import { CallDenial } from '../../domain/usage/call-permission.rule';
 import { ApiCategory, CallSource, DataSyncPackage } from '../../domain/usage/usage.enums';
 import { RecordOutcome } from '../../services/usage/usage.service';
-import { ApplicationDecision, ApplicationStatus, PendingApplicationKind } from '../../domain/application/application.enums';
+import { ApplicationStatus, PendingApplicationKind } from '../../domain/application/application.enums';
 import { BuildKind, MemberCapabilityRejection, MerchantTier, ProductKind } from '../../domain/member-capability/member-capability.rule';
 import { CalendarDayKind } from '../../domain/calendar/working-days.rule';
 import { RejectionReason, ReviewDecision, ReviewMessageAuthor, ReviewRoundStatus, ReviewSubjectType } from '../../domain/review/review.enums';
@@ -39,7 +39,6 @@ registerEnumType(CallDenial, { name: 'CallDenial' });
 registerEnumType(RecordOutcome, { name: 'RecordOutcome' });
 registerEnumType(ApplicationStatus, { name: 'ApplicationStatus' });
 registerEnumType(PendingApplicationKind, { name: 'PendingApplicationKind', description: 'A traffic or value-added package application (of an app), or a member-capability application (of a developer)' });
-registerEnumType(ApplicationDecision, { name: 'ApplicationDecision' });
 registerEnumType(ProductKind, { name: 'ProductKind' });
 registerEnumType(BuildKind, { name: 'BuildKind' });
 registerEnumType(MerchantTier, { name: 'MerchantTier', description: 'QUALITY (优质商家), POTENTIAL (潜力商家), ORDINARY (neither)' });
@@ -57,7 +56,7 @@ registerEnumType(CalendarDayKind, { name: 'CalendarDayKind', description: 'A cal
 
 registerEnumType(ReviewSubjectType, { name: 'ReviewSubjectType', description: 'What a review round reviews' });
 registerEnumType(ReviewRoundStatus, { name: 'ReviewRoundStatus', description: 'PENDING until decided once: APPROVED or REJECTED' });
-registerEnumType(ReviewDecision, { name: 'ReviewDecision' });
+registerEnumType(ReviewDecision, { name: 'ReviewDecision', description: 'A decision on a review round, a package application or a member-capability application (one enum for every reviewer workflow)' });
 registerEnumType(ReviewMessageAuthor, { name: 'ReviewMessageAuthor' });
 registerEnumType(RejectionReason, { name: 'RejectionReason', description: 'DOMAIN §3: the seven unsupported app kinds, PROHIBITED_CONTENT, INCOMPLETE_MATERIAL, OTHER' });
 
@@ -71,5 +70,5 @@ registerEnumType(InvoiceStatus, { name: 'InvoiceStatus', description: 'REQUESTED
 
 export { BillingPlatform, BillLineKindEnum, BillStatus, InvoiceStatus, LedgerKind, PaymentMode };
 export { RejectionReason, ReviewDecision, ReviewMessageAuthor, ReviewRoundStatus, ReviewSubjectType };
-export { ApplicationDecision, ApplicationStatus, PendingApplicationKind, BuildKind, CalendarDayKind, MemberCapabilityRejection, MerchantTier, ProductKind };
+export { ApplicationStatus, PendingApplicationKind, BuildKind, CalendarDayKind, MemberCapabilityRejection, MerchantTier, ProductKind };
 export { EmergencyRefusal, QuotaState, ApiCategory, AppFunction, AppStatus, ApplicationChannel, CallDenial, CallSource, DataSyncPackage, DeveloperKind, PackageKind, QuotaSource, RecordOutcome, TrafficMode };

@@ -1,3 +1,4 @@
+import { Money } from './money.scalar';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { BillingPlatform } from '../../billing/billing.enums';
 import { InvoiceStatus } from '../../billing/invoice.rule';
@@ -10,7 +11,7 @@ export class InvoiceType {
   @Field(() => ID)
   id: string;
 
-  @Field(() => String)
+  @Field(() => ID)
   developerId: string;
 
   @Field(() => BillingPlatform)
@@ -22,7 +23,7 @@ export class InvoiceType {
   @Field(() => String, { description: 'Taxpayer identification number (纳税人识别号)' })
   taxNo: string;
 
-  @Field(() => String, { description: 'The exact sum of its bills’ totals, yuan' })
+  @Field(() => Money, { description: 'The exact sum of its bills’ totals, yuan' })
   amount: string;
 
   @Field(() => InvoiceStatus)

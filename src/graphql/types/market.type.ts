@@ -1,3 +1,4 @@
+import { Money } from './money.scalar';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import {
   MarketNotificationEntity,
@@ -29,11 +30,11 @@ const m = (v: string | null | undefined): string | null => (v === null || v === 
 
 @ObjectType('PriceSet', { simpleResolvers: true, description: 'Prices in yuan as decimal strings. BY_CYCLE: month/year new and renewal; ONE_TIME: oneTime.' })
 export class PriceSetType {
-  @Field(() => String, { nullable: true }) monthNew: string | null;
-  @Field(() => String, { nullable: true }) monthRenew: string | null;
-  @Field(() => String, { nullable: true }) yearNew: string | null;
-  @Field(() => String, { nullable: true }) yearRenew: string | null;
-  @Field(() => String, { nullable: true }) oneTime: string | null;
+  @Field(() => Money, { nullable: true }) monthNew: string | null;
+  @Field(() => Money, { nullable: true }) monthRenew: string | null;
+  @Field(() => Money, { nullable: true }) yearNew: string | null;
+  @Field(() => Money, { nullable: true }) yearRenew: string | null;
+  @Field(() => Money, { nullable: true }) oneTime: string | null;
 
   static from(p: PriceSet): PriceSetType {
     return Object.assign(new PriceSetType(), { monthNew: m(p.monthNew), monthRenew: m(p.monthRenew), yearNew: m(p.yearNew), yearRenew: m(p.yearRenew), oneTime: m(p.oneTime) });
@@ -148,9 +149,9 @@ export class QuoteLineType {
   @Field(() => String, { nullable: true }) code: string | null;
   @Field(() => String) description: string;
   @Field(() => Int) quantity: number;
-  @Field(() => String) unitPrice: string;
+  @Field(() => Money) unitPrice: string;
   @Field(() => Int) length: number;
-  @Field(() => String) amount: string;
+  @Field(() => Money) amount: string;
 }
 
 @ObjectType('Quote', { simpleResolvers: true })
@@ -158,7 +159,7 @@ export class QuoteType {
   @Field(() => ID) productId: string;
   @Field(() => String) versionCode: string;
   @Field(() => [QuoteLineType]) lines: QuoteLineType[];
-  @Field(() => String) total: string;
+  @Field(() => Money) total: string;
 
   static from(productId: string, versionCode: string, q: Quote): QuoteType {
     return Object.assign(new QuoteType(), {
@@ -219,15 +220,15 @@ export class OrderLineType {
   @Field(() => String) description: string;
   @Field(() => String, { nullable: true }) current: string | null;
   @Field(() => String, { nullable: true }) target: string | null;
-  @Field(() => String) amount: string;
+  @Field(() => Money) amount: string;
 }
 
 @ObjectType('UpgradeQuote', { simpleResolvers: true, description: 'An upgrade priced for the remaining period, part by part; charged = max(difference, 0.00)' })
 export class UpgradeQuoteType {
   @Field(() => Int) remainingDays: number;
   @Field(() => Int, { description: 'Days of one cycle used for prorating: 30 (month), 365 (year), 1 (one-time)' }) cycleDays: number;
-  @Field(() => String, { description: 'Sum of the line differences; negative on a price inversion' }) difference: string;
-  @Field(() => String) charged: string;
+  @Field(() => Money, { description: 'Sum of the line differences; negative on a price inversion' }) difference: string;
+  @Field(() => Money) charged: string;
   @Field(() => [OrderLineType]) lines: OrderLineType[];
 
   static from(c: UpgradeCharge): UpgradeQuoteType {
@@ -253,8 +254,8 @@ export class MarketOrderType {
   @Field(() => ID) subscriptionId: string;
   @Field(() => BillingCycle) cycle: BillingCycle;
   @Field(() => Int) length: number;
-  @Field(() => String, { description: 'Charged, yuan; an upgrade difference is floored at 0.00' }) amount: string;
-  @Field(() => String, { nullable: true, description: 'UPGRADE: the unfloored sum of the line differences' }) difference: string | null;
+  @Field(() => Money, { description: 'Charged, yuan; an upgrade difference is floored at 0.00' }) amount: string;
+  @Field(() => Money, { nullable: true, description: 'UPGRADE: the unfloored sum of the line differences' }) difference: string | null;
   @Field(() => Int, { nullable: true, description: 'UPGRADE: days left in the term' }) remainingDays: number | null;
   @Field(() => [OrderLineType]) lines: OrderLineType[];
   @Field(() => Date) createdAt: Date;
@@ -332,11 +333,11 @@ export class UpdateMarketProductInput {
 
 @InputType('PriceSetInput', { description: 'Decimal strings, yuan, at most 2 decimals' })
 export class PriceSetInput {
-  @Field(() => String, { nullable: true }) monthNew?: string | null;
-  @Field(() => String, { nullable: true }) monthRenew?: string | null;
-  @Field(() => String, { nullable: true }) yearNew?: string | null;
-  @Field(() => String, { nullable: true }) yearRenew?: string | null;
-  @Field(() => String, { nullable: true }) oneTime?: string | null;
+  @Field(() => Money, { nullable: true }) monthNew?: string | null;
+  @Field(() => Money, { nullable: true }) monthRenew?: string | null;
+  @Field(() => Money, { nullable: true }) yearNew?: string | null;
+  @Field(() => Money, { nullable: true }) yearRenew?: string | null;
+  @Field(() => Money, { nullable: true }) oneTime?: string | null;
 }
 
 @InputType('MarketVersionInput', { description: 'For updates, only the fields given change; trialDays: null removes the trial' })
@@ -403,7 +404,7 @@ export class PlaceOrderInput {
   @Field(() => Boolean, { nullable: true, description: "NEW: start the version's trial (free)" }) trial?: boolean;
   @Field(() => String, { nullable: true, description: 'Required when the product needs the buyer phone' }) buyerPhone?: string;
   @Field(() => String, { nullable: true, description: 'Required when the product needs the buyer email' }) buyerEmail?: string;
-  @Field(() => String, { nullable: true, description: 'The buyer\'s key for this order ([A-Za-z0-9._:-], ≤ 100): a retry with the same key answers the same order, charged once' })
+  @Field(() => String, { nullable: true, description: "The buyer's key for this order ([A-Za-z0-9._:-], ≤ 100): a retry with the same key answers the same order, charged once" })
   idempotencyKey?: string;
 }
 

@@ -1,3 +1,5 @@
+import { LocalDate } from './local-date.scalar';
+import { Money } from './money.scalar';
 import { Field, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
 import { FailedCheck, RefusalFigure, RefusalReason, REFUSAL_REASON_DESCRIPTIONS } from '../../domain/common/refusal-reason';
 import { Refusal } from '../../domain/common/result';
@@ -117,13 +119,13 @@ export class OfflineChannelType extends RefusalType {
 
 @ObjectType('InsufficientBalance', { implements: RefusalType, simpleResolvers: true, description: 'The prepaid balance does not cover the charge; nothing was written. Recharge the shortfall' })
 export class InsufficientBalanceType extends RefusalType {
-  @Field(() => String, { description: 'The amount to charge (yuan)' })
+  @Field(() => Money, { description: 'The amount to charge (yuan)' })
   required: string;
 
-  @Field(() => String, { description: 'The balance now (yuan)' })
+  @Field(() => Money, { description: 'The balance now (yuan)' })
   available: string;
 
-  @Field(() => String, { description: 'required − available (yuan)' })
+  @Field(() => Money, { description: 'required − available (yuan)' })
   shortfall: string;
 }
 
@@ -140,10 +142,10 @@ export class AlreadyBilledType extends RefusalType {
   @Field(() => BillingPlatform, { description: 'The platform whose billed days the change reaches' })
   platform: BillingPlatform;
 
-  @Field(() => String, { description: 'The first Beijing day the change would re-price, YYYY-MM-DD' })
+  @Field(() => LocalDate, { description: 'The first Beijing day the change would re-price, YYYY-MM-DD' })
   firstAffectedDay: string;
 
-  @Field(() => String, { description: 'The last Beijing day of the platform already billed (or being billed), YYYY-MM-DD' })
+  @Field(() => LocalDate, { description: 'The last Beijing day of the platform already billed (or being billed), YYYY-MM-DD' })
   lastBilledDay: string;
 }
 

@@ -12,10 +12,10 @@ export class ReviewAssignmentType {
   @Field(() => ID)
   itemId: string;
 
-  @Field(() => String, { description: 'The reviewer holding it' })
+  @Field(() => ID, { description: 'The reviewer holding it' })
   assigneeId: string;
 
-  @Field(() => String, { description: 'The assignee (a claim) or the lead who assigned it' })
+  @Field(() => ID, { description: 'The assignee (a claim) or the lead who assigned it' })
   assignedBy: string;
 
   @Field(() => Date)
@@ -34,13 +34,13 @@ export class ReleasedReviewItemType {
   @Field(() => ID)
   itemId: string;
 
-  @Field(() => String, { description: 'Who held it' })
+  @Field(() => ID, { description: 'Who held it' })
   releasedFrom: string;
 }
 
 @ObjectType('ReviewLead', { simpleResolvers: true })
 export class ReviewLeadType {
-  @Field(() => String)
+  @Field(() => ID)
   reviewerId: string;
 
   @Field(() => Boolean)

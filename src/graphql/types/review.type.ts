@@ -11,7 +11,7 @@ export class ReviewMessageType {
   @Field(() => ReviewMessageAuthor)
   authorRole: ReviewMessageAuthor;
 
-  @Field(() => String)
+  @Field(() => ID)
   authorId: string;
 
   @Field(() => String)
@@ -54,7 +54,7 @@ export class ReviewRoundType {
   @Field(() => Boolean, { description: 'The due date was counted over a year with no calendar rows yet (plain week assumed)' })
   dueProvisional: boolean;
 
-  @Field(() => String, { nullable: true, description: 'The reviewer who decided (audit)' })
+  @Field(() => ID, { nullable: true, description: 'The reviewer who decided (audit)' })
   decidedBy: string | null;
 
   @Field(() => Date, { nullable: true })

@@ -1,7 +1,8 @@
 import { isNumericId } from '../../domain/common/ids';
 import { AuditService } from '../audit/audit.service';
 import { DataSource, EntityManager, Not } from 'typeorm';
-import { ApplicationDecision, ApplicationStatus, PACKAGE_REVIEW_WORKING_DAYS } from '../../domain/application/application.enums';
+import { ApplicationStatus, PACKAGE_REVIEW_WORKING_DAYS } from '../../domain/application/application.enums';
+import { ReviewDecision } from '../../domain/review/review.enums';
 import { failed } from '../../domain/application/eligibility';
 import { eligibilityWindow, TrafficEligibility, trafficEligibility } from '../../domain/application/traffic-eligibility.rule';
 import { valueAddedEligibility } from '../../domain/application/value-added-eligibility.rule';
@@ -188,7 +189,7 @@ export class PackageApplicationService {
    * Reviewer: approve (after re-checking eligibility: a traffic app gets the rung as its quota; a
    * value-added package joins the app's packages) or reject with a reason. Only PENDING applications.
    */
-  async decide(viewer: Viewer, id: string, decision: ApplicationDecision, reason: string | null): Promise<Result<PackageApplicationEntity>> {
+  async decide(viewer: Viewer, id: string, decision: ReviewDecision, reason: string | null): Promise<Result<PackageApplicationEntity>> {
     const trimmed = reason?.trim() ?? '';
     return change(this.ds, this.audit, {
       actor: viewer,
@@ -207,7 +208,7 @@ export class PackageApplicationService {
       save: async (em, a, status) => {
         const app = await em.findOneOrFail(AppEntity, { where: { id: a.appId }, lock: { mode: 'pessimistic_write' } });
         const pkg = await em.findOneByOrFail(PackageEntity, { code: a.packageCode });
-        if (decision === ApplicationDecision.APPROVE) {
+        if (decision === ReviewDecision.APPROVE) {
           // Eligibility is measured again at the decision (it needs the database, so it is checked here).
           if (a.kind === PackageKind.TRAFFIC) {
             const measured = await this.measureTraffic(em, app, a.requestedQuota, a.id);
@@ -223,7 +224,7 @@ export class PackageApplicationService {
         a.status = status;
         a.decidedAt = this.clock.now();
         a.decidedBy = viewer.subjectId;
-        a.rejectionReason = decision === ApplicationDecision.REJECT ? trimmed : null;
+        a.rejectionReason = decision === ReviewDecision.REJECT ? trimmed : null;
         await em.save(a);
         await this.notifications.notify(
           em,

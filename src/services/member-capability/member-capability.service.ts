@@ -2,7 +2,8 @@ import { withRetryableTransaction } from '../common/transaction';
 import { isNumericId } from '../../domain/common/ids';
 import { AuditService } from '../audit/audit.service';
 import { DataSource, LessThan } from 'typeorm';
-import { ApplicationDecision, ApplicationStatus, PACKAGE_REVIEW_WORKING_DAYS } from '../../domain/application/application.enums';
+import { ApplicationStatus, PACKAGE_REVIEW_WORKING_DAYS } from '../../domain/application/application.enums';
+import { ReviewDecision } from '../../domain/review/review.enums';
 import { failed } from '../../domain/application/eligibility';
 import { Clock } from '../../domain/common/clock';
 import { invalidInput, notEligible, ok, Result } from '../../domain/common/result';
@@ -117,7 +118,7 @@ export class MemberCapabilityService {
   async decide(
     viewer: Viewer,
     id: string,
-    decision: ApplicationDecision,
+    decision: ReviewDecision,
     codes: readonly MemberCapabilityRejection[],
     note: string | null,
   ): Promise<Result<MemberCapabilityApplicationEntity>> {
@@ -139,7 +140,7 @@ export class MemberCapabilityService {
       save: async (em, a) => {
         a.decidedAt = this.clock.now();
         a.decidedBy = viewer.subjectId;
-        if (decision === ApplicationDecision.APPROVE) {
+        if (decision === ReviewDecision.APPROVE) {
           a.status = ApplicationStatus.APPROVED;
           await em.save(a);
           await this.notifications.notify(em, a.developerId, 'MEMBER_CAPABILITY_APPROVED', null, `Your member-capability application ${a.id} is approved.`);
@@ -191,6 +192,10 @@ export class MemberCapabilityService {
     const a = isNumericId(id) ? await this.ds.manager.findOneBy(MemberCapabilityApplicationEntity, { id }) : null;
     if (!a || !(isStaff(viewer) || a.developerId === viewer.subjectId)) throw notFound('Member-capability application', id);
     return a;
+  }
+
+  countOwn(developerId: string): Promise<number> {
+    return this.ds.manager.countBy(MemberCapabilityApplicationEntity, { developerId });
   }
 
   listOwn(developerId: string, limit: number, beforeId: string | null): Promise<MemberCapabilityApplicationEntity[]> {
