@@ -8,9 +8,34 @@ import { ScheduledRunState } from '../../db/entities/scheduled-job-run.entity';
 import { Context } from '../context';
 import { badUserInput } from './result';
 
-registerEnumType(ScheduledJob, { name: 'ScheduledJob', description: 'What the scheduler runs per period: Taobao days, Douyin months, daily arrears collection' });
-registerEnumType(BillingRunTrigger, { name: 'BillingRunTrigger', description: 'Who started a run: the scheduler, an operator (runBilling) or the CLI' });
-registerEnumType(ScheduledRunState, { name: 'ScheduledRunState', description: 'PENDING (due, not started), RUNNING, DONE, FAILED (retried with backoff)' });
+registerEnumType(ScheduledJob, {
+  name: 'ScheduledJob',
+  description: 'What the scheduler runs per period: Taobao days, Douyin months, daily arrears collection',
+  valuesConfig: {
+    TAOBAO_BILLING: { description: 'Bills a Taobao Beijing day, after midnight plus the grace for late usage' },
+    DOUYIN_BILLING: { description: 'Bills a Douyin month, on the 5th of the next month' },
+    ARREARS_COLLECTION: { description: "Arrears collection and due deposit deductions, once a Beijing day after that day's billing" },
+  },
+});
+registerEnumType(BillingRunTrigger, {
+  name: 'BillingRunTrigger',
+  description: 'Who started a run: the scheduler, an operator (runBilling) or the CLI',
+  valuesConfig: {
+    SCHEDULE: { description: 'Started by the scheduler for its period' },
+    OPERATOR: { description: 'Started by an operator through runBilling' },
+    CLI: { description: 'Started from the billing command line (npm run billing)' },
+  },
+});
+registerEnumType(ScheduledRunState, {
+  name: 'ScheduledRunState',
+  description: 'PENDING (due, not started), RUNNING, DONE, FAILED (retried with backoff)',
+  valuesConfig: {
+    PENDING: { description: 'Due, not claimed by a worker yet' },
+    RUNNING: { description: 'Claimed by a worker holding a lease it renews; another takes over when the lease expires' },
+    DONE: { description: 'Finished: the period is billed (running it again changes nothing)' },
+    FAILED: { description: 'The last attempt failed (see its error); retried' },
+  },
+});
 
 @ObjectType('BillingRunRecord', { simpleResolvers: true, description: 'One billing (or arrears) run of a period: scheduled, or started by an operator or the CLI' })
 class BillingRunRecordType {

@@ -1,7 +1,15 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { SecretState } from '../../domain/app/app-secret.rule';
 
-registerEnumType(SecretState, { name: 'AppSecretState', description: 'CURRENT: the newest secret; GRACE: replaced, still valid until validUntil; EXPIRED: verifies nothing' });
+registerEnumType(SecretState, {
+  name: 'AppSecretState',
+  description: 'CURRENT: the newest secret; GRACE: replaced, still valid until validUntil; EXPIRED: verifies nothing',
+  valuesConfig: {
+    CURRENT: { description: 'The newest secret: valid with no end' },
+    GRACE: { description: 'Replaced by a newer secret, still accepted until its validUntil' },
+    EXPIRED: { description: 'Past its validUntil: verifies nothing' },
+  },
+});
 
 @ObjectType('AppSecretInfo', { simpleResolvers: true, description: "One of the app's secrets, without the secret itself: it is shown only when issued" })
 export class AppSecretInfoType {

@@ -3,9 +3,67 @@ import { KIND_SPECS, NotificationChannel, NotificationKind, NotificationLinkType
 import { NotificationEntity, NotificationSettingsEntity, OutboundAttemptEntity, OutboundMessageEntity, WebhookEndpointEntity } from '../../db/entities';
 import { PageInfoType } from './connection.type';
 
-registerEnumType(NotificationKind, { name: 'NotificationKind', description: 'What a notification tells (a stable code; docs/notifications.md lists each with its figures)' });
-registerEnumType(NotificationChannel, { name: 'NotificationChannel', description: 'Where notifications go: the inbox (always), email, SMS, webhooks' });
-registerEnumType(NotificationLinkType, { name: 'NotificationLinkType', description: 'The kind of object a notification links to' });
+registerEnumType(NotificationKind, {
+  name: 'NotificationKind',
+  description: 'What a notification tells (a stable code; docs/notifications.md lists each with its figures)',
+  valuesConfig: {
+    APP_REVIEW_APPROVED: { description: "A reviewer approved the app's round: the app is ONLINE" },
+    APP_REVIEW_REJECTED: { description: "A reviewer rejected the app's round (body: reason codes and explanation)" },
+    APPLICATION_APPROVED: { description: 'A package application was approved: the package is granted' },
+    APPLICATION_REJECTED: { description: "A package application was rejected, with the reviewer's reason" },
+    MEMBER_CAPABILITY_APPROVED: { description: 'A member-capability application was approved' },
+    MEMBER_CAPABILITY_REJECTED: { description: 'A member-capability application was rejected, with its reason' },
+    MEMBER_CAPABILITY_BARRED: { description: 'The third non-compliant rejection: the developer may file no new member-capability application' },
+    MEMBER_CAPABILITY_BAR_LIFTED: { description: 'An operator lifted the member-capability bar' },
+    APP_SUSPENDED: { description: 'An operator suspended the app, with the reason: its quota is 0' },
+    APP_RESTORED: { description: 'An operator restored the suspended app' },
+    APP_SECRET_ROTATED: { description: "The app's secret was rotated (versions and how long the old one stays valid)" },
+    APP_QUOTA_SET: { description: "An operator set the app's quota (CONTRACT and UV-based tags), from a date" },
+    BILL_ISSUED: { description: 'A billing run issued bills: one notification per developer, platform and period, with the total' },
+    BILL_UNPAID: { description: 'A bill the balance (and auto-debit) could not pay' },
+    ARREARS_ENTERED: { description: 'The account entered arrears: charged API access is restricted (body: unpaid bills and amount)' },
+    ARREARS_CLEARED: { description: 'The arrears were paid: the restriction is lifted' },
+    BALANCE_LOW: { description: "The prepaid balance fell below the developer's threshold; told once, re-armed when it is back at or above it" },
+    QUOTA_80_PERCENT: { description: "Today's calls reached 80% of today's quota; once per app and Beijing day" },
+    QUOTA_EXHAUSTED: { description: "Today's calls reached 100% of today's quota (emergency traffic included); once per app and Beijing day" },
+    EMERGENCY_TRAFFIC_GRANTED: { description: 'The app reached its quota and got emergency traffic: 50% of its quota until 24:00 Beijing time' },
+    DEPOSIT_DEDUCTED: { description: 'Douyin arrears over a month old were taken from the deposit (body: amount, deposit left)' },
+    INVOICE_ISSUED: { description: 'An operator issued the requested invoice' },
+    INVOICE_REJECTED: { description: 'An operator rejected the invoice request, with the reason' },
+    SUBSCRIPTION_EXPIRING_7_DAYS: { description: 'A bought market subscription ends within 7 days (told again after a renewal moves its end)' },
+    SUBSCRIPTION_EXPIRING_1_DAY: { description: 'A bought market subscription ends within 1 day' },
+    PRODUCTION_NOTIFICATION_FAILING: { description: "For providers: deliveries to the product's production endpoint are failing" },
+    PRODUCTION_NOTIFICATION_STOPPED: { description: 'For providers: deliveries stopped after 120 attempts; resetNotificationErrors retries' },
+    PRODUCTION_NOTIFICATION_RECOVERED: { description: 'For providers: a delivery got through after failures' },
+    WEBHOOK_PING: { description: 'A test delivery the developer asked for (pingWebhookEndpoint); webhook only, never in the inbox' },
+  },
+});
+registerEnumType(NotificationChannel, {
+  name: 'NotificationChannel',
+  description: 'Where notifications go: the inbox (always), email, SMS, webhooks',
+  valuesConfig: {
+    INBOX: { description: 'The portal inbox (myNotifications): always on, the record of what was told' },
+    EMAIL: { description: "Email to the developer's address" },
+    SMS: { description: "SMS to the developer's phone: only for the urgent kinds (suspension, arrears, exhausted quota, …)" },
+    WEBHOOK: { description: "A signed POST to each of the developer's webhook endpoints" },
+  },
+});
+registerEnumType(NotificationLinkType, {
+  name: 'NotificationLinkType',
+  description: 'The kind of object a notification links to',
+  valuesConfig: {
+    APP: { description: 'An app (id: App.id)' },
+    REVIEW_ROUND: { description: 'A review round (id: ReviewRound.id)' },
+    PACKAGE_APPLICATION: { description: 'A package application (id: PackageApplication.id)' },
+    MEMBER_CAPABILITY_APPLICATION: { description: 'A member-capability application (id: MemberCapabilityApplication.id)' },
+    BILL: { description: 'A bill (id: Bill.id)' },
+    BILLING_ACCOUNT: { description: "The developer's billing account (id: the developer id)" },
+    INVOICE: { description: 'An invoice (id: Invoice.id)' },
+    MARKET_SUBSCRIPTION: { description: 'A cloud-market subscription (id: MarketSubscription.id)' },
+    PRODUCTION_NOTIFICATION: { description: "A delivery to a provider's production endpoint (id: ProductionNotification.id)" },
+    WEBHOOK_ENDPOINT: { description: 'A webhook endpoint (id: WebhookEndpoint.id)' },
+  },
+});
 
 @ObjectType('Notification', { simpleResolvers: true, description: 'A message to the developer, with the object it is about' })
 export class NotificationType {

@@ -1,8 +1,25 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { OnboardedBasis, OperatorQuotaKind } from '../../domain/app/operator-controls.rule';
 
-registerEnumType(OperatorQuotaKind, { name: 'OperatorQuotaKind', description: 'CONTRACT: an offline contract (CONTRACT tags); UV_ADJUSTMENT: the UV-based adjustment (UV_BASED tags, e.g. XTAO_SITE monthly)' });
-registerEnumType(OnboardedBasis, { name: 'OnboardedBasis', description: 'Why an ISV counts as onboarded, or not (docs/platform.md)' });
+registerEnumType(OperatorQuotaKind, {
+  name: 'OperatorQuotaKind',
+  description: 'CONTRACT: an offline contract (CONTRACT tags); UV_ADJUSTMENT: the UV-based adjustment (UV_BASED tags, e.g. XTAO_SITE monthly)',
+  valuesConfig: {
+    CONTRACT: { description: "The daily quota of an offline contract (CONTRACT tags), with the contract's reference" },
+    UV_ADJUSTMENT: { description: 'The UV-based adjustment of a UV_BASED tag (e.g. XTAO_SITE, monthly by transaction volume)' },
+  },
+});
+registerEnumType(OnboardedBasis, {
+  name: 'OnboardedBasis',
+  description: 'Why an ISV counts as onboarded, or not (docs/platform.md)',
+  valuesConfig: {
+    RECORDED: { description: 'The flag recorded on the account (e.g. brought over from an existing platform)' },
+    APP_ONLINE: { description: 'One of its apps went online (it is ONLINE or SUSPENDED now)' },
+    OPERATOR_SET: { description: 'An operator marked the ISV onboarded' },
+    OPERATOR_CLEARED: { description: 'An operator cleared it: not onboarded whatever the apps' },
+    NOT_ONBOARDED: { description: 'None of the above: must attach a company introduction and success cases to member-capability applications' },
+  },
+});
 
 @ObjectType('AppSuspension', { simpleResolvers: true, description: "An operator's suspension of an app: the reason is told to the owner" })
 export class AppSuspensionType {

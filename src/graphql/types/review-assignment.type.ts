@@ -1,8 +1,24 @@
 import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { AssignmentFilter, ReviewItemKind } from '../../domain/review/assignment.rule';
 
-registerEnumType(ReviewItemKind, { name: 'ReviewItemKind', description: 'What a reviewer holds: a review round (app or market listing), a package application, a member-capability application' });
-registerEnumType(AssignmentFilter, { name: 'AssignmentFilter', description: "MINE: held by the caller; UNASSIGNED: held by nobody; ALL" });
+registerEnumType(ReviewItemKind, {
+  name: 'ReviewItemKind',
+  description: 'What a reviewer holds: a review round (app or market listing), a package application, a member-capability application',
+  valuesConfig: {
+    REVIEW_ROUND: { description: 'A review round of an app or a market listing' },
+    PACKAGE_APPLICATION: { description: 'A traffic or value-added package application' },
+    MEMBER_CAPABILITY_APPLICATION: { description: 'A member-capability application' },
+  },
+});
+registerEnumType(AssignmentFilter, {
+  name: 'AssignmentFilter',
+  description: "MINE: held by the caller; UNASSIGNED: held by nobody; ALL",
+  valuesConfig: {
+    MINE: { description: 'Only items the caller holds' },
+    UNASSIGNED: { description: 'Only items nobody holds' },
+    ALL: { description: 'Every pending item, held or not' },
+  },
+});
 
 @ObjectType('ReviewAssignment', { simpleResolvers: true, description: 'Who holds an open review item' })
 export class ReviewAssignmentType {
