@@ -39,7 +39,7 @@ registerEnumType(ScheduledRunState, {
 
 @ObjectType('BillingRunRecord', { simpleResolvers: true, description: 'One billing (or arrears) run of a period: scheduled, or started by an operator or the CLI' })
 class BillingRunRecordType {
-  @Field(() => ScheduledJob)
+  @Field(() => ScheduledJob, { description: 'Which scheduled job: Taobao day, Douyin month or arrears collection' })
   job: ScheduledJob;
 
   @Field(() => BillingPlatform, { nullable: true, description: 'Null for arrears collection' })
@@ -48,19 +48,19 @@ class BillingRunRecordType {
   @Field(() => String, { description: 'A Beijing date (Taobao, arrears) or a month (Douyin)' })
   period: string;
 
-  @Field(() => BillingRunTrigger)
+  @Field(() => BillingRunTrigger, { description: 'Who started it: the scheduler, an operator or the CLI' })
   trigger: BillingRunTrigger;
 
-  @Field(() => ScheduledRunState)
+  @Field(() => ScheduledRunState, { description: 'PENDING, RUNNING, DONE or FAILED' })
   state: ScheduledRunState;
 
   @Field(() => Date, { nullable: true, description: 'When a scheduled period became due' })
   dueAt: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the last attempt started; null while pending' })
   startedAt: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the run finished; null while pending or running' })
   finishedAt: Date | null;
 
   @Field(() => Int, { nullable: true, description: 'App-days considered (null until done)' })
@@ -72,13 +72,13 @@ class BillingRunRecordType {
   @Field(() => String, { nullable: true, description: 'Total of the bills written, yuan' })
   amount: string | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "How many times workers have started this period's run" })
   attempts: number;
 
   @Field(() => Int, { description: 'Attempts that failed' })
   failures: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The last failure's message; null if none" })
   lastError: string | null;
 
   @Field(() => String, { nullable: true, description: 'The billing run of the last attempt' })
@@ -92,7 +92,7 @@ class BillingRunRecordType {
 export class BillingScheduleResolver {
   @Authorized(Role.OPERATOR)
   @Query(() => [BillingRunRecordType], { description: 'Billing and arrears runs, newest first: scheduled periods (overdue ones flagged) and runs started by hand' })
-  async billingRuns(@Arg('first', () => Int, { nullable: true }) first: number | null, @Ctx() { services }: Context): Promise<BillingRunRecordType[]> {
+  async billingRuns(@Arg('first', () => Int, { nullable: true, description: 'How many runs to return: 1 to 200 (default 50)' }) first: number | null, @Ctx() { services }: Context): Promise<BillingRunRecordType[]> {
     const limit = first ?? 50;
     if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw badUserInput([violation('first', 'OUT_OF_RANGE', 'first is 1 to 200')]);
     return services.billingSchedule.records(limit);

@@ -6,8 +6,8 @@ import { badUserInput } from './result';
 
 @ObjectType('MarketSalesRow', { simpleResolvers: true, description: "One of the provider's products in one Beijing month" })
 export class MarketSalesRowType {
-  @Field(() => ID) productId: string;
-  @Field(() => String) productName: string;
+  @Field(() => ID, { description: 'The product sold' }) productId: string;
+  @Field(() => String, { description: 'Its name' }) productName: string;
   @Field(() => String, { description: 'YYYY-MM (Beijing)' }) month: string;
   @Field(() => Int, { description: 'Orders: NEW (trials included), RENEW, UPGRADE' }) orders: number;
   @Field(() => Int, { description: 'Orders charged more than 0.00' }) paidOrders: number;

@@ -26,23 +26,23 @@ export class MemberCapabilityResolver {
 
   @Authorized(Role.OPERATOR)
   @Mutation(() => UpsertCapabilityCategoryResult, { description: 'Operator: create or change a capability category (custom only or not)' })
-  async upsertCapabilityCategory(@Arg('input', () => UpsertCapabilityCategoryInput) input: UpsertCapabilityCategoryInput, @Ctx() { viewer, services }: Context) {
+  async upsertCapabilityCategory(@Arg('input', () => UpsertCapabilityCategoryInput, { description: 'The category' }) input: UpsertCapabilityCategoryInput, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.memberCapabilities.upsertCategory(viewer, input), CapabilityCategoryType.from);
   }
 
   @Authorized(Role.DEVELOPER)
   @Mutation(() => ApplyForMemberCapabilityResult, { description: 'Applies for member open capabilities: missing material is InvalidInput; failed thresholds are NotEligible' })
-  async applyForMemberCapability(@Arg('input', () => MemberCapabilityApplicationInput) input: MemberCapabilityApplicationInput, @Ctx() { viewer, services }: Context) {
+  async applyForMemberCapability(@Arg('input', () => MemberCapabilityApplicationInput, { description: "The application's material" }) input: MemberCapabilityApplicationInput, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.memberCapabilities.apply(viewer, input), MemberCapabilityApplicationType.from);
   }
 
   @Authorized(Role.REVIEWER)
   @Mutation(() => DecideMemberCapabilityApplicationResult, { description: 'Reviewer: approve, or reject with codes (a mindset code is a strike; the third bars the developer)' })
   async decideMemberCapabilityApplication(
-    @Arg('id', () => ID) id: string,
-    @Arg('decision', () => ApplicationDecision) decision: ApplicationDecision,
-    @Arg('rejectionCodes', () => [MemberCapabilityRejection], { nullable: true }) rejectionCodes: MemberCapabilityRejection[] | null,
-    @Arg('note', () => String, { nullable: true }) note: string | null,
+    @Arg('id', () => ID, { description: 'The pending application' }) id: string,
+    @Arg('decision', () => ApplicationDecision, { description: 'APPROVE or REJECT' }) decision: ApplicationDecision,
+    @Arg('rejectionCodes', () => [MemberCapabilityRejection], { nullable: true, description: 'REJECT: one or more codes (the first three count as strikes)' }) rejectionCodes: MemberCapabilityRejection[] | null,
+    @Arg('note', () => String, { nullable: true, description: 'The explanation; required with REJECT' }) note: string | null,
     @Ctx() { viewer, services }: Context,
   ) {
     return toPayload(await services.memberCapabilities.decide(viewer, id, decision, rejectionCodes ?? [], note), MemberCapabilityApplicationType.from);
@@ -50,7 +50,7 @@ export class MemberCapabilityResolver {
 
   @Authorized(Role.OPERATOR)
   @Mutation(() => MemberCapabilityStandingType, { description: "Operator: lifts a developer's bar on member-capability applications; strikes start again from 0" })
-  async liftMemberCapabilityBar(@Arg('developerId', () => ID) developerId: string, @Ctx() { viewer, services }: Context): Promise<MemberCapabilityStandingType> {
+  async liftMemberCapabilityBar(@Arg('developerId', () => ID, { description: 'The barred developer' }) developerId: string, @Ctx() { viewer, services }: Context): Promise<MemberCapabilityStandingType> {
     return MemberCapabilityStandingType.from(await services.memberCapabilities.liftBar(viewer, developerId));
   }
 
@@ -62,13 +62,13 @@ export class MemberCapabilityResolver {
 
   @Authorized(Role.REVIEWER, Role.OPERATOR)
   @Query(() => MemberCapabilityStandingType, { description: "A developer's strikes and bar (staff)" })
-  async memberCapabilityStanding(@Arg('developerId', () => ID) developerId: string, @Ctx() { services }: Context): Promise<MemberCapabilityStandingType> {
+  async memberCapabilityStanding(@Arg('developerId', () => ID, { description: 'The developer' }) developerId: string, @Ctx() { services }: Context): Promise<MemberCapabilityStandingType> {
     return MemberCapabilityStandingType.from(await services.memberCapabilities.standing(developerId));
   }
 
   @Authorized(Role.DEVELOPER)
   @Query(() => [MemberCapabilityApplicationType], { description: "The caller's member-capability applications, newest first" })
-  async myMemberCapabilityApplications(@Arg('first', () => Int, { nullable: true }) first: number | null, @Ctx() { viewer, services }: Context): Promise<MemberCapabilityApplicationType[]> {
+  async myMemberCapabilityApplications(@Arg('first', () => Int, { nullable: true, description: 'How many applications to return: 1 to 100 (default 20)' }) first: number | null, @Ctx() { viewer, services }: Context): Promise<MemberCapabilityApplicationType[]> {
     const limit = first ?? 20;
     if (limit < 1 || limit > 100) throw badUserInput([violation('first', 'OUT_OF_RANGE', 'first is 1 to 100')]);
     return (await services.memberCapabilities.listOwn(viewer.subjectId!, limit, null)).map(MemberCapabilityApplicationType.from);
@@ -76,7 +76,7 @@ export class MemberCapabilityResolver {
 
   @Authorized(Role.DEVELOPER, Role.REVIEWER, Role.OPERATOR)
   @Query(() => MemberCapabilityApplicationType, { description: 'A member-capability application: its developer and staff; NOT_FOUND to anyone else' })
-  async memberCapabilityApplication(@Arg('id', () => ID) id: string, @Ctx() { viewer, services }: Context): Promise<MemberCapabilityApplicationType> {
+  async memberCapabilityApplication(@Arg('id', () => ID, { description: 'The application' }) id: string, @Ctx() { viewer, services }: Context): Promise<MemberCapabilityApplicationType> {
     return MemberCapabilityApplicationType.from(await services.memberCapabilities.getVisible(viewer, id));
   }
 }

@@ -17,16 +17,16 @@ import { toPayload } from './result';
 export class UsageResolver {
   @Authorized(Role.GATEWAY)
   @Mutation(() => RecordUsageResult, { description: 'Gateway: a batch of usage records, all or nothing; a resent record is DUPLICATE and changes nothing' })
-  async recordUsage(@Arg('records', () => [UsageRecordInput]) records: UsageRecordInput[], @Ctx() { services }: Context) {
+  async recordUsage(@Arg('records', () => [UsageRecordInput], { description: 'Up to 500 records, each with its idempotency key' }) records: UsageRecordInput[], @Ctx() { services }: Context) {
     return toPayload(await services.usage.recordUsage(records), (r) => Object.assign(new UsageBatchReceiptType(), r));
   }
 
   @Authorized(Role.GATEWAY)
   @Query(() => CallPermissionType, { description: 'Gateway: may this call go through now?' })
   async callPermission(
-    @Arg('appkey', () => String) appkey: string,
-    @Arg('category', () => ApiCategory) category: ApiCategory,
-    @Arg('source', () => CallSource) source: CallSource,
+    @Arg('appkey', () => String, { description: "The calling app's appkey" }) appkey: string,
+    @Arg('category', () => ApiCategory, { description: "The API's category" }) category: ApiCategory,
+    @Arg('source', () => CallSource, { description: 'IN_CLOUD or OUT_OF_CLOUD' }) source: CallSource,
     @Ctx() { services }: Context,
   ): Promise<CallPermissionType> {
     const a = await services.usage.callPermission(appkey, category, source);
@@ -35,7 +35,7 @@ export class UsageResolver {
 
   @Authorized(Role.GATEWAY)
   @Query(() => QuotaSnapshotType, { description: `Gateway: call-decision inputs for up to ${MAX_SNAPSHOT_APPKEYS} appkeys, to cache and decide locally until validUntil` })
-  async quotaSnapshot(@Arg('appkeys', () => [String]) appkeys: string[], @Ctx() { services }: Context): Promise<QuotaSnapshotType> {
+  async quotaSnapshot(@Arg('appkeys', () => [String], { description: 'The appkeys, at most 1000' }) appkeys: string[], @Ctx() { services }: Context): Promise<QuotaSnapshotType> {
     if (appkeys.length === 0) throw badUserInput([violation('appkeys', 'EMPTY', 'ask for at least one appkey')]);
     if (appkeys.length > MAX_SNAPSHOT_APPKEYS) throw badUserInput([violation('appkeys', 'TOO_MANY', `at most ${MAX_SNAPSHOT_APPKEYS} appkeys at once`)]);
     const bad = appkeys.findIndex((k) => k.length > 16);
@@ -68,7 +68,7 @@ export class UsageResolver {
 
   @Authorized(Role.OPERATOR)
   @Mutation(() => AppType, { description: 'Operator: permit or forbid VALUE_ADDED calls from outside the cloud for an app' })
-  async setValueAddedOutOfCloudPermitted(@Arg('appId', () => ID) appId: string, @Arg('permitted', () => Boolean) permitted: boolean, @Ctx() { viewer, services }: Context): Promise<AppType> {
+  async setValueAddedOutOfCloudPermitted(@Arg('appId', () => ID, { description: 'The app' }) appId: string, @Arg('permitted', () => Boolean, { description: 'May call value-added APIs from outside the cloud' }) permitted: boolean, @Ctx() { viewer, services }: Context): Promise<AppType> {
     const app = await services.usage.setValueAddedOutOfCloudPermitted(viewer, appId, permitted);
     if (!app) throw notFound('App', appId);
     return AppType.from(app);
@@ -76,7 +76,7 @@ export class UsageResolver {
 
   @Authorized(Role.GATEWAY)
   @Mutation(() => EmergencyTrafficAnswerType, { description: "Gateway: the app's calls reached today's quota; grants emergency traffic (50%, once per Beijing day) where due" })
-  async reportQuotaExhausted(@Arg('appkey', () => String) appkey: string, @Ctx() { services }: Context): Promise<EmergencyTrafficAnswerType> {
+  async reportQuotaExhausted(@Arg('appkey', () => String, { description: 'The app that reached its quota' }) appkey: string, @Ctx() { services }: Context): Promise<EmergencyTrafficAnswerType> {
     const a = await services.quota.reportQuotaExhausted(appkey);
     return {
       appkey: a.appkey,
@@ -89,7 +89,7 @@ export class UsageResolver {
 
   @Authorized(Role.DEVELOPER)
   @Query(() => [NotificationType], { description: "The caller's notifications, newest first" })
-  async myNotifications(@Arg('first', () => Int, { nullable: true }) first: number | null, @Ctx() { viewer, services }: Context): Promise<NotificationType[]> {
+  async myNotifications(@Arg('first', () => Int, { nullable: true, description: 'How many notifications to return: 1 to 100 (default 20)' }) first: number | null, @Ctx() { viewer, services }: Context): Promise<NotificationType[]> {
     const limit = first ?? 20;
     if (limit < 1 || limit > 100) throw badUserInput([violation('first', 'OUT_OF_RANGE', 'first is 1 to 100')]);
     const { rows } = await services.notifications.listOwn(viewer.subjectId!, limit, null);

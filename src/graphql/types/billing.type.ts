@@ -10,16 +10,16 @@ const money = (v: string) => new D(v).toFixed(2);
 
 @ObjectType('BillLine', { simpleResolvers: true, description: 'One line as the rating engine made it (amounts in yuan, as strings)' })
 export class BillLineType {
-  @Field(() => Int)
+  @Field(() => Int, { description: "The line's place on the bill, from 1" })
   position: number;
 
-  @Field(() => BillLineKindEnum)
+  @Field(() => BillLineKindEnum, { description: 'CHARGE, COUPON or DISCOUNT' })
   kind: BillLineKindEnum;
 
   @Field(() => String, { description: 'Charge code (e.g. DATA_SYNC_ORDERS), coupon code, or QUALITY_APP_DISCOUNT' })
   code: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What the line is for, as shown on the bill (e.g. "Basic API, out of cloud")' })
   label: string;
 
   @Field(() => String, { description: 'Units priced: calls, orders, messages, relation-days; days for the package fee' })
@@ -54,31 +54,31 @@ export class BillLineType {
 
 @ObjectType('Bill', { description: 'One bill of one appkey for one period (Taobao: a Beijing day; Douyin: a month)' })
 export class BillType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable, opaque identifier of the bill; the same in every answer that holds it' })
   id: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The app billed' })
   appId: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The appkey billed (bills are per appkey)' })
   appkey: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The developer who owns the app and pays the bill' })
   developerId: string;
 
-  @Field(() => BillingPlatform)
+  @Field(() => BillingPlatform, { description: 'TAOBAO (daily bills) or DOUYIN (monthly bills)' })
   platform: BillingPlatform;
 
   @Field(() => String, { description: '"2026-11-19" (Taobao) or "2026-10" (Douyin)' })
   period: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'First Beijing date the bill covers, YYYY-MM-DD' })
   periodStart: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "Last Beijing date the bill covers, YYYY-MM-DD (the same day for Taobao; the month's last day for Douyin)" })
   periodEnd: string;
 
-  @Field(() => BillStatus)
+  @Field(() => BillStatus, { description: 'UNPAID or PAID' })
   status: BillStatus;
 
   @Field(() => String, { description: 'Sum of the rounded lines' })
@@ -87,13 +87,13 @@ export class BillType {
   @Field(() => String, { description: 'Coupon used (positive)' })
   couponTotal: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The price list in force for the period, which priced the lines' })
   priceListId: string;
 
   @Field(() => String, { description: 'Beijing date the bill was issued; arrears age from it' })
   issuedOn: string;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the balance paid it; null while UNPAID' })
   paidAt: Date | null;
 
   static from(e: BillEntity): BillType {
@@ -116,39 +116,39 @@ export class BillType {
   }
 }
 
-@ObjectType('BillEdge', { simpleResolvers: true })
+@ObjectType('BillEdge', { simpleResolvers: true, description: 'One bill of a connection, with its cursor' })
 export class BillEdgeType {
-  @Field(() => String)
+  @Field(() => String, { description: 'Opaque position of this bill: pass it as `after` to read the bills that follow' })
   cursor: string;
 
-  @Field(() => BillType)
+  @Field(() => BillType, { description: 'The bill itself' })
   node: BillType;
 }
 
-@ObjectType('BillConnection', { simpleResolvers: true })
+@ObjectType('BillConnection', { simpleResolvers: true, description: "A page of bills (Relay cursor connection): the edges in the list's order, where the page sits, and the whole list's count" })
 export class BillConnectionType {
-  @Field(() => [BillEdgeType])
+  @Field(() => [BillEdgeType], { description: 'The bills of this page, each with its cursor' })
   edges: BillEdgeType[];
 
-  @Field(() => PageInfoType)
+  @Field(() => PageInfoType, { description: 'Where this page sits: pass endCursor as `after` while hasNextPage is true' })
   pageInfo: PageInfoType;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many bills the whole list holds (all pages), not only this page' })
   totalCount: number;
 }
 
-@InputType('BillFilter')
+@InputType('BillFilter', { description: 'Narrows a bills query; every field given must match' })
 export class BillFilterInput {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: "Only this app's bills" })
   appId?: string | null;
 
-  @Field(() => BillingPlatform, { nullable: true })
+  @Field(() => BillingPlatform, { nullable: true, description: 'Only bills of this platform' })
   platform?: BillingPlatform | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Only bills whose period starts on this Beijing date (YYYY-MM-DD) or falls in this month (YYYY-MM)' })
   period?: string | null;
 
-  @Field(() => BillStatus, { nullable: true })
+  @Field(() => BillStatus, { nullable: true, description: 'Only PAID or only UNPAID bills' })
   status?: BillStatus | null;
 
   @Field(() => String, { nullable: true, description: 'Staff only; ignored for developers' })
@@ -160,10 +160,10 @@ export class BillFilterInput {
 
 @ObjectType('BillingAccount', { simpleResolvers: true, description: "A developer's money: balance (= the ledger's sum), arrears, payment mode, deposit" })
 export class BillingAccountType {
-  @Field(() => String)
+  @Field(() => String, { description: 'The developer the account belongs to (one account per developer)' })
   developerId: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Prepaid balance in yuan (two decimals): the sum of the ledger' })
   balance: string;
 
   @Field(() => String, { description: 'SUM of the ledger; always equals balance' })
@@ -172,10 +172,10 @@ export class BillingAccountType {
   @Field(() => String, { description: 'Douyin deposit; old arrears are deducted from it' })
   deposit: string;
 
-  @Field(() => PaymentMode)
+  @Field(() => PaymentMode, { description: 'PREPAID or ALIPAY_AUTO_DEBIT' })
   paymentMode: PaymentMode;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The signed Alipay auto-debit agreement; null unless the payment mode is ALIPAY_AUTO_DEBIT' })
   alipayAgreementNo: string | null;
 
   @Field(() => Boolean, { description: 'Operator-set: qualifying new ISV (new-ISV coupon)' })
@@ -184,10 +184,10 @@ export class BillingAccountType {
   @Field(() => Boolean, { description: 'Unpaid bills: charged API access is restricted' })
   inArrears: boolean;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Sum of the unpaid bills in yuan (two decimals); a recharge settles them oldest first' })
   unpaidTotal: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many bills are unpaid; more than 0 means the developer is in arrears' })
   unpaidCount: number;
 
   static from(v: AccountView): BillingAccountType {
@@ -206,24 +206,24 @@ export class BillingAccountType {
   }
 }
 
-@ObjectType('LedgerEntry', { simpleResolvers: true })
+@ObjectType('LedgerEntry', { simpleResolvers: true, description: 'One movement of money on a billing account; the balance is the sum of the ledger' })
 export class LedgerEntryType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable, opaque identifier of the ledger entry; the same in every answer that holds it' })
   id: string;
 
-  @Field(() => LedgerKind)
+  @Field(() => LedgerKind, { description: 'What moved the money' })
   kind: LedgerKind;
 
   @Field(() => String, { description: 'Signed yuan: + in, − out' })
   amount: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The bill paid, for CHARGE and COUPON entries; null otherwise' })
   billId: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: "Why, for people (e.g. the adjustment's reason)" })
   note: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the ledger entry was created (an instant, ISO 8601 UTC)' })
   createdAt: Date;
 
   static from(e: LedgerEntryEntity): LedgerEntryType {
@@ -231,69 +231,69 @@ export class LedgerEntryType {
   }
 }
 
-@ObjectType('LedgerEdge', { simpleResolvers: true })
+@ObjectType('LedgerEdge', { simpleResolvers: true, description: 'One ledger of a connection, with its cursor' })
 export class LedgerEdgeType {
-  @Field(() => String)
+  @Field(() => String, { description: 'Opaque position of this ledger: pass it as `after` to read the ledgers that follow' })
   cursor: string;
 
-  @Field(() => LedgerEntryType)
+  @Field(() => LedgerEntryType, { description: 'The ledger itself' })
   node: LedgerEntryType;
 }
 
-@ObjectType('LedgerConnection', { simpleResolvers: true })
+@ObjectType('LedgerConnection', { simpleResolvers: true, description: "A page of ledgers (Relay cursor connection): the edges in the list's order, where the page sits, and the whole list's count" })
 export class LedgerConnectionType {
-  @Field(() => [LedgerEdgeType])
+  @Field(() => [LedgerEdgeType], { description: 'The ledgers of this page, each with its cursor' })
   edges: LedgerEdgeType[];
 
-  @Field(() => PageInfoType)
+  @Field(() => PageInfoType, { description: 'Where this page sits: pass endCursor as `after` while hasNextPage is true' })
   pageInfo: PageInfoType;
 }
 
 @ObjectType('AppMonthToDate', { simpleResolvers: true, description: 'An app’s bills so far this Beijing month' })
 export class AppMonthToDateType {
-  @Field(() => String)
+  @Field(() => String, { description: 'The Beijing month, YYYY-MM' })
   month: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The app whose bills these are' })
   appId: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The app's appkey" })
   appkey: string;
 
-  @Field(() => BillingPlatform)
+  @Field(() => BillingPlatform, { description: 'The platform profile that bills the app' })
   platform: BillingPlatform;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many bills the app has so far this month' })
   bills: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: "Sum of those bills' totals, in yuan (two decimals)" })
   total: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The part of the total not paid yet, in yuan (two decimals)' })
   unpaid: string;
 }
 
-@ObjectType('BillingRunReport', { simpleResolvers: true })
+@ObjectType('BillingRunReport', { simpleResolvers: true, description: 'What one billing run did for one platform and period (running it again creates nothing)' })
 export class BillingRunReportType {
-  @Field(() => String)
+  @Field(() => String, { description: "Id of the run's record (see billingRuns)" })
   runId: string;
 
-  @Field(() => BillingPlatform)
+  @Field(() => BillingPlatform, { description: 'The platform billed' })
   platform: BillingPlatform;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The period billed: a Beijing date YYYY-MM-DD (Taobao) or month YYYY-MM (Douyin)' })
   period: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Apps with usage in the period' })
   appsConsidered: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Bills this run created (0 when the period was billed already)' })
   billsCreated: number;
 
   @Field(() => Int, { description: 'Bills already written by an earlier or concurrent run: left as they were' })
   billsSkipped: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Bill lines this run wrote' })
   linesWritten: number;
 
   @Field(() => String, { description: 'Sum of the bills this run wrote' })
@@ -304,27 +304,27 @@ export class BillingRunReportType {
   }
 }
 
-@ObjectType('ArrearsCollection', { simpleResolvers: true })
+@ObjectType('ArrearsCollection', { simpleResolvers: true, description: 'What one arrears-collection run did: developers it tried to settle and those still in arrears' })
 export class ArrearsCollectionType {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Developers with unpaid bills the run tried to settle (balance, auto-debit, due deposit deductions)' })
   developers: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Of those, the ones still holding unpaid bills afterwards' })
   stillInArrears: number;
 }
 
 @ObjectType('Charge', { simpleResolvers: true, description: 'One priced item of a price list' })
 export class ChargeType {
-  @Field(() => String)
+  @Field(() => String, { description: 'Item code, unique in the price list (e.g. BASIC_API)' })
   code: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Label printed on bill lines' })
   label: string;
 
   @Field(() => String, { description: 'usage_daily meter key, e.g. API:BASIC:IN_CLOUD, or DATA_SYNC_PACKAGE' })
   meter: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The unit priced, e.g. "100 calls" or "100 new orders"' })
   unit: string;
 
   @Field(() => String, { description: 'PER_HUNDRED, GRADUATED, PER_TEN_THOUSAND_PER_DAY or HIGHEST_PACKAGE_PER_DAY' })
@@ -339,19 +339,19 @@ export class ChargeType {
 
 @ObjectType('PriceList', { simpleResolvers: true, description: 'Effective-dated: in force from effectiveFrom until the platform’s next list' })
 export class PriceListType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable, opaque identifier of the price list; the same in every answer that holds it' })
   id: string;
 
-  @Field(() => BillingPlatform)
+  @Field(() => BillingPlatform, { description: 'The platform the list prices' })
   platform: BillingPlatform;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'First Beijing date in force, YYYY-MM-DD; a day is billed with the list in force that day' })
   effectiveFrom: string;
 
   @Field(() => Boolean, { description: 'Example prices (Douyin publishes none)' })
   isExample: boolean;
 
-  @Field(() => [ChargeType])
+  @Field(() => [ChargeType], { description: "The list's priced items" })
   charges: ChargeType[];
 
   static from(e: PriceListEntity): PriceListType {
@@ -365,63 +365,63 @@ export class PriceListType {
   }
 }
 
-@InputType('ChargeInput')
+@InputType('ChargeInput', { description: 'One priced item of a price list: meter, pricing model and its settings' })
 export class ChargeInput {
-  @Field(() => String)
+  @Field(() => String, { description: 'Item code, unique in the list' })
   code: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Label printed on bill lines' })
   label: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The usage meter priced (e.g. BASIC_API:OUT_OF_CLOUD, DATA_SYNC_ORDERS)' })
   meter: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The unit priced, e.g. "100 calls"' })
   unit: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The pricing model: PER_UNIT, PER_HUNDRED, GRADUATED, VOLUME or DAILY_MAX_PACKAGE' })
   model: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The model's settings as JSON, e.g. {\"pricePer100\":\"0.2\"} or graduated tiers; checked against the model" })
   propsJson: string;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'True if the daily coupon covers this item (basic and value-added API fees)' })
   couponScope: boolean;
 }
 
-@InputType('PriceListInput')
+@InputType('PriceListInput', { description: 'An effective-dated price list to create' })
 export class PriceListInput {
-  @Field(() => BillingPlatform)
+  @Field(() => BillingPlatform, { description: 'The platform priced' })
   platform: BillingPlatform;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'First Beijing date in force, YYYY-MM-DD' })
   effectiveFrom: string;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: 'True for example prices (the seeded Douyin list); default false' })
   isExample?: boolean | null;
 
-  @Field(() => [ChargeInput])
+  @Field(() => [ChargeInput], { description: 'The priced items, at least one' })
   charges: ChargeInput[];
 }
 
-@ObjectType('CouponPolicy', { simpleResolvers: true })
+@ObjectType('CouponPolicy', { simpleResolvers: true, description: 'A daily coupon in force between two dates (50 yuan per appkey per day; 200 for qualifying new ISVs)' })
 export class CouponPolicyType {
-  @Field(() => String)
+  @Field(() => String, { description: "The policy's code" })
   code: string;
 
-  @Field(() => BillingPlatform)
+  @Field(() => BillingPlatform, { description: 'The platform whose bills get it' })
   platform: BillingPlatform;
 
   @Field(() => String, { description: 'Yuan per appkey per day' })
   amount: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'First Beijing date in force, YYYY-MM-DD' })
   validFrom: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Last Beijing date in force, YYYY-MM-DD; null: open-ended' })
   validTo: string | null;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'True for the new-ISV coupon (replaces, never stacks with, the daily one)' })
   newIsvOnly: boolean;
 
   static from(e: CouponPolicyEntity): CouponPolicyType {
@@ -429,36 +429,36 @@ export class CouponPolicyType {
   }
 }
 
-@InputType('CouponPolicyInput')
+@InputType('CouponPolicyInput', { description: 'A daily coupon policy to create or replace (by code)' })
 export class CouponPolicyInput {
-  @Field(() => String)
+  @Field(() => String, { description: "The policy's code" })
   code: string;
 
-  @Field(() => BillingPlatform)
+  @Field(() => BillingPlatform, { description: 'The platform whose bills get it' })
   platform: BillingPlatform;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Yuan per appkey per day, a decimal with at most two places (e.g. "50.00")' })
   amount: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'First Beijing date in force, YYYY-MM-DD' })
   validFrom: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Last Beijing date in force, YYYY-MM-DD; omit for open-ended' })
   validTo?: string | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: 'True for a coupon only for qualifying new ISVs; default false' })
   newIsvOnly?: boolean | null;
 }
 
-@ObjectType('QualityDiscount', { simpleResolvers: true })
+@ObjectType('QualityDiscount', { simpleResolvers: true, description: "An operator-set Douyin quality-app discount from a date: a percentage off the month's bill" })
 export class QualityDiscountType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The app' })
   appId: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'First Beijing date in force, YYYY-MM-DD' })
   effectiveFrom: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Percentage off, e.g. "10" for 10%; applied to the sum of the rounded lines, rounded half-up' })
   percent: string;
 
   static from(e: QualityDiscountEntity): QualityDiscountType {

@@ -49,6 +49,7 @@ registerEnumType(AppFunction, {
 });
 registerEnumType(DeveloperKind, {
   name: 'DeveloperKind',
+  description: 'The kind of developer account (DOMAIN §1)',
   valuesConfig: {
     ISV: { description: 'Service provider (服务商): builds apps for merchants' },
     SELF_DEVELOPING_MERCHANT: { description: 'Self-developing merchant (自研商家): builds apps for its own store' },
@@ -56,6 +57,7 @@ registerEnumType(DeveloperKind, {
 });
 registerEnumType(TrafficMode, {
   name: 'TrafficMode',
+  description: "How a tag's apps get more traffic (DOMAIN §2.1)",
   valuesConfig: {
     LADDER: { description: "Apply online for the next rung of the tag's ladder (DOMAIN §2.3)" },
     CONTRACT: { description: 'Quota by offline contract negotiation; no online application; operators set it' },
@@ -64,6 +66,7 @@ registerEnumType(TrafficMode, {
 });
 registerEnumType(PackageKind, {
   name: 'PackageKind',
+  description: 'Whether a package is a traffic quota or a value-added capability',
   valuesConfig: {
     TRAFFIC: { description: "A daily API-call quota: a rung of a tag's ladder" },
     VALUE_ADDED: { description: 'A value-added API capability (basic openness, Taobaoke, Wangwang chat history, …)' },
@@ -71,6 +74,7 @@ registerEnumType(PackageKind, {
 });
 registerEnumType(ApplicationChannel, {
   name: 'ApplicationChannel',
+  description: 'How a package is applied for',
   valuesConfig: {
     ONLINE: { description: 'Applied for in the portal (applyForValueAddedPackage / applyForTrafficPackage)' },
     EMAIL: { description: "Applied for by email with the package's list of required materials; never online (Logistics Treasure, Juhuasuan)" },
@@ -79,6 +83,7 @@ registerEnumType(ApplicationChannel, {
 });
 registerEnumType(QuotaSource, {
   name: 'QuotaSource',
+  description: "Where today's quota of an app comes from (DOMAIN §2.2)",
   valuesConfig: {
     DEVELOPMENT_TEST: { description: "DEVELOPING, IN_REVIEW or REJECTED: the tag's development-test quota (5,000/day)" },
     TAG_DEFAULT: { description: "ONLINE with no traffic package: the tag's default online quota" },
@@ -91,6 +96,7 @@ registerEnumType(QuotaSource, {
 });
 registerEnumType(QuotaState, {
   name: 'QuotaState',
+  description: 'Whether emergency traffic is in force for the app today',
   valuesConfig: {
     NORMAL: { description: "Within today's quota; no emergency traffic granted" },
     LIMIT_REACHED_EMERGENCY_GRANTED: { description: 'Limit reached, emergency traffic granted (50% of the quota): shown until 24:00 Beijing time' },
@@ -98,6 +104,7 @@ registerEnumType(QuotaState, {
 });
 registerEnumType(EmergencyRefusal, {
   name: 'EmergencyRefusal',
+  description: 'Why an app gets no emergency traffic now (DOMAIN §2.2)',
   valuesConfig: {
     NOT_ONLINE: { description: 'The app is not ONLINE: only ONLINE apps get emergency traffic' },
     TAG_EXCLUDED: { description: "The app's tag is excluded from emergency traffic (WIRELESS_BUYER, XTAO_SITE and general apps)" },
@@ -108,6 +115,7 @@ registerEnumType(EmergencyRefusal, {
 });
 registerEnumType(ApiCategory, {
   name: 'ApiCategory',
+  description: "An API's price category (DOMAIN §5); prices are yuan per 100 calls",
   valuesConfig: {
     FREE: { description: 'Free API: never charged' },
     BASIC: { description: 'Basic API (开放平台基础API): 0.02 yuan per 100 calls in cloud, 0.2 out of cloud; covered by the daily coupon' },
@@ -118,6 +126,7 @@ registerEnumType(ApiCategory, {
 });
 registerEnumType(CallSource, {
   name: 'CallSource',
+  description: 'Where an API call came from, relative to the platform cloud',
   valuesConfig: {
     IN_CLOUD: { description: 'Called from inside the platform cloud (JuShiTa for Taobao, Doudian cloud for Douyin): the lower in-cloud price' },
     OUT_OF_CLOUD: { description: "Called from outside the platform cloud: the out-of-cloud price; value-added APIs need the operator's permission" },
@@ -135,6 +144,7 @@ registerEnumType(DataSyncPackage, {
 });
 registerEnumType(CallDenial, {
   name: 'CallDenial',
+  description: 'Why the gateway must refuse a call now',
   valuesConfig: {
     UNKNOWN_APPKEY: { description: 'No app has this appkey' },
     ACCOUNT_CLOSED: { description: 'The owner closed the developer account: its apps call nothing, free APIs included' },
@@ -146,6 +156,7 @@ registerEnumType(CallDenial, {
 });
 registerEnumType(RecordOutcome, {
   name: 'RecordOutcome',
+  description: 'What recording one usage record did',
   valuesConfig: {
     APPLIED: { description: "The record was new: its counts were added to its app's day" },
     DUPLICATE: { description: 'The idempotency key was stored already: nothing changed' },
@@ -153,6 +164,7 @@ registerEnumType(RecordOutcome, {
 });
 registerEnumType(ApplicationStatus, {
   name: 'ApplicationStatus',
+  description: 'Where a package or member-capability application stands: PENDING until decided once',
   valuesConfig: {
     PENDING: { description: 'Waiting for a reviewer (due 3 working days after it was filed)' },
     APPROVED: { description: 'Granted: final' },
@@ -170,6 +182,7 @@ registerEnumType(PendingApplicationKind, {
 });
 registerEnumType(ApplicationDecision, {
   name: 'ApplicationDecision',
+  description: "A reviewer's decision on a package application",
   valuesConfig: {
     APPROVE: { description: 'Grant the package (the rules are checked again when approving)' },
     REJECT: { description: 'Refuse the application, with a reason' },
@@ -177,6 +190,7 @@ registerEnumType(ApplicationDecision, {
 });
 registerEnumType(ProductKind, {
   name: 'ProductKind',
+  description: 'The kind of a member-capability product (DOMAIN §4)',
   valuesConfig: {
     MINI_PROGRAM: { description: 'A mini program' },
     WIDGET: { description: 'A widget embedded in a store page' },
@@ -184,6 +198,7 @@ registerEnumType(ProductKind, {
 });
 registerEnumType(BuildKind, {
   name: 'BuildKind',
+  description: 'How a member-capability product is built (DOMAIN §4): sets the merchant threshold',
   valuesConfig: {
     TEMPLATE: { description: 'A template product sold to a merchant segment: needs a QUALITY or POTENTIAL merchant' },
     CUSTOM: { description: 'Built for one named merchant: needs a QUALITY merchant' },
@@ -219,6 +234,7 @@ registerEnumType(SaleMode, {
 });
 registerEnumType(BillingCycle, {
   name: 'BillingCycle',
+  description: 'The period a cloud-market price or order covers',
   valuesConfig: {
     MONTH: { description: 'A one-month subscription period' },
     YEAR: { description: 'A one-year subscription period' },
@@ -227,6 +243,7 @@ registerEnumType(BillingCycle, {
 });
 registerEnumType(PurchaseKind, {
   name: 'PurchaseKind',
+  description: 'Which price column applies to a cycle purchase',
   valuesConfig: {
     NEW: { description: 'The new-purchase price column' },
     RENEWAL: { description: 'The renewal price column (cycle products only)' },
@@ -234,6 +251,7 @@ registerEnumType(PurchaseKind, {
 });
 registerEnumType(BillingItemKind, {
   name: 'BillingItemKind',
+  description: 'The kind of an extra billing item (额外计费项) of a market version',
   valuesConfig: {
     QUANTITY: { description: 'A counted quantity (users, accounts) with a minimum and volume tiers priced per unit per month or year' },
     ENUM: { description: 'A choice among priced values (model, region), each with a month and a year price' },
@@ -251,6 +269,7 @@ registerEnumType(ProductStatus, {
 });
 registerEnumType(OrderType, {
   name: 'MarketOrderType',
+  description: 'What a cloud-market order does to a subscription',
   valuesConfig: {
     NEW: { description: 'A first purchase of a version' },
     RENEW: { description: 'A renewal of a subscription for another cycle (renewal prices; not once released)' },
@@ -259,6 +278,7 @@ registerEnumType(OrderType, {
 });
 registerEnumType(SubscriptionStatus, {
   name: 'MarketSubscriptionStatus',
+  description: 'Where a cloud-market subscription is in its life: active, closed past expiry, released 7 days later',
   valuesConfig: {
     ACTIVE: { description: 'In its paid period' },
     CLOSED: { description: 'Past its expiry: the business is closed; renewal still possible for 7 days' },
@@ -267,6 +287,7 @@ registerEnumType(SubscriptionStatus, {
 });
 registerEnumType(NotificationAction, {
   name: 'ProductionAction',
+  description: "What a production notification tells the provider's endpoint about a subscription",
   valuesConfig: {
     NEW: { description: 'A new purchase was placed' },
     RENEW: { description: 'A subscription was renewed' },
@@ -276,6 +297,7 @@ registerEnumType(NotificationAction, {
 });
 registerEnumType(NotificationStatus, {
   name: 'ProductionNotificationStatus',
+  description: "Where a delivery to a provider's production endpoint stands (up to 120 attempts)",
   valuesConfig: {
     PENDING: { description: 'Not yet delivered; retried with backoff, up to 120 attempts' },
     DELIVERED: { description: 'Delivered: the endpoint answered 2xx' },
@@ -310,6 +332,7 @@ registerEnumType(ReviewRoundStatus, {
 });
 registerEnumType(ReviewDecision, {
   name: 'ReviewDecision',
+  description: "A reviewer's decision on a review round",
   valuesConfig: {
     APPROVE: { description: 'Approve the round: the app goes ONLINE (a market product is LISTED)' },
     REJECT: { description: 'Reject the round with one or more reason codes and an explanation' },
@@ -317,6 +340,7 @@ registerEnumType(ReviewDecision, {
 });
 registerEnumType(ReviewMessageAuthor, {
   name: 'ReviewMessageAuthor',
+  description: "Who wrote a message of a round's feedback thread",
   valuesConfig: {
     DEVELOPER: { description: "Posted by the subject's developer (feedback on a rejected round)" },
     REVIEWER: { description: 'Posted by a reviewer (an answer)' },
@@ -349,6 +373,7 @@ registerEnumType(BillingPlatform, {
 });
 registerEnumType(BillStatus, {
   name: 'BillStatus',
+  description: 'Whether a bill has been paid from the balance',
   valuesConfig: {
     UNPAID: { description: 'Not covered by the balance (or auto-debit) yet: the developer is in arrears until a recharge settles it (oldest bills first)' },
     PAID: { description: 'Paid from the balance: its ledger entries are written; never refunded' },
@@ -356,6 +381,7 @@ registerEnumType(BillStatus, {
 });
 registerEnumType(BillLineKindEnum, {
   name: 'BillLineKind',
+  description: 'What a bill line is: a charge, a coupon or a discount',
   valuesConfig: {
     CHARGE: { description: 'A priced item: usage × price, rounded half-up to 0.01 yuan; never negative' },
     COUPON: { description: 'The daily coupon (50 yuan, or 200 for a qualifying new ISV) against basic + value-added API fees: negative, never more than the lines it covers' },
@@ -364,6 +390,7 @@ registerEnumType(BillLineKindEnum, {
 });
 registerEnumType(LedgerKind, {
   name: 'LedgerKind',
+  description: 'What moved money on a billing account; every movement is one ledger entry',
   valuesConfig: {
     RECHARGE: { description: 'Money in: a prepaid recharge, or an auto-debit collected from Alipay' },
     CHARGE: { description: "Money out: a bill's charge lines (before coupons) when it is paid" },

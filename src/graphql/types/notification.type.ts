@@ -67,13 +67,13 @@ registerEnumType(NotificationLinkType, {
 
 @ObjectType('Notification', { simpleResolvers: true, description: 'A message to the developer, with the object it is about' })
 export class NotificationType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable, opaque identifier of the notification; the same in every answer that holds it' })
   id: string;
 
-  @Field(() => NotificationKind)
+  @Field(() => NotificationKind, { description: 'What the notification tells (a stable code)' })
   kind: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Short headline, for people' })
   title: string;
 
   @Field(() => ID, { nullable: true, description: 'The app concerned, if any' })
@@ -88,13 +88,13 @@ export class NotificationType {
   @Field(() => ID, { nullable: true, description: 'The id of the object to open (an app, a bill, an invoice, a subscription…)' })
   linkId: string | null;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'True once the developer marked it read' })
   read: boolean;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was marked read; null while unread' })
   readAt: Date | null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the notification was created (an instant, ISO 8601 UTC)' })
   createdAt: Date;
 
   static from(e: NotificationEntity): NotificationType {
@@ -114,21 +114,21 @@ export class NotificationType {
   }
 }
 
-@ObjectType('NotificationEdge', { simpleResolvers: true })
+@ObjectType('NotificationEdge', { simpleResolvers: true, description: 'One notification of a connection, with its cursor' })
 export class NotificationEdgeType {
-  @Field(() => String)
+  @Field(() => String, { description: 'Opaque position of this notification: pass it as `after` to read the notifications that follow' })
   cursor: string;
 
-  @Field(() => NotificationType)
+  @Field(() => NotificationType, { description: 'The notification itself' })
   node: NotificationType;
 }
 
-@ObjectType('NotificationConnection', { simpleResolvers: true })
+@ObjectType('NotificationConnection', { simpleResolvers: true, description: "A page of notifications (Relay cursor connection): the edges in the list's order, where the page sits, and the whole list's count" })
 export class NotificationConnectionType {
-  @Field(() => [NotificationEdgeType])
+  @Field(() => [NotificationEdgeType], { description: 'The notifications of this page, each with its cursor' })
   edges: NotificationEdgeType[];
 
-  @Field(() => PageInfoType)
+  @Field(() => PageInfoType, { description: 'Where this page sits: pass endCursor as `after` while hasNextPage is true' })
   pageInfo: PageInfoType;
 
   @Field(() => Int, { description: 'Notifications matching the filter' })
@@ -138,7 +138,7 @@ export class NotificationConnectionType {
   unreadCount: number;
 }
 
-@ObjectType('NotificationsMarked', { simpleResolvers: true })
+@ObjectType('NotificationsMarked', { simpleResolvers: true, description: 'How many notifications a mark-as-read changed' })
 export class NotificationsMarkedType {
   @Field(() => Int, { description: 'How many were unread and are now read' })
   marked: number;
@@ -149,13 +149,13 @@ export class NotificationsMarkedType {
 
 @ObjectType('NotificationPreference', { simpleResolvers: true, description: 'Whether one kind goes to one channel' })
 export class NotificationPreferenceType {
-  @Field(() => NotificationKind)
+  @Field(() => NotificationKind, { description: 'The notification kind' })
   kind: NotificationKind;
 
-  @Field(() => NotificationChannel)
+  @Field(() => NotificationChannel, { description: 'The channel (INBOX is always on)' })
   channel: NotificationChannel;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Whether this kind goes to this channel' })
   enabled: boolean;
 
   @Field(() => Boolean, { description: "True when the developer chose it; false when it is the kind's default" })
@@ -164,10 +164,10 @@ export class NotificationPreferenceType {
 
 @ObjectType('NotificationSettings', { simpleResolvers: true, description: 'Contacts for email and SMS, and the low-balance threshold' })
 export class NotificationSettingsType {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Address email notifications go to; null: none' })
   email: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Phone number SMS notifications go to; null: none' })
   phone: string | null;
 
   @Field(() => String, { nullable: true, description: 'BALANCE_LOW is sent once when the balance falls below this (yuan); null: never' })
@@ -180,19 +180,19 @@ export class NotificationSettingsType {
 
 @ObjectType('WebhookEndpoint', { simpleResolvers: true, description: 'An HTTPS endpoint receiving signed notification deliveries' })
 export class WebhookEndpointType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable, opaque identifier of the webhook endpoint; the same in every answer that holds it' })
   id: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The https address deliveries are POSTed to' })
   url: string;
 
   @Field(() => Boolean, { description: 'False once removed' })
   active: boolean;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the webhook endpoint was created (an instant, ISO 8601 UTC)' })
   createdAt: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the signing secret was last rotated; null if never' })
   secretRotatedAt: Date | null;
 
   static from(e: WebhookEndpointEntity): WebhookEndpointType {
@@ -202,7 +202,7 @@ export class WebhookEndpointType {
 
 @ObjectType('WebhookEndpointSecret', { simpleResolvers: true, description: 'An endpoint with its signing secret: shown in this answer only, never again' })
 export class WebhookEndpointSecretType {
-  @Field(() => WebhookEndpointType)
+  @Field(() => WebhookEndpointType, { description: 'The endpoint' })
   endpoint: WebhookEndpointType;
 
   @Field(() => String, { description: 'HMAC-SHA256 key of x-portal-signature; store it now' })
@@ -211,16 +211,16 @@ export class WebhookEndpointSecretType {
 
 @ObjectType('WebhookAttempt', { simpleResolvers: true, description: 'One delivery attempt' })
 export class WebhookAttemptType {
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was tried' })
   at: Date;
 
   @Field(() => String, { description: 'DELIVERED, HTTP_STATUS, TIMEOUT, REFUSED or NETWORK' })
   outcome: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'The status answered; null if none came back' })
   httpStatus: number | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How long the attempt took, in milliseconds' })
   durationMs: number;
 
   @Field(() => String, { description: 'What happened, in words the developer can act on' })
@@ -233,13 +233,13 @@ export class WebhookAttemptType {
 
 @ObjectType('WebhookDelivery', { simpleResolvers: true, description: 'One event delivered (or being delivered) to an endpoint, with every attempt' })
 export class WebhookDeliveryType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable, opaque identifier of the webhook delivery; the same in every answer that holds it' })
   id: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The endpoint; null once the endpoint is removed' })
   endpointId: string | null;
 
-  @Field(() => NotificationKind)
+  @Field(() => NotificationKind, { description: 'The notification kind delivered' })
   kind: string;
 
   @Field(() => ID, { nullable: true, description: 'The inbox notification it carries (none for a ping)' })
@@ -248,13 +248,13 @@ export class WebhookDeliveryType {
   @Field(() => String, { description: 'PENDING, DELIVERED or STOPPED' })
   status: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Attempts so far (stops after 16, about 38.5 hours)' })
   attemptCount: number;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it is tried next; null when delivered or given up' })
   nextAttemptAt: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was delivered; null until then' })
   deliveredAt: Date | null;
 
   @Field(() => ID, { nullable: true, description: 'The delivery this one replays' })
@@ -263,10 +263,10 @@ export class WebhookDeliveryType {
   @Field(() => String, { description: 'The JSON body that was (or will be) POSTed, without its deliveryId' })
   payload: string;
 
-  @Field(() => [WebhookAttemptType])
+  @Field(() => [WebhookAttemptType], { description: 'Each attempt, oldest first' })
   attempts: WebhookAttemptType[];
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the webhook delivery was created (an instant, ISO 8601 UTC)' })
   createdAt: Date;
 
   static from({ message: m, attempts }: { message: OutboundMessageEntity; attempts: OutboundAttemptEntity[] }): WebhookDeliveryType {
@@ -287,23 +287,23 @@ export class WebhookDeliveryType {
   }
 }
 
-@ObjectType('WebhookDeliveryEdge', { simpleResolvers: true })
+@ObjectType('WebhookDeliveryEdge', { simpleResolvers: true, description: 'One webhook delivery of a connection, with its cursor' })
 export class WebhookDeliveryEdgeType {
-  @Field(() => String)
+  @Field(() => String, { description: 'Opaque position of this webhook delivery: pass it as `after` to read the webhook deliverys that follow' })
   cursor: string;
 
-  @Field(() => WebhookDeliveryType)
+  @Field(() => WebhookDeliveryType, { description: 'The webhook delivery itself' })
   node: WebhookDeliveryType;
 }
 
-@ObjectType('WebhookDeliveryConnection', { simpleResolvers: true })
+@ObjectType('WebhookDeliveryConnection', { simpleResolvers: true, description: "A page of webhook deliverys (Relay cursor connection): the edges in the list's order, where the page sits, and the whole list's count" })
 export class WebhookDeliveryConnectionType {
-  @Field(() => [WebhookDeliveryEdgeType])
+  @Field(() => [WebhookDeliveryEdgeType], { description: 'The webhook deliverys of this page, each with its cursor' })
   edges: WebhookDeliveryEdgeType[];
 
-  @Field(() => PageInfoType)
+  @Field(() => PageInfoType, { description: 'Where this page sits: pass endCursor as `after` while hasNextPage is true' })
   pageInfo: PageInfoType;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many webhook deliverys the whole list holds (all pages), not only this page' })
   totalCount: number;
 }

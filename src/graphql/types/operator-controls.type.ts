@@ -23,22 +23,22 @@ registerEnumType(OnboardedBasis, {
 
 @ObjectType('AppSuspension', { simpleResolvers: true, description: "An operator's suspension of an app: the reason is told to the owner" })
 export class AppSuspensionType {
-  @Field(() => String)
+  @Field(() => String, { description: 'Why the operator suspended the app; told to the owner' })
   reason: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the app was suspended' })
   suspendedAt: Date;
 }
 
 @ObjectType('OperatorQuota', { simpleResolvers: true, description: 'A daily quota set by an operator for a CONTRACT or UV_BASED tag, effective from a Beijing date' })
 export class OperatorQuotaType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable, opaque identifier of the operator quota; the same in every answer that holds it' })
   id: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The app' })
   appId: string;
 
-  @Field(() => OperatorQuotaKind)
+  @Field(() => OperatorQuotaKind, { description: 'CONTRACT or UV_ADJUSTMENT' })
   kind: OperatorQuotaKind;
 
   @Field(() => Int, { description: 'Calls per Beijing day' })
@@ -53,13 +53,13 @@ export class OperatorQuotaType {
   @Field(() => String, { nullable: true, description: 'What the figure rests on, e.g. "transaction volume 2026-11"' })
   basis: string | null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the operator set it' })
   setAt: Date;
 }
 
-@InputType('SetAppQuotaInput')
+@InputType('SetAppQuotaInput', { description: 'An operator quota for a CONTRACT or UV_BASED app' })
 export class SetAppQuotaInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The app' })
   appId: string;
 
   @Field(() => Int, { description: 'Calls per Beijing day, 1 to 1,000,000,000' })
@@ -71,6 +71,6 @@ export class SetAppQuotaInput {
   @Field(() => String, { nullable: true, description: 'Required for CONTRACT tags' })
   contractReference?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "UV_BASED: what the adjustment is based on (e.g. last month's transaction volume)" })
   basis?: string | null;
 }

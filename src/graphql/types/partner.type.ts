@@ -7,7 +7,7 @@ export class PartnerGrantType {
   @Field(() => ID, { description: "The partner's credential subject" })
   partnerId: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The developer granting access' })
   developerId: string;
 
   @Field(() => Date, { description: 'When access was (last) granted' })
@@ -32,13 +32,13 @@ export class PartnerGrantType {
  */
 @ObjectType('PartnerDeveloper', { description: 'A developer that grants the calling partner access' })
 export class PartnerDeveloperType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable, opaque identifier of the partner developer; the same in every answer that holds it' })
   id: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Display name' })
   name: string;
 
-  @Field(() => DeveloperKind)
+  @Field(() => DeveloperKind, { description: 'ISV or SELF_DEVELOPING_MERCHANT' })
   kind: DeveloperKind;
 
   @Field(() => Date, { description: 'When this developer granted the partner access' })

@@ -22,10 +22,10 @@ registerEnumType(AssignmentFilter, {
 
 @ObjectType('ReviewAssignment', { simpleResolvers: true, description: 'Who holds an open review item' })
 export class ReviewAssignmentType {
-  @Field(() => ReviewItemKind)
+  @Field(() => ReviewItemKind, { description: 'Its kind' })
   kind: ReviewItemKind;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The item held' })
   itemId: string;
 
   @Field(() => String, { description: 'The reviewer holding it' })
@@ -34,7 +34,7 @@ export class ReviewAssignmentType {
   @Field(() => String, { description: 'The assignee (a claim) or the lead who assigned it' })
   assignedBy: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was claimed or assigned' })
   assignedAt: Date;
 
   static from(e: { itemKind: ReviewItemKind; itemId: string; assigneeId: string; assignedBy: string; assignedAt: Date }): ReviewAssignmentType {
@@ -42,24 +42,24 @@ export class ReviewAssignmentType {
   }
 }
 
-@ObjectType('ReleasedReviewItem', { simpleResolvers: true })
+@ObjectType('ReleasedReviewItem', { simpleResolvers: true, description: 'An item a reviewer let go: back in the queue unassigned' })
 export class ReleasedReviewItemType {
-  @Field(() => ReviewItemKind)
+  @Field(() => ReviewItemKind, { description: 'Its kind' })
   kind: ReviewItemKind;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The item released' })
   itemId: string;
 
   @Field(() => String, { description: 'Who held it' })
   releasedFrom: string;
 }
 
-@ObjectType('ReviewLead', { simpleResolvers: true })
+@ObjectType('ReviewLead', { simpleResolvers: true, description: 'Whether a reviewer may assign items to others' })
 export class ReviewLeadType {
-  @Field(() => String)
+  @Field(() => String, { description: 'The reviewer' })
   reviewerId: string;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'True: may assign and reassign' })
   lead: boolean;
 }
 
