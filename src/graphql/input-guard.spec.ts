@@ -38,7 +38,7 @@ describe('every String argument and input field of the schema has a length limit
     if (isObjectType(type)) {
       for (const f of Object.values(type.getFields())) for (const a of f.args) if (getNamedType(a.type).name === 'String') textInputs.push(`${type.name}.${f.name}(${a.name})`);
     }
-    if (isScalarType(type) && !['String', 'ID', 'Int', 'Float', 'Boolean', 'DateTimeISO', 'JSON', 'SafeInt'].includes(type.name)) {
+    if (isScalarType(type) && !['String', 'ID', 'Int', 'Float', 'Boolean', 'DateTimeISO', 'JSON', 'SafeInt', 'Money', 'LocalDate'].includes(type.name)) {
       textInputs.push(`scalar ${type.name} (decide whether it carries text)`);
     }
   }

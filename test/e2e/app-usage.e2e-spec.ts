@@ -17,7 +17,7 @@ afterAll(async () => {
   await t.stop();
 });
 
-const USAGE = `query($id: ID!, $from: String!, $to: String!) {
+const USAGE = `query($id: ID!, $from: LocalDate!, $to: LocalDate!) {
   app(id: $id) {
     usage(from: $from, to: $to) { date calls successfulCalls apiCalls { category source calls successful } dataSyncNewOrders dataSyncPackages waliMessages crmRelations }
     usageToday { date calls successfulCalls remaining quota { limit source } }

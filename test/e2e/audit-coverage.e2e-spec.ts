@@ -84,12 +84,12 @@ describe('operator mutations write who, what, before and after', () => {
 
   it('adjustBalance and setBillingTerms record the account before and after; a refused adjustment records nothing', async () => {
     const dev = await t.developer('Billed Soft');
-    await run('mutation($d: String!) { adjustBalance(developerId: $d, amount: "5.00", reason: "goodwill", idempotencyKey: "audit-adj-1") { __typename } }', { d: dev.id }, operator);
+    await run('mutation($d: ID!) { adjustBalance(developerId: $d, amount: "5.00", reason: "goodwill", idempotencyKey: "audit-adj-1") { __typename } }', { d: dev.id }, operator);
     expect((await entries('adjustBalance'))[0]).toMatchObject({ entityType: 'BillingAccount', entityId: dev.id, before: { balance: '0.00' }, after: { balance: '5.00', reason: 'goodwill' } });
-    const refused = await run('mutation($d: String!) { adjustBalance(developerId: $d, amount: "-50.00", reason: "too much", idempotencyKey: "audit-adj-2") { __typename } }', { d: dev.id }, operator);
+    const refused = await run('mutation($d: ID!) { adjustBalance(developerId: $d, amount: "-50.00", reason: "too much", idempotencyKey: "audit-adj-2") { __typename } }', { d: dev.id }, operator);
     expect(refused.adjustBalance.__typename).toBe('InvalidState');
     expect(await entries('adjustBalance')).toHaveLength(1);
-    await run('mutation($d: String!) { setBillingTerms(developerId: $d, deposit: "1000.00", newIsv: true) { __typename } }', { d: dev.id }, operator);
+    await run('mutation($d: ID!) { setBillingTerms(developerId: $d, deposit: "1000.00", newIsv: true) { __typename } }', { d: dev.id }, operator);
     expect((await entries('setBillingTerms'))[0]).toMatchObject({ before: { newIsv: false }, after: { deposit: '1000.00', newIsv: true } });
   });
 

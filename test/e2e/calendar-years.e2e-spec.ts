@@ -27,7 +27,7 @@ const IMPORT =
   'mutation($i: ImportCalendarYearInput!) { importCalendarYear(input: $i) { __typename ... on CalendarYearImport { year holidays workdays replaced recomputed { kind id dueAtBefore dueAt provisional } } ... on InvalidInput { violations { field rule } } } }';
 const importYear = (i: Record<string, unknown>, token = operator) => t.post({ query: IMPORT, variables: { i } }, token);
 const day = async (date: string) =>
-  (await gql<{ workingDays: { provisional: boolean; days: { working: boolean; kind: string | null; note: string | null }[] } }>('query($d: String!) { workingDays(from: $d, to: $d) { provisional days { working kind note } } }', { d: date }, operator)).workingDays;
+  (await gql<{ workingDays: { provisional: boolean; days: { working: boolean; kind: string | null; note: string | null }[] } }>('query($d: LocalDate!) { workingDays(from: $d, to: $d) { provisional days { working kind note } } }', { d: date }, operator)).workingDays;
 
 // NOTE: test data shaped like a State Council notice for 2027 (New Year Jan 1–3 off; a Spring Festival make-up Saturday).
 const NOTICE_2027 = { year: 2027, holidays: ['2027-01-01', '2027-01-02', '2027-01-03', '2027-02-08', '2027-02-09'], workdays: ['2027-02-20'], note: 'notice 2027 (test data)' };

@@ -85,10 +85,14 @@ describe('setCalendarDay (operator)', () => {
     await t.ds.query("DELETE FROM calendar_day WHERE `date` LIKE '2027-%'");
   });
 
-  it('a bad date is refused as data naming the field', async () => {
+  it('a bad date is refused naming the field (date is a LocalDate: refused before the resolver runs, nothing written)', async () => {
     const op = await t.token(Role.OPERATOR);
+    const rows = async () => Number((await t.ds.query('SELECT COUNT(*) AS n FROM calendar_day'))[0].n);
+    const before = await rows();
     const res = await t.gql(SetCalendarDayDocument, { date: '2026-13-01', kind: 'OFF' }, op);
-    expect(res.data!.setCalendarDay).toMatchObject({ __typename: 'InvalidInput', violations: [{ field: 'date', rule: 'INVALID_DATE' }] });
+    expect(errorCode(res)).toBe('BAD_USER_INPUT');
+    expect(res.errors![0].message).toMatch(/\$date.*LocalDate/);
+    expect(await rows()).toBe(before);
   });
 
   // PARTNER credentials run only persisted operations (issue 6): see the authorization matrix, which

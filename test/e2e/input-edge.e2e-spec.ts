@@ -135,9 +135,9 @@ describe('text that is not well-formed Unicode is refused once, at the edge, nam
   });
 
   it('a query argument (no result union) → BAD_USER_INPUT naming the argument', async () => {
-    const res = await t.post({ query: 'query($f: String!) { workingDays(from: $f, to: "2026-11-30") { __typename } }', variables: { f: '2026-11-\ud800' } });
+    const res = await t.post({ query: 'query($f: String!) { billsCsv(platform: TAOBAO, period: $f) }', variables: { f: '2026-11-\ud800' } }, operator);
     expect(errorCode(res)).toBe('BAD_USER_INPUT');
-    expect(res.errors?.[0].extensions?.violations).toEqual([expect.objectContaining({ field: 'from', rule: 'NOT_WELL_FORMED_UNICODE' })]);
+    expect(res.errors?.[0].extensions?.violations).toEqual([expect.objectContaining({ field: 'period', rule: 'NOT_WELL_FORMED_UNICODE' })]);
   });
 
   it('an ID argument with a lone surrogate → BAD_USER_INPUT (it would reach SQL)', async () => {
@@ -228,6 +228,52 @@ describe('malformed requests answer 4xx with a code, never an internal error', (
     expect(res.type).toMatch(/application\/json/);
     expect(JSON.parse(res.text).errors[0].extensions.code).toBe(code);
     expect(res.text).not.toMatch(/\bat \S+ \(|node_modules|<html|<pre/i);
+  });
+});
+
+describe('Money and LocalDate are checked at the edge (issue 13): a malformed value is BAD_USER_INPUT naming the argument, nothing runs', () => {
+  const RECHARGE = 'mutation($a: Money!, $k: String!) { recharge(amount: $a, idempotencyKey: $k) { __typename ... on BillingAccount { balance } } }';
+  const ledgerRows = async () => count('ledger_entry');
+
+  it.each([
+    ['three decimal places', '10.001'],
+    ['a JSON number (would pass through a float)', 10.5],
+    ['a thousands separator', '1,000.00'],
+    ['an exponent', '1e3'],
+    ['15 integer digits (DECIMAL(16,2) holds 14)', '100000000000000'],
+    ['an empty string', ''],
+  ])('recharge amount with %s → BAD_USER_INPUT naming $a; no ledger row', async (_name, amount) => {
+    const before = await ledgerRows();
+    const res = await t.post({ query: RECHARGE, variables: { a: amount, k: `edge-${String(amount)}` } }, dev.token);
+    expect(errorCode(res)).toBe('BAD_USER_INPUT');
+    expect(res.errors![0].message).toMatch(/\$a.*Money/);
+    expect(await ledgerRows()).toBe(before);
+  });
+
+  it('an inline Money literal with three places is a validation error (GRAPHQL_VALIDATION_FAILED), not an internal one', async () => {
+    const res = await t.post({ query: 'mutation { recharge(amount: "1.005", idempotencyKey: "edge-lit") { __typename } }' }, dev.token);
+    expect(errorCode(res)).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(res.errors![0].message).toMatch(/Money/);
+  });
+
+  it('Money is answered with exactly two places: "12.3" recharged reads back as "12.30" in the balance', async () => {
+    const d = await t.developer('Money Places');
+    const res = await t.post({ query: RECHARGE, variables: { a: '12.3', k: 'edge-places' } }, d.token);
+    expect(res.errors).toBeUndefined();
+    const bal = await t.post({ query: '{ balance { balance ledgerSum } }' }, d.token);
+    expect(bal.data).toEqual({ balance: { balance: '12.30', ledgerSum: '12.30' } });
+  });
+
+  it.each([['2026-02-30'], ['2026-13-01'], ['2026-1-5'], ['20261120'], ['2026-11-20T00:00:00Z']])('workingDays from %s → BAD_USER_INPUT naming $f (a LocalDate is a real calendar date)', async (from) => {
+    const res = await t.post({ query: 'query($f: LocalDate!) { workingDays(from: $f, to: "2026-11-30") { count } }', variables: { f: from } });
+    expect(errorCode(res)).toBe('BAD_USER_INPUT');
+    expect(res.errors![0].message).toMatch(/\$f.*LocalDate/);
+  });
+
+  it('a LocalDate inside an input object names its path (records[0].date)', async () => {
+    const res = await t.post({ query: 'mutation($r: [UsageRecordInput!]!) { recordUsage(records: $r) { __typename } }', variables: { r: [{ idempotencyKey: 'edge-d', appkey: 'x', date: '2026-02-29' }] } }, gateway);
+    expect(errorCode(res)).toBe('BAD_USER_INPUT');
+    expect(res.errors![0].message).toMatch(/at "r\[0\]\.date"/);
   });
 });
 

@@ -142,7 +142,7 @@ describe('events produce notifications with their figures', () => {
     await t.server.services.notificationSweep.sweep();
     expect(await inbox(dev.token, 'BALANCE_LOW')).toHaveLength(1);
     const operator = await t.token(Role.OPERATOR);
-    const adj = await q(`mutation($d: String!) { adjustBalance(developerId: $d, amount: "-20.00", reason: "test correction", idempotencyKey: "adj-1") { __typename } }`, { d: dev.id }, operator);
+    const adj = await q(`mutation($d: ID!) { adjustBalance(developerId: $d, amount: "-20.00", reason: "test correction", idempotencyKey: "adj-1") { __typename } }`, { d: dev.id }, operator);
     expect(adj.adjustBalance.__typename).toBe('BillingAccount');
     await t.server.services.notificationSweep.sweep();
     expect(await inbox(dev.token, 'BALANCE_LOW')).toHaveLength(2);

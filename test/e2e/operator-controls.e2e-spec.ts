@@ -215,7 +215,11 @@ describe('operator-set quotas: CONTRACT and UV_BASED tags, in force from their d
     expect(await refused({ appId: ladder.id, dailyQuota: 500_000, effectiveFrom: '2026-11-20' })).toEqual(['appId LADDER_TAG']);
     expect(await refused({ appId: contract.id, dailyQuota: 500_000, effectiveFrom: '2026-11-20' })).toEqual(['contractReference REQUIRED']);
     expect(await refused({ appId: contract.id, dailyQuota: 0, effectiveFrom: '2026-11-19', contractReference: 'c' })).toEqual(['dailyQuota OUT_OF_RANGE', 'effectiveFrom IN_THE_PAST']);
-    expect(await refused({ appId: contract.id, dailyQuota: 1_000_000_001, effectiveFrom: '2026-13-01', contractReference: 'c' })).toEqual(['dailyQuota OUT_OF_RANGE', 'effectiveFrom NOT_A_DATE']);
+    expect(await refused({ appId: contract.id, dailyQuota: 1_000_000_001, effectiveFrom: '2026-11-20', contractReference: 'c' })).toEqual(['dailyQuota OUT_OF_RANGE']);
+    // effectiveFrom is a LocalDate: a date that is not on the calendar is refused before the resolver, naming the field.
+    const badDate = await setQuota({ appId: contract.id, dailyQuota: 1, effectiveFrom: '2026-13-01', contractReference: 'c' });
+    expect(errorCode(badDate)).toBe('BAD_USER_INPUT');
+    expect(badDate.errors![0].message).toMatch(/effectiveFrom.*LocalDate/);
     for (const token of [contract.dev.token, reviewer, gateway]) expect(errorCode(await setQuota({ appId: contract.id, dailyQuota: 1, effectiveFrom: '2026-11-20', contractReference: 'c' }, token))).toBe('FORBIDDEN');
     expect(errorCode(await setQuota({ appId: '999999999', dailyQuota: 1, effectiveFrom: '2026-11-20', contractReference: 'c' }))).toBe('NOT_FOUND');
     const [{ n }] = await t.ds.query('SELECT COUNT(*) AS n FROM app_operator_quota WHERE app_id IN (?, ?)', [ladder.id, contract.id]);

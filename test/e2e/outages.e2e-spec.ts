@@ -152,7 +152,7 @@ it('after the database thaws, requests succeed again (timed-out connections were
 describe('a statement waiting on a row lock past DB_STATEMENT_TIMEOUT_MS', () => {
   it('setCalendarDay blocked by a lock held elsewhere answers 503 (MariaDB max_statement_time), and succeeds once the lock is gone', async () => {
     const operator = await t.token(Role.OPERATOR);
-    const set = (kind: string) => ({ query: 'mutation($d: String!, $k: CalendarDayKind!) { setCalendarDay(date: $d, kind: $k) { __typename } }', variables: { d: '2026-12-01', k: kind } });
+    const set = (kind: string) => ({ query: 'mutation($d: LocalDate!, $k: CalendarDayKind!) { setCalendarDay(date: $d, kind: $k) { __typename } }', variables: { d: '2026-12-01', k: kind } });
     const first = await timedPost(set('OFF'), operator);
     expect(first.status).toBe(200);
     expect(first.body.errors).toBeUndefined();

@@ -37,7 +37,7 @@ const ORDER =
   'mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { __typename ... on MarketOrder { id amount trial subscriptionId } ... on InsufficientBalance { code message required available shortfall } ... on InvalidInput { violations { field rule } } } }';
 const order = (i: Record<string, unknown>, token: string) => t.post({ query: ORDER, variables: { i } }, token);
 const balance = async (token: string) => (await gql<{ balance: { balance: string } }>('{ balance { balance } }', {}, token)).balance.balance;
-const recharge = (amount: string, key: string, token: string) => gql('mutation($a: String!, $k: String!) { recharge(amount: $a, idempotencyKey: $k) { __typename } }', { a: amount, k: key }, token);
+const recharge = (amount: string, key: string, token: string) => gql('mutation($a: Money!, $k: String!) { recharge(amount: $a, idempotencyKey: $k) { __typename } }', { a: amount, k: key }, token);
 const ledgerOf = (developerId: string): Promise<{ kind: string; amount: string; entry_key: string }[]> =>
   t.ds.query("SELECT kind, amount, entry_key FROM ledger_entry WHERE developer_id = ? AND kind = 'MARKET_ORDER' ORDER BY id", [developerId]);
 const count = async (sql: string, args: unknown[]) => Number((await t.ds.query(sql, args))[0].n);

@@ -43,7 +43,7 @@ const claim = (kind: string, id: string, token: string) => t.post({ query: `muta
 const release = (kind: string, id: string, token: string) =>
   t.post({ query: 'mutation($k: ReviewItemKind!, $id: ID!) { releaseReviewItem(kind: $k, id: $id) { __typename ... on ReleasedReviewItem { kind itemId releasedFrom } ... on InvalidState { currentState } } }', variables: { k: kind, id } }, token);
 const assign = (kind: string, id: string, reviewerId: string, token: string) =>
-  t.post({ query: `mutation($k: ReviewItemKind!, $id: ID!, $r: String!) { assignReviewItem(kind: $k, id: $id, reviewerId: $r) { ${RESULT} } }`, variables: { k: kind, id, r: reviewerId } }, token);
+  t.post({ query: `mutation($k: ReviewItemKind!, $id: ID!, $r: ID!) { assignReviewItem(kind: $k, id: $id, reviewerId: $r) { ${RESULT} } }`, variables: { k: kind, id, r: reviewerId } }, token);
 const roundQueue = async (assigned: string, token: string) =>
   (await gql<{ reviewQueue: { totalCount: number; edges: { node: { id: string } }[] } }>('query($a: AssignmentFilter!) { reviewQueue(first: 100, assigned: $a) { totalCount edges { node { id } } } }', { a: assigned }, token)).reviewQueue.edges.map(
     (e) => e.node.id,

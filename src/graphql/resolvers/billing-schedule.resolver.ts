@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, Field, Int, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
+import { Money } from '../types/money.scalar';
+import { Arg, Authorized, Ctx, Field, Int, ObjectType, Query, registerEnumType, Resolver, ID } from 'type-graphql';
 import { BillingPlatform } from '../../billing/billing.enums';
 import { ScheduledJob } from '../../billing/schedule.rule';
 import { Role } from '../../domain/common/role';
@@ -69,7 +70,7 @@ class BillingRunRecordType {
   @Field(() => Int, { nullable: true, description: 'Bills written' })
   bills: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Total of the bills written, yuan' })
+  @Field(() => Money, { nullable: true, description: 'Total of the bills written, yuan' })
   amount: string | null;
 
   @Field(() => Int, { description: "How many times workers have started this period's run" })
@@ -81,7 +82,7 @@ class BillingRunRecordType {
   @Field(() => String, { nullable: true, description: "The last failure's message; null if none" })
   lastError: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The billing run of the last attempt' })
+  @Field(() => ID, { nullable: true, description: 'The billing run of the last attempt' })
   runId: string | null;
 
   @Field(() => Boolean, { description: 'Should have run and has not' })

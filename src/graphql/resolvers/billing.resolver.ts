@@ -1,3 +1,5 @@
+import { LocalDate } from '../types/local-date.scalar';
+import { Money } from '../types/money.scalar';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { BillingPlatform, PaymentMode } from '../../billing/billing.enums';
 import { ChargeDef } from '../../billing/price-list';
@@ -72,14 +74,14 @@ export class BillingResolver {
 
   @Authorized(Role.REVIEWER, Role.OPERATOR)
   @Query(() => BillingAccountType, { description: "A developer's billing account (staff)" })
-  async billingAccount(@Arg('developerId', () => String, { description: 'The developer' }) developerId: string, @Ctx() { services }: Context): Promise<BillingAccountType> {
+  async billingAccount(@Arg('developerId', () => ID, { description: 'The developer' }) developerId: string, @Ctx() { services }: Context): Promise<BillingAccountType> {
     return BillingAccountType.from(await services.accounts.view(developerId));
   }
 
   @Authorized(Role.DEVELOPER, Role.OPERATOR)
   @Query(() => LedgerConnectionType, { description: "Ledger entries, newest first: the caller's; an operator names developerId" })
   async ledger(
-    @Arg('developerId', () => String, { nullable: true, description: 'Operator: whose ledger; developers read their own' }) developerId: string | null,
+    @Arg('developerId', () => ID, { nullable: true, description: 'Operator: whose ledger; developers read their own' }) developerId: string | null,
     @Arg('first', () => Int, { nullable: true, description: 'How many entries to return: 1 to 100 (default 20)' }) first: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Cursor to continue after: the endCursor of the page read before; omit for the first page' }) after: string | null,
     @Ctx() { viewer, services }: Context,
@@ -94,7 +96,7 @@ export class BillingResolver {
 
   @Authorized(Role.DEVELOPER, Role.OPERATOR)
   @Query(() => [AppMonthToDateType], { description: 'Per app, the bills of the current Beijing month so far' })
-  async monthToDate(@Arg('developerId', () => String, { nullable: true, description: 'Staff: whose bills; developers read their own' }) developerId: string | null, @Ctx() { viewer, services, loaders }: Context): Promise<AppMonthToDateType[]> {
+  async monthToDate(@Arg('developerId', () => ID, { nullable: true, description: 'Staff: whose bills; developers read their own' }) developerId: string | null, @Ctx() { viewer, services, loaders }: Context): Promise<AppMonthToDateType[]> {
     const dev = isStaff(viewer) ? developerId : viewer.subjectId;
     // One developer's rows come through the loader, shared with the page's `App.monthToDate`.
     return dev ? (await loaders.monthToDateByDeveloper.load(dev)).rows : services.bills.monthToDate(viewer, null);
@@ -120,7 +122,7 @@ export class BillingResolver {
 
   @Authorized(Role.DEVELOPER)
   @Mutation(() => RechargeResult, { description: 'Prepaid recharge via the payment provider (SANDBOX in development); settles unpaid bills oldest first' })
-  async recharge(@Arg('amount', () => String, { description: 'Yuan, positive, a decimal with at most two places' }) amount: string, @Arg('idempotencyKey', () => String, { description: 'Caller-chosen key: the same key recharges once however often it is sent' }) idempotencyKey: string, @Ctx() { viewer, services }: Context) {
+  async recharge(@Arg('amount', () => Money, { description: 'Yuan, positive, a decimal with at most two places' }) amount: string, @Arg('idempotencyKey', () => String, { description: 'Caller-chosen key: the same key recharges once however often it is sent' }) idempotencyKey: string, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.accounts.recharge(viewer.subjectId!, amount, idempotencyKey), BillingAccountType.from);
   }
 
@@ -133,8 +135,8 @@ export class BillingResolver {
   @Authorized(Role.OPERATOR)
   @Mutation(() => AdjustBalanceResult, { description: 'ADJUSTMENT ledger entry, either sign; never below a zero balance' })
   async adjustBalance(
-    @Arg('developerId', () => String, { description: 'The developer whose account is corrected' }) developerId: string,
-    @Arg('amount', () => String, { description: 'Yuan, either sign, a decimal with at most two places (e.g. "-12.50")' }) amount: string,
+    @Arg('developerId', () => ID, { description: 'The developer whose account is corrected' }) developerId: string,
+    @Arg('amount', () => Money, { description: 'Yuan, either sign, a decimal with at most two places (e.g. "-12.50")' }) amount: string,
     @Arg('reason', () => String, { description: 'Why, kept on the ledger entry and in the audit log' }) reason: string,
     @Arg('idempotencyKey', () => String, { description: 'Caller-chosen key: the same key adjusts once however often it is sent' }) idempotencyKey: string,
     @Ctx() { viewer, services }: Context,
@@ -145,8 +147,8 @@ export class BillingResolver {
   @Authorized(Role.OPERATOR)
   @Mutation(() => SetBillingTermsResult, { description: "A developer's deposit and new-ISV status" })
   async setBillingTerms(
-    @Arg('developerId', () => String, { description: 'The developer' }) developerId: string,
-    @Arg('deposit', () => String, { nullable: true, description: 'The Douyin deposit in yuan; omit to keep it' }) deposit: string | null,
+    @Arg('developerId', () => ID, { description: 'The developer' }) developerId: string,
+    @Arg('deposit', () => Money, { nullable: true, description: 'The Douyin deposit in yuan; omit to keep it' }) deposit: string | null,
     @Arg('newIsv', () => Boolean, { nullable: true, description: 'Qualifies for the new-ISV coupon; omit to keep it' }) newIsv: boolean | null,
     @Ctx() { viewer, services }: Context,
   ) {
@@ -201,7 +203,7 @@ export class BillingResolver {
   async setQualityDiscount(
     @Arg('appId', () => ID, { description: 'A Douyin app' }) appId: string,
     @Arg('percent', () => String, { description: 'Percentage off, 0 to 100, e.g. "10"' }) percent: string,
-    @Arg('effectiveFrom', () => String, { description: 'First Beijing date in force, YYYY-MM-DD' }) effectiveFrom: string,
+    @Arg('effectiveFrom', () => LocalDate, { description: 'First Beijing date in force, YYYY-MM-DD' }) effectiveFrom: string,
     @Ctx() { viewer, services }: Context,
   ) {
     return toPayload(await services.priceLists.setQualityDiscount(viewer, appId, percent, effectiveFrom), QualityDiscountType.from);

@@ -1,3 +1,4 @@
+import { Money } from '../types/money.scalar';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { InvoiceStatus } from '../../billing/invoice.rule';
 import { Role } from '../../domain/common/role';
@@ -17,7 +18,7 @@ export class InvoiceResolver {
     @Arg('first', () => Int, { nullable: true, description: 'How many invoices to return: 1 to 100 (default 20)' }) first: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Cursor to continue after: the endCursor of the page read before; omit for the first page' }) after: string | null,
     @Arg('status', () => InvoiceStatus, { nullable: true, description: 'Only invoices in this status' }) status: InvoiceStatus | null,
-    @Arg('developerId', () => String, { nullable: true, description: 'Operators only; ignored for developers' }) developerId: string | null,
+    @Arg('developerId', () => ID, { nullable: true, description: 'Operators only; ignored for developers' }) developerId: string | null,
     @Ctx() { viewer, services }: Context,
   ): Promise<InvoiceConnectionType> {
     const page = readPageArgs({ first, after });
@@ -66,7 +67,7 @@ export class BillInvoiceResolver {
 
 @Resolver(() => BillingAccountType)
 export class BillingAccountInvoiceResolver {
-  @FieldResolver(() => String, { description: 'Paid Douyin fees not yet on a REQUESTED or ISSUED invoice (what requestInvoice would accept)' })
+  @FieldResolver(() => Money, { description: 'Paid Douyin fees not yet on a REQUESTED or ISSUED invoice (what requestInvoice would accept)' })
   async invoiceableAmount(@Root() account: BillingAccountType, @Ctx() { loaders }: Context): Promise<string> {
     return loaders.invoiceableAmount.load(account.developerId);
   }

@@ -1,3 +1,4 @@
+import { Money } from '../types/money.scalar';
 import { Arg, Authorized, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { Role } from '../../domain/common/role';
 import { violation } from '../../domain/common/violation';
@@ -11,7 +12,7 @@ export class MarketSalesRowType {
   @Field(() => String, { description: 'YYYY-MM (Beijing)' }) month: string;
   @Field(() => Int, { description: 'Orders: NEW (trials included), RENEW, UPGRADE' }) orders: number;
   @Field(() => Int, { description: 'Orders charged more than 0.00' }) paidOrders: number;
-  @Field(() => String, { description: 'Sum charged to buyers, yuan' }) amount: string;
+  @Field(() => Money, { description: 'Sum charged to buyers, yuan' }) amount: string;
 }
 
 /** The provider's sales (issue 18). */

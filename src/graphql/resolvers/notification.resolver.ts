@@ -1,3 +1,4 @@
+import { Money } from '../types/money.scalar';
 import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Query, Resolver, createUnionType } from 'type-graphql';
 import { Role } from '../../domain/common/role';
 import { NotificationChannel, NotificationKind } from '../../domain/notification/notification-kind';
@@ -31,7 +32,7 @@ class NotificationContactsInput {
   @Field(() => String, { nullable: true, description: 'Where SMS notifications go' })
   phone?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Yuan, e.g. "100.00": BALANCE_LOW when the balance falls below it' })
+  @Field(() => Money, { nullable: true, description: 'Yuan, e.g. "100.00": BALANCE_LOW when the balance falls below it' })
   lowBalanceThreshold?: string | null;
 }
 

@@ -31,7 +31,7 @@ export class ReviewAssignmentResolver {
   async assignReviewItem(
     @Arg('kind', () => ReviewItemKind, { description: 'Its kind' }) kind: ReviewItemKind,
     @Arg('id', () => ID, { description: 'The pending item' }) id: string,
-    @Arg('reviewerId', () => String, { description: 'The reviewer who will hold it' }) reviewerId: string,
+    @Arg('reviewerId', () => ID, { description: 'The reviewer who will hold it' }) reviewerId: string,
     @Ctx() { viewer, services }: Context,
   ) {
     return toPayload(await services.reviewAssignments.assign(viewer, kind, id, reviewerId), ReviewAssignmentType.from);
@@ -39,7 +39,7 @@ export class ReviewAssignmentResolver {
 
   @Authorized(Role.OPERATOR)
   @Mutation(() => SetReviewLeadResult, { description: 'Operator: make a reviewer a lead (assigns and releases anyone\'s items), or not. Audited' })
-  async setReviewLead(@Arg('reviewerId', () => String, { description: 'The reviewer' }) reviewerId: string, @Arg('lead', () => Boolean, { description: 'May assign items to others' }) lead: boolean, @Ctx() { viewer, services }: Context) {
+  async setReviewLead(@Arg('reviewerId', () => ID, { description: 'The reviewer' }) reviewerId: string, @Arg('lead', () => Boolean, { description: 'May assign items to others' }) lead: boolean, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.reviewAssignments.setLead(viewer, reviewerId, lead), (r) => Object.assign(new ReviewLeadType(), r));
   }
 }

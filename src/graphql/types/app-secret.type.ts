@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType, registerEnumType, ID } from 'type-graphql';
 import { SecretState } from '../../domain/app/app-secret.rule';
 
 registerEnumType(SecretState, {
@@ -28,7 +28,7 @@ export class AppSecretInfoType {
 
 @ObjectType('IssuedAppSecret', { simpleResolvers: true, description: 'A secret just issued by rotateAppSecret: the only time it is shown' })
 export class IssuedAppSecretType {
-  @Field(() => String, { description: 'The app the secret belongs to' })
+  @Field(() => ID, { description: 'The app the secret belongs to' })
   appId: string;
 
   @Field(() => Int, { description: "The new secret's version" })

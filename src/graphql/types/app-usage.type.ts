@@ -1,3 +1,4 @@
+import { LocalDate } from './local-date.scalar';
 import { GraphQLSafeInt } from 'graphql-scalars';
 import { Field, ObjectType } from 'type-graphql';
 import { ApiCategory, CallSource, DataSyncPackage } from '../../domain/usage/usage.enums';
@@ -22,7 +23,7 @@ export class ApiCallUsageType {
 
 @ObjectType('UsageDay', { simpleResolvers: true, description: "One Beijing day's reported usage of an app, per meter" })
 export class UsageDayType {
-  @Field(() => String, { description: 'Beijing date, YYYY-MM-DD' })
+  @Field(() => LocalDate, { description: 'Beijing date, YYYY-MM-DD' })
   date: string;
 
   @Field(() => [ApiCallUsageType], { description: 'By category × source, as reported' })
@@ -49,7 +50,7 @@ export class UsageDayType {
 
 @ObjectType('UsageToday', { simpleResolvers: true, description: "Today's calls against today's quota" })
 export class UsageTodayType {
-  @Field(() => String, { description: 'Beijing date, YYYY-MM-DD' })
+  @Field(() => LocalDate, { description: 'Beijing date, YYYY-MM-DD' })
   date: string;
 
   @Field(() => GraphQLSafeInt, { description: 'API calls reported today (Beijing day)' })

@@ -1,3 +1,4 @@
+import { LocalDate } from './local-date.scalar';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { AppEntity } from '../../db/entities';
 import { AppFunction, AppStatus, BillingPlatform, QuotaSource, QuotaState } from './enums';
@@ -67,7 +68,7 @@ export class AppType {
 
 @ObjectType('QuotaToday', { simpleResolvers: true, description: "The app's API-call quota for today (Beijing date), DOMAIN §2.2" })
 export class QuotaTodayType {
-  @Field(() => String, { description: 'The Beijing date the quota is for (YYYY-MM-DD); it resets at 24:00 Beijing time' })
+  @Field(() => LocalDate, { description: 'The Beijing date the quota is for (YYYY-MM-DD); it resets at 24:00 Beijing time' })
   date: string;
 
   @Field(() => Int, { nullable: true, description: 'Calls allowed today, emergency traffic included; null where UV-based rules govern' })

@@ -1,3 +1,4 @@
+import { LocalDate } from './local-date.scalar';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { PackageApplicationEntity } from '../../db/entities';
 import { isOverdue } from '../../domain/common/sla.rule';
@@ -37,7 +38,7 @@ export class PackageApplicationType {
   @Field(() => [EligibilityRuleType], { description: 'The rules as checked at submission' })
   eligibility: EligibilityRuleType[];
 
-  @Field(() => String, { nullable: true, description: 'The reviewer who decided (issue 18)' })
+  @Field(() => ID, { nullable: true, description: 'The reviewer who decided (issue 18)' })
   decidedBy: string | null;
 
   @Field(() => Date, { nullable: true, description: 'When a reviewer decided it; null while PENDING' })
@@ -82,10 +83,10 @@ export class TrafficPackageEligibilityType {
   @Field(() => ID, { nullable: true, description: 'The package code of the next rung' })
   nextRungPackageCode: string | null;
 
-  @Field(() => String, { description: 'First Beijing date of the 7 complete days measured' })
+  @Field(() => LocalDate, { description: 'First Beijing date of the 7 complete days measured' })
   windowFrom: string;
 
-  @Field(() => String, { description: 'Last Beijing date of the 7 complete days measured' })
+  @Field(() => LocalDate, { description: 'Last Beijing date of the 7 complete days measured' })
   windowTo: string;
 
   @Field(() => [EligibilityRuleType], { description: 'Every rule, passed or not, with its measured figure and threshold' })

@@ -1,3 +1,5 @@
+import { LocalDate } from './local-date.scalar';
+import { Money } from './money.scalar';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { BillingPlatform, BillLineKindEnum, BillStatus, LedgerKind, PaymentMode } from '../../billing/billing.enums';
 import { D } from '../../billing/money';
@@ -31,7 +33,7 @@ export class BillLineType {
   @Field(() => String, { description: 'Exact amount before rounding' })
   preciseAmount: string;
 
-  @Field(() => String, { description: 'Rounded half-up to 0.01 yuan; negative for coupons and discounts' })
+  @Field(() => Money, { description: 'Rounded half-up to 0.01 yuan; negative for coupons and discounts' })
   amount: string;
 
   @Field(() => String, { description: 'e.g. "1,300,000 orders: 1,000,000 × 0.1/100 + 300,000 × 0.04/100 = 1120 → 1120.00"' })
@@ -63,7 +65,7 @@ export class BillType {
   @Field(() => String, { description: 'The appkey billed (bills are per appkey)' })
   appkey: string;
 
-  @Field(() => String, { description: 'The developer who owns the app and pays the bill' })
+  @Field(() => ID, { description: 'The developer who owns the app and pays the bill' })
   developerId: string;
 
   @Field(() => BillingPlatform, { description: 'TAOBAO (daily bills) or DOUYIN (monthly bills)' })
@@ -72,25 +74,25 @@ export class BillType {
   @Field(() => String, { description: '"2026-11-19" (Taobao) or "2026-10" (Douyin)' })
   period: string;
 
-  @Field(() => String, { description: 'First Beijing date the bill covers, YYYY-MM-DD' })
+  @Field(() => LocalDate, { description: 'First Beijing date the bill covers, YYYY-MM-DD' })
   periodStart: string;
 
-  @Field(() => String, { description: "Last Beijing date the bill covers, YYYY-MM-DD (the same day for Taobao; the month's last day for Douyin)" })
+  @Field(() => LocalDate, { description: "Last Beijing date the bill covers, YYYY-MM-DD (the same day for Taobao; the month's last day for Douyin)" })
   periodEnd: string;
 
   @Field(() => BillStatus, { description: 'UNPAID or PAID' })
   status: BillStatus;
 
-  @Field(() => String, { description: 'Sum of the rounded lines' })
+  @Field(() => Money, { description: 'Sum of the rounded lines' })
   total: string;
 
-  @Field(() => String, { description: 'Coupon used (positive)' })
+  @Field(() => Money, { description: 'Coupon used (positive)' })
   couponTotal: string;
 
-  @Field(() => String, { description: 'The price list in force for the period, which priced the lines' })
+  @Field(() => ID, { description: 'The price list in force for the period, which priced the lines' })
   priceListId: string;
 
-  @Field(() => String, { description: 'Beijing date the bill was issued; arrears age from it' })
+  @Field(() => LocalDate, { description: 'Beijing date the bill was issued; arrears age from it' })
   issuedOn: string;
 
   @Field(() => Date, { nullable: true, description: 'When the balance paid it; null while UNPAID' })
@@ -151,7 +153,7 @@ export class BillFilterInput {
   @Field(() => BillStatus, { nullable: true, description: 'Only PAID or only UNPAID bills' })
   status?: BillStatus | null;
 
-  @Field(() => String, { nullable: true, description: 'Staff only; ignored for developers' })
+  @Field(() => ID, { nullable: true, description: 'Staff only; ignored for developers' })
   developerId?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'true: on a REQUESTED or ISSUED invoice; false: on none (with status PAID and platform DOUYIN: the bills a developer may invoice)' })
@@ -160,16 +162,19 @@ export class BillFilterInput {
 
 @ObjectType('BillingAccount', { simpleResolvers: true, description: "A developer's money: balance (= the ledger's sum), arrears, payment mode, deposit" })
 export class BillingAccountType {
-  @Field(() => String, { description: 'The developer the account belongs to (one account per developer)' })
+  @Field(() => ID, { description: "The developer's id: one account per developer" })
+  id: string;
+
+  @Field(() => ID, { description: 'The developer the account belongs to (one account per developer)' })
   developerId: string;
 
-  @Field(() => String, { description: 'Prepaid balance in yuan (two decimals): the sum of the ledger' })
+  @Field(() => Money, { description: 'Prepaid balance in yuan (two decimals): the sum of the ledger' })
   balance: string;
 
-  @Field(() => String, { description: 'SUM of the ledger; always equals balance' })
+  @Field(() => Money, { description: 'SUM of the ledger; always equals balance' })
   ledgerSum: string;
 
-  @Field(() => String, { description: 'Douyin deposit; old arrears are deducted from it' })
+  @Field(() => Money, { description: 'Douyin deposit; old arrears are deducted from it' })
   deposit: string;
 
   @Field(() => PaymentMode, { description: 'PREPAID or ALIPAY_AUTO_DEBIT' })
@@ -184,7 +189,7 @@ export class BillingAccountType {
   @Field(() => Boolean, { description: 'Unpaid bills: charged API access is restricted' })
   inArrears: boolean;
 
-  @Field(() => String, { description: 'Sum of the unpaid bills in yuan (two decimals); a recharge settles them oldest first' })
+  @Field(() => Money, { description: 'Sum of the unpaid bills in yuan (two decimals); a recharge settles them oldest first' })
   unpaidTotal: string;
 
   @Field(() => Int, { description: 'How many bills are unpaid; more than 0 means the developer is in arrears' })
@@ -192,6 +197,7 @@ export class BillingAccountType {
 
   static from(v: AccountView): BillingAccountType {
     return Object.assign(new BillingAccountType(), {
+      id: v.account.developerId,
       developerId: v.account.developerId,
       balance: money(v.account.balance),
       ledgerSum: v.ledgerSum,
@@ -214,7 +220,7 @@ export class LedgerEntryType {
   @Field(() => LedgerKind, { description: 'What moved the money' })
   kind: LedgerKind;
 
-  @Field(() => String, { description: 'Signed yuan: + in, − out' })
+  @Field(() => Money, { description: 'Signed yuan: + in, − out' })
   amount: string;
 
   @Field(() => ID, { nullable: true, description: 'The bill paid, for CHARGE and COUPON entries; null otherwise' })
@@ -266,16 +272,16 @@ export class AppMonthToDateType {
   @Field(() => Int, { description: 'How many bills the app has so far this month' })
   bills: number;
 
-  @Field(() => String, { description: "Sum of those bills' totals, in yuan (two decimals)" })
+  @Field(() => Money, { description: "Sum of those bills' totals, in yuan (two decimals)" })
   total: string;
 
-  @Field(() => String, { description: 'The part of the total not paid yet, in yuan (two decimals)' })
+  @Field(() => Money, { description: 'The part of the total not paid yet, in yuan (two decimals)' })
   unpaid: string;
 }
 
 @ObjectType('BillingRunReport', { simpleResolvers: true, description: 'What one billing run did for one platform and period (running it again creates nothing)' })
 export class BillingRunReportType {
-  @Field(() => String, { description: "Id of the run's record (see billingRuns)" })
+  @Field(() => ID, { description: "Id of the run's record (see billingRuns)" })
   runId: string;
 
   @Field(() => BillingPlatform, { description: 'The platform billed' })
@@ -296,7 +302,7 @@ export class BillingRunReportType {
   @Field(() => Int, { description: 'Bill lines this run wrote' })
   linesWritten: number;
 
-  @Field(() => String, { description: 'Sum of the bills this run wrote' })
+  @Field(() => Money, { description: 'Sum of the bills this run wrote' })
   total: string;
 
   static from(r: BillingRunReport): BillingRunReportType {
@@ -345,7 +351,7 @@ export class PriceListType {
   @Field(() => BillingPlatform, { description: 'The platform the list prices' })
   platform: BillingPlatform;
 
-  @Field(() => String, { description: 'First Beijing date in force, YYYY-MM-DD; a day is billed with the list in force that day' })
+  @Field(() => LocalDate, { description: 'First Beijing date in force, YYYY-MM-DD; a day is billed with the list in force that day' })
   effectiveFrom: string;
 
   @Field(() => Boolean, { description: 'Example prices (Douyin publishes none)' })
@@ -394,7 +400,7 @@ export class PriceListInput {
   @Field(() => BillingPlatform, { description: 'The platform priced' })
   platform: BillingPlatform;
 
-  @Field(() => String, { description: 'First Beijing date in force, YYYY-MM-DD' })
+  @Field(() => LocalDate, { description: 'First Beijing date in force, YYYY-MM-DD' })
   effectiveFrom: string;
 
   @Field(() => Boolean, { nullable: true, description: 'True for example prices (the seeded Douyin list); default false' })
@@ -406,26 +412,29 @@ export class PriceListInput {
 
 @ObjectType('CouponPolicy', { simpleResolvers: true, description: 'A daily coupon in force between two dates (50 yuan per appkey per day; 200 for qualifying new ISVs)' })
 export class CouponPolicyType {
+  @Field(() => ID, { description: "The coupon code, as the object's identity (the same value as code)" })
+  id: string;
+
   @Field(() => String, { description: "The policy's code" })
   code: string;
 
   @Field(() => BillingPlatform, { description: 'The platform whose bills get it' })
   platform: BillingPlatform;
 
-  @Field(() => String, { description: 'Yuan per appkey per day' })
+  @Field(() => Money, { description: 'Yuan per appkey per day' })
   amount: string;
 
-  @Field(() => String, { description: 'First Beijing date in force, YYYY-MM-DD' })
+  @Field(() => LocalDate, { description: 'First Beijing date in force, YYYY-MM-DD' })
   validFrom: string;
 
-  @Field(() => String, { nullable: true, description: 'Last Beijing date in force, YYYY-MM-DD; null: open-ended' })
+  @Field(() => LocalDate, { nullable: true, description: 'Last Beijing date in force, YYYY-MM-DD; null: open-ended' })
   validTo: string | null;
 
   @Field(() => Boolean, { description: 'True for the new-ISV coupon (replaces, never stacks with, the daily one)' })
   newIsvOnly: boolean;
 
   static from(e: CouponPolicyEntity): CouponPolicyType {
-    return Object.assign(new CouponPolicyType(), { code: e.code, platform: e.platform, amount: money(e.amount), validFrom: e.validFrom, validTo: e.validTo, newIsvOnly: e.newIsvOnly });
+    return Object.assign(new CouponPolicyType(), { id: e.code, code: e.code, platform: e.platform, amount: money(e.amount), validFrom: e.validFrom, validTo: e.validTo, newIsvOnly: e.newIsvOnly });
   }
 }
 
@@ -437,13 +446,13 @@ export class CouponPolicyInput {
   @Field(() => BillingPlatform, { description: 'The platform whose bills get it' })
   platform: BillingPlatform;
 
-  @Field(() => String, { description: 'Yuan per appkey per day, a decimal with at most two places (e.g. "50.00")' })
+  @Field(() => Money, { description: 'Yuan per appkey per day, a decimal with at most two places (e.g. "50.00")' })
   amount: string;
 
-  @Field(() => String, { description: 'First Beijing date in force, YYYY-MM-DD' })
+  @Field(() => LocalDate, { description: 'First Beijing date in force, YYYY-MM-DD' })
   validFrom: string;
 
-  @Field(() => String, { nullable: true, description: 'Last Beijing date in force, YYYY-MM-DD; omit for open-ended' })
+  @Field(() => LocalDate, { nullable: true, description: 'Last Beijing date in force, YYYY-MM-DD; omit for open-ended' })
   validTo?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'True for a coupon only for qualifying new ISVs; default false' })
@@ -455,7 +464,7 @@ export class QualityDiscountType {
   @Field(() => ID, { description: 'The app' })
   appId: string;
 
-  @Field(() => String, { description: 'First Beijing date in force, YYYY-MM-DD' })
+  @Field(() => LocalDate, { description: 'First Beijing date in force, YYYY-MM-DD' })
   effectiveFrom: string;
 
   @Field(() => String, { description: 'Percentage off, e.g. "10" for 10%; applied to the sum of the rounded lines, rounded half-up' })

@@ -1,3 +1,4 @@
+import { LocalDate } from './local-date.scalar';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ReviewItemKind } from '../../domain/review/assignment.rule';
 import './review-assignment.type';
@@ -7,10 +8,10 @@ export class ImportCalendarYearInput {
   @Field(() => Int, { description: 'The year the official notice covers, e.g. 2027' })
   year: number;
 
-  @Field(() => [String], { nullable: true, description: 'Public holidays of the year (YYYY-MM-DD), OFF' })
+  @Field(() => [LocalDate], { nullable: true, description: 'Public holidays of the year (YYYY-MM-DD), OFF' })
   holidays?: string[] | null;
 
-  @Field(() => [String], { nullable: true, description: 'Make-up working days (调休), Saturdays or Sundays, WORKDAY' })
+  @Field(() => [LocalDate], { nullable: true, description: 'Make-up working days (调休), Saturdays or Sundays, WORKDAY' })
   workdays?: string[] | null;
 
   @Field(() => String, { nullable: true, description: 'An iCalendar file of all-day events; make-up working days marked 补班 / 上班 / workday or CATEGORIES:WORKDAY' })
@@ -58,13 +59,13 @@ export class CalendarYearImportType {
 
 @ObjectType('CalendarCoverage', { simpleResolvers: true, description: 'How far ahead the working-day calendar holds official notices; metric-ready figures' })
 export class CalendarCoverageType {
-  @Field(() => String, { description: "Today's Beijing date" })
+  @Field(() => LocalDate, { description: "Today's Beijing date" })
   today: string;
 
   @Field(() => [Int], { description: 'The years the calendar holds an official notice for, ascending' })
   coveredYears: number[];
 
-  @Field(() => String, { nullable: true, description: 'Last date of the unbroken run of covered years from this year; null when this year is not covered' })
+  @Field(() => LocalDate, { nullable: true, description: 'Last date of the unbroken run of covered years from this year; null when this year is not covered' })
   coveredThrough: string | null;
 
   @Field(() => Int, { description: 'Days from today to coveredThrough' })

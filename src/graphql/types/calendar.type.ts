@@ -1,3 +1,4 @@
+import { LocalDate } from './local-date.scalar';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { CalendarDayEntity } from '../../db/entities';
 import { CalendarDayView, WorkingDaysView } from '../../services/calendar/calendar.service';
@@ -5,7 +6,7 @@ import { CalendarDayKind } from './enums';
 
 @ObjectType('CalendarDay', { simpleResolvers: true, description: 'A stored calendar row: a day that differs from the plain week (DOMAIN §3)' })
 export class CalendarDayType {
-  @Field(() => String, { description: 'Beijing date, YYYY-MM-DD' })
+  @Field(() => LocalDate, { description: 'Beijing date, YYYY-MM-DD' })
   date: string;
 
   @Field(() => CalendarDayKind, { description: 'OFF (holiday) or WORKDAY (make-up working day)' })
@@ -24,7 +25,7 @@ export class CalendarDayType {
 
 @ObjectType('WorkingDay', { simpleResolvers: true, description: 'One Beijing date and whether it is a working day' })
 export class WorkingDayType {
-  @Field(() => String, { description: 'The Beijing date, YYYY-MM-DD' })
+  @Field(() => LocalDate, { description: 'The Beijing date, YYYY-MM-DD' })
   date: string;
 
   @Field(() => Boolean, { description: 'True on a working day (make-up days included)' })
@@ -46,10 +47,10 @@ export class WorkingDayType {
 
 @ObjectType('WorkingDays', { simpleResolvers: true, description: 'The working-day calendar over a range of Beijing dates' })
 export class WorkingDaysType {
-  @Field(() => String, { description: 'First date, YYYY-MM-DD' })
+  @Field(() => LocalDate, { description: 'First date, YYYY-MM-DD' })
   from: string;
 
-  @Field(() => String, { description: 'Last date, YYYY-MM-DD' })
+  @Field(() => LocalDate, { description: 'Last date, YYYY-MM-DD' })
   to: string;
 
   @Field(() => Int, { description: 'Working days from `from` to `to`, both included' })

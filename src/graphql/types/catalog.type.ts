@@ -4,6 +4,9 @@ import { PackageEntity, TagEntity } from '../../db/entities';
 
 @ObjectType('Package', { simpleResolvers: true, description: 'A traffic package (daily call quota) or a value-added package' })
 export class PackageType {
+  @Field(() => ID, { description: "The package code, as the object's identity (the same value as code), so clients can cache it" })
+  id: string;
+
   @Field(() => String, { description: "The package's code (e.g. TRAFFIC_1M, WANGWANG_CHAT_HISTORY)" })
   code: string;
 
@@ -29,12 +32,15 @@ export class PackageType {
   requiredFunction: string | null;
 
   static from(e: PackageEntity): PackageType {
-    return Object.assign(new PackageType(), { ...e, requiredMaterials: e.requiredMaterials ?? [] });
+    return Object.assign(new PackageType(), { ...e, id: e.code, requiredMaterials: e.requiredMaterials ?? [] });
   }
 }
 
 @ObjectType('Tag', { simpleResolvers: true, description: 'An app tag: its quotas, traffic mode and packages (DOMAIN §2.1)' })
 export class TagType {
+  @Field(() => ID, { description: "The tag code, as the object's identity (the same value as code), so clients can cache it" })
+  id: string;
+
   @Field(() => String, { description: "The tag's code, e.g. MERCHANT_BACKEND" })
   code: string;
 
@@ -54,7 +60,7 @@ export class TagType {
   trafficNote: string | null;
 
   static from(e: TagEntity): TagType {
-    return Object.assign(new TagType(), e);
+    return Object.assign(new TagType(), e, { id: e.code });
   }
 }
 

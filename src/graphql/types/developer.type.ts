@@ -1,3 +1,4 @@
+import { Money } from './money.scalar';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { DeveloperEntity } from '../../db/entities';
 import { AccountClosure } from '../../services/developer/account-closure.service';
@@ -55,10 +56,10 @@ export class AccountClosureType {
   @Field(() => DeveloperType, { description: 'The closed developer account as it is now (closedAt set)' })
   developer: DeveloperType;
 
-  @Field(() => String, { description: 'The deposit handed back, yuan' })
+  @Field(() => Money, { description: 'The deposit handed back, yuan' })
   depositReturned: string;
 
-  @Field(() => String, { description: 'The balance given up (a FORFEIT ledger entry), yuan' })
+  @Field(() => Money, { description: 'The balance given up (a FORFEIT ledger entry), yuan' })
   balanceForfeited: string;
 
   static from(c: AccountClosure): AccountClosureType {

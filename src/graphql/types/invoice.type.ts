@@ -1,3 +1,4 @@
+import { Money } from './money.scalar';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { BillingPlatform } from '../../billing/billing.enums';
 import { InvoiceStatus } from '../../billing/invoice.rule';
@@ -10,7 +11,7 @@ export class InvoiceType {
   @Field(() => ID, { description: 'Stable, opaque identifier of the invoice; the same in every answer that holds it' })
   id: string;
 
-  @Field(() => String, { description: 'The developer who asked for the invoice' })
+  @Field(() => ID, { description: 'The developer who asked for the invoice' })
   developerId: string;
 
   @Field(() => BillingPlatform, { description: 'The platform of the invoiced bills' })
@@ -22,7 +23,7 @@ export class InvoiceType {
   @Field(() => String, { description: 'Taxpayer identification number (纳税人识别号)' })
   taxNo: string;
 
-  @Field(() => String, { description: 'The exact sum of its bills’ totals, yuan' })
+  @Field(() => Money, { description: 'The exact sum of its bills’ totals, yuan' })
   amount: string;
 
   @Field(() => InvoiceStatus, { description: 'REQUESTED, ISSUED or REJECTED' })

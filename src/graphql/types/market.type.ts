@@ -1,3 +1,4 @@
+import { Money } from './money.scalar';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import {
   MarketNotificationEntity,
@@ -29,11 +30,11 @@ const m = (v: string | null | undefined): string | null => (v === null || v === 
 
 @ObjectType('PriceSet', { simpleResolvers: true, description: 'Prices in yuan as decimal strings. BY_CYCLE: month/year new and renewal; ONE_TIME: oneTime.' })
 export class PriceSetType {
-  @Field(() => String, { nullable: true, description: 'Price of a new one-month purchase in yuan; null if not sold by month' }) monthNew: string | null;
-  @Field(() => String, { nullable: true, description: 'Price of a one-month renewal in yuan; null if not renewable by month' }) monthRenew: string | null;
-  @Field(() => String, { nullable: true, description: 'Price of a new one-year purchase in yuan; null if not sold by year' }) yearNew: string | null;
-  @Field(() => String, { nullable: true, description: 'Price of a one-year renewal in yuan; null if not renewable by year' }) yearRenew: string | null;
-  @Field(() => String, { nullable: true, description: 'Price of a one-time purchase in yuan; null for cycle products' }) oneTime: string | null;
+  @Field(() => Money, { nullable: true, description: 'Price of a new one-month purchase in yuan; null if not sold by month' }) monthNew: string | null;
+  @Field(() => Money, { nullable: true, description: 'Price of a one-month renewal in yuan; null if not renewable by month' }) monthRenew: string | null;
+  @Field(() => Money, { nullable: true, description: 'Price of a new one-year purchase in yuan; null if not sold by year' }) yearNew: string | null;
+  @Field(() => Money, { nullable: true, description: 'Price of a one-year renewal in yuan; null if not renewable by year' }) yearRenew: string | null;
+  @Field(() => Money, { nullable: true, description: 'Price of a one-time purchase in yuan; null for cycle products' }) oneTime: string | null;
 
   static from(p: PriceSet): PriceSetType {
     return Object.assign(new PriceSetType(), { monthNew: m(p.monthNew), monthRenew: m(p.monthRenew), yearNew: m(p.yearNew), yearRenew: m(p.yearRenew), oneTime: m(p.oneTime) });
@@ -148,9 +149,9 @@ export class QuoteLineType {
   @Field(() => String, { nullable: true, description: "The billing item's code; null for the base line" }) code: string | null;
   @Field(() => String, { description: 'What the part is, for people' }) description: string;
   @Field(() => Int, { description: 'Units priced (1 for base and ENUM lines)' }) quantity: number;
-  @Field(() => String, { description: "Yuan per unit per cycle (the tier's price for QUANTITY)" }) unitPrice: string;
+  @Field(() => Money, { description: "Yuan per unit per cycle (the tier's price for QUANTITY)" }) unitPrice: string;
   @Field(() => Int, { description: 'Cycles priced' }) length: number;
-  @Field(() => String, { description: 'quantity × unitPrice × length, in yuan' }) amount: string;
+  @Field(() => Money, { description: 'quantity × unitPrice × length, in yuan' }) amount: string;
 }
 
 @ObjectType('Quote', { simpleResolvers: true, description: 'A selection priced line by line (nothing is written)' })
@@ -158,7 +159,7 @@ export class QuoteType {
   @Field(() => ID, { description: 'The product quoted' }) productId: string;
   @Field(() => String, { description: 'The generated code of the version quoted' }) versionCode: string;
   @Field(() => [QuoteLineType], { description: 'Priced parts: base, each QUANTITY item, each ENUM value' }) lines: QuoteLineType[];
-  @Field(() => String, { description: "Sum of the lines in yuan, e.g. 208.00 for 004's example year" }) total: string;
+  @Field(() => Money, { description: "Sum of the lines in yuan, e.g. 208.00 for 004's example year" }) total: string;
 
   static from(productId: string, versionCode: string, q: Quote): QuoteType {
     return Object.assign(new QuoteType(), {
@@ -219,15 +220,15 @@ export class OrderLineType {
   @Field(() => String, { description: 'What the part is, for people' }) description: string;
   @Field(() => String, { nullable: true, description: 'What the current selection costs for the remaining period, in yuan; null if the part is new' }) current: string | null;
   @Field(() => String, { nullable: true, description: 'What the target selection costs for the remaining period, in yuan; null if the part goes away' }) target: string | null;
-  @Field(() => String, { description: "The line's difference in yuan (target − current; the charge is floored at 0.00 overall)" }) amount: string;
+  @Field(() => Money, { description: "The line's difference in yuan (target − current; the charge is floored at 0.00 overall)" }) amount: string;
 }
 
 @ObjectType('UpgradeQuote', { simpleResolvers: true, description: 'An upgrade priced for the remaining period, part by part; charged = max(difference, 0.00)' })
 export class UpgradeQuoteType {
   @Field(() => Int, { description: 'Days left in the current period' }) remainingDays: number;
   @Field(() => Int, { description: 'Days of one cycle used for prorating: 30 (month), 365 (year), 1 (one-time)' }) cycleDays: number;
-  @Field(() => String, { description: 'Sum of the line differences; negative on a price inversion' }) difference: string;
-  @Field(() => String, { description: 'What the upgrade costs in yuan: the difference floored at 0.00' }) charged: string;
+  @Field(() => Money, { description: 'Sum of the line differences; negative on a price inversion' }) difference: string;
+  @Field(() => Money, { description: 'What the upgrade costs in yuan: the difference floored at 0.00' }) charged: string;
   @Field(() => [OrderLineType], { description: 'The difference part by part' }) lines: OrderLineType[];
 
   static from(c: UpgradeCharge): UpgradeQuoteType {
@@ -253,8 +254,8 @@ export class MarketOrderType {
   @Field(() => ID, { description: 'The subscription the order created or changed' }) subscriptionId: string;
   @Field(() => BillingCycle, { description: 'MONTH, YEAR or ONE_TIME' }) cycle: BillingCycle;
   @Field(() => Int, { description: 'How many cycles were bought' }) length: number;
-  @Field(() => String, { description: 'Charged, yuan; an upgrade difference is floored at 0.00' }) amount: string;
-  @Field(() => String, { nullable: true, description: 'UPGRADE: the unfloored sum of the line differences' }) difference: string | null;
+  @Field(() => Money, { description: 'Charged, yuan; an upgrade difference is floored at 0.00' }) amount: string;
+  @Field(() => Money, { nullable: true, description: 'UPGRADE: the unfloored sum of the line differences' }) difference: string | null;
   @Field(() => Int, { nullable: true, description: 'UPGRADE: days left in the term' }) remainingDays: number | null;
   @Field(() => [OrderLineType], { description: 'The priced parts of the order' }) lines: OrderLineType[];
   @Field(() => Date, { description: 'When the market order was created (an instant, ISO 8601 UTC)' }) createdAt: Date;
@@ -332,11 +333,11 @@ export class UpdateMarketProductInput {
 
 @InputType('PriceSetInput', { description: 'Decimal strings, yuan, at most 2 decimals' })
 export class PriceSetInput {
-  @Field(() => String, { nullable: true, description: 'New one-month price, a decimal in yuan with at most two places' }) monthNew?: string | null;
-  @Field(() => String, { nullable: true, description: 'One-month renewal price, a decimal in yuan' }) monthRenew?: string | null;
-  @Field(() => String, { nullable: true, description: 'New one-year price, a decimal in yuan' }) yearNew?: string | null;
-  @Field(() => String, { nullable: true, description: 'One-year renewal price, a decimal in yuan' }) yearRenew?: string | null;
-  @Field(() => String, { nullable: true, description: 'One-time price (ONE_TIME products only), a decimal in yuan' }) oneTime?: string | null;
+  @Field(() => Money, { nullable: true, description: 'New one-month price, a decimal in yuan with at most two places' }) monthNew?: string | null;
+  @Field(() => Money, { nullable: true, description: 'One-month renewal price, a decimal in yuan' }) monthRenew?: string | null;
+  @Field(() => Money, { nullable: true, description: 'New one-year price, a decimal in yuan' }) yearNew?: string | null;
+  @Field(() => Money, { nullable: true, description: 'One-year renewal price, a decimal in yuan' }) yearRenew?: string | null;
+  @Field(() => Money, { nullable: true, description: 'One-time price (ONE_TIME products only), a decimal in yuan' }) oneTime?: string | null;
 }
 
 @InputType('MarketVersionInput', { description: 'For updates, only the fields given change; trialDays: null removes the trial' })
@@ -403,7 +404,7 @@ export class PlaceOrderInput {
   @Field(() => Boolean, { nullable: true, description: "NEW: start the version's trial (free)" }) trial?: boolean;
   @Field(() => String, { nullable: true, description: 'Required when the product needs the buyer phone' }) buyerPhone?: string;
   @Field(() => String, { nullable: true, description: 'Required when the product needs the buyer email' }) buyerEmail?: string;
-  @Field(() => String, { nullable: true, description: 'The buyer\'s key for this order ([A-Za-z0-9._:-], ≤ 100): a retry with the same key answers the same order, charged once' })
+  @Field(() => String, { nullable: true, description: "The buyer's key for this order ([A-Za-z0-9._:-], ≤ 100): a retry with the same key answers the same order, charged once" })
   idempotencyKey?: string;
 }
 

@@ -5,6 +5,9 @@ import { EligibilityRuleType } from './refusal.type';
 
 @ObjectType('CapabilityCategory', { simpleResolvers: true, description: 'A category that may apply for member open capabilities (DOMAIN §4)' })
 export class CapabilityCategoryType {
+  @Field(() => ID, { description: "The category code, as the object's identity (the same value as code)" })
+  id: string;
+
   @Field(() => String, { description: 'Category code that applications name' })
   code: string;
 
@@ -15,7 +18,7 @@ export class CapabilityCategoryType {
   customOnly: boolean;
 
   static from(e: CapabilityCategoryEntity): CapabilityCategoryType {
-    return Object.assign(new CapabilityCategoryType(), { code: e.code, name: e.name, customOnly: e.customOnly });
+    return Object.assign(new CapabilityCategoryType(), { id: e.code, code: e.code, name: e.name, customOnly: e.customOnly });
   }
 }
 
@@ -141,7 +144,7 @@ export class MemberCapabilityApplicationType {
   @Field(() => Boolean, { description: 'True if the due time reaches into a year the calendar holds no official notice for (weekends only counted); it is recomputed when the year is imported' })
   dueProvisional: boolean;
 
-  @Field(() => String, { nullable: true, description: 'The reviewer who decided (issue 18)' })
+  @Field(() => ID, { nullable: true, description: 'The reviewer who decided (issue 18)' })
   decidedBy: string | null;
 
   @Field(() => Date, { nullable: true, description: 'When a reviewer decided it; null while PENDING' })
@@ -191,6 +194,9 @@ export class MemberCapabilityApplicationType {
 
 @ObjectType('MemberCapabilityStanding', { simpleResolvers: true, description: "A developer's standing for member-capability applications (3 strikes bar)" })
 export class MemberCapabilityStandingType {
+  @Field(() => ID, { description: "The developer's id: one standing per developer" })
+  id: string;
+
   @Field(() => ID, { description: 'The developer' })
   developerId: string;
 
@@ -201,6 +207,6 @@ export class MemberCapabilityStandingType {
   barred: boolean;
 
   static from(d: DeveloperEntity): MemberCapabilityStandingType {
-    return Object.assign(new MemberCapabilityStandingType(), { developerId: d.id, strikes: d.memberCapabilityStrikes, barred: d.memberCapabilityBarred });
+    return Object.assign(new MemberCapabilityStandingType(), { id: d.id, developerId: d.id, strikes: d.memberCapabilityStrikes, barred: d.memberCapabilityBarred });
   }
 }

@@ -1,3 +1,4 @@
+import { Money } from './money.scalar';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { KIND_SPECS, NotificationChannel, NotificationKind, NotificationLinkType } from '../../domain/notification/notification-kind';
 import { NotificationEntity, NotificationSettingsEntity, OutboundAttemptEntity, OutboundMessageEntity, WebhookEndpointEntity } from '../../db/entities';
@@ -170,7 +171,7 @@ export class NotificationSettingsType {
   @Field(() => String, { nullable: true, description: 'Phone number SMS notifications go to; null: none' })
   phone: string | null;
 
-  @Field(() => String, { nullable: true, description: 'BALANCE_LOW is sent once when the balance falls below this (yuan); null: never' })
+  @Field(() => Money, { nullable: true, description: 'BALANCE_LOW is sent once when the balance falls below this (yuan); null: never' })
   lowBalanceThreshold: string | null;
 
   static from(e: NotificationSettingsEntity): NotificationSettingsType {

@@ -1,3 +1,4 @@
+import { LocalDate } from './local-date.scalar';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { OnboardedBasis, OperatorQuotaKind } from '../../domain/app/operator-controls.rule';
 
@@ -44,7 +45,7 @@ export class OperatorQuotaType {
   @Field(() => Int, { description: 'Calls per Beijing day' })
   dailyQuota: number;
 
-  @Field(() => String, { description: 'Beijing date (YYYY-MM-DD) from which it applies, until a later one takes over' })
+  @Field(() => LocalDate, { description: 'Beijing date (YYYY-MM-DD) from which it applies, until a later one takes over' })
   effectiveFrom: string;
 
   @Field(() => String, { nullable: true, description: 'The offline contract (CONTRACT)' })
@@ -65,7 +66,7 @@ export class SetAppQuotaInput {
   @Field(() => Int, { description: 'Calls per Beijing day, 1 to 1,000,000,000' })
   dailyQuota: number;
 
-  @Field(() => String, { description: 'Beijing date YYYY-MM-DD, not before today' })
+  @Field(() => LocalDate, { description: 'Beijing date YYYY-MM-DD, not before today' })
   effectiveFrom: string;
 
   @Field(() => String, { nullable: true, description: 'Required for CONTRACT tags' })

@@ -4,6 +4,9 @@ import { DeveloperKind } from './enums';
 
 @ObjectType('PartnerGrant', { simpleResolvers: true, description: "A developer's grant of read access to an integration partner" })
 export class PartnerGrantType {
+  @Field(() => ID, { description: "The grant's id" })
+  id: string;
+
   @Field(() => ID, { description: "The partner's credential subject" })
   partnerId: string;
 
@@ -20,7 +23,7 @@ export class PartnerGrantType {
   active: boolean;
 
   static from(e: PartnerGrantEntity): PartnerGrantType {
-    return Object.assign(new PartnerGrantType(), { partnerId: e.partnerId, developerId: e.developerId, grantedAt: e.grantedAt, revokedAt: e.revokedAt, active: e.revokedAt === null });
+    return Object.assign(new PartnerGrantType(), { id: String(e.id), partnerId: e.partnerId, developerId: e.developerId, grantedAt: e.grantedAt, revokedAt: e.revokedAt, active: e.revokedAt === null });
   }
 }
 

@@ -1,3 +1,4 @@
+import { Money } from './money.scalar';
 import { Field, InterfaceType, ObjectType } from 'type-graphql';
 import { Refusal } from '../../domain/common/result';
 
@@ -76,13 +77,13 @@ export class OfflineChannelType extends RefusalType {
 
 @ObjectType('InsufficientBalance', { implements: RefusalType, simpleResolvers: true, description: 'The prepaid balance does not cover the charge; nothing was written. Recharge the shortfall' })
 export class InsufficientBalanceType extends RefusalType {
-  @Field(() => String, { description: 'The amount to charge (yuan)' })
+  @Field(() => Money, { description: 'The amount to charge (yuan)' })
   required: string;
 
-  @Field(() => String, { description: 'The balance now (yuan)' })
+  @Field(() => Money, { description: 'The balance now (yuan)' })
   available: string;
 
-  @Field(() => String, { description: 'required − available (yuan)' })
+  @Field(() => Money, { description: 'required − available (yuan)' })
   shortfall: string;
 }
 

@@ -28,10 +28,10 @@ export class ReviewAssignmentType {
   @Field(() => ID, { description: 'The item held' })
   itemId: string;
 
-  @Field(() => String, { description: 'The reviewer holding it' })
+  @Field(() => ID, { description: 'The reviewer holding it' })
   assigneeId: string;
 
-  @Field(() => String, { description: 'The assignee (a claim) or the lead who assigned it' })
+  @Field(() => ID, { description: 'The assignee (a claim) or the lead who assigned it' })
   assignedBy: string;
 
   @Field(() => Date, { description: 'When it was claimed or assigned' })
@@ -50,13 +50,13 @@ export class ReleasedReviewItemType {
   @Field(() => ID, { description: 'The item released' })
   itemId: string;
 
-  @Field(() => String, { description: 'Who held it' })
+  @Field(() => ID, { description: 'Who held it' })
   releasedFrom: string;
 }
 
 @ObjectType('ReviewLead', { simpleResolvers: true, description: 'Whether a reviewer may assign items to others' })
 export class ReviewLeadType {
-  @Field(() => String, { description: 'The reviewer' })
+  @Field(() => ID, { description: 'The reviewer' })
   reviewerId: string;
 
   @Field(() => Boolean, { description: 'True: may assign and reassign' })

@@ -11,7 +11,7 @@ export class ReviewMessageType {
   @Field(() => ReviewMessageAuthor, { description: 'DEVELOPER or REVIEWER' })
   authorRole: ReviewMessageAuthor;
 
-  @Field(() => String, { description: 'Who wrote it' })
+  @Field(() => ID, { description: 'Who wrote it' })
   authorId: string;
 
   @Field(() => String, { description: 'The message text' })
@@ -54,7 +54,7 @@ export class ReviewRoundType {
   @Field(() => Boolean, { description: 'The due date was counted over a year with no calendar rows yet (plain week assumed)' })
   dueProvisional: boolean;
 
-  @Field(() => String, { nullable: true, description: 'The reviewer who decided (audit)' })
+  @Field(() => ID, { nullable: true, description: 'The reviewer who decided (audit)' })
   decidedBy: string | null;
 
   @Field(() => Date, { nullable: true, description: 'When it was decided; null while PENDING' })

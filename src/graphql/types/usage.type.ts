@@ -1,3 +1,4 @@
+import { LocalDate } from './local-date.scalar';
 import { Field, Float, InputType, Int, ObjectType } from 'type-graphql';
 import { QuotaTodayType } from './app.type';
 import { ApiCategory, AppStatus, CallDenial, CallSource, DataSyncPackage, EmergencyRefusal, QuotaSource, RecordOutcome } from './enums';
@@ -26,7 +27,7 @@ export class UsageRecordInput {
   @Field(() => String, { description: "The app's appkey" })
   appkey: string;
 
-  @Field(() => String, { description: 'Beijing date YYYY-MM-DD; not after today' })
+  @Field(() => LocalDate, { description: 'Beijing date YYYY-MM-DD; not after today' })
   date: string;
 
   @Field(() => [ApiCallCountInput], { nullable: true, description: 'Calls per category and source' })
@@ -74,7 +75,7 @@ export class CallPermissionType {
   @Field(() => String, { description: 'The appkey asked about' })
   appkey: string;
 
-  @Field(() => String, { description: "Today's Beijing date" })
+  @Field(() => LocalDate, { description: "Today's Beijing date" })
   date: string;
 
   @Field(() => Boolean, { description: 'True if the gateway may let the call through now' })
@@ -99,7 +100,7 @@ export class EmergencyTrafficAnswerType {
   @Field(() => String, { description: 'The appkey asked about' })
   appkey: string;
 
-  @Field(() => String, { description: "Today's Beijing date" })
+  @Field(() => LocalDate, { description: "Today's Beijing date" })
   date: string;
 
   @Field(() => Boolean, { description: 'True when this report granted emergency traffic' })
@@ -159,7 +160,7 @@ export class AppQuotaSnapshotType {
 
 @ObjectType('QuotaSnapshot', { simpleResolvers: true, description: 'Call-decision inputs for many appkeys at once' })
 export class QuotaSnapshotType {
-  @Field(() => String, { description: "Today's Beijing date" })
+  @Field(() => LocalDate, { description: "Today's Beijing date" })
   date: string;
 
   @Field(() => Date, { description: 'When the snapshot was taken' })
