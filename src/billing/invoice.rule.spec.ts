@@ -54,6 +54,20 @@ describe('invoiceAmount: paid Douyin bills not yet invoiced, summed exactly', ()
       refusal: { currentState: 'BILL_NOT_PAID', message: expect.stringMatching(/^bill 3: BILL_NOT_PAID .*; bill 5: ALREADY_INVOICED \(already on invoice 2\)$/) },
     });
   });
+
+  it('each refused bill is a failed check with its reason and bill id (and the invoice that holds it)', () => {
+    const r = invoiceAmount([bill({ id: '3', status: BillStatus.UNPAID }), bill({ id: '4' }), bill({ id: '5', invoiceId: '2' })]);
+    expect(r).toMatchObject({
+      ok: false,
+      refusal: {
+        reason: 'BILL_NOT_PAID',
+        failedChecks: [
+          { reason: 'BILL_NOT_PAID', figures: [{ name: 'billId', value: '3' }] },
+          { reason: 'ALREADY_INVOICED', figures: [{ name: 'billId', value: '5' }, { name: 'invoiceId', value: '2' }] },
+        ],
+      },
+    });
+  });
 });
 
 describe('decisions: only from REQUESTED', () => {

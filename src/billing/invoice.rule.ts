@@ -1,4 +1,5 @@
-import { invalidState, ok, Result } from '../domain/common/result';
+import { failedCheck, RefusalReason } from '../domain/common/refusal-reason';
+import { invalidState, invalidStateOf, ok, Result } from '../domain/common/result';
 import { violation, Violation } from '../domain/common/violation';
 import { BillingPlatform, BillStatus } from './billing.enums';
 import { D } from './money';
@@ -72,15 +73,27 @@ export function billRefusal(bill: BillForInvoice): { code: string; why: string }
   return null;
 }
 
+/** The refusal reason of each bill code. */
+const BILL_REASONS: Readonly<Record<string, RefusalReason>> = {
+  NOT_DOUYIN: RefusalReason.BILL_NOT_DOUYIN,
+  BILL_NOT_PAID: RefusalReason.BILL_NOT_PAID,
+  ZERO_AMOUNT: RefusalReason.BILL_ZERO_AMOUNT,
+  ALREADY_INVOICED: RefusalReason.ALREADY_INVOICED,
+};
+
 /**
  * Whether these bills (in the order requested) may go on one invoice, and its amount: the exact
  * sum of their totals. Refused as INVALID_STATE whose state is the first refused bill's code
- * (NOT_DOUYIN, BILL_NOT_PAID, ZERO_AMOUNT, ALREADY_INVOICED); the message names every refused bill.
+ * (NOT_DOUYIN, BILL_NOT_PAID, ZERO_AMOUNT, ALREADY_INVOICED); every refused bill is a failed check (its reason and `billId`).
  */
 export function invoiceAmount(bills: readonly BillForInvoice[]): Result<string> {
   const refused = bills.map((b) => ({ b, r: billRefusal(b) })).filter((x) => x.r !== null);
   if (refused.length > 0) {
-    return invalidState(refused[0].r!.code, 'requestInvoice', refused.map(({ b, r }) => `bill ${b.id}: ${r!.code} (${r!.why})`).join('; '));
+    return invalidStateOf(
+      refused[0].r!.code,
+      'requestInvoice',
+      refused.map(({ b, r }) => failedCheck(BILL_REASONS[r!.code], `bill ${b.id}: ${r!.code} (${r!.why})`, { billId: b.id, ...(b.invoiceId !== null && r!.code === 'ALREADY_INVOICED' ? { invoiceId: b.invoiceId } : {}) })),
+    );
   }
   return ok(bills.reduce((s, b) => s.plus(b.total), new D(0)).toFixed(2));
 }
@@ -94,7 +107,7 @@ const DECISIONS: Readonly<Record<InvoiceStatus, readonly InvoiceStatus[]>> = {
 
 /** An operator's decision: allowed only from REQUESTED. */
 export function checkDecision(current: InvoiceStatus, to: InvoiceStatus, action: 'issueInvoice' | 'rejectInvoice'): Result<true> {
-  return DECISIONS[current].includes(to) ? ok(true) : invalidState(current, action, `the invoice is ${current}; only a REQUESTED invoice can be issued or rejected`);
+  return DECISIONS[current].includes(to) ? ok(true) : invalidState(current, action, `the invoice is ${current}; only a REQUESTED invoice can be issued or rejected`, RefusalReason.ALREADY_DECIDED, { status: current });
 }
 
 export function checkInvoiceNo(invoiceNo: string): Violation[] {

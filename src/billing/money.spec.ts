@@ -1,4 +1,4 @@
-import { constant, D, grouped, plain } from './money';
+import { constant, D, grouped, isMoneyFormat, plain } from './money';
 
 describe('money formatting helpers (explanations)', () => {
   it.each([
@@ -17,5 +17,25 @@ describe('money formatting helpers (explanations)', () => {
     expect(plain(new D('12.500'))).toBe('12.5');
     expect(constant('0.02')).toBe(constant('0.02'));
     expect(constant('0.02').toFixed()).toBe('0.02');
+  });
+});
+
+describe('isMoneyFormat: the one money-format check of every input (yuan, at most two decimals, no sign)', () => {
+  it.each([
+    ['208.00', 10, true],
+    ['100', 10, true],
+    ['0.5', 10, true],
+    ['1234567890.99', 10, true],
+    ['12345678901', 10, false],
+    ['12345678901', 12, true],
+    ['1.234', 10, false],
+    ['-1.00', 10, false],
+    ['1e3', 10, false],
+    ['1,000.00', 10, false],
+    ['.50', 10, false],
+    ['1.', 10, false],
+    ['', 10, false],
+  ])('%s with at most %i integer digits → %s', (value, digits, expected) => {
+    expect(isMoneyFormat(value, digits)).toBe(expected);
   });
 });

@@ -38,3 +38,16 @@ export function constant(value: string): Dec {
   }
   return d;
 }
+
+/** Money as typed in an input: digits, then optionally a point and one or two decimals; no sign, exponent or grouping. */
+const MONEY_FORMAT = /^(\d+)(\.\d{1,2})?$/;
+
+/**
+ * Whether `value` is a non-negative yuan amount as typed ("100", "0.5", "208.00") with at most
+ * `maxIntegerDigits` digits before the point (the column it lands in: DECIMAL(12,2) holds 10).
+ * The one money-format check every input uses.
+ */
+export function isMoneyFormat(value: string, maxIntegerDigits = 10): boolean {
+  const m = MONEY_FORMAT.exec(value);
+  return m !== null && m[1].length <= maxIntegerDigits;
+}

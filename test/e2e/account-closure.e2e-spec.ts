@@ -84,6 +84,7 @@ describe('DOMAIN §6: arrears block the closure until paid', () => {
     const refused = await close(dev);
     expect(refused).toMatchObject({ __typename: 'InvalidState', currentState: 'IN_ARREARS', action: 'closeDeveloperAccount' });
     expect(refused.__typename === 'InvalidState' && refused.message).toContain('1 unpaid bills (100.00 yuan)');
+    expect(refused).toMatchObject({ reason: 'IN_ARREARS', figures: [{ name: 'unpaidBills', value: '1' }, { name: 'unpaidTotal', value: '100.00' }] });
     expect(await closedAt(dev)).toBeNull();
 
     await recharge(dev, '100.00');
@@ -135,6 +136,30 @@ describe('usage not billed yet also blocks the closure (it would become a bill o
     expect(await close(dev)).toMatchObject({ __typename: 'InvalidState', currentState: 'IN_ARREARS' });
     await recharge(dev, '20.00');
     expect(await close(dev)).toMatchObject({ __typename: 'AccountClosure', developer: { closedAt: '2026-12-05T02:00:00.000Z' } });
+  });
+});
+
+describe('the refusal names every failed check, not the first', () => {
+  it('an unpaid Douyin bill of 100.00 and Taobao usage of yesterday not billed: IN_ARREARS and UNBILLED_USAGE, each with its figures', async () => {
+    const dev = await t.developer(NAME);
+    const douyin = await newApp(dev, 'DOUYIN');
+    const taobao = await newApp(dev);
+    await basicCalls(douyin, '2026-10-10', 50_000); // 100.00 in the October bill
+    t.clock.set('2026-11-05T02:00:00Z');
+    await run('DOUYIN', '2026-10');
+    t.clock.set('2026-11-20T04:00:00Z');
+    await basicCalls(taobao, '2026-11-19', 10_000);
+
+    expect(await close(dev)).toMatchObject({
+      __typename: 'InvalidState',
+      currentState: 'IN_ARREARS',
+      reason: 'IN_ARREARS',
+      failedChecks: [
+        { reason: 'IN_ARREARS', figures: [{ name: 'unpaidBills', value: '1' }, { name: 'unpaidTotal', value: '100.00' }] },
+        { reason: 'UNBILLED_USAGE', figures: [{ name: 'TAOBAO.firstDay', value: '2026-11-19' }, { name: 'TAOBAO.lastDay', value: '2026-11-19' }] },
+      ],
+    });
+    expect(await closedAt(dev)).toBeNull();
   });
 });
 

@@ -214,7 +214,7 @@ describe('apps', () => {
     const app = await createApp(dev.token);
     await t.ds.query("UPDATE app SET status = 'IN_REVIEW' WHERE id = ?", [app.id]);
     const res = await t.gql(UpdateAppDocument, { id: app.id, input: { name: 'Renamed' } }, dev.token);
-    expect(res.data!.updateApp).toMatchObject({ __typename: 'InvalidState', currentState: 'IN_REVIEW', action: 'updateApp' });
+    expect(res.data!.updateApp).toMatchObject({ __typename: 'InvalidState', currentState: 'IN_REVIEW', action: 'updateApp', reason: 'NOT_EDITABLE' });
     await t.ds.query("UPDATE app SET status = 'ONLINE' WHERE id = ?", [app.id]);
     const tagChange = await t.gql(UpdateAppDocument, { id: app.id, input: { tagCode: 'TAOBAOKE' } }, dev.token);
     expect(tagChange.data!.updateApp).toMatchObject({ __typename: 'InvalidInput', violations: [{ field: 'tagCode', rule: 'TAG_FROZEN' }] });

@@ -407,7 +407,7 @@ describe('review, freezing and visibility', () => {
     });
     expect(await t.gql(SubmitMarketProductDocument, { productId: product.id }, isv.token)).toMatchObject({ data: { submitMarketProduct: { __typename: 'InvalidState', currentState: 'IN_REVIEW' } } });
     const inReview = (await t.gql(UpdateMarketProductDocument, { id: product.id, input: { name: 'Renamed' } }, isv.token)).data!.updateMarketProduct;
-    expect(inReview).toMatchObject({ __typename: 'InvalidState', currentState: 'IN_REVIEW' });
+    expect(inReview).toMatchObject({ __typename: 'InvalidState', currentState: 'IN_REVIEW', reason: 'NOT_EDITABLE', failedChecks: [{ reason: 'NOT_EDITABLE', figures: [{ name: 'status', value: 'IN_REVIEW' }] }] });
 
     const reviewer = await t.token(Role.REVIEWER);
     const queue = (await t.gql(MarketReviewQueueDocument, {}, await t.token(Role.OPERATOR))).data!.reviewQueue;
@@ -658,7 +658,7 @@ describe('orders and production notifications', () => {
     await t.server.services.marketOrders.runExpiry();
     expect((await statuses())[b.subscriptionId]).toMatchObject({ status: 'RELEASED' });
     const refused = await order(buyer.token, { type: 'RENEW', subscriptionId: b.subscriptionId, length: 1 });
-    expect(refused).toMatchObject({ __typename: 'InvalidState', currentState: 'RELEASED' });
+    expect(refused).toMatchObject({ __typename: 'InvalidState', currentState: 'RELEASED', reason: 'RENEWAL_CLOSED' });
     // the release notification, once even if the worker runs again
     await t.server.services.marketOrders.runExpiry();
     await dispatch();

@@ -1,6 +1,13 @@
 import { Money } from './money.scalar';
-import { Field, InterfaceType, ObjectType } from 'type-graphql';
+import { Field, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
+import { FailedCheck, RefusalFigure, RefusalReason, REFUSAL_REASON_DESCRIPTIONS } from '../../domain/common/refusal-reason';
 import { Refusal } from '../../domain/common/result';
+
+registerEnumType(RefusalReason, {
+  name: 'RefusalReason',
+  description: 'Why an `InvalidState` refusal was given: one value per rule, so a client branches on the rule instead of parsing `currentState` or the message.',
+  valuesConfig: Object.fromEntries(Object.entries(REFUSAL_REASON_DESCRIPTIONS).map(([k, description]) => [k, { description }])),
+});
 
 /** A refusal the caller can act on, returned as data in a mutation's result union. */
 @InterfaceType('Refusal', { description: 'A refusal the caller can act on. `code` is stable; `message` is for people.' })
@@ -30,6 +37,30 @@ export class InvalidInputType extends RefusalType {
   violations: ViolationType[];
 }
 
+@ObjectType('RefusalFigure', { simpleResolvers: true, description: 'One measured figure of a refusal, by name' })
+export class RefusalFigureType {
+  @Field(() => String, { description: "The figure's name, e.g. balance, amount, unpaidBills, status" })
+  name: string;
+
+  @Field(() => String, { description: 'Its value as a string (money as a 2-decimal yuan string, times as ISO-8601)' })
+  value: string;
+}
+
+@ObjectType('FailedCheck', { simpleResolvers: true, description: 'One failed rule of a state refusal' })
+export class FailedCheckType {
+  @Field(() => RefusalReason, { description: 'The rule that failed' })
+  reason: RefusalReason;
+
+  @Field(() => String, { description: 'The rule and its figures, for people' })
+  message: string;
+
+  @Field(() => [RefusalFigureType], { description: 'The figures the rule measured' })
+  figures: RefusalFigureType[];
+}
+
+const figureTypes = (fs: readonly RefusalFigure[]) => fs.map((f) => Object.assign(new RefusalFigureType(), f));
+const checkType = (c: FailedCheck) => Object.assign(new FailedCheckType(), { reason: c.reason, message: c.message, figures: figureTypes(c.figures) });
+
 @ObjectType('InvalidState', { implements: RefusalType, simpleResolvers: true, description: 'The object is in a state that does not allow the action; nothing was written.' })
 export class InvalidStateType extends RefusalType {
   @Field(() => String, { description: 'The state the object is in now' })
@@ -37,6 +68,15 @@ export class InvalidStateType extends RefusalType {
 
   @Field(() => String, { description: 'The action that was refused' })
   action: string;
+
+  @Field(() => RefusalReason, { description: "The first failed rule (a rule's reason, e.g. IN_ARREARS, TRIAL, NOT_EDITABLE); `failedChecks` lists every failed rule" })
+  reason: RefusalReason;
+
+  @Field(() => [RefusalFigureType], { description: 'The first failed rule\'s figures, e.g. balance and amount (money as 2-decimal yuan strings)' })
+  figures: RefusalFigureType[];
+
+  @Field(() => [FailedCheckType], { description: 'Every failed rule, the first included, each with its reason, message and figures' })
+  failedChecks: FailedCheckType[];
 }
 
 @ObjectType('EligibilityRule', { simpleResolvers: true, description: 'One eligibility rule as checked: the measured figure against the threshold' })
@@ -104,6 +144,9 @@ export function toRefusalType(refusal: Refusal): InvalidInputType | InvalidState
         message: refusal.message,
         currentState: refusal.currentState,
         action: refusal.action,
+        reason: refusal.reason,
+        figures: figureTypes(refusal.figures),
+        failedChecks: refusal.failedChecks.map(checkType),
       });
     case 'NOT_ELIGIBLE':
       return Object.assign(new NotEligibleType(), {

@@ -2,6 +2,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { isNumericId } from '../../domain/common/ids';
 import { Clock } from '../../domain/common/clock';
 import { invalidInput, invalidState, ok, Result } from '../../domain/common/result';
+import { RefusalReason } from '../../domain/common/refusal-reason';
 import { Role, Viewer } from '../../domain/common/role';
 import { checkGraceHours, isValidAt, planRotation, ROTATABLE, secretsVerify } from '../../domain/app/app-secret.rule';
 import { AppEntity, AppSecretEntity, DeveloperEntity } from '../../db/entities';
@@ -65,7 +66,7 @@ export class AppSecretService {
     return this.ds.transaction(async (em) => {
       const app = isNumericId(appId) ? await em.findOne(AppEntity, { where: { id: appId }, lock: { mode: 'pessimistic_write' } }) : null;
       if (!app || viewer.role !== Role.DEVELOPER || app.ownerId !== viewer.subjectId) throw notFound('App', appId);
-      if (!ROTATABLE.has(app.status)) return invalidState<IssuedSecret>(app.status, 'rotateAppSecret', `the secrets of a ${app.status} app are frozen`);
+      if (!ROTATABLE.has(app.status)) return invalidState<IssuedSecret>(app.status, 'rotateAppSecret', `the secrets of a ${app.status} app are frozen`, RefusalReason.SECRETS_FROZEN, { status: app.status });
       if (violations.length > 0) return invalidInput<IssuedSecret>(violations);
 
       const now = this.clock.now();

@@ -4,6 +4,7 @@ import { DataSource, EntityManager, LessThan } from 'typeorm';
 import { AppFunction, AppStatus } from '../../domain/app/app.enums';
 import { AppProfileInput, checkAppProfile } from '../../domain/app/app-input.rule';
 import { invalidInput, invalidState, ok, Result } from '../../domain/common/result';
+import { RefusalReason } from '../../domain/common/refusal-reason';
 import { isStaff, Viewer } from '../../domain/common/role';
 import { violation } from '../../domain/common/violation';
 import { AppEntity, DeveloperEntity, TagEntity } from '../../db/entities';
@@ -100,7 +101,7 @@ export class AppService {
       // Only the owner edits; anyone else is answered as if the app did not exist.
       if (!locked || locked.ownerId !== viewer.subjectId) throw notFound('App', id);
       if (!EDITABLE.has(locked.status)) {
-        return invalidState<AppEntity>(locked.status, 'updateApp', `an app that is ${locked.status} cannot be edited`);
+        return invalidState<AppEntity>(locked.status, 'updateApp', `an app that is ${locked.status} cannot be edited`, RefusalReason.NOT_EDITABLE, { status: locked.status });
       }
       if (input.tagCode != null && input.tagCode !== locked.tagCode) {
         if (!TAG_CHANGEABLE.has(locked.status)) violations.push(violation('tagCode', 'TAG_FROZEN', `the tag of a ${locked.status} app cannot change`));

@@ -3,6 +3,7 @@ import { isNumericId } from '../../domain/common/ids';
 import { beijingDate } from '../../domain/common/beijing-time';
 import { Clock } from '../../domain/common/clock';
 import { invalidInput, invalidState, ok, Result } from '../../domain/common/result';
+import { RefusalReason } from '../../domain/common/refusal-reason';
 import { Viewer } from '../../domain/common/role';
 import { transition } from '../../domain/review/review-state.rule';
 import {
@@ -42,7 +43,7 @@ export class OperatorControlsService {
     return this.ds.transaction(async (em) => {
       const app = await this.lockApp(em, appId);
       const step = transition(OPERATOR_APP_TRANSITIONS, app.status, 'SUSPEND', 'an app');
-      if (!step.ok) return invalidState<AppEntity>(step.currentState, 'suspendApp', step.message);
+      if (!step.ok) return invalidState<AppEntity>(step.currentState, 'suspendApp', step.message, RefusalReason.TRANSITION_NOT_ALLOWED, { status: step.currentState });
       const violations = checkSuspendReason(reason);
       if (violations.length) return invalidInput<AppEntity>(violations);
       const now = this.clock.now();
@@ -61,7 +62,7 @@ export class OperatorControlsService {
     return this.ds.transaction(async (em) => {
       const app = await this.lockApp(em, appId);
       const step = transition(OPERATOR_APP_TRANSITIONS, app.status, 'RESTORE', 'an app');
-      if (!step.ok) return invalidState<AppEntity>(step.currentState, 'restoreApp', step.message);
+      if (!step.ok) return invalidState<AppEntity>(step.currentState, 'restoreApp', step.message, RefusalReason.TRANSITION_NOT_ALLOWED, { status: step.currentState });
       const now = this.clock.now();
       app.status = step.to;
       await em.save(app);

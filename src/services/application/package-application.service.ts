@@ -9,6 +9,7 @@ import { ApplicationChannel, PackageKind, TagPackageRole } from '../../domain/ca
 import { beijingDate } from '../../domain/common/beijing-time';
 import { Clock } from '../../domain/common/clock';
 import { invalidInput, invalidState, notEligible, offlineChannel, ok, Result } from '../../domain/common/result';
+import { RefusalReason } from '../../domain/common/refusal-reason';
 import { isStaff, Viewer } from '../../domain/common/role';
 import { violation } from '../../domain/common/violation';
 import { API_METER_PREFIX } from '../../domain/usage/usage.enums';
@@ -191,7 +192,7 @@ export class PackageApplicationService {
       const a = isNumericId(id) ? await em.findOne(PackageApplicationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
       if (!a) throw notFound('Application', id);
       const before = { ...a };
-      if (a.status !== ApplicationStatus.PENDING) return invalidState<PackageApplicationEntity>(a.status, 'decideApplication', `the application is ${a.status} already`);
+      if (a.status !== ApplicationStatus.PENDING) return invalidState<PackageApplicationEntity>(a.status, 'decideApplication', `the application is ${a.status} already`, RefusalReason.ALREADY_DECIDED, { status: a.status });
       const trimmed = reason?.trim() ?? '';
       if (decision === ApplicationDecision.REJECT) {
         if (trimmed === '') return invalidInput<PackageApplicationEntity>([violation('reason', 'REQUIRED', 'a rejection carries a reason')]);

@@ -1,9 +1,10 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { LedgerKind, PaymentMode } from '../../billing/billing.enums';
-import { D } from '../../billing/money';
+import { D, isMoneyFormat } from '../../billing/money';
 import { beijingDate } from '../../domain/common/beijing-time';
 import { Clock } from '../../domain/common/clock';
 import { invalidInput, invalidState, ok, Result } from '../../domain/common/result';
+import { RefusalReason } from '../../domain/common/refusal-reason';
 import { violation, Violation } from '../../domain/common/violation';
 import { BillingAccountEntity, DeveloperEntity, LedgerEntryEntity } from '../../db/entities';
 import { notFound } from '../common/errors';
@@ -12,7 +13,6 @@ import { PaymentProvider } from './payment-provider';
 import { AuditService } from '../audit/audit.service';
 import { Viewer } from '../../domain/common/role';
 
-const MONEY_RE = /^\d{1,10}(\.\d{1,2})?$/;
 const KEY_RE = /^[A-Za-z0-9._:-]{1,100}$/;
 /** NOTE: one recharge is capped at 1,000,000 yuan (a sandbox-era guard against typos). */
 const MAX_RECHARGE = new D(1_000_000);
@@ -20,7 +20,7 @@ const MAX_RECHARGE = new D(1_000_000);
 function checkAmount(field: string, value: string, allowNegative: boolean): Violation[] {
   const neg = allowNegative && value.startsWith('-');
   const body = neg ? value.slice(1) : value;
-  if (!MONEY_RE.test(body)) return [violation(field, 'NOT_AN_AMOUNT', 'an amount in yuan with at most two decimals, e.g. "100.00"')];
+  if (!isMoneyFormat(body, 10)) return [violation(field, 'NOT_AN_AMOUNT', 'an amount in yuan with at most two decimals, e.g. "100.00"')];
   if (new D(body).lte(0)) return [violation(field, 'NOT_POSITIVE', allowNegative ? 'the amount must not be zero' : 'the amount must be above zero')];
   return [];
 }
@@ -121,7 +121,7 @@ export class AccountService {
       }
       return null;
     });
-    if (refused !== null) return invalidState('INSUFFICIENT_BALANCE', 'adjustBalance', `the balance ${refused} cannot cover ${amount}`);
+    if (refused !== null) return invalidState('INSUFFICIENT_BALANCE', 'adjustBalance', `the balance ${refused} cannot cover ${amount}`, RefusalReason.INSUFFICIENT_BALANCE, { balance: refused, amount });
     return ok(await this.view(developerId));
   }
 
@@ -144,7 +144,7 @@ export class AccountService {
   /** Operator: the developer's deposit (Douyin) and whether they are a qualifying new ISV. */
   async setTerms(actor: Viewer, developerId: string, input: { deposit?: string | null; newIsv?: boolean | null }): Promise<Result<AccountView>> {
     if (input.deposit != null) {
-      const v = /^\d{1,12}(\.\d{1,2})?$/.test(input.deposit) ? [] : [violation('deposit', 'NOT_AN_AMOUNT', 'an amount in yuan ≥ 0 with at most two decimals')];
+      const v = isMoneyFormat(input.deposit, 12) ? [] : [violation('deposit', 'NOT_AN_AMOUNT', 'an amount in yuan ≥ 0 with at most two decimals')];
       if (v.length > 0) return invalidInput(v);
     }
     await ensureAccounts(this.ds.manager, [developerId]);

@@ -4,6 +4,7 @@ import { BillForInvoice, checkDecision, checkInvoiceNo, checkInvoiceRequest, che
 import { Clock } from '../../domain/common/clock';
 import { isNumericId } from '../../domain/common/ids';
 import { invalidInput, invalidState, ok, Result } from '../../domain/common/result';
+import { RefusalReason } from '../../domain/common/refusal-reason';
 import { isStaff, Viewer } from '../../domain/common/role';
 import { violation } from '../../domain/common/violation';
 import { InvoiceBillEntity, InvoiceEntity } from '../../db/entities';
@@ -86,7 +87,7 @@ export class InvoiceService {
         return ok(await em.findOneByOrFail(InvoiceEntity, { id }));
       });
     } catch (err) {
-      if (isDuplicateKey(err)) return invalidState('ALREADY_INVOICED', 'requestInvoice', 'another request put one of these bills on an invoice at the same moment');
+      if (isDuplicateKey(err)) return invalidState('ALREADY_INVOICED', 'requestInvoice', 'another request put one of these bills on an invoice at the same moment', RefusalReason.ALREADY_INVOICED);
       throw err;
     }
   }

@@ -2,7 +2,7 @@ import { withRetryableTransaction } from '../common/transaction';
 import { isNumericId } from '../../domain/common/ids';
 import { DataSource } from 'typeorm';
 import { BillingPlatform } from '../../billing/billing.enums';
-import { D } from '../../billing/money';
+import { D, isMoneyFormat } from '../../billing/money';
 import { ChargeDef, validateCharges } from '../../billing/price-list';
 import { isIsoDate } from '../../domain/common/beijing-time';
 import { invalidInput, ok, Result } from '../../domain/common/result';
@@ -50,7 +50,7 @@ export class PriceListService {
   async upsertCoupon(actor: Viewer, input: { code: string; platform: BillingPlatform; amount: string; validFrom: string; validTo: string | null; newIsvOnly: boolean }): Promise<Result<CouponPolicyEntity>> {
     const v = [];
     if (!/^[A-Z][A-Z0-9_]{1,39}$/.test(input.code)) v.push(violation('code', 'BAD_CODE', 'SCREAMING_SNAKE, 2–40 characters'));
-    if (!/^\d{1,8}(\.\d{1,2})?$/.test(input.amount) || new D(input.amount).lte(0)) v.push(violation('amount', 'NOT_AN_AMOUNT', 'yuan above zero, at most two decimals'));
+    if (!isMoneyFormat(input.amount, 8) || new D(input.amount).lte(0)) v.push(violation('amount', 'NOT_AN_AMOUNT', 'yuan above zero, at most two decimals'));
     if (!isIsoDate(input.validFrom)) v.push(violation('validFrom', 'NOT_A_DATE', 'YYYY-MM-DD'));
     if (input.validTo !== null && (!isIsoDate(input.validTo) || input.validTo < input.validFrom)) v.push(violation('validTo', 'NOT_A_DATE', 'YYYY-MM-DD, not before validFrom'));
     if (v.length > 0) return invalidInput(v);

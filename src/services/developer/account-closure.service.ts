@@ -3,7 +3,8 @@ import { BillingPlatform, LedgerKind } from '../../billing/billing.enums';
 import { D } from '../../billing/money';
 import { beijingDate } from '../../domain/common/beijing-time';
 import { Clock } from '../../domain/common/clock';
-import { invalidInput, invalidState, ok, Result } from '../../domain/common/result';
+import { invalidInput, ok, Result } from '../../domain/common/result';
+import { checkClosable, checkNotClosed } from '../../domain/developer/account-closure.rule';
 import { Viewer } from '../../domain/common/role';
 import { violation } from '../../domain/common/violation';
 import { DeveloperEntity, MarketProductEntity } from '../../db/entities';
@@ -55,7 +56,8 @@ export class AccountClosureService {
     return this.ds.transaction(async (em) => {
       const [account] = await lockAccounts(em, [developerId]);
       const dev = await em.findOneOrFail(DeveloperEntity, { where: { id: developerId }, lock: { mode: 'pessimistic_write' } });
-      if (dev.closedAt) return invalidState<AccountClosure>('CLOSED', 'closeDeveloperAccount', `the account was closed at ${dev.closedAt.toISOString()}`);
+      const open = checkNotClosed(dev.closedAt);
+      if (!open.ok) return open;
       if (input.confirmName.trim() !== dev.name) {
         return invalidInput<AccountClosure>([violation('confirmName', 'NAME_MISMATCH', 'type the account name exactly as registered to confirm the closure')]);
       }
@@ -64,25 +66,20 @@ export class AccountClosureService {
       const today = beijingDate(now);
       await settleAccounts(em, [account], this.provider, today, now);
       const unpaid = await unpaidOf(em, developerId);
-      if (unpaid.count > 0) {
-        return invalidState<AccountClosure>('IN_ARREARS', 'closeDeveloperAccount', `${unpaid.count} unpaid bills (${unpaid.total} yuan) must be paid before the account can be closed`);
-      }
       const unbilled = await this.unbilledUsage(em, developerId);
-      if (unbilled.length > 0) {
-        const what = unbilled.map((u) => `${u.platform} usage from ${u.first_day} to ${u.last_day}`).join('; ');
-        return invalidState<AccountClosure>('UNBILLED_USAGE', 'closeDeveloperAccount', `${what} is not billed yet: close the account after its bills are issued and paid (a Taobao day is billed once it is over, a Douyin month on the 5th of the next)`);
-      }
       const [subs] = await em.query(
         `SELECT COUNT(*) AS n FROM market_subscription s JOIN market_product p ON p.id = s.product_id WHERE p.provider_id = ? AND s.status = 'ACTIVE'`,
         [developerId],
       );
-      if (Number(subs.n) > 0) {
-        return invalidState<AccountClosure>('ACTIVE_SUBSCRIPTIONS', 'closeDeveloperAccount', `buyers hold ${subs.n} active subscriptions of your market products: they must expire or be closed first`);
-      }
+      const closable = checkClosable({
+        unpaid,
+        unbilled: unbilled.map((u) => ({ platform: u.platform, firstDay: u.first_day, lastDay: u.last_day })),
+        activeSubscriptions: Number(subs.n),
+        balance: account.balance,
+        forfeitBalance: input.forfeitBalance,
+      });
+      if (!closable.ok) return closable;
       const balance = new D(account.balance);
-      if (balance.gt(0) && !input.forfeitBalance) {
-        return invalidState<AccountClosure>('BALANCE_REMAINING', 'closeDeveloperAccount', `the balance of ${balance.toFixed(2)} yuan cannot be withdrawn or transferred: spend it, or close with forfeitBalance: true to give it up`);
-      }
 
       const before = { closedAt: null, balance: account.balance, deposit: account.deposit };
       const depositReturned = account.deposit;

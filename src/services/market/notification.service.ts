@@ -2,6 +2,7 @@ import { isNumericId } from '../../domain/common/ids';
 import { DataSource, In, LessThanOrEqual, MoreThan } from 'typeorm';
 import { Clock } from '../../domain/common/clock';
 import { invalidState, ok, Result } from '../../domain/common/result';
+import { RefusalReason } from '../../domain/common/refusal-reason';
 import { Viewer } from '../../domain/common/role';
 import { NotificationStatus } from '../../domain/market/market.enums';
 import { afterFailure } from '../../domain/market/production.rule';
@@ -98,7 +99,7 @@ export class MarketNotificationService {
     return this.ds.transaction(async (em) => {
       const n = isNumericId(id) ? await em.findOne(MarketNotificationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
       if (!n || n.providerId !== viewer.subjectId) throw notFound('MarketNotification', id);
-      if (n.status === NotificationStatus.DELIVERED) return invalidState<MarketNotificationEntity>(n.status, 'resetNotificationErrors', 'the notification was delivered');
+      if (n.status === NotificationStatus.DELIVERED) return invalidState<MarketNotificationEntity>(n.status, 'resetNotificationErrors', 'the notification was delivered', RefusalReason.ALREADY_DELIVERED);
       n.status = NotificationStatus.PENDING;
       n.errors = 0;
       n.nextAttemptAt = this.clock.now();

@@ -12,6 +12,7 @@ import { moneyString } from '../../domain/market/money';
 import { releaseAt, subscriptionStatusAt } from '../../domain/market/production.rule';
 import { Quote, quote, Selection } from '../../domain/market/quote.rule';
 import { termEnd, trialEnd } from '../../domain/market/term.rule';
+import { checkBuyable, checkRenewable, checkUpgradable } from '../../domain/market/order.rule';
 import { checkUpgrade, remainingDays, upgradeCharge, UpgradeCharge } from '../../domain/market/upgrade.rule';
 import {
   DeveloperEntity,
@@ -141,7 +142,8 @@ export class MarketOrderService {
     this.assertBuyable(viewer, loaded);
     const { product, version } = loaded;
     const violations: Violation[] = [];
-    if (product.status !== ProductStatus.LISTED) return invalidState(product.status, 'placeOrder', 'only a LISTED product can be bought');
+    const buyable = checkBuyable(product.status);
+    if (!buyable.ok) return buyable;
     if (version.hidden) violations.push(violation('versionId', 'VERSION_HIDDEN', 'a hidden version cannot be bought (its holders may still renew)'));
     violations.push(...contactViolations(product, input));
     const now = this.clock.now();
@@ -184,12 +186,8 @@ export class MarketOrderService {
   private async placeRenew(em: EntityManager, buyer: DeveloperEntity, input: PlaceOrderInput): Promise<Result<PlacedOrder>> {
     const sub = await this.lockOwnSubscription(em, buyer.id, input.subscriptionId);
     const now = this.clock.now();
-    if (sub.cycle === BillingCycle.ONE_TIME) return invalidState(sub.status, 'placeOrder', 'a ONE_TIME purchase is never renewed');
-    if (sub.trial) return invalidState('TRIAL', 'placeOrder', 'a trial is not renewed: place a NEW order for the version');
-    const status = subscriptionStatusAt(sub.expiresAt, now);
-    if (status === SubscriptionStatus.RELEASED) {
-      return invalidState(SubscriptionStatus.RELEASED, 'placeOrder', `renewal closed at ${releaseAt(sub.expiresAt!).toISOString()}, 7 days after expiry; the provider released the service`);
-    }
+    const renewable = checkRenewable(sub, now);
+    if (!renewable.ok) return renewable;
     // Hidden versions stay renewable (004 §4.2.3 b), so the version's visibility is not checked here.
     const loaded = await loadVersion(em, sub.versionId);
     const sel = selectionOf({ versionId: sub.versionId, cycle: sub.cycle, length: input.length ?? 1, purchase: PurchaseKind.RENEWAL, quantities: sub.quantities, choices: sub.choices });
@@ -219,9 +217,8 @@ export class MarketOrderService {
     input: PlaceOrderInput,
   ): Promise<Result<{ charge: UpgradeCharge; target: LoadedVersion; quantities: Selection['quantities']; choices: Selection['choices'] }>> {
     const now = this.clock.now();
-    const status = subscriptionStatusAt(sub.expiresAt, now);
-    if (status !== SubscriptionStatus.ACTIVE) return invalidState(status, 'upgrade', 'only an active subscription can be upgraded');
-    if (sub.trial) return invalidState('TRIAL', 'upgrade', 'a trial is not upgraded: place a NEW order');
+    const upgradable = checkUpgradable(sub, now);
+    if (!upgradable.ok) return upgradable;
     const current = await loadVersion(em, sub.versionId);
     const target = input.versionId && input.versionId !== sub.versionId ? await loadVersion(em, input.versionId) : current;
     if (target.product.id !== sub.productId) throw notFound('MarketVersion', input.versionId!);

@@ -10,6 +10,8 @@ import { BillingItem, checkBillingItems, checkFrozenStructure } from '../../doma
 import { checkEndpointUrl, checkProbe, ENDPOINT_CHECK } from '../../domain/market/endpoint.rule';
 import { BillingItemKind, ProductStatus, SaleMode } from '../../domain/market/market.enums';
 import { checkPriceSet, PriceSet } from '../../domain/market/price-set.rule';
+import { checkProductEditable } from '../../domain/market/product-edit.rule';
+import { RefusalReason } from '../../domain/common/refusal-reason';
 import { checkDelete, checkHide, checkReorder, checkTrial, checkVersionCount, checkVersionName } from '../../domain/market/version.rule';
 import {
   DeveloperEntity,
@@ -43,8 +45,6 @@ export interface VersionInput {
   prices?: PriceSet | null;
 }
 
-/** States in which the provider edits the product. IN_REVIEW is frozen for the reviewer. */
-const EDITABLE: ReadonlySet<ProductStatus> = new Set([ProductStatus.DRAFT, ProductStatus.REJECTED, ProductStatus.LISTED]);
 const NAME_MAX = 60;
 
 /** Version codes: `V` and 12 hex digits, unique. */
@@ -105,7 +105,8 @@ export class MarketProductService {
     const violations = checkProductFields(input, true);
     return this.ds.transaction(async (em) => {
       const p = await this.lockOwn(em, viewer, id);
-      if (!EDITABLE.has(p.status)) return invalidState<MarketProductEntity>(p.status, 'updateMarketProduct', `a product that is ${p.status} cannot be edited`);
+      const editable = checkProductEditable(p.status, 'updateMarketProduct');
+      if (!editable.ok) return editable;
       if (input.saleMode != null && input.saleMode !== p.saleMode) violations.push(violation('saleMode', 'SALE_MODE_FIXED', 'the sale mode is chosen when the product is created and never changes'));
       if (violations.length > 0) return invalidInput<MarketProductEntity>(violations);
       if (input.name != null) p.name = input.name.trim();
@@ -125,14 +126,16 @@ export class MarketProductService {
    */
   async setEndpoint(viewer: Viewer, id: string, url: string): Promise<Result<MarketProductEntity>> {
     const current = await this.getOwn(viewer, id);
-    if (!EDITABLE.has(current.status)) return invalidState(current.status, 'setProductionEndpoint', `a product that is ${current.status} cannot be edited`);
+    const editable = checkProductEditable(current.status, 'setProductionEndpoint');
+      if (!editable.ok) return editable;
     const staticViolations = checkEndpointUrl(url.trim());
     if (staticViolations.length > 0) return invalidInput(staticViolations);
     const probeViolations = checkProbe(await probeEndpoint(this.http, url.trim(), ENDPOINT_CHECK.timeoutMs));
     if (probeViolations.length > 0) return invalidInput(probeViolations);
     return this.ds.transaction(async (em) => {
       const p = await this.lockOwn(em, viewer, id);
-      if (!EDITABLE.has(p.status)) return invalidState<MarketProductEntity>(p.status, 'setProductionEndpoint', `a product that is ${p.status} cannot be edited`);
+      const editable = checkProductEditable(p.status, 'setProductionEndpoint');
+      if (!editable.ok) return editable;
       p.endpointUrl = url.trim();
       await em.save(p);
       return ok(await em.findOneByOrFail(MarketProductEntity, { id }));
@@ -142,7 +145,8 @@ export class MarketProductService {
   async addVersion(viewer: Viewer, productId: string, input: VersionInput): Promise<Result<MarketVersionEntity>> {
     return this.ds.transaction(async (em) => {
       const p = await this.lockOwn(em, viewer, productId);
-      if (!EDITABLE.has(p.status)) return invalidState<MarketVersionEntity>(p.status, 'addMarketVersion', `a product that is ${p.status} cannot be edited`);
+      const editable = checkProductEditable(p.status, 'addMarketVersion');
+      if (!editable.ok) return editable;
       const count = await em.countBy(MarketVersionEntity, { productId });
       const violations = [...checkVersionCount(count), ...checkVersionName((input.name ?? '').trim()), ...checkTrial(p.saleMode, input.trialDays), ...checkPriceSet('prices', input.prices ?? {}, p.saleMode)];
       if (violations.length > 0) return invalidInput<MarketVersionEntity>(violations);
@@ -170,7 +174,8 @@ export class MarketProductService {
   async updateVersion(viewer: Viewer, versionId: string, input: VersionInput): Promise<Result<MarketVersionEntity>> {
     return this.ds.transaction(async (em) => {
       const { product, version } = await this.lockOwnVersion(em, viewer, versionId);
-      if (!EDITABLE.has(product.status)) return invalidState<MarketVersionEntity>(product.status, 'updateMarketVersion', `a product that is ${product.status} cannot be edited`);
+      const editable = checkProductEditable(product.status, 'updateMarketVersion');
+      if (!editable.ok) return editable;
       const violations: Violation[] = [];
       if (input.name != null) violations.push(...checkVersionName(input.name.trim()));
       if (input.trialDays !== undefined) violations.push(...checkTrial(product.saleMode, input.trialDays));
@@ -191,7 +196,8 @@ export class MarketProductService {
   async setBillingItems(viewer: Viewer, versionId: string, items: BillingItem[]): Promise<Result<MarketVersionEntity>> {
     return this.ds.transaction(async (em) => {
       const { product, version } = await this.lockOwnVersion(em, viewer, versionId);
-      if (!EDITABLE.has(product.status)) return invalidState<MarketVersionEntity>(product.status, 'setVersionBillingItems', `a product that is ${product.status} cannot be edited`);
+      const editable = checkProductEditable(product.status, 'setVersionBillingItems');
+      if (!editable.ok) return editable;
       const violations = checkBillingItems(items, product.saleMode);
       if (violations.length === 0 && product.submittedAt) {
         const before = (await loadItemsByVersion(em, [versionId])).get(versionId)!;
@@ -224,7 +230,8 @@ export class MarketProductService {
   async setVersionHidden(viewer: Viewer, versionId: string, hidden: boolean): Promise<Result<MarketVersionEntity>> {
     return this.ds.transaction(async (em) => {
       const { product, version } = await this.lockOwnVersion(em, viewer, versionId);
-      if (!EDITABLE.has(product.status)) return invalidState<MarketVersionEntity>(product.status, hidden ? 'hideMarketVersion' : 'showMarketVersion', `a product that is ${product.status} cannot be edited`);
+      const editable = checkProductEditable(product.status, hidden ? 'hideMarketVersion' : 'showMarketVersion');
+      if (!editable.ok) return editable;
       if (hidden) {
         const versions = await em.find(MarketVersionEntity, { where: { productId: product.id }, select: { id: true, hidden: true } });
         const violations = checkHide(versions, versionId);
@@ -240,7 +247,8 @@ export class MarketProductService {
   async deleteVersion(viewer: Viewer, versionId: string): Promise<Result<MarketProductEntity>> {
     return this.ds.transaction(async (em) => {
       const { product, version } = await this.lockOwnVersion(em, viewer, versionId);
-      if (!EDITABLE.has(product.status)) return invalidState<MarketProductEntity>(product.status, 'deleteMarketVersion', `a product that is ${product.status} cannot be edited`);
+      const editable = checkProductEditable(product.status, 'deleteMarketVersion');
+      if (!editable.ok) return editable;
       const violations = checkDelete(product.listedAt !== null);
       if (violations.length > 0) return invalidInput<MarketProductEntity>(violations);
       await em.delete(MarketVersionEntity, { id: version.id });
@@ -251,7 +259,8 @@ export class MarketProductService {
   async reorderVersions(viewer: Viewer, productId: string, versionIds: string[]): Promise<Result<MarketProductEntity>> {
     return this.ds.transaction(async (em) => {
       const p = await this.lockOwn(em, viewer, productId);
-      if (!EDITABLE.has(p.status)) return invalidState<MarketProductEntity>(p.status, 'reorderMarketVersions', `a product that is ${p.status} cannot be edited`);
+      const editable = checkProductEditable(p.status, 'reorderMarketVersions');
+      if (!editable.ok) return editable;
       const versions = await em.findBy(MarketVersionEntity, { productId });
       const violations = checkReorder(
         versions.map((v) => v.id),
@@ -273,7 +282,7 @@ export class MarketProductService {
     return this.ds.transaction(async (em) => {
       const p = await this.lockOwn(em, viewer, productId);
       const step = transition(PRODUCT_REVIEW_TRANSITIONS, p.status, 'SUBMIT', 'a market product');
-      if (!step.ok) return invalidState<ReviewRoundEntity>(step.currentState, 'submitMarketProduct', step.message);
+      if (!step.ok) return invalidState<ReviewRoundEntity>(step.currentState, 'submitMarketProduct', step.message, RefusalReason.TRANSITION_NOT_ALLOWED, { status: step.currentState });
       const violations: Violation[] = [];
       if (!p.endpointUrl) violations.push(violation('endpointUrl', 'REQUIRED', 'set and check the production endpoint before submitting'));
       const versions = await em.findBy(MarketVersionEntity, { productId });
@@ -308,9 +317,9 @@ export class MarketProductService {
       if (from.productId !== to.productId) violations.push(violation('toVersionId', 'OTHER_PRODUCT', 'an upgrade rule links two versions of the same product'));
       if (from.id === to.id) violations.push(violation('toVersionId', 'SAME_VERSION', 'a version scales itself up without a rule'));
       if (violations.length > 0) return invalidInput<MarketProductEntity>(violations);
-      if (asProvider && product!.status !== ProductStatus.LISTED) return invalidState<MarketProductEntity>(product!.status, action, 'a provider configures upgrade rules once the product is listed');
+      if (asProvider && product!.status !== ProductStatus.LISTED) return invalidState<MarketProductEntity>(product!.status, action, 'a provider configures upgrade rules once the product is listed', RefusalReason.PRODUCT_NOT_LISTED, { status: product!.status });
       const existing = await em.findOneBy(MarketUpgradeRuleEntity, { fromVersionId, toVersionId });
-      if (asProvider && !enabled && existing?.setByRole === 'OPERATOR') return invalidState<MarketProductEntity>('OPERATOR_RULE', action, 'an operator set this rule: only an operator removes it');
+      if (asProvider && !enabled && existing?.setByRole === 'OPERATOR') return invalidState<MarketProductEntity>('OPERATOR_RULE', action, 'an operator set this rule: only an operator removes it', RefusalReason.SET_BY_OPERATOR);
       const setByRole = asProvider ? 'PROVIDER' : 'OPERATOR';
       if (enabled && !existing) await em.insert(MarketUpgradeRuleEntity, { productId: from.productId, fromVersionId, toVersionId, setByRole });
       // An operator setting a provider's rule takes it over; a provider setting an operator's rule changes nothing.

@@ -6,6 +6,7 @@ import { ApplicationDecision, ApplicationStatus, PACKAGE_REVIEW_WORKING_DAYS } f
 import { failed } from '../../domain/application/eligibility';
 import { Clock } from '../../domain/common/clock';
 import { invalidInput, invalidState, notEligible, ok, Result } from '../../domain/common/result';
+import { RefusalReason } from '../../domain/common/refusal-reason';
 import { isStaff, Viewer } from '../../domain/common/role';
 import { Violation, violation } from '../../domain/common/violation';
 import {
@@ -123,7 +124,7 @@ export class MemberCapabilityService {
       const a = isNumericId(id) ? await em.findOne(MemberCapabilityApplicationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
       if (!a) throw notFound('Member-capability application', id);
       const before = { ...a };
-      if (a.status !== ApplicationStatus.PENDING) return invalidState<MemberCapabilityApplicationEntity>(a.status, 'decideMemberCapabilityApplication', `the application is ${a.status} already`);
+      if (a.status !== ApplicationStatus.PENDING) return invalidState<MemberCapabilityApplicationEntity>(a.status, 'decideMemberCapabilityApplication', `the application is ${a.status} already`, RefusalReason.ALREADY_DECIDED, { status: a.status });
       const trimmed = note?.trim() || null;
       const v: Violation[] = [];
       if (decision === ApplicationDecision.REJECT && codes.length === 0) v.push(violation('rejectionCodes', 'REQUIRED', 'a rejection carries one or more codes'));

@@ -1,4 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
+import { isMoneyFormat } from '../../billing/money';
 import { Clock } from '../../domain/common/clock';
 import { ok, invalidInput, Result } from '../../domain/common/result';
 import { violation, Violation } from '../../domain/common/violation';
@@ -35,7 +36,6 @@ export interface ContactsInput {
 
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,190}\.[^\s@]{2,}$/;
 const PHONE = /^\+?[0-9][0-9 -]{5,28}$/;
-const MONEY = /^\d{1,14}(\.\d{1,2})?$/;
 
 /**
  * Notifications to developers (docs/notifications.md). `notify` runs inside the caller's
@@ -151,7 +151,7 @@ export class NotificationService {
     const problems: Violation[] = [];
     if (input.email != null && (input.email.length > 200 || !EMAIL.test(input.email))) problems.push(violation('email', 'NOT_AN_EMAIL', 'email must be an address of at most 200 characters'));
     if (input.phone != null && !PHONE.test(input.phone)) problems.push(violation('phone', 'NOT_A_PHONE', 'phone must be 6 to 30 digits, spaces or dashes, optionally after +'));
-    if (input.lowBalanceThreshold != null && !MONEY.test(input.lowBalanceThreshold)) problems.push(violation('lowBalanceThreshold', 'NOT_MONEY', 'lowBalanceThreshold is yuan with at most two decimals, e.g. 100.00'));
+    if (input.lowBalanceThreshold != null && !isMoneyFormat(input.lowBalanceThreshold, 14)) problems.push(violation('lowBalanceThreshold', 'NOT_MONEY', 'lowBalanceThreshold is yuan with at most two decimals, e.g. 100.00'));
     if (problems.length > 0) return invalidInput(problems);
     return this.ds.transaction(async (em) => {
       const settings = await this.lockedSettings(em, developerId);

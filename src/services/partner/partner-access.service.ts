@@ -1,6 +1,7 @@
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { Clock } from '../../domain/common/clock';
 import { invalidInput, invalidState, ok, Result } from '../../domain/common/result';
+import { RefusalReason } from '../../domain/common/refusal-reason';
 import { Viewer } from '../../domain/common/role';
 import { violation } from '../../domain/common/violation';
 import { DeveloperEntity, PartnerGrantEntity } from '../../db/entities';
@@ -32,7 +33,7 @@ export class PartnerAccessService {
         return invalidInput<PartnerGrantEntity>([violation('developer', 'NOT_REGISTERED', 'register your developer account (registerDeveloper) before granting access')]);
       }
       const existing = await this.lockPair(em, developerId, partnerId);
-      if (existing && existing.revokedAt === null) return invalidState<PartnerGrantEntity>('GRANTED', 'grantPartnerAccess', `partner ${partnerId} already has access`);
+      if (existing && existing.revokedAt === null) return invalidState<PartnerGrantEntity>('GRANTED', 'grantPartnerAccess', `partner ${partnerId} already has access`, RefusalReason.ALREADY_GRANTED, { partnerId });
       const before = existing ? { ...existing } : null;
       const now = this.clock.now();
       let grant: PartnerGrantEntity;
@@ -45,7 +46,7 @@ export class PartnerAccessService {
           grant = await em.save(em.create(PartnerGrantEntity, { developerId, partnerId, grantedAt: now, revokedAt: null }));
         } catch (err) {
           // NOTE: a concurrent first grant of the same pair inserted first (no row to lock before it existed).
-          if ((err as { code?: string }).code === 'ER_DUP_ENTRY') return invalidState<PartnerGrantEntity>('GRANTED', 'grantPartnerAccess', `partner ${partnerId} already has access`);
+          if ((err as { code?: string }).code === 'ER_DUP_ENTRY') return invalidState<PartnerGrantEntity>('GRANTED', 'grantPartnerAccess', `partner ${partnerId} already has access`, RefusalReason.ALREADY_GRANTED, { partnerId });
           throw err;
         }
       }
@@ -59,7 +60,7 @@ export class PartnerAccessService {
     return this.ds.transaction(async (em) => {
       const existing = PARTNER_ID.test(partnerId) ? await this.lockPair(em, developerId, partnerId) : null;
       if (!existing) throw notFound('PartnerGrant', partnerId);
-      if (existing.revokedAt !== null) return invalidState<PartnerGrantEntity>('REVOKED', 'revokePartnerAccess', `partner ${partnerId} has no access to revoke`);
+      if (existing.revokedAt !== null) return invalidState<PartnerGrantEntity>('REVOKED', 'revokePartnerAccess', `partner ${partnerId} has no access to revoke`, RefusalReason.NOT_GRANTED, { partnerId });
       const before = { ...existing };
       existing.revokedAt = this.clock.now();
       const grant = await em.save(existing);

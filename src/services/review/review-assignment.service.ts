@@ -3,6 +3,7 @@ import { ApplicationStatus } from '../../domain/application/application.enums';
 import { isNumericId } from '../../domain/common/ids';
 import { Clock } from '../../domain/common/clock';
 import { invalidInput, invalidState, ok, Result } from '../../domain/common/result';
+import { RefusalReason } from '../../domain/common/refusal-reason';
 import { Role, Viewer } from '../../domain/common/role';
 import { violation } from '../../domain/common/violation';
 import { AssignmentFilter, isReviewerId, ReviewItemKind } from '../../domain/review/assignment.rule';
@@ -50,7 +51,7 @@ export class ReviewAssignmentService {
       if (refusal) return refusal;
       const held = await em.findOneBy(ReviewAssignmentEntity, { itemKind: kind, itemId });
       if (held?.assigneeId === viewer.subjectId) return ok(held);
-      if (held) return invalidState<ReviewAssignmentEntity>('CLAIMED', 'claimReviewItem', `held by reviewer ${held.assigneeId}: they or a lead release it`);
+      if (held) return invalidState<ReviewAssignmentEntity>('CLAIMED', 'claimReviewItem', `held by reviewer ${held.assigneeId}: they or a lead release it`, RefusalReason.ALREADY_CLAIMED, { assigneeId: held.assigneeId });
       const row = { itemKind: kind, itemId, assigneeId: viewer.subjectId!, assignedBy: viewer.subjectId!, assignedAt: this.clock.now() };
       await em.insert(ReviewAssignmentEntity, row);
       await this.audit.record(em, { actor: viewer, action: 'claimReviewItem', entityType: kind, entityId: itemId, before: null, after: row });
@@ -62,9 +63,9 @@ export class ReviewAssignmentService {
     return this.ds.transaction(async (em) => {
       if (!(await this.lockItem(em, kind, itemId))) throw notFound(ITEMS[kind].what, itemId);
       const held = await em.findOneBy(ReviewAssignmentEntity, { itemKind: kind, itemId });
-      if (!held) return invalidState<Released>('UNASSIGNED', 'releaseReviewItem', 'nobody holds the item');
+      if (!held) return invalidState<Released>('UNASSIGNED', 'releaseReviewItem', 'nobody holds the item', RefusalReason.NOT_CLAIMED);
       if (held.assigneeId !== viewer.subjectId && !(await this.isLead(em, viewer))) {
-        return invalidState<Released>('CLAIMED', 'releaseReviewItem', `held by reviewer ${held.assigneeId}: only they or a lead release it`);
+        return invalidState<Released>('CLAIMED', 'releaseReviewItem', `held by reviewer ${held.assigneeId}: only they or a lead release it`, RefusalReason.ALREADY_CLAIMED, { assigneeId: held.assigneeId });
       }
       await em.delete(ReviewAssignmentEntity, { itemKind: kind, itemId });
       await this.audit.record(em, { actor: viewer, action: 'releaseReviewItem', entityType: kind, entityId: itemId, before: held, after: null });
@@ -136,7 +137,7 @@ export class ReviewAssignmentService {
   private async lockOpenItem<T>(em: EntityManager, kind: ReviewItemKind, itemId: string, action: string): Promise<Result<T> | null> {
     const item = await this.lockItem(em, kind, itemId);
     if (!item) throw notFound(ITEMS[kind].what, itemId);
-    if (item.status !== ITEMS[kind].open) return invalidState<T>(item.status, action, `the item is ${item.status}: only open items are assigned`);
+    if (item.status !== ITEMS[kind].open) return invalidState<T>(item.status, action, `the item is ${item.status}: only open items are assigned`, RefusalReason.ITEM_NOT_OPEN, { status: item.status });
     return null;
   }
 }

@@ -4,6 +4,7 @@ import { NotificationService } from '../notification/notification.service';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../domain/common/clock';
 import { invalidInput, invalidState, ok, Result } from '../../domain/common/result';
+import { RefusalReason } from '../../domain/common/refusal-reason';
 import { isStaff, Role, Viewer } from '../../domain/common/role';
 import { checkDecision, checkMessage, checkSubmission, DecisionInput } from '../../domain/review/review-input.rule';
 import { APP_REVIEW_TRANSITIONS, ROUND_TRANSITIONS, transition } from '../../domain/review/review-state.rule';
@@ -56,7 +57,7 @@ export class ReviewService {
       const app = isNumericId(appId) ? await em.findOne(AppEntity, { where: { id: appId }, lock: { mode: 'pessimistic_write' } }) : null;
       if (!app || app.ownerId !== viewer.subjectId) throw notFound('App', appId);
       const step = transition(APP_REVIEW_TRANSITIONS, app.status, 'SUBMIT', 'an app');
-      if (!step.ok) return invalidState<ReviewRoundEntity>(step.currentState, 'submitAppForReview', step.message);
+      if (!step.ok) return invalidState<ReviewRoundEntity>(step.currentState, 'submitAppForReview', step.message, RefusalReason.TRANSITION_NOT_ALLOWED, { status: step.currentState });
       const violations = checkSubmission(app);
       if (violations.length > 0) return invalidInput<ReviewRoundEntity>(violations);
       const subject = lockedApp(app);
@@ -117,10 +118,10 @@ export class ReviewService {
       const round = await em.findOneOrFail(ReviewRoundEntity, { where: { id: roundId }, lock: { mode: 'pessimistic_write' } });
       const event = input.decision === ReviewDecision.APPROVE ? 'APPROVE' : 'REJECT';
       const roundStep = transition(ROUND_TRANSITIONS, round.status, event, 'a review round');
-      if (!roundStep.ok) return invalidState<ReviewRoundEntity>(roundStep.currentState, 'decideReview', `${roundStep.message}; it was decided by ${round.decidedBy} at ${round.decidedAt?.toISOString()}`);
+      if (!roundStep.ok) return invalidState<ReviewRoundEntity>(roundStep.currentState, 'decideReview', `${roundStep.message}; it was decided by ${round.decidedBy} at ${round.decidedAt?.toISOString()}`, RefusalReason.ALREADY_DECIDED, { status: roundStep.currentState, decidedBy: String(round.decidedBy), decidedAt: round.decidedAt?.toISOString() ?? '' });
       if (!subject) throw notFound(round.subjectType, round.subjectId);
       const subjectStep = handler.decide(subject, event);
-      if (!subjectStep.ok) return invalidState<ReviewRoundEntity>(subjectStep.currentState, 'decideReview', subjectStep.message);
+      if (!subjectStep.ok) return invalidState<ReviewRoundEntity>(subjectStep.currentState, 'decideReview', subjectStep.message, RefusalReason.TRANSITION_NOT_ALLOWED, { status: subjectStep.currentState });
       const allowed = handler.allowedReasons;
       const notAllowed = event === 'REJECT' && allowed ? (input.reasons ?? []).filter((r) => !allowed.has(r as RejectionReason)) : [];
       if (notAllowed.length > 0) {
@@ -170,7 +171,7 @@ export class ReviewService {
       const round = isNumericId(roundId) ? await em.findOne(ReviewRoundEntity, { where: { id: roundId }, lock: { mode: 'pessimistic_write' } }) : null;
       if (!round || !(isStaff(viewer) || round.ownerId === viewer.subjectId)) throw notFound('ReviewRound', roundId);
       const step = transition(ROUND_TRANSITIONS, round.status, 'POST_FEEDBACK', 'a review round');
-      if (!step.ok) return invalidState<ReviewRoundEntity>(step.currentState, 'postReviewFeedback', step.message);
+      if (!step.ok) return invalidState<ReviewRoundEntity>(step.currentState, 'postReviewFeedback', step.message, RefusalReason.TRANSITION_NOT_ALLOWED, { status: step.currentState });
       const now = this.clock.now();
       const authorRole = viewer.role === Role.DEVELOPER ? ReviewMessageAuthor.DEVELOPER : ReviewMessageAuthor.REVIEWER;
       const message = { roundId: round.id, authorId: viewer.subjectId!, authorRole, body: body.trim(), postedAt: now };
