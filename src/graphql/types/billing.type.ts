@@ -461,6 +461,9 @@ export class CouponPolicyInput {
 
 @ObjectType('QualityDiscount', { simpleResolvers: true, description: "An operator-set Douyin quality-app discount from a date: a percentage off the month's bill" })
 export class QualityDiscountType {
+  @Field(() => ID, { description: 'Stable, opaque identifier of this discount (one per app and start date), for client caches' })
+  id: string;
+
   @Field(() => ID, { description: 'The app' })
   appId: string;
 
@@ -471,6 +474,6 @@ export class QualityDiscountType {
   percent: string;
 
   static from(e: QualityDiscountEntity): QualityDiscountType {
-    return Object.assign(new QualityDiscountType(), { appId: String(e.appId), effectiveFrom: e.effectiveFrom, percent: new D(e.percent).toFixed(2) });
+    return Object.assign(new QualityDiscountType(), { id: `${e.appId}:${e.effectiveFrom}`, appId: String(e.appId), effectiveFrom: e.effectiveFrom, percent: new D(e.percent).toFixed(2) });
   }
 }

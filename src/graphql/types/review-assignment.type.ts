@@ -22,6 +22,9 @@ registerEnumType(AssignmentFilter, {
 
 @ObjectType('ReviewAssignment', { simpleResolvers: true, description: 'Who holds an open review item' })
 export class ReviewAssignmentType {
+  @Field(() => ID, { description: 'Stable, opaque identifier of this hold (an item has at most one holder), for client caches' })
+  id: string;
+
   @Field(() => ReviewItemKind, { description: 'Its kind' })
   kind: ReviewItemKind;
 
@@ -38,7 +41,7 @@ export class ReviewAssignmentType {
   assignedAt: Date;
 
   static from(e: { itemKind: ReviewItemKind; itemId: string; assigneeId: string; assignedBy: string; assignedAt: Date }): ReviewAssignmentType {
-    return Object.assign(new ReviewAssignmentType(), { kind: e.itemKind, itemId: String(e.itemId), assigneeId: e.assigneeId, assignedBy: e.assignedBy, assignedAt: e.assignedAt });
+    return Object.assign(new ReviewAssignmentType(), { id: `${e.itemKind}:${e.itemId}`, kind: e.itemKind, itemId: String(e.itemId), assigneeId: e.assigneeId, assignedBy: e.assignedBy, assignedAt: e.assignedAt });
   }
 }
 
