@@ -68,14 +68,14 @@ describe('operator mutations write who, what, before and after', () => {
 
   it('setValueAddedOutOfCloudPermitted, setAppBillingPlatform and setQualityDiscount record the app settings they change', async () => {
     const { app } = await onlineApp();
-    await run('mutation($id: ID!) { setValueAddedOutOfCloudPermitted(appId: $id, permitted: true) { id } }', { id: app.id }, operator);
+    await run('mutation($id: ID!) { setValueAddedOutOfCloudPermitted(appId: $id, permitted: true) { ... on App { id } } }', { id: app.id }, operator);
     expect((await entries('setValueAddedOutOfCloudPermitted'))[0]).toMatchObject({
       entityType: 'App',
       entityId: app.id,
       before: { valueAddedOutOfCloudPermitted: false },
       after: { valueAddedOutOfCloudPermitted: true },
     });
-    await run('mutation($id: ID!) { setAppBillingPlatform(appId: $id, platform: DOUYIN) { id } }', { id: app.id }, operator);
+    await run('mutation($id: ID!) { setAppBillingPlatform(appId: $id, platform: DOUYIN) { ... on App { id } } }', { id: app.id }, operator);
     expect((await entries('setAppBillingPlatform'))[0]).toMatchObject({ before: { billingPlatform: 'TAOBAO' }, after: { billingPlatform: 'DOUYIN' } });
     const discount = await run('mutation($id: ID!) { setQualityDiscount(appId: $id, percent: "20", effectiveFrom: "2026-11-01") { __typename } }', { id: app.id }, operator);
     expect(discount.setQualityDiscount.__typename).toBe('QualityDiscount');
@@ -103,7 +103,7 @@ describe('operator mutations write who, what, before and after', () => {
 
   it('runBilling and collectArrears each leave one summary entry per run', async () => {
     await run('mutation { runBilling(platform: TAOBAO, period: "2026-11-19") { __typename } }', {}, operator);
-    await run('mutation { collectArrears { developers } }', {}, operator);
+    await run('mutation { collectArrears { ... on ArrearsCollection { developers } } }', {}, operator);
     expect(await entries('runBilling')).toEqual([expect.objectContaining({ entityType: 'BillingRun', entityId: 'TAOBAO:2026-11-19', actorId: 'audit-operator' })]);
     expect(await entries('collectArrears')).toEqual([expect.objectContaining({ entityType: 'BillingRun', after: expect.objectContaining({ developers: expect.any(Number) }) })]);
   });
@@ -147,7 +147,7 @@ describe('reviewer decisions write who, what, before and after', () => {
     expect(id).toEqual(expect.any(String));
     await run('mutation($id: ID!) { decideMemberCapabilityApplication(id: $id, decision: REJECT, rejectionCodes: [WEAK_MEMBER_MINDSET]) { __typename } }', { id }, reviewer);
     expect((await entries('decideMemberCapabilityApplication'))[0]).toMatchObject({ entityId: id, before: { status: 'PENDING' }, after: { status: 'REJECTED' } });
-    await run('mutation($d: ID!) { liftMemberCapabilityBar(developerId: $d) { barred } }', { d: dev.id }, operator);
+    await run('mutation($d: ID!) { liftMemberCapabilityBar(developerId: $d) { ... on MemberCapabilityStanding { barred } } }', { d: dev.id }, operator);
     expect((await entries('liftMemberCapabilityBar'))[0]).toMatchObject({ entityType: 'Developer', entityId: dev.id, before: { strikes: 1, barred: false }, after: { strikes: 0, barred: false } });
   });
 });

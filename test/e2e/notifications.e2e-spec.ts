@@ -292,14 +292,14 @@ describe('webhooks: signed, retried, logged, replayed', () => {
     expect(after.attempts.map((a: any) => a.outcome)).toEqual(['HTTP_STATUS', 'DELIVERED']);
 
     received = [];
-    const replay = await q(`mutation($d: ID!) { replayWebhookDelivery(deliveryId: $d) { id status replayOf attempts { outcome } } }`, { d: failed.id }, dev.token);
+    const replay = await q(`mutation($d: ID!) { replayWebhookDelivery(deliveryId: $d) { ... on WebhookDelivery { id status replayOf attempts { outcome } } } }`, { d: failed.id }, dev.token);
     expect(replay.replayWebhookDelivery).toMatchObject({ status: 'DELIVERED', replayOf: failed.id, attempts: [{ outcome: 'DELIVERED' }] });
     expect(received).toHaveLength(1);
     expect(JSON.parse(received[0].body)).toMatchObject({ kind: 'BILL_ISSUED', deliveryId: replay.replayWebhookDelivery.id });
 
     // Another developer can neither read nor replay these deliveries.
     const stranger = await t.developer('Hook Stranger');
-    const foreign = await t.post({ query: 'mutation($d: ID!) { replayWebhookDelivery(deliveryId: $d) { id } }', variables: { d: failed.id } }, stranger.token);
+    const foreign = await t.post({ query: 'mutation($d: ID!) { replayWebhookDelivery(deliveryId: $d) { ... on WebhookDelivery { id } } }', variables: { d: failed.id } }, stranger.token);
     expect(foreign.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 
@@ -307,11 +307,11 @@ describe('webhooks: signed, retried, logged, replayed', () => {
     const dev = await t.developer('Hook Rotation');
     const reg = await q(REGISTER, { u: `http://hooks2.dev.test:${port()}/p` }, dev.token);
     const { secret: oldSecret, endpoint } = reg.registerWebhookEndpoint;
-    const rotated = await q(`mutation($e: ID!) { rotateWebhookSecret(endpointId: $e) { secret } }`, { e: endpoint.id }, dev.token);
+    const rotated = await q(`mutation($e: ID!) { rotateWebhookSecret(endpointId: $e) { ... on WebhookEndpointSecret { secret } } }`, { e: endpoint.id }, dev.token);
     const newSecret = rotated.rotateWebhookSecret.secret;
     expect(newSecret).not.toBe(oldSecret);
     received = [];
-    const ping = await q(`mutation($e: ID!) { pingWebhookEndpoint(endpointId: $e) { kind status attempts { outcome } } }`, { e: endpoint.id }, dev.token);
+    const ping = await q(`mutation($e: ID!) { pingWebhookEndpoint(endpointId: $e) { ... on WebhookDelivery { kind status attempts { outcome } } } }`, { e: endpoint.id }, dev.token);
     expect(ping.pingWebhookEndpoint).toMatchObject({ kind: 'WEBHOOK_PING', status: 'DELIVERED' });
     const now = Math.floor(t.clock.now().getTime() / 1000);
     const sig = String(received[0].headers['x-portal-signature']);
@@ -330,11 +330,12 @@ describe('preferences and channels', () => {
       dev.token,
     );
     expect(contacts.setNotificationContacts).toMatchObject({ email: 'ops@acme.example', phone: '+86 138 0000 0000' });
-    const bad = await q(`mutation($i: NotificationContactsInput!) { setNotificationContacts(input: $i) { __typename ... on InvalidInput { violations { field rule } } } }`, { i: { email: 'nope', lowBalanceThreshold: '1.234' } }, dev.token);
-    expect(bad.setNotificationContacts.violations).toEqual([
-      { field: 'email', rule: 'NOT_AN_EMAIL' },
-      { field: 'lowBalanceThreshold', rule: 'NOT_MONEY' },
-    ]);
+    const bad = await q(`mutation($i: NotificationContactsInput!) { setNotificationContacts(input: $i) { __typename ... on InvalidInput { violations { field rule } } } }`, { i: { email: 'nope', lowBalanceThreshold: '1.00' } }, dev.token);
+    expect(bad.setNotificationContacts.violations).toEqual([{ field: 'email', rule: 'NOT_AN_EMAIL' }]);
+    // lowBalanceThreshold is Money: three decimal places are refused at the edge, naming the field.
+    const badMoney = await t.post({ query: `mutation($i: NotificationContactsInput!) { setNotificationContacts(input: $i) { __typename } }`, variables: { i: { lowBalanceThreshold: '1.234' } } }, dev.token);
+    expect(badMoney.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    expect(badMoney.errors![0].message).toMatch(/i\.lowBalanceThreshold.*Money/);
 
     const pref = (kind: string, channel: string, enabled: boolean) =>
       q(`mutation($k: NotificationKind!, $c: NotificationChannel!, $e: Boolean!) { setNotificationPreference(kind: $k, channel: $c, enabled: $e) { __typename ... on NotificationPreference { kind channel enabled explicit } } }`, { k: kind, c: channel, e: enabled }, dev.token);

@@ -174,7 +174,7 @@ describe('operator-set quotas: CONTRACT and UV_BASED tags, in force from their d
     expect(await quota(a.id, operator)).toMatchObject({ date: '2026-12-01', limit: 4_000_000, source: 'CONTRACT', operatorQuota: { contractReference: 'TOP-2026-0042 amendment 1' } });
 
     // Emergency traffic works on the contract quota: 50% of 4,000,000.
-    const em = await gql<{ reportQuotaExhausted: { granted: boolean; quotaToday: { limit: number } } }>('mutation($k: String!) { reportQuotaExhausted(appkey: $k) { granted quotaToday { limit } } }', { k: a.appkey }, gateway);
+    const em = await gql<{ reportQuotaExhausted: { granted: boolean; quotaToday: { limit: number } } }>('mutation($k: String!) { reportQuotaExhausted(appkey: $k) { ... on EmergencyTrafficAnswer { granted quotaToday { limit } } } }', { k: a.appkey }, gateway);
     expect(em.reportQuotaExhausted).toEqual({ granted: true, quotaToday: { limit: 6_000_000 } });
 
     const listed = await gql<{ app: { operatorQuotas: { effectiveFrom: string; dailyQuota: number }[] } }>('query($id: ID!) { app(id: $id) { operatorQuotas { effectiveFrom dailyQuota } } }', { id: a.id }, a.dev.token);
@@ -198,7 +198,7 @@ describe('operator-set quotas: CONTRACT and UV_BASED tags, in force from their d
     expect(await permission(a.appkey)).toMatchObject({ allowed: true, limit: 800_000 });
     const audit = await auditOf('setAppQuota', a.id);
     expect(audit[0]).toMatchObject({ before: { dailyQuota: 700_000 }, after: { dailyQuota: 800_000 } });
-    const em = await gql<{ reportQuotaExhausted: { granted: boolean; reason: string } }>('mutation($k: String!) { reportQuotaExhausted(appkey: $k) { granted reason } }', { k: a.appkey }, gateway);
+    const em = await gql<{ reportQuotaExhausted: { granted: boolean; reason: string } }>('mutation($k: String!) { reportQuotaExhausted(appkey: $k) { ... on EmergencyTrafficAnswer { granted reason } } }', { k: a.appkey }, gateway);
     expect(em.reportQuotaExhausted).toEqual({ granted: false, reason: 'TAG_EXCLUDED' });
   });
 
@@ -228,7 +228,7 @@ describe('operator-set quotas: CONTRACT and UV_BASED tags, in force from their d
 });
 
 const STANDING = '{ me { onboarded onboardedBasis } }';
-const SET_ONBOARDED = 'mutation($d: ID!, $o: Boolean) { setIsvOnboarded(developerId: $d, onboarded: $o) { id onboarded onboardedBasis } }';
+const SET_ONBOARDED = 'mutation($d: ID!, $o: Boolean) { setIsvOnboarded(developerId: $d, onboarded: $o) { ... on Developer { id onboarded onboardedBasis } } }';
 const memberInput = (patch: Record<string, unknown> = {}) => ({
   categoryCode: 'APPAREL',
   productKind: 'MINI_PROGRAM',

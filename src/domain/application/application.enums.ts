@@ -5,11 +5,6 @@ export enum ApplicationStatus {
   REJECTED = 'REJECTED',
 }
 
-export enum ApplicationDecision {
-  APPROVE = 'APPROVE',
-  REJECT = 'REJECT',
-}
-
 /** DOMAIN §2.4: review cycle for traffic and value-added packages. */
 export const PACKAGE_REVIEW_WORKING_DAYS = 3;
 

@@ -38,6 +38,7 @@ import {
   UpsertPriceListResult,
 } from '../types/results.type';
 import { badUserInput, toPayload } from './result';
+import { CollectArrearsResult, SetAppBillingPlatformResult } from '../types/mutation-results.type';
 
 @Resolver(() => BillType)
 export class BillingResolver {
@@ -165,12 +166,12 @@ export class BillingResolver {
   }
 
   @Authorized(Role.OPERATOR)
-  @Mutation(() => ArrearsCollectionType, { description: 'Settles every developer in arrears: balance, auto-debit retry, Douyin deposit deduction' })
-  async collectArrears(@Ctx() { viewer, services }: Context): Promise<ArrearsCollectionType> {
+  @Mutation(() => CollectArrearsResult, { description: 'Settles every developer in arrears: balance, auto-debit retry, Douyin deposit deduction' })
+  async collectArrears(@Ctx() { viewer, services }: Context): Promise<typeof CollectArrearsResult> {
     const summary = await services.accounts.collectArrears();
     // NOTE: collection commits developer chunk by chunk; its audit entry is one summary written after it.
     await services.audit.recordSummary({ actor: viewer, action: 'collectArrears', entityType: 'BillingRun', entityId: 'arrears', before: null, after: summary });
-    return summary;
+    return Object.assign(new ArrearsCollectionType(), summary);
   }
 
   @Authorized(Role.OPERATOR)
@@ -210,8 +211,8 @@ export class BillingResolver {
   }
 
   @Authorized(Role.OPERATOR)
-  @Mutation(() => AppType, { description: 'Which platform profile bills the app' })
-  async setAppBillingPlatform(@Arg('appId', () => ID, { description: 'The app' }) appId: string, @Arg('platform', () => BillingPlatform, { description: 'TAOBAO or DOUYIN' }) platform: BillingPlatform, @Ctx() { viewer, services }: Context): Promise<AppType> {
+  @Mutation(() => SetAppBillingPlatformResult, { description: 'Which platform profile bills the app' })
+  async setAppBillingPlatform(@Arg('appId', () => ID, { description: 'The app' }) appId: string, @Arg('platform', () => BillingPlatform, { description: 'TAOBAO or DOUYIN' }) platform: BillingPlatform, @Ctx() { viewer, services }: Context): Promise<typeof SetAppBillingPlatformResult> {
     return AppType.from(await services.priceLists.setAppPlatform(viewer, appId, platform));
   }
 }

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { DeveloperType } from '../types/developer.type';
 import { PendingApplicationType } from '../types/application.type';
-import { ApplicationDecision } from '../../domain/application/application.enums';
+import { ReviewDecision } from '../../domain/review/review.enums';
 import { Role } from '../../domain/common/role';
 import { violation } from '../../domain/common/violation';
 import { Context } from '../context';
@@ -15,6 +15,7 @@ import {
 } from '../types/member-capability.type';
 import { ApplyForMemberCapabilityResult, DecideMemberCapabilityApplicationResult, UpsertCapabilityCategoryResult } from '../types/results.type';
 import { badUserInput, toPayload } from './result';
+import { LiftMemberCapabilityBarResult } from '../types/mutation-results.type';
 
 @Resolver()
 export class MemberCapabilityResolver {
@@ -40,7 +41,7 @@ export class MemberCapabilityResolver {
   @Mutation(() => DecideMemberCapabilityApplicationResult, { description: 'Reviewer: approve, or reject with codes (a mindset code is a strike; the third bars the developer)' })
   async decideMemberCapabilityApplication(
     @Arg('id', () => ID, { description: 'The pending application' }) id: string,
-    @Arg('decision', () => ApplicationDecision, { description: 'APPROVE or REJECT' }) decision: ApplicationDecision,
+    @Arg('decision', () => ReviewDecision, { description: 'APPROVE or REJECT' }) decision: ReviewDecision,
     @Arg('rejectionCodes', () => [MemberCapabilityRejection], { nullable: true, description: 'REJECT: one or more codes (the first three count as strikes)' }) rejectionCodes: MemberCapabilityRejection[] | null,
     @Arg('note', () => String, { nullable: true, description: 'The explanation; required with REJECT' }) note: string | null,
     @Ctx() { viewer, services }: Context,
@@ -49,8 +50,8 @@ export class MemberCapabilityResolver {
   }
 
   @Authorized(Role.OPERATOR)
-  @Mutation(() => MemberCapabilityStandingType, { description: "Operator: lifts a developer's bar on member-capability applications; strikes start again from 0" })
-  async liftMemberCapabilityBar(@Arg('developerId', () => ID, { description: 'The barred developer' }) developerId: string, @Ctx() { viewer, services }: Context): Promise<MemberCapabilityStandingType> {
+  @Mutation(() => LiftMemberCapabilityBarResult, { description: "Operator: lifts a developer's bar on member-capability applications; strikes start again from 0" })
+  async liftMemberCapabilityBar(@Arg('developerId', () => ID, { description: 'The barred developer' }) developerId: string, @Ctx() { viewer, services }: Context): Promise<typeof LiftMemberCapabilityBarResult> {
     return MemberCapabilityStandingType.from(await services.memberCapabilities.liftBar(viewer, developerId));
   }
 

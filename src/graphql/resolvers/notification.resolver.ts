@@ -18,6 +18,7 @@ import {
 } from '../types/notification.type';
 import { toConnection } from './connection';
 import { badUserInput, toPayload } from './result';
+import { PingWebhookEndpointResult, RemoveWebhookEndpointResult, ReplayWebhookDeliveryResult, RotateWebhookSecretResult } from '../types/mutation-results.type';
 
 const MarkNotificationsReadResult = createUnionType({ name: 'MarkNotificationsReadResult', types: () => [NotificationsMarkedType, InvalidInputType] as const, description: 'What `markNotificationsRead` answers: NotificationsMarked on success; otherwise a refusal: InvalidInput (an input field broke a rule, each violation named; nothing written)' });
 const SetNotificationPreferenceResult = createUnionType({ name: 'SetNotificationPreferenceResult', types: () => [NotificationPreferenceType, InvalidInputType] as const, description: 'What `setNotificationPreference` answers: NotificationPreference on success; otherwise a refusal: InvalidInput (an input field broke a rule, each violation named; nothing written)' });
@@ -120,14 +121,14 @@ export class NotificationResolver {
   }
 
   @Authorized(Role.DEVELOPER)
-  @Mutation(() => WebhookEndpointSecretType, { description: 'Replaces the signing secret at once; answers with the new one, shown once' })
-  async rotateWebhookSecret(@Arg('endpointId', () => ID, { description: "The caller's endpoint" }) endpointId: string, @Ctx() { viewer, services }: Context): Promise<WebhookEndpointSecretType> {
+  @Mutation(() => RotateWebhookSecretResult, { description: 'Replaces the signing secret at once; answers with the new one, shown once' })
+  async rotateWebhookSecret(@Arg('endpointId', () => ID, { description: "The caller's endpoint" }) endpointId: string, @Ctx() { viewer, services }: Context): Promise<typeof RotateWebhookSecretResult> {
     return withSecret(await services.webhooks.rotateSecret(viewer.subjectId!, endpointId));
   }
 
   @Authorized(Role.DEVELOPER)
-  @Mutation(() => WebhookEndpointType, { description: 'Stops deliveries to the endpoint (its log stays readable)' })
-  async removeWebhookEndpoint(@Arg('endpointId', () => ID, { description: "The caller's endpoint" }) endpointId: string, @Ctx() { viewer, services }: Context): Promise<WebhookEndpointType> {
+  @Mutation(() => RemoveWebhookEndpointResult, { description: 'Stops deliveries to the endpoint (its log stays readable)' })
+  async removeWebhookEndpoint(@Arg('endpointId', () => ID, { description: "The caller's endpoint" }) endpointId: string, @Ctx() { viewer, services }: Context): Promise<typeof RemoveWebhookEndpointResult> {
     return WebhookEndpointType.from(await services.webhooks.remove(viewer.subjectId!, endpointId));
   }
 
@@ -146,14 +147,14 @@ export class NotificationResolver {
   }
 
   @Authorized(Role.DEVELOPER)
-  @Mutation(() => WebhookDeliveryType, { description: 'Sends a signed WEBHOOK_PING to the endpoint now' })
-  async pingWebhookEndpoint(@Arg('endpointId', () => ID, { description: "The caller's endpoint" }) endpointId: string, @Ctx() { viewer, services }: Context): Promise<WebhookDeliveryType> {
+  @Mutation(() => PingWebhookEndpointResult, { description: 'Sends a signed WEBHOOK_PING to the endpoint now' })
+  async pingWebhookEndpoint(@Arg('endpointId', () => ID, { description: "The caller's endpoint" }) endpointId: string, @Ctx() { viewer, services }: Context): Promise<typeof PingWebhookEndpointResult> {
     return WebhookDeliveryType.from(await services.webhooks.ping(viewer.subjectId!, endpointId));
   }
 
   @Authorized(Role.DEVELOPER)
-  @Mutation(() => WebhookDeliveryType, { description: 'Delivers a past delivery again now, as a new delivery with a fresh signature' })
-  async replayWebhookDelivery(@Arg('deliveryId', () => ID, { description: "A delivery of one of the caller's endpoints" }) deliveryId: string, @Ctx() { viewer, services }: Context): Promise<WebhookDeliveryType> {
+  @Mutation(() => ReplayWebhookDeliveryResult, { description: 'Delivers a past delivery again now, as a new delivery with a fresh signature' })
+  async replayWebhookDelivery(@Arg('deliveryId', () => ID, { description: "A delivery of one of the caller's endpoints" }) deliveryId: string, @Ctx() { viewer, services }: Context): Promise<typeof ReplayWebhookDeliveryResult> {
     return WebhookDeliveryType.from(await services.webhooks.replay(viewer.subjectId!, deliveryId));
   }
 }

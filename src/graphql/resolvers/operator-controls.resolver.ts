@@ -8,6 +8,7 @@ import { DeveloperType } from '../types/developer.type';
 import { AppSuspensionType, OperatorQuotaType, SetAppQuotaInput } from '../types/operator-controls.type';
 import { RestoreAppResult, SetAppQuotaResult, SuspendAppResult } from '../types/platform-results.type';
 import { toPayload } from './result';
+import { SetIsvOnboardedResult } from '../types/mutation-results.type';
 
 const quotaType = (e: object): OperatorQuotaType => Object.assign(new OperatorQuotaType(), e);
 
@@ -49,8 +50,8 @@ export class OperatorAppControlsResolver {
 @Resolver(() => DeveloperType)
 export class DeveloperOnboardingResolver {
   @Authorized(Role.OPERATOR)
-  @Mutation(() => DeveloperType, { description: 'Operator: set (true) or clear (false) an ISV\'s onboarded standing, or hand it back to the rule (null). Audited' })
-  async setIsvOnboarded(@Arg('developerId', () => ID, { description: 'The ISV' }) developerId: string, @Arg('onboarded', () => Boolean, { nullable: true, description: 'True, false, or null to follow the apps again' }) onboarded: boolean | null, @Ctx() { viewer, services }: Context): Promise<DeveloperType> {
+  @Mutation(() => SetIsvOnboardedResult, { description: 'Operator: set (true) or clear (false) an ISV\'s onboarded standing, or hand it back to the rule (null). Audited' })
+  async setIsvOnboarded(@Arg('developerId', () => ID, { description: 'The ISV' }) developerId: string, @Arg('onboarded', () => Boolean, { nullable: true, description: 'True, false, or null to follow the apps again' }) onboarded: boolean | null, @Ctx() { viewer, services }: Context): Promise<typeof SetIsvOnboardedResult> {
     return DeveloperType.from(await services.operatorControls.setIsvOnboarded(viewer, developerId, onboarded ?? null));
   }
 

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ApplicationDecision } from '../../domain/application/application.enums';
+import { ReviewDecision } from '../../domain/review/review.enums';
 import { TrafficMode } from '../../domain/catalog/catalog.enums';
 import { Role } from '../../domain/common/role';
 import { violation } from '../../domain/common/violation';
@@ -47,7 +47,7 @@ export class PackageApplicationResolver {
   @Mutation(() => DecideApplicationResult, { description: 'Reviewer: approve (eligibility re-checked) or reject with a reason a PENDING package application' })
   async decideApplication(
     @Arg('id', () => ID, { description: 'The pending package application' }) id: string,
-    @Arg('decision', () => ApplicationDecision, { description: 'APPROVE (the rules are checked again) or REJECT' }) decision: ApplicationDecision,
+    @Arg('decision', () => ReviewDecision, { description: 'APPROVE (the rules are checked again) or REJECT' }) decision: ReviewDecision,
     @Arg('reason', () => String, { nullable: true, description: 'Why it is rejected; required with REJECT' }) reason: string | null,
     @Ctx() { viewer, services }: Context,
   ) {

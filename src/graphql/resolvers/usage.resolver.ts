@@ -12,6 +12,7 @@ import { MAX_SNAPSHOT_APPKEYS } from '../../services/usage/usage.service';
 import { badUserInput } from './result';
 import { violation } from '../../domain/common/violation';
 import { toPayload } from './result';
+import { ReportQuotaExhaustedResult, SetValueAddedOutOfCloudPermittedResult } from '../types/mutation-results.type';
 
 @Resolver()
 export class UsageResolver {
@@ -67,24 +68,24 @@ export class UsageResolver {
   }
 
   @Authorized(Role.OPERATOR)
-  @Mutation(() => AppType, { description: 'Operator: permit or forbid VALUE_ADDED calls from outside the cloud for an app' })
-  async setValueAddedOutOfCloudPermitted(@Arg('appId', () => ID, { description: 'The app' }) appId: string, @Arg('permitted', () => Boolean, { description: 'May call value-added APIs from outside the cloud' }) permitted: boolean, @Ctx() { viewer, services }: Context): Promise<AppType> {
+  @Mutation(() => SetValueAddedOutOfCloudPermittedResult, { description: 'Operator: permit or forbid VALUE_ADDED calls from outside the cloud for an app' })
+  async setValueAddedOutOfCloudPermitted(@Arg('appId', () => ID, { description: 'The app' }) appId: string, @Arg('permitted', () => Boolean, { description: 'May call value-added APIs from outside the cloud' }) permitted: boolean, @Ctx() { viewer, services }: Context): Promise<typeof SetValueAddedOutOfCloudPermittedResult> {
     const app = await services.usage.setValueAddedOutOfCloudPermitted(viewer, appId, permitted);
     if (!app) throw notFound('App', appId);
     return AppType.from(app);
   }
 
   @Authorized(Role.GATEWAY)
-  @Mutation(() => EmergencyTrafficAnswerType, { description: "Gateway: the app's calls reached today's quota; grants emergency traffic (50%, once per Beijing day) where due" })
-  async reportQuotaExhausted(@Arg('appkey', () => String, { description: 'The app that reached its quota' }) appkey: string, @Ctx() { services }: Context): Promise<EmergencyTrafficAnswerType> {
+  @Mutation(() => ReportQuotaExhaustedResult, { description: "Gateway: the app's calls reached today's quota; grants emergency traffic (50%, once per Beijing day) where due" })
+  async reportQuotaExhausted(@Arg('appkey', () => String, { description: 'The app that reached its quota' }) appkey: string, @Ctx() { services }: Context): Promise<typeof ReportQuotaExhaustedResult> {
     const a = await services.quota.reportQuotaExhausted(appkey);
-    return {
+    return Object.assign(new EmergencyTrafficAnswerType(), {
       appkey: a.appkey,
       date: a.date,
       granted: a.granted,
       reason: a.reason,
       quotaToday: { date: a.date, ...a.quota, emergencyGranted: a.quota.emergencyCalls > 0, resetsAt: beijingEndOfDay(a.date) },
-    };
+    });
   }
 
   @Authorized(Role.DEVELOPER)

@@ -5,7 +5,7 @@ import { EmergencyRefusal, QuotaSource, QuotaState } from '../../domain/quota/qu
 import { CallDenial } from '../../domain/usage/call-permission.rule';
 import { ApiCategory, CallSource, DataSyncPackage } from '../../domain/usage/usage.enums';
 import { RecordOutcome } from '../../services/usage/usage.service';
-import { ApplicationDecision, ApplicationStatus, PendingApplicationKind } from '../../domain/application/application.enums';
+import { ApplicationStatus, PendingApplicationKind } from '../../domain/application/application.enums';
 import { BuildKind, MemberCapabilityRejection, MerchantTier, ProductKind } from '../../domain/member-capability/member-capability.rule';
 import { CalendarDayKind } from '../../domain/calendar/working-days.rule';
 import { RejectionReason, ReviewDecision, ReviewMessageAuthor, ReviewRoundStatus, ReviewSubjectType } from '../../domain/review/review.enums';
@@ -180,14 +180,6 @@ registerEnumType(PendingApplicationKind, {
     MEMBER_CAPABILITY: { description: 'A member-capability application of a developer' },
   },
 });
-registerEnumType(ApplicationDecision, {
-  name: 'ApplicationDecision',
-  description: "A reviewer's decision on a package application",
-  valuesConfig: {
-    APPROVE: { description: 'Grant the package (the rules are checked again when approving)' },
-    REJECT: { description: 'Refuse the application, with a reason' },
-  },
-});
 registerEnumType(ProductKind, {
   name: 'ProductKind',
   description: 'The kind of a member-capability product (DOMAIN §4)',
@@ -332,10 +324,10 @@ registerEnumType(ReviewRoundStatus, {
 });
 registerEnumType(ReviewDecision, {
   name: 'ReviewDecision',
-  description: "A reviewer's decision on a review round",
+  description: 'A decision on a review round, a package application or a member-capability application (one enum for every reviewer workflow)',
   valuesConfig: {
-    APPROVE: { description: 'Approve the round: the app goes ONLINE (a market product is LISTED)' },
-    REJECT: { description: 'Reject the round with one or more reason codes and an explanation' },
+    APPROVE: { description: 'Approve: an app goes ONLINE, a market product is LISTED, a package is granted (its rules checked again), a member capability is granted' },
+    REJECT: { description: 'Reject, with the reason codes and explanation the workflow asks for (a round: one or more RejectionReason codes; a member-capability application: its rejection codes)' },
   },
 });
 registerEnumType(ReviewMessageAuthor, {
@@ -422,5 +414,5 @@ registerEnumType(InvoiceStatus, {
 
 export { BillingPlatform, BillLineKindEnum, BillStatus, InvoiceStatus, LedgerKind, PaymentMode };
 export { RejectionReason, ReviewDecision, ReviewMessageAuthor, ReviewRoundStatus, ReviewSubjectType };
-export { ApplicationDecision, ApplicationStatus, PendingApplicationKind, BuildKind, CalendarDayKind, MemberCapabilityRejection, MerchantTier, ProductKind };
+export { ApplicationStatus, PendingApplicationKind, BuildKind, CalendarDayKind, MemberCapabilityRejection, MerchantTier, ProductKind };
 export { EmergencyRefusal, QuotaState, ApiCategory, AppFunction, AppStatus, ApplicationChannel, CallDenial, CallSource, DataSyncPackage, DeveloperKind, PackageKind, QuotaSource, RecordOutcome, TrafficMode };

@@ -1,7 +1,8 @@
+import { ReviewDecision } from '../../domain/review/review.enums';
 import { isNumericId } from '../../domain/common/ids';
 import { AuditService } from '../audit/audit.service';
 import { DataSource, EntityManager, Not } from 'typeorm';
-import { ApplicationDecision, ApplicationStatus, PACKAGE_REVIEW_WORKING_DAYS } from '../../domain/application/application.enums';
+import { ApplicationStatus, PACKAGE_REVIEW_WORKING_DAYS } from '../../domain/application/application.enums';
 import { failed } from '../../domain/application/eligibility';
 import { eligibilityWindow, TrafficEligibility, trafficEligibility } from '../../domain/application/traffic-eligibility.rule';
 import { valueAddedEligibility } from '../../domain/application/value-added-eligibility.rule';
@@ -187,20 +188,20 @@ export class PackageApplicationService {
    * Reviewer: approve (after re-checking eligibility: a traffic app gets the rung as its quota; a
    * value-added package joins the app's packages) or reject with a reason. Only PENDING applications.
    */
-  async decide(viewer: Viewer, id: string, decision: ApplicationDecision, reason: string | null): Promise<Result<PackageApplicationEntity>> {
+  async decide(viewer: Viewer, id: string, decision: ReviewDecision, reason: string | null): Promise<Result<PackageApplicationEntity>> {
     return this.ds.transaction(async (em) => {
       const a = isNumericId(id) ? await em.findOne(PackageApplicationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
       if (!a) throw notFound('Application', id);
       const before = { ...a };
       if (a.status !== ApplicationStatus.PENDING) return invalidState<PackageApplicationEntity>(a.status, 'decideApplication', `the application is ${a.status} already`, RefusalReason.ALREADY_DECIDED, { status: a.status });
       const trimmed = reason?.trim() ?? '';
-      if (decision === ApplicationDecision.REJECT) {
+      if (decision === ReviewDecision.REJECT) {
         if (trimmed === '') return invalidInput<PackageApplicationEntity>([violation('reason', 'REQUIRED', 'a rejection carries a reason')]);
         if (trimmed.length > 1000) return invalidInput<PackageApplicationEntity>([violation('reason', 'TOO_LONG', 'at most 1000 characters')]);
       }
       const app = await em.findOneOrFail(AppEntity, { where: { id: a.appId }, lock: { mode: 'pessimistic_write' } });
       const pkg = await em.findOneByOrFail(PackageEntity, { code: a.packageCode });
-      if (decision === ApplicationDecision.APPROVE) {
+      if (decision === ReviewDecision.APPROVE) {
         if (a.kind === PackageKind.TRAFFIC) {
           const measured = await this.measureTraffic(em, app, a.requestedQuota, a.id);
           if (!measured.eligible) return notEligible<PackageApplicationEntity>(`no longer eligible for ${pkg.code}: reject it with a reason`, failed(measured.checks));
@@ -212,10 +213,10 @@ export class PackageApplicationService {
         }
         await em.save(app);
       }
-      a.status = decision === ApplicationDecision.APPROVE ? ApplicationStatus.APPROVED : ApplicationStatus.REJECTED;
+      a.status = decision === ReviewDecision.APPROVE ? ApplicationStatus.APPROVED : ApplicationStatus.REJECTED;
       a.decidedAt = this.clock.now();
       a.decidedBy = viewer.subjectId;
-      a.rejectionReason = decision === ApplicationDecision.REJECT ? trimmed : null;
+      a.rejectionReason = decision === ReviewDecision.REJECT ? trimmed : null;
       await em.save(a);
       await this.notifications.notify(
         em,

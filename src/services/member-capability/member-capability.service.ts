@@ -1,8 +1,9 @@
+import { ReviewDecision } from '../../domain/review/review.enums';
 import { withRetryableTransaction } from '../common/transaction';
 import { isNumericId } from '../../domain/common/ids';
 import { AuditService } from '../audit/audit.service';
 import { DataSource, LessThan } from 'typeorm';
-import { ApplicationDecision, ApplicationStatus, PACKAGE_REVIEW_WORKING_DAYS } from '../../domain/application/application.enums';
+import { ApplicationStatus, PACKAGE_REVIEW_WORKING_DAYS } from '../../domain/application/application.enums';
 import { failed } from '../../domain/application/eligibility';
 import { Clock } from '../../domain/common/clock';
 import { invalidInput, invalidState, notEligible, ok, Result } from '../../domain/common/result';
@@ -116,7 +117,7 @@ export class MemberCapabilityService {
   async decide(
     viewer: Viewer,
     id: string,
-    decision: ApplicationDecision,
+    decision: ReviewDecision,
     codes: readonly MemberCapabilityRejection[],
     note: string | null,
   ): Promise<Result<MemberCapabilityApplicationEntity>> {
@@ -127,15 +128,15 @@ export class MemberCapabilityService {
       if (a.status !== ApplicationStatus.PENDING) return invalidState<MemberCapabilityApplicationEntity>(a.status, 'decideMemberCapabilityApplication', `the application is ${a.status} already`, RefusalReason.ALREADY_DECIDED, { status: a.status });
       const trimmed = note?.trim() || null;
       const v: Violation[] = [];
-      if (decision === ApplicationDecision.REJECT && codes.length === 0) v.push(violation('rejectionCodes', 'REQUIRED', 'a rejection carries one or more codes'));
-      if (decision === ApplicationDecision.APPROVE && codes.length > 0) v.push(violation('rejectionCodes', 'NOT_ALLOWED', 'an approval carries no rejection codes'));
+      if (decision === ReviewDecision.REJECT && codes.length === 0) v.push(violation('rejectionCodes', 'REQUIRED', 'a rejection carries one or more codes'));
+      if (decision === ReviewDecision.APPROVE && codes.length > 0) v.push(violation('rejectionCodes', 'NOT_ALLOWED', 'an approval carries no rejection codes'));
       if (codes.includes(MemberCapabilityRejection.OTHER) && !trimmed) v.push(violation('note', 'REQUIRED_FOR_OTHER', 'explain an OTHER rejection'));
       if (trimmed && trimmed.length > 1000) v.push(violation('note', 'TOO_LONG', 'at most 1000 characters'));
       if (v.length) return invalidInput<MemberCapabilityApplicationEntity>(v);
 
       a.decidedAt = this.clock.now();
       a.decidedBy = viewer.subjectId;
-      if (decision === ApplicationDecision.APPROVE) {
+      if (decision === ReviewDecision.APPROVE) {
         a.status = ApplicationStatus.APPROVED;
         await em.save(a);
         await this.notifications.notify(em, a.developerId, 'MEMBER_CAPABILITY_APPROVED', null, `Your member-capability application ${a.id} is approved.`);
