@@ -64,11 +64,18 @@ export interface BillForInvoice {
   readonly invoiceId: string | null;
 }
 
+/**
+ * What makes a bill invoiceable (001 §4.3): a paid Douyin bill whose total is above zero, on no
+ * REQUESTED or ISSUED invoice. The one statement of the rule: `billRefusal` checks a bill against
+ * it, and the account's invoiceable amount is summed in SQL with these values as parameters.
+ */
+export const INVOICEABLE = Object.freeze({ platform: BillingPlatform.DOUYIN, status: BillStatus.PAID, totalAbove: '0' });
+
 /** Why one bill cannot be invoiced, most fundamental first. */
 export function billRefusal(bill: BillForInvoice): { code: string; why: string } | null {
-  if (bill.platform !== BillingPlatform.DOUYIN) return { code: 'NOT_DOUYIN', why: 'Taobao fees are invoiced through the Taobao Open Platform’s own invoicing site, not here' };
-  if (bill.status !== BillStatus.PAID) return { code: 'BILL_NOT_PAID', why: 'only paid amounts are invoiced' };
-  if (new D(bill.total).lte(0)) return { code: 'ZERO_AMOUNT', why: 'nothing was paid on it' };
+  if (bill.platform !== INVOICEABLE.platform) return { code: 'NOT_DOUYIN', why: 'Taobao fees are invoiced through the Taobao Open Platform’s own invoicing site, not here' };
+  if (bill.status !== INVOICEABLE.status) return { code: 'BILL_NOT_PAID', why: 'only paid amounts are invoiced' };
+  if (new D(bill.total).lte(INVOICEABLE.totalAbove)) return { code: 'ZERO_AMOUNT', why: 'nothing was paid on it' };
   if (bill.invoiceId !== null) return { code: 'ALREADY_INVOICED', why: `already on invoice ${bill.invoiceId}` };
   return null;
 }

@@ -1,3 +1,4 @@
+import { PACKAGE_METER } from '../domain/usage/meter';
 import { ChargeModelKind, PRICING_MODELS } from './models';
 
 /** The platform profiles (DOMAIN §5, §6). */
@@ -8,8 +9,8 @@ export enum BillingPlatform {
   DOUYIN = 'DOUYIN',
 }
 
-/** Meter key of the package-fee charge: it reads the packages held each day, not a quantity. */
-export const PACKAGE_METER = 'DATA_SYNC_PACKAGE';
+/** Meter key of the package-fee charge: it reads the packages held each day, not a quantity (spelled in src/domain/usage/meter.ts). */
+export { PACKAGE_METER };
 
 /** One priced item of a price list: which usage meter it reads, how it prices it, whether coupons cover it. */
 export interface ChargeDef {

@@ -5,7 +5,6 @@ import { D } from './money';
 import { billingPeriod } from './period';
 import { BillingPlatform, priceListOn, validateCharges } from './price-list';
 import { PeriodUsage, rateBill } from './rate-bill';
-import { overdueForDeposit, settleOldestFirst } from './settlement';
 
 const taobaoOn = (date: string) => priceListOn(DEFAULT_PRICE_LISTS, BillingPlatform.TAOBAO, date)!.charges;
 const usage = (totals: Record<string, number>, packagesByDay: string[][] = []): PeriodUsage => ({ totals, packagesByDay });
@@ -186,26 +185,6 @@ describe('periods', () => {
   });
   it('a Douyin month spans its calendar days', () => {
     expect(billingPeriod(BillingPlatform.DOUYIN, '2024-02', '2024-03-05')).toEqual({ ok: true, period: { key: '2024-02', start: '2024-02-01', end: '2024-02-29', days: 29 } });
-  });
-});
-
-describe('settlement and deposit rules', () => {
-  it('pays oldest first and stops at the first bill the balance cannot cover', () => {
-    const s = settleOldestFirst('50.00', [
-      { id: '1', total: '30.00' },
-      { id: '2', total: '40.00' },
-      { id: '3', total: '5.00' },
-    ]);
-    expect(s.paid.map((b) => b.id)).toEqual(['1']);
-    expect(s.stillUnpaid.map((b) => b.id)).toEqual(['2', '3']);
-    expect(s.balanceAfter).toBe('20.00');
-  });
-  it.each([
-    ['2026-11-05', '2026-12-04', false],
-    ['2026-11-05', '2026-12-05', true],
-    ['2026-01-31', '2026-02-28', true],
-  ])('Douyin bill issued %s is overdue for deposit deduction on %s: %s', (issued, today, overdue) => {
-    expect(overdueForDeposit(issued, today)).toBe(overdue);
   });
 });
 

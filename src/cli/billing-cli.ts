@@ -87,7 +87,7 @@ export async function billingCli(command: CliCommand, ds: DataSource, io: CliIo,
   if (command.kind === 'arrears') {
     const summary = await services.accounts.collectArrears();
     log.info({ command, summary, ms: Date.now() - t0 }, 'billing command done');
-    await services.audit.recordSummary({ actor, action: 'collectArrears', entityType: 'BillingRun', entityId: 'arrears', before: null, after: summary });
+    await services.audit.recordArrearsCollection(actor, summary);
     io.out(JSON.stringify(summary, null, 2));
     return 0;
   }
@@ -133,7 +133,7 @@ export async function billingCli(command: CliCommand, ds: DataSource, io: CliIo,
     }
   }
   io.err('\n');
-  await services.audit.recordSummary({ actor, action: 'runBilling', entityType: 'BillingRun', entityId: `${platform}:${period}`, before: null, after: report });
+  await services.audit.recordBillingRun(actor, platform, period, report);
   const { appsConsidered, billsCreated, billsSkipped, linesWritten, total } = report;
   log.info({ command, runId, workers, appsConsidered, billsCreated, billsSkipped, linesWritten, total, ms: Date.now() - t0 }, 'billing run done');
   io.out(JSON.stringify(report, null, 2));

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { isIsoDate } from '../common/beijing-time';
 import { Violation, violation } from '../common/violation';
-import { ApiCategory, CallSource, DataSyncPackage, Meter } from './usage.enums';
+import { isLevelMeter, Meter } from './meter';
+import { ApiCategory, CallSource, DataSyncPackage } from './usage.enums';
 
 export interface ApiCallCount {
   category: ApiCategory;
@@ -137,10 +138,7 @@ export function meterIncrements(r: UsageRecord): MeterIncrement[] {
   return out;
 }
 
-/** Meters whose day figure is a level (the highest reported), not a sum: CRM relations and data-sync packages. */
-export function isLevelMeter(meter: string): boolean {
-  return meter === Meter.CRM_RELATIONS || meter.startsWith('DATA_SYNC_PACKAGE:');
-}
+export { isLevelMeter };
 
 /** One row of the day's meters after merging a batch: what `usage_daily` gains. */
 export interface DailyIncrement {

@@ -1,6 +1,7 @@
 import { addDays, isIsoDate } from '../common/beijing-time';
 import { violation, Violation } from '../common/violation';
-import { API_METER_PREFIX, ApiCategory, CallSource, DataSyncPackage, Meter } from './usage.enums';
+import { apiMeterParts, Meter, packageOfMeter } from './meter';
+import { ApiCategory, CallSource, DataSyncPackage } from './usage.enums';
 
 /** How many days `App.usage(from, to)` answers at most. */
 export const MAX_USAGE_DAYS = 90;
@@ -45,13 +46,14 @@ export function usageDays(rows: readonly MeterRow[], from: string, to: string): 
     const day = { date, apiCalls: [] as UsageDay['apiCalls'], calls: 0, successfulCalls: 0, dataSyncNewOrders: 0, dataSyncPackages: [] as DataSyncPackage[], waliMessages: 0, crmRelations: 0 };
     for (const r of byDate.get(date) ?? []) {
       const quantity = Number(r.quantity);
-      if (r.meter.startsWith(API_METER_PREFIX)) {
-        const [, category, source] = r.meter.split(':');
-        day.apiCalls.push({ category: category as ApiCategory, source: source as CallSource, calls: quantity, successful: Number(r.successful) });
+      const api = apiMeterParts(r.meter);
+      const pkg = api ? null : packageOfMeter(r.meter);
+      if (api) {
+        day.apiCalls.push({ category: api.category, source: api.source, calls: quantity, successful: Number(r.successful) });
         day.calls += quantity;
         day.successfulCalls += Number(r.successful);
       } else if (r.meter === Meter.DATA_SYNC_ORDERS) day.dataSyncNewOrders += quantity;
-      else if (r.meter.startsWith('DATA_SYNC_PACKAGE:') && quantity > 0) day.dataSyncPackages.push(r.meter.slice('DATA_SYNC_PACKAGE:'.length) as DataSyncPackage);
+      else if (pkg && quantity > 0) day.dataSyncPackages.push(pkg);
       else if (r.meter === Meter.WALI_MESSAGES) day.waliMessages += quantity;
       else if (r.meter === Meter.CRM_RELATIONS) day.crmRelations += quantity;
     }

@@ -20,21 +20,3 @@ export enum DataSyncPackage {
   PLATINUM = 'PLATINUM',
   FLAGSHIP = 'FLAGSHIP',
 }
-
-/**
- * Meter keys of the `usage_daily` table: one row per (app, Beijing date, meter).
- * - `API:<category>:<source>`: quantity = calls, successful = successful calls;
- * - `DATA_SYNC_ORDERS`: new main (parent) orders synced;
- * - `DATA_SYNC_PACKAGE:<package>`: quantity 1 = the package was held that day (every package seen is kept);
- * - `WALI_MESSAGES`: new Wali chat messages; `CRM_RELATIONS`: CRM user relations.
- */
-export const Meter = {
-  api: (category: ApiCategory, source: CallSource): string => `API:${category}:${source}`,
-  DATA_SYNC_ORDERS: 'DATA_SYNC_ORDERS',
-  dataSyncPackage: (pkg: DataSyncPackage): string => `DATA_SYNC_PACKAGE:${pkg}`,
-  WALI_MESSAGES: 'WALI_MESSAGES',
-  CRM_RELATIONS: 'CRM_RELATIONS',
-} as const;
-
-/** Prefix shared by every API-call meter (the calls counted against the daily quota). */
-export const API_METER_PREFIX = 'API:';

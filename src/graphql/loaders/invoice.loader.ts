@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
+import { INVOICEABLE } from '../../billing/invoice.rule';
 import { D } from '../../billing/money';
 import { BillEntity, InvoiceBillEntity } from '../../db/entities';
 
@@ -34,18 +35,19 @@ export const liveInvoiceIdByBillLoader = (ds: DataSource) =>
   );
 
 /**
- * Per developer, the paid Douyin fees not yet on a live invoice (what `requestInvoice` would accept:
- * PAID, DOUYIN, total above zero, on no REQUESTED or ISSUED invoice). One query for all accounts asked.
+ * Per developer, the sum of the bills `requestInvoice` would accept (the rule `INVOICEABLE` of
+ * src/billing/invoice.rule.ts, its values passed as parameters, and on no live invoice). One query
+ * for all accounts asked.
  */
 export const invoiceableAmountLoader = (ds: DataSource) =>
   new DataLoader<string, string>(
     async (developerIds) => {
       const rows: { developer_id: string; s: string }[] = await ds.query(
         `SELECT b.developer_id, SUM(b.total) AS s FROM bill b
-          WHERE b.developer_id IN (${placeholders(developerIds.length)}) AND b.status = 'PAID' AND b.platform = 'DOUYIN' AND b.total > 0
+          WHERE b.developer_id IN (${placeholders(developerIds.length)}) AND b.status = ? AND b.platform = ? AND b.total > ?
             AND NOT EXISTS (SELECT 1 FROM invoice_bill ib WHERE ib.bill_id = b.id AND ib.live = 1)
           GROUP BY b.developer_id`,
-        [...developerIds],
+        [...developerIds, INVOICEABLE.status, INVOICEABLE.platform, INVOICEABLE.totalAbove],
       );
       const byDev = new Map(rows.map((r) => [r.developer_id, new D(r.s).toFixed(2)]));
       return developerIds.map((id) => byDev.get(id) ?? '0.00');

@@ -161,7 +161,7 @@ export class BillingResolver {
   async runBilling(@Arg('platform', () => BillingPlatform, { description: 'The platform to bill' }) platform: BillingPlatform, @Arg('period', () => String, { description: 'A Beijing date YYYY-MM-DD (Taobao) or month YYYY-MM (Douyin)' }) period: string, @Ctx() { viewer, services }: Context) {
     const result = await services.billingRuns.run(platform, period);
     // NOTE: a run commits chunk by chunk, so its audit entry is one summary written after it.
-    if (result.ok) await services.audit.recordSummary({ actor: viewer, action: 'runBilling', entityType: 'BillingRun', entityId: `${platform}:${period}`, before: null, after: result.value });
+    if (result.ok) await services.audit.recordBillingRun(viewer, platform, period, result.value);
     return toPayload(result, BillingRunReportType.from);
   }
 
@@ -170,7 +170,7 @@ export class BillingResolver {
   async collectArrears(@Ctx() { viewer, services }: Context): Promise<typeof CollectArrearsResult> {
     const summary = await services.accounts.collectArrears();
     // NOTE: collection commits developer chunk by chunk; its audit entry is one summary written after it.
-    await services.audit.recordSummary({ actor: viewer, action: 'collectArrears', entityType: 'BillingRun', entityId: 'arrears', before: null, after: summary });
+    await services.audit.recordArrearsCollection(viewer, summary);
     return Object.assign(new ArrearsCollectionType(), summary);
   }
 

@@ -13,7 +13,7 @@ import { invalidInput, invalidState, notEligible, offlineChannel, ok, Result } f
 import { RefusalReason } from '../../domain/common/refusal-reason';
 import { isStaff, Viewer } from '../../domain/common/role';
 import { violation } from '../../domain/common/violation';
-import { API_METER_PREFIX } from '../../domain/usage/usage.enums';
+import { API_METER_PREFIX } from '../../domain/usage/meter';
 import { AppEntity, PackageApplicationEntity, PackageEntity, TagEntity, TagPackageEntity } from '../../db/entities';
 import { CalendarService } from '../calendar/calendar.service';
 import { notFound } from '../common/errors';

@@ -58,6 +58,16 @@ export class AuditService {
     await this.record(this.ds.manager, rec);
   }
 
+  /** The summary entry of a billing run, whoever started it (the `runBilling` mutation or the CLI): one shape for both. */
+  recordBillingRun(actor: Viewer, platform: string, period: string, report: unknown): Promise<void> {
+    return this.recordSummary({ actor, action: 'runBilling', entityType: 'BillingRun', entityId: `${platform}:${period}`, before: null, after: report });
+  }
+
+  /** The summary entry of an arrears collection (the `collectArrears` mutation or the CLI). */
+  recordArrearsCollection(actor: Viewer, summary: unknown): Promise<void> {
+    return this.recordSummary({ actor, action: 'collectArrears', entityType: 'BillingRun', entityId: 'arrears', before: null, after: summary });
+  }
+
   /** One page of entries, newest first, optionally filtered. */
   async list(filter: AuditFilter, limit: number, beforeId: string | null): Promise<{ rows: AuditEntryEntity[]; hasNextPage: boolean; totalCount: number }> {
     const where: FindOptionsWhere<AuditEntryEntity> = {};

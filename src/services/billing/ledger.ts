@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { BillingPlatform, BillStatus, LedgerKind, PaymentMode } from '../../billing/billing.enums';
 import { D, Dec } from '../../billing/money';
-import { overdueForDeposit } from '../../billing/settlement';
+import { settleOldestFirst } from '../../billing/settlement';
 import { BillingAccountEntity } from '../../db/entities';
 import { PaymentProvider } from './payment-provider';
 
@@ -125,40 +125,27 @@ async function nextUnpaid(em: EntityManager, states: readonly SettleState[], lim
   return out;
 }
 
-/** Pays `unpaid` (oldest first) in order until one cannot be covered; records entries on the state. */
+/** Pays `unpaid` (oldest first) by the pure rule (`settleOldestFirst`) until one cannot be covered; records its entries on the state. */
 async function payInOrder(st: SettleState, unpaid: readonly UnpaidRow[], provider: PaymentProvider, today: string, paidIds: string[]): Promise<void> {
-  const { account, entries } = st;
-  for (const bill of unpaid) {
-    const total = new D(bill.total);
-    if (st.balance.lt(total)) {
-      const short = total.minus(st.balance.gt(0) ? st.balance : 0);
-      let covered = false;
-      if (account.paymentMode === PaymentMode.ALIPAY_AUTO_DEBIT && account.alipayAgreementNo) {
-        const debit = await provider.autoDebit({ agreementNo: account.alipayAgreementNo, amount: short.toFixed(2), idempotencyKey: `bill:${bill.id}` });
-        if (debit.ok) {
-          entries.push({ kind: LedgerKind.RECHARGE, amount: short.toFixed(2), entryKey: `AUTODEBIT:bill:${bill.id}`, billId: bill.id, note: `Alipay auto-debit ${debit.tradeNo}` });
-          st.balance = st.balance.plus(short);
-          covered = true;
+  const { account } = st;
+  const agreementNo = account.paymentMode === PaymentMode.ALIPAY_AUTO_DEBIT ? account.alipayAgreementNo : null;
+  const bills = unpaid.map((r) => ({ id: r.id, total: r.total, couponTotal: r.coupon_total, platform: r.platform, period: r.period, issuedOn: isoDate(r.issued_on) }));
+  const s = await settleOldestFirst(st.balance, bills, {
+    today,
+    deposit: st.deposit,
+    autoDebit: agreementNo
+      ? async (bill, amount) => {
+          const debit = await provider.autoDebit({ agreementNo, amount, idempotencyKey: `bill:${bill.id}` });
+          return debit.ok ? debit.tradeNo : null;
         }
-      }
-      if (!covered && bill.platform === BillingPlatform.DOUYIN && overdueForDeposit(isoDate(bill.issued_on), today) && st.deposit.gte(short)) {
-        entries.push({ kind: LedgerKind.DEPOSIT_DEDUCTION, amount: short.toFixed(2), entryKey: `DEPOSIT:bill:${bill.id}`, billId: bill.id, note: `arrears of ${bill.period} over one month old, deducted from the deposit` });
-        st.deposit = st.deposit.minus(short);
-        st.balance = st.balance.plus(short);
-        covered = true;
-      }
-      if (!covered) {
-        st.stuck = true;
-        return;
-      }
-    }
-    const coupon = new D(bill.coupon_total);
-    entries.push({ kind: LedgerKind.CHARGE, amount: total.plus(coupon).neg().toFixed(2), entryKey: `CHARGE:bill:${bill.id}`, billId: bill.id, note: `${bill.platform} bill ${bill.period}` });
-    if (coupon.gt(0)) entries.push({ kind: LedgerKind.COUPON, amount: coupon.toFixed(2), entryKey: `COUPON:bill:${bill.id}`, billId: bill.id, note: `coupon on ${bill.period}` });
-    st.balance = st.balance.minus(total);
-    st.last = bill;
-    paidIds.push(bill.id);
-  }
+      : undefined,
+  });
+  st.entries.push(...s.entries);
+  st.balance = new D(s.balanceAfter);
+  st.deposit = new D(s.depositAfter);
+  if (s.paid.length > 0) st.last = unpaid[s.paid.length - 1];
+  for (const b of s.paid) paidIds.push(b.id);
+  if (s.stillUnpaid.length > 0) st.stuck = true;
 }
 
 /**

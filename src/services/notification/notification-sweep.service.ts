@@ -3,7 +3,7 @@ import { beijingDate } from '../../domain/common/beijing-time';
 import { Clock } from '../../domain/common/clock';
 import { NotificationKind, quotaThresholdReached } from '../../domain/notification/notification-kind';
 import { quotaOfState } from '../../domain/usage/quota-snapshot.rule';
-import { API_METER_PREFIX } from '../../domain/usage/usage.enums';
+import { API_METER_PREFIX } from '../../domain/usage/meter';
 import { loadAppQuotaStates } from '../usage/app-quota-state';
 import { NotificationService } from './notification.service';
 

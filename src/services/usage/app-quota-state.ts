@@ -3,7 +3,7 @@ import { OperatorQuotaKind, operatorQuotaKindFor } from '../../domain/app/operat
 import { TrafficMode } from '../../domain/catalog/catalog.enums';
 import { QuotaSource } from '../../domain/quota/quota-today.rule';
 import { AppQuotaState } from '../../domain/usage/quota-snapshot.rule';
-import { API_METER_PREFIX } from '../../domain/usage/usage.enums';
+import { API_METER_PREFIX } from '../../domain/usage/meter';
 
 /** Anything that runs SQL with `?` parameters: a DataSource (the pool) or a transaction's EntityManager. */
 export interface Queryable {

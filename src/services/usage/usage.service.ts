@@ -10,7 +10,8 @@ import { CallPermission } from '../../domain/usage/call-permission.rule';
 import { emergencyTraffic } from '../../domain/quota/quota-today.rule';
 import { AppQuotaState, permissionOfState, quotaOfState, QuotaSnapshotEntry, snapshotEntry } from '../../domain/usage/quota-snapshot.rule';
 import { apiCallsOf, checkUsageBatch, fingerprint, mergeDailyIncrements, UsageRecord } from '../../domain/usage/usage-batch.rule';
-import { API_METER_PREFIX, ApiCategory, CallSource, Meter } from '../../domain/usage/usage.enums';
+import { API_METER_PREFIX, Meter, PACKAGE_METER_PREFIX } from '../../domain/usage/meter';
+import { ApiCategory, CallSource } from '../../domain/usage/usage.enums';
 import { AppEntity } from '../../db/entities';
 import { ConcurrentWriteConflict, retryOnLockConflict } from '../common/transaction';
 import { APP_STATE_CHUNK, loadAppQuotaStates, Queryable } from './app-quota-state';
@@ -41,7 +42,7 @@ const STORED_KEY_MET = Symbol('STORED_KEY_MET');
 class StoredKeyMet extends Error {}
 
 /** SQL twin of `isLevelMeter` (usage-batch.rule.ts): meters whose day keeps the highest figure. */
-const LEVEL_METER_SQL = `(meter = '${Meter.CRM_RELATIONS}' OR meter LIKE 'DATA_SYNC_PACKAGE:%')`;
+const LEVEL_METER_SQL = `(meter = '${Meter.CRM_RELATIONS}' OR meter LIKE '${PACKAGE_METER_PREFIX}%')`;
 
 export type CallPermissionAnswer = CallPermission & { appkey: string; date: string; limit: number | null; usedToday: number };
 
