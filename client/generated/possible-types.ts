@@ -41,6 +41,10 @@
       "InvalidInput",
       "InvalidState"
     ],
+    "CollectArrearsResult": [
+      "ArrearsCollection",
+      "InvalidState"
+    ],
     "CreateAppResult": [
       "App",
       "InvalidInput"
@@ -75,6 +79,10 @@
       "InvalidState",
       "Invoice"
     ],
+    "LiftMemberCapabilityBarResult": [
+      "InvalidState",
+      "MemberCapabilityStanding"
+    ],
     "MarkNotificationsReadResult": [
       "InvalidInput",
       "NotificationsMarked"
@@ -88,6 +96,10 @@
       "InvalidInput",
       "InvalidState",
       "MarketVersion"
+    ],
+    "PingWebhookEndpointResult": [
+      "InvalidState",
+      "WebhookDelivery"
     ],
     "PlaceOrderResult": [
       "InsufficientBalance",
@@ -141,6 +153,18 @@
       "InvalidState",
       "ReleasedReviewItem"
     ],
+    "RemoveWebhookEndpointResult": [
+      "InvalidState",
+      "WebhookEndpoint"
+    ],
+    "ReplayWebhookDeliveryResult": [
+      "InvalidState",
+      "WebhookDelivery"
+    ],
+    "ReportQuotaExhaustedResult": [
+      "EmergencyTrafficAnswer",
+      "InvalidInput"
+    ],
     "RequestInvoiceResult": [
       "InvalidInput",
       "InvalidState",
@@ -163,9 +187,17 @@
       "InvalidState",
       "IssuedAppSecret"
     ],
+    "RotateWebhookSecretResult": [
+      "InvalidState",
+      "WebhookEndpointSecret"
+    ],
     "RunBillingResult": [
       "BillingRunReport",
       "InvalidInput"
+    ],
+    "SetAppBillingPlatformResult": [
+      "App",
+      "InvalidState"
     ],
     "SetAppQuotaResult": [
       "InvalidInput",
@@ -178,6 +210,10 @@
     "SetCalendarDayResult": [
       "CalendarDay",
       "InvalidInput"
+    ],
+    "SetIsvOnboardedResult": [
+      "Developer",
+      "InvalidState"
     ],
     "SetNotificationContactsResult": [
       "InvalidInput",
@@ -198,6 +234,10 @@
     "SetReviewLeadResult": [
       "InvalidInput",
       "ReviewLead"
+    ],
+    "SetValueAddedOutOfCloudPermittedResult": [
+      "App",
+      "InvalidState"
     ],
     "SubmitAppForReviewResult": [
       "InvalidInput",

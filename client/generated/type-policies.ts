@@ -5,13 +5,8 @@ import { relayStylePagination } from '@apollo/client/utilities';
 /** How an Apollo Client InMemoryCache normalises and pages this schema. */
 export const typePolicies: TypePolicies = {
   App: { fields: { reviewRounds: relayStylePagination(false) } },
-  BillingAccount: { keyFields: ['developerId'] },
   CalendarDay: { keyFields: ['date'] },
-  CapabilityCategory: { keyFields: ['code'] },
-  MemberCapabilityStanding: { keyFields: ['developerId'] },
-  Package: { keyFields: ['code'] },
   PartnerDeveloper: { fields: { apps: relayStylePagination(false), bills: relayStylePagination(['period','platform']) } },
   Query: { fields: { auditLog: relayStylePagination(['action','actorId','entityId','entityType']), bills: relayStylePagination(['filter']), invoices: relayStylePagination(['developerId','status']), ledger: relayStylePagination(['developerId']), myApps: relayStylePagination(false), notifications: relayStylePagination(['kind','unread']), reviewQueue: relayStylePagination(['assigned','tagCode']), webhookDeliveries: relayStylePagination(['endpointId']) } },
-  Tag: { keyFields: ['code'] },
   WorkingDay: { keyFields: ['date'] },
 };
