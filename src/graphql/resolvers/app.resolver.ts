@@ -15,7 +15,7 @@ import { badUserInput, toPayload } from './result';
 export class AppResolver {
   @Authorized(Role.DEVELOPER, Role.REVIEWER, Role.OPERATOR)
   @Query(() => AppType, { description: 'An app: its owner, reviewers and operators may read it; anyone else gets NOT_FOUND' })
-  async app(@Arg('id', () => ID, { description: 'The app' }) id: string, @Ctx() { viewer, services }: Context): Promise<AppType> {
+  async app(@Arg('id', () => ID, { description: 'Id of the app to read' }) id: string, @Ctx() { viewer, services }: Context): Promise<AppType> {
     return AppType.from(await services.apps.getVisible(viewer, id));
   }
 
@@ -41,7 +41,7 @@ export class AppResolver {
 
   @Authorized(Role.DEVELOPER)
   @Mutation(() => UpdateAppResult, { description: "Edits the caller's app (not while IN_REVIEW or SUSPENDED)" })
-  async updateApp(@Arg('id', () => ID, { description: "The caller's app" }) id: string, @Arg('input', () => UpdateAppInput, { description: 'The fields to change; omitted ones stay' }) input: UpdateAppInput, @Ctx() { viewer, services }: Context) {
+  async updateApp(@Arg('id', () => ID, { description: "Id of the caller's app (not while IN_REVIEW or SUSPENDED)" }) id: string, @Arg('input', () => UpdateAppInput, { description: 'The fields to change; omitted ones stay' }) input: UpdateAppInput, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.apps.update(viewer, id, input), AppType.from);
   }
 

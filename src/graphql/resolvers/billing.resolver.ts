@@ -58,7 +58,7 @@ export class BillingResolver {
 
   @Authorized(Role.DEVELOPER, Role.REVIEWER, Role.OPERATOR)
   @Query(() => BillType, { description: 'A bill with its lines; another developer’s bill answers NOT_FOUND' })
-  async bill(@Arg('id', () => ID, { description: 'The bill' }) id: string, @Ctx() { viewer, services }: Context): Promise<BillType> {
+  async bill(@Arg('id', () => ID, { description: 'Id of the bill to read' }) id: string, @Ctx() { viewer, services }: Context): Promise<BillType> {
     return BillType.from(await services.bills.get(viewer, id));
   }
 
@@ -75,7 +75,7 @@ export class BillingResolver {
 
   @Authorized(Role.REVIEWER, Role.OPERATOR)
   @Query(() => BillingAccountType, { description: "A developer's billing account (staff)" })
-  async billingAccount(@Arg('developerId', () => ID, { description: 'The developer' }) developerId: string, @Ctx() { services }: Context): Promise<BillingAccountType> {
+  async billingAccount(@Arg('developerId', () => ID, { description: 'Id of the developer whose account to read' }) developerId: string, @Ctx() { services }: Context): Promise<BillingAccountType> {
     return BillingAccountType.from(await services.accounts.view(developerId));
   }
 
@@ -105,7 +105,7 @@ export class BillingResolver {
 
   @Authorized(Role.DEVELOPER, Role.OPERATOR)
   @Query(() => String, { description: "CSV of a period's bills (a developer's own; all for operators)" })
-  async billsCsv(@Arg('platform', () => BillingPlatform, { description: 'The platform' }) platform: BillingPlatform, @Arg('period', () => String, { description: 'A Beijing date YYYY-MM-DD or month YYYY-MM' }) period: string, @Ctx() { viewer, services }: Context): Promise<string> {
+  async billsCsv(@Arg('platform', () => BillingPlatform, { description: 'The platform whose bills to export' }) platform: BillingPlatform, @Arg('period', () => String, { description: 'A Beijing date YYYY-MM-DD or month YYYY-MM' }) period: string, @Ctx() { viewer, services }: Context): Promise<string> {
     return services.bills.csv(viewer, platform, period);
   }
 
@@ -129,7 +129,7 @@ export class BillingResolver {
 
   @Authorized(Role.DEVELOPER)
   @Mutation(() => SetPaymentModeResult, { description: 'PREPAID, or ALIPAY_AUTO_DEBIT with the signed agreement number' })
-  async setPaymentMode(@Arg('mode', () => PaymentMode, { description: 'PREPAID or ALIPAY_AUTO_DEBIT' }) mode: PaymentMode, @Arg('agreementNo', () => String, { nullable: true, description: 'The signed Alipay agreement; required with ALIPAY_AUTO_DEBIT' }) agreementNo: string | null, @Ctx() { viewer, services }: Context) {
+  async setPaymentMode(@Arg('mode', () => PaymentMode, { description: 'PREPAID (the balance pays) or ALIPAY_AUTO_DEBIT (the agreement collects what the balance cannot)' }) mode: PaymentMode, @Arg('agreementNo', () => String, { nullable: true, description: 'The signed Alipay agreement; required with ALIPAY_AUTO_DEBIT' }) agreementNo: string | null, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.accounts.setPaymentMode(viewer.subjectId!, mode, agreementNo), BillingAccountType.from);
   }
 
@@ -148,7 +148,7 @@ export class BillingResolver {
   @Authorized(Role.OPERATOR)
   @Mutation(() => SetBillingTermsResult, { description: "A developer's deposit and new-ISV status" })
   async setBillingTerms(
-    @Arg('developerId', () => ID, { description: 'The developer' }) developerId: string,
+    @Arg('developerId', () => ID, { description: 'Id of the developer whose terms change' }) developerId: string,
     @Arg('deposit', () => Money, { nullable: true, description: 'The Douyin deposit in yuan; omit to keep it' }) deposit: string | null,
     @Arg('newIsv', () => Boolean, { nullable: true, description: 'Qualifies for the new-ISV coupon; omit to keep it' }) newIsv: boolean | null,
     @Ctx() { viewer, services }: Context,
@@ -176,7 +176,7 @@ export class BillingResolver {
 
   @Authorized(Role.OPERATOR)
   @Mutation(() => UpsertPriceListResult, { description: 'Creates or replaces the platform’s price list starting on effectiveFrom' })
-  async upsertPriceList(@Arg('input', () => PriceListInput, { description: 'The price list' }) input: PriceListInput, @Ctx() { viewer, services }: Context) {
+  async upsertPriceList(@Arg('input', () => PriceListInput, { description: 'The effective-dated list; days from effectiveFrom on are billed with it' }) input: PriceListInput, @Ctx() { viewer, services }: Context) {
     const charges: ChargeDef[] = [];
     for (const [i, c] of input.charges.entries()) {
       let props: Record<string, unknown>;
@@ -192,7 +192,7 @@ export class BillingResolver {
 
   @Authorized(Role.OPERATOR)
   @Mutation(() => UpsertCouponPolicyResult, { description: 'Operator: creates or replaces a daily coupon policy (by code)' })
-  async upsertCouponPolicy(@Arg('input', () => CouponPolicyInput, { description: 'The policy' }) input: CouponPolicyInput, @Ctx() { viewer, services }: Context) {
+  async upsertCouponPolicy(@Arg('input', () => CouponPolicyInput, { description: 'The policy: an existing code replaces it' }) input: CouponPolicyInput, @Ctx() { viewer, services }: Context) {
     return toPayload(
       await services.priceLists.upsertCoupon(viewer, { ...input, validTo: input.validTo ?? null, newIsvOnly: input.newIsvOnly ?? false }),
       CouponPolicyType.from,
@@ -202,7 +202,7 @@ export class BillingResolver {
   @Authorized(Role.OPERATOR)
   @Mutation(() => SetQualityDiscountResult, { description: 'Douyin quality-app discount percentage from a date (0 ends it)' })
   async setQualityDiscount(
-    @Arg('appId', () => ID, { description: 'A Douyin app' }) appId: string,
+    @Arg('appId', () => ID, { description: 'Id of a Douyin-billed app' }) appId: string,
     @Arg('percent', () => String, { description: 'Percentage off, 0 to 100, e.g. "10"' }) percent: string,
     @Arg('effectiveFrom', () => LocalDate, { description: 'First Beijing date in force, YYYY-MM-DD' }) effectiveFrom: string,
     @Ctx() { viewer, services }: Context,
@@ -212,7 +212,7 @@ export class BillingResolver {
 
   @Authorized(Role.OPERATOR)
   @Mutation(() => SetAppBillingPlatformResult, { description: 'Which platform profile bills the app' })
-  async setAppBillingPlatform(@Arg('appId', () => ID, { description: 'The app' }) appId: string, @Arg('platform', () => BillingPlatform, { description: 'TAOBAO or DOUYIN' }) platform: BillingPlatform, @Ctx() { viewer, services }: Context): Promise<typeof SetAppBillingPlatformResult> {
+  async setAppBillingPlatform(@Arg('appId', () => ID, { description: 'Id of the app whose platform profile is set' }) appId: string, @Arg('platform', () => BillingPlatform, { description: 'TAOBAO (daily bills) or DOUYIN (monthly, settled on the 5th)' }) platform: BillingPlatform, @Ctx() { viewer, services }: Context): Promise<typeof SetAppBillingPlatformResult> {
     return AppType.from(await services.priceLists.setAppPlatform(viewer, appId, platform));
   }
 }

@@ -20,7 +20,7 @@ export class CalendarResolver {
   @Mutation(() => SetCalendarDayResult, { description: 'Operator: marks a Beijing date OFF (holiday) or WORKDAY (make-up working day); a row in a new year makes that year covered' })
   async setCalendarDay(
     @Arg('date', () => LocalDate, { description: 'The Beijing date, YYYY-MM-DD' }) date: string,
-    @Arg('kind', () => CalendarDayKind, { description: 'OFF or WORKDAY' }) kind: CalendarDayKind,
+    @Arg('kind', () => CalendarDayKind, { description: 'OFF (a holiday on a weekday) or WORKDAY (a worked weekend day)' }) kind: CalendarDayKind,
     @Arg('note', () => String, { nullable: true, description: 'Why the day differs' }) note: string | null,
     @Ctx() { viewer, services }: Context,
   ) {

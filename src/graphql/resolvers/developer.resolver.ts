@@ -24,7 +24,7 @@ export class DeveloperResolver {
   @Mutation(() => CloseDeveloperAccountResult, {
     description: "Closes the caller's developer account (注销). Refused while bills are unpaid (IN_ARREARS), usage is not billed yet (UNBILLED_USAGE), buyers hold active subscriptions (ACTIVE_SUBSCRIPTIONS) or a balance remains without forfeitBalance (BALANCE_REMAINING). Returns the deposit.",
   })
-  async closeDeveloperAccount(@Arg('input', () => CloseDeveloperAccountInput, { description: 'The confirmation' }) input: CloseDeveloperAccountInput, @Ctx() { viewer, services }: Context) {
+  async closeDeveloperAccount(@Arg('input', () => CloseDeveloperAccountInput, { description: "The caller's confirmation of the closure (a positive balance is forfeited, never withdrawn)" }) input: CloseDeveloperAccountInput, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.closures.close(viewer, viewer.subjectId!, input), AccountClosureType.from);
   }
 }

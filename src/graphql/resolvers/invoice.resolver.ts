@@ -29,7 +29,7 @@ export class InvoiceResolver {
 
   @Authorized(Role.DEVELOPER, Role.OPERATOR)
   @Query(() => InvoiceType, { description: 'An invoice with its bills; another developer’s invoice answers NOT_FOUND' })
-  async invoice(@Arg('id', () => ID, { description: 'The invoice' }) id: string, @Ctx() { viewer, services }: Context): Promise<InvoiceType> {
+  async invoice(@Arg('id', () => ID, { description: 'Id of the invoice to read' }) id: string, @Ctx() { viewer, services }: Context): Promise<InvoiceType> {
     return InvoiceType.from(await services.invoices.get(viewer, id));
   }
 
@@ -46,13 +46,13 @@ export class InvoiceResolver {
 
   @Authorized(Role.OPERATOR)
   @Mutation(() => IssueInvoiceResult, { description: 'REQUESTED → ISSUED with the invoice number (8 to 20 digits, unique)' })
-  async issueInvoice(@Arg('id', () => ID, { description: 'The REQUESTED invoice' }) id: string, @Arg('invoiceNo', () => String, { description: 'The invoice number printed on it' }) invoiceNo: string, @Ctx() { viewer, services }: Context) {
+  async issueInvoice(@Arg('id', () => ID, { description: 'Id of the REQUESTED invoice to issue' }) id: string, @Arg('invoiceNo', () => String, { description: 'The invoice number printed on it' }) invoiceNo: string, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.invoices.issue(viewer, id, invoiceNo), InvoiceType.from);
   }
 
   @Authorized(Role.OPERATOR)
   @Mutation(() => RejectInvoiceResult, { description: 'REQUESTED → REJECTED with a reason; its bills may be requested again' })
-  async rejectInvoice(@Arg('id', () => ID, { description: 'The REQUESTED invoice' }) id: string, @Arg('reason', () => String, { description: 'Why, told to the developer' }) reason: string, @Ctx() { viewer, services }: Context) {
+  async rejectInvoice(@Arg('id', () => ID, { description: 'Id of the REQUESTED invoice to refuse' }) id: string, @Arg('reason', () => String, { description: 'Why, told to the developer' }) reason: string, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.invoices.reject(viewer, id, reason), InvoiceType.from);
   }
 }

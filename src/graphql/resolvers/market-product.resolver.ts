@@ -26,7 +26,7 @@ export class MarketProductResolver {
   }
 
   @Query(() => MarketProductType, { description: 'A product: its provider and staff always; anyone else once it is listed and visible; otherwise NOT_FOUND' })
-  async marketProduct(@Arg('id', () => ID, { description: 'The product' }) id: string, @Ctx() { viewer, services }: Context): Promise<MarketProductType> {
+  async marketProduct(@Arg('id', () => ID, { description: 'Id of the product to read' }) id: string, @Ctx() { viewer, services }: Context): Promise<MarketProductType> {
     return MarketProductType.from(await services.marketProducts.getVisible(viewer, id));
   }
 
@@ -44,13 +44,13 @@ export class MarketProductResolver {
 
   @Authorized(Role.DEVELOPER)
   @Mutation(() => MarketProductResult, { description: "Edits the caller's product (not while IN_REVIEW)" })
-  async updateMarketProduct(@Arg('id', () => ID, { description: "The caller's product" }) id: string, @Arg('input', () => UpdateMarketProductInput, { description: 'The fields to change; omitted ones stay' }) input: UpdateMarketProductInput, @Ctx() { viewer, services }: Context) {
+  async updateMarketProduct(@Arg('id', () => ID, { description: "Id of the caller's product" }) id: string, @Arg('input', () => UpdateMarketProductInput, { description: 'The fields to change; omitted ones stay' }) input: UpdateMarketProductInput, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.marketProducts.update(viewer, id, input), MarketProductType.from);
   }
 
   @Authorized(Role.DEVELOPER)
   @Mutation(() => MarketProductResult, { description: 'Checks (http/https, a domain, HEAD 200–500 within 2 s) and saves the production endpoint' })
-  async setProductionEndpoint(@Arg('productId', () => ID, { description: "The caller's product" }) productId: string, @Arg('url', () => String, { description: 'http(s) on a domain (not an IP), answering HEAD with 200–500 within 2 seconds' }) url: string, @Ctx() { viewer, services }: Context) {
+  async setProductionEndpoint(@Arg('productId', () => ID, { description: "Id of the caller's product whose endpoint is set" }) productId: string, @Arg('url', () => String, { description: 'http(s) on a domain (not an IP), answering HEAD with 200–500 within 2 seconds' }) url: string, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.marketProducts.setEndpoint(viewer, productId, url), MarketProductType.from);
   }
 
@@ -62,14 +62,14 @@ export class MarketProductResolver {
 
   @Authorized(Role.DEVELOPER)
   @Mutation(() => MarketVersionResult, { description: "Edits a version's name, trial or prices" })
-  async updateMarketVersion(@Arg('versionId', () => ID, { description: "The caller's version" }) versionId: string, @Arg('input', () => MarketVersionInput, { description: 'The fields to change; omitted ones stay' }) input: MarketVersionInput, @Ctx() { viewer, services }: Context) {
+  async updateMarketVersion(@Arg('versionId', () => ID, { description: "Id of the caller's version" }) versionId: string, @Arg('input', () => MarketVersionInput, { description: 'The fields to change; omitted ones stay' }) input: MarketVersionInput, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.marketProducts.updateVersion(viewer, versionId, input), MarketVersionType.from);
   }
 
   @Authorized(Role.DEVELOPER)
   @Mutation(() => MarketVersionResult, { description: "Replaces a version's extra billing items; after submission only prices may change" })
   async setVersionBillingItems(
-    @Arg('versionId', () => ID, { description: "The caller's version" }) versionId: string,
+    @Arg('versionId', () => ID, { description: "Id of the caller's version whose items are replaced" }) versionId: string,
     @Arg('items', () => [BillingItemInput], { description: "The version's whole set of extra billing items" }) items: BillingItemInput[],
     @Ctx() { viewer, services }: Context,
   ) {
@@ -84,7 +84,7 @@ export class MarketProductResolver {
 
   @Authorized(Role.DEVELOPER)
   @Mutation(() => MarketVersionResult, { description: "Shows a hidden version of the caller's product again" })
-  async showMarketVersion(@Arg('versionId', () => ID, { description: 'The hidden version' }) versionId: string, @Ctx() { viewer, services }: Context) {
+  async showMarketVersion(@Arg('versionId', () => ID, { description: 'Id of the hidden version to show again' }) versionId: string, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.marketProducts.setVersionHidden(viewer, versionId, false), MarketVersionType.from);
   }
 
@@ -96,7 +96,7 @@ export class MarketProductResolver {
 
   @Authorized(Role.DEVELOPER)
   @Mutation(() => MarketProductResult, { description: "Sets the display order: every one of the product's version ids, in order" })
-  async reorderMarketVersions(@Arg('productId', () => ID, { description: "The caller's product" }) productId: string, @Arg('versionIds', () => [ID], { description: 'Every version of the product, in the new order' }) versionIds: string[], @Ctx() { viewer, services }: Context) {
+  async reorderMarketVersions(@Arg('productId', () => ID, { description: "Id of the caller's product whose versions are reordered" }) productId: string, @Arg('versionIds', () => [ID], { description: 'Every version of the product, in the new order' }) versionIds: string[], @Ctx() { viewer, services }: Context) {
     return toPayload(await services.marketProducts.reorderVersions(viewer, productId, versionIds), MarketProductType.from);
   }
 

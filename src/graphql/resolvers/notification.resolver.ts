@@ -48,7 +48,7 @@ export class NotificationResolver {
   async notifications(
     @Arg('first', () => Int, { nullable: true, description: 'How many notifications to return: 1 to 100 (default 20)' }) first: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Cursor to continue after: the endCursor of the page read before; omit for the first page' }) after: string | null,
-    @Arg('kind', () => NotificationKind, { nullable: true, description: 'Only this kind' }) kind: NotificationKind | null,
+    @Arg('kind', () => NotificationKind, { nullable: true, description: 'Only notifications of this kind; omit for every kind' }) kind: NotificationKind | null,
     @Arg('unread', () => Boolean, { nullable: true, description: 'true: unread only; false: read only' }) unread: boolean | null,
     @Ctx() { viewer, services }: Context,
   ): Promise<NotificationConnectionType> {
@@ -88,9 +88,9 @@ export class NotificationResolver {
   @Authorized(Role.DEVELOPER)
   @Mutation(() => SetNotificationPreferenceResult, { description: 'Switches one channel of one kind on or off (the inbox stays on)' })
   async setNotificationPreference(
-    @Arg('kind', () => NotificationKind, { description: 'The notification kind' }) kind: NotificationKind,
+    @Arg('kind', () => NotificationKind, { description: 'The notification kind the choice is for' }) kind: NotificationKind,
     @Arg('channel', () => NotificationChannel, { description: 'EMAIL, SMS or WEBHOOK (INBOX is always on)' }) channel: NotificationChannel,
-    @Arg('enabled', () => Boolean, { description: 'On or off' }) enabled: boolean,
+    @Arg('enabled', () => Boolean, { description: 'True sends this kind to the channel; false stops it' }) enabled: boolean,
     @Ctx() { viewer, services }: Context,
   ) {
     return toPayload(await services.notifications.setPreference(viewer.subjectId!, kind, channel, enabled), (p) => Object.assign(new NotificationPreferenceType(), p));
@@ -122,20 +122,20 @@ export class NotificationResolver {
 
   @Authorized(Role.DEVELOPER)
   @Mutation(() => RotateWebhookSecretResult, { description: 'Replaces the signing secret at once; answers with the new one, shown once' })
-  async rotateWebhookSecret(@Arg('endpointId', () => ID, { description: "The caller's endpoint" }) endpointId: string, @Ctx() { viewer, services }: Context): Promise<typeof RotateWebhookSecretResult> {
+  async rotateWebhookSecret(@Arg('endpointId', () => ID, { description: "Id of the caller's endpoint whose signing secret is replaced" }) endpointId: string, @Ctx() { viewer, services }: Context): Promise<typeof RotateWebhookSecretResult> {
     return withSecret(await services.webhooks.rotateSecret(viewer.subjectId!, endpointId));
   }
 
   @Authorized(Role.DEVELOPER)
   @Mutation(() => RemoveWebhookEndpointResult, { description: 'Stops deliveries to the endpoint (its log stays readable)' })
-  async removeWebhookEndpoint(@Arg('endpointId', () => ID, { description: "The caller's endpoint" }) endpointId: string, @Ctx() { viewer, services }: Context): Promise<typeof RemoveWebhookEndpointResult> {
+  async removeWebhookEndpoint(@Arg('endpointId', () => ID, { description: "Id of the caller's endpoint to remove: its deliveries stop, pending ones too; its log stays readable" }) endpointId: string, @Ctx() { viewer, services }: Context): Promise<typeof RemoveWebhookEndpointResult> {
     return WebhookEndpointType.from(await services.webhooks.remove(viewer.subjectId!, endpointId));
   }
 
   @Authorized(Role.DEVELOPER)
   @Query(() => WebhookDeliveryConnectionType, { description: "An endpoint's deliveries, newest first, each with its attempts" })
   async webhookDeliveries(
-    @Arg('endpointId', () => ID, { description: "The caller's endpoint" }) endpointId: string,
+    @Arg('endpointId', () => ID, { description: "Id of the caller's endpoint whose log to page" }) endpointId: string,
     @Arg('first', () => Int, { nullable: true, description: 'How many deliveries to return: 1 to 100 (default 20)' }) first: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Cursor to continue after: the endCursor of the page read before; omit for the first page' }) after: string | null,
     @Ctx() { viewer, services }: Context,
@@ -148,7 +148,7 @@ export class NotificationResolver {
 
   @Authorized(Role.DEVELOPER)
   @Mutation(() => PingWebhookEndpointResult, { description: 'Sends a signed WEBHOOK_PING to the endpoint now' })
-  async pingWebhookEndpoint(@Arg('endpointId', () => ID, { description: "The caller's endpoint" }) endpointId: string, @Ctx() { viewer, services }: Context): Promise<typeof PingWebhookEndpointResult> {
+  async pingWebhookEndpoint(@Arg('endpointId', () => ID, { description: "Id of the caller's endpoint to send a signed WEBHOOK_PING to" }) endpointId: string, @Ctx() { viewer, services }: Context): Promise<typeof PingWebhookEndpointResult> {
     return WebhookDeliveryType.from(await services.webhooks.ping(viewer.subjectId!, endpointId));
   }
 

@@ -16,7 +16,7 @@ import { badUserInput, toPayload } from './result';
 export class PackageApplicationResolver {
   @Authorized(Role.DEVELOPER, Role.REVIEWER, Role.OPERATOR)
   @Query(() => TrafficPackageEligibilityType, { description: "Every traffic-package rule with its measured figure and threshold, for the app's next rung (owner or staff)" })
-  async trafficPackageEligibility(@Arg('appId', () => ID, { description: 'The app' }) appId: string, @Ctx() { viewer, services }: Context): Promise<TrafficPackageEligibilityType> {
+  async trafficPackageEligibility(@Arg('appId', () => ID, { description: 'Id of the app whose next rung is checked' }) appId: string, @Ctx() { viewer, services }: Context): Promise<TrafficPackageEligibilityType> {
     const e = await services.packageApplications.trafficEligibility(viewer, appId);
     return {
       appId: String(e.app.id),
@@ -39,7 +39,7 @@ export class PackageApplicationResolver {
 
   @Authorized(Role.DEVELOPER)
   @Mutation(() => ApplyForValueAddedPackageResult, { description: 'Applies for a value-added package; EMAIL-channel packages answer OfflineChannel with the address and materials' })
-  async applyForValueAddedPackage(@Arg('appId', () => ID, { description: "The caller's app" }) appId: string, @Arg('packageCode', () => ID, { description: "A value-added package applicable to the app's tag" }) packageCode: string, @Ctx() { viewer, services }: Context) {
+  async applyForValueAddedPackage(@Arg('appId', () => ID, { description: "Id of the caller's app applying" }) appId: string, @Arg('packageCode', () => ID, { description: "A value-added package applicable to the app's tag" }) packageCode: string, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.packageApplications.applyForValueAddedPackage(viewer, appId, packageCode), PackageApplicationType.from);
   }
 
@@ -56,13 +56,13 @@ export class PackageApplicationResolver {
 
   @Authorized(Role.DEVELOPER, Role.REVIEWER, Role.OPERATOR)
   @Query(() => PackageApplicationType, { description: "A package application: its app's owner and staff; NOT_FOUND to anyone else" })
-  async packageApplication(@Arg('id', () => ID, { description: 'The application' }) id: string, @Ctx() { viewer, services }: Context): Promise<PackageApplicationType> {
+  async packageApplication(@Arg('id', () => ID, { description: 'Id of the application to read' }) id: string, @Ctx() { viewer, services }: Context): Promise<PackageApplicationType> {
     return PackageApplicationType.from(await services.packageApplications.getVisible(viewer, id));
   }
 
   @Authorized(Role.DEVELOPER, Role.REVIEWER, Role.OPERATOR)
   @Query(() => [PackageApplicationType], { description: "An app's package applications, newest first (owner or staff)" })
-  async appPackageApplications(@Arg('appId', () => ID, { description: 'The app' }) appId: string, @Ctx() { viewer, services }: Context): Promise<PackageApplicationType[]> {
+  async appPackageApplications(@Arg('appId', () => ID, { description: 'Id of the app whose applications to list' }) appId: string, @Ctx() { viewer, services }: Context): Promise<PackageApplicationType[]> {
     return (await services.packageApplications.listForApp(viewer, appId)).map(PackageApplicationType.from);
   }
 

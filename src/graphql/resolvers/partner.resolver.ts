@@ -27,7 +27,7 @@ export class PartnerResolver {
 
   @Authorized(Role.PARTNER)
   @Query(() => PartnerDeveloperType, { description: 'Partner: one developer that grants the caller access; any other id answers NOT_FOUND' })
-  async partnerDeveloper(@Arg('id', () => ID, { description: 'The developer' }) id: string, @Ctx() { viewer, services }: Context): Promise<PartnerDeveloperType> {
+  async partnerDeveloper(@Arg('id', () => ID, { description: 'Id of a developer that granted the caller access' }) id: string, @Ctx() { viewer, services }: Context): Promise<PartnerDeveloperType> {
     const { developer, grant } = await services.partners.authorizedDeveloper(viewer.subjectId!, id);
     return PartnerDeveloperType.from(developer, grant);
   }

@@ -30,13 +30,13 @@ export class ReviewResolver {
 
   @Authorized(Role.DEVELOPER, Role.REVIEWER)
   @Mutation(() => PostReviewFeedbackResult, { description: "A message in a rejected round's thread: the app's developer asks, reviewers answer" })
-  async postReviewFeedback(@Arg('roundId', () => ID, { description: "A rejected round of the caller's" }) roundId: string, @Arg('message', () => String, { description: 'The feedback text' }) message: string, @Ctx() { viewer, services }: Context) {
+  async postReviewFeedback(@Arg('roundId', () => ID, { description: "A rejected round of the caller's" }) roundId: string, @Arg('message', () => String, { description: "The developer's question or the reviewer's answer, kept in the round's thread" }) message: string, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.reviews.postFeedback(viewer, roundId, message), ReviewRoundType.from);
   }
 
   @Authorized(Role.DEVELOPER, Role.REVIEWER, Role.OPERATOR)
   @Query(() => ReviewRoundType, { description: "A review round: the subject's developer and staff may read it; anyone else gets NOT_FOUND" })
-  async reviewRound(@Arg('id', () => ID, { description: 'The round' }) id: string, @Ctx() { viewer, services }: Context): Promise<ReviewRoundType> {
+  async reviewRound(@Arg('id', () => ID, { description: 'Id of the round to read' }) id: string, @Ctx() { viewer, services }: Context): Promise<ReviewRoundType> {
     return ReviewRoundType.from(await services.reviews.getVisible(viewer, id));
   }
 

@@ -26,8 +26,8 @@ export class UsageResolver {
   @Query(() => CallPermissionType, { description: 'Gateway: may this call go through now?' })
   async callPermission(
     @Arg('appkey', () => String, { description: "The calling app's appkey" }) appkey: string,
-    @Arg('category', () => ApiCategory, { description: "The API's category" }) category: ApiCategory,
-    @Arg('source', () => CallSource, { description: 'IN_CLOUD or OUT_OF_CLOUD' }) source: CallSource,
+    @Arg('category', () => ApiCategory, { description: 'The category of the API called (FREE goes through even in arrears)' }) category: ApiCategory,
+    @Arg('source', () => CallSource, { description: 'IN_CLOUD or OUT_OF_CLOUD (value-added calls out of cloud need permission)' }) source: CallSource,
     @Ctx() { services }: Context,
   ): Promise<CallPermissionType> {
     const a = await services.usage.callPermission(appkey, category, source);
@@ -69,7 +69,7 @@ export class UsageResolver {
 
   @Authorized(Role.OPERATOR)
   @Mutation(() => SetValueAddedOutOfCloudPermittedResult, { description: 'Operator: permit or forbid VALUE_ADDED calls from outside the cloud for an app' })
-  async setValueAddedOutOfCloudPermitted(@Arg('appId', () => ID, { description: 'The app' }) appId: string, @Arg('permitted', () => Boolean, { description: 'May call value-added APIs from outside the cloud' }) permitted: boolean, @Ctx() { viewer, services }: Context): Promise<typeof SetValueAddedOutOfCloudPermittedResult> {
+  async setValueAddedOutOfCloudPermitted(@Arg('appId', () => ID, { description: 'Id of the app whose out-of-cloud value-added calls are allowed or forbidden' }) appId: string, @Arg('permitted', () => Boolean, { description: 'May call value-added APIs from outside the cloud' }) permitted: boolean, @Ctx() { viewer, services }: Context): Promise<typeof SetValueAddedOutOfCloudPermittedResult> {
     const app = await services.usage.setValueAddedOutOfCloudPermitted(viewer, appId, permitted);
     if (!app) throw notFound('App', appId);
     return AppType.from(app);

@@ -46,7 +46,7 @@ export class IssuedAppSecretType {
 
 @ObjectType('GatewayAppSecret', { simpleResolvers: true, description: 'One secret the gateway may verify signed calls with, in full' })
 export class GatewayAppSecretType {
-  @Field(() => Int, { description: 'Its version' })
+  @Field(() => Int, { description: "The secret's version: 1 for the first, one more at each rotation" })
   version: number;
 
   @Field(() => String, { description: 'The secret itself (gateway only)' })

@@ -11,7 +11,7 @@ export class ApiCallUsageType {
   @Field(() => ApiCategory, { description: 'The API category of the calls' })
   category: ApiCategory;
 
-  @Field(() => CallSource, { description: 'IN_CLOUD or OUT_OF_CLOUD' })
+  @Field(() => CallSource, { description: 'Where the calls came from: IN_CLOUD (in-cloud price) or OUT_OF_CLOUD' })
   source: CallSource;
 
   @Field(() => GraphQLSafeInt, { description: 'All calls of this category and source on the day, failed ones included (what is billed)' })
@@ -59,7 +59,7 @@ export class UsageTodayType {
   @Field(() => GraphQLSafeInt, { description: 'Successful calls reported today' })
   successfulCalls: number;
 
-  @Field(() => QuotaTodayType, { description: "Today's quota" })
+  @Field(() => QuotaTodayType, { description: "Today's quota the calls count against" })
   quota: QuotaTodayType;
 
   @Field(() => GraphQLSafeInt, { nullable: true, description: 'Calls left today (0 when used up); null where UV-based rules govern' })

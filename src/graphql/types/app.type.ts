@@ -155,7 +155,7 @@ export class UpdateAppInput {
   @Field(() => String, { nullable: true, description: 'New http(s) callback address, no platform brand word' })
   callbackUrl?: string | null;
 
-  @Field(() => ID, { nullable: true, description: "Another tag's code" })
+  @Field(() => ID, { nullable: true, description: 'Code of the tag to move the app to' })
   tagCode?: string;
 
   @Field(() => Boolean, { nullable: true, description: 'Whether it runs inside the platform cloud' })

@@ -11,10 +11,10 @@ export class PackageApplicationType {
   @Field(() => ID, { description: 'Stable, opaque identifier of the package application; the same in every answer that holds it' })
   id: string;
 
-  @Field(() => ID, { description: 'The app applying' })
+  @Field(() => ID, { description: 'Id of the app that applied' })
   appId: string;
 
-  @Field(() => PackageKind, { description: 'TRAFFIC or VALUE_ADDED' })
+  @Field(() => PackageKind, { description: 'TRAFFIC (the next rung of the ladder) or VALUE_ADDED' })
   kind: PackageKind;
 
   @Field(() => ID, { description: 'The package applied for' })
@@ -68,7 +68,7 @@ export class PackageApplicationType {
 
 @ObjectType('TrafficPackageEligibility', { simpleResolvers: true, description: 'What an application for the next rung would meet now (DOMAIN §2.3)' })
 export class TrafficPackageEligibilityType {
-  @Field(() => ID, { description: 'The app' })
+  @Field(() => ID, { description: 'Id of the app checked' })
   appId: string;
 
   @Field(() => Boolean, { description: 'True if every rule passed' })

@@ -59,7 +59,7 @@ export class BillType {
   @Field(() => ID, { description: 'Stable, opaque identifier of the bill; the same in every answer that holds it' })
   id: string;
 
-  @Field(() => ID, { description: 'The app billed' })
+  @Field(() => ID, { description: 'Id of the app whose usage the bill prices' })
   appId: string;
 
   @Field(() => String, { description: 'The appkey billed (bills are per appkey)' })
@@ -80,7 +80,7 @@ export class BillType {
   @Field(() => LocalDate, { description: "Last Beijing date the bill covers, YYYY-MM-DD (the same day for Taobao; the month's last day for Douyin)" })
   periodEnd: string;
 
-  @Field(() => BillStatus, { description: 'UNPAID or PAID' })
+  @Field(() => BillStatus, { description: 'UNPAID (the developer is in arrears until it is paid) or PAID' })
   status: BillStatus;
 
   @Field(() => Money, { description: 'Sum of the rounded lines' })
@@ -177,7 +177,7 @@ export class BillingAccountType {
   @Field(() => Money, { description: 'Douyin deposit; old arrears are deducted from it' })
   deposit: string;
 
-  @Field(() => PaymentMode, { description: 'PREPAID or ALIPAY_AUTO_DEBIT' })
+  @Field(() => PaymentMode, { description: 'How bills are paid: PREPAID from the balance, or ALIPAY_AUTO_DEBIT for what the balance cannot cover' })
   paymentMode: PaymentMode;
 
   @Field(() => String, { nullable: true, description: 'The signed Alipay auto-debit agreement; null unless the payment mode is ALIPAY_AUTO_DEBIT' })
@@ -237,18 +237,18 @@ export class LedgerEntryType {
   }
 }
 
-@ObjectType('LedgerEdge', { simpleResolvers: true, description: 'One ledger of a connection, with its cursor' })
+@ObjectType('LedgerEdge', { simpleResolvers: true, description: 'One ledger entry of a connection, with its cursor' })
 export class LedgerEdgeType {
-  @Field(() => String, { description: 'Opaque position of this ledger: pass it as `after` to read the ledgers that follow' })
+  @Field(() => String, { description: 'Opaque position of this entry: pass it as `after` to read the older entries that follow' })
   cursor: string;
 
-  @Field(() => LedgerEntryType, { description: 'The ledger itself' })
+  @Field(() => LedgerEntryType, { description: 'The ledger entry itself' })
   node: LedgerEntryType;
 }
 
-@ObjectType('LedgerConnection', { simpleResolvers: true, description: "A page of ledgers (Relay cursor connection): the edges in the list's order, where the page sits, and the whole list's count" })
+@ObjectType('LedgerConnection', { simpleResolvers: true, description: "A page of ledger entries (Relay cursor connection), newest first: the edges, where the page sits, and the whole ledger's count" })
 export class LedgerConnectionType {
-  @Field(() => [LedgerEdgeType], { description: 'The ledgers of this page, each with its cursor' })
+  @Field(() => [LedgerEdgeType], { description: 'The ledger entries of this page, each with its cursor' })
   edges: LedgerEdgeType[];
 
   @Field(() => PageInfoType, { description: 'Where this page sits: pass endCursor as `after` while hasNextPage is true' })
@@ -263,7 +263,7 @@ export class AppMonthToDateType {
   @Field(() => ID, { description: 'The app whose bills these are' })
   appId: string;
 
-  @Field(() => String, { description: "The app's appkey" })
+  @Field(() => String, { description: 'The appkey the bills are for (bills are per appkey)' })
   appkey: string;
 
   @Field(() => BillingPlatform, { description: 'The platform profile that bills the app' })
@@ -284,7 +284,7 @@ export class BillingRunReportType {
   @Field(() => ID, { description: "Id of the run's record (see billingRuns)" })
   runId: string;
 
-  @Field(() => BillingPlatform, { description: 'The platform billed' })
+  @Field(() => BillingPlatform, { description: 'The platform whose bills the run made' })
   platform: BillingPlatform;
 
   @Field(() => String, { description: 'The period billed: a Beijing date YYYY-MM-DD (Taobao) or month YYYY-MM (Douyin)' })
@@ -397,7 +397,7 @@ export class ChargeInput {
 
 @InputType('PriceListInput', { description: 'An effective-dated price list to create' })
 export class PriceListInput {
-  @Field(() => BillingPlatform, { description: 'The platform priced' })
+  @Field(() => BillingPlatform, { description: 'The platform whose bills the list prices' })
   platform: BillingPlatform;
 
   @Field(() => LocalDate, { description: 'First Beijing date in force, YYYY-MM-DD' })
@@ -415,7 +415,7 @@ export class CouponPolicyType {
   @Field(() => ID, { description: "The coupon code, as the object's identity (the same value as code)" })
   id: string;
 
-  @Field(() => String, { description: "The policy's code" })
+  @Field(() => String, { description: "The policy's code, unique; upsertCouponPolicy replaces by it" })
   code: string;
 
   @Field(() => BillingPlatform, { description: 'The platform whose bills get it' })
@@ -440,7 +440,7 @@ export class CouponPolicyType {
 
 @InputType('CouponPolicyInput', { description: 'A daily coupon policy to create or replace (by code)' })
 export class CouponPolicyInput {
-  @Field(() => String, { description: "The policy's code" })
+  @Field(() => String, { description: "The policy's code: an existing code replaces that policy" })
   code: string;
 
   @Field(() => BillingPlatform, { description: 'The platform whose bills get it' })
@@ -464,7 +464,7 @@ export class QualityDiscountType {
   @Field(() => ID, { description: 'Stable, opaque identifier of this discount (one per app and start date), for client caches' })
   id: string;
 
-  @Field(() => ID, { description: 'The app' })
+  @Field(() => ID, { description: 'Id of the Douyin-billed app discounted' })
   appId: string;
 
   @Field(() => LocalDate, { description: 'First Beijing date in force, YYYY-MM-DD' })

@@ -41,7 +41,7 @@ export class RecomputedDueType {
 
 @ObjectType('CalendarYearImport', { simpleResolvers: true, description: "The result of importing a year's official calendar: the due times it moved" })
 export class CalendarYearImportType {
-  @Field(() => Int, { description: 'The year imported' })
+  @Field(() => Int, { description: 'The calendar year the imported notice covers' })
   year: number;
 
   @Field(() => Int, { description: 'Holidays stored (OFF)' })

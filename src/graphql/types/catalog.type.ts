@@ -10,10 +10,10 @@ export class PackageType {
   @Field(() => String, { description: "The package's code (e.g. TRAFFIC_1M, WANGWANG_CHAT_HISTORY)" })
   code: string;
 
-  @Field(() => String, { description: 'Display name' })
+  @Field(() => String, { description: 'Package name shown in the portal' })
   name: string;
 
-  @Field(() => PackageKind, { description: 'TRAFFIC or VALUE_ADDED' })
+  @Field(() => PackageKind, { description: 'TRAFFIC (a daily call quota) or VALUE_ADDED (an API capability)' })
   kind: PackageKind;
 
   @Field(() => Int, { nullable: true, description: 'TRAFFIC: calls per Beijing day' })
@@ -44,7 +44,7 @@ export class TagType {
   @Field(() => String, { description: "The tag's code, e.g. MERCHANT_BACKEND" })
   code: string;
 
-  @Field(() => String, { description: 'Display name' })
+  @Field(() => String, { description: 'Tag name shown in the portal, e.g. "Merchant backend system"' })
   name: string;
 
   @Field(() => Int, { description: 'Calls/day while DEVELOPING, IN_REVIEW or REJECTED' })
@@ -66,10 +66,10 @@ export class TagType {
 
 @InputType('UpsertTagInput', { description: 'A tag to create or replace (by code)' })
 export class UpsertTagInput {
-  @Field(() => String, { description: 'The tag code' })
+  @Field(() => String, { description: 'The tag code, e.g. MERCHANT_BACKEND' })
   code: string;
 
-  @Field(() => String, { description: 'Display name' })
+  @Field(() => String, { description: 'Tag name shown in the portal' })
   name: string;
 
   @Field(() => Int, { description: 'Calls per day before ONLINE (5,000 in the seed)' })
@@ -93,13 +93,13 @@ export class UpsertTagInput {
 
 @InputType('UpsertPackageInput', { description: 'A package to create or replace (by code)' })
 export class UpsertPackageInput {
-  @Field(() => String, { description: 'The package code' })
+  @Field(() => String, { description: 'The package code, e.g. TRAFFIC_1M' })
   code: string;
 
-  @Field(() => String, { description: 'Display name' })
+  @Field(() => String, { description: 'Package name shown in the portal' })
   name: string;
 
-  @Field(() => PackageKind, { description: 'TRAFFIC or VALUE_ADDED' })
+  @Field(() => PackageKind, { description: 'TRAFFIC (needs dailyQuota) or VALUE_ADDED' })
   kind: PackageKind;
 
   @Field(() => Int, { nullable: true, description: 'TRAFFIC: calls per Beijing day' })

@@ -12,7 +12,7 @@ export class DeveloperType {
   @Field(() => String, { description: "The developer's display name" })
   name: string;
 
-  @Field(() => DeveloperKind, { description: 'ISV or SELF_DEVELOPING_MERCHANT' })
+  @Field(() => DeveloperKind, { description: 'ISV (builds for merchants) or SELF_DEVELOPING_MERCHANT (builds for its own store)' })
   kind: DeveloperKind;
 
   @Field(() => Boolean, { description: 'ISVs: onboarded (入驻) on the platform' })
@@ -35,10 +35,10 @@ export class DeveloperType {
 
 @InputType('RegisterDeveloperInput', { description: "A new developer account for the caller's login" })
 export class RegisterDeveloperInput {
-  @Field(() => String, { description: 'Display name' })
+  @Field(() => String, { description: "The developer's display name, shown to reviewers and partners" })
   name: string;
 
-  @Field(() => DeveloperKind, { description: 'ISV or SELF_DEVELOPING_MERCHANT' })
+  @Field(() => DeveloperKind, { description: 'ISV (builds for merchants) or SELF_DEVELOPING_MERCHANT (builds for its own store)' })
   kind: DeveloperKind;
 }
 

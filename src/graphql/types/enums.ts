@@ -167,7 +167,7 @@ registerEnumType(ApplicationStatus, {
   description: 'Where a package or member-capability application stands: PENDING until decided once',
   valuesConfig: {
     PENDING: { description: 'Waiting for a reviewer (due 3 working days after it was filed)' },
-    APPROVED: { description: 'Granted: final' },
+    APPROVED: { description: "Granted: final; the package or capability is the app's (or developer's) from now on" },
     REJECTED: { description: 'Refused: final; a new application may be filed' },
   },
 });
@@ -184,7 +184,7 @@ registerEnumType(ProductKind, {
   name: 'ProductKind',
   description: 'The kind of a member-capability product (DOMAIN §4)',
   valuesConfig: {
-    MINI_PROGRAM: { description: 'A mini program' },
+    MINI_PROGRAM: { description: "A mini program run inside the platform's app" },
     WIDGET: { description: 'A widget embedded in a store page' },
   },
 });

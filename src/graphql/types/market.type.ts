@@ -115,8 +115,8 @@ export class MarketUpgradeRuleType {
 @ObjectType('MarketProduct', { description: 'A SaaS product on the cloud market (DOMAIN §7)' })
 export class MarketProductType {
   @Field(() => ID, { description: 'Stable, opaque identifier of the market product; the same in every answer that holds it' }) id: string;
-  @Field(() => String, { description: 'Product name' }) name: string;
-  @Field(() => SaleMode, { description: 'BY_CYCLE or ONE_TIME' }) saleMode: SaleMode;
+  @Field(() => String, { description: 'Product name buyers see in the market' }) name: string;
+  @Field(() => SaleMode, { description: 'BY_CYCLE (month/year prices, renewals, trials) or ONE_TIME (one price, no renewal)' }) saleMode: SaleMode;
   @Field(() => Boolean, { description: 'Shown in the market once listed' }) visible: boolean;
   @Field(() => Boolean, { description: 'Buyers must give a phone number when ordering' }) needsBuyerPhone: boolean;
   @Field(() => Boolean, { description: 'Buyers must give an email when ordering' }) needsBuyerEmail: boolean;
@@ -150,13 +150,13 @@ export class QuoteLineType {
   @Field(() => String, { description: 'What the part is, for people' }) description: string;
   @Field(() => Int, { description: 'Units priced (1 for base and ENUM lines)' }) quantity: number;
   @Field(() => Money, { description: "Yuan per unit per cycle (the tier's price for QUANTITY)" }) unitPrice: string;
-  @Field(() => Int, { description: 'Cycles priced' }) length: number;
+  @Field(() => Int, { description: 'How many cycles the line prices (e.g. 1 year)' }) length: number;
   @Field(() => Money, { description: 'quantity × unitPrice × length, in yuan' }) amount: string;
 }
 
 @ObjectType('Quote', { simpleResolvers: true, description: 'A selection priced line by line (nothing is written)' })
 export class QuoteType {
-  @Field(() => ID, { description: 'The product quoted' }) productId: string;
+  @Field(() => ID, { description: 'Id of the product quoted' }) productId: string;
   @Field(() => String, { description: 'The generated code of the version quoted' }) versionCode: string;
   @Field(() => [QuoteLineType], { description: 'Priced parts: base, each QUANTITY item, each ENUM value' }) lines: QuoteLineType[];
   @Field(() => Money, { description: "Sum of the lines in yuan, e.g. 208.00 for 004's example year" }) total: string;
@@ -176,19 +176,19 @@ export class QuoteType {
 @ObjectType('QuantitySelection', { simpleResolvers: true, description: 'The quantity chosen for one QUANTITY billing item of a subscription' })
 export class QuantitySelectionType {
   @Field(() => String, { description: "The item's parameter code" }) code: string;
-  @Field(() => Int, { description: 'How many units' }) quantity: number;
+  @Field(() => Int, { description: "How many units were bought (at least the item's minimum)" }) quantity: number;
 }
 
 @ObjectType('ChoiceSelection', { simpleResolvers: true, description: 'The value chosen for one ENUM billing item of a subscription' })
 export class ChoiceSelectionType {
   @Field(() => String, { description: "The ENUM item's parameter code" }) code: string;
-  @Field(() => String, { description: 'The chosen value' }) value: string;
+  @Field(() => String, { description: "The value chosen, one of the item's values (e.g. \"Shanghai\")" }) value: string;
 }
 
 @ObjectType('MarketSubscription', { simpleResolvers: true, description: "A buyer's subscription to a product version, with its selections and period" })
 export class MarketSubscriptionType {
   @Field(() => ID, { description: 'Stable, opaque identifier of the market subscription; the same in every answer that holds it' }) id: string;
-  @Field(() => ID, { description: 'The product' }) productId: string;
+  @Field(() => ID, { description: 'Id of the product subscribed to' }) productId: string;
   @Field(() => ID, { description: 'The version held now' }) versionId: string;
   @Field(() => BillingCycle, { description: 'MONTH, YEAR or ONE_TIME' }) cycle: BillingCycle;
   @Field(() => Boolean, { description: 'True while it is a free trial' }) trial: boolean;
@@ -249,7 +249,7 @@ export class MarketOrderType {
   @Field(() => ID, { description: 'Stable, opaque identifier of the market order; the same in every answer that holds it' }) id: string;
   @Field(() => OrderType, { description: 'NEW, RENEW or UPGRADE' }) type: OrderType;
   @Field(() => Boolean, { description: 'True for a free trial (cycle products, 1 to 180 days)' }) trial: boolean;
-  @Field(() => ID, { description: 'The product ordered' }) productId: string;
+  @Field(() => ID, { description: 'Id of the product ordered' }) productId: string;
   @Field(() => ID, { description: 'The version bought (the target version for an upgrade)' }) versionId: string;
   @Field(() => ID, { description: 'The subscription the order created or changed' }) subscriptionId: string;
   @Field(() => BillingCycle, { description: 'MONTH, YEAR or ONE_TIME' }) cycle: BillingCycle;
@@ -286,7 +286,7 @@ export class ProductionNotificationType {
   @Field(() => NotificationAction, { description: 'NEW, RENEW, UPGRADE or RELEASE' }) action: NotificationAction;
   @Field(() => NotificationStatus, { description: 'PENDING, DELIVERED or STOPPED' }) status: NotificationStatus;
   @Field(() => ID, { description: 'The product whose endpoint is told' }) productId: string;
-  @Field(() => ID, { description: 'The subscription concerned' }) subscriptionId: string;
+  @Field(() => ID, { description: 'Id of the subscription the notification is about' }) subscriptionId: string;
   @Field(() => ID, { nullable: true, description: 'The order that caused it; null for RELEASE' }) orderId: string | null;
   @Field(() => Int, { description: 'Failed attempts since the last reset; delivery stops at 120' }) errorCount: number;
   @Field(() => Int, { description: 'Attempts so far; it stops at 120 until the provider resets the count' }) totalAttempts: number;
@@ -316,8 +316,8 @@ export class ProductionNotificationType {
 
 @InputType('CreateMarketProductInput', { description: 'A new cloud-market SaaS product, created in DRAFT' })
 export class CreateMarketProductInput {
-  @Field(() => String, { description: 'Product name' }) name: string;
-  @Field(() => SaleMode, { description: 'BY_CYCLE or ONE_TIME' }) saleMode: SaleMode;
+  @Field(() => String, { description: 'Product name buyers see in the market' }) name: string;
+  @Field(() => SaleMode, { description: 'BY_CYCLE (month/year prices, renewals, trials) or ONE_TIME (one price, no renewal)' }) saleMode: SaleMode;
   @Field(() => Boolean, { nullable: true, description: 'Shown in the market once listed; default true' }) visible?: boolean;
   @Field(() => Boolean, { nullable: true, description: 'True if buyers must give a phone number when ordering; default false' }) needsBuyerPhone?: boolean;
   @Field(() => Boolean, { nullable: true, description: 'True if buyers must give an email when ordering; default false' }) needsBuyerEmail?: boolean;
@@ -325,7 +325,7 @@ export class CreateMarketProductInput {
 
 @InputType('UpdateMarketProductInput', { description: 'Only the fields given change; the sale mode never does' })
 export class UpdateMarketProductInput {
-  @Field(() => String, { nullable: true, description: 'New name' }) name?: string;
+  @Field(() => String, { nullable: true, description: 'New product name buyers see' }) name?: string;
   @Field(() => Boolean, { nullable: true, description: 'Shown in the market once listed' }) visible?: boolean;
   @Field(() => Boolean, { nullable: true, description: 'Whether buyers must give a phone number' }) needsBuyerPhone?: boolean;
   @Field(() => Boolean, { nullable: true, description: 'Whether buyers must give an email' }) needsBuyerEmail?: boolean;
@@ -362,8 +362,8 @@ export class EnumValueInput {
 @InputType('BillingItemInput', { description: 'An extra billing item of a version: QUANTITY with a minimum and tiers, or ENUM with priced values' })
 export class BillingItemInput {
   @Field(() => String, { description: 'Parameter code, letters and underscores; unique in the version' }) code: string;
-  @Field(() => String, { description: 'Display name' }) name: string;
-  @Field(() => BillingItemKind, { description: 'QUANTITY or ENUM' }) kind: BillingItemKind;
+  @Field(() => String, { description: 'Name buyers see, e.g. "Users" or "Region"' }) name: string;
+  @Field(() => BillingItemKind, { description: 'QUANTITY (counted, with a minimum and tiers) or ENUM (priced values)' }) kind: BillingItemKind;
   @Field(() => String, { nullable: true, description: 'QUANTITY: the counted unit; required for QUANTITY' }) unit?: string | null;
   @Field(() => Int, { nullable: true, description: 'QUANTITY: the least quantity a buyer may choose' }) minimum?: number | null;
   @Field(() => [QuantityTierInput], { nullable: true, description: 'QUANTITY: volume tiers by starting quantity (frozen once the product is submitted; prices may change)' }) tiers?: QuantityTierInput[] | null;
@@ -384,7 +384,7 @@ export class ChoiceInput {
 
 @InputType('QuoteOrderInput', { description: 'A selection to price: version, cycle and billing items' })
 export class QuoteOrderInput {
-  @Field(() => ID, { description: 'The version' }) versionId: string;
+  @Field(() => ID, { description: 'Id of the version to price' }) versionId: string;
   @Field(() => BillingCycle, { description: 'MONTH, YEAR or ONE_TIME' }) cycle: BillingCycle;
   @Field(() => Int, { description: 'Months (1–11) or years (1–3); 1 for ONE_TIME' }) length: number;
   @Field(() => PurchaseKind, { nullable: true, description: 'NEW (default) or RENEWAL prices' }) purchase?: PurchaseKind;
@@ -410,7 +410,7 @@ export class PlaceOrderInput {
 
 @InputType('QuoteUpgradeInput', { description: "An upgrade of the caller's subscription to price" })
 export class QuoteUpgradeInput {
-  @Field(() => ID, { description: "The caller's subscription" }) subscriptionId: string;
+  @Field(() => ID, { description: "Id of the caller's subscription to upgrade" }) subscriptionId: string;
   @Field(() => ID, { nullable: true, description: 'The target version (default: the subscribed one, to scale up)' }) versionId?: string;
   @Field(() => [QuantityInput], { nullable: true, description: 'Default: the current quantities' }) quantities?: QuantityInput[];
   @Field(() => [ChoiceInput], { nullable: true, description: 'Default: the current choices' }) choices?: ChoiceInput[];

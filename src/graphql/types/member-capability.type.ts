@@ -11,7 +11,7 @@ export class CapabilityCategoryType {
   @Field(() => String, { description: 'Category code that applications name' })
   code: string;
 
-  @Field(() => String, { description: 'Display name' })
+  @Field(() => String, { description: 'Category name shown to applicants' })
   name: string;
 
   @Field(() => Boolean, { description: 'Refuses TEMPLATE applications' })
@@ -24,10 +24,10 @@ export class CapabilityCategoryType {
 
 @InputType('UpsertCapabilityCategoryInput', { description: 'A member-capability category to create or replace (by code)' })
 export class UpsertCapabilityCategoryInput {
-  @Field(() => String, { description: 'The category code' })
+  @Field(() => String, { description: 'The category code applications name' })
   code: string;
 
-  @Field(() => String, { description: 'Display name' })
+  @Field(() => String, { description: 'Category name shown to applicants' })
   name: string;
 
   @Field(() => Boolean, { description: 'True: refuses TEMPLATE applications' })
@@ -39,10 +39,10 @@ export class MemberCapabilityApplicationInput {
   @Field(() => ID, { description: "A listed category's code" })
   categoryCode: string;
 
-  @Field(() => ProductKind, { description: 'MINI_PROGRAM or WIDGET' })
+  @Field(() => ProductKind, { description: 'MINI_PROGRAM or WIDGET: the kind of product that will use the capabilities' })
   productKind: ProductKind;
 
-  @Field(() => BuildKind, { description: 'TEMPLATE or CUSTOM' })
+  @Field(() => BuildKind, { description: 'TEMPLATE (for a merchant segment: QUALITY or POTENTIAL merchants) or CUSTOM (one named QUALITY merchant)' })
   build: BuildKind;
 
   @Field(() => MerchantTier, { description: "CUSTOM: the target merchant's tier; TEMPLATE: the tier of the merchant segment" })
@@ -57,7 +57,7 @@ export class MemberCapabilityApplicationInput {
   @Field(() => String, { nullable: true, description: 'TEMPLATE: required' })
   merchantSegment?: string | null;
 
-  @Field(() => String, { description: "The ISV's name" })
+  @Field(() => String, { description: 'Name of the ISV building the product' })
   isvName: string;
 
   @Field(() => String, { description: "The ISV's DingTalk contact" })
@@ -90,10 +90,10 @@ export class MemberCapabilityApplicationType {
   @Field(() => ID, { description: 'The category applied in (a listed category; a custom-only one refuses TEMPLATE)' })
   categoryCode: string;
 
-  @Field(() => ProductKind, { description: 'MINI_PROGRAM or WIDGET' })
+  @Field(() => ProductKind, { description: 'MINI_PROGRAM or WIDGET: the kind of product that will use the capabilities' })
   productKind: ProductKind;
 
-  @Field(() => BuildKind, { description: 'TEMPLATE or CUSTOM' })
+  @Field(() => BuildKind, { description: 'TEMPLATE (for a merchant segment) or CUSTOM (for one named merchant)' })
   build: BuildKind;
 
   @Field(() => MerchantTier, { description: 'The merchant tier the gate was checked with: CUSTOM needs QUALITY, TEMPLATE QUALITY or POTENTIAL' })
@@ -108,7 +108,7 @@ export class MemberCapabilityApplicationType {
   @Field(() => String, { nullable: true, description: 'TEMPLATE: the merchant segment targeted' })
   merchantSegment: string | null;
 
-  @Field(() => String, { description: "The ISV's name" })
+  @Field(() => String, { description: 'Name of the ISV building the product' })
   isvName: string;
 
   @Field(() => String, { description: "The ISV's DingTalk contact" })
@@ -197,7 +197,7 @@ export class MemberCapabilityStandingType {
   @Field(() => ID, { description: "The developer's id: one standing per developer" })
   id: string;
 
-  @Field(() => ID, { description: 'The developer' })
+  @Field(() => ID, { description: 'Id of the developer whose strikes these are' })
   developerId: string;
 
   @Field(() => Int, { description: 'Non-compliant rejections since the last lift' })

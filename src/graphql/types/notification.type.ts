@@ -203,7 +203,7 @@ export class WebhookEndpointType {
 
 @ObjectType('WebhookEndpointSecret', { simpleResolvers: true, description: 'An endpoint with its signing secret: shown in this answer only, never again' })
 export class WebhookEndpointSecretType {
-  @Field(() => WebhookEndpointType, { description: 'The endpoint' })
+  @Field(() => WebhookEndpointType, { description: 'The endpoint the new secret signs for' })
   endpoint: WebhookEndpointType;
 
   @Field(() => String, { description: 'HMAC-SHA256 key of x-portal-signature; store it now' })
@@ -237,7 +237,7 @@ export class WebhookDeliveryType {
   @Field(() => ID, { description: 'Stable, opaque identifier of the webhook delivery; the same in every answer that holds it' })
   id: string;
 
-  @Field(() => ID, { nullable: true, description: 'The endpoint; null once the endpoint is removed' })
+  @Field(() => ID, { nullable: true, description: 'Id of the endpoint the delivery goes to' })
   endpointId: string | null;
 
   @Field(() => NotificationKind, { description: 'The notification kind delivered' })

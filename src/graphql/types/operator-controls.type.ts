@@ -36,10 +36,10 @@ export class OperatorQuotaType {
   @Field(() => ID, { description: 'Stable, opaque identifier of the operator quota; the same in every answer that holds it' })
   id: string;
 
-  @Field(() => ID, { description: 'The app' })
+  @Field(() => ID, { description: 'Id of the app the quota is for' })
   appId: string;
 
-  @Field(() => OperatorQuotaKind, { description: 'CONTRACT or UV_ADJUSTMENT' })
+  @Field(() => OperatorQuotaKind, { description: "CONTRACT (an offline contract) or UV_ADJUSTMENT (a UV-based tag's adjustment)" })
   kind: OperatorQuotaKind;
 
   @Field(() => Int, { description: 'Calls per Beijing day' })
@@ -60,7 +60,7 @@ export class OperatorQuotaType {
 
 @InputType('SetAppQuotaInput', { description: 'An operator quota for a CONTRACT or UV_BASED app' })
 export class SetAppQuotaInput {
-  @Field(() => ID, { description: 'The app' })
+  @Field(() => ID, { description: 'Id of the CONTRACT or UV_BASED app' })
   appId: string;
 
   @Field(() => Int, { description: 'Calls per Beijing day, 1 to 1,000,000,000' })

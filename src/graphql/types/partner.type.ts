@@ -38,10 +38,10 @@ export class PartnerDeveloperType {
   @Field(() => ID, { description: 'Stable, opaque identifier of the partner developer; the same in every answer that holds it' })
   id: string;
 
-  @Field(() => String, { description: 'Display name' })
+  @Field(() => String, { description: "The developer's display name" })
   name: string;
 
-  @Field(() => DeveloperKind, { description: 'ISV or SELF_DEVELOPING_MERCHANT' })
+  @Field(() => DeveloperKind, { description: 'ISV (builds for merchants) or SELF_DEVELOPING_MERCHANT (builds for its own store)' })
   kind: DeveloperKind;
 
   @Field(() => Date, { description: 'When this developer granted the partner access' })

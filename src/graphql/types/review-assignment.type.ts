@@ -25,10 +25,10 @@ export class ReviewAssignmentType {
   @Field(() => ID, { description: 'Stable, opaque identifier of this hold (an item has at most one holder), for client caches' })
   id: string;
 
-  @Field(() => ReviewItemKind, { description: 'Its kind' })
+  @Field(() => ReviewItemKind, { description: 'Which kind of item itemId names' })
   kind: ReviewItemKind;
 
-  @Field(() => ID, { description: 'The item held' })
+  @Field(() => ID, { description: 'Id of the round or application held' })
   itemId: string;
 
   @Field(() => ID, { description: 'The reviewer holding it' })
@@ -47,10 +47,10 @@ export class ReviewAssignmentType {
 
 @ObjectType('ReleasedReviewItem', { simpleResolvers: true, description: 'An item a reviewer let go: back in the queue unassigned' })
 export class ReleasedReviewItemType {
-  @Field(() => ReviewItemKind, { description: 'Its kind' })
+  @Field(() => ReviewItemKind, { description: 'Which kind of item itemId names' })
   kind: ReviewItemKind;
 
-  @Field(() => ID, { description: 'The item released' })
+  @Field(() => ID, { description: 'Id of the round or application released' })
   itemId: string;
 
   @Field(() => ID, { description: 'Who held it' })
@@ -59,7 +59,7 @@ export class ReleasedReviewItemType {
 
 @ObjectType('ReviewLead', { simpleResolvers: true, description: 'Whether a reviewer may assign items to others' })
 export class ReviewLeadType {
-  @Field(() => ID, { description: 'The reviewer' })
+  @Field(() => ID, { description: 'Id of the reviewer' })
   reviewerId: string;
 
   @Field(() => Boolean, { description: 'True: may assign and reassign' })

@@ -8,13 +8,13 @@ export class ReviewMessageType {
   @Field(() => ID, { description: 'Stable, opaque identifier of the review message; the same in every answer that holds it' })
   id: string;
 
-  @Field(() => ReviewMessageAuthor, { description: 'DEVELOPER or REVIEWER' })
+  @Field(() => ReviewMessageAuthor, { description: 'DEVELOPER (feedback) or REVIEWER (an answer)' })
   authorRole: ReviewMessageAuthor;
 
   @Field(() => ID, { description: 'Who wrote it' })
   authorId: string;
 
-  @Field(() => String, { description: 'The message text' })
+  @Field(() => String, { description: 'The message as written' })
   body: string;
 
   @Field(() => Date, { description: 'When it was posted' })

@@ -24,7 +24,7 @@ export class UsageRecordInput {
   @Field(() => String, { description: 'Unique per record, forever: a resend with the same key changes nothing. Letters, digits and . _ : - (1-100)' })
   idempotencyKey: string;
 
-  @Field(() => String, { description: "The app's appkey" })
+  @Field(() => String, { description: 'The appkey whose day the counts belong to' })
   appkey: string;
 
   @Field(() => LocalDate, { description: 'Beijing date YYYY-MM-DD; not after today' })
@@ -54,7 +54,7 @@ export class UsageRecordReceiptType {
   @Field(() => String, { description: "The record's key, as sent" })
   idempotencyKey: string;
 
-  @Field(() => RecordOutcome, { description: 'APPLIED or DUPLICATE' })
+  @Field(() => RecordOutcome, { description: 'APPLIED (new) or DUPLICATE (the key was stored already; nothing changed)' })
   outcome: RecordOutcome;
 }
 
@@ -63,7 +63,7 @@ export class UsageBatchReceiptType {
   @Field(() => [UsageRecordReceiptType], { description: 'One receipt per record, in input order' })
   records: UsageRecordReceiptType[];
 
-  @Field(() => Int, { description: 'Records added' })
+  @Field(() => Int, { description: 'Records that were new: their counts were added' })
   applied: number;
 
   @Field(() => Int, { description: 'Records already stored (same idempotency key)' })
