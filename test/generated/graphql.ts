@@ -70,7 +70,7 @@ export type ApplicationChannel =
 
 /** Where a package or member-capability application stands: PENDING until decided once */
 export type ApplicationStatus =
-  /** Granted: final */
+  /** Granted: final; the package or capability is the app's (or developer's) from now on */
   | 'APPROVED'
   /** Waiting for a reviewer (due 3 working days after it was filed) */
   | 'PENDING'
@@ -85,7 +85,7 @@ export type BillFilter = {
   developerId?: string | number | null | undefined;
   /** true: on a REQUESTED or ISSUED invoice; false: on none (with status PAID and platform DOUYIN: the bills a developer may invoice) */
   invoiced?: boolean | null | undefined;
-  /** Only bills whose period starts on this Beijing date (YYYY-MM-DD) or falls in this month (YYYY-MM) */
+  /** Only bills of this period: a Beijing date YYYY-MM-DD (Taobao) or a month YYYY-MM (Douyin) */
   period?: string | null | undefined;
   /** Only bills of this platform */
   platform?: BillingPlatform | null | undefined;
@@ -122,11 +122,11 @@ export type BillingCycle =
 export type BillingItemInput = {
   /** Parameter code, letters and underscores; unique in the version */
   code: string;
-  /** QUANTITY or ENUM */
+  /** QUANTITY (counted, with a minimum and tiers) or ENUM (priced values) */
   kind: BillingItemKind;
   /** QUANTITY: the least quantity a buyer may choose */
   minimum?: number | null | undefined;
-  /** Display name */
+  /** Name buyers see, e.g. "Users" or "Region" */
   name: string;
   /** QUANTITY: volume tiers by starting quantity (frozen once the product is submitted; prices may change) */
   tiers?: Array<QuantityTierInput> | null | undefined;
@@ -159,7 +159,7 @@ export type BuildKind =
 
 /** A calendar row: OFF (public holiday) or WORKDAY (make-up working day, 调休) */
 export type CalendarDayKind =
-  /** A day off on a date that would otherwise be worked (a public holiday on a weekday) */
+  /** A day off: a public holiday, not a working day */
   | 'OFF'
   /** A make-up working day (调休) on a date that would otherwise be off (a worked Saturday or Sunday) */
   | 'WORKDAY';
@@ -188,19 +188,19 @@ export type CallSource =
 
 /** One priced item of a price list: meter, pricing model and its settings */
 export type ChargeInput = {
-  /** Item code, unique in the list */
+  /** Item code, unique in the list (e.g. BASIC_API_IN_CLOUD) */
   code: string;
   /** True if the daily coupon covers this item (basic and value-added API fees) */
   couponScope: boolean;
   /** Label printed on bill lines */
   label: string;
-  /** The usage meter priced (e.g. BASIC_API:OUT_OF_CLOUD, DATA_SYNC_ORDERS) */
+  /** The usage meter priced: API:<category>:<source> (e.g. API:BASIC:OUT_OF_CLOUD), DATA_SYNC_ORDERS, DATA_SYNC_PACKAGE, WALI_MESSAGES or CRM_RELATIONS */
   meter: string;
-  /** The pricing model: PER_UNIT, PER_HUNDRED, GRADUATED, VOLUME or DAILY_MAX_PACKAGE */
+  /** The pricing model: PER_HUNDRED, GRADUATED, PER_TEN_THOUSAND_PER_DAY or HIGHEST_PACKAGE_PER_DAY */
   model: string;
-  /** The model's settings as JSON, e.g. {"pricePer100":"0.2"} or graduated tiers; checked against the model */
+  /** The model's settings as JSON, checked against the model, e.g. {"price":"0.2"} for PER_HUNDRED (yuan per 100 units) */
   propsJson: string;
-  /** The unit priced, e.g. "100 calls" */
+  /** The unit counted, e.g. "calls", "orders", "relation-days" */
   unit: string;
 };
 
@@ -240,13 +240,13 @@ export type CreateAppInput = {
 
 /** A new cloud-market SaaS product, created in DRAFT */
 export type CreateMarketProductInput = {
-  /** Product name */
+  /** Product name buyers see in the market */
   name: string;
   /** True if buyers must give an email when ordering; default false */
   needsBuyerEmail?: boolean | null | undefined;
   /** True if buyers must give a phone number when ordering; default false */
   needsBuyerPhone?: boolean | null | undefined;
-  /** BY_CYCLE or ONE_TIME */
+  /** BY_CYCLE (month/year prices, renewals, trials) or ONE_TIME (one price, no renewal) */
   saleMode: SaleMode;
   /** Shown in the market once listed; default true */
   visible?: boolean | null | undefined;
@@ -290,7 +290,7 @@ export type EmergencyRefusal =
   | 'LIMIT_NOT_REACHED'
   /** The app is not ONLINE: only ONLINE apps get emergency traffic */
   | 'NOT_ONLINE'
-  /** The app has no fixed daily quota (UV-based rules govern it), so there is nothing to take 50% of */
+  /** The app has no fixed daily quota above 0 (UV-based rules govern it), so there is nothing to take 50% of */
   | 'NO_FIXED_QUOTA'
   /** The app's tag is excluded from emergency traffic (WIRELESS_BUYER, XTAO_SITE and general apps) */
   | 'TAG_EXCLUDED';
@@ -370,7 +370,7 @@ export type MarketVersionInput = {
 
 /** DOMAIN §4 required material */
 export type MemberCapabilityApplicationInput = {
-  /** TEMPLATE or CUSTOM */
+  /** TEMPLATE (for a merchant segment: QUALITY or POTENTIAL merchants) or CUSTOM (one named QUALITY merchant) */
   build: BuildKind;
   /** A listed category's code */
   categoryCode: string | number;
@@ -380,7 +380,7 @@ export type MemberCapabilityApplicationInput = {
   demoDocumentUrl: string;
   /** The ISV's DingTalk contact */
   dingTalkContact: string;
-  /** The ISV's name */
+  /** Name of the ISV building the product */
   isvName: string;
   /** CUSTOM: required */
   merchantId?: string | null | undefined;
@@ -392,7 +392,7 @@ export type MemberCapabilityApplicationInput = {
   merchantTier: MerchantTier;
   /** The member-operation permissions requested, at least one */
   permissionsRequested: Array<string>;
-  /** MINI_PROGRAM or WIDGET */
+  /** MINI_PROGRAM or WIDGET: the kind of product that will use the capabilities */
   productKind: ProductKind;
   /** Required of ISVs not yet onboarded */
   successCases?: string | null | undefined;
@@ -540,7 +540,7 @@ export type PriceListInput = {
   effectiveFrom: string;
   /** True for example prices (the seeded Douyin list); default false */
   isExample?: boolean | null | undefined;
-  /** The platform priced */
+  /** The platform whose bills the list prices */
   platform: BillingPlatform;
 };
 
@@ -560,7 +560,7 @@ export type PriceSetInput = {
 
 /** The kind of a member-capability product (DOMAIN §4) */
 export type ProductKind =
-  /** A mini program */
+  /** A mini program run inside the platform's app */
   | 'MINI_PROGRAM'
   /** A widget embedded in a store page */
   | 'WIDGET';
@@ -644,7 +644,7 @@ export type QuoteOrderInput = {
   purchase?: PurchaseKind | null | undefined;
   /** Quantities for QUANTITY items */
   quantities?: Array<QuantityInput> | null | undefined;
-  /** The version */
+  /** Id of the version to price */
   versionId: string | number;
 };
 
@@ -654,7 +654,7 @@ export type QuoteUpgradeInput = {
   choices?: Array<ChoiceInput> | null | undefined;
   /** Default: the current quantities */
   quantities?: Array<QuantityInput> | null | undefined;
-  /** The caller's subscription */
+  /** Id of the caller's subscription to upgrade */
   subscriptionId: string | number;
   /** The target version (default: the subscribed one, to scale up) */
   versionId?: string | number | null | undefined;
@@ -724,9 +724,9 @@ export type RefusalReason =
 
 /** A new developer account for the caller's login */
 export type RegisterDeveloperInput = {
-  /** ISV or SELF_DEVELOPING_MERCHANT */
+  /** ISV (builds for merchants) or SELF_DEVELOPING_MERCHANT (builds for its own store) */
   kind: DeveloperKind;
-  /** Display name */
+  /** The developer's display name, shown to reviewers and partners */
   name: string;
 };
 
@@ -823,13 +823,13 @@ export type UpdateAppInput = {
   logoUrl?: string | null | undefined;
   /** New display name, no platform brand word */
   name?: string | null | undefined;
-  /** Another tag's code */
+  /** Code of the tag to move the app to */
   tagCode?: string | number | null | undefined;
 };
 
 /** Only the fields given change; the sale mode never does */
 export type UpdateMarketProductInput = {
-  /** New name */
+  /** New product name buyers see */
   name?: string | null | undefined;
   /** Whether buyers must give an email */
   needsBuyerEmail?: boolean | null | undefined;
@@ -841,11 +841,11 @@ export type UpdateMarketProductInput = {
 
 /** A member-capability category to create or replace (by code) */
 export type UpsertCapabilityCategoryInput = {
-  /** The category code */
+  /** The category code applications name */
   code: string;
   /** True: refuses TEMPLATE applications */
   customOnly: boolean;
-  /** Display name */
+  /** Category name shown to applicants */
   name: string;
 };
 
@@ -853,15 +853,15 @@ export type UpsertCapabilityCategoryInput = {
 export type UpsertPackageInput = {
   /** ONLINE, EMAIL or NONE */
   applicationChannel: ApplicationChannel;
-  /** The package code */
+  /** The package code, e.g. TRAFFIC_1M */
   code: string;
   /** EMAIL channel: where applications go */
   contactEmail?: string | null | undefined;
   /** TRAFFIC: calls per Beijing day */
   dailyQuota?: number | null | undefined;
-  /** TRAFFIC or VALUE_ADDED */
+  /** TRAFFIC (needs dailyQuota) or VALUE_ADDED */
   kind: PackageKind;
-  /** Display name */
+  /** Package name shown in the portal */
   name: string;
   /** An AppFunction apps must declare to apply (e.g. PERFORMANCE_APPRAISAL) */
   requiredFunction?: string | null | undefined;
@@ -873,7 +873,7 @@ export type UpsertPackageInput = {
 export type UpsertTagInput = {
   /** Value-added packages the tag may apply for, and for LADDER tags the traffic rungs */
   applicablePackageCodes: Array<string | number>;
-  /** The tag code */
+  /** The tag code, e.g. MERCHANT_BACKEND */
   code: string;
   /** Calls per day once ONLINE; null for UV_BASED tags */
   defaultOnlineQuota?: number | null | undefined;
@@ -881,7 +881,7 @@ export type UpsertTagInput = {
   defaultPackageCodes: Array<string | number>;
   /** Calls per day before ONLINE (5,000 in the seed) */
   devTestQuota: number;
-  /** Display name */
+  /** Tag name shown in the portal */
   name: string;
   /** LADDER, CONTRACT or UV_BASED */
   trafficMode: TrafficMode;
@@ -893,7 +893,7 @@ export type UpsertTagInput = {
 export type UsageRecordInput = {
   /** Calls per category and source */
   apiCalls?: Array<ApiCallCountInput> | null | undefined;
-  /** The app's appkey */
+  /** The appkey whose day the counts belong to */
   appkey: string;
   /** CRM user relations held that day (a level: the day keeps the highest reported) */
   crmRelations?: number | null | undefined;

@@ -12,7 +12,7 @@ const money = (v: string) => new D(v).toFixed(2);
 
 @ObjectType('BillLine', { simpleResolvers: true, description: 'One line as the rating engine made it (amounts in yuan, as strings)' })
 export class BillLineType {
-  @Field(() => Int, { description: "The line's place on the bill, from 1" })
+  @Field(() => Int, { description: "The line's place on the bill, in printing order" })
   position: number;
 
   @Field(() => BillLineKindEnum, { description: 'CHARGE, COUPON or DISCOUNT' })
@@ -147,7 +147,7 @@ export class BillFilterInput {
   @Field(() => BillingPlatform, { nullable: true, description: 'Only bills of this platform' })
   platform?: BillingPlatform | null;
 
-  @Field(() => String, { nullable: true, description: 'Only bills whose period starts on this Beijing date (YYYY-MM-DD) or falls in this month (YYYY-MM)' })
+  @Field(() => String, { nullable: true, description: 'Only bills of this period: a Beijing date YYYY-MM-DD (Taobao) or a month YYYY-MM (Douyin)' })
   period?: string | null;
 
   @Field(() => BillStatus, { nullable: true, description: 'Only PAID or only UNPAID bills' })
@@ -321,7 +321,7 @@ export class ArrearsCollectionType {
 
 @ObjectType('Charge', { simpleResolvers: true, description: 'One priced item of a price list' })
 export class ChargeType {
-  @Field(() => String, { description: 'Item code, unique in the price list (e.g. BASIC_API)' })
+  @Field(() => String, { description: 'Item code, unique in the price list (e.g. BASIC_API_IN_CLOUD, DATA_SYNC_ORDERS)' })
   code: string;
 
   @Field(() => String, { description: 'Label printed on bill lines' })
@@ -330,7 +330,7 @@ export class ChargeType {
   @Field(() => String, { description: 'usage_daily meter key, e.g. API:BASIC:IN_CLOUD, or DATA_SYNC_PACKAGE' })
   meter: string;
 
-  @Field(() => String, { description: 'The unit priced, e.g. "100 calls" or "100 new orders"' })
+  @Field(() => String, { description: 'The unit counted, e.g. "calls", "orders", "days"' })
   unit: string;
 
   @Field(() => String, { description: 'PER_HUNDRED, GRADUATED, PER_TEN_THOUSAND_PER_DAY or HIGHEST_PACKAGE_PER_DAY' })
@@ -373,22 +373,22 @@ export class PriceListType {
 
 @InputType('ChargeInput', { description: 'One priced item of a price list: meter, pricing model and its settings' })
 export class ChargeInput {
-  @Field(() => String, { description: 'Item code, unique in the list' })
+  @Field(() => String, { description: 'Item code, unique in the list (e.g. BASIC_API_IN_CLOUD)' })
   code: string;
 
   @Field(() => String, { description: 'Label printed on bill lines' })
   label: string;
 
-  @Field(() => String, { description: 'The usage meter priced (e.g. BASIC_API:OUT_OF_CLOUD, DATA_SYNC_ORDERS)' })
+  @Field(() => String, { description: 'The usage meter priced: API:<category>:<source> (e.g. API:BASIC:OUT_OF_CLOUD), DATA_SYNC_ORDERS, DATA_SYNC_PACKAGE, WALI_MESSAGES or CRM_RELATIONS' })
   meter: string;
 
-  @Field(() => String, { description: 'The unit priced, e.g. "100 calls"' })
+  @Field(() => String, { description: 'The unit counted, e.g. "calls", "orders", "relation-days"' })
   unit: string;
 
-  @Field(() => String, { description: 'The pricing model: PER_UNIT, PER_HUNDRED, GRADUATED, VOLUME or DAILY_MAX_PACKAGE' })
+  @Field(() => String, { description: 'The pricing model: PER_HUNDRED, GRADUATED, PER_TEN_THOUSAND_PER_DAY or HIGHEST_PACKAGE_PER_DAY' })
   model: string;
 
-  @Field(() => String, { description: "The model's settings as JSON, e.g. {\"pricePer100\":\"0.2\"} or graduated tiers; checked against the model" })
+  @Field(() => String, { description: "The model's settings as JSON, checked against the model, e.g. {\"price\":\"0.2\"} for PER_HUNDRED (yuan per 100 units)" })
   propsJson: string;
 
   @Field(() => Boolean, { description: 'True if the daily coupon covers this item (basic and value-added API fees)' })
@@ -470,7 +470,7 @@ export class QualityDiscountType {
   @Field(() => LocalDate, { description: 'First Beijing date in force, YYYY-MM-DD' })
   effectiveFrom: string;
 
-  @Field(() => String, { description: 'Percentage off, e.g. "10" for 10%; applied to the sum of the rounded lines, rounded half-up' })
+  @Field(() => String, { description: 'Percentage off with two places, e.g. "10.00" for 10%; applied to the sum of the rounded lines, rounded half-up' })
   percent: string;
 
   static from(e: QualityDiscountEntity): QualityDiscountType {

@@ -108,7 +108,7 @@ registerEnumType(EmergencyRefusal, {
   valuesConfig: {
     NOT_ONLINE: { description: 'The app is not ONLINE: only ONLINE apps get emergency traffic' },
     TAG_EXCLUDED: { description: "The app's tag is excluded from emergency traffic (WIRELESS_BUYER, XTAO_SITE and general apps)" },
-    NO_FIXED_QUOTA: { description: 'The app has no fixed daily quota (UV-based rules govern it), so there is nothing to take 50% of' },
+    NO_FIXED_QUOTA: { description: 'The app has no fixed daily quota above 0 (UV-based rules govern it), so there is nothing to take 50% of' },
     ALREADY_GRANTED_TODAY: { description: 'Emergency traffic was granted to this app today already: at most once per app per Beijing day' },
     LIMIT_NOT_REACHED: { description: "Today's calls have not reached the quota yet" },
   },
@@ -300,7 +300,7 @@ registerEnumType(CalendarDayKind, {
   name: 'CalendarDayKind',
   description: 'A calendar row: OFF (public holiday) or WORKDAY (make-up working day, 调休)',
   valuesConfig: {
-    OFF: { description: 'A day off on a date that would otherwise be worked (a public holiday on a weekday)' },
+    OFF: { description: 'A day off: a public holiday, not a working day' },
     WORKDAY: { description: 'A make-up working day (调休) on a date that would otherwise be off (a worked Saturday or Sunday)' },
   },
 });

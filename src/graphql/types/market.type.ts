@@ -81,7 +81,7 @@ export class MarketVersionType {
   @Field(() => ID, { description: 'Stable, opaque identifier of the market version; the same in every answer that holds it' }) id: string;
   @Field(() => String, { description: "Generated; the provider's production system identifies the version by it" }) code: string;
   @Field(() => String, { description: 'Up to 20 digits, letters or Chinese characters' }) name: string;
-  @Field(() => Int, { description: "Position in the product's version list, from 1" }) displayOrder: number;
+  @Field(() => Int, { description: "The version's place in the product's version list (ascending)" }) displayOrder: number;
   @Field(() => Boolean, { description: 'Hidden versions are not sold nor upgraded to; at least one stays visible' }) hidden: boolean;
   @Field(() => Int, { nullable: true, description: 'BY_CYCLE only: 1–180 days' }) trialDays: number | null;
   @Field(() => PriceSetType, { description: "The version's base prices per cycle" }) prices: PriceSetType;

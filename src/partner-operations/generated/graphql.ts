@@ -19,7 +19,7 @@ export type AppStatus =
 
 /** Where a package or member-capability application stands: PENDING until decided once */
 export type ApplicationStatus =
-  /** Granted: final */
+  /** Granted: final; the package or capability is the app's (or developer's) from now on */
   | 'APPROVED'
   /** Waiting for a reviewer (due 3 working days after it was filed) */
   | 'PENDING'
