@@ -15,6 +15,8 @@ const withoutId = {
     'PageInfo', 'BillLine', 'BillingItem', 'Charge', 'ChoiceSelection', 'EnumValue', 'PriceSet', 'QuantitySelection',
     'QuantityTier', 'OrderLine', 'QuoteLine', 'MarketUpgradeRule', 'ApiCallUsage', 'UsageDay', 'UsageToday', 'QuotaToday',
     'AppSecretInfo', 'AppSuspension', 'WebhookAttempt', 'ReviewTiming', 'NotificationPreference', 'NotificationSettings',
+    // a charge's pricing (the ChargePricing union's members) and their tiers and package prices
+    'PerHundredPricing', 'PerTenThousandPerDayPricing', 'GraduatedPricing', 'GraduatedTier', 'HighestPackagePerDayPricing', 'PackagePrice',
   ],
   // Keyed by a natural key, not an id: a calendar date is its own identity (client kit: keyFields `date`).
   naturalKeys: ['CalendarDay', 'WorkingDay'],

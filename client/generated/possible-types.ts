@@ -32,6 +32,12 @@
       "InvalidState",
       "ReviewAssignment"
     ],
+    "ChargePricing": [
+      "GraduatedPricing",
+      "HighestPackagePerDayPricing",
+      "PerHundredPricing",
+      "PerTenThousandPerDayPricing"
+    ],
     "ClaimReviewItemResult": [
       "InvalidState",
       "ReviewAssignment"

@@ -72,9 +72,10 @@ export const TEXT_LIMITS: Readonly<Record<string, TextLimit>> = {
   'ChargeInput.code': col(BillLineEntity, 'code'),
   'ChargeInput.label': col(BillLineEntity, 'label'),
   'ChargeInput.meter': col(BillLineEntity, 'code'),
-  'ChargeInput.model': CODE,
-  // Stored inside price_list.charges (JSON): a pricing model's properties are small objects.
-  'ChargeInput.propsJson': bound(10_000),
+  // Unit rates of the pricing models, stored inside price_list.charges (JSON): at most 8 + 1 + 6 characters by the model rule.
+  'PriceInput.price': AMOUNT,
+  'GraduatedTierInput.price': AMOUNT,
+  'PackagePriceInput.price': AMOUNT,
   'ChargeInput.unit': bound(40),
   'ChoiceInput.code': col(MarketBillingItemEntity, 'code'),
   'ChoiceInput.value': col(MarketBillingPriceEntity, 'enumValue'),

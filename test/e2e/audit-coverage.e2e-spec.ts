@@ -96,7 +96,7 @@ describe('operator mutations write who, what, before and after', () => {
   it('upsertCouponPolicy records the policy; an invalid price list records nothing', async () => {
     await run('mutation { upsertCouponPolicy(input: { platform: TAOBAO, code: "AUDIT_COUPON", amount: "10", validFrom: "2030-01-01" }) { __typename } }', {}, operator);
     expect((await entries('upsertCouponPolicy'))[0]).toMatchObject({ entityType: 'CouponPolicy', entityId: 'AUDIT_COUPON', before: null });
-    const bad = await run('mutation { upsertPriceList(input: { platform: DOUYIN, effectiveFrom: "not-a-date", charges: [] }) { __typename } }', {}, operator);
+    const bad = await run('mutation { upsertPriceList(input: { platform: DOUYIN, effectiveFrom: "2030-01-01", charges: [] }) { __typename } }', {}, operator);
     expect(bad.upsertPriceList.__typename).toBe('InvalidInput');
     expect(await entries('upsertPriceList')).toEqual([]);
   });

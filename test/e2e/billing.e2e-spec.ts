@@ -12,6 +12,8 @@ import {
   BillingAccountDocument,
   BillsCsvDocument,
   BillsDocument,
+  ChargePricingFieldsFragment,
+  ChargePricingInput,
   CallPermissionDocument,
   CollectArrearsDocument,
   LedgerDocument,
@@ -449,17 +451,32 @@ describe('queries and roles', () => {
 
   it('operators edit price lists as effective-dated data; a later day is billed with the new list', async () => {
     const current = (await t.gql(PriceListsDocument, { platform: 'TAOBAO' }, operator)).data!.priceLists.at(-1)!;
+    // The typed settings read back are the typed settings to send (one member per pricing model).
+    const pricingInput = (p: ChargePricingFieldsFragment): ChargePricingInput => {
+      switch (p.__typename) {
+        case 'PerHundredPricing':
+          return { perHundred: { price: p.price } };
+        case 'PerTenThousandPerDayPricing':
+          return { perTenThousandPerDay: { price: p.price } };
+        case 'GraduatedPricing':
+          return { graduated: { per: p.per, tiers: p.tiers.map((x) => ({ upTo: x.upTo, price: x.price })) } };
+        case 'HighestPackagePerDayPricing':
+          return { highestPackagePerDay: { prices: p.prices.map((x) => ({ packageCode: x.packageCode, price: x.price })) } };
+        default:
+          throw new Error(`unknown pricing ${JSON.stringify(p)}`);
+      }
+    };
     const charges = current.charges.map((c) => ({
       code: c.code,
       label: c.code,
       meter: c.meter,
       unit: 'calls',
-      model: c.model,
       couponScope: c.couponScope,
-      propsJson: c.code === 'BASIC_API_IN_CLOUD' ? JSON.stringify({ price: '0.03' }) : c.propsJson,
+      pricing: c.code === 'BASIC_API_IN_CLOUD' ? { perHundred: { price: '0.03' } } : pricingInput(c.pricing),
     }));
-    const bad = await t.gql(UpsertPriceListDocument, { input: { platform: 'TAOBAO', effectiveFrom: '2021-09-02', charges: [{ ...charges[0], model: 'NOPE' }] } }, operator);
-    expect(bad.data!.upsertPriceList.__typename === 'InvalidInput' && bad.data!.upsertPriceList.violations.map((v) => v.rule)).toEqual(['UNKNOWN_MODEL']);
+    // A charge without a pricing model (or with two) is refused naming the field, as an unknown model was.
+    const bad = await t.gql(UpsertPriceListDocument, { input: { platform: 'TAOBAO', effectiveFrom: '2021-09-02', charges: [{ ...charges[0], pricing: {} }] } }, operator);
+    expect(bad.data!.upsertPriceList.__typename === 'InvalidInput' && bad.data!.upsertPriceList.violations.map((v) => `${v.field} ${v.rule}`)).toEqual(['charges[0].pricing EXACTLY_ONE_MODEL']);
     const res = await t.gql(UpsertPriceListDocument, { input: { platform: 'TAOBAO', effectiveFrom: '2021-09-02', charges } }, operator);
     expect(res.data!.upsertPriceList).toMatchObject({ __typename: 'PriceList', id: 'TAOBAO-2021-09-02' });
     const app = await newApp(await t.developer());

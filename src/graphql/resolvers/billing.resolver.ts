@@ -2,6 +2,7 @@ import { LocalDate } from '../types/local-date.scalar';
 import { Money } from '../types/money.scalar';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { BillingPlatform, PaymentMode } from '../../billing/billing.enums';
+import { chargePricingOf } from '../../billing/models/charge-pricing';
 import { ChargeDef } from '../../billing/price-list';
 import { invalidInput } from '../../domain/common/result';
 import { isStaff, Role } from '../../domain/common/role';
@@ -179,13 +180,9 @@ export class BillingResolver {
   async upsertPriceList(@Arg('input', () => PriceListInput, { description: 'The effective-dated list; days from effectiveFrom on are billed with it' }) input: PriceListInput, @Ctx() { viewer, services }: Context) {
     const charges: ChargeDef[] = [];
     for (const [i, c] of input.charges.entries()) {
-      let props: Record<string, unknown>;
-      try {
-        props = JSON.parse(c.propsJson);
-      } catch {
-        return toPayload(invalidInput([violation(`charges[${i}].propsJson`, 'NOT_JSON', 'propsJson must be a JSON object')]), PriceListType.from);
-      }
-      charges.push({ code: c.code, label: c.label, meter: c.meter, unit: c.unit, model: c.model as ChargeDef['model'], props, couponScope: c.couponScope });
+      const pricing = chargePricingOf(c.pricing);
+      if (!pricing.ok) return toPayload(invalidInput([violation(`charges[${i}].pricing`, pricing.rule, pricing.message)]), PriceListType.from);
+      charges.push({ code: c.code, label: c.label, meter: c.meter, unit: c.unit, model: pricing.model, props: pricing.props, couponScope: c.couponScope });
     }
     return toPayload(await services.priceLists.upsert(viewer, input.platform, input.effectiveFrom, input.isExample ?? false, charges), PriceListType.from);
   }

@@ -7,6 +7,7 @@ import { BillEntity, BillLineEntity, CouponPolicyEntity, LedgerEntryEntity, Pric
 import type { AccountView } from '../../services/billing/account.service';
 import type { BillingRunReport } from '../../services/billing/billing-run.service';
 import { PageInfoType } from './connection.type';
+import { ChargePricing, ChargePricingInput, chargePricingType } from './pricing.type';
 
 const money = (v: string) => new D(v).toFixed(2);
 
@@ -336,8 +337,8 @@ export class ChargeType {
   @Field(() => String, { description: 'PER_HUNDRED, GRADUATED, PER_TEN_THOUSAND_PER_DAY or HIGHEST_PACKAGE_PER_DAY' })
   model: string;
 
-  @Field(() => String, { description: 'The model’s properties as JSON, prices as decimal strings' })
-  propsJson: string;
+  @Field(() => ChargePricing, { description: 'The pricing model with its typed settings' })
+  pricing: typeof ChargePricing;
 
   @Field(() => Boolean, { description: 'Coupons cover this line' })
   couponScope: boolean;
@@ -366,7 +367,7 @@ export class PriceListType {
       platform: e.platform,
       effectiveFrom: e.effectiveFrom,
       isExample: e.isExample,
-      charges: e.charges.map((c) => Object.assign(new ChargeType(), { ...c, propsJson: JSON.stringify(c.props) })),
+      charges: e.charges.map((c) => Object.assign(new ChargeType(), { code: c.code, label: c.label, meter: c.meter, unit: c.unit, model: c.model, couponScope: c.couponScope, pricing: chargePricingType(c.model, c.props) })),
     });
   }
 }
@@ -385,11 +386,8 @@ export class ChargeInput {
   @Field(() => String, { description: 'The unit counted, e.g. "calls", "orders", "relation-days"' })
   unit: string;
 
-  @Field(() => String, { description: 'The pricing model: PER_HUNDRED, GRADUATED, PER_TEN_THOUSAND_PER_DAY or HIGHEST_PACKAGE_PER_DAY' })
-  model: string;
-
-  @Field(() => String, { description: "The model's settings as JSON, checked against the model, e.g. {\"price\":\"0.2\"} for PER_HUNDRED (yuan per 100 units)" })
-  propsJson: string;
+  @Field(() => ChargePricingInput, { description: 'Exactly one pricing model with its typed settings' })
+  pricing: ChargePricingInput;
 
   @Field(() => Boolean, { description: 'True if the daily coupon covers this item (basic and value-added API fees)' })
   couponScope: boolean;
