@@ -9,7 +9,7 @@ import graphqlPlugin from '@graphql-eslint/eslint-plugin';
  */
 const withoutId = {
   // Refusals: data about one refused call, never read again; clients branch on `code` and `reason`.
-  refusals: ['InvalidInput', 'InvalidState', 'NotEligible', 'InsufficientBalance', 'OfflineChannel', 'Violation', 'EligibilityRule', 'FailedCheck', 'RefusalFigure'],
+  refusals: ['InvalidInput', 'InvalidState', 'AlreadyBilled', 'NotEligible', 'InsufficientBalance', 'OfflineChannel', 'Violation', 'EligibilityRule', 'FailedCheck', 'RefusalFigure'],
   // Value objects: parts of their parent, normalised with it (Apollo stores them inside the parent's entry).
   parts: [
     'PageInfo', 'BillLine', 'BillingItem', 'Charge', 'ChoiceSelection', 'EnumValue', 'PriceSet', 'QuantitySelection',
@@ -26,7 +26,7 @@ const withoutId = {
     'BillingRunReport', 'CalendarCoverage', 'CalendarYearImport', 'CallPermission', 'EmergencyTrafficAnswer',
     'GatewayAppSecret', 'GatewayAppSecrets', 'IssuedAppSecret', 'MarketSalesRow', 'NotificationsMarked', 'Quote',
     'UpgradeQuote', 'TrafficPackageEligibility', 'UsageBatchReceipt', 'UsageRecordReceipt', 'ReleasedReviewItem',
-    'ReviewLead', 'WebhookEndpointSecret', 'WorkingDays',
+    'ReviewLead', 'WebhookEndpointSecret', 'WorkingDays', 'RerateReport',
   ],
 };
 

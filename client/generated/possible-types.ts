@@ -136,6 +136,7 @@
       "UsageBatchReceipt"
     ],
     "Refusal": [
+      "AlreadyBilled",
       "InsufficientBalance",
       "InvalidInput",
       "InvalidState",
@@ -270,6 +271,7 @@
       "InvalidInput"
     ],
     "UpsertCouponPolicyResult": [
+      "AlreadyBilled",
       "CouponPolicy",
       "InvalidInput"
     ],
@@ -278,6 +280,7 @@
       "Package"
     ],
     "UpsertPriceListResult": [
+      "AlreadyBilled",
       "InvalidInput",
       "PriceList"
     ],

@@ -7,6 +7,6 @@ export const typePolicies: TypePolicies = {
   App: { fields: { reviewRounds: relayStylePagination(false) } },
   CalendarDay: { keyFields: ['date'] },
   PartnerDeveloper: { fields: { apps: relayStylePagination(false), bills: relayStylePagination(['period','platform']) } },
-  Query: { fields: { auditLog: relayStylePagination(['action','actorId','entityId','entityType']), bills: relayStylePagination(['filter']), invoices: relayStylePagination(['developerId','status']), ledger: relayStylePagination(['developerId']), myApps: relayStylePagination(false), notifications: relayStylePagination(['kind','unread']), reviewQueue: relayStylePagination(['assigned','tagCode']), webhookDeliveries: relayStylePagination(['endpointId']) } },
+  Query: { fields: { auditLog: relayStylePagination(['action','actorId','entityId','entityType']), bills: relayStylePagination(['filter']), invoices: relayStylePagination(['developerId','status']), ledger: relayStylePagination(['developerId']), myApps: relayStylePagination(false), notifications: relayStylePagination(['kind','unread']), priceHistory: relayStylePagination(['platform','subjectId']), reviewQueue: relayStylePagination(['assigned','tagCode']), webhookDeliveries: relayStylePagination(['endpointId']) } },
   WorkingDay: { keyFields: ['date'] },
 };

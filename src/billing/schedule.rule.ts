@@ -9,6 +9,11 @@ export enum ScheduledJob {
   TAOBAO_BILLING = 'TAOBAO_BILLING',
   /** A Douyin month, on the 5th of the next month (DOMAIN §6). */
   DOUYIN_BILLING = 'DOUYIN_BILLING',
+  /**
+   * The late-usage sweep, once a Beijing day half an hour after that night's Taobao billing: usage
+   * of periods already billed becomes adjustment bills (issue 17).
+   */
+  LATE_USAGE = 'LATE_USAGE',
   /** Arrears collection and due deposit deductions, once a Beijing day after that day's billing. */
   ARREARS_COLLECTION = 'ARREARS_COLLECTION',
 }
@@ -32,6 +37,8 @@ export function dueAt(job: ScheduledJob, period: string, settings: ScheduleSetti
       return new Date(beijingStartOfDay(addDays(period, 1)).getTime() + grace);
     case ScheduledJob.DOUYIN_BILLING:
       return new Date(beijingStartOfDay(`${nextMonth(period)}-05`).getTime() + grace);
+    case ScheduledJob.LATE_USAGE:
+      return new Date(beijingStartOfDay(addDays(period, 1)).getTime() + grace + 1_800_000);
     case ScheduledJob.ARREARS_COLLECTION:
       // After the same night's Taobao billing: one hour after its due time.
       return new Date(beijingStartOfDay(addDays(period, 1)).getTime() + grace + 3_600_000);

@@ -24,6 +24,7 @@ import {
   AppOperatorQuotaEntity,
   AppSuspensionEntity,
   WebhookEndpointEntity,
+  PriceVersionEntity,
 } from '../db/entities';
 
 /** Where a text input's limit comes from: the column it is written to, or a stated bound. */
@@ -148,6 +149,8 @@ export const TEXT_LIMITS: Readonly<Record<string, TextLimit>> = {
   'NotificationContactsInput.phone': col(NotificationSettingsEntity, 'phone'),
   'Query.invoices(after)': CURSOR,
   'Query.ledger(after)': CURSOR,
+  'Query.priceHistory(after)': CURSOR,
+  'Query.priceHistory(subjectId)': col(PriceVersionEntity, 'subjectId'),
   'Query.myApps(after)': CURSOR,
   'Query.reviewQueue(after)': CURSOR,
   'RegisterDeveloperInput.name': col(DeveloperEntity, 'name'),

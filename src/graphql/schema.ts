@@ -31,6 +31,7 @@ import { NotificationResolver } from './resolvers/notification.resolver';
 import { AppUsageResolver } from './resolvers/app-usage.resolver';
 import { guardTextInputs } from './input-guard';
 import { BillingScheduleResolver } from './resolvers/billing-schedule.resolver';
+import { PriceHistoryResolver } from './resolvers/price-history.resolver';
 import './types/enums';
 import { DateTimeISO } from './types/date-time.scalar';
 
@@ -56,6 +57,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   NotificationResolver,
   AppUsageResolver,
   BillingScheduleResolver,
+  PriceHistoryResolver,
   PackageApplicationResolver,
   AppPendingApplicationResolver,
   MemberCapabilityResolver,

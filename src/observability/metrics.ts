@@ -292,6 +292,67 @@ export const observe = {
   },
 };
 
+const jobRuns = new Counter({
+  name: 'portal_billing_job_runs_total',
+  help: 'Billing jobs run (issue 17): every billing run and every scheduled period attempt, by job (TAOBAO_BILLING, DOUYIN_BILLING, LATE_USAGE, ARREARS_COLLECTION), platform (none for arrears), trigger (SCHEDULE, OPERATOR, CLI) and state (DONE, FAILED)',
+  labelNames: ['job', 'platform', 'trigger', 'state'] as const,
+  registers: [registry],
+});
+
+const jobDuration = new Histogram({
+  name: 'portal_billing_job_run_duration_seconds',
+  help: 'Duration of billing jobs by job and trigger (every state)',
+  labelNames: ['job', 'trigger'] as const,
+  buckets: [0.1, 0.5, 1, 5, 15, 60, 300, 900, 3600],
+  registers: [registry],
+});
+
+const jobAppDays = new Counter({
+  name: 'portal_billing_job_app_days_total',
+  help: 'App-days billed by billing jobs (a Douyin month counts its days), by job, platform and trigger',
+  labelNames: ['job', 'platform', 'trigger'] as const,
+  registers: [registry],
+});
+
+const jobFailures = new Counter({
+  name: 'portal_billing_job_failures_total',
+  help: 'Failed billing job attempts (refused or threw) by job and trigger; a scheduled period is retried until it is done',
+  labelNames: ['job', 'trigger'] as const,
+  registers: [registry],
+});
+
+const adjustments = new Counter({
+  name: 'portal_billing_adjustments_total',
+  help: 'Adjustment bills written, by platform and reason (LATE_USAGE, RERATE)',
+  labelNames: ['platform', 'reason'] as const,
+  registers: [registry],
+});
+
+/** Counts one adjustment bill written. */
+export function observeAdjustment(platform: string, reason: string): void {
+  adjustments.inc({ platform, reason });
+}
+
+/**
+ * Runs one scheduled job period that is not a billing run (LATE_USAGE, ARREARS_COLLECTION) and
+ * counts it by state, with its duration; a throw counts FAILED and is rethrown.
+ */
+export async function observeJob<R extends { ok: boolean }>(job: string, trigger: string, run: () => Promise<R>): Promise<R> {
+  const end = jobDuration.startTimer({ job, trigger });
+  try {
+    const r = await run();
+    jobRuns.inc({ job, platform: 'none', trigger, state: r.ok ? 'DONE' : 'FAILED' });
+    if (!r.ok) jobFailures.inc({ job, trigger });
+    return r;
+  } catch (err) {
+    jobRuns.inc({ job, platform: 'none', trigger, state: 'FAILED' });
+    jobFailures.inc({ job, trigger });
+    throw err;
+  } finally {
+    end();
+  }
+}
+
 /** Days a billing period key spans: a Taobao day (YYYY-MM-DD) is 1, a Douyin month (YYYY-MM) its length. */
 export function periodDays(key: string): number {
   if (/^\d{4}-\d{2}$/.test(key)) {
@@ -305,21 +366,32 @@ export function periodDays(key: string): number {
  * Runs one billing run and counts it: duration, outcome, bills created, lines and app-days. The
  * run's own result is returned untouched; a throw is counted `failed` and rethrown.
  */
-export async function observeBillingRun<R extends { period: string; billsCreated: number; linesWritten: number }>(platform: string, run: () => Promise<Result<R>>): Promise<Result<R>> {
+export async function observeBillingRun<R extends { period: string; billsCreated: number; linesWritten: number }>(
+  platform: string,
+  run: () => Promise<Result<R>>,
+  trigger = 'OPERATOR',
+): Promise<Result<R>> {
   const end = billingRunDuration.startTimer({ platform });
+  const job = `${platform}_BILLING`;
+  const endJob = jobDuration.startTimer({ job, trigger });
   try {
     const result = await run();
     billingRuns.inc({ platform, outcome: result.ok ? 'ok' : 'refused' });
+    jobRuns.inc({ job, platform, trigger, state: result.ok ? 'DONE' : 'FAILED' });
     if (result.ok) {
       billingBills.inc({ platform }, result.value.billsCreated);
       billingLines.inc({ platform }, result.value.linesWritten);
       billingAppDays.inc({ platform }, result.value.billsCreated * periodDays(result.value.period));
-    }
+      jobAppDays.inc({ job, platform, trigger }, result.value.billsCreated * periodDays(result.value.period));
+    } else jobFailures.inc({ job, trigger });
     return result;
   } catch (err) {
     billingRuns.inc({ platform, outcome: 'failed' });
+    jobRuns.inc({ job, platform, trigger, state: 'FAILED' });
+    jobFailures.inc({ job, trigger });
     throw err;
   } finally {
     end();
+    endJob();
   }
 }

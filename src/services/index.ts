@@ -14,6 +14,7 @@ import { AccountService } from './billing/account.service';
 import { BillQueryService } from './billing/bill-query.service';
 import { BillingRunOptions, BillingRunService } from './billing/billing-run.service';
 import { BillingScheduleOptions, BillingScheduleService } from './billing/billing-schedule.service';
+import { BillAdjustmentService } from './billing/bill-adjustment.service';
 import { InvoiceService } from './billing/invoice.service';
 import { PaymentProvider, SandboxPaymentProvider } from './billing/payment-provider';
 import { PriceListService } from './billing/price-list.service';
@@ -84,6 +85,8 @@ export interface Services {
   readonly billingRuns: BillingRunService;
   /** Scheduled billing: each Taobao day, Douyin month and day's arrears collection once, caught up after downtime. */
   readonly billingSchedule: BillingScheduleService;
+  /** Adjustment bills: the late-usage sweep and operators' re-rates (issue 17). */
+  readonly billAdjustments: BillAdjustmentService;
   readonly priceLists: PriceListService;
   readonly invoices: InvoiceService;
 }
@@ -124,6 +127,7 @@ export function createServices(ds: DataSource, clock: Clock, options: ServiceOpt
   const reviews = new ReviewService(ds, clock, calendar, audit, notifications);
   const accounts = new AccountService(ds, clock, provider, audit);
   const billingRuns = new BillingRunService(ds, clock, provider, undefined, options.billing);
+  const billAdjustments = new BillAdjustmentService(ds, clock, provider);
   const operatorControls = new OperatorControlsService(ds, clock, audit, notifications);
   const appSecrets = new AppSecretService(ds, clock, options.secretCipher ?? new SecretCipher(randomBytes(32), 'dev-unconfigured'), audit, notifications);
   return {
@@ -158,8 +162,9 @@ export function createServices(ds: DataSource, clock: Clock, options: ServiceOpt
     accounts,
     bills: new BillQueryService(ds, clock),
     billingRuns,
-    billingSchedule: new BillingScheduleService(ds, clock, billingRuns, accounts, options.schedule),
-    priceLists: new PriceListService(ds, audit),
+    billAdjustments,
+    billingSchedule: new BillingScheduleService(ds, clock, billingRuns, accounts, billAdjustments, options.schedule),
+    priceLists: new PriceListService(ds, clock, audit, billAdjustments),
     invoices: new InvoiceService(ds, clock, audit, notifications),
   };
 }

@@ -119,6 +119,7 @@ export const ROWS: readonly Row[] = [
   ['Mutation.adjustBalance',          'U F F A P F', 'mutation($d: ID!) { adjustBalance(developerId: $d, amount: "1.00", reason: "matrix", idempotencyKey: "matrix-adjust") { __typename } }', (f) => ({ d: f.developerId })],
   ['Mutation.setBillingTerms',        'U F F A P F', 'mutation($d: ID!) { setBillingTerms(developerId: $d, newIsv: false) { __typename } }', (f) => ({ d: f.developerId })],
   ['Query.billingRuns',               'U F F A P F', '{ billingRuns(first: 5) { period state } }'],
+  ['Query.priceHistory',              'U F F A P F', '{ priceHistory(first: 5) { pageInfo { hasNextPage } } }'],
   ['Mutation.runBilling',             'U F F A P F', 'mutation { runBilling(platform: TAOBAO, period: "2026-11-19") { __typename } }'],
   ['Mutation.collectArrears',         'U F F A P F', 'mutation { collectArrears { __typename } }'],
   ['Mutation.upsertPriceList',        'U F F A P F', 'mutation { upsertPriceList(input: { platform: DOUYIN, effectiveFrom: "2030-01-01", charges: [] }) { __typename } }'],

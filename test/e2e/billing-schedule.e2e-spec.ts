@@ -43,7 +43,7 @@ describe('scheduled billing runs', () => {
     expect(await t.server.services.billingSchedule.tick()).toEqual([]);
 
     t.clock.set('2026-11-20T18:00:00Z'); // 02:00 Beijing on 11-21
-    const replica = createServices(t.ds, t.clock, { schedule: { graceMinutes: 120, startFrom: { TAOBAO_BILLING: '2026-11-20', DOUYIN_BILLING: '2026-11', ARREARS_COLLECTION: '2026-11-20' } } });
+    const replica = createServices(t.ds, t.clock, { schedule: { graceMinutes: 120, startFrom: { TAOBAO_BILLING: '2026-11-20', DOUYIN_BILLING: '2026-11', LATE_USAGE: '2026-11-20', ARREARS_COLLECTION: '2026-11-20' } } });
     const [a, b] = await Promise.all([t.server.services.billingSchedule.tick(), replica.billingSchedule.tick()]);
     const ran = [...a, ...b].filter((r) => r.job === 'TAOBAO_BILLING');
     expect(ran).toEqual([{ job: 'TAOBAO_BILLING', period: '2026-11-20', state: 'DONE' }]);
@@ -60,7 +60,11 @@ describe('scheduled billing runs', () => {
   it('arrears are collected an hour later (03:00 Beijing), after that night’s billing', async () => {
     t.clock.set('2026-11-20T19:00:00Z');
     const ran = await t.server.services.billingSchedule.tick();
-    expect(ran).toEqual([{ job: 'ARREARS_COLLECTION', period: '2026-11-20', state: 'DONE' }]);
+    // The late-usage sweep (02:30) comes first, after the night's billing.
+    expect(ran).toEqual([
+      { job: 'LATE_USAGE', period: '2026-11-20', state: 'DONE' },
+      { job: 'ARREARS_COLLECTION', period: '2026-11-20', state: 'DONE' },
+    ]);
   });
 
   it('a server down from 11-21 until 11-24 10:00 Beijing catches up 11-21, 11-22 and 11-23, in order, once each', async () => {

@@ -449,7 +449,7 @@ describe('queries and roles', () => {
     expect((await t.gql(RechargeDocument, { amount: '-5', idempotencyKey: 'k' }, dev.token)).data!.recharge).toMatchObject({ __typename: 'InvalidInput' });
   });
 
-  it('operators edit price lists as effective-dated data; a later day is billed with the new list', async () => {
+  it('operators edit price lists as effective-dated data; a later day is billed with the new list; a list dated on a billed day is refused (issue 17)', async () => {
     const current = (await t.gql(PriceListsDocument, { platform: 'TAOBAO' }, operator)).data!.priceLists.at(-1)!;
     // The typed settings read back are the typed settings to send (one member per pricing model).
     const pricingInput = (p: ChargePricingFieldsFragment): ChargePricingInput => {
@@ -475,18 +475,23 @@ describe('queries and roles', () => {
       pricing: c.code === 'BASIC_API_IN_CLOUD' ? { perHundred: { price: '0.03' } } : pricingInput(c.pricing),
     }));
     // A charge without a pricing model (or with two) is refused naming the field, as an unknown model was.
-    const bad = await t.gql(UpsertPriceListDocument, { input: { platform: 'TAOBAO', effectiveFrom: '2021-09-02', charges: [{ ...charges[0], pricing: {} }] } }, operator);
+    const bad = await t.gql(UpsertPriceListDocument, { input: { platform: 'TAOBAO', effectiveFrom: '2026-11-21', charges: [{ ...charges[0], pricing: {} }] } }, operator);
     expect(bad.data!.upsertPriceList.__typename === 'InvalidInput' && bad.data!.upsertPriceList.violations.map((v) => `${v.field} ${v.rule}`)).toEqual(['charges[0].pricing EXACTLY_ONE_MODEL']);
-    const res = await t.gql(UpsertPriceListDocument, { input: { platform: 'TAOBAO', effectiveFrom: '2021-09-02', charges } }, operator);
-    expect(res.data!.upsertPriceList).toMatchObject({ __typename: 'PriceList', id: 'TAOBAO-2021-09-02' });
+    // Days of 2026 are billed already: a list from 2021-09-02 would re-price them.
+    const retro = await t.gql(UpsertPriceListDocument, { input: { platform: 'TAOBAO', effectiveFrom: '2021-09-02', charges } }, operator);
+    expect(retro.data!.upsertPriceList).toMatchObject({ __typename: 'AlreadyBilled', code: 'ALREADY_BILLED', firstAffectedDay: '2021-09-02' });
+    const res = await t.gql(UpsertPriceListDocument, { input: { platform: 'TAOBAO', effectiveFrom: '2026-11-21', charges } }, operator);
+    expect(res.data!.upsertPriceList).toMatchObject({ __typename: 'PriceList', id: 'TAOBAO-2026-11-21' });
     const app = await newApp(await t.developer());
-    await report(app.appkey, '2021-09-01', { apiCalls: [calls('BASIC', 'IN_CLOUD', 10_000)] });
-    await report(app.appkey, '2021-09-02', { apiCalls: [calls('BASIC', 'IN_CLOUD', 10_000)] });
-    await run('TAOBAO', '2021-09-01');
-    await run('TAOBAO', '2021-09-02');
-    expect((await billOf(app, '2021-09-01')).total).toBe('2.00');
-    expect((await billOf(app, '2021-09-02'))).toMatchObject({ total: '3.00', priceListId: 'TAOBAO-2021-09-02' });
-    // Put later tests back on the seeded list: the edited list only covers 2021-09-02 until the next one.
-    await t.ds.query(`DELETE FROM price_list WHERE id = 'TAOBAO-2021-09-02'`);
+    t.clock.set('2026-11-22T04:00:00Z');
+    await report(app.appkey, '2026-11-20', { apiCalls: [calls('BASIC', 'IN_CLOUD', 10_000)] });
+    await report(app.appkey, '2026-11-21', { apiCalls: [calls('BASIC', 'IN_CLOUD', 10_000)] });
+    await run('TAOBAO', '2026-11-20');
+    await run('TAOBAO', '2026-11-21');
+    expect((await billOf(app, '2026-11-20')).total).toBe('0.00'); // 2.00, less the DAILY_50 coupon
+    expect((await billOf(app, '2026-11-21'))).toMatchObject({ total: '0.00', priceListId: 'TAOBAO-2026-11-21' });
+    expect((await t.ds.query(`SELECT l.amount FROM bill_line l JOIN bill b ON b.id = l.bill_id WHERE b.app_id = ? AND l.code = 'BASIC_API_IN_CLOUD' ORDER BY b.period`, [app.id])).map((r: { amount: string }) => r.amount)).toEqual(['2.00', '3.00']);
+    // Put later tests back on the seeded list (a test-only removal: the API never deletes a list).
+    await t.ds.query(`DELETE FROM price_list WHERE id = 'TAOBAO-2026-11-21'`);
   });
 });

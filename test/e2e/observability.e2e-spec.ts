@@ -206,6 +206,12 @@ describe('/metrics', () => {
     expect(delta('portal_billing_lines_written_total{platform="TAOBAO"}')).toBeGreaterThanOrEqual(2);
     expect(delta('portal_billing_run_duration_seconds_count{platform="TAOBAO"}')).toBe(2);
     expect(delta('portal_billing_run_duration_seconds_sum{platform="TAOBAO"}')).toBeGreaterThan(0);
+    // Issue 17: the same runs by job, trigger and state (an operator's runBilling: trigger OPERATOR).
+    expect(delta('portal_billing_job_runs_total{job="TAOBAO_BILLING",platform="TAOBAO",trigger="OPERATOR",state="DONE"}')).toBe(1);
+    expect(delta('portal_billing_job_runs_total{job="TAOBAO_BILLING",platform="TAOBAO",trigger="OPERATOR",state="FAILED"}')).toBe(1);
+    expect(delta('portal_billing_job_failures_total{job="TAOBAO_BILLING",trigger="OPERATOR"}')).toBe(1);
+    expect(delta('portal_billing_job_app_days_total{job="TAOBAO_BILLING",platform="TAOBAO",trigger="OPERATOR"}')).toBe(2);
+    expect(delta('portal_billing_job_run_duration_seconds_count{job="TAOBAO_BILLING",trigger="OPERATOR"}')).toBe(2);
 
     expect(delta('portal_graphql_operations_total{operation="RecordUsage",type="mutation",outcome="ok"}')).toBe(2);
     expect(delta('portal_graphql_operations_total{operation="RunBilling",type="mutation",outcome="ok"}')).toBe(1);

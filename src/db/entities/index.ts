@@ -10,6 +10,8 @@ import { BillEntity } from './bill.entity';
 import { BillingAccountEntity } from './billing-account.entity';
 import { BillingRunEntity } from './billing-run.entity';
 import { ScheduledJobRunEntity } from './scheduled-job-run.entity';
+import { PriceVersionEntity } from './price-version.entity';
+import { BillingWatermarkEntity } from './billing-watermark.entity';
 import { BillingShardEntity } from './billing-shard.entity';
 import { CouponPolicyEntity } from './coupon-policy.entity';
 import { DeveloperEntity } from './developer.entity';
@@ -72,6 +74,8 @@ export {
   BillingAccountEntity,
   BillingRunEntity,
   ScheduledJobRunEntity,
+  PriceVersionEntity,
+  BillingWatermarkEntity,
   BillingShardEntity,
   BillLineEntity,
   CouponPolicyEntity,
@@ -132,6 +136,8 @@ export const ENTITIES = [
   BillingAccountEntity,
   BillingRunEntity,
   ScheduledJobRunEntity,
+  PriceVersionEntity,
+  BillingWatermarkEntity,
   BillingShardEntity,
   LedgerEntryEntity,
   BillEntity,

@@ -22,7 +22,8 @@ export type Refusal =
     }
   | { readonly kind: 'NOT_ELIGIBLE'; readonly message: string; readonly failedRules: readonly RuleCheck[] }
   | { readonly kind: 'INSUFFICIENT_BALANCE'; readonly message: string; readonly required: string; readonly available: string; readonly shortfall: string }
-  | { readonly kind: 'OFFLINE_CHANNEL'; readonly message: string; readonly channel: string; readonly contactEmail: string | null; readonly requiredMaterials: readonly string[] };
+  | { readonly kind: 'OFFLINE_CHANNEL'; readonly message: string; readonly channel: string; readonly contactEmail: string | null; readonly requiredMaterials: readonly string[] }
+  | { readonly kind: 'ALREADY_BILLED'; readonly message: string; readonly field: string; readonly platform: string; readonly firstAffectedDay: string; readonly lastBilledDay: string };
 
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly refusal: Refusal };
 
@@ -50,4 +51,20 @@ export const offlineChannel = <T = never>(message: string, channel: string, cont
 export const insufficientBalance = <T = never>(required: string, available: string, shortfall: string): Result<T> => ({
   ok: false,
   refusal: { kind: 'INSUFFICIENT_BALANCE', message: `the balance ${available} does not cover ${required}: ${shortfall} short (recharge first)`, required, available, shortfall },
+});
+
+/**
+ * A price change that would re-price days already billed (issue 17): `field` is the input that
+ * reaches them, the figures the first day it changes and the platform's last billed day.
+ */
+export const alreadyBilled = <T = never>(field: string, platform: string, firstAffectedDay: string, lastBilledDay: string): Result<T> => ({
+  ok: false,
+  refusal: {
+    kind: 'ALREADY_BILLED',
+    message: `${field}: the change re-prices ${platform} from ${firstAffectedDay}, but ${platform} is billed up to ${lastBilledDay}; pass rerate: true to re-rate the billed days as adjustment bills`,
+    field,
+    platform,
+    firstAffectedDay,
+    lastBilledDay,
+  },
 });

@@ -11,11 +11,12 @@ import { badUserInput } from './result';
 
 registerEnumType(ScheduledJob, {
   name: 'ScheduledJob',
-  description: 'What the scheduler runs per period: Taobao days, Douyin months, daily arrears collection',
+  description: 'What the scheduler runs per period: Taobao days, Douyin months, the daily late-usage sweep, daily arrears collection',
   valuesConfig: {
-    TAOBAO_BILLING: { description: 'Bills a Taobao Beijing day, after midnight plus the grace for late usage' },
-    DOUYIN_BILLING: { description: 'Bills a Douyin month, on the 5th of the next month' },
-    ARREARS_COLLECTION: { description: "Arrears collection and due deposit deductions, once a Beijing day after that day's billing" },
+    TAOBAO_BILLING: { description: 'A Taobao Beijing day, after midnight plus the grace (02:00 by default)' },
+    DOUYIN_BILLING: { description: 'A Douyin month, on the 5th of the next month' },
+    LATE_USAGE: { description: 'Usage reported for periods already billed becomes adjustment bills (half an hour after the night’s Taobao billing)' },
+    ARREARS_COLLECTION: { description: 'Auto-debit retries and the Douyin deposit deductions that are due (an hour after the night’s Taobao billing)' },
   },
 });
 registerEnumType(BillingRunTrigger, {
@@ -43,7 +44,7 @@ class BillingRunRecordType {
   @Field(() => ScheduledJob, { description: 'Which scheduled job: Taobao day, Douyin month or arrears collection' })
   job: ScheduledJob;
 
-  @Field(() => BillingPlatform, { nullable: true, description: 'Null for arrears collection' })
+  @Field(() => BillingPlatform, { nullable: true, description: 'Null for arrears collection and the late-usage sweep' })
   platform: BillingPlatform | null;
 
   @Field(() => String, { description: 'A Beijing date (Taobao, arrears) or a month (Douyin)' })
@@ -64,10 +65,10 @@ class BillingRunRecordType {
   @Field(() => Date, { nullable: true, description: 'When the run finished; null while pending or running' })
   finishedAt: Date | null;
 
-  @Field(() => Int, { nullable: true, description: 'App-days considered (null until done)' })
+  @Field(() => Int, { nullable: true, description: 'App-days considered (the late-usage sweep: app-periods re-rated); null until done' })
   appDays: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Bills written' })
+  @Field(() => Int, { nullable: true, description: 'Bills written (the late-usage sweep: adjustment bills)' })
   bills: number | null;
 
   @Field(() => Money, { nullable: true, description: 'Total of the bills written, yuan' })

@@ -9,6 +9,7 @@ import { isStaff, Role } from '../../domain/common/role';
 import { violation } from '../../domain/common/violation';
 import { readPageArgs } from '../../services/common/pagination';
 import { Context } from '../context';
+import { RerateReportType } from '../types/bill-adjustment.type';
 import { toConnection } from './connection';
 import { AppType } from '../types/app.type';
 import {
@@ -176,23 +177,34 @@ export class BillingResolver {
   }
 
   @Authorized(Role.OPERATOR)
-  @Mutation(() => UpsertPriceListResult, { description: 'Creates or replaces the platform’s price list starting on effectiveFrom' })
-  async upsertPriceList(@Arg('input', () => PriceListInput, { description: 'The effective-dated list; days from effectiveFrom on are billed with it' }) input: PriceListInput, @Ctx() { viewer, services }: Context) {
+  @Mutation(() => UpsertPriceListResult, {
+    description: 'Creates or replaces the platform’s price list starting on effectiveFrom. Refused (AlreadyBilled) when it would re-price a day already billed, unless rerate is true',
+  })
+  async upsertPriceList(
+    @Arg('input', () => PriceListInput, { description: 'The effective-dated list; days from effectiveFrom on are billed with it' }) input: PriceListInput,
+    @Ctx() { viewer, services }: Context,
+    @Arg('rerate', () => Boolean, { nullable: true, description: 'Re-rate the billed days the list reaches: adjustment bills for each app-period that changes (audited)' }) rerate?: boolean | null,
+  ) {
     const charges: ChargeDef[] = [];
     for (const [i, c] of input.charges.entries()) {
       const pricing = chargePricingOf(c.pricing);
       if (!pricing.ok) return toPayload(invalidInput([violation(`charges[${i}].pricing`, pricing.rule, pricing.message)]), PriceListType.from);
       charges.push({ code: c.code, label: c.label, meter: c.meter, unit: c.unit, model: pricing.model, props: pricing.props, couponScope: c.couponScope });
     }
-    return toPayload(await services.priceLists.upsert(viewer, input.platform, input.effectiveFrom, input.isExample ?? false, charges), PriceListType.from);
+    return toPayload(await services.priceLists.upsert(viewer, input.platform, input.effectiveFrom, input.isExample ?? false, charges, rerate ?? false), (c) =>
+      Object.assign(PriceListType.from(c.value), { version: c.version, rerate: c.rerate ? RerateReportType.from(c.rerate, c.rerate.fromDay) : null }),
+    );
   }
 
   @Authorized(Role.OPERATOR)
-  @Mutation(() => UpsertCouponPolicyResult, { description: 'Operator: creates or replaces a daily coupon policy (by code)' })
-  async upsertCouponPolicy(@Arg('input', () => CouponPolicyInput, { description: 'The policy: an existing code replaces it' }) input: CouponPolicyInput, @Ctx() { viewer, services }: Context) {
-    return toPayload(
-      await services.priceLists.upsertCoupon(viewer, { ...input, validTo: input.validTo ?? null, newIsvOnly: input.newIsvOnly ?? false }),
-      CouponPolicyType.from,
+  @Mutation(() => UpsertCouponPolicyResult, { description: 'Creates or replaces a coupon policy. Refused (AlreadyBilled) when it would change a day already billed, unless rerate is true' })
+  async upsertCouponPolicy(
+    @Arg('input', () => CouponPolicyInput, { description: 'The policy: an existing code replaces it' }) input: CouponPolicyInput,
+    @Ctx() { viewer, services }: Context,
+    @Arg('rerate', () => Boolean, { nullable: true, description: 'Re-rate the billed days the change reaches: adjustment bills for each app-day that changes (audited)' }) rerate?: boolean | null,
+  ) {
+    return toPayload(await services.priceLists.upsertCoupon(viewer, { ...input, validTo: input.validTo ?? null, newIsvOnly: input.newIsvOnly ?? false }, rerate ?? false), (c) =>
+      Object.assign(CouponPolicyType.from(c.value), { version: c.version, rerate: c.rerate ? RerateReportType.from(c.rerate, c.rerate.fromDay) : null }),
     );
   }
 

@@ -8,6 +8,8 @@ import type { AccountView } from '../../services/billing/account.service';
 import type { BillingRunReport } from '../../services/billing/billing-run.service';
 import { PageInfoType } from './connection.type';
 import { ChargePricing, ChargePricingInput, chargePricingType } from './pricing.type';
+import { BillKind } from '../../db/entities/bill.entity';
+import { RerateReportType } from './bill-adjustment.type';
 
 const money = (v: string) => new D(v).toFixed(2);
 
@@ -25,7 +27,7 @@ export class BillLineType {
   @Field(() => String, { description: 'What the line is for, as shown on the bill (e.g. "Basic API, out of cloud")' })
   label: string;
 
-  @Field(() => String, { description: 'Units priced: calls, orders, messages, relation-days; days for the package fee' })
+  @Field(() => String, { description: 'Units priced: calls, orders, messages, relation-days; days for the package fee. On an adjustment bill: the change of units' })
   quantity: string;
 
   @Field(() => String, { description: 'e.g. "0.02/100" or the tiers' })
@@ -99,6 +101,18 @@ export class BillType {
   @Field(() => Date, { nullable: true, description: 'When the balance paid it; null while UNPAID' })
   paidAt: Date | null;
 
+  @Field(() => BillKind, { description: 'REGULAR (the period’s first bill) or ADJUSTMENT' })
+  kind: BillKind;
+
+  @Field(() => Int, { description: '0 for the period’s first bill; 1, 2 … for its adjustments' })
+  sequence: number;
+
+  @Field(() => ID, { nullable: true, description: 'An adjustment’s first bill of the period (which never changes)' })
+  adjustsBillId: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why an adjustment was made: LATE_USAGE (usage reported after the period was billed) or RERATE (an operator’s re-rate)' })
+  adjustmentReason: string | null;
+
   static from(e: BillEntity): BillType {
     return Object.assign(new BillType(), {
       id: String(e.id),
@@ -115,6 +129,10 @@ export class BillType {
       priceListId: e.priceListId,
       issuedOn: e.issuedOn,
       paidAt: e.paidAt,
+      kind: e.kind ?? BillKind.REGULAR,
+      sequence: Number(e.sequence ?? 0),
+      adjustsBillId: e.adjustsBillId != null ? String(e.adjustsBillId) : null,
+      adjustmentReason: e.adjustmentReason ?? null,
     });
   }
 }
@@ -361,6 +379,12 @@ export class PriceListType {
   @Field(() => [ChargeType], { description: "The list's priced items" })
   charges: ChargeType[];
 
+  @Field(() => Int, { nullable: true, description: 'The version just written (set in the answer to upsertPriceList; see priceHistory)' })
+  version?: number | null;
+
+  @Field(() => RerateReportType, { nullable: true, description: 'The adjustments of an explicit re-rate (upsertPriceList with rerate: true reaching billed days); null otherwise' })
+  rerate?: RerateReportType | null;
+
   static from(e: PriceListEntity): PriceListType {
     return Object.assign(new PriceListType(), {
       id: e.id,
@@ -430,6 +454,12 @@ export class CouponPolicyType {
 
   @Field(() => Boolean, { description: 'True for the new-ISV coupon (replaces, never stacks with, the daily one)' })
   newIsvOnly: boolean;
+
+  @Field(() => Int, { nullable: true, description: 'The version just written (set in the answer to upsertCouponPolicy; see priceHistory)' })
+  version?: number | null;
+
+  @Field(() => RerateReportType, { nullable: true, description: 'The adjustments of an explicit re-rate (upsertCouponPolicy with rerate: true reaching billed days); null otherwise' })
+  rerate?: RerateReportType | null;
 
   static from(e: CouponPolicyEntity): CouponPolicyType {
     return Object.assign(new CouponPolicyType(), { id: e.code, code: e.code, platform: e.platform, amount: money(e.amount), validFrom: e.validFrom, validTo: e.validTo, newIsvOnly: e.newIsvOnly });

@@ -2,6 +2,7 @@ import { Money } from './money.scalar';
 import { Field, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
 import { FailedCheck, RefusalFigure, RefusalReason, REFUSAL_REASON_DESCRIPTIONS } from '../../domain/common/refusal-reason';
 import { Refusal } from '../../domain/common/result';
+import { BillingPlatform } from '../../billing/billing.enums';
 
 registerEnumType(RefusalReason, {
   name: 'RefusalReason',
@@ -128,8 +129,36 @@ export class InsufficientBalanceType extends RefusalType {
 }
 
 /** Maps a service refusal to its GraphQL type. */
-export function toRefusalType(refusal: Refusal): InvalidInputType | InvalidStateType | NotEligibleType | OfflineChannelType | InsufficientBalanceType {
+@ObjectType('AlreadyBilled', {
+  implements: RefusalType,
+  simpleResolvers: true,
+  description: 'The change would re-price days already billed (no retroactive prices); nothing was written. Ask again with rerate: true to re-rate them as adjustment bills',
+})
+export class AlreadyBilledType extends RefusalType {
+  @Field(() => String, { description: 'The input field that reaches billed days, e.g. effectiveFrom or validFrom' })
+  field: string;
+
+  @Field(() => BillingPlatform, { description: 'The platform whose billed days the change reaches' })
+  platform: BillingPlatform;
+
+  @Field(() => String, { description: 'The first Beijing day the change would re-price, YYYY-MM-DD' })
+  firstAffectedDay: string;
+
+  @Field(() => String, { description: 'The last Beijing day of the platform already billed (or being billed), YYYY-MM-DD' })
+  lastBilledDay: string;
+}
+
+export function toRefusalType(refusal: Refusal): InvalidInputType | InvalidStateType | NotEligibleType | OfflineChannelType | InsufficientBalanceType | AlreadyBilledType {
   switch (refusal.kind) {
+    case 'ALREADY_BILLED':
+      return Object.assign(new AlreadyBilledType(), {
+        code: 'ALREADY_BILLED',
+        message: refusal.message,
+        field: refusal.field,
+        platform: refusal.platform as BillingPlatform,
+        firstAffectedDay: refusal.firstAffectedDay,
+        lastBilledDay: refusal.lastBilledDay,
+      });
     case 'INSUFFICIENT_BALANCE':
       return Object.assign(new InsufficientBalanceType(), { code: 'INSUFFICIENT_BALANCE', message: refusal.message, required: refusal.required, available: refusal.available, shortfall: refusal.shortfall });
     case 'INVALID_INPUT':

@@ -198,7 +198,7 @@ export class BillingRunService {
       const started = await this.start(platform, periodKey, trigger);
       if (!started.ok) return started;
       return ok(await this.work(started.value.runId, onProgress));
-    });
+    }, trigger);
   }
 
   /**

@@ -10,17 +10,23 @@ import { BillingRunTrigger } from '../../db/entities/billing-run.entity';
 import { ScheduledRunState } from '../../db/entities/scheduled-job-run.entity';
 import { AccountService } from './account.service';
 import { BillingRunService } from './billing-run.service';
+import { BillAdjustmentService } from './bill-adjustment.service';
+import { observeJob } from '../../observability/metrics';
 
 export interface BillingScheduleOptions extends ScheduleSettings {
   /** Where each job's schedule starts on a database that has none yet (default: yesterday, last month). */
   readonly startFrom?: Partial<Record<ScheduledJob, string>>;
   /** How long a claim holds without renewal; renewed every third of it while the job works. */
   readonly leaseMs: number;
-  /** Attempts before a period stays FAILED for an operator (it stays visible and overdue). */
-  readonly maxAttempts: number;
+  /**
+   * Attempts before a period stays FAILED for an operator (it stays visible and overdue); null (the
+   * default): retried until it is done, at most every 2 h. NOTE: a capped period would hold every
+   * later period of its job, and an operator's runBilling does not mark the scheduled period done.
+   */
+  readonly maxAttempts: number | null;
 }
 
-export const DEFAULT_SCHEDULE_OPTIONS: BillingScheduleOptions = { graceMinutes: 120, leaseMs: 120_000, maxAttempts: 10 };
+export const DEFAULT_SCHEDULE_OPTIONS: BillingScheduleOptions = { graceMinutes: 120, leaseMs: 120_000, maxAttempts: null };
 
 export interface RunRecord {
   job: ScheduledJob;
@@ -41,7 +47,7 @@ export interface RunRecord {
   overdue: boolean;
 }
 
-const JOBS: readonly ScheduledJob[] = [ScheduledJob.TAOBAO_BILLING, ScheduledJob.DOUYIN_BILLING, ScheduledJob.ARREARS_COLLECTION];
+const JOBS: readonly ScheduledJob[] = [ScheduledJob.TAOBAO_BILLING, ScheduledJob.DOUYIN_BILLING, ScheduledJob.LATE_USAGE, ScheduledJob.ARREARS_COLLECTION];
 
 /**
  * The scheduled billing jobs (docs/billing.md "Scheduled runs"). `tick` records every period that
@@ -59,6 +65,7 @@ export class BillingScheduleService {
     private readonly clock: Clock,
     private readonly billingRuns: BillingRunService,
     private readonly accounts: AccountService,
+    private readonly adjustments: BillAdjustmentService,
     options: Partial<BillingScheduleOptions> = {},
   ) {
     this.options = { ...DEFAULT_SCHEDULE_OPTIONS, ...options };
@@ -93,7 +100,8 @@ export class BillingScheduleService {
     );
     const records: RunRecord[] = [
       ...scheduled.map((r) => {
-        const summary = (r.summary ?? {}) as { appsConsidered?: number; billsCreated?: number; total?: string };
+        // Billing runs report appsConsidered / billsCreated; the late-usage sweep considered / adjusted.
+        const summary = (r.summary ?? {}) as { appsConsidered?: number; billsCreated?: number; considered?: number; adjusted?: number; total?: string };
         return {
           job: r.job as ScheduledJob,
           platform: r.job === ScheduledJob.TAOBAO_BILLING ? BillingPlatform.TAOBAO : r.job === ScheduledJob.DOUYIN_BILLING ? BillingPlatform.DOUYIN : null,
@@ -103,8 +111,8 @@ export class BillingScheduleService {
           dueAt: r.dueAt,
           startedAt: r.startedAt,
           finishedAt: r.finishedAt,
-          appDays: summary.appsConsidered ?? null,
-          bills: summary.billsCreated ?? null,
+          appDays: summary.appsConsidered ?? summary.considered ?? null,
+          bills: summary.billsCreated ?? summary.adjusted ?? null,
           amount: summary.total ?? null,
           attempts: r.attempts,
           failures: r.state === ScheduledRunState.DONE ? Math.max(0, r.attempts - 1) : r.state === ScheduledRunState.RUNNING ? Math.max(0, r.attempts - 1) : r.attempts,
@@ -164,7 +172,11 @@ export class BillingScheduleService {
       .getRepository(ScheduledJobRunEntity)
       .createQueryBuilder('r')
       .where('r.state = :pending AND r.due_at <= :now', { pending: ScheduledRunState.PENDING, now })
-      .orWhere('r.state = :failed AND r.attempts < :max AND r.next_attempt_at <= :now', { failed: ScheduledRunState.FAILED, max: this.options.maxAttempts, now })
+      .orWhere(`r.state = :failed AND r.next_attempt_at <= :now${this.options.maxAttempts === null ? '' : ' AND r.attempts < :max'}`, {
+        failed: ScheduledRunState.FAILED,
+        max: this.options.maxAttempts,
+        now,
+      })
       .orWhere('r.state = :running AND r.lease_expires_at < :now', { running: ScheduledRunState.RUNNING, now })
       .orderBy('r.due_at', 'ASC')
       .addOrderBy('r.job', 'ASC')
@@ -184,7 +196,8 @@ export class BillingScheduleService {
   }
 
   private async earlierUnfinished(c: ScheduledJobRunEntity): Promise<boolean> {
-    const jobs = c.job === ScheduledJob.ARREARS_COLLECTION ? [c.job, ScheduledJob.TAOBAO_BILLING] : [c.job];
+    // Arrears and the late-usage sweep wait for the night's Taobao billing (a Douyin month failing for days holds neither).
+    const jobs = c.job === ScheduledJob.ARREARS_COLLECTION || c.job === ScheduledJob.LATE_USAGE ? [c.job, ScheduledJob.TAOBAO_BILLING] : [c.job];
     const n = await this.ds
       .getRepository(ScheduledJobRunEntity)
       .createQueryBuilder('r')
@@ -230,8 +243,13 @@ export class BillingScheduleService {
 
   private async perform(run: ScheduledJobRunEntity): Promise<{ ok: true; runId: string | null; summary: Record<string, unknown> } | { ok: false; error: string }> {
     if (run.job === ScheduledJob.ARREARS_COLLECTION) {
-      const summary = await this.accounts.collectArrears();
-      return { ok: true, runId: null, summary };
+      return observeJob(run.job, BillingRunTrigger.SCHEDULE, async () => ({ ok: true as const, runId: null, summary: await this.accounts.collectArrears() }));
+    }
+    if (run.job === ScheduledJob.LATE_USAGE) {
+      return observeJob(run.job, BillingRunTrigger.SCHEDULE, async () => {
+        const { batchId, ...summary } = await this.adjustments.sweepLateUsage();
+        return { ok: true as const, runId: batchId, summary: summary as unknown as Record<string, unknown> };
+      });
     }
     const platform = run.job === ScheduledJob.TAOBAO_BILLING ? BillingPlatform.TAOBAO : BillingPlatform.DOUYIN;
     const result = await this.billingRuns.run(platform, run.period, undefined, BillingRunTrigger.SCHEDULE);
@@ -244,7 +262,12 @@ export class BillingScheduleService {
 /** The schedule's options from configuration (BILLING_GRACE_MINUTES, BILLING_SCHEDULE_FROM). */
 export function scheduleOptionsFrom(cfg: { graceMinutes: number; startFrom: string | null }): Partial<BillingScheduleOptions> {
   const startFrom = cfg.startFrom
-    ? { [ScheduledJob.TAOBAO_BILLING]: cfg.startFrom, [ScheduledJob.DOUYIN_BILLING]: cfg.startFrom.slice(0, 7), [ScheduledJob.ARREARS_COLLECTION]: cfg.startFrom }
+    ? {
+        [ScheduledJob.TAOBAO_BILLING]: cfg.startFrom,
+        [ScheduledJob.DOUYIN_BILLING]: cfg.startFrom.slice(0, 7),
+        [ScheduledJob.LATE_USAGE]: cfg.startFrom,
+        [ScheduledJob.ARREARS_COLLECTION]: cfg.startFrom,
+      }
     : undefined;
   return { graceMinutes: cfg.graceMinutes, ...(startFrom ? { startFrom } : {}) };
 }
