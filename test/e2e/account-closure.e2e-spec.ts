@@ -236,7 +236,7 @@ describe('a closed account reads its history and changes nothing', () => {
   it('the market products are hidden', async () => {
     const visible = await t.ds.query('SELECT visible FROM market_product WHERE provider_id = ?', [dev.id]);
     expect(visible.map((r: { visible: number }) => Number(r.visible))).toEqual([0]);
-    expect((await t.gql(MyMarketProductsDocument, {}, dev.token)).data!.myMarketProducts).toHaveLength(1);
+    expect((await t.gql(MyMarketProductsDocument, {}, dev.token)).data!.myMarketProducts.edges.map((e) => e.node)).toHaveLength(1);
   });
 
   it('the closure is in the audit log with the developer as actor', async () => {

@@ -115,7 +115,7 @@ describe('rotateAppSecret: the old secret stays valid for the grace, then only t
       { version: 1, state: 'EXPIRED' },
     ]);
 
-    const notes = data<{ myNotifications: { kind: string; appId: string; message: string }[] }>(await t.post({ query: '{ myNotifications { kind appId message } }' }, app.dev.token)).myNotifications;
+    const notes = data<{ notifications: { edges: { node: { kind: string; appId: string; message: string } }[] } }>(await t.post({ query: '{ notifications { edges { node { kind appId message } } } }' }, app.dev.token)).notifications.edges.map((e) => e.node);
     expect(notes).toHaveLength(1);
     expect(notes[0]).toMatchObject({ kind: 'APP_SECRET_ROTATED', appId: app.id });
     expect(notes[0].message).toMatch(/version 2 was issued.*version 1 stays valid until 2026-11-21T04:00:00.000Z/);

@@ -175,7 +175,7 @@ describe('applyForTrafficPackage and decideApplication', () => {
     const approved = await decide(submitted.id, 'APPROVE');
     expect(approved).toMatchObject({ __typename: 'PackageApplication', status: 'APPROVED', decidedAt: '2026-11-20T04:00:00.000Z', rejectionReason: null });
     expect((await t.gql(AppPackagesDocument, { id: a.id }, a.dev.token)).data!.app.quotaToday).toMatchObject({ limit: 100_000, source: 'TRAFFIC_PACKAGE' });
-    expect((await t.gql(MyNotificationsDocument, {}, a.dev.token)).data!.myNotifications[0]).toMatchObject({ kind: 'APPLICATION_APPROVED', appId: a.id });
+    expect((await t.gql(MyNotificationsDocument, {}, a.dev.token)).data!.myNotifications.edges[0].node).toMatchObject({ kind: 'APPLICATION_APPROVED', appId: a.id });
     expect(await decide(submitted.id, 'REJECT', 'late')).toMatchObject({ __typename: 'InvalidState', currentState: 'APPROVED', action: 'decideApplication' });
     // The next rung from 100,000 is 1,000,000; effective use is now measured against 100,000.
     const e = await eligibility(a);
@@ -194,7 +194,7 @@ describe('applyForTrafficPackage and decideApplication', () => {
     expect(await decide(submitted.id, 'REJECT')).toMatchObject({ __typename: 'InvalidInput', violations: [{ field: 'reason', rule: 'REQUIRED' }] });
     expect(await decide(submitted.id, 'REJECT', '   ')).toMatchObject({ __typename: 'InvalidInput' });
     expect(await decide(submitted.id, 'REJECT', 'App suspended for arrears')).toMatchObject({ status: 'REJECTED', rejectionReason: 'App suspended for arrears' });
-    expect((await t.gql(MyNotificationsDocument, {}, a.dev.token)).data!.myNotifications[0]).toMatchObject({ kind: 'APPLICATION_REJECTED' });
+    expect((await t.gql(MyNotificationsDocument, {}, a.dev.token)).data!.myNotifications.edges[0].node).toMatchObject({ kind: 'APPLICATION_REJECTED' });
     await t.ds.query("UPDATE app SET status = 'ONLINE' WHERE id = ?", [a.id]);
     expect((await t.gql(AppPackagesDocument, { id: a.id }, a.dev.token)).data!.app.quotaToday).toMatchObject({ limit: 20_000, source: 'TAG_DEFAULT' });
   });
@@ -286,7 +286,7 @@ describe('roles and tenancy', () => {
     expect(errorCode(await t.gql(ApplyForValueAddedPackageDocument, { appId: a.id, packageCode: 'WANGWANG_CHAT_HISTORY' }, other.token))).toBe('NOT_FOUND');
     expect(errorCode(await t.gql(PackageApplicationDocument, { id: submitted.id }, other.token))).toBe('NOT_FOUND');
     expect(errorCode(await t.gql(AppPackageApplicationsDocument, { appId: a.id }, other.token))).toBe('NOT_FOUND');
-    expect((await t.gql(AppPackageApplicationsDocument, { appId: a.id }, a.dev.token)).data!.appPackageApplications.map((x) => x.id)).toEqual([submitted.id]);
+    expect((await t.gql(AppPackageApplicationsDocument, { appId: a.id }, a.dev.token)).data!.appPackageApplications.edges.map((e) => e.node).map((x) => x.id)).toEqual([submitted.id]);
   });
 
   it('reviewers and operators read eligibility and applications; only developers apply; only reviewers decide; the queue is for staff', async () => {

@@ -46,7 +46,7 @@ export const ROWS: readonly Row[] = [
   ['Query.auditLog',                  'U F F A P F', '{ auditLog(first: 1) { totalCount } }'],
   ['Query.me',                        'U A F F P F', '{ me { id } }'],
   ['Query.myApps',                    'U A F F P F', '{ myApps { totalCount } }'],
-  ['Query.myPartnerGrants',           'U A F F P F', '{ myPartnerGrants { partnerId } }'],
+  ['Query.myPartnerGrants',           'U A F F P F', '{ myPartnerGrants { edges { node { partnerId } } } }'],
   ['Query.packages',                  'A A A A P A', '{ packages { code } }'],
   ['Query.partnerDeveloper',          'U F F F A F', PartnerDeveloperAppsDocument as Doc, (f) => ({ developerId: f.developerId })],
   ['Query.partnerDevelopers',         'U F F F A F', PartnerDevelopersDocument as Doc],
@@ -99,12 +99,11 @@ export const ROWS: readonly Row[] = [
   ['Query.myMarketProducts',          'U A F F P F', '{ myMarketProducts { __typename } }'],
   ['Query.callPermission',            'U F F F P A', 'query($k: String!) { callPermission(appkey: $k, category: BASIC, source: IN_CLOUD) { __typename } }', (f) => ({ k: f.appkey })],
   ['Query.quotaSnapshot',             'U F F F P A', 'query($k: String!) { quotaSnapshot(appkeys: [$k]) { __typename } }', (f) => ({ k: f.appkey })],
-  ['Query.myNotifications',           'U A F F P F', '{ myNotifications(first: 1) { __typename } }'],
   ['Query.notifications',             'U A F F P F', '{ notifications(first: 1) { totalCount } }'],
   ['Query.unreadNotificationCount',   'U A F F P F', '{ unreadNotificationCount }'],
   ['Query.notificationPreferences',   'U A F F P F', '{ notificationPreferences { kind } }'],
   ['Query.notificationSettings',      'U A F F P F', '{ notificationSettings { email } }'],
-  ['Query.webhookEndpoints',          'U A F F P F', '{ webhookEndpoints { id } }'],
+  ['Query.webhookEndpoints',          'U A F F P F', '{ webhookEndpoints { edges { node { id } } } }'],
   ['Query.webhookDeliveries',         'U N F F P F', '{ webhookDeliveries(endpointId: "999999999") { totalCount } }'],
   ['Mutation.markNotificationsRead',  'U A F F P F', 'mutation { markNotificationsRead(all: true) { __typename } }'],
   ['Mutation.setNotificationPreference', 'U A F F P F', 'mutation { setNotificationPreference(kind: BILL_ISSUED, channel: EMAIL, enabled: true) { __typename } }'],
@@ -170,7 +169,7 @@ export const ROWS: readonly Row[] = [
   // An import with neither a list nor an ICS file is refused as data: the matrix leaves the calendar alone.
   ['Mutation.importCalendarYear',     'U F F A P F', 'mutation { importCalendarYear(input: { year: 2030 }) { __typename } }'],
   ['Query.calendarCoverage',          'U F F A P F', '{ calendarCoverage { warning } }'],
-  ['Query.mySales',                   'U A F F P F', '{ mySales { amount } }'],
+  ['Query.mySales',                   'U A F F P F', '{ mySales { edges { node { amount } } } }'],
 ];
 
 const ROLES = [Role.ANONYMOUS, Role.DEVELOPER, Role.REVIEWER, Role.OPERATOR, Role.PARTNER, Role.GATEWAY] as const;
@@ -362,10 +361,10 @@ describe('cross-tenant reads and writes answer NOT_FOUND', () => {
   it("another developer's lists never contain the owner's objects", async () => {
     const intruder = await t.developer('Intruder');
     const res = await t.post(
-      { query: 'query($app: ID!) { myApps { totalCount } myPartnerGrants { partnerId } bills(filter: { appId: $app }) { totalCount } invoices { totalCount } myMarketProducts { id } monthToDate { appId } me { pendingMemberCapabilityApplications { id } } }', variables: { app: fixture.appId } },
+      { query: 'query($app: ID!) { myApps { totalCount } myPartnerGrants { edges { node { partnerId } } } bills(filter: { appId: $app }) { totalCount } invoices { totalCount } myMarketProducts { edges { node { id } } } monthToDate { appId } me { pendingMemberCapabilityApplications { id } } }', variables: { app: fixture.appId } },
       intruder.token,
     );
-    expect(res.data).toEqual({ myApps: { totalCount: 0 }, myPartnerGrants: [], bills: { totalCount: 0 }, invoices: { totalCount: 0 }, myMarketProducts: [], monthToDate: [], me: { pendingMemberCapabilityApplications: [] } });
+    expect(res.data).toEqual({ myApps: { totalCount: 0 }, myPartnerGrants: { edges: [] }, bills: { totalCount: 0 }, invoices: { totalCount: 0 }, myMarketProducts: { edges: [] }, monthToDate: [], me: { pendingMemberCapabilityApplications: [] } });
   });
 
   it('a partner the owner did not grant reads neither the developer nor its apps', async () => {

@@ -36,7 +36,7 @@ const calls = (appkey: string, total: number, date = '2026-11-20') =>
   t.gql(RecordUsageDocument, { records: [{ idempotencyKey: `e-${++seq}`, appkey, date, apiCalls: [{ category: 'BASIC', source: 'IN_CLOUD', total, successful: total }] }] }, gateway);
 const quota = async (a: { id: string; dev: { token: string } }) => (await t.gql(AppQuotaDocument, { id: a.id }, a.dev.token)).data!.app.quotaToday;
 const permission = async (appkey: string) => (await t.gql(CallPermissionDocument, { appkey, category: 'BASIC', source: 'IN_CLOUD' }, gateway)).data!.callPermission;
-const notifications = async (token: string) => (await t.gql(MyNotificationsDocument, {}, token)).data!.myNotifications;
+const notifications = async (token: string) => (await t.gql(MyNotificationsDocument, {}, token)).data!.myNotifications.edges.map((e) => e.node);
 
 describe('emergency traffic seen by ingestion', () => {
   it('MERCHANT_BACKEND at 100,000: reaching the quota grants 50,000 more for the rest of the day, once; the next Beijing day is 100,000 again', async () => {

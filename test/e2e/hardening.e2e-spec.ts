@@ -40,7 +40,7 @@ describe('partner access (DOMAIN §1): a partner reads only developers that gran
     expect(granted.data!.grantPartnerAccess).toMatchObject({ __typename: 'PartnerGrant', partnerId: 'erp-partner-1', developerId: dev.id, active: true, revokedAt: null });
 
     const list = await t.persisted(PartnerDevelopersDocument, {}, partner);
-    expect(list.data!.partnerDevelopers).toEqual([{ id: dev.id, name: 'Granting ISV', kind: 'ISV', grantedAt: expect.any(String) }]);
+    expect(list.data!.partnerDevelopers.edges.map((e) => e.node)).toEqual([{ id: dev.id, name: 'Granting ISV', kind: 'ISV', grantedAt: expect.any(String) }]);
 
     const apps = await t.persisted(PartnerDeveloperAppsDocument, { developerId: dev.id }, partner);
     expect(apps.errors).toBeUndefined();
@@ -65,7 +65,7 @@ describe('partner access (DOMAIN §1): a partner reads only developers that gran
 
     const revoked = await t.gql(RevokePartnerAccessDocument, { partnerId: 'erp-partner-1' }, dev.token);
     expect(revoked.data!.revokePartnerAccess).toMatchObject({ __typename: 'PartnerGrant', active: false, revokedAt: expect.any(String) });
-    expect((await t.persisted(PartnerDevelopersDocument, {}, partner)).data!.partnerDevelopers).toEqual([]);
+    expect((await t.persisted(PartnerDevelopersDocument, {}, partner)).data!.partnerDevelopers.edges.map((e) => e.node)).toEqual([]);
     const after = await t.persisted(PartnerDeveloperAppsDocument, { developerId: dev.id }, partner);
     expect(errorCode(after)).toBe('NOT_FOUND');
     expect(after.data ?? null).toBeNull();
@@ -80,7 +80,7 @@ describe('partner access (DOMAIN §1): a partner reads only developers that gran
     await t.gql(GrantPartnerAccessDocument, { partnerId: 'partner-a' }, a.token);
     await t.gql(GrantPartnerAccessDocument, { partnerId: 'partner-b' }, b.token);
     const partnerA = await t.token(Role.PARTNER, 'partner-a');
-    expect((await t.persisted(PartnerDevelopersDocument, {}, partnerA)).data!.partnerDevelopers.map((d) => d.id)).toEqual([a.id]);
+    expect((await t.persisted(PartnerDevelopersDocument, {}, partnerA)).data!.partnerDevelopers.edges.map((e) => e.node).map((d) => d.id)).toEqual([a.id]);
     expect(errorCode(await t.persisted(PartnerDeveloperAppsDocument, { developerId: b.id }, partnerA))).toBe('NOT_FOUND');
     expect(errorCode(await t.persisted(PartnerDeveloperAppsDocument, { developerId: 'no-such-developer' }, partnerA))).toBe('NOT_FOUND');
   });
@@ -101,7 +101,7 @@ describe('partner access (DOMAIN §1): a partner reads only developers that gran
       __typename: 'InvalidInput',
       violations: [{ field: 'developer', rule: 'NOT_REGISTERED' }],
     });
-    const grants = (await t.gql(MyPartnerGrantsDocument, {}, dev.token)).data!.myPartnerGrants;
+    const grants = (await t.gql(MyPartnerGrantsDocument, {}, dev.token)).data!.myPartnerGrants.edges.map((e) => e.node);
     expect(grants).toEqual([expect.objectContaining({ partnerId: 'p-twice', active: false })]);
   });
 });
@@ -134,13 +134,13 @@ describe('persisted documents: partners run only manifest operations, by hash', 
   });
 
   it('any other document is refused, whatever it asks for', async () => {
-    for (const query of ['{ tags { code } }', '{ partnerDevelopers { id } }', 'mutation { grantPartnerAccess(partnerId: "x") { __typename } }']) {
+    for (const query of ['{ tags { code } }', '{ partnerDevelopers { edges { node { id } } } }', 'mutation { grantPartnerAccess(partnerId: "x") { __typename } }']) {
       expect(errorCode(await t.post({ query }, partner))).toBe('PERSISTED_DOCUMENT_REQUIRED');
     }
   });
 
   it('a hash that is not in the manifest answers PERSISTED_DOCUMENT_NOT_FOUND, even one a portal client registered through APQ', async () => {
-    const query = '{ partnerDevelopers { id name } }';
+    const query = '{ partnerDevelopers { edges { node { id name } } } }';
     const hash = sha256Hex(query);
     // A developer registers the document in the APQ cache (allowed for portal roles).
     await t.post({ query, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }, dev.token);
@@ -153,7 +153,7 @@ describe('persisted documents: partners run only manifest operations, by hash', 
   it('the GraphQL-over-HTTP form of the hash ("sha256:<hex>") is accepted as well', async () => {
     const hash = (PartnerDevelopersDocument as unknown as { __meta__: { hash: string } }).__meta__.hash;
     const res = await t.post({ extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }, partner);
-    expect(res.data).toEqual({ partnerDevelopers: [expect.objectContaining({ id: dev.id })] });
+    expect(res.data).toEqual({ partnerDevelopers: { edges: [{ node: expect.objectContaining({ id: dev.id }) }] } });
   });
 });
 

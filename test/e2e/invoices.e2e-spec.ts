@@ -308,7 +308,7 @@ describe('operators issue or reject a REQUESTED invoice, audited', () => {
         after: { status: 'ISSUED', amount: '20.00', developerId: dev.id, invoiceNo: '26332000000123456789', rejectReason: null, billIds: [bill.id] },
       },
     ]);
-    const notes = (await t.gql(MyNotificationsDocument, { first: 5 }, dev.token)).data!.myNotifications;
+    const notes = (await t.gql(MyNotificationsDocument, { first: 5 }, dev.token)).data!.myNotifications.edges.map((e) => e.node);
     expect(notes[0]).toMatchObject({ kind: 'INVOICE_ISSUED', message: `Your invoice ${invoice.id} of 20.00 yuan is issued: invoice number 26332000000123456789.` });
 
     // Final: neither issued again nor rejected; the refusals write no audit entry.
@@ -353,7 +353,7 @@ describe('operators issue or reject a REQUESTED invoice, audited', () => {
         after: expect.objectContaining({ status: 'REJECTED', rejectReason: 'the title does not match the business licence', billIds: [a.id, b.id] }),
       }),
     ]);
-    expect((await t.gql(MyNotificationsDocument, { first: 1 }, dev.token)).data!.myNotifications[0]).toMatchObject({ kind: 'INVOICE_REJECTED' });
+    expect((await t.gql(MyNotificationsDocument, { first: 1 }, dev.token)).data!.myNotifications.edges[0].node).toMatchObject({ kind: 'INVOICE_REJECTED' });
     expect(refusalOf((await t.gql(RejectInvoiceDocument, { id: invoice.id, reason: 'again' }, operator)).data!.rejectInvoice)).toEqual({ state: 'REJECTED', action: 'rejectInvoice' });
 
     // The released bills go on a new invoice with the corrected title.

@@ -282,7 +282,7 @@ describe('products and versions (provider)', () => {
     ]);
     expect(await addVersionOk(isv.token, product.id, { name: 'Std', prices: { oneTime: '299' } })).toMatchObject({ trialDays: null, prices: { oneTime: '299.00', yearNew: null } });
     // a trial cannot be added later either
-    const v = (await t.gql(MyMarketProductsDocument, {}, isv.token)).data!.myMarketProducts.find((p) => p.id === product.id)!;
+    const v = (await t.gql(MyMarketProductsDocument, {}, isv.token)).data!.myMarketProducts.edges.map((e) => e.node).find((p) => p.id === product.id)!;
     const read = (await t.gql(MarketProductDocument, { id: v.id }, isv.token)).data!.marketProduct;
     expect(violations((await t.gql(UpdateMarketVersionDocument, { versionId: read.versions[0].id, input: { trialDays: 30 } }, isv.token)).data!.updateMarketVersion)).toEqual(['trialDays:TRIAL_NOT_ALLOWED']);
   });
@@ -460,7 +460,7 @@ describe('review, freezing and visibility', () => {
   it('buyers see listed products with visible versions only and no endpoint; drafts of others are NOT_FOUND', async () => {
     const { product, promo } = await listedProduct(isv);
     await t.gql(HideMarketVersionDocument, { versionId: promo.id }, isv.token);
-    const front = (await t.gql(MarketProductsDocument)).data!.marketProducts.find((p) => p.id === product.id)!;
+    const front = (await t.gql(MarketProductsDocument)).data!.marketProducts.edges.map((e) => e.node).find((p) => p.id === product.id)!;
     expect(front.versions.map((v) => v.name)).toEqual(['标准版', 'Advanced']);
     const asBuyer = (await t.gql(MarketProductDocument, { id: product.id }, buyer.token)).data!.marketProduct;
     expect(asBuyer.endpointUrl).toBeNull();
@@ -528,9 +528,9 @@ describe('orders and production notifications', () => {
     expect(violations((await order(buyer.token, { type: 'NEW', versionId: std.id, cycle: 'YEAR', length: 1, ...SELECTION })) as never)).toEqual(['buyerPhone:REQUIRED']);
     const o = await orderOk(buyer.token, { type: 'NEW', versionId: std.id, cycle: 'YEAR', length: 1, ...SELECTION, buyerPhone: '+86 138 0000 0000' });
     expect(o).toMatchObject({ type: 'NEW', trial: false, amount: '208.00', cycle: 'YEAR', length: 1 });
-    const subs = (await t.gql(MySubscriptionsDocument, {}, buyer.token)).data!.mySubscriptions;
+    const subs = (await t.gql(MySubscriptionsDocument, {}, buyer.token)).data!.mySubscriptions.edges.map((e) => e.node);
     expect(subs.find((s) => s.id === o.subscriptionId)).toMatchObject({ status: 'ACTIVE', expiresAt: '2027-11-20T04:00:00.000Z' });
-    expect((await t.gql(MyMarketOrdersDocument, {}, buyer.token)).data!.myMarketOrders.map((x) => x.id)).toContain(o.id);
+    expect((await t.gql(MyMarketOrdersDocument, {}, buyer.token)).data!.myMarketOrders.edges.map((e) => e.node).map((x) => x.id)).toContain(o.id);
 
     const report = await dispatch();
     expect(report.delivered).toBeGreaterThanOrEqual(1);
@@ -553,7 +553,7 @@ describe('orders and production notifications', () => {
       amount: '208.00',
       expiresAt: '2027-11-20T04:00:00.000Z',
     });
-    expect((await t.gql(MyProductionFailuresDocument, {}, isv.token)).data!.myProductionFailures.filter((n) => n.orderId === o.id)).toEqual([]);
+    expect((await t.gql(MyProductionFailuresDocument, {}, isv.token)).data!.myProductionFailures.edges.map((e) => e.node).filter((n) => n.orderId === o.id)).toEqual([]);
   });
 
   it('a trial is free, lasts the version’s 7 days, is taken once, and only where offered', async () => {
@@ -561,7 +561,7 @@ describe('orders and production notifications', () => {
     const { std, adv } = await listedProduct(isv);
     const trial = await orderOk(buyer.token, { type: 'NEW', versionId: std.id, trial: true, cycle: 'MONTH', ...SELECTION });
     expect(trial).toMatchObject({ trial: true, amount: '0.00', lines: [{ key: 'TRIAL', amount: '0.00' }] });
-    const sub = (await t.gql(MySubscriptionsDocument, {}, buyer.token)).data!.mySubscriptions.find((s) => s.id === trial.subscriptionId)!;
+    const sub = (await t.gql(MySubscriptionsDocument, {}, buyer.token)).data!.mySubscriptions.edges.map((e) => e.node).find((s) => s.id === trial.subscriptionId)!;
     expect(sub).toMatchObject({ trial: true, expiresAt: '2026-11-27T04:00:00.000Z' });
     expect(violations((await order(buyer.token, { type: 'NEW', versionId: std.id, trial: true, cycle: 'MONTH', ...SELECTION })) as never)).toEqual(['trial:TRIAL_ALREADY_USED']);
     expect(violations((await order(buyer.token, { type: 'NEW', versionId: adv.id, trial: true, cycle: 'MONTH', ...SELECTION })) as never)).toEqual(['trial:TRIAL_NOT_OFFERED']);
@@ -569,7 +569,7 @@ describe('orders and production notifications', () => {
     const other = await t.developer('Second Buyer');
     const concurrent = await Promise.all(Array.from({ length: 5 }, () => order(other.token, { type: 'NEW', versionId: std.id, trial: true, cycle: 'MONTH', ...SELECTION })));
     expect(concurrent.filter((o) => o.__typename === 'MarketOrder')).toHaveLength(1);
-    expect((await t.gql(MySubscriptionsDocument, {}, other.token)).data!.mySubscriptions).toHaveLength(1);
+    expect((await t.gql(MySubscriptionsDocument, {}, other.token)).data!.mySubscriptions.edges.map((e) => e.node)).toHaveLength(1);
     await dispatch();
     expect(JSON.parse(deliveriesTo(`order-${trial.id}`)[0].body)).toMatchObject({ action: 'NEW', trial: true, amount: '0.00' });
   });
@@ -647,7 +647,7 @@ describe('orders and production notifications', () => {
     // expiry 2026-12-20T04:00Z; 3 days later both are closed
     t.clock.set('2026-12-23T04:00:00Z');
     expect(await t.server.services.marketOrders.runExpiry()).toMatchObject({ closed: expect.any(Number) });
-    const statuses = async () => Object.fromEntries((await t.gql(MySubscriptionsDocument, {}, buyer.token)).data!.mySubscriptions.map((s) => [s.id, s]));
+    const statuses = async () => Object.fromEntries((await t.gql(MySubscriptionsDocument, {}, buyer.token)).data!.mySubscriptions.edges.map((e) => e.node).map((s) => [s.id, s]));
     expect((await statuses())[a.subscriptionId]).toMatchObject({ status: 'CLOSED' });
     // renewal within 7 days: a month from now (the closed days are not charged)
     const renewed = await orderOk(buyer.token, { type: 'RENEW', subscriptionId: a.subscriptionId, length: 1 });
@@ -679,14 +679,14 @@ describe('orders and production notifications', () => {
     expect(violations(yearly as never)).toEqual(['cycle:CYCLE_NOT_SOLD']);
     const o = await orderOk(buyer.token, { type: 'NEW', versionId: v.id, cycle: 'ONE_TIME', choices, buyerEmail: 'ops@buyer.example.com' });
     expect(o).toMatchObject({ amount: '329.90', cycle: 'ONE_TIME', length: 1 });
-    const sub = (await t.gql(MySubscriptionsDocument, {}, buyer.token)).data!.mySubscriptions.find((x) => x.id === o.subscriptionId)!;
+    const sub = (await t.gql(MySubscriptionsDocument, {}, buyer.token)).data!.mySubscriptions.edges.map((e) => e.node).find((x) => x.id === o.subscriptionId)!;
     expect(sub).toMatchObject({ expiresAt: null, status: 'ACTIVE' });
     expect(await order(buyer.token, { type: 'RENEW', subscriptionId: o.subscriptionId, length: 1 })).toMatchObject({ __typename: 'InvalidState' });
     await dispatch();
     expect(JSON.parse(deliveriesTo(`order-${o.id}`)[0].body)).toMatchObject({ cycle: 'ONE_TIME', expiresAt: null, buyer: { email: 'ops@buyer.example.com' }, parameters: { quyu: 'Beijing' } });
 
     expect((await t.gql(UpdateMarketProductDocument, { id: product.id, input: { visible: false } }, isv.token)).data!.updateMarketProduct).toMatchObject({ visible: false });
-    expect((await t.gql(MarketProductsDocument)).data!.marketProducts.map((p) => p.id)).not.toContain(product.id);
+    expect((await t.gql(MarketProductsDocument)).data!.marketProducts.edges.map((e) => e.node).map((p) => p.id)).not.toContain(product.id);
     expect(errorCode(await t.gql(QuoteOrderDocument, { input: { versionId: v.id, cycle: 'ONE_TIME', length: 1, choices } }, buyer.token))).toBe('NOT_FOUND');
     expect(errorCode(await t.gql(MarketProductDocument, { id: product.id }, buyer.token))).toBe('NOT_FOUND');
   });
@@ -698,7 +698,7 @@ describe('orders and production notifications', () => {
     produceStatus = 500;
     const o = await orderOk(buyer.token, { type: 'NEW', versionId: std.id, cycle: 'YEAR', length: 1, ...SELECTION });
     const key = `order-${o.id}`;
-    const failure = async () => (await t.gql(MyProductionFailuresDocument, {}, isv.token)).data!.myProductionFailures.find((n) => n.idempotencyKey === key);
+    const failure = async () => (await t.gql(MyProductionFailuresDocument, {}, isv.token)).data!.myProductionFailures.edges.map((e) => e.node).find((n) => n.idempotencyKey === key);
 
     let now = Date.parse('2026-11-20T04:00:00Z');
     for (let attempt = 1; attempt <= 120; attempt++) {
@@ -717,7 +717,7 @@ describe('orders and production notifications', () => {
     expect(deliveriesTo(key)).toHaveLength(120);
 
     // another provider neither sees nor resets it
-    expect((await t.gql(MyProductionFailuresDocument, {}, rival.token)).data!.myProductionFailures).toEqual([]);
+    expect((await t.gql(MyProductionFailuresDocument, {}, rival.token)).data!.myProductionFailures.edges.map((e) => e.node)).toEqual([]);
     expect(errorCode(await t.gql(ResetNotificationErrorsDocument, { id: stopped!.id }, rival.token))).toBe('NOT_FOUND');
 
     produceStatus = 200;
@@ -740,7 +740,7 @@ describe('orders and production notifications', () => {
     await orderOk(buyer.token, { type: 'NEW', versionId: std.id, cycle: 'MONTH', length: 1, ...SELECTION });
     const res = (await t.gql(CloseDeveloperAccountDocument, { input: { confirmName: 'Closing ISV' } }, provider.token)).data!.closeDeveloperAccount;
     expect(res).toMatchObject({ __typename: 'InvalidState', currentState: 'ACTIVE_SUBSCRIPTIONS', action: 'closeDeveloperAccount' });
-    expect((await t.gql(MarketFrontDocument, {}, buyer.token)).data!.marketProducts.map((p) => p.id)).toContain(product.id);
+    expect((await t.gql(MarketFrontDocument, {}, buyer.token)).data!.marketProducts.edges.map((e) => e.node).map((p) => p.id)).toContain(product.id);
   });
 });
 
@@ -759,7 +759,7 @@ describe('roles and tenants', () => {
   });
 
   it('anonymous callers read the market front and quote, nothing else', async () => {
-    expect((await t.gql(MarketProductsDocument)).data!.marketProducts.map((p) => p.id)).toContain(productId);
+    expect((await t.gql(MarketProductsDocument)).data!.marketProducts.edges.map((e) => e.node).map((p) => p.id)).toContain(productId);
     for (const res of [
       await t.gql(CreateMarketProductDocument, { input: { name: 'X', saleMode: 'BY_CYCLE' } }),
       await t.gql(PlaceOrderDocument, { input: { type: 'NEW', versionId, cycle: 'YEAR', length: 1, ...SELECTION } }),
@@ -810,7 +810,7 @@ describe('roles and tenants', () => {
       t.gql(PlaceOrderDocument, { input: { type: 'UPGRADE', subscriptionId, quantities: [{ code: 'yonghushu', quantity: 20 }] } }, rival.token),
     ];
     for (const res of await Promise.all(calls)) expect(errorCode(res)).toBe('NOT_FOUND');
-    expect((await t.gql(MySubscriptionsDocument, {}, rival.token)).data!.mySubscriptions).toEqual([]);
-    expect((await t.gql(MyMarketProductsDocument, {}, rival.token)).data!.myMarketProducts).toEqual([]);
+    expect((await t.gql(MySubscriptionsDocument, {}, rival.token)).data!.mySubscriptions.edges.map((e) => e.node)).toEqual([]);
+    expect((await t.gql(MyMarketProductsDocument, {}, rival.token)).data!.myMarketProducts.edges.map((e) => e.node)).toEqual([]);
   });
 });

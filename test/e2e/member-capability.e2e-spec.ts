@@ -177,7 +177,7 @@ describe('review, rejection codes and the 3-strikes bar', () => {
     const before = await count();
     expect(await apply(dev.token, template())).toMatchObject({ __typename: 'NotEligible', failedRules: [{ rule: 'NOT_BARRED', measured: '3 non-compliant rejections', threshold: 'fewer than 3' }] });
     expect(await count()).toBe(before);
-    const kinds = (await t.gql(MyNotificationsDocument, {}, dev.token)).data!.myNotifications.map((n) => n.kind);
+    const kinds = (await t.gql(MyNotificationsDocument, {}, dev.token)).data!.myNotifications.edges.map((e) => e.node.kind);
     expect(kinds[0]).toBe('MEMBER_CAPABILITY_BARRED');
 
     for (const role of [Role.DEVELOPER, Role.REVIEWER, Role.GATEWAY, Role.PARTNER] as const) {
@@ -211,8 +211,8 @@ describe('roles and tenancy', () => {
     const other = await t.developer('Other');
     expect(errorCode(await t.gql(MemberCapabilityApplicationDocument, { id: a.id }, other.token))).toBe('NOT_FOUND');
     expect((await t.gql(MemberCapabilityApplicationDocument, { id: a.id }, operator)).data!.memberCapabilityApplication.id).toBe(a.id);
-    expect((await t.gql(MyMemberCapabilityApplicationsDocument, {}, dev.token)).data!.myMemberCapabilityApplications.map((x) => x.id)).toEqual([a.id]);
-    expect((await t.gql(MyMemberCapabilityApplicationsDocument, {}, other.token)).data!.myMemberCapabilityApplications).toEqual([]);
+    expect((await t.gql(MyMemberCapabilityApplicationsDocument, {}, dev.token)).data!.myMemberCapabilityApplications.edges.map((e) => e.node).map((x) => x.id)).toEqual([a.id]);
+    expect((await t.gql(MyMemberCapabilityApplicationsDocument, {}, other.token)).data!.myMemberCapabilityApplications.edges.map((e) => e.node)).toEqual([]);
     expect(errorCode(await t.gql(MemberCapabilityStandingDocument, { developerId: dev.id }, dev.token))).toBe('FORBIDDEN');
     expect(errorCode(await t.gql(DecideMemberCapabilityApplicationDocument, { id: '999999999', decision: 'APPROVE' }, reviewer))).toBe('NOT_FOUND');
   });

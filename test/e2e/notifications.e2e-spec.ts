@@ -255,7 +255,7 @@ describe('webhooks: signed, retried, logged, replayed', () => {
     const { secret, endpoint } = reg.registerWebhookEndpoint;
     expect(secret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
     // The secret is never shown again.
-    const listed = await t.post({ query: '{ webhookEndpoints { id url } }' }, dev.token);
+    const listed = await t.post({ query: '{ webhookEndpoints { edges { node { id url } } } }' }, dev.token);
     expect(JSON.stringify(listed)).not.toContain(secret);
 
     answerWith = 503;

@@ -48,7 +48,8 @@ const permission = async (appkey: string, category = 'BASIC') =>
     .callPermission;
 const QUOTA = 'query($id: ID!) { app(id: $id) { status quotaToday { date limit baseLimit source operatorQuota { kind dailyQuota effectiveFrom contractReference basis } } } }';
 const quota = async (id: string, token: string) => (await gql<{ app: { status: string; quotaToday: Record<string, unknown> } }>(QUOTA, { id }, token)).app.quotaToday;
-const notes = async (token: string) => (await gql<{ myNotifications: { kind: string; appId: string | null; message: string }[] }>('{ myNotifications { kind appId message } }', {}, token)).myNotifications;
+const notes = async (token: string) =>
+  (await gql<{ notifications: { edges: { node: { kind: string; appId: string | null; message: string } }[] } }>('{ notifications { edges { node { kind appId message } } } }', {}, token)).notifications.edges.map((e) => e.node);
 const auditOf = async (action: string, entityId: string) =>
   (
     await gql<{ auditLog: { edges: { node: { actorId: string; actorRole: string; before: unknown; after: unknown } }[] } }>(

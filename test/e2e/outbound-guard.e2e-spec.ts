@@ -202,7 +202,7 @@ describe('every delivery is checked again', () => {
     if (o.__typename !== 'MarketOrder') throw new Error(JSON.stringify(o));
     return o.id;
   }
-  const failureOf = async (orderId: string) => (await t.gql(MyProductionFailuresDocument, {}, isv.token)).data!.myProductionFailures.find((f) => f.orderId === orderId);
+  const failureOf = async (orderId: string) => (await t.gql(MyProductionFailuresDocument, {}, isv.token)).data!.myProductionFailures.edges.map((e) => e.node).find((f) => f.orderId === orderId);
 
   it.each<[string, string[]]>([
     ['169.254.169.254 (cloud metadata)', ['169.254.169.254']],

@@ -112,14 +112,14 @@ describe("the provider's sales", () => {
     data(await order({ type: 'NEW', versionId: a.versionId, cycle: 'MONTH', length: 1, idempotencyKey: 'a3' }, buyer.token));
     t.clock.set('2026-11-20T04:00:00Z');
 
-    const SALES = 'query($m: String) { mySales(month: $m) { productId productName month orders paidOrders amount } }';
-    expect((await gql<{ mySales: unknown[] }>(SALES, {}, provider.token)).mySales).toEqual([
+    const SALES = 'query($m: String) { mySales(month: $m) { edges { node { productId productName month orders paidOrders amount } } } }';
+    expect((await gql<{ mySales: { edges: { node: unknown }[] } }>(SALES, {}, provider.token)).mySales.edges.map((e) => e.node)).toEqual([
       { productId: a.productId, productName: 'Alpha', month: '2026-12', orders: 1, paidOrders: 1, amount: '1.00' },
       { productId: a.productId, productName: 'Alpha', month: '2026-11', orders: 2, paidOrders: 2, amount: '24.00' },
       { productId: b.productId, productName: 'Beta', month: '2026-11', orders: 2, paidOrders: 1, amount: '12.00' },
     ]);
-    expect((await gql<{ mySales: { month: string }[] }>(SALES, { m: '2026-12' }, provider.token)).mySales.map((r) => r.month)).toEqual(['2026-12']);
-    expect((await gql<{ mySales: unknown[] }>(SALES, {}, buyer.token)).mySales).toEqual([]);
+    expect((await gql<{ mySales: { edges: { node: { month: string } }[] } }>(SALES, { m: '2026-12' }, provider.token)).mySales.edges.map((e) => e.node.month)).toEqual(['2026-12']);
+    expect((await gql<{ mySales: { edges: { node: unknown }[] } }>(SALES, {}, buyer.token)).mySales.edges.map((e) => e.node)).toEqual([]);
     expect(errorCode(await t.post({ query: SALES, variables: { m: '2026-13' } }, provider.token))).toBe('BAD_USER_INPUT');
     for (const role of [Role.REVIEWER, Role.OPERATOR, Role.GATEWAY] as const) expect(errorCode(await t.post({ query: SALES }, await t.token(role)))).toBe('FORBIDDEN');
   });

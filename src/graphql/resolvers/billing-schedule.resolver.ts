@@ -8,6 +8,7 @@ import { BillingRunTrigger } from '../../db/entities/billing-run.entity';
 import { ScheduledRunState } from '../../db/entities/scheduled-job-run.entity';
 import { Context } from '../context';
 import { badUserInput } from './result';
+import { firstOf } from './connection';
 
 registerEnumType(ScheduledJob, {
   name: 'ScheduledJob',
@@ -94,9 +95,7 @@ class BillingRunRecordType {
 export class BillingScheduleResolver {
   @Authorized(Role.OPERATOR)
   @Query(() => [BillingRunRecordType], { description: 'Billing and arrears runs, newest first: scheduled periods (overdue ones flagged) and runs started by hand' })
-  async billingRuns(@Arg('first', () => Int, { nullable: true, description: 'How many runs to return: 1 to 200 (default 50)' }) first: number | null, @Ctx() { services }: Context): Promise<BillingRunRecordType[]> {
-    const limit = first ?? 50;
-    if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw badUserInput([violation('first', 'OUT_OF_RANGE', 'first is 1 to 200')]);
-    return services.billingSchedule.records(limit);
+  async billingRuns(@Arg('first', () => Int, { nullable: true, description: 'How many runs to return: 1 to 100 (default 20)' }) first: number | null, @Ctx() { services }: Context): Promise<BillingRunRecordType[]> {
+    return services.billingSchedule.records(firstOf(first));
   }
 }

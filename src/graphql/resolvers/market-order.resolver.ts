@@ -1,10 +1,13 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver, Args } from 'type-graphql';
 import { Role } from '../../domain/common/role';
 import { OrderType } from '../../domain/market/market.enums';
 import { Context } from '../context';
 import { MarketOrderType, MarketSubscriptionType, PlaceOrderInput, ProductionNotificationType, QuoteOrderInput, QuoteType, QuoteUpgradeInput, UpgradeQuoteType } from '../types/market.type';
 import { PlaceOrderResult, QuoteOrderResult, QuoteUpgradeResult, ResetNotificationErrorsResult } from '../types/results.type';
 import { toPayload } from './result';
+import { ConnectionArgs } from '../types/connection.type';
+import { pageOfList } from './connection';
+import { MarketOrderConnectionType, MarketSubscriptionConnectionType, ProductionNotificationConnectionType } from '../types/connections.type';
 
 @Resolver()
 export class MarketOrderResolver {
@@ -26,22 +29,22 @@ export class MarketOrderResolver {
   }
 
   @Authorized(Role.DEVELOPER)
-  @Query(() => [MarketSubscriptionType], { description: "The caller's subscriptions as a buyer" })
-  async mySubscriptions(@Ctx() { viewer, services }: Context): Promise<MarketSubscriptionType[]> {
+  @Query(() => MarketSubscriptionConnectionType, { description: "The caller's subscriptions as a buyer" })
+  async mySubscriptions(@Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { viewer, services }: Context) {
     const now = services.clock.now();
-    return (await services.marketOrders.listOwnSubscriptions(viewer.subjectId!)).map((s) => MarketSubscriptionType.from(s, now));
+    return pageOfList(await services.marketOrders.listOwnSubscriptions(viewer.subjectId!), page, (s) => String(s.id), (s) => MarketSubscriptionType.from(s, now));
   }
 
   @Authorized(Role.DEVELOPER)
-  @Query(() => [MarketOrderType], { description: "The caller's orders as a buyer, newest first" })
-  async myMarketOrders(@Ctx() { viewer, services }: Context): Promise<MarketOrderType[]> {
-    return (await services.marketOrders.listOwnOrders(viewer.subjectId!)).map((o) => MarketOrderType.from(o));
+  @Query(() => MarketOrderConnectionType, { description: "The caller's orders as a buyer, newest first" })
+  async myMarketOrders(@Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { viewer, services }: Context) {
+    return pageOfList(await services.marketOrders.listOwnOrders(viewer.subjectId!), page, (o) => String(o.id), (o) => MarketOrderType.from(o));
   }
 
   @Authorized(Role.DEVELOPER)
-  @Query(() => [ProductionNotificationType], { description: "The caller's undelivered production notifications that failed at least once, as a provider" })
-  async myProductionFailures(@Ctx() { viewer, services }: Context): Promise<ProductionNotificationType[]> {
-    return (await services.marketNotifications.listFailures(viewer.subjectId!)).map(ProductionNotificationType.from);
+  @Query(() => ProductionNotificationConnectionType, { description: "The caller's undelivered production notifications that failed at least once, as a provider" })
+  async myProductionFailures(@Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { viewer, services }: Context) {
+    return pageOfList(await services.marketNotifications.listFailures(viewer.subjectId!), page, (n) => String(n.id), ProductionNotificationType.from);
   }
 
   @Authorized(Role.DEVELOPER)

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Args } from 'type-graphql';
 import { isStaff, Role, Viewer } from '../../domain/common/role';
 import { Context } from '../context';
 import {
@@ -15,14 +15,17 @@ import { MarketProductResult, MarketVersionResult, SubmitMarketProductResult } f
 import { ReviewRoundType } from '../types/review.type';
 import { ReviewSubjectType } from '../../domain/review/review.enums';
 import { toPayload } from './result';
+import { ConnectionArgs } from '../types/connection.type';
+import { pageOfList } from './connection';
+import { MarketProductConnectionType } from '../types/connections.type';
 
 const sees = (viewer: Viewer, p: MarketProductType): boolean => isStaff(viewer) || p.providerId === viewer.subjectId;
 
 @Resolver(() => MarketProductType)
 export class MarketProductResolver {
-  @Query(() => [MarketProductType], { description: 'The market front: listed, visible products (public)' })
-  async marketProducts(@Ctx() { services }: Context): Promise<MarketProductType[]> {
-    return (await services.marketProducts.listListed()).map(MarketProductType.from);
+  @Query(() => MarketProductConnectionType, { description: 'The market front: listed, visible products (public)' })
+  async marketProducts(@Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { services }: Context) {
+    return pageOfList(await services.marketProducts.listListed(), page, (p) => String(p.id), MarketProductType.from);
   }
 
   @Query(() => MarketProductType, { description: 'A product: its provider and staff always; anyone else once it is listed and visible; otherwise NOT_FOUND' })
@@ -31,9 +34,9 @@ export class MarketProductResolver {
   }
 
   @Authorized(Role.DEVELOPER)
-  @Query(() => [MarketProductType], { description: "The caller's products as a provider, newest first" })
-  async myMarketProducts(@Ctx() { viewer, services }: Context): Promise<MarketProductType[]> {
-    return (await services.marketProducts.listOwn(viewer.subjectId!)).map(MarketProductType.from);
+  @Query(() => MarketProductConnectionType, { description: "The caller's products as a provider, newest first" })
+  async myMarketProducts(@Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { viewer, services }: Context) {
+    return pageOfList(await services.marketProducts.listOwn(viewer.subjectId!), page, (p) => String(p.id), MarketProductType.from);
   }
 
   @Authorized(Role.DEVELOPER)

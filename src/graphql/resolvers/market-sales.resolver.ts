@@ -1,9 +1,11 @@
 import { Money } from '../types/money.scalar';
-import { Arg, Authorized, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { Role } from '../../domain/common/role';
 import { violation } from '../../domain/common/violation';
 import { Context } from '../context';
 import { badUserInput } from './result';
+import { ConnectionArgs, connectionType } from '../types/connection.type';
+import { pageOfList } from './connection';
 
 @ObjectType('MarketSalesRow', { simpleResolvers: true, description: "One of the provider's products in one Beijing month" })
 export class MarketSalesRowType {
@@ -15,13 +17,15 @@ export class MarketSalesRowType {
   @Field(() => Money, { description: 'Sum charged to buyers, yuan' }) amount: string;
 }
 
+const MarketSalesRowConnectionType = connectionType(MarketSalesRowType, 'MarketSalesRow', 'sales row');
+
 /** The provider's sales (issue 18). */
 @Resolver()
 export class MarketSalesResolver {
   @Authorized(Role.DEVELOPER)
-  @Query(() => [MarketSalesRowType], { description: "The caller's sales as a provider: orders and amounts per product and Beijing month, newest month first" })
-  async mySales(@Arg('month', () => String, { nullable: true, description: 'YYYY-MM: one month only' }) month: string | null, @Ctx() { viewer, services }: Context): Promise<MarketSalesRowType[]> {
+  @Query(() => MarketSalesRowConnectionType, { description: "The caller's sales as a provider: orders and amounts per product and Beijing month, newest month first" })
+  async mySales(@Arg('month', () => String, { nullable: true, description: 'YYYY-MM: one month only' }) month: string | null, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { viewer, services }: Context) {
     if (month != null && !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw badUserInput([violation('month', 'NOT_A_MONTH', `YYYY-MM (got "${month}")`)]);
-    return (await services.marketSales.salesOf(viewer.subjectId!, month ?? null)).map((r) => Object.assign(new MarketSalesRowType(), r));
+    return pageOfList(await services.marketSales.salesOf(viewer.subjectId!, month ?? null), page, (r) => `${r.productId}:${r.month}`, (r) => Object.assign(new MarketSalesRowType(), r));
   }
 }

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Args } from 'type-graphql';
 import { DeveloperType } from '../types/developer.type';
 import { PendingApplicationType } from '../types/application.type';
 import { ReviewDecision } from '../../domain/review/review.enums';
@@ -16,6 +16,10 @@ import {
 import { ApplyForMemberCapabilityResult, DecideMemberCapabilityApplicationResult, UpsertCapabilityCategoryResult } from '../types/results.type';
 import { badUserInput, toPayload } from './result';
 import { LiftMemberCapabilityBarResult } from '../types/mutation-results.type';
+import { ConnectionArgs } from '../types/connection.type';
+import { MemberCapabilityApplicationConnectionType } from '../types/connections.type';
+import { readPageArgs } from '../../services/common/pagination';
+import { toConnection } from './connection';
 
 @Resolver()
 export class MemberCapabilityResolver {
@@ -68,11 +72,12 @@ export class MemberCapabilityResolver {
   }
 
   @Authorized(Role.DEVELOPER)
-  @Query(() => [MemberCapabilityApplicationType], { description: "The caller's member-capability applications, newest first" })
-  async myMemberCapabilityApplications(@Arg('first', () => Int, { nullable: true, description: 'How many applications to return: 1 to 100 (default 20)' }) first: number | null, @Ctx() { viewer, services }: Context): Promise<MemberCapabilityApplicationType[]> {
-    const limit = first ?? 20;
-    if (limit < 1 || limit > 100) throw badUserInput([violation('first', 'OUT_OF_RANGE', 'first is 1 to 100')]);
-    return (await services.memberCapabilities.listOwn(viewer.subjectId!, limit, null)).map(MemberCapabilityApplicationType.from);
+  @Query(() => MemberCapabilityApplicationConnectionType, { description: "The caller's member-capability applications, newest first" })
+  async myMemberCapabilityApplications(@Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { viewer, services }: Context) {
+    const args = readPageArgs(page);
+    if (Array.isArray(args)) throw badUserInput(args);
+    const [rows, totalCount] = await Promise.all([services.memberCapabilities.listOwn(viewer.subjectId!, args.limit + 1, args.beforeId), services.memberCapabilities.countOwn(viewer.subjectId!)]);
+    return { ...toConnection(rows.slice(0, args.limit), rows.length > args.limit, MemberCapabilityApplicationType.from), totalCount };
   }
 
   @Authorized(Role.DEVELOPER, Role.REVIEWER, Role.OPERATOR)

@@ -1,5 +1,5 @@
 import { Money } from '../types/money.scalar';
-import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Query, Resolver, createUnionType } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Query, Resolver, createUnionType, Args } from 'type-graphql';
 import { Role } from '../../domain/common/role';
 import { NotificationChannel, NotificationKind } from '../../domain/notification/notification-kind';
 import { readPageArgs } from '../../services/common/pagination';
@@ -19,6 +19,9 @@ import {
 import { toConnection } from './connection';
 import { badUserInput, toPayload } from './result';
 import { PingWebhookEndpointResult, RemoveWebhookEndpointResult, ReplayWebhookDeliveryResult, RotateWebhookSecretResult } from '../types/mutation-results.type';
+import { ConnectionArgs } from '../types/connection.type';
+import { pageOfList } from './connection';
+import { WebhookEndpointConnectionType } from '../types/connections.type';
 
 const MarkNotificationsReadResult = createUnionType({ name: 'MarkNotificationsReadResult', types: () => [NotificationsMarkedType, InvalidInputType] as const, description: 'What `markNotificationsRead` answers: NotificationsMarked on success; otherwise a refusal: InvalidInput (an input field broke a rule, each violation named; nothing written)' });
 const SetNotificationPreferenceResult = createUnionType({ name: 'SetNotificationPreferenceResult', types: () => [NotificationPreferenceType, InvalidInputType] as const, description: 'What `setNotificationPreference` answers: NotificationPreference on success; otherwise a refusal: InvalidInput (an input field broke a rule, each violation named; nothing written)' });
@@ -109,9 +112,9 @@ export class NotificationResolver {
   }
 
   @Authorized(Role.DEVELOPER)
-  @Query(() => [WebhookEndpointType], { description: "The caller's webhook endpoints" })
-  async webhookEndpoints(@Ctx() { viewer, services }: Context): Promise<WebhookEndpointType[]> {
-    return (await services.webhooks.list(viewer.subjectId!)).map(WebhookEndpointType.from);
+  @Query(() => WebhookEndpointConnectionType, { description: "The caller's webhook endpoints, oldest first" })
+  async webhookEndpoints(@Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { viewer, services }: Context) {
+    return pageOfList(await services.webhooks.list(viewer.subjectId!), page, (e) => String(e.id), WebhookEndpointType.from);
   }
 
   @Authorized(Role.DEVELOPER)

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Args } from 'type-graphql';
 import { ReviewDecision } from '../../domain/review/review.enums';
 import { TrafficMode } from '../../domain/catalog/catalog.enums';
 import { Role } from '../../domain/common/role';
@@ -11,6 +11,10 @@ import { AppType } from '../types/app.type';
 import { EligibilityRuleType } from '../types/refusal.type';
 import { ApplyForTrafficPackageResult, ApplyForValueAddedPackageResult, DecideApplicationResult } from '../types/results.type';
 import { badUserInput, toPayload } from './result';
+import { ConnectionArgs } from '../types/connection.type';
+import { pageOfList } from './connection';
+import { PackageApplicationConnectionType } from '../types/connections.type';
+import { firstOf } from './connection';
 
 @Resolver()
 export class PackageApplicationResolver {
@@ -61,21 +65,20 @@ export class PackageApplicationResolver {
   }
 
   @Authorized(Role.DEVELOPER, Role.REVIEWER, Role.OPERATOR)
-  @Query(() => [PackageApplicationType], { description: "An app's package applications, newest first (owner or staff)" })
-  async appPackageApplications(@Arg('appId', () => ID, { description: 'Id of the app whose applications to list' }) appId: string, @Ctx() { viewer, services }: Context): Promise<PackageApplicationType[]> {
-    return (await services.packageApplications.listForApp(viewer, appId)).map(PackageApplicationType.from);
+  @Query(() => PackageApplicationConnectionType, { description: "An app's package applications, newest first (owner or staff)" })
+  async appPackageApplications(@Arg('appId', () => ID, { description: 'The app' }) appId: string, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { viewer, services }: Context) {
+    return pageOfList(await services.packageApplications.listForApp(viewer, appId), page, (a) => String(a.id), PackageApplicationType.from);
   }
 
   @Authorized(Role.REVIEWER, Role.OPERATOR)
   @Query(() => [ApplicationQueueItemType], { description: 'Pending package and member-capability applications, earliest due first; overdue ones flagged' })
   async applicationReviewQueue(
-    @Arg('first', () => Int, { nullable: true, description: 'How many items to return: 1 to 200 (default 50)' }) first: number | null,
+    @Arg('first', () => Int, { nullable: true, description: 'How many items to return: 1 to 100 (default 20)' }) first: number | null,
     @Arg('assigned', () => AssignmentFilter, { defaultValue: AssignmentFilter.ALL, description: 'MINE, UNASSIGNED or ALL (issue 18)' }) assigned: AssignmentFilter,
     @Ctx() { viewer, services }: Context,
   ): Promise<ApplicationQueueItemType[]> {
     const scope = { filter: assigned, viewerId: viewer.subjectId };
-    const limit = first ?? 50;
-    if (limit < 1 || limit > 200) throw badUserInput([violation('first', 'OUT_OF_RANGE', 'first is 1 to 200')]);
+    const limit = firstOf(first);
     const now = services.clock.now().getTime();
     const [packages, capabilities] = await Promise.all([services.packageApplications.queue(limit, scope), services.memberCapabilities.queue(limit, scope)]);
     const items: ApplicationQueueItemType[] = [

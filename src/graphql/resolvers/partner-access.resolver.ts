@@ -1,17 +1,20 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver, Args } from 'type-graphql';
 import { Role } from '../../domain/common/role';
 import { Context } from '../context';
 import { PartnerGrantType } from '../types/partner.type';
 import { GrantPartnerAccessResult, RevokePartnerAccessResult } from '../types/results.type';
 import { toPayload } from './result';
+import { ConnectionArgs } from '../types/connection.type';
+import { pageOfList } from './connection';
+import { PartnerGrantConnectionType } from '../types/connections.type';
 
 /** The developer's side of partner access: grant, revoke, list. */
 @Resolver(() => PartnerGrantType)
 export class PartnerAccessResolver {
   @Authorized(Role.DEVELOPER)
-  @Query(() => [PartnerGrantType], { description: "The caller's partner grants, active and revoked, newest first" })
-  async myPartnerGrants(@Ctx() { viewer, services }: Context): Promise<PartnerGrantType[]> {
-    return (await services.partners.listForDeveloper(viewer.subjectId!)).map(PartnerGrantType.from);
+  @Query(() => PartnerGrantConnectionType, { description: "The caller's partner grants, active and revoked, newest first" })
+  async myPartnerGrants(@Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { viewer, services }: Context) {
+    return pageOfList(await services.partners.listForDeveloper(viewer.subjectId!), page, (g) => String(g.id), PartnerGrantType.from);
   }
 
   @Authorized(Role.DEVELOPER)

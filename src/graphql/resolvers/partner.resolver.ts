@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, Args } from 'type-graphql';
 import { BillingPlatform } from '../../billing/billing.enums';
 import { Role } from '../../domain/common/role';
 import { readPageArgs } from '../../services/common/pagination';
@@ -9,6 +9,9 @@ import { PartnerDeveloperType } from '../types/partner.type';
 import { PackageApplicationType } from '../types/application.type';
 import { BillConnectionType, BillType } from '../types/billing.type';
 import { badUserInput } from './result';
+import { ConnectionArgs } from '../types/connection.type';
+import { pageOfList } from './connection';
+import { PartnerDeveloperConnectionType } from '../types/connections.type';
 
 /**
  * What an integration partner reads. The grant is checked once, at the root
@@ -20,9 +23,9 @@ import { badUserInput } from './result';
 @Resolver(() => PartnerDeveloperType)
 export class PartnerResolver {
   @Authorized(Role.PARTNER)
-  @Query(() => [PartnerDeveloperType], { description: 'Partner: the developers that grant the caller access now' })
-  async partnerDevelopers(@Ctx() { viewer, services }: Context): Promise<PartnerDeveloperType[]> {
-    return (await services.partners.grantorsOf(viewer.subjectId!)).map(({ developer, grant }) => PartnerDeveloperType.from(developer, grant));
+  @Query(() => PartnerDeveloperConnectionType, { description: 'Partner: the developers that grant the caller access now' })
+  async partnerDevelopers(@Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { viewer, services }: Context) {
+    return pageOfList(await services.partners.grantorsOf(viewer.subjectId!), page, ({ developer }) => String(developer.id), ({ developer, grant }) => PartnerDeveloperType.from(developer, grant));
   }
 
   @Authorized(Role.PARTNER)

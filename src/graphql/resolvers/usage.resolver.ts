@@ -87,13 +87,4 @@ export class UsageResolver {
       quotaToday: { date: a.date, ...a.quota, emergencyGranted: a.quota.emergencyCalls > 0, resetsAt: beijingEndOfDay(a.date) },
     });
   }
-
-  @Authorized(Role.DEVELOPER)
-  @Query(() => [NotificationType], { description: "The caller's notifications, newest first" })
-  async myNotifications(@Arg('first', () => Int, { nullable: true, description: 'How many notifications to return: 1 to 100 (default 20)' }) first: number | null, @Ctx() { viewer, services }: Context): Promise<NotificationType[]> {
-    const limit = first ?? 20;
-    if (limit < 1 || limit > 100) throw badUserInput([violation('first', 'OUT_OF_RANGE', 'first is 1 to 100')]);
-    const { rows } = await services.notifications.listOwn(viewer.subjectId!, limit, null);
-    return rows.map(NotificationType.from);
-  }
 }

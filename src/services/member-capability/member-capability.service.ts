@@ -190,6 +190,10 @@ export class MemberCapabilityService {
     return a;
   }
 
+  countOwn(developerId: string): Promise<number> {
+    return this.ds.manager.countBy(MemberCapabilityApplicationEntity, { developerId });
+  }
+
   listOwn(developerId: string, limit: number, beforeId: string | null): Promise<MemberCapabilityApplicationEntity[]> {
     return this.ds.manager.find(MemberCapabilityApplicationEntity, { where: beforeId ? { developerId, id: LessThan(beforeId) } : { developerId }, order: { id: 'DESC' }, take: limit });
   }
