@@ -6,7 +6,8 @@
  *    same kind of rows (one `INSERT IGNORE … VALUES (500 rows)` into usage_record and one
  *    `INSERT … ON DUPLICATE KEY UPDATE` of the merged meter increments into usage_daily, one
  *    transaction per batch), project and raw alternately, 5 pairs: records/s, medians, ratio.
- * 2. A batch of one record, alternately, 5 pairs: median latency each, ratio.
+ * 2. A batch of one record, alternately, 5 pairs: median latency each, ratio; beside it `{ __typename }`
+ *    over the same HTTP client (the transport's floor: no resolver, no statement).
  * 3. 8 concurrent clients sending overlapping batches (the same 40 apps and 2 days, records in
  *    random order, a resent batch each): failures, records/s, and every (app, day, meter) total
  *    checked against the sum of what the receipts acknowledged.
@@ -101,6 +102,9 @@ async function seedApps(ds: DataSource): Promise<{ appkeys: string[]; idByAppkey
     `INSERT IGNORE INTO app (appkey, owner_id, name, tag_code, declared_functions, status, version) VALUES ${appkeys.map(() => "(?, ?, 'Bench ingest app', 'MERCHANT_BACKEND', '[]', 'ONLINE', 1)").join(',')}`,
     appkeys.flatMap((k, i) => [k, devs[i % devs.length]]),
   );
+  // Created 60 days ago: every date the bench reports (today back to today − 4) is after the app's
+  // creation day and inside the late-usage window (issue 17), as for the gateway's real apps.
+  await ds.query(`UPDATE app SET created_at = UTC_TIMESTAMP(3) - INTERVAL 60 DAY WHERE appkey IN (${appkeys.map(() => '?').join(',')})`, appkeys);
   const rows: { id: string; appkey: string }[] = await ds.query(`SELECT id, appkey FROM app WHERE appkey IN (${appkeys.map(() => '?').join(',')})`, appkeys);
   const ids = rows.map((r) => r.id);
   await ds.query(`DELETE FROM usage_record WHERE app_id IN (${ids.map(() => '?').join(',')})`, ids);
@@ -194,17 +198,28 @@ export async function benchIngest(): Promise<Record<string, unknown>> {
     console.log('batches of 500:', results.batch500);
 
     // 2. A batch of one, alternately.
+    // Beside it, the floor of any GraphQL request on this transport: `{ __typename }` by the same
+    // client, same token (no resolver, no statement).
     const p1: number[] = [];
     const r1s: number[] = [];
+    const floor: number[] = [];
+    const TYPENAME = JSON.stringify({ query: '{ __typename }' });
     for (let p = 0; p < PAIRS; p++) {
       const lp: number[] = [];
       const lr: number[] = [];
+      const lf: number[] = [];
       for (let i = 0; i < SINGLES; i++) {
         const rec = [makeRecord(appkeys, dates)];
         const t0 = performance.now();
         await recordUsage(rec);
         lp.push(performance.now() - t0);
       }
+      for (let i = 0; i < SINGLES; i++) {
+        const t0 = performance.now();
+        if ((await post(TYPENAME)).json.data?.__typename !== 'Query') throw new Error('{ __typename } failed');
+        lf.push(performance.now() - t0);
+      }
+      floor.push(median(lf));
       for (let i = 0; i < SINGLES; i++) {
         const rec = [makeRecord(appkeys, dates)];
         const t0 = performance.now();
@@ -214,7 +229,13 @@ export async function benchIngest(): Promise<Record<string, unknown>> {
       p1.push(median(lp));
       r1s.push(median(lr));
     }
-    results.batchOfOne = { projectMedianMs: r2(median(p1)), rawMedianMs: r2(median(r1s)), ratioProjectToRaw: r2(median(p1.map((x, i) => x / r1s[i]))) };
+    results.batchOfOne = {
+      projectMedianMs: r2(median(p1)),
+      rawMedianMs: r2(median(r1s)),
+      ratioProjectToRaw: r2(median(p1.map((x, i) => x / r1s[i]))),
+      typenameMedianMs: r2(median(floor)),
+      ratioTypenameToRaw: r2(median(floor.map((x, i) => x / r1s[i]))),
+    };
     console.log('batch of one:', results.batchOfOne);
 
     // 3. 8 concurrent clients, overlapping batches for the same apps and days, in random orders.

@@ -107,6 +107,17 @@ export interface Config {
   readonly shutdownTimeoutMs: number;
   /** How long the gateway may decide from a `quotaSnapshot` entry before asking again (seconds). */
   readonly quotaSnapshotTtlSeconds: number;
+  /** Late usage at ingestion (issue 17; docs/usage-and-applications.md, "Late usage"). */
+  readonly usage: {
+    /** USAGE_LATE_WINDOW_DAYS (default 35): records dated more than this many days before today (Beijing) are refused. */
+    readonly lateWindowDays: number;
+    /**
+     * USAGE_LATE_REFUSALS (default on, off under NODE_ENV=test): refuse records older than the window
+     * or dated before their app's creation day. Off: any past day is accepted (suites that bill
+     * history, and an import of an earlier system's usage).
+     */
+    readonly lateRefusals: boolean;
+  };
   readonly metrics: {
     /** METRICS_ENABLED (default true): false serves no /metrics anywhere. */
     readonly enabled: boolean;
@@ -287,6 +298,7 @@ function readEnv(env: NodeJS.ProcessEnv): Config {
   if (metricsToken !== null && metricsToken.length < 16) problems.push('METRICS_TOKEN must be at least 16 characters long');
   const metrics = Object.freeze({ enabled: bool('METRICS_ENABLED', true), port: metricsPort, token: metricsToken, public: bool('METRICS_PUBLIC', false) });
   const quotaSnapshotTtlSeconds = int('QUOTA_SNAPSHOT_TTL_SECONDS', 60, 1);
+  const usage = Object.freeze({ lateWindowDays: int('USAGE_LATE_WINDOW_DAYS', 35, 1), lateRefusals: bool('USAGE_LATE_REFUSALS', nodeEnv !== 'test') });
   const billing = Object.freeze({
     shardApps: int('BILLING_SHARD_APPS', 2500, 1),
     chunkApps: int('BILLING_CHUNK_APPS', 500, 1),
@@ -324,6 +336,7 @@ function readEnv(env: NodeJS.ProcessEnv): Config {
     shutdownTimeoutMs,
     metrics,
     quotaSnapshotTtlSeconds,
+    usage,
     outbound: Object.freeze({ hostOverrides, allowPrivateHosts }),
     market: Object.freeze({ workerIntervalMs }),
     secrets: Object.freeze({ key: secretsKey, developmentKey }),

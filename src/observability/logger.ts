@@ -31,7 +31,10 @@ export function loggerOptions(cfg: Pick<Config, 'logLevel'>, name = 'portal'): L
 
 export function createLogger(cfg: Pick<Config, 'env' | 'logLevel'>, opts: CreateLoggerOptions = {}): Logger {
   const fd = opts.fd ?? 1;
-  const stream = opts.destination ?? prettyStream(cfg, fd) ?? pino.destination({ fd, sync: true });
+  // NOTE: asynchronous writes (a line goes out at once, or with the next write while one is in
+  // flight; pino flushes what is pending when the process exits): a synchronous write blocked the event loop
+  // whenever the reader of stdout was slower than the server (measured on the gateway's hot path).
+  const stream = opts.destination ?? prettyStream(cfg, fd) ?? pino.destination({ fd, sync: false });
   return pino(loggerOptions(cfg, opts.name), stream);
 }
 

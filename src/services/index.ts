@@ -103,6 +103,8 @@ export interface ServiceOptions {
   messageSender?: MessageSender;
   /** How long a gateway quota snapshot stays valid, in seconds (default 60). */
   quotaSnapshotTtlSeconds?: number;
+  /** Late usage (issue 17): refuse records older than this many days or dated before their app's creation day; null: accept any past day (the default). */
+  usageLateWindowDays?: number | null;
   /** Shards, chunks and leases of billing runs (the configuration's `billing`); defaults otherwise. */
   billing?: Partial<BillingRunOptions>;
   /** The billing schedule's grace, lease and start (the configuration's `schedule`); defaults otherwise. */
@@ -133,7 +135,7 @@ export function createServices(ds: DataSource, clock: Clock, options: ServiceOpt
   return {
     ds,
     clock,
-    apps: new AppService(ds, appSecrets),
+    apps: new AppService(ds, appSecrets, clock),
     appSecrets,
     operatorControls,
     calendarYears: new CalendarYearService(ds, clock, calendar, audit),
@@ -144,7 +146,7 @@ export function createServices(ds: DataSource, clock: Clock, options: ServiceOpt
     catalog: new CatalogService(ds, audit),
     developers: new DeveloperService(ds),
     closures: new AccountClosureService(ds, clock, provider, audit),
-    usage: new UsageService(ds, clock, quota, audit, options.quotaSnapshotTtlSeconds),
+    usage: new UsageService(ds, clock, quota, audit, options.quotaSnapshotTtlSeconds, options.usageLateWindowDays ?? null),
     quota,
     notifications,
     notificationSweep: new NotificationSweepService(ds, clock, notifications),

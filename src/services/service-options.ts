@@ -17,6 +17,7 @@ export function serviceOptionsFrom(cfg: Config, overrides: Partial<ServiceOption
     secretCipher: new SecretCipher(cfg.appSecrets.key, cfg.appSecrets.keyId),
     reviewAtRiskWorkingHours: cfg.review.atRiskWorkingHours,
     quotaSnapshotTtlSeconds: cfg.quotaSnapshotTtlSeconds,
+    usageLateWindowDays: cfg.usage.lateRefusals ? cfg.usage.lateWindowDays : null,
     billing: cfg.billing,
     schedule: scheduleOptionsFrom(cfg.schedule),
     ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)),

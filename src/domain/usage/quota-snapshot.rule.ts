@@ -25,6 +25,8 @@ export interface AppQuotaState {
   usedToday: number;
   /** An operator-set quota in force for the date (CONTRACT and UV-based tags; issue 18), or null. */
   operatorQuota?: QuotaInput['operatorQuota'];
+  /** The Beijing day the app was created (ingestion refuses usage dated before it; issue 17). */
+  createdOn?: string;
 }
 
 /** One app's entry of the gateway's quota snapshot: enough to decide calls locally until `validUntil`. */

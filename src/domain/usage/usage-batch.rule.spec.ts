@@ -64,6 +64,40 @@ describe('checkUsageBatch (issue 4: a batch with any invalid record is refused w
   });
 });
 
+describe('checkUsageBatch, late usage (issue 17: older than the window or before the app existed is refused, per record)', () => {
+  // Today 2026-11-20 (Beijing), window 35 days: the oldest day accepted is 2026-10-16; the app was created on 2026-10-10.
+  const late = (patch: Partial<Parameters<typeof checkUsageBatch>[1]> = {}) =>
+    ctx({ lateWindowDays: 35, apps: new Map([['11111111', { valueAddedOutOfCloudPermitted: false, createdOn: '2026-10-10' }]]), ...patch });
+  it.each<[string, string, string[]]>([
+    ['35 days back (2026-10-16) is accepted', '2026-10-16', []],
+    ['36 days back (2026-10-15) is DATE_TOO_OLD', '2026-10-15', ['records[0].date DATE_TOO_OLD']],
+    ['2018 usage is DATE_TOO_OLD', '2018-06-01', ['records[0].date DATE_TOO_OLD']],
+  ])('%s', (_why, date, expected) => {
+    expect(rules(rec({ date }), late())).toEqual(expected);
+  });
+
+  it("the day before the app's creation day is BEFORE_APP_CREATED, the creation day itself is accepted", () => {
+    const c = late({ apps: new Map([['11111111', { valueAddedOutOfCloudPermitted: false, createdOn: '2026-11-11' }]]) });
+    expect(rules(rec({ date: '2026-11-10' }), c)).toEqual(['records[0].date BEFORE_APP_CREATED']);
+    expect(rules(rec({ date: '2026-11-11' }), c)).toEqual([]);
+  });
+
+  it('without a window nothing is refused for age (USAGE_LATE_REFUSALS=false)', () => {
+    expect(rules(rec({ date: '2018-06-01' }), ctx({ apps: new Map([['11111111', { valueAddedOutOfCloudPermitted: false, createdOn: '2026-10-10' }]]) }))).toEqual([]);
+  });
+
+  it('a resend of a stored record stays a duplicate once its day has aged out of the window; other content under its key is KEY_REUSED', () => {
+    const r = rec({ date: '2026-10-15' });
+    expect(rules(r, late({ storedFingerprints: new Map([['k1', fingerprint(r)]]) }))).toEqual([]);
+    expect(rules(r, late({ storedFingerprints: new Map([['k1', fingerprint(rec({ date: '2026-10-15', waliMessages: 1 }))]]) }))).toEqual(['records[0].idempotencyKey KEY_REUSED', 'records[0].date DATE_TOO_OLD']);
+  });
+
+  it('one record out of the window refuses the whole batch, naming only that record', () => {
+    const v = checkUsageBatch([rec(), rec({ idempotencyKey: 'k2', date: '2026-10-15' })], late());
+    expect(v.map((x) => `${x.field} ${x.rule}`)).toEqual(['records[1].date DATE_TOO_OLD']);
+  });
+});
+
 describe('meterIncrements: calls, orders and messages add; a package held and CRM relations are levels', () => {
   it('maps a record to one meter per count', () => {
     expect(meterIncrements(rec({ dataSyncNewOrders: 12_000, dataSyncPackage: DataSyncPackage.FLAGSHIP, waliMessages: 3, crmRelations: 40_000 }))).toEqual([

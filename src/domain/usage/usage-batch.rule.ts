@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { isIsoDate } from '../common/beijing-time';
+import { addDays, isIsoDate } from '../common/beijing-time';
 import { Violation, violation } from '../common/violation';
 import { isLevelMeter, Meter } from './meter';
 import { ApiCategory, CallSource, DataSyncPackage } from './usage.enums';
@@ -27,6 +27,8 @@ export interface UsageRecord {
 /** What the batch check needs to know about an appkey. */
 export interface KnownApp {
   valueAddedOutOfCloudPermitted: boolean;
+  /** The Beijing day the app was created: usage dated before it is refused (issue 17), when late usage is refused. */
+  createdOn?: string;
 }
 
 export interface BatchContext {
@@ -35,7 +37,15 @@ export interface BatchContext {
   apps: ReadonlyMap<string, KnownApp>;
   /** Fingerprints of idempotency keys already stored (key → fingerprint). */
   storedFingerprints: ReadonlyMap<string, string>;
+  /**
+   * Late usage (issue 17): usage dated more than this many days before today (Beijing), or before
+   * its app's creation day, is refused. Absent: neither is checked.
+   */
+  lateWindowDays?: number;
 }
+
+/** Default of USAGE_LATE_WINDOW_DAYS: the oldest day a record may carry is today − 35 (Beijing). */
+export const DEFAULT_LATE_WINDOW_DAYS = 35;
 
 /** An increment of one meter. */
 export interface MeterIncrement {
@@ -73,7 +83,8 @@ const countViolation = (field: string, n: number): Violation | null =>
 /**
  * Checks a usage batch (issue 4): every bad record is named by index and field; any violation
  * refuses the whole batch. Rules: known appkey; real date not after today (Beijing); counts are
- * non-negative integers; successful ≤ total; VALUE_ADDED calls OUT_OF_CLOUD only from a permitted
+ * non-negative integers; successful ≤ total; with a late window, the date is at most that many days
+ * before today and not before the app's creation day (issue 17); VALUE_ADDED calls OUT_OF_CLOUD only from a permitted
  * app; an idempotency key is unique in the batch and, if already stored, carries the same content.
  */
 export function checkUsageBatch(records: readonly UsageRecord[], ctx: BatchContext): Violation[] {
@@ -81,19 +92,28 @@ export function checkUsageBatch(records: readonly UsageRecord[], ctx: BatchConte
   if (records.length === 0) out.push(violation('records', 'EMPTY_BATCH', 'a batch carries at least one record'));
   if (records.length > MAX_BATCH_RECORDS) out.push(violation('records', 'BATCH_TOO_LARGE', `at most ${MAX_BATCH_RECORDS} records per batch`));
   const seenKeys = new Map<string, number>();
+  const oldest = ctx.lateWindowDays === undefined ? null : addDays(ctx.today, -ctx.lateWindowDays);
   records.forEach((r, i) => {
     const at = (f: string) => `records[${i}].${f}`;
+    // A resend of a record stored with the same content: DUPLICATE, also once its day has aged out of the late window.
+    let storedAlready = false;
     if (!KEY_RE.test(r.idempotencyKey)) out.push(violation(at('idempotencyKey'), 'BAD_KEY', 'letters, digits and . _ : - only, 1-100 characters'));
     else if (seenKeys.has(r.idempotencyKey)) out.push(violation(at('idempotencyKey'), 'DUPLICATE_IN_BATCH', `same key as records[${seenKeys.get(r.idempotencyKey)}]`));
     else {
       seenKeys.set(r.idempotencyKey, i);
       const stored = ctx.storedFingerprints.get(r.idempotencyKey);
       if (stored !== undefined && stored !== fingerprint(r)) out.push(violation(at('idempotencyKey'), 'KEY_REUSED', 'this key was already used for a record with different content'));
+      else storedAlready = stored !== undefined;
     }
     const app = ctx.apps.get(r.appkey);
     if (!app) out.push(violation(at('appkey'), 'UNKNOWN_APPKEY', `no app has appkey "${r.appkey}"`));
     if (!isIsoDate(r.date)) out.push(violation(at('date'), 'NOT_A_DATE', 'a Beijing date written YYYY-MM-DD'));
     else if (r.date > ctx.today) out.push(violation(at('date'), 'FUTURE_DATE', `${r.date} is after today (${ctx.today}, Beijing time)`));
+    else if (oldest !== null && !storedAlready && r.date < oldest) {
+      out.push(violation(at('date'), 'DATE_TOO_OLD', `${r.date} is more than ${ctx.lateWindowDays} days before today (${ctx.today}, Beijing time); the oldest day accepted is ${oldest}`));
+    } else if (oldest !== null && !storedAlready && app?.createdOn !== undefined && r.date < app.createdOn) {
+      out.push(violation(at('date'), 'BEFORE_APP_CREATED', `${r.date} is before the app was created (${app.createdOn}, Beijing time)`));
+    }
 
     const pairs = new Set<string>();
     (r.apiCalls ?? []).forEach((c, j) => {

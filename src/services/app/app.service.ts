@@ -11,6 +11,7 @@ import { AppEntity, DeveloperEntity, TagEntity } from '../../db/entities';
 import { notFound } from '../common/errors';
 import { APP_COLUMNS, appFromRow, AppRow } from '../../db/raw-rows';
 import { AppSecretService, IssuedSecret } from './app-secret.service';
+import { Clock, systemClock } from '../../domain/common/clock';
 
 export interface CreateAppInput extends AppProfileInput {
   name: string;
@@ -38,6 +39,8 @@ export class AppService {
   constructor(
     private readonly ds: DataSource,
     private readonly secrets: AppSecretService,
+    /** The creation instant comes from the service clock, like every other "now" (ingestion compares usage dates with the app's creation day). */
+    private readonly clock: Clock = systemClock,
   ) {}
 
   /**
@@ -81,6 +84,7 @@ export class AppService {
           declaredFunctions: (input.declaredFunctions ?? []) as AppFunction[],
           status: AppStatus.DEVELOPING,
           grantedTrafficQuota: null,
+          createdAt: this.clock.now(),
         });
         try {
           await em.save(app);

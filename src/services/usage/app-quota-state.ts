@@ -1,4 +1,5 @@
 import { AppStatus } from '../../domain/app/app.enums';
+import { beijingDate } from '../../domain/common/beijing-time';
 import { OperatorQuotaKind, operatorQuotaKindFor } from '../../domain/app/operator-controls.rule';
 import { TrafficMode } from '../../domain/catalog/catalog.enums';
 import { QuotaSource } from '../../domain/quota/quota-today.rule';
@@ -31,6 +32,7 @@ interface Row {
   owner_closed: number | string;
   emergency_calls: number | string | null;
   used_today: number | string;
+  created_at: Date;
 }
 
 /**
@@ -44,7 +46,7 @@ export async function loadAppQuotaStates(q: Queryable, appkeys: readonly string[
   for (let i = 0; i < appkeys.length; i += APP_STATE_CHUNK) {
     const chunk = appkeys.slice(i, i + APP_STATE_CHUNK);
     const rows: Row[] = await q.query(
-      `SELECT a.id, a.appkey, a.name, a.owner_id, a.status, a.tag_code, a.granted_traffic_quota, a.value_added_out_of_cloud_permitted,
+      `SELECT a.id, a.appkey, a.name, a.owner_id, a.created_at, a.status, a.tag_code, a.granted_traffic_quota, a.value_added_out_of_cloud_permitted,
               t.dev_test_quota, t.default_online_quota, t.traffic_mode, d.restricted_for_arrears, d.closed_at IS NOT NULL AS owner_closed,
               (SELECT q.daily_quota FROM app_operator_quota q WHERE q.app_id = a.id AND q.kind = ? AND q.effective_from <= ? ORDER BY q.effective_from DESC, q.id DESC LIMIT 1) AS contract_quota,
               (SELECT q.daily_quota FROM app_operator_quota q WHERE q.app_id = a.id AND q.kind = ? AND q.effective_from <= ? ORDER BY q.effective_from DESC, q.id DESC LIMIT 1) AS uv_quota,
@@ -81,6 +83,7 @@ export async function loadAppQuotaStates(q: Queryable, appkeys: readonly string[
         emergencyCalls: r.emergency_calls === null ? 0 : Number(r.emergency_calls),
         usedToday: Number(r.used_today),
         operatorQuota,
+        createdOn: beijingDate(r.created_at),
       });
     }
   }

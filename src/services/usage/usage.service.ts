@@ -55,6 +55,8 @@ export class UsageService {
     private readonly audit: AuditService,
     /** How long a quota snapshot may be used before the gateway asks again (seconds). */
     private readonly snapshotTtlSeconds = DEFAULT_SNAPSHOT_TTL_SECONDS,
+    /** Late usage (issue 17): records older than this many days, or before their app's creation day, are refused; null: not checked. */
+    private readonly lateWindowDays: number | null = null,
   ) {}
 
   /**
@@ -85,12 +87,12 @@ export class UsageService {
     // otherwise (the INSERT writes fewer rows than it was given), and only then, or when the batch
     // is refused (KEY_REUSED must be named too), are the stored keys read.
     const none = new Map<string, string>();
-    if (checkUsageBatch(records, { today, apps, storedFingerprints: none }).length === 0) {
+    if (checkUsageBatch(records, { today, apps, storedFingerprints: none, lateWindowDays: this.lateWindowDays ?? undefined }).length === 0) {
       const receipt = await this.applyBatch(records, apps, none, today);
       if (receipt !== STORED_KEY_MET) return ok(receipt);
     }
     const stored = await this.storedFingerprints([...new Set(records.map((r) => r.idempotencyKey))]);
-    const violations = checkUsageBatch(records, { today, apps, storedFingerprints: stored });
+    const violations = checkUsageBatch(records, { today, apps, storedFingerprints: stored, lateWindowDays: this.lateWindowDays ?? undefined });
     if (violations.length > 0) return invalidInput<UsageReceipt>(violations);
     const receipt = await this.applyBatch(records, apps, stored, today);
     if (receipt === STORED_KEY_MET) throw new ConcurrentWriteConflict('a concurrent batch stored one of these idempotency keys');
