@@ -21,13 +21,14 @@ describe('meter keys: one spelling for ingestion, the usage views and the price 
     const written = new Set(
       meterIncrements({
         appkey: 'k',
+        idempotencyKey: 'meter-spec',
         date: '2026-11-20',
         apiCalls: Object.values(ApiCategory).flatMap((category) => Object.values(CallSource).map((source) => ({ category, source, total: 1, successful: 1 }))),
         dataSyncNewOrders: 1,
         dataSyncPackage: DataSyncPackage.ADVANCED,
         waliMessages: 1,
         crmRelations: 1,
-      } as Parameters<typeof meterIncrements>[0]).map((i) => (packageOfMeter(i.meter) ? PACKAGE_METER : i.meter)),
+      }).map((i) => (packageOfMeter(i.meter) ? PACKAGE_METER : i.meter)),
     );
     for (const list of DEFAULT_PRICE_LISTS) for (const c of list.charges) expect(written).toContain(c.meter);
   });
