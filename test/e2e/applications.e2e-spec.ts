@@ -262,7 +262,7 @@ describe('reviewer queue', () => {
 
     // Tuesday 2026-11-24 00:00 Beijing: the first is overdue, the second not.
     t.clock.set('2026-11-23T16:00:00Z');
-    const queue = (await t.gql(ApplicationReviewQueueDocument, { first: 200 }, reviewer)).data!.applicationReviewQueue;
+    const queue = (await t.gql(ApplicationReviewQueueDocument, { first: 100 }, reviewer)).data!.applicationReviewQueue;
     const ours = queue.filter((q) => [first.id, second.id].includes(q.id));
     expect(ours).toEqual([
       expect.objectContaining({ id: first.id, type: 'PACKAGE', subject: 'WANGWANG_CHAT_HISTORY', appId: early.id, overdue: true }),
@@ -271,7 +271,7 @@ describe('reviewer queue', () => {
     const dues = queue.map((q) => q.dueAt);
     expect([...dues].sort()).toEqual(dues);
     await decide(first.id, 'REJECT', 'not needed');
-    expect((await t.gql(ApplicationReviewQueueDocument, { first: 200 }, reviewer)).data!.applicationReviewQueue.map((q) => q.id)).not.toContain(first.id);
+    expect((await t.gql(ApplicationReviewQueueDocument, { first: 100 }, reviewer)).data!.applicationReviewQueue.map((q) => q.id)).not.toContain(first.id);
   });
 });
 

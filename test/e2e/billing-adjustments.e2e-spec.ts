@@ -10,18 +10,7 @@
 import { Role } from '../../src/domain/common/role';
 import { registry } from '../../src/observability/metrics';
 import { createServices } from '../../src/services';
-import {
-  BillDocument,
-  ChargePricingFieldsFragment,
-  ChargePricingInput,
-  PriceHistoryDocument,
-  PriceListsDocument,
-  RechargeDocument,
-  SetAppBillingPlatformDocument,
-  SetQualityDiscountDocument,
-  UpsertCouponPolicyDocument,
-  UpsertPriceListDocument,
-} from '../generated/graphql';
+import { BillDocument, PriceHistoryDocument, RechargeDocument, SetAppBillingPlatformDocument, SetQualityDiscountDocument, UpsertCouponPolicyDocument, UpsertPriceListDocument } from '../generated/graphql';
 import { BillingFixture, calls, Dev } from '../support/billing-fixture';
 import { TestApp } from '../support/test-app';
 
@@ -203,34 +192,27 @@ describe('a failed period is retried until it succeeds', () => {
 });
 
 describe('no retroactive prices', () => {
-  // The typed pricing read back is the typed pricing to send (one member per pricing model).
-  const pricingInput = (p: ChargePricingFieldsFragment): ChargePricingInput => {
-    switch (p.__typename) {
-      case 'PerHundredPricing':
-        return { perHundred: { price: p.price } };
-      case 'PerTenThousandPerDayPricing':
-        return { perTenThousandPerDay: { price: p.price } };
-      case 'GraduatedPricing':
-        return { graduated: { per: p.per, tiers: p.tiers.map((x) => ({ upTo: x.upTo, price: x.price })) } };
-      case 'HighestPackagePerDayPricing':
-        return { highestPackagePerDay: { prices: p.prices.map((x) => ({ packageCode: x.packageCode, price: x.price })) } };
-      default:
-        throw new Error(`unknown pricing ${JSON.stringify(p)}`);
-    }
-  };
-  /** The current Taobao list with the in-cloud basic API at `price` yuan per 100 calls. */
+  type Pricing =
+    | { __typename: 'PerHundredPricing'; price: string }
+    | { __typename: 'PerTenThousandPerDayPricing'; price: string }
+    | { __typename: 'GraduatedPricing'; per: number; tiers: { upTo: number | null; price: string }[] }
+    | { __typename: 'HighestPackagePerDayPricing'; prices: { packageCode: string; price: string }[] };
+  // The typed settings read back, as the typed settings to send (one member per pricing model).
+  const pricingInput = (p: Pricing) =>
+    p.__typename === 'PerHundredPricing'
+      ? { perHundred: { price: p.price } }
+      : p.__typename === 'PerTenThousandPerDayPricing'
+        ? { perTenThousandPerDay: { price: p.price } }
+        : p.__typename === 'GraduatedPricing'
+          ? { graduated: { per: p.per, tiers: p.tiers } }
+          : { highestPackagePerDay: { prices: p.prices } };
+  const PRICING =
+    'pricing { __typename ... on PerHundredPricing { price } ... on PerTenThousandPerDayPricing { price } ... on GraduatedPricing { per tiers { upTo price } } ... on HighestPackagePerDayPricing { prices { packageCode price } } }';
   const basicAt = async (price: string) => {
-    const current = (await t.gql(PriceListsDocument, { platform: 'TAOBAO' }, operator)).data!.priceLists.at(-1)!;
-    const lists = (await t.post({ query: '{ priceLists(platform: TAOBAO) { charges { code label unit } } }' }, operator)).data as { priceLists: { charges: { code: string; label: string; unit: string }[] }[] };
-    const named = new Map(lists.priceLists.at(-1)!.charges.map((c) => [c.code, c]));
-    return current.charges.map((c) => ({
-      code: c.code,
-      label: named.get(c.code)!.label,
-      meter: c.meter,
-      unit: named.get(c.code)!.unit,
-      couponScope: c.couponScope,
-      pricing: c.code === 'BASIC_API_IN_CLOUD' ? { perHundred: { price } } : pricingInput(c.pricing),
-    }));
+    const lists = (await t.post({ query: `{ priceLists(platform: TAOBAO) { charges { code label meter unit couponScope ${PRICING} } } }` }, operator)).data as {
+      priceLists: { charges: { code: string; label: string; meter: string; unit: string; couponScope: boolean; pricing: Pricing }[] }[];
+    };
+    return lists.priceLists.at(-1)!.charges.map(({ pricing, ...c }) => ({ ...c, pricing: c.code === 'BASIC_API_IN_CLOUD' ? { perHundred: { price } } : pricingInput(pricing) }));
   };
 
   it('a list from 2026-11-20 (billed, as is 11-21) is refused naming the last billed day, and nothing is written', async () => {

@@ -107,8 +107,8 @@ describe('client kit: Apollo Client 4 with the generated possibleTypes and type 
     const cached = c.readQuery<{ myApps: { edges: { node: { id: string; name: string } }[] } }>({ query: MY_APPS, variables: { first: 10 } });
     expect(cached?.myApps.edges.map((e) => e.node.name)).toEqual(['Order Helper Pro']);
     expect(c.cache.identify({ __typename: 'App', id })).toBe(`App:${id}`);
-    // Tags carry an id now: the kit keys them by it like every cached object, no longer by code.
-    expect(c.cache.identify({ __typename: 'Tag', id: '3', code: 'MERCHANT_BACKEND' })).toBe('Tag:3');
+    // Tags carry an id (their code, issue 13), so every app's tag is one cache entry.
+    expect(c.cache.identify({ __typename: 'Tag', id: 'MERCHANT_BACKEND' })).toBe('Tag:MERCHANT_BACKEND');
   });
 
   it('pages through myApps: five apps, pages of two, each next page merges into one cached list of five', async () => {

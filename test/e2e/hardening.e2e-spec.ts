@@ -240,7 +240,7 @@ describe('a strictly configured server: small limits, no introspection, rate lim
   beforeAll(async () => {
     s = await TestApp.start({
       env: {
-        GRAPHQL_MAX_DEPTH: '3',
+        GRAPHQL_MAX_DEPTH: '4', // the partner's PartnerDevelopers connection (edges → node → fields) is 4 deep
         GRAPHQL_MAX_COST: '40',
         GRAPHQL_BODY_LIMIT: '2kb',
         GRAPHQL_INTROSPECTION: 'false',
@@ -252,7 +252,7 @@ describe('a strictly configured server: small limits, no introspection, rate lim
   afterAll(() => s?.stop());
 
   it('a document deeper than GRAPHQL_MAX_DEPTH: QUERY_TOO_DEEP', async () => {
-    const res = await s.post({ query: '{ myApps { edges { node { tag { code } } } } }' }, await s.token(Role.DEVELOPER));
+    const res = await s.post({ query: '{ myApps { edges { node { tag { applicablePackages { code } } } } } }' }, await s.token(Role.DEVELOPER));
     expect(res.status).toBe(400);
     expect(errorCode(res)).toBe('QUERY_TOO_DEEP');
   });

@@ -740,7 +740,7 @@ describe('orders and production notifications', () => {
     await orderOk(buyer.token, { type: 'NEW', versionId: std.id, cycle: 'MONTH', length: 1, ...SELECTION });
     const res = (await t.gql(CloseDeveloperAccountDocument, { input: { confirmName: 'Closing ISV' } }, provider.token)).data!.closeDeveloperAccount;
     expect(res).toMatchObject({ __typename: 'InvalidState', currentState: 'ACTIVE_SUBSCRIPTIONS', action: 'closeDeveloperAccount' });
-    expect((await t.gql(MarketFrontDocument, {}, buyer.token)).data!.marketProducts.edges.map((e) => e.node).map((p) => p.id)).toContain(product.id);
+    expect((await t.gql(MarketProductsDocument, {}, buyer.token)).data!.marketProducts.edges.map((e) => e.node).map((p) => p.id)).toContain(product.id);
   });
 });
 

@@ -191,7 +191,7 @@ describe('review, rejection codes and the 3-strikes bar', () => {
   it('member-capability applications join the reviewer queue, by due time', async () => {
     const dev = await t.developer();
     const a = (await apply(dev.token, template())) as { id: string };
-    const queue = (await t.gql(ApplicationReviewQueueDocument, { first: 200 }, reviewer)).data!.applicationReviewQueue;
+    const queue = (await t.gql(ApplicationReviewQueueDocument, { first: 100 }, reviewer)).data!.applicationReviewQueue;
     expect(queue.find((q) => q.id === a.id && q.type === 'MEMBER_CAPABILITY')).toMatchObject({ subject: 'APPAREL', appId: null, overdue: false });
     const dues = queue.map((q) => q.dueAt);
     expect([...dues].sort()).toEqual(dues);

@@ -159,7 +159,7 @@ describe('package and member-capability applications', () => {
     const mcId = mc.applyForMemberCapability.id;
     const queue = async (assigned: string, token: string) =>
       (await gql<{ applicationReviewQueue: { kind: string; id: string; assignment: { assigneeId: string } | null; timing: { atRisk: boolean } }[] }>(
-        'query($a: AssignmentFilter!) { applicationReviewQueue(first: 200, assigned: $a) { kind id assignment { assigneeId } timing { atRisk workingHoursLeft } } }',
+        'query($a: AssignmentFilter!) { applicationReviewQueue(first: 100, assigned: $a) { kind id assignment { assigneeId } timing { atRisk workingHoursLeft } } }',
         { a: assigned },
         token,
       )).applicationReviewQueue;

@@ -66,7 +66,7 @@ export class PackageApplicationResolver {
 
   @Authorized(Role.DEVELOPER, Role.REVIEWER, Role.OPERATOR)
   @Query(() => PackageApplicationConnectionType, { description: "An app's package applications, newest first (owner or staff)" })
-  async appPackageApplications(@Arg('appId', () => ID, { description: 'The app' }) appId: string, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { viewer, services }: Context) {
+  async appPackageApplications(@Arg('appId', () => ID, { description: 'Id of the app whose applications to list' }) appId: string, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { viewer, services }: Context) {
     return pageOfList(await services.packageApplications.listForApp(viewer, appId), page, (a) => String(a.id), PackageApplicationType.from);
   }
 
