@@ -87,6 +87,13 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     // NOTE: class-validator is off; inputs are checked by the pure rules so refusals are data.
     validate: false,
     scalarsMap: [{ type: Date, scalar: DateTimeISO }],
-  }).then(guardTextInputs);
+  }).then(guardTextInputs).then(describeRootTypes);
   return built;
+}
+
+/** type-graphql names the root types but takes no description for them: they get theirs here. */
+function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
+  schema.getQueryType()!.description = 'Reads. Each field says who may call it; anyone else gets FORBIDDEN, or NOT_FOUND for an object they may not see';
+  schema.getMutationType()!.description = 'Writes. Each answers a result union: the object on success, or a refusal type (Refusal) naming the field and rule; nothing is written on a refusal';
+  return schema;
 }

@@ -6,7 +6,9 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** Calls of one category from one source */
 export type ApiCallCountInput = {
+  /** The API category the calls belong to (sets the price: FREE, BASIC, VALUE_ADDED, logistics) */
   category: ApiCategory;
+  /** Where the calls came from: IN_CLOUD or OUT_OF_CLOUD (sets the price column) */
   source: CallSource;
   /** Successful calls among total (an increment) */
   successful: number;
@@ -14,49 +16,80 @@ export type ApiCallCountInput = {
   total: number;
 };
 
+/** An API's price category (DOMAIN §5); prices are yuan per 100 calls */
 export type ApiCategory =
+  /** Basic API (开放平台基础API): 0.02 yuan per 100 calls in cloud, 0.2 out of cloud; covered by the daily coupon */
   | 'BASIC'
+  /** Free API: never charged */
   | 'FREE'
+  /** Cainiao logistics exception (物流异常): 0.1 yuan per 100 calls in cloud, 0.5 out of cloud */
   | 'LOGISTICS_EXCEPTION'
+  /** Cainiao logistics tracking (物流流转信息查询): 0.02 yuan per 100 calls in cloud, 0.2 out of cloud */
   | 'LOGISTICS_TRACKING'
+  /** Value-added API (增值API): 0.06 yuan per 100 calls in cloud, 0.6 out of cloud; out-of-cloud calls forbidden unless the app is permitted; covered by the daily coupon */
   | 'VALUE_ADDED';
 
 /** Functions an app declares (PERFORMANCE_APPRAISAL gates Wangwang chat history) */
 export type AppFunction =
+  /** Customer-service tooling for a store's staff */
   | 'CUSTOMER_SERVICE'
+  /** Reports and analytics on a store's data */
   | 'DATA_ANALYSIS'
+  /** Shipping and logistics tracking */
   | 'LOGISTICS'
+  /** Promotions and campaigns */
   | 'MARKETING'
+  /** Order processing (printing, shipping, after-sales) */
   | 'ORDER_MANAGEMENT'
+  /** Performance appraisal of customer-service staff: the only function that may apply for Wangwang chat history */
   | 'PERFORMANCE_APPRAISAL'
+  /** Listing and editing items */
   | 'PRODUCT_MANAGEMENT';
 
 /** DEVELOPING → IN_REVIEW → ONLINE or REJECTED; ONLINE ↔ SUSPENDED */
 export type AppStatus =
+  /** Being built: development-test quota of 5,000 calls/day; may be edited and submitted for review */
   | 'DEVELOPING'
+  /** Submitted: a review round is open (due in 3 working days); keeps the 5,000/day development-test quota; not editable */
   | 'IN_REVIEW'
+  /** Approved: the tag's default online quota or the last traffic package granted */
   | 'ONLINE'
+  /** The last round was rejected: may be modified and resubmitted (a new round); 5,000/day development-test quota */
   | 'REJECTED'
+  /** Suspended by an operator (arrears, violation): quota 0 until restored */
   | 'SUSPENDED';
 
+/** How a package is applied for */
 export type ApplicationChannel =
+  /** Applied for by email with the package's list of required materials; never online (Logistics Treasure, Juhuasuan) */
   | 'EMAIL'
+  /** Not applied for: granted by default with the tag (basic openness, Taobaoke) */
   | 'NONE'
+  /** Applied for in the portal (applyForValueAddedPackage / applyForTrafficPackage) */
   | 'ONLINE';
 
+/** Where a package or member-capability application stands: PENDING until decided once */
 export type ApplicationStatus =
+  /** Granted: final; the package or capability is the app's (or developer's) from now on */
   | 'APPROVED'
+  /** Waiting for a reviewer (due 3 working days after it was filed) */
   | 'PENDING'
+  /** Refused: final; a new application may be filed */
   | 'REJECTED';
 
+/** Narrows a bills query; every field given must match */
 export type BillFilter = {
+  /** Only this app's bills */
   appId?: string | number | null | undefined;
   /** Staff only; ignored for developers */
   developerId?: string | number | null | undefined;
   /** true: on a REQUESTED or ISSUED invoice; false: on none (with status PAID and platform DOUYIN: the bills a developer may invoice) */
   invoiced?: boolean | null | undefined;
+  /** Only bills of this period: a Beijing date YYYY-MM-DD (Taobao) or a month YYYY-MM (Douyin) */
   period?: string | null | undefined;
+  /** Only bills of this platform */
   platform?: BillingPlatform | null | undefined;
+  /** Only PAID or only UNPAID bills */
   status?: BillStatus | null | undefined;
 };
 
@@ -67,67 +100,112 @@ export type BillKind =
   /** The period’s first bill, written by the billing run (sequence 0) */
   | 'REGULAR';
 
+/** What a bill line is: a charge, a coupon or a discount */
 export type BillLineKind =
+  /** A priced item: usage × price, rounded half-up to 0.01 yuan; never negative */
   | 'CHARGE'
+  /** The daily coupon (50 yuan, or 200 for a qualifying new ISV) against basic + value-added API fees: negative, never more than the lines it covers */
   | 'COUPON'
+  /** Douyin quality-app discount: negative, the operator-set percentage of the sum of the rounded lines, rounded half-up */
   | 'DISCOUNT';
 
+/** Whether a bill has been paid from the balance */
 export type BillStatus =
+  /** Paid from the balance: its ledger entries are written; never refunded */
   | 'PAID'
+  /** Not covered by the balance (or auto-debit) yet: the developer is in arrears until a recharge settles it (oldest bills first) */
   | 'UNPAID';
 
+/** The period a cloud-market price or order covers */
 export type BillingCycle =
+  /** A one-month subscription period */
   | 'MONTH'
+  /** A one-time purchase: no period, no renewal */
   | 'ONE_TIME'
+  /** A one-year subscription period */
   | 'YEAR';
 
+/** An extra billing item of a version: QUANTITY with a minimum and tiers, or ENUM with priced values */
 export type BillingItemInput = {
+  /** Parameter code, letters and underscores; unique in the version */
   code: string;
+  /** QUANTITY (counted, with a minimum and tiers) or ENUM (priced values) */
   kind: BillingItemKind;
+  /** QUANTITY: the least quantity a buyer may choose */
   minimum?: number | null | undefined;
+  /** Name buyers see, e.g. "Users" or "Region" */
   name: string;
+  /** QUANTITY: volume tiers by starting quantity (frozen once the product is submitted; prices may change) */
   tiers?: Array<QuantityTierInput> | null | undefined;
+  /** QUANTITY: the counted unit; required for QUANTITY */
   unit?: string | null | undefined;
+  /** ENUM: the priced values (frozen once the product is submitted; prices may change) */
   values?: Array<EnumValueInput> | null | undefined;
 };
 
+/** The kind of an extra billing item (额外计费项) of a market version */
 export type BillingItemKind =
+  /** A choice among priced values (model, region), each with a month and a year price */
   | 'ENUM'
+  /** A counted quantity (users, accounts) with a minimum and volume tiers priced per unit per month or year */
   | 'QUANTITY';
 
 /** TAOBAO: daily bills per appkey; DOUYIN: monthly, settled on the 5th */
 export type BillingPlatform =
+  /** Douyin store open platform (DOMAIN §6): one bill per appkey per calendar month, settled on the 5th of the next month; prepaid only */
   | 'DOUYIN'
+  /** Taobao Open Platform (DOMAIN §5): one bill per appkey per Beijing day, charged daily */
   | 'TAOBAO';
 
+/** How a member-capability product is built (DOMAIN §4): sets the merchant threshold */
 export type BuildKind =
+  /** Built for one named merchant: needs a QUALITY merchant */
   | 'CUSTOM'
+  /** A template product sold to a merchant segment: needs a QUALITY or POTENTIAL merchant */
   | 'TEMPLATE';
 
 /** A calendar row: OFF (public holiday) or WORKDAY (make-up working day, 调休) */
 export type CalendarDayKind =
+  /** A day off: a public holiday, not a working day */
   | 'OFF'
+  /** A make-up working day (调休) on a date that would otherwise be off (a worked Saturday or Sunday) */
   | 'WORKDAY';
 
+/** Why the gateway must refuse a call now */
 export type CallDenial =
+  /** The owner closed the developer account: its apps call nothing, free APIs included */
   | 'ACCOUNT_CLOSED'
+  /** The app is SUSPENDED: its quota is 0 */
   | 'APP_SUSPENDED'
+  /** The owner has unpaid bills: charged APIs are restricted until a recharge pays them; free APIs still go through */
   | 'DEVELOPER_IN_ARREARS'
+  /** Today's calls reached today's quota (emergency traffic included); it resets at 24:00 Beijing time */
   | 'QUOTA_EXHAUSTED'
+  /** No app has this appkey */
   | 'UNKNOWN_APPKEY'
+  /** A value-added API called from outside the platform cloud by an app an operator has not permitted to */
   | 'VALUE_ADDED_OUT_OF_CLOUD_FORBIDDEN';
 
+/** Where an API call came from, relative to the platform cloud */
 export type CallSource =
+  /** Called from inside the platform cloud (JuShiTa for Taobao, Doudian cloud for Douyin): the lower in-cloud price */
   | 'IN_CLOUD'
+  /** Called from outside the platform cloud: the out-of-cloud price; value-added APIs need the operator's permission */
   | 'OUT_OF_CLOUD';
 
+/** One priced item of a price list: meter, pricing model and its settings */
 export type ChargeInput = {
+  /** Item code, unique in the list (e.g. BASIC_API_IN_CLOUD) */
   code: string;
+  /** True if the daily coupon covers this item (basic and value-added API fees) */
   couponScope: boolean;
+  /** Label printed on bill lines */
   label: string;
+  /** The usage meter priced: API:<category>:<source> (e.g. API:BASIC:OUT_OF_CLOUD), DATA_SYNC_ORDERS, DATA_SYNC_PACKAGE, WALI_MESSAGES or CRM_RELATIONS */
   meter: string;
   /** Exactly one pricing model with its typed settings */
   pricing: ChargePricingInput;
+  /** The unit counted, e.g. "calls", "orders", "relation-days" */
   unit: string;
 };
 
@@ -143,11 +221,15 @@ export type ChargePricingInput = {
   perTenThousandPerDay?: PriceInput | null | undefined;
 };
 
+/** The value chosen for one ENUM billing item */
 export type ChoiceInput = {
+  /** The ENUM item's parameter code */
   code: string;
+  /** The chosen value (one of the item's values) */
   value: string;
 };
 
+/** Closing the caller's developer account (DOMAIN §6): refused while bills are unpaid */
 export type CloseDeveloperAccountInput = {
   /** The account name, typed again: closing cannot be undone */
   confirmName: string;
@@ -155,52 +237,82 @@ export type CloseDeveloperAccountInput = {
   forfeitBalance?: boolean;
 };
 
+/** A daily coupon policy to create or replace (by code) */
 export type CouponPolicyInput = {
+  /** Yuan per appkey per day, a decimal with at most two places (e.g. "50.00") */
   amount: string;
+  /** The policy's code: an existing code replaces that policy */
   code: string;
+  /** True for a coupon only for qualifying new ISVs; default false */
   newIsvOnly?: boolean | null | undefined;
+  /** The platform whose bills get it */
   platform: BillingPlatform;
+  /** First Beijing date in force, YYYY-MM-DD */
   validFrom: string;
+  /** Last Beijing date in force, YYYY-MM-DD; omit for open-ended */
   validTo?: string | null | undefined;
 };
 
+/** A new app: name, tag and the rest of its details */
 export type CreateAppInput = {
+  /** http(s) callback address, no platform brand word */
   callbackUrl?: string | null | undefined;
   /** AppFunction values; unknown ones are refused by name */
   declaredFunctions?: Array<string> | null | undefined;
+  /** What the app does, no platform brand word */
   description?: string | null | undefined;
+  /** True if it runs inside the platform cloud (lower in-cloud prices); default false */
   inCloud?: boolean | null | undefined;
+  /** Logo image address, no platform brand word */
   logoUrl?: string | null | undefined;
+  /** Display name, no platform brand word */
   name: string;
+  /** The tag's code, e.g. MERCHANT_BACKEND */
   tagCode: string | number;
 };
 
+/** A new cloud-market SaaS product, created in DRAFT */
 export type CreateMarketProductInput = {
+  /** Product name buyers see in the market */
   name: string;
+  /** True if buyers must give an email when ordering; default false */
   needsBuyerEmail?: boolean | null | undefined;
+  /** True if buyers must give a phone number when ordering; default false */
   needsBuyerPhone?: boolean | null | undefined;
+  /** BY_CYCLE (month/year prices, renewals, trials) or ONE_TIME (one price, no renewal) */
   saleMode: SaleMode;
+  /** Shown in the market once listed; default true */
   visible?: boolean | null | undefined;
 };
 
 /** Lowest first; billing charges the highest held on a day */
 export type DataSyncPackage =
+  /** Advanced data sync package: 79 yuan per day */
   | 'ADVANCED'
+  /** Basic data sync package: 0 yuan per day */
   | 'BASIC'
+  /** Flagship data sync package: 299 yuan per day */
   | 'FLAGSHIP'
+  /** Platinum data sync package: 149 yuan per day */
   | 'PLATINUM';
 
+/** A reviewer's decision on a pending round */
 export type DecideReviewInput = {
+  /** APPROVE or REJECT (REJECT needs reason codes and an explanation) */
   decision: ReviewDecision;
   /** Required to REJECT */
   explanation?: string | null | undefined;
   /** RejectionReason codes: one or more, required to REJECT; unknown ones are refused by name */
   reasons?: Array<string> | null | undefined;
+  /** The pending round decided */
   roundId: string | number;
 };
 
+/** The kind of developer account (DOMAIN §1) */
 export type DeveloperKind =
+  /** Service provider (服务商): builds apps for merchants */
   | 'ISV'
+  /** Self-developing merchant (自研商家): builds apps for its own store */
   | 'SELF_DEVELOPING_MERCHANT';
 
 /** A price list to try out: its charges only (it is never stored, so it has no platform or date) */
@@ -209,15 +321,24 @@ export type DraftPriceListInput = {
   charges: Array<ChargeInput>;
 };
 
+/** Why an app gets no emergency traffic now (DOMAIN §2.2) */
 export type EmergencyRefusal =
+  /** Emergency traffic was granted to this app today already: at most once per app per Beijing day */
   | 'ALREADY_GRANTED_TODAY'
+  /** Today's calls have not reached the quota yet */
   | 'LIMIT_NOT_REACHED'
+  /** The app is not ONLINE: only ONLINE apps get emergency traffic */
   | 'NOT_ONLINE'
+  /** The app has no fixed daily quota above 0 (UV-based rules govern it), so there is nothing to take 50% of */
   | 'NO_FIXED_QUOTA'
+  /** The app's tag is excluded from emergency traffic (WIRELESS_BUYER, XTAO_SITE and general apps) */
   | 'TAG_EXCLUDED';
 
+/** One priced value of an ENUM billing item */
 export type EnumValueInput = {
+  /** The value's prices per cycle */
   prices: PriceSetInput;
+  /** The value's text; frozen once the product is submitted */
   value: string;
 };
 
@@ -245,52 +366,82 @@ export type HighestPackagePerDayPricingInput = {
 
 /** REQUESTED by the developer, then ISSUED or REJECTED by an operator (final) */
 export type InvoiceStatus =
+  /** Issued by an operator: final */
   | 'ISSUED'
+  /** Refused by an operator, with a reason: final; its bills may be invoiced again */
   | 'REJECTED'
+  /** Asked for by the developer; waits for an operator */
   | 'REQUESTED';
 
+/** What moved money on a billing account; every movement is one ledger entry */
 export type LedgerKind =
+  /** An operator's correction, either sign, with a reason */
   | 'ADJUSTMENT'
+  /** Money out: a bill's charge lines (before coupons) when it is paid */
   | 'CHARGE'
+  /** Money in: the coupon lines of a paid bill */
   | 'COUPON'
+  /** Money in from the developer's deposit to settle Douyin arrears over a month old */
   | 'DEPOSIT_DEDUCTION'
+  /** Money out: a positive balance given up when the account was closed (a balance is never withdrawn nor transferred) */
   | 'FORFEIT'
+  /** Money out: a paid cloud-market order, one entry per order */
   | 'MARKET_ORDER'
+  /** Money in: a prepaid recharge, or an auto-debit collected from Alipay */
   | 'RECHARGE';
 
+/** What a cloud-market order does to a subscription */
 export type MarketOrderType =
+  /** A first purchase of a version */
   | 'NEW'
+  /** A renewal of a subscription for another cycle (renewal prices; not once released) */
   | 'RENEW'
+  /** An upgrade to another version or more units, priced by the difference (never negative) */
   | 'UPGRADE';
 
 /** DRAFT → IN_REVIEW → LISTED or REJECTED */
 export type MarketProductStatus =
+  /** Being prepared by the provider: editable, not visible to buyers */
   | 'DRAFT'
+  /** Submitted: waits for a reviewer; tier starts and enum values are frozen from now on */
   | 'IN_REVIEW'
+  /** Approved and on sale; versions may be hidden but never deleted */
   | 'LISTED'
+  /** Refused by a reviewer: may be edited and submitted again */
   | 'REJECTED';
 
+/** Where a cloud-market subscription is in its life: active, closed past expiry, released 7 days later */
 export type MarketSubscriptionStatus =
+  /** In its paid period */
   | 'ACTIVE'
+  /** Past its expiry: the business is closed; renewal still possible for 7 days */
   | 'CLOSED'
+  /** 7 days past expiry: the provider was told to release it; renewal refused */
   | 'RELEASED';
 
 /** For updates, only the fields given change; trialDays: null removes the trial */
 export type MarketVersionInput = {
+  /** Up to 20 digits, letters or Chinese characters */
   name?: string | null | undefined;
+  /** Base prices per cycle (by the product's sale mode) */
   prices?: PriceSetInput | null | undefined;
+  /** Trial length, 1 to 180 days; cycle products only */
   trialDays?: number | null | undefined;
 };
 
 /** DOMAIN §4 required material */
 export type MemberCapabilityApplicationInput = {
+  /** TEMPLATE (for a merchant segment: QUALITY or POTENTIAL merchants) or CUSTOM (one named QUALITY merchant) */
   build: BuildKind;
+  /** A listed category's code */
   categoryCode: string | number;
   /** Required of ISVs not yet onboarded */
   companyIntroduction?: string | null | undefined;
   /** http(s) URL of the demo document */
   demoDocumentUrl: string;
+  /** The ISV's DingTalk contact */
   dingTalkContact: string;
+  /** Name of the ISV building the product */
   isvName: string;
   /** CUSTOM: required */
   merchantId?: string | null | undefined;
@@ -300,61 +451,104 @@ export type MemberCapabilityApplicationInput = {
   merchantSegment?: string | null | undefined;
   /** CUSTOM: the target merchant's tier; TEMPLATE: the tier of the merchant segment */
   merchantTier: MerchantTier;
+  /** The member-operation permissions requested, at least one */
   permissionsRequested: Array<string>;
+  /** MINI_PROGRAM or WIDGET: the kind of product that will use the capabilities */
   productKind: ProductKind;
   /** Required of ISVs not yet onboarded */
   successCases?: string | null | undefined;
+  /** How the capabilities will be used */
   usageScenario: string;
 };
 
 /** The first three are non-compliant: three rejections carrying them bar new applications */
 export type MemberCapabilityRejection =
+  /** Non-compliant (negative case b): members are recruited only by handing out benefits */
   | 'BENEFIT_ONLY_RECRUITMENT'
+  /** Non-compliant (negative case a): buyers are forced to join membership inside a game */
   | 'FORCED_JOIN_IN_GAME'
+  /** Required material is missing or unclear (not a strike) */
   | 'INCOMPLETE_MATERIAL'
+  /** Any other reason, explained in the text (not a strike) */
   | 'OTHER'
+  /** Non-compliant: the product does not serve member operations */
   | 'WEAK_MEMBER_MINDSET';
 
 /** QUALITY (优质商家), POTENTIAL (潜力商家), ORDINARY (neither) */
 export type MerchantTier =
+  /** Neither quality nor potential: no member-capability application */
   | 'ORDINARY'
+  /** Potential merchant (潜力商家): may use TEMPLATE products only */
   | 'POTENTIAL'
+  /** Quality merchant (优质商家): may use CUSTOM and TEMPLATE products */
   | 'QUALITY';
 
 /** What a notification tells (a stable code; docs/notifications.md lists each with its figures) */
 export type NotificationKind =
+  /** A package application was approved: the package is granted */
   | 'APPLICATION_APPROVED'
+  /** A package application was rejected, with the reviewer's reason */
   | 'APPLICATION_REJECTED'
+  /** An operator set the app's quota (CONTRACT and UV-based tags), from a date */
   | 'APP_QUOTA_SET'
+  /** An operator restored the suspended app */
   | 'APP_RESTORED'
+  /** A reviewer approved the app's round: the app is ONLINE */
   | 'APP_REVIEW_APPROVED'
+  /** A reviewer rejected the app's round (body: reason codes and explanation) */
   | 'APP_REVIEW_REJECTED'
+  /** The app's secret was rotated (versions and how long the old one stays valid) */
   | 'APP_SECRET_ROTATED'
+  /** An operator suspended the app, with the reason: its quota is 0 */
   | 'APP_SUSPENDED'
+  /** The arrears were paid: the restriction is lifted */
   | 'ARREARS_CLEARED'
+  /** The account entered arrears: charged API access is restricted (body: unpaid bills and amount) */
   | 'ARREARS_ENTERED'
+  /** The prepaid balance fell below the developer's threshold; told once, re-armed when it is back at or above it */
   | 'BALANCE_LOW'
+  /** A billing run issued bills: one notification per developer, platform and period, with the total */
   | 'BILL_ISSUED'
+  /** A bill the balance (and auto-debit) could not pay */
   | 'BILL_UNPAID'
+  /** Douyin arrears over a month old were taken from the deposit (body: amount, deposit left) */
   | 'DEPOSIT_DEDUCTED'
+  /** The app reached its quota and got emergency traffic: 50% of its quota until 24:00 Beijing time */
   | 'EMERGENCY_TRAFFIC_GRANTED'
+  /** An operator issued the requested invoice */
   | 'INVOICE_ISSUED'
+  /** An operator rejected the invoice request, with the reason */
   | 'INVOICE_REJECTED'
+  /** A member-capability application was approved */
   | 'MEMBER_CAPABILITY_APPROVED'
+  /** The third non-compliant rejection: the developer may file no new member-capability application */
   | 'MEMBER_CAPABILITY_BARRED'
+  /** An operator lifted the member-capability bar */
   | 'MEMBER_CAPABILITY_BAR_LIFTED'
+  /** A member-capability application was rejected, with its reason */
   | 'MEMBER_CAPABILITY_REJECTED'
+  /** For providers: deliveries to the product's production endpoint are failing */
   | 'PRODUCTION_NOTIFICATION_FAILING'
+  /** For providers: a delivery got through after failures */
   | 'PRODUCTION_NOTIFICATION_RECOVERED'
+  /** For providers: deliveries stopped after 120 attempts; resetNotificationErrors retries */
   | 'PRODUCTION_NOTIFICATION_STOPPED'
+  /** Today's calls reached 80% of today's quota; once per app and Beijing day */
   | 'QUOTA_80_PERCENT'
+  /** Today's calls reached 100% of today's quota (emergency traffic included); once per app and Beijing day */
   | 'QUOTA_EXHAUSTED'
+  /** A bought market subscription ends within 1 day */
   | 'SUBSCRIPTION_EXPIRING_1_DAY'
+  /** A bought market subscription ends within 7 days (told again after a renewal moves its end) */
   | 'SUBSCRIPTION_EXPIRING_7_DAYS'
+  /** A test delivery the developer asked for (pingWebhookEndpoint); webhook only, never in the inbox */
   | 'WEBHOOK_PING';
 
+/** Whether a package is a traffic quota or a value-added capability */
 export type PackageKind =
+  /** A daily API-call quota: a rung of a tag's ladder */
   | 'TRAFFIC'
+  /** A value-added API capability (basic openness, Taobaoke, Wangwang chat history, …) */
   | 'VALUE_ADDED';
 
 /** One package's price per day */
@@ -367,20 +561,27 @@ export type PackagePriceInput = {
 
 /** ALIPAY_AUTO_DEBIT goes through the payment provider (a SANDBOX in development and tests) */
 export type PaymentMode =
+  /** Bills the balance cannot cover are collected through the developer's signed Alipay agreement (Taobao only; Douyin is prepaid only) */
   | 'ALIPAY_AUTO_DEBIT'
+  /** Bills are paid from the prepaid balance the developer recharges */
   | 'PREPAID';
 
 /** A traffic or value-added package application (of an app), or a member-capability application (of a developer) */
 export type PendingApplicationKind =
+  /** A member-capability application of a developer */
   | 'MEMBER_CAPABILITY'
+  /** A traffic package application of an app */
   | 'TRAFFIC'
+  /** A value-added package application of an app */
   | 'VALUE_ADDED';
 
+/** A cloud-market order to place and pay from the balance */
 export type PlaceOrderInput = {
   /** Required when the product needs the buyer email */
   buyerEmail?: string | null | undefined;
   /** Required when the product needs the buyer phone */
   buyerPhone?: string | null | undefined;
+  /** Values for the version's ENUM items */
   choices?: Array<ChoiceInput> | null | undefined;
   /** NEW: MONTH or YEAR (BY_CYCLE), ONE_TIME */
   cycle?: BillingCycle | null | undefined;
@@ -388,11 +589,13 @@ export type PlaceOrderInput = {
   idempotencyKey?: string | null | undefined;
   /** NEW and RENEW: months or years (default 1) */
   length?: number | null | undefined;
+  /** Quantities for the version's QUANTITY items (at least each minimum) */
   quantities?: Array<QuantityInput> | null | undefined;
   /** RENEW and UPGRADE */
   subscriptionId?: string | number | null | undefined;
   /** NEW: start the version's trial (free) */
   trial?: boolean | null | undefined;
+  /** NEW, RENEW or UPGRADE */
   type: MarketOrderType;
   /** NEW: the version; UPGRADE: the target version (default: the subscribed one) */
   versionId?: string | number | null | undefined;
@@ -404,19 +607,29 @@ export type PriceInput = {
   price: string;
 };
 
+/** An effective-dated price list to create */
 export type PriceListInput = {
+  /** The priced items, at least one */
   charges: Array<ChargeInput>;
+  /** First Beijing date in force, YYYY-MM-DD */
   effectiveFrom: string;
+  /** True for example prices (the seeded Douyin list); default false */
   isExample?: boolean | null | undefined;
+  /** The platform whose bills the list prices */
   platform: BillingPlatform;
 };
 
 /** Decimal strings, yuan, at most 2 decimals */
 export type PriceSetInput = {
+  /** New one-month price, a decimal in yuan with at most two places */
   monthNew?: string | null | undefined;
+  /** One-month renewal price, a decimal in yuan */
   monthRenew?: string | null | undefined;
+  /** One-time price (ONE_TIME products only), a decimal in yuan */
   oneTime?: string | null | undefined;
+  /** New one-year price, a decimal in yuan */
   yearNew?: string | null | undefined;
+  /** One-year renewal price, a decimal in yuan */
   yearRenew?: string | null | undefined;
 };
 
@@ -427,71 +640,113 @@ export type PriceSubject =
   /** A price list (id <PLATFORM>-<effectiveFrom>) */
   | 'PRICE_LIST';
 
+/** The kind of a member-capability product (DOMAIN §4) */
 export type ProductKind =
+  /** A mini program run inside the platform's app */
   | 'MINI_PROGRAM'
+  /** A widget embedded in a store page */
   | 'WIDGET';
 
+/** What a production notification tells the provider's endpoint about a subscription */
 export type ProductionAction =
+  /** A new purchase was placed */
   | 'NEW'
+  /** 7 days past expiry: release the buyer's resources; renewal is no longer possible */
   | 'RELEASE'
+  /** A subscription was renewed */
   | 'RENEW'
+  /** A subscription was upgraded */
   | 'UPGRADE';
 
+/** Where a delivery to a provider's production endpoint stands (up to 120 attempts) */
 export type ProductionNotificationStatus =
+  /** Delivered: the endpoint answered 2xx */
   | 'DELIVERED'
+  /** Not yet delivered; retried with backoff, up to 120 attempts */
   | 'PENDING'
+  /** Failed 120 times; waits for the provider's resetNotificationErrors */
   | 'STOPPED';
 
+/** Which price column applies to a cycle purchase */
 export type PurchaseKind =
+  /** The new-purchase price column */
   | 'NEW'
+  /** The renewal price column (cycle products only) */
   | 'RENEWAL';
 
+/** The quantity chosen for one QUANTITY billing item */
 export type QuantityInput = {
+  /** The item's parameter code */
   code: string;
+  /** How many units, at least the item's minimum */
   quantity: number;
 };
 
+/** A volume tier of a QUANTITY item */
 export type QuantityTierInput = {
+  /** Starting quantity; frozen once the product is submitted */
   from: number;
+  /** Prices per unit per cycle */
   prices: PriceSetInput;
 };
 
+/** Where today's quota of an app comes from (DOMAIN §2.2) */
 export type QuotaSource =
+  /** ONLINE on a CONTRACT tag with an operator-set quota in force (its contract is named) */
   | 'CONTRACT'
+  /** DEVELOPING, IN_REVIEW or REJECTED: the tag's development-test quota (5,000/day) */
   | 'DEVELOPMENT_TEST'
+  /** SUSPENDED: quota 0, no calls */
   | 'SUSPENDED'
+  /** ONLINE with no traffic package: the tag's default online quota */
   | 'TAG_DEFAULT'
+  /** ONLINE with a granted traffic package: the last package granted */
   | 'TRAFFIC_PACKAGE'
+  /** ONLINE on a UV_BASED tag with no operator-set quota: the gateway applies UV rules (no fixed limit) */
   | 'UV_BASED'
+  /** ONLINE on a UV_BASED tag with an operator-set quota in force (e.g. XTAO_SITE's monthly adjustment by transaction volume) */
   | 'UV_OPERATOR_SET';
 
+/** Whether emergency traffic is in force for the app today */
 export type QuotaState =
+  /** Limit reached, emergency traffic granted (50% of the quota): shown until 24:00 Beijing time */
   | 'LIMIT_REACHED_EMERGENCY_GRANTED'
+  /** Within today's quota; no emergency traffic granted */
   | 'NORMAL';
 
+/** A selection to price: version, cycle and billing items */
 export type QuoteOrderInput = {
+  /** Values for ENUM items */
   choices?: Array<ChoiceInput> | null | undefined;
+  /** MONTH, YEAR or ONE_TIME */
   cycle: BillingCycle;
   /** Months (1–11) or years (1–3); 1 for ONE_TIME */
   length: number;
   /** NEW (default) or RENEWAL prices */
   purchase?: PurchaseKind | null | undefined;
+  /** Quantities for QUANTITY items */
   quantities?: Array<QuantityInput> | null | undefined;
+  /** Id of the version to price */
   versionId: string | number;
 };
 
+/** An upgrade of the caller's subscription to price */
 export type QuoteUpgradeInput = {
   /** Default: the current choices */
   choices?: Array<ChoiceInput> | null | undefined;
   /** Default: the current quantities */
   quantities?: Array<QuantityInput> | null | undefined;
+  /** Id of the caller's subscription to upgrade */
   subscriptionId: string | number;
   /** The target version (default: the subscribed one, to scale up) */
   versionId?: string | number | null | undefined;
 };
 
+/** What recording one usage record did */
 export type RecordOutcome =
+  /** The record was new: its counts were added to its app's day */
   | 'APPLIED'
+  /** The idempotency key was stored already: nothing changed */
   | 'DUPLICATE';
 
 /** Why an `InvalidState` refusal was given: one value per rule, so a client branches on the rule instead of parsing `currentState` or the message. */
@@ -549,24 +804,38 @@ export type RefusalReason =
   /** Usage no bill covers yet (figures `<PLATFORM>.firstDay`, `<PLATFORM>.lastDay`). */
   | 'UNBILLED_USAGE';
 
+/** A new developer account for the caller's login */
 export type RegisterDeveloperInput = {
+  /** ISV (builds for merchants) or SELF_DEVELOPING_MERCHANT (builds for its own store) */
   kind: DeveloperKind;
+  /** The developer's display name, shown to reviewers and partners */
   name: string;
 };
 
 /** DOMAIN §3: the seven unsupported app kinds, PROHIBITED_CONTENT, INCOMPLETE_MATERIAL, OTHER */
 export type RejectionReason =
+  /** Unsupported app kind: displays users' private data */
   | 'DISPLAYS_USER_PRIVATE_DATA'
+  /** Unsupported app kind: harasses users or changes their browsing path */
   | 'HARASSES_USERS_OR_CHANGES_BROWSING_PATH'
+  /** Unsupported app kind: image storage, or replacing item-page image links */
   | 'IMAGE_STORAGE_OR_REPLACES_ITEM_IMAGES'
+  /** The submission's material is missing or unclear */
   | 'INCOMPLETE_MATERIAL'
+  /** Unsupported app kind: messaging or instant communication */
   | 'MESSAGING_OR_INSTANT_COMMUNICATION'
+  /** Any other reason, explained in the rejection's text */
   | 'OTHER'
+  /** Unsupported app kind: has its own registration or login */
   | 'OWN_REGISTRATION_OR_LOGIN'
+  /** Unsupported app kind: phone-bill or point-card recharge */
   | 'PHONE_BILL_OR_POINT_CARD_RECHARGE'
+  /** Violates the law or infringes rights (002 article 3) */
   | 'PROHIBITED_CONTENT'
+  /** Unsupported app kind: traffic exchange between stores */
   | 'TRAFFIC_EXCHANGE_BETWEEN_STORES';
 
+/** An invoice request over paid bills */
 export type RequestInvoiceInput = {
   /** The caller’s paid Douyin bills, 1 to 100, each at most once */
   billIds: Array<string | number>;
@@ -578,85 +847,135 @@ export type RequestInvoiceInput = {
 
 /** A decision on a review round, a package application or a member-capability application (one enum for every reviewer workflow) */
 export type ReviewDecision =
+  /** Approve: an app goes ONLINE, a market product is LISTED, a package is granted (its rules checked again), a member capability is granted */
   | 'APPROVE'
+  /** Reject, with the reason codes and explanation the workflow asks for (a round: one or more RejectionReason codes; a member-capability application: its rejection codes) */
   | 'REJECT';
 
+/** Who wrote a message of a round's feedback thread */
 export type ReviewMessageAuthor =
+  /** Posted by the subject's developer (feedback on a rejected round) */
   | 'DEVELOPER'
+  /** Posted by a reviewer (an answer) */
   | 'REVIEWER';
 
 /** PENDING until decided once: APPROVED or REJECTED */
 export type ReviewRoundStatus =
+  /** Approved: final */
   | 'APPROVED'
+  /** Waiting for a reviewer's decision; due at 24:00 of the 3rd working day after submission */
   | 'PENDING'
+  /** Rejected with reasons: final; feedback may still be posted; a resubmission opens a new round */
   | 'REJECTED';
 
 /** What a review round reviews */
 export type ReviewSubjectType =
+  /** An app going online */
   | 'APP'
+  /** A cloud-market product being listed */
   | 'MARKET_PRODUCT';
 
 /** BY_CYCLE (month/year, renewals, trials) or ONE_TIME */
 export type SaleMode =
+  /** By subscription cycle: month / year prices, new-purchase and renewal prices, trials of 1–180 days */
   | 'BY_CYCLE'
+  /** One-time purchase: a single new-purchase price, no cycle, no renewal, no trial */
   | 'ONE_TIME';
 
+/** How a tag's apps get more traffic (DOMAIN §2.1) */
 export type TrafficMode =
+  /** Quota by offline contract negotiation; no online application; operators set it */
   | 'CONTRACT'
+  /** Apply online for the next rung of the tag's ladder (DOMAIN §2.3) */
   | 'LADDER'
+  /** Quota follows UV-based rules set by operators; no online application */
   | 'UV_BASED';
 
 /** Only the fields given change */
 export type UpdateAppInput = {
+  /** New http(s) callback address, no platform brand word */
   callbackUrl?: string | null | undefined;
+  /** New declared functions (AppFunction values) */
   declaredFunctions?: Array<string> | null | undefined;
+  /** New description, no platform brand word */
   description?: string | null | undefined;
+  /** Whether it runs inside the platform cloud */
   inCloud?: boolean | null | undefined;
+  /** New logo image address, no platform brand word */
   logoUrl?: string | null | undefined;
+  /** New display name, no platform brand word */
   name?: string | null | undefined;
+  /** Code of the tag to move the app to */
   tagCode?: string | number | null | undefined;
 };
 
 /** Only the fields given change; the sale mode never does */
 export type UpdateMarketProductInput = {
+  /** New product name buyers see */
   name?: string | null | undefined;
+  /** Whether buyers must give an email */
   needsBuyerEmail?: boolean | null | undefined;
+  /** Whether buyers must give a phone number */
   needsBuyerPhone?: boolean | null | undefined;
+  /** Shown in the market once listed */
   visible?: boolean | null | undefined;
 };
 
+/** A member-capability category to create or replace (by code) */
 export type UpsertCapabilityCategoryInput = {
+  /** The category code applications name */
   code: string;
+  /** True: refuses TEMPLATE applications */
   customOnly: boolean;
+  /** Category name shown to applicants */
   name: string;
 };
 
+/** A package to create or replace (by code) */
 export type UpsertPackageInput = {
+  /** ONLINE, EMAIL or NONE */
   applicationChannel: ApplicationChannel;
+  /** The package code, e.g. TRAFFIC_1M */
   code: string;
+  /** EMAIL channel: where applications go */
   contactEmail?: string | null | undefined;
+  /** TRAFFIC: calls per Beijing day */
   dailyQuota?: number | null | undefined;
+  /** TRAFFIC (needs dailyQuota) or VALUE_ADDED */
   kind: PackageKind;
+  /** Package name shown in the portal */
   name: string;
+  /** An AppFunction apps must declare to apply (e.g. PERFORMANCE_APPRAISAL) */
   requiredFunction?: string | null | undefined;
+  /** EMAIL channel: the materials to attach */
   requiredMaterials?: Array<string> | null | undefined;
 };
 
+/** A tag to create or replace (by code) */
 export type UpsertTagInput = {
   /** Value-added packages the tag may apply for, and for LADDER tags the traffic rungs */
   applicablePackageCodes: Array<string | number>;
+  /** The tag code, e.g. MERCHANT_BACKEND */
   code: string;
+  /** Calls per day once ONLINE; null for UV_BASED tags */
   defaultOnlineQuota?: number | null | undefined;
+  /** Value-added packages its apps get by default */
   defaultPackageCodes: Array<string | number>;
+  /** Calls per day before ONLINE (5,000 in the seed) */
   devTestQuota: number;
+  /** Tag name shown in the portal */
   name: string;
+  /** LADDER, CONTRACT or UV_BASED */
   trafficMode: TrafficMode;
+  /** What the portal shows about traffic (e.g. "by offline contract negotiation") */
   trafficNote?: string | null | undefined;
 };
 
 /** One record: increments of one appkey's usage on one Beijing date */
 export type UsageRecordInput = {
+  /** Calls per category and source */
   apiCalls?: Array<ApiCallCountInput> | null | undefined;
+  /** The appkey whose day the counts belong to */
   appkey: string;
   /** CRM user relations held that day (a level: the day keeps the highest reported) */
   crmRelations?: number | null | undefined;

@@ -15,13 +15,13 @@ export class AppSecretResolver {
   @Mutation(() => RotateAppSecretResult, {
     description: "The owner issues a new secret (shown once, in this answer); the current one stays valid for graceHours (0–168), older ones end now. Audited; the owner is notified",
   })
-  async rotateAppSecret(@Arg('appId', () => ID) appId: string, @Arg('graceHours', () => Int) graceHours: number, @Ctx() { viewer, services }: Context) {
+  async rotateAppSecret(@Arg('appId', () => ID, { description: "Id of the caller's app whose secret is replaced" }) appId: string, @Arg('graceHours', () => Int, { description: 'Hours the old secret stays valid: a whole number, 0 (ends at once) to 168' }) graceHours: number, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.appSecrets.rotate(viewer, appId, graceHours), (s) => Object.assign(new IssuedAppSecretType(), s));
   }
 
   @Authorized(Role.GATEWAY)
   @Query(() => GatewayAppSecretsType, { description: "Gateway: the app's secrets valid now, with their windows, to verify signed calls; none for a suspended app" })
-  async appSecrets(@Arg('appkey', () => String) appkey: string, @Ctx() { services }: Context): Promise<GatewayAppSecretsType> {
+  async appSecrets(@Arg('appkey', () => String, { description: 'The appkey whose valid secrets the gateway needs' }) appkey: string, @Ctx() { services }: Context): Promise<GatewayAppSecretsType> {
     const read = await services.appSecrets.gatewayRead(appkey);
     if (!read) throw notFound('App with appkey', appkey);
     return { appkey: read.appkey, verifiable: read.verifiable, secrets: [...read.secrets] };

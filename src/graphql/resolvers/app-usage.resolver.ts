@@ -13,7 +13,7 @@ import { badUserInput } from './result';
 @Resolver(() => AppType)
 export class AppUsageResolver {
   @FieldResolver(() => [UsageDayType], { description: 'Each day from `from` to `to` (Beijing dates, at most 90 days) with its reported usage per meter' })
-  async usage(@Root() app: AppType, @Arg('from', () => LocalDate) from: string, @Arg('to', () => LocalDate) to: string, @Ctx() { loaders }: Context): Promise<UsageDayType[]> {
+  async usage(@Root() app: AppType, @Arg('from', () => LocalDate, { description: 'First Beijing date of the range, YYYY-MM-DD' }) from: string, @Arg('to', () => LocalDate, { description: 'Last Beijing date of the range, YYYY-MM-DD, not before `from` and at most 90 days after it' }) to: string, @Ctx() { loaders }: Context): Promise<UsageDayType[]> {
     const problems = checkUsageRange(from, to);
     if (problems.length > 0) throw badUserInput(problems);
     return usageDays(await loaders.usageDaily.load(usageKey(app.id, from, to)), from, to);

@@ -15,15 +15,15 @@ import { badUserInput, toPayload } from './result';
 export class AppResolver {
   @Authorized(Role.DEVELOPER, Role.REVIEWER, Role.OPERATOR)
   @Query(() => AppType, { description: 'An app: its owner, reviewers and operators may read it; anyone else gets NOT_FOUND' })
-  async app(@Arg('id', () => ID) id: string, @Ctx() { viewer, services }: Context): Promise<AppType> {
+  async app(@Arg('id', () => ID, { description: 'Id of the app to read' }) id: string, @Ctx() { viewer, services }: Context): Promise<AppType> {
     return AppType.from(await services.apps.getVisible(viewer, id));
   }
 
   @Authorized(Role.DEVELOPER)
   @Query(() => AppConnectionType, { description: "The caller's apps, newest first" })
   async myApps(
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('first', () => Int, { nullable: true, description: 'How many apps to return: 1 to 100 (default 20)' }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor to continue after: the endCursor of the page read before; omit for the first page' }) after: string | null,
     @Ctx() { viewer, services }: Context,
   ): Promise<AppConnectionType> {
     const page = readPageArgs({ first, after });
@@ -35,17 +35,17 @@ export class AppResolver {
 
   @Authorized(Role.DEVELOPER)
   @Mutation(() => CreateAppResult, { description: 'Registers a new app in DEVELOPING with a generated appkey' })
-  async createApp(@Arg('input', () => CreateAppInput) input: CreateAppInput, @Ctx() { viewer, services }: Context) {
+  async createApp(@Arg('input', () => CreateAppInput, { description: "The new app's details" }) input: CreateAppInput, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.apps.create(viewer.subjectId!, input), AppType.created);
   }
 
   @Authorized(Role.DEVELOPER)
   @Mutation(() => UpdateAppResult, { description: "Edits the caller's app (not while IN_REVIEW or SUSPENDED)" })
-  async updateApp(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateAppInput) input: UpdateAppInput, @Ctx() { viewer, services }: Context) {
+  async updateApp(@Arg('id', () => ID, { description: "Id of the caller's app (not while IN_REVIEW or SUSPENDED)" }) id: string, @Arg('input', () => UpdateAppInput, { description: 'The fields to change; omitted ones stay' }) input: UpdateAppInput, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.apps.update(viewer, id, input), AppType.from);
   }
 
-  @FieldResolver(() => TagType)
+  @FieldResolver(() => TagType, { description: "The app's tag: sets its development-test and default online quotas and its package ladder" })
   async tag(@Root() app: AppType, @Ctx() { loaders }: Context): Promise<TagType> {
     return TagType.from((await loaders.tagByCode.load(app.tagCode))!);
   }

@@ -20,12 +20,29 @@ registerEnumType(ScheduledJob, {
     ARREARS_COLLECTION: { description: 'Auto-debit retries and the Douyin deposit deductions that are due (an hour after the night’s Taobao billing)' },
   },
 });
-registerEnumType(BillingRunTrigger, { name: 'BillingRunTrigger', description: 'Who started a run: the scheduler, an operator (runBilling) or the CLI' });
-registerEnumType(ScheduledRunState, { name: 'ScheduledRunState', description: 'PENDING (due, not started), RUNNING, DONE, FAILED (retried with backoff)' });
+registerEnumType(BillingRunTrigger, {
+  name: 'BillingRunTrigger',
+  description: 'Who started a run: the scheduler, an operator (runBilling) or the CLI',
+  valuesConfig: {
+    SCHEDULE: { description: 'Started by the scheduler for its period' },
+    OPERATOR: { description: 'Started by an operator through runBilling' },
+    CLI: { description: 'Started from the billing command line (npm run billing)' },
+  },
+});
+registerEnumType(ScheduledRunState, {
+  name: 'ScheduledRunState',
+  description: 'PENDING (due, not started), RUNNING, DONE, FAILED (retried with backoff)',
+  valuesConfig: {
+    PENDING: { description: 'Due, not claimed by a worker yet' },
+    RUNNING: { description: 'Claimed by a worker holding a lease it renews; another takes over when the lease expires' },
+    DONE: { description: 'Finished: the period is billed (running it again changes nothing)' },
+    FAILED: { description: 'The last attempt failed (see its error); retried' },
+  },
+});
 
 @ObjectType('BillingRunRecord', { simpleResolvers: true, description: 'One billing (or arrears) run of a period: scheduled, or started by an operator or the CLI' })
 class BillingRunRecordType {
-  @Field(() => ScheduledJob)
+  @Field(() => ScheduledJob, { description: 'Which scheduled job: Taobao day, Douyin month or arrears collection' })
   job: ScheduledJob;
 
   @Field(() => BillingPlatform, { nullable: true, description: 'Null for arrears collection and the late-usage sweep' })
@@ -34,19 +51,19 @@ class BillingRunRecordType {
   @Field(() => String, { description: 'A Beijing date (Taobao, arrears) or a month (Douyin)' })
   period: string;
 
-  @Field(() => BillingRunTrigger)
+  @Field(() => BillingRunTrigger, { description: 'Who started it: the scheduler, an operator or the CLI' })
   trigger: BillingRunTrigger;
 
-  @Field(() => ScheduledRunState)
+  @Field(() => ScheduledRunState, { description: 'PENDING, RUNNING, DONE or FAILED' })
   state: ScheduledRunState;
 
   @Field(() => Date, { nullable: true, description: 'When a scheduled period became due' })
   dueAt: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the last attempt started; null while pending' })
   startedAt: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the run finished; null while pending or running' })
   finishedAt: Date | null;
 
   @Field(() => Int, { nullable: true, description: 'App-days considered (the late-usage sweep: app-periods re-rated); null until done' })
@@ -58,13 +75,13 @@ class BillingRunRecordType {
   @Field(() => Money, { nullable: true, description: 'Total of the bills written, yuan' })
   amount: string | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "How many times workers have started this period's run" })
   attempts: number;
 
   @Field(() => Int, { description: 'Attempts that failed' })
   failures: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The last failure's message; null if none" })
   lastError: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The billing run of the last attempt' })
@@ -78,7 +95,7 @@ class BillingRunRecordType {
 export class BillingScheduleResolver {
   @Authorized(Role.OPERATOR)
   @Query(() => [BillingRunRecordType], { description: 'Billing and arrears runs, newest first: scheduled periods (overdue ones flagged) and runs started by hand' })
-  async billingRuns(@Arg('first', () => Int, { nullable: true }) first: number | null, @Ctx() { services }: Context): Promise<BillingRunRecordType[]> {
+  async billingRuns(@Arg('first', () => Int, { nullable: true, description: 'How many runs to return: 1 to 100 (default 20)' }) first: number | null, @Ctx() { services }: Context): Promise<BillingRunRecordType[]> {
     return services.billingSchedule.records(firstOf(first));
   }
 }

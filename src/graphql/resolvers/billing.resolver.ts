@@ -51,9 +51,9 @@ export class BillingResolver {
   @Authorized(Role.DEVELOPER, Role.REVIEWER, Role.OPERATOR)
   @Query(() => BillConnectionType, { description: "Bills, newest first: a developer's own; staff see all (filter developerId)" })
   async bills(
-    @Arg('filter', () => BillFilterInput, { nullable: true }) filter: BillFilterInput | null,
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('filter', () => BillFilterInput, { nullable: true, description: 'Narrows the bills returned' }) filter: BillFilterInput | null,
+    @Arg('first', () => Int, { nullable: true, description: 'How many bills to return: 1 to 100 (default 20)' }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor to continue after: the endCursor of the page read before; omit for the first page' }) after: string | null,
     @Ctx() { viewer, services }: Context,
   ): Promise<BillConnectionType> {
     const page = readPageArgs({ first, after });
@@ -64,11 +64,11 @@ export class BillingResolver {
 
   @Authorized(Role.DEVELOPER, Role.REVIEWER, Role.OPERATOR)
   @Query(() => BillType, { description: 'A bill with its lines; another developer’s bill answers NOT_FOUND' })
-  async bill(@Arg('id', () => ID) id: string, @Ctx() { viewer, services }: Context): Promise<BillType> {
+  async bill(@Arg('id', () => ID, { description: 'Id of the bill to read' }) id: string, @Ctx() { viewer, services }: Context): Promise<BillType> {
     return BillType.from(await services.bills.get(viewer, id));
   }
 
-  @FieldResolver(() => [BillLineType])
+  @FieldResolver(() => [BillLineType], { description: "The bill's lines in order: charges, then coupon and discount lines (negative); the total is the sum of the rounded lines" })
   async lines(@Root() bill: BillType, @Ctx() { loaders }: Context): Promise<BillLineType[]> {
     return (await loaders.billLines.load(bill.id)).map(BillLineType.from);
   }
@@ -81,16 +81,16 @@ export class BillingResolver {
 
   @Authorized(Role.REVIEWER, Role.OPERATOR)
   @Query(() => BillingAccountType, { description: "A developer's billing account (staff)" })
-  async billingAccount(@Arg('developerId', () => ID) developerId: string, @Ctx() { services }: Context): Promise<BillingAccountType> {
+  async billingAccount(@Arg('developerId', () => ID, { description: 'Id of the developer whose account to read' }) developerId: string, @Ctx() { services }: Context): Promise<BillingAccountType> {
     return BillingAccountType.from(await services.accounts.view(developerId));
   }
 
   @Authorized(Role.DEVELOPER, Role.OPERATOR)
   @Query(() => LedgerConnectionType, { description: "Ledger entries, newest first: the caller's; an operator names developerId" })
   async ledger(
-    @Arg('developerId', () => ID, { nullable: true }) developerId: string | null,
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('developerId', () => ID, { nullable: true, description: 'Operator: whose ledger; developers read their own' }) developerId: string | null,
+    @Arg('first', () => Int, { nullable: true, description: 'How many entries to return: 1 to 100 (default 20)' }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor to continue after: the endCursor of the page read before; omit for the first page' }) after: string | null,
     @Ctx() { viewer, services }: Context,
   ): Promise<LedgerConnectionType> {
     const page = readPageArgs({ first, after });
@@ -103,7 +103,7 @@ export class BillingResolver {
 
   @Authorized(Role.DEVELOPER, Role.OPERATOR)
   @Query(() => [AppMonthToDateType], { description: 'Per app, the bills of the current Beijing month so far, with a row for every app whose usage of the month is not billed yet (its estimate)' })
-  async monthToDate(@Arg('developerId', () => ID, { nullable: true }) developerId: string | null, @Ctx() { viewer, services, loaders }: Context): Promise<AppMonthToDateType[]> {
+  async monthToDate(@Arg('developerId', () => ID, { nullable: true, description: 'Staff: whose bills; developers read their own' }) developerId: string | null, @Ctx() { viewer, services, loaders }: Context): Promise<AppMonthToDateType[]> {
     const dev = isStaff(viewer) ? developerId : viewer.subjectId;
     // One developer's rows come through the loader, shared with the page's `App.monthToDate`.
     return dev ? (await loaders.monthToDateByDeveloper.load(dev)).rows : services.bills.monthToDate(viewer, null);
@@ -111,41 +111,41 @@ export class BillingResolver {
 
   @Authorized(Role.DEVELOPER, Role.OPERATOR)
   @Query(() => String, { description: "CSV of a period's bills (a developer's own; all for operators)" })
-  async billsCsv(@Arg('platform', () => BillingPlatform) platform: BillingPlatform, @Arg('period', () => String) period: string, @Ctx() { viewer, services }: Context): Promise<string> {
+  async billsCsv(@Arg('platform', () => BillingPlatform, { description: 'The platform whose bills to export' }) platform: BillingPlatform, @Arg('period', () => String, { description: 'A Beijing date YYYY-MM-DD or month YYYY-MM' }) period: string, @Ctx() { viewer, services }: Context): Promise<string> {
     return services.bills.csv(viewer, platform, period);
   }
 
   @Authorized(Role.DEVELOPER, Role.REVIEWER, Role.OPERATOR)
   @Query(() => [PriceListType], { description: 'Effective-dated price lists' })
-  async priceLists(@Arg('platform', () => BillingPlatform, { nullable: true }) platform: BillingPlatform | null, @Ctx() { services }: Context): Promise<PriceListType[]> {
+  async priceLists(@Arg('platform', () => BillingPlatform, { nullable: true, description: "Only this platform's lists" }) platform: BillingPlatform | null, @Ctx() { services }: Context): Promise<PriceListType[]> {
     return (await services.priceLists.list(platform)).map(PriceListType.from);
   }
 
   @Authorized(Role.DEVELOPER, Role.REVIEWER, Role.OPERATOR)
-  @Query(() => [CouponPolicyType])
+  @Query(() => [CouponPolicyType], { description: 'Operator: every daily coupon policy, past and future' })
   async couponPolicies(@Ctx() { services }: Context): Promise<CouponPolicyType[]> {
     return (await services.priceLists.coupons()).map(CouponPolicyType.from);
   }
 
   @Authorized(Role.DEVELOPER)
   @Mutation(() => RechargeResult, { description: 'Prepaid recharge via the payment provider (SANDBOX in development); settles unpaid bills oldest first' })
-  async recharge(@Arg('amount', () => Money) amount: string, @Arg('idempotencyKey', () => String) idempotencyKey: string, @Ctx() { viewer, services }: Context) {
+  async recharge(@Arg('amount', () => Money, { description: 'Yuan, positive, a decimal with at most two places' }) amount: string, @Arg('idempotencyKey', () => String, { description: 'Caller-chosen key: the same key recharges once however often it is sent' }) idempotencyKey: string, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.accounts.recharge(viewer.subjectId!, amount, idempotencyKey), BillingAccountType.from);
   }
 
   @Authorized(Role.DEVELOPER)
   @Mutation(() => SetPaymentModeResult, { description: 'PREPAID, or ALIPAY_AUTO_DEBIT with the signed agreement number' })
-  async setPaymentMode(@Arg('mode', () => PaymentMode) mode: PaymentMode, @Arg('agreementNo', () => String, { nullable: true }) agreementNo: string | null, @Ctx() { viewer, services }: Context) {
+  async setPaymentMode(@Arg('mode', () => PaymentMode, { description: 'PREPAID (the balance pays) or ALIPAY_AUTO_DEBIT (the agreement collects what the balance cannot)' }) mode: PaymentMode, @Arg('agreementNo', () => String, { nullable: true, description: 'The signed Alipay agreement; required with ALIPAY_AUTO_DEBIT' }) agreementNo: string | null, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.accounts.setPaymentMode(viewer.subjectId!, mode, agreementNo), BillingAccountType.from);
   }
 
   @Authorized(Role.OPERATOR)
   @Mutation(() => AdjustBalanceResult, { description: 'ADJUSTMENT ledger entry, either sign; never below a zero balance' })
   async adjustBalance(
-    @Arg('developerId', () => ID) developerId: string,
-    @Arg('amount', () => Money) amount: string,
-    @Arg('reason', () => String) reason: string,
-    @Arg('idempotencyKey', () => String) idempotencyKey: string,
+    @Arg('developerId', () => ID, { description: 'The developer whose account is corrected' }) developerId: string,
+    @Arg('amount', () => Money, { description: 'Yuan, either sign, a decimal with at most two places (e.g. "-12.50")' }) amount: string,
+    @Arg('reason', () => String, { description: 'Why, kept on the ledger entry and in the audit log' }) reason: string,
+    @Arg('idempotencyKey', () => String, { description: 'Caller-chosen key: the same key adjusts once however often it is sent' }) idempotencyKey: string,
     @Ctx() { viewer, services }: Context,
   ) {
     return toPayload(await services.accounts.adjust(viewer, developerId, amount, reason, idempotencyKey), BillingAccountType.from);
@@ -154,9 +154,9 @@ export class BillingResolver {
   @Authorized(Role.OPERATOR)
   @Mutation(() => SetBillingTermsResult, { description: "A developer's deposit and new-ISV status" })
   async setBillingTerms(
-    @Arg('developerId', () => ID) developerId: string,
-    @Arg('deposit', () => Money, { nullable: true }) deposit: string | null,
-    @Arg('newIsv', () => Boolean, { nullable: true }) newIsv: boolean | null,
+    @Arg('developerId', () => ID, { description: 'Id of the developer whose terms change' }) developerId: string,
+    @Arg('deposit', () => Money, { nullable: true, description: 'The Douyin deposit in yuan; omit to keep it' }) deposit: string | null,
+    @Arg('newIsv', () => Boolean, { nullable: true, description: 'Qualifies for the new-ISV coupon; omit to keep it' }) newIsv: boolean | null,
     @Ctx() { viewer, services }: Context,
   ) {
     return toPayload(await services.accounts.setTerms(viewer, developerId, { deposit, newIsv }), BillingAccountType.from);
@@ -164,7 +164,7 @@ export class BillingResolver {
 
   @Authorized(Role.OPERATOR)
   @Mutation(() => RunBillingResult, { description: 'Bills a Taobao day (YYYY-MM-DD) or a Douyin month (YYYY-MM); idempotent' })
-  async runBilling(@Arg('platform', () => BillingPlatform) platform: BillingPlatform, @Arg('period', () => String) period: string, @Ctx() { viewer, services }: Context) {
+  async runBilling(@Arg('platform', () => BillingPlatform, { description: 'The platform to bill' }) platform: BillingPlatform, @Arg('period', () => String, { description: 'A Beijing date YYYY-MM-DD (Taobao) or month YYYY-MM (Douyin)' }) period: string, @Ctx() { viewer, services }: Context) {
     const result = await services.billingRuns.run(platform, period);
     // NOTE: a run commits chunk by chunk, so its audit entry is one summary written after it.
     if (result.ok) await services.audit.recordBillingRun(viewer, platform, period, result.value);
@@ -185,7 +185,7 @@ export class BillingResolver {
     description: 'Creates or replaces the platform’s price list starting on effectiveFrom. Refused (AlreadyBilled) when it would re-price a day already billed, unless rerate is true',
   })
   async upsertPriceList(
-    @Arg('input', () => PriceListInput) input: PriceListInput,
+    @Arg('input', () => PriceListInput, { description: 'The effective-dated list; days from effectiveFrom on are billed with it' }) input: PriceListInput,
     @Ctx() { viewer, services }: Context,
     @Arg('rerate', () => Boolean, { nullable: true, description: 'Re-rate the billed days the list reaches: adjustment bills for each app-period that changes (audited)' }) rerate?: boolean | null,
   ) {
@@ -217,7 +217,7 @@ export class BillingResolver {
   @Authorized(Role.OPERATOR)
   @Mutation(() => UpsertCouponPolicyResult, { description: 'Creates or replaces a coupon policy. Refused (AlreadyBilled) when it would change a day already billed, unless rerate is true' })
   async upsertCouponPolicy(
-    @Arg('input', () => CouponPolicyInput) input: CouponPolicyInput,
+    @Arg('input', () => CouponPolicyInput, { description: 'The policy: an existing code replaces it' }) input: CouponPolicyInput,
     @Ctx() { viewer, services }: Context,
     @Arg('rerate', () => Boolean, { nullable: true, description: 'Re-rate the billed days the change reaches: adjustment bills for each app-day that changes (audited)' }) rerate?: boolean | null,
   ) {
@@ -229,9 +229,9 @@ export class BillingResolver {
   @Authorized(Role.OPERATOR)
   @Mutation(() => SetQualityDiscountResult, { description: 'Douyin quality-app discount percentage from a date (0 ends it)' })
   async setQualityDiscount(
-    @Arg('appId', () => ID) appId: string,
-    @Arg('percent', () => String) percent: string,
-    @Arg('effectiveFrom', () => LocalDate) effectiveFrom: string,
+    @Arg('appId', () => ID, { description: 'Id of a Douyin-billed app' }) appId: string,
+    @Arg('percent', () => String, { description: 'Percentage off, 0 to 100, e.g. "10"' }) percent: string,
+    @Arg('effectiveFrom', () => LocalDate, { description: 'First Beijing date in force, YYYY-MM-DD' }) effectiveFrom: string,
     @Ctx() { viewer, services }: Context,
   ) {
     return toPayload(await services.priceLists.setQualityDiscount(viewer, appId, percent, effectiveFrom), QualityDiscountType.from);
@@ -239,7 +239,7 @@ export class BillingResolver {
 
   @Authorized(Role.OPERATOR)
   @Mutation(() => SetAppBillingPlatformResult, { description: 'Which platform profile bills the app' })
-  async setAppBillingPlatform(@Arg('appId', () => ID) appId: string, @Arg('platform', () => BillingPlatform) platform: BillingPlatform, @Ctx() { viewer, services }: Context): Promise<typeof SetAppBillingPlatformResult> {
+  async setAppBillingPlatform(@Arg('appId', () => ID, { description: 'Id of the app whose platform profile is set' }) appId: string, @Arg('platform', () => BillingPlatform, { description: 'TAOBAO (daily bills) or DOUYIN (monthly, settled on the 5th)' }) platform: BillingPlatform, @Ctx() { viewer, services }: Context): Promise<typeof SetAppBillingPlatformResult> {
     return AppType.from(await services.priceLists.setAppPlatform(viewer, appId, platform));
   }
 }

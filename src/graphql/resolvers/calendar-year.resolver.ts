@@ -12,7 +12,7 @@ export class CalendarYearResolver {
   @Mutation(() => ImportCalendarYearResult, {
     description: "Operator: replace a year's calendar with its official notice (a list, or an ICS file); open rounds and applications get their due time computed again. Audited",
   })
-  async importCalendarYear(@Arg('input', () => ImportCalendarYearInput) input: ImportCalendarYearInput, @Ctx() { viewer, services }: Context) {
+  async importCalendarYear(@Arg('input', () => ImportCalendarYearInput, { description: 'The year to import from the official notice' }) input: ImportCalendarYearInput, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.calendarYears.importYear(viewer, input), (r) => Object.assign(new CalendarYearImportType(), { ...r, recomputed: [...r.recomputed] }));
   }
 

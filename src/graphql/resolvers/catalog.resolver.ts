@@ -14,14 +14,14 @@ export class CatalogResolver {
   }
 
   @Query(() => TagType, { nullable: true, description: 'One tag (public)' })
-  async tag(@Arg('code', () => ID) code: string, @Ctx() { loaders }: Context): Promise<TagType | null> {
+  async tag(@Arg('code', () => ID, { description: "The tag's code, e.g. MERCHANT_BACKEND" }) code: string, @Ctx() { loaders }: Context): Promise<TagType | null> {
     const tag = await loaders.tagByCode.load(code);
     return tag && TagType.from(tag);
   }
 
   @Query(() => [PackageType], { description: 'The package catalog (public)' })
   async packages(
-    @Arg('kind', () => PackageKind, { nullable: true }) kind: PackageKind | null,
+    @Arg('kind', () => PackageKind, { nullable: true, description: 'Only TRAFFIC or only VALUE_ADDED packages' }) kind: PackageKind | null,
     @Ctx() { services }: Context,
   ): Promise<PackageType[]> {
     const all = await services.catalog.listPackages();
@@ -48,13 +48,13 @@ export class CatalogResolver {
 
   @Authorized(Role.OPERATOR)
   @Mutation(() => UpsertTagResult, { description: 'Operator: create or replace a tag and its packages' })
-  async upsertTag(@Arg('input', () => UpsertTagInput) input: UpsertTagInput, @Ctx() { viewer, services }: Context) {
+  async upsertTag(@Arg('input', () => UpsertTagInput, { description: 'The tag: an existing code replaces it' }) input: UpsertTagInput, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.catalog.upsertTag(viewer, input), TagType.from);
   }
 
   @Authorized(Role.OPERATOR)
   @Mutation(() => UpsertPackageResult, { description: 'Operator: create or replace a package' })
-  async upsertPackage(@Arg('input', () => UpsertPackageInput) input: UpsertPackageInput, @Ctx() { viewer, services }: Context) {
+  async upsertPackage(@Arg('input', () => UpsertPackageInput, { description: 'The package: an existing code replaces it' }) input: UpsertPackageInput, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.catalog.upsertPackage(viewer, input), PackageType.from);
   }
 }

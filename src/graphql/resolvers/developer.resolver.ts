@@ -16,7 +16,7 @@ export class DeveloperResolver {
 
   @Authorized(Role.DEVELOPER)
   @Mutation(() => RegisterDeveloperResult, { description: "Opens the caller's developer account (once)" })
-  async registerDeveloper(@Arg('input', () => RegisterDeveloperInput) input: RegisterDeveloperInput, @Ctx() { viewer, services }: Context) {
+  async registerDeveloper(@Arg('input', () => RegisterDeveloperInput, { description: "The new account's details" }) input: RegisterDeveloperInput, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.developers.register(viewer.subjectId!, input), DeveloperType.from);
   }
 
@@ -24,7 +24,7 @@ export class DeveloperResolver {
   @Mutation(() => CloseDeveloperAccountResult, {
     description: "Closes the caller's developer account (注销). Refused while bills are unpaid (IN_ARREARS), usage is not billed yet (UNBILLED_USAGE), buyers hold active subscriptions (ACTIVE_SUBSCRIPTIONS) or a balance remains without forfeitBalance (BALANCE_REMAINING). Returns the deposit.",
   })
-  async closeDeveloperAccount(@Arg('input', () => CloseDeveloperAccountInput) input: CloseDeveloperAccountInput, @Ctx() { viewer, services }: Context) {
+  async closeDeveloperAccount(@Arg('input', () => CloseDeveloperAccountInput, { description: "The caller's confirmation of the closure (a positive balance is forfeited, never withdrawn)" }) input: CloseDeveloperAccountInput, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.closures.close(viewer, viewer.subjectId!, input), AccountClosureType.from);
   }
 }

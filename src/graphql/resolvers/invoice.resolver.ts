@@ -15,9 +15,9 @@ export class InvoiceResolver {
   @Authorized(Role.DEVELOPER, Role.OPERATOR)
   @Query(() => InvoiceConnectionType, { description: "Invoices, newest first: a developer's own; operators see all (filter developerId)" })
   async invoices(
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Arg('status', () => InvoiceStatus, { nullable: true }) status: InvoiceStatus | null,
+    @Arg('first', () => Int, { nullable: true, description: 'How many invoices to return: 1 to 100 (default 20)' }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor to continue after: the endCursor of the page read before; omit for the first page' }) after: string | null,
+    @Arg('status', () => InvoiceStatus, { nullable: true, description: 'Only invoices in this status' }) status: InvoiceStatus | null,
     @Arg('developerId', () => ID, { nullable: true, description: 'Operators only; ignored for developers' }) developerId: string | null,
     @Ctx() { viewer, services }: Context,
   ): Promise<InvoiceConnectionType> {
@@ -29,7 +29,7 @@ export class InvoiceResolver {
 
   @Authorized(Role.DEVELOPER, Role.OPERATOR)
   @Query(() => InvoiceType, { description: 'An invoice with its bills; another developer’s invoice answers NOT_FOUND' })
-  async invoice(@Arg('id', () => ID) id: string, @Ctx() { viewer, services }: Context): Promise<InvoiceType> {
+  async invoice(@Arg('id', () => ID, { description: 'Id of the invoice to read' }) id: string, @Ctx() { viewer, services }: Context): Promise<InvoiceType> {
     return InvoiceType.from(await services.invoices.get(viewer, id));
   }
 
@@ -40,19 +40,19 @@ export class InvoiceResolver {
 
   @Authorized(Role.DEVELOPER)
   @Mutation(() => RequestInvoiceResult, { description: 'Requests an invoice for paid Douyin bills of the caller; amount = the exact sum of their totals' })
-  async requestInvoice(@Arg('input', () => RequestInvoiceInput) input: RequestInvoiceInput, @Ctx() { viewer, services }: Context) {
+  async requestInvoice(@Arg('input', () => RequestInvoiceInput, { description: 'The paid bills to invoice' }) input: RequestInvoiceInput, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.invoices.request(viewer.subjectId!, input), InvoiceType.from);
   }
 
   @Authorized(Role.OPERATOR)
   @Mutation(() => IssueInvoiceResult, { description: 'REQUESTED → ISSUED with the invoice number (8 to 20 digits, unique)' })
-  async issueInvoice(@Arg('id', () => ID) id: string, @Arg('invoiceNo', () => String) invoiceNo: string, @Ctx() { viewer, services }: Context) {
+  async issueInvoice(@Arg('id', () => ID, { description: 'Id of the REQUESTED invoice to issue' }) id: string, @Arg('invoiceNo', () => String, { description: 'The invoice number printed on it' }) invoiceNo: string, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.invoices.issue(viewer, id, invoiceNo), InvoiceType.from);
   }
 
   @Authorized(Role.OPERATOR)
   @Mutation(() => RejectInvoiceResult, { description: 'REQUESTED → REJECTED with a reason; its bills may be requested again' })
-  async rejectInvoice(@Arg('id', () => ID) id: string, @Arg('reason', () => String) reason: string, @Ctx() { viewer, services }: Context) {
+  async rejectInvoice(@Arg('id', () => ID, { description: 'Id of the REQUESTED invoice to refuse' }) id: string, @Arg('reason', () => String, { description: 'Why, told to the developer' }) reason: string, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.invoices.reject(viewer, id, reason), InvoiceType.from);
   }
 }

@@ -12,19 +12,19 @@ import { MarketOrderConnectionType, MarketSubscriptionConnectionType, Production
 @Resolver()
 export class MarketOrderResolver {
   @Query(() => QuoteOrderResult, { description: 'Prices a selection, a line per part (public for listed products)' })
-  async quoteOrder(@Arg('input', () => QuoteOrderInput) input: QuoteOrderInput, @Ctx() { viewer, services }: Context) {
+  async quoteOrder(@Arg('input', () => QuoteOrderInput, { description: 'The selection to price' }) input: QuoteOrderInput, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.marketOrders.quote(viewer, input), (r) => QuoteType.from(r.product.id, r.versionCode, r.quote));
   }
 
   @Authorized(Role.DEVELOPER)
   @Query(() => QuoteUpgradeResult, { description: "Prices an upgrade of the caller's subscription for the remaining period, line by line (nothing is written)" })
-  async quoteUpgrade(@Arg('input', () => QuoteUpgradeInput) input: QuoteUpgradeInput, @Ctx() { viewer, services }: Context) {
+  async quoteUpgrade(@Arg('input', () => QuoteUpgradeInput, { description: 'The upgrade to price' }) input: QuoteUpgradeInput, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.marketOrders.quoteUpgrade(viewer, { type: OrderType.UPGRADE, ...input }), UpgradeQuoteType.from);
   }
 
   @Authorized(Role.DEVELOPER)
   @Mutation(() => PlaceOrderResult, { description: 'Places a NEW (or trial), RENEW or UPGRADE order and notifies the provider' })
-  async placeOrder(@Arg('input', () => PlaceOrderInput) input: PlaceOrderInput, @Ctx() { viewer, services }: Context) {
+  async placeOrder(@Arg('input', () => PlaceOrderInput, { description: 'What to buy; paid from the balance' }) input: PlaceOrderInput, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.marketOrders.placeOrder(viewer, input), (r) => MarketOrderType.from(r.order, r.upgrade));
   }
 
@@ -49,7 +49,7 @@ export class MarketOrderResolver {
 
   @Authorized(Role.DEVELOPER)
   @Mutation(() => ResetNotificationErrorsResult, { description: 'Resets the error count of a failed notification so delivery starts again' })
-  async resetNotificationErrors(@Arg('id', () => ID) id: string, @Ctx() { viewer, services }: Context) {
+  async resetNotificationErrors(@Arg('id', () => ID, { description: "A stopped notification of the caller's product" }) id: string, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.marketNotifications.resetErrors(viewer, id), ProductionNotificationType.from);
   }
 }

@@ -29,7 +29,7 @@ export class MarketProductResolver {
   }
 
   @Query(() => MarketProductType, { description: 'A product: its provider and staff always; anyone else once it is listed and visible; otherwise NOT_FOUND' })
-  async marketProduct(@Arg('id', () => ID) id: string, @Ctx() { viewer, services }: Context): Promise<MarketProductType> {
+  async marketProduct(@Arg('id', () => ID, { description: 'Id of the product to read' }) id: string, @Ctx() { viewer, services }: Context): Promise<MarketProductType> {
     return MarketProductType.from(await services.marketProducts.getVisible(viewer, id));
   }
 
@@ -41,39 +41,39 @@ export class MarketProductResolver {
 
   @Authorized(Role.DEVELOPER)
   @Mutation(() => MarketProductResult, { description: 'Creates a product (DRAFT) owned by the caller as provider' })
-  async createMarketProduct(@Arg('input', () => CreateMarketProductInput) input: CreateMarketProductInput, @Ctx() { viewer, services }: Context) {
+  async createMarketProduct(@Arg('input', () => CreateMarketProductInput, { description: "The new product's details" }) input: CreateMarketProductInput, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.marketProducts.create(viewer.subjectId!, input), MarketProductType.from);
   }
 
   @Authorized(Role.DEVELOPER)
   @Mutation(() => MarketProductResult, { description: "Edits the caller's product (not while IN_REVIEW)" })
-  async updateMarketProduct(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateMarketProductInput) input: UpdateMarketProductInput, @Ctx() { viewer, services }: Context) {
+  async updateMarketProduct(@Arg('id', () => ID, { description: "Id of the caller's product" }) id: string, @Arg('input', () => UpdateMarketProductInput, { description: 'The fields to change; omitted ones stay' }) input: UpdateMarketProductInput, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.marketProducts.update(viewer, id, input), MarketProductType.from);
   }
 
   @Authorized(Role.DEVELOPER)
   @Mutation(() => MarketProductResult, { description: 'Checks (http/https, a domain, HEAD 200–500 within 2 s) and saves the production endpoint' })
-  async setProductionEndpoint(@Arg('productId', () => ID) productId: string, @Arg('url', () => String) url: string, @Ctx() { viewer, services }: Context) {
+  async setProductionEndpoint(@Arg('productId', () => ID, { description: "Id of the caller's product whose endpoint is set" }) productId: string, @Arg('url', () => String, { description: 'http(s) on a domain (not an IP), answering HEAD with 200–500 within 2 seconds' }) url: string, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.marketProducts.setEndpoint(viewer, productId, url), MarketProductType.from);
   }
 
   @Authorized(Role.DEVELOPER)
   @Mutation(() => MarketVersionResult, { description: 'Adds a version (at most 20 per product, hidden included)' })
-  async addMarketVersion(@Arg('productId', () => ID) productId: string, @Arg('input', () => MarketVersionInput) input: MarketVersionInput, @Ctx() { viewer, services }: Context) {
+  async addMarketVersion(@Arg('productId', () => ID, { description: "The caller's product (at most 20 versions, hidden ones included)" }) productId: string, @Arg('input', () => MarketVersionInput, { description: 'The new version: name, prices, trial days' }) input: MarketVersionInput, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.marketProducts.addVersion(viewer, productId, input), MarketVersionType.from);
   }
 
   @Authorized(Role.DEVELOPER)
   @Mutation(() => MarketVersionResult, { description: "Edits a version's name, trial or prices" })
-  async updateMarketVersion(@Arg('versionId', () => ID) versionId: string, @Arg('input', () => MarketVersionInput) input: MarketVersionInput, @Ctx() { viewer, services }: Context) {
+  async updateMarketVersion(@Arg('versionId', () => ID, { description: "Id of the caller's version" }) versionId: string, @Arg('input', () => MarketVersionInput, { description: 'The fields to change; omitted ones stay' }) input: MarketVersionInput, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.marketProducts.updateVersion(viewer, versionId, input), MarketVersionType.from);
   }
 
   @Authorized(Role.DEVELOPER)
   @Mutation(() => MarketVersionResult, { description: "Replaces a version's extra billing items; after submission only prices may change" })
   async setVersionBillingItems(
-    @Arg('versionId', () => ID) versionId: string,
-    @Arg('items', () => [BillingItemInput]) items: BillingItemInput[],
+    @Arg('versionId', () => ID, { description: "Id of the caller's version whose items are replaced" }) versionId: string,
+    @Arg('items', () => [BillingItemInput], { description: "The version's whole set of extra billing items" }) items: BillingItemInput[],
     @Ctx() { viewer, services }: Context,
   ) {
     return toPayload(await services.marketProducts.setBillingItems(viewer, versionId, items), MarketVersionType.from);
@@ -81,25 +81,25 @@ export class MarketProductResolver {
 
   @Authorized(Role.DEVELOPER)
   @Mutation(() => MarketVersionResult, { description: 'Hides a version from buyers (holders may still renew); one version stays visible' })
-  async hideMarketVersion(@Arg('versionId', () => ID) versionId: string, @Ctx() { viewer, services }: Context) {
+  async hideMarketVersion(@Arg('versionId', () => ID, { description: 'The version (at least one stays visible)' }) versionId: string, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.marketProducts.setVersionHidden(viewer, versionId, true), MarketVersionType.from);
   }
 
   @Authorized(Role.DEVELOPER)
-  @Mutation(() => MarketVersionResult)
-  async showMarketVersion(@Arg('versionId', () => ID) versionId: string, @Ctx() { viewer, services }: Context) {
+  @Mutation(() => MarketVersionResult, { description: "Shows a hidden version of the caller's product again" })
+  async showMarketVersion(@Arg('versionId', () => ID, { description: 'Id of the hidden version to show again' }) versionId: string, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.marketProducts.setVersionHidden(viewer, versionId, false), MarketVersionType.from);
   }
 
   @Authorized(Role.DEVELOPER)
   @Mutation(() => MarketProductResult, { description: 'Deletes a version; only before the product is first listed' })
-  async deleteMarketVersion(@Arg('versionId', () => ID) versionId: string, @Ctx() { viewer, services }: Context) {
+  async deleteMarketVersion(@Arg('versionId', () => ID, { description: 'A version of a product never listed (listed products only hide versions)' }) versionId: string, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.marketProducts.deleteVersion(viewer, versionId), MarketProductType.from);
   }
 
   @Authorized(Role.DEVELOPER)
   @Mutation(() => MarketProductResult, { description: "Sets the display order: every one of the product's version ids, in order" })
-  async reorderMarketVersions(@Arg('productId', () => ID) productId: string, @Arg('versionIds', () => [ID]) versionIds: string[], @Ctx() { viewer, services }: Context) {
+  async reorderMarketVersions(@Arg('productId', () => ID, { description: "Id of the caller's product whose versions are reordered" }) productId: string, @Arg('versionIds', () => [ID], { description: 'Every version of the product, in the new order' }) versionIds: string[], @Ctx() { viewer, services }: Context) {
     return toPayload(await services.marketProducts.reorderVersions(viewer, productId, versionIds), MarketProductType.from);
   }
 
@@ -107,7 +107,7 @@ export class MarketProductResolver {
   @Mutation(() => SubmitMarketProductResult, {
     description: 'Submits the product for review: a review round due in 3 working days (decideReview, postReviewFeedback, reviewQueue apply); freezes tier starts and enum values',
   })
-  async submitMarketProduct(@Arg('productId', () => ID) productId: string, @Ctx() { viewer, services }: Context) {
+  async submitMarketProduct(@Arg('productId', () => ID, { description: "The caller's DRAFT or REJECTED product" }) productId: string, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.marketProducts.submit(viewer, productId), ReviewRoundType.from);
   }
 
@@ -115,13 +115,13 @@ export class MarketProductResolver {
   @Mutation(() => MarketProductResult, {
     description: "Allows upgrades from one version to another of the same product: its provider once the product is listed, or an operator (whose rules the provider cannot remove)",
   })
-  async setUpgradeRule(@Arg('fromVersionId', () => ID) fromVersionId: string, @Arg('toVersionId', () => ID) toVersionId: string, @Ctx() { viewer, services }: Context) {
+  async setUpgradeRule(@Arg('fromVersionId', () => ID, { description: 'The version upgraded from' }) fromVersionId: string, @Arg('toVersionId', () => ID, { description: 'The version upgraded to (visible, same product)' }) toVersionId: string, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.marketProducts.setUpgradeRule(viewer, fromVersionId, toVersionId, true), MarketProductType.from);
   }
 
   @Authorized(Role.DEVELOPER, Role.OPERATOR)
   @Mutation(() => MarketProductResult, { description: "Removes an upgrade path: its provider (not an operator's rule) once listed, or an operator" })
-  async removeUpgradeRule(@Arg('fromVersionId', () => ID) fromVersionId: string, @Arg('toVersionId', () => ID) toVersionId: string, @Ctx() { viewer, services }: Context) {
+  async removeUpgradeRule(@Arg('fromVersionId', () => ID, { description: 'The version upgraded from' }) fromVersionId: string, @Arg('toVersionId', () => ID, { description: 'The version upgraded to' }) toVersionId: string, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.marketProducts.setUpgradeRule(viewer, fromVersionId, toVersionId, false), MarketProductType.from);
   }
 
@@ -142,7 +142,7 @@ export class MarketProductResolver {
     return (await loaders.reviewRoundsByMarketProduct.load(p.id)).map(ReviewRoundType.from);
   }
 
-  @FieldResolver(() => [MarketUpgradeRuleType])
+  @FieldResolver(() => [MarketUpgradeRuleType], { description: 'The version pairs buyers may upgrade between' })
   async upgradeRules(@Root() p: MarketProductType, @Ctx() { loaders }: Context): Promise<MarketUpgradeRuleType[]> {
     return (await loaders.marketUpgradeRulesByProduct.load(p.id)).map(MarketUpgradeRuleType.from);
   }
@@ -150,7 +150,7 @@ export class MarketProductResolver {
 
 @Resolver(() => MarketVersionType)
 export class MarketVersionResolver {
-  @FieldResolver(() => [BillingItemType])
+  @FieldResolver(() => [BillingItemType], { description: 'Extra billing items (QUANTITY or ENUM)' })
   async billingItems(@Root() v: MarketVersionType, @Ctx() { loaders }: Context): Promise<BillingItemType[]> {
     return (await loaders.marketBillingItemsByVersion.load(v.id)).map(BillingItemType.from);
   }

@@ -9,8 +9,8 @@ import { pageOfList } from './connection';
 
 @ObjectType('MarketSalesRow', { simpleResolvers: true, description: "One of the provider's products in one Beijing month" })
 export class MarketSalesRowType {
-  @Field(() => ID) productId: string;
-  @Field(() => String) productName: string;
+  @Field(() => ID, { description: "Id of the provider's product the row sums" }) productId: string;
+  @Field(() => String, { description: "The product's name, as it is now" }) productName: string;
   @Field(() => String, { description: 'YYYY-MM (Beijing)' }) month: string;
   @Field(() => Int, { description: 'Orders: NEW (trials included), RENEW, UPGRADE' }) orders: number;
   @Field(() => Int, { description: 'Orders charged more than 0.00' }) paidOrders: number;

@@ -31,23 +31,23 @@ export class MemberCapabilityResolver {
 
   @Authorized(Role.OPERATOR)
   @Mutation(() => UpsertCapabilityCategoryResult, { description: 'Operator: create or change a capability category (custom only or not)' })
-  async upsertCapabilityCategory(@Arg('input', () => UpsertCapabilityCategoryInput) input: UpsertCapabilityCategoryInput, @Ctx() { viewer, services }: Context) {
+  async upsertCapabilityCategory(@Arg('input', () => UpsertCapabilityCategoryInput, { description: 'The category: an existing code replaces it' }) input: UpsertCapabilityCategoryInput, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.memberCapabilities.upsertCategory(viewer, input), CapabilityCategoryType.from);
   }
 
   @Authorized(Role.DEVELOPER)
   @Mutation(() => ApplyForMemberCapabilityResult, { description: 'Applies for member open capabilities: missing material is InvalidInput; failed thresholds are NotEligible' })
-  async applyForMemberCapability(@Arg('input', () => MemberCapabilityApplicationInput) input: MemberCapabilityApplicationInput, @Ctx() { viewer, services }: Context) {
+  async applyForMemberCapability(@Arg('input', () => MemberCapabilityApplicationInput, { description: 'The required material (DOMAIN §4): product kind and build, target merchants, ISV contact, demo, permissions and scenario' }) input: MemberCapabilityApplicationInput, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.memberCapabilities.apply(viewer, input), MemberCapabilityApplicationType.from);
   }
 
   @Authorized(Role.REVIEWER)
   @Mutation(() => DecideMemberCapabilityApplicationResult, { description: 'Reviewer: approve, or reject with codes (a mindset code is a strike; the third bars the developer)' })
   async decideMemberCapabilityApplication(
-    @Arg('id', () => ID) id: string,
-    @Arg('decision', () => ReviewDecision) decision: ReviewDecision,
-    @Arg('rejectionCodes', () => [MemberCapabilityRejection], { nullable: true }) rejectionCodes: MemberCapabilityRejection[] | null,
-    @Arg('note', () => String, { nullable: true }) note: string | null,
+    @Arg('id', () => ID, { description: 'Id of the PENDING member-capability application' }) id: string,
+    @Arg('decision', () => ReviewDecision, { description: 'APPROVE, or REJECT with rejection codes and a note' }) decision: ReviewDecision,
+    @Arg('rejectionCodes', () => [MemberCapabilityRejection], { nullable: true, description: 'REJECT: one or more codes (the first three count as strikes)' }) rejectionCodes: MemberCapabilityRejection[] | null,
+    @Arg('note', () => String, { nullable: true, description: 'The explanation; required with REJECT' }) note: string | null,
     @Ctx() { viewer, services }: Context,
   ) {
     return toPayload(await services.memberCapabilities.decide(viewer, id, decision, rejectionCodes ?? [], note), MemberCapabilityApplicationType.from);
@@ -55,7 +55,7 @@ export class MemberCapabilityResolver {
 
   @Authorized(Role.OPERATOR)
   @Mutation(() => LiftMemberCapabilityBarResult, { description: "Operator: lifts a developer's bar on member-capability applications; strikes start again from 0" })
-  async liftMemberCapabilityBar(@Arg('developerId', () => ID) developerId: string, @Ctx() { viewer, services }: Context): Promise<typeof LiftMemberCapabilityBarResult> {
+  async liftMemberCapabilityBar(@Arg('developerId', () => ID, { description: 'Id of the developer barred after 3 non-compliant rejections' }) developerId: string, @Ctx() { viewer, services }: Context): Promise<typeof LiftMemberCapabilityBarResult> {
     return MemberCapabilityStandingType.from(await services.memberCapabilities.liftBar(viewer, developerId));
   }
 
@@ -67,7 +67,7 @@ export class MemberCapabilityResolver {
 
   @Authorized(Role.REVIEWER, Role.OPERATOR)
   @Query(() => MemberCapabilityStandingType, { description: "A developer's strikes and bar (staff)" })
-  async memberCapabilityStanding(@Arg('developerId', () => ID) developerId: string, @Ctx() { services }: Context): Promise<MemberCapabilityStandingType> {
+  async memberCapabilityStanding(@Arg('developerId', () => ID, { description: 'Id of the developer whose strikes and bar to read' }) developerId: string, @Ctx() { services }: Context): Promise<MemberCapabilityStandingType> {
     return MemberCapabilityStandingType.from(await services.memberCapabilities.standing(developerId));
   }
 
@@ -82,7 +82,7 @@ export class MemberCapabilityResolver {
 
   @Authorized(Role.DEVELOPER, Role.REVIEWER, Role.OPERATOR)
   @Query(() => MemberCapabilityApplicationType, { description: 'A member-capability application: its developer and staff; NOT_FOUND to anyone else' })
-  async memberCapabilityApplication(@Arg('id', () => ID) id: string, @Ctx() { viewer, services }: Context): Promise<MemberCapabilityApplicationType> {
+  async memberCapabilityApplication(@Arg('id', () => ID, { description: 'Id of the application to read' }) id: string, @Ctx() { viewer, services }: Context): Promise<MemberCapabilityApplicationType> {
     return MemberCapabilityApplicationType.from(await services.memberCapabilities.getVisible(viewer, id));
   }
 }

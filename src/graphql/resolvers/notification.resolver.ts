@@ -23,10 +23,10 @@ import { ConnectionArgs } from '../types/connection.type';
 import { pageOfList } from './connection';
 import { WebhookEndpointConnectionType } from '../types/connections.type';
 
-const MarkNotificationsReadResult = createUnionType({ name: 'MarkNotificationsReadResult', types: () => [NotificationsMarkedType, InvalidInputType] as const });
-const SetNotificationPreferenceResult = createUnionType({ name: 'SetNotificationPreferenceResult', types: () => [NotificationPreferenceType, InvalidInputType] as const });
-const SetNotificationContactsResult = createUnionType({ name: 'SetNotificationContactsResult', types: () => [NotificationSettingsType, InvalidInputType] as const });
-const RegisterWebhookEndpointResult = createUnionType({ name: 'RegisterWebhookEndpointResult', types: () => [WebhookEndpointSecretType, InvalidInputType] as const });
+const MarkNotificationsReadResult = createUnionType({ name: 'MarkNotificationsReadResult', types: () => [NotificationsMarkedType, InvalidInputType] as const, description: 'What `markNotificationsRead` answers: NotificationsMarked on success; otherwise a refusal: InvalidInput (an input field broke a rule, each violation named; nothing written)' });
+const SetNotificationPreferenceResult = createUnionType({ name: 'SetNotificationPreferenceResult', types: () => [NotificationPreferenceType, InvalidInputType] as const, description: 'What `setNotificationPreference` answers: NotificationPreference on success; otherwise a refusal: InvalidInput (an input field broke a rule, each violation named; nothing written)' });
+const SetNotificationContactsResult = createUnionType({ name: 'SetNotificationContactsResult', types: () => [NotificationSettingsType, InvalidInputType] as const, description: 'What `setNotificationContacts` answers: NotificationSettings on success; otherwise a refusal: InvalidInput (an input field broke a rule, each violation named; nothing written)' });
+const RegisterWebhookEndpointResult = createUnionType({ name: 'RegisterWebhookEndpointResult', types: () => [WebhookEndpointSecretType, InvalidInputType] as const, description: 'What `registerWebhookEndpoint` answers: WebhookEndpointSecret on success; otherwise a refusal: InvalidInput (an input field broke a rule, each violation named; nothing written)' });
 
 @InputType('NotificationContactsInput', { description: 'Omitted fields stay as they are; null clears one' })
 class NotificationContactsInput {
@@ -49,9 +49,9 @@ export class NotificationResolver {
   @Authorized(Role.DEVELOPER)
   @Query(() => NotificationConnectionType, { description: "The caller's notifications, newest first, by kind and read state" })
   async notifications(
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Arg('kind', () => NotificationKind, { nullable: true }) kind: NotificationKind | null,
+    @Arg('first', () => Int, { nullable: true, description: 'How many notifications to return: 1 to 100 (default 20)' }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor to continue after: the endCursor of the page read before; omit for the first page' }) after: string | null,
+    @Arg('kind', () => NotificationKind, { nullable: true, description: 'Only notifications of this kind; omit for every kind' }) kind: NotificationKind | null,
     @Arg('unread', () => Boolean, { nullable: true, description: 'true: unread only; false: read only' }) unread: boolean | null,
     @Ctx() { viewer, services }: Context,
   ): Promise<NotificationConnectionType> {
@@ -74,8 +74,8 @@ export class NotificationResolver {
   @Authorized(Role.DEVELOPER)
   @Mutation(() => MarkNotificationsReadResult, { description: 'Marks the given notifications (or all: true) read' })
   async markNotificationsRead(
-    @Arg('ids', () => [ID], { nullable: true }) ids: string[] | null,
-    @Arg('all', () => Boolean, { nullable: true }) all: boolean | null,
+    @Arg('ids', () => [ID], { nullable: true, description: 'These notifications of the caller' }) ids: string[] | null,
+    @Arg('all', () => Boolean, { nullable: true, description: 'True: mark every unread notification of the caller' }) all: boolean | null,
     @Ctx() { viewer, services }: Context,
   ) {
     const result = await services.notifications.markRead(viewer.subjectId!, ids, all === true);
@@ -91,9 +91,9 @@ export class NotificationResolver {
   @Authorized(Role.DEVELOPER)
   @Mutation(() => SetNotificationPreferenceResult, { description: 'Switches one channel of one kind on or off (the inbox stays on)' })
   async setNotificationPreference(
-    @Arg('kind', () => NotificationKind) kind: NotificationKind,
-    @Arg('channel', () => NotificationChannel) channel: NotificationChannel,
-    @Arg('enabled', () => Boolean) enabled: boolean,
+    @Arg('kind', () => NotificationKind, { description: 'The notification kind the choice is for' }) kind: NotificationKind,
+    @Arg('channel', () => NotificationChannel, { description: 'EMAIL, SMS or WEBHOOK (INBOX is always on)' }) channel: NotificationChannel,
+    @Arg('enabled', () => Boolean, { description: 'True sends this kind to the channel; false stops it' }) enabled: boolean,
     @Ctx() { viewer, services }: Context,
   ) {
     return toPayload(await services.notifications.setPreference(viewer.subjectId!, kind, channel, enabled), (p) => Object.assign(new NotificationPreferenceType(), p));
@@ -107,7 +107,7 @@ export class NotificationResolver {
 
   @Authorized(Role.DEVELOPER)
   @Mutation(() => SetNotificationContactsResult, { description: 'Sets the email, phone and low-balance threshold' })
-  async setNotificationContacts(@Arg('input', () => NotificationContactsInput) input: NotificationContactsInput, @Ctx() { viewer, services }: Context) {
+  async setNotificationContacts(@Arg('input', () => NotificationContactsInput, { description: 'The email and phone to use' }) input: NotificationContactsInput, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.notifications.setContacts(viewer.subjectId!, input), NotificationSettingsType.from);
   }
 
@@ -119,28 +119,28 @@ export class NotificationResolver {
 
   @Authorized(Role.DEVELOPER)
   @Mutation(() => RegisterWebhookEndpointResult, { description: 'Registers an HTTPS endpoint on a public address; answers with its signing secret, shown once' })
-  async registerWebhookEndpoint(@Arg('url', () => String) url: string, @Ctx() { viewer, services }: Context) {
+  async registerWebhookEndpoint(@Arg('url', () => String, { description: 'An https address on a public domain' }) url: string, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.webhooks.register(viewer.subjectId!, url), withSecret);
   }
 
   @Authorized(Role.DEVELOPER)
   @Mutation(() => RotateWebhookSecretResult, { description: 'Replaces the signing secret at once; answers with the new one, shown once' })
-  async rotateWebhookSecret(@Arg('endpointId', () => ID) endpointId: string, @Ctx() { viewer, services }: Context): Promise<typeof RotateWebhookSecretResult> {
+  async rotateWebhookSecret(@Arg('endpointId', () => ID, { description: "Id of the caller's endpoint whose signing secret is replaced" }) endpointId: string, @Ctx() { viewer, services }: Context): Promise<typeof RotateWebhookSecretResult> {
     return withSecret(await services.webhooks.rotateSecret(viewer.subjectId!, endpointId));
   }
 
   @Authorized(Role.DEVELOPER)
   @Mutation(() => RemoveWebhookEndpointResult, { description: 'Stops deliveries to the endpoint (its log stays readable)' })
-  async removeWebhookEndpoint(@Arg('endpointId', () => ID) endpointId: string, @Ctx() { viewer, services }: Context): Promise<typeof RemoveWebhookEndpointResult> {
+  async removeWebhookEndpoint(@Arg('endpointId', () => ID, { description: "Id of the caller's endpoint to remove: its deliveries stop, pending ones too; its log stays readable" }) endpointId: string, @Ctx() { viewer, services }: Context): Promise<typeof RemoveWebhookEndpointResult> {
     return WebhookEndpointType.from(await services.webhooks.remove(viewer.subjectId!, endpointId));
   }
 
   @Authorized(Role.DEVELOPER)
   @Query(() => WebhookDeliveryConnectionType, { description: "An endpoint's deliveries, newest first, each with its attempts" })
   async webhookDeliveries(
-    @Arg('endpointId', () => ID) endpointId: string,
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('endpointId', () => ID, { description: "Id of the caller's endpoint whose log to page" }) endpointId: string,
+    @Arg('first', () => Int, { nullable: true, description: 'How many deliveries to return: 1 to 100 (default 20)' }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor to continue after: the endCursor of the page read before; omit for the first page' }) after: string | null,
     @Ctx() { viewer, services }: Context,
   ): Promise<WebhookDeliveryConnectionType> {
     const page = readPageArgs({ first, after });
@@ -151,13 +151,13 @@ export class NotificationResolver {
 
   @Authorized(Role.DEVELOPER)
   @Mutation(() => PingWebhookEndpointResult, { description: 'Sends a signed WEBHOOK_PING to the endpoint now' })
-  async pingWebhookEndpoint(@Arg('endpointId', () => ID) endpointId: string, @Ctx() { viewer, services }: Context): Promise<typeof PingWebhookEndpointResult> {
+  async pingWebhookEndpoint(@Arg('endpointId', () => ID, { description: "Id of the caller's endpoint to send a signed WEBHOOK_PING to" }) endpointId: string, @Ctx() { viewer, services }: Context): Promise<typeof PingWebhookEndpointResult> {
     return WebhookDeliveryType.from(await services.webhooks.ping(viewer.subjectId!, endpointId));
   }
 
   @Authorized(Role.DEVELOPER)
   @Mutation(() => ReplayWebhookDeliveryResult, { description: 'Delivers a past delivery again now, as a new delivery with a fresh signature' })
-  async replayWebhookDelivery(@Arg('deliveryId', () => ID) deliveryId: string, @Ctx() { viewer, services }: Context): Promise<typeof ReplayWebhookDeliveryResult> {
+  async replayWebhookDelivery(@Arg('deliveryId', () => ID, { description: "A delivery of one of the caller's endpoints" }) deliveryId: string, @Ctx() { viewer, services }: Context): Promise<typeof ReplayWebhookDeliveryResult> {
     return WebhookDeliveryType.from(await services.webhooks.replay(viewer.subjectId!, deliveryId));
   }
 }

@@ -17,19 +17,19 @@ const quotaType = (e: object): OperatorQuotaType => Object.assign(new OperatorQu
 export class OperatorAppControlsResolver {
   @Authorized(Role.OPERATOR)
   @Mutation(() => SuspendAppResult, { description: 'Operator: ONLINE → SUSPENDED with a reason told to the owner. Quota 0, callPermission APP_SUSPENDED, secrets verify nothing, review and applications frozen. Audited' })
-  async suspendApp(@Arg('appId', () => ID) appId: string, @Arg('reason', () => String) reason: string, @Ctx() { viewer, services }: Context) {
+  async suspendApp(@Arg('appId', () => ID, { description: 'Id of the ONLINE app to suspend (its quota becomes 0)' }) appId: string, @Arg('reason', () => String, { description: 'Why, told to the owner' }) reason: string, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.operatorControls.suspend(viewer, appId, reason), AppType.from);
   }
 
   @Authorized(Role.OPERATOR)
   @Mutation(() => RestoreAppResult, { description: 'Operator: SUSPENDED → ONLINE; the owner is told. Audited' })
-  async restoreApp(@Arg('appId', () => ID) appId: string, @Ctx() { viewer, services }: Context) {
+  async restoreApp(@Arg('appId', () => ID, { description: 'Id of the SUSPENDED app to put back ONLINE' }) appId: string, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.operatorControls.restore(viewer, appId), AppType.from);
   }
 
   @Authorized(Role.OPERATOR)
   @Mutation(() => SetAppQuotaResult, { description: 'Operator: the daily quota of an app of a CONTRACT tag (naming the contract) or a UV_BASED tag, effective from a Beijing date. Audited; the owner is told' })
-  async setAppQuota(@Arg('input', () => SetAppQuotaInput) input: SetAppQuotaInput, @Ctx() { viewer, services }: Context) {
+  async setAppQuota(@Arg('input', () => SetAppQuotaInput, { description: 'The quota and its start date' }) input: SetAppQuotaInput, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.operatorControls.setQuota(viewer, input), quotaType);
   }
 
@@ -51,7 +51,7 @@ export class OperatorAppControlsResolver {
 export class DeveloperOnboardingResolver {
   @Authorized(Role.OPERATOR)
   @Mutation(() => SetIsvOnboardedResult, { description: 'Operator: set (true) or clear (false) an ISV\'s onboarded standing, or hand it back to the rule (null). Audited' })
-  async setIsvOnboarded(@Arg('developerId', () => ID) developerId: string, @Arg('onboarded', () => Boolean, { nullable: true }) onboarded: boolean | null, @Ctx() { viewer, services }: Context): Promise<typeof SetIsvOnboardedResult> {
+  async setIsvOnboarded(@Arg('developerId', () => ID, { description: 'Id of the ISV whose onboarded standing is set' }) developerId: string, @Arg('onboarded', () => Boolean, { nullable: true, description: 'True, false, or null to follow the apps again' }) onboarded: boolean | null, @Ctx() { viewer, services }: Context): Promise<typeof SetIsvOnboardedResult> {
     return DeveloperType.from(await services.operatorControls.setIsvOnboarded(viewer, developerId, onboarded ?? null));
   }
 

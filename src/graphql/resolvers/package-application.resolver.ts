@@ -21,7 +21,7 @@ import { firstOf } from './connection';
 export class PackageApplicationResolver {
   @Authorized(Role.DEVELOPER, Role.REVIEWER, Role.OPERATOR)
   @Query(() => TrafficPackageEligibilityType, { description: "Every traffic-package rule with its measured figure and threshold, for the app's next rung (owner or staff)" })
-  async trafficPackageEligibility(@Arg('appId', () => ID) appId: string, @Ctx() { viewer, services }: Context): Promise<TrafficPackageEligibilityType> {
+  async trafficPackageEligibility(@Arg('appId', () => ID, { description: 'Id of the app whose next rung is checked' }) appId: string, @Ctx() { viewer, services }: Context): Promise<TrafficPackageEligibilityType> {
     const e = await services.packageApplications.trafficEligibility(viewer, appId);
     return {
       appId: String(e.app.id),
@@ -38,22 +38,22 @@ export class PackageApplicationResolver {
 
   @Authorized(Role.DEVELOPER)
   @Mutation(() => ApplyForTrafficPackageResult, { description: "Applies for the next rung of the app's traffic ladder; refused with every failed rule" })
-  async applyForTrafficPackage(@Arg('appId', () => ID) appId: string, @Arg('packageCode', () => ID) packageCode: string, @Ctx() { viewer, services }: Context) {
+  async applyForTrafficPackage(@Arg('appId', () => ID, { description: "The caller's ONLINE app on a LADDER tag" }) appId: string, @Arg('packageCode', () => ID, { description: "The traffic package: only the next rung of the tag's ladder" }) packageCode: string, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.packageApplications.applyForTrafficPackage(viewer, appId, packageCode), PackageApplicationType.from);
   }
 
   @Authorized(Role.DEVELOPER)
   @Mutation(() => ApplyForValueAddedPackageResult, { description: 'Applies for a value-added package; EMAIL-channel packages answer OfflineChannel with the address and materials' })
-  async applyForValueAddedPackage(@Arg('appId', () => ID) appId: string, @Arg('packageCode', () => ID) packageCode: string, @Ctx() { viewer, services }: Context) {
+  async applyForValueAddedPackage(@Arg('appId', () => ID, { description: "Id of the caller's app applying" }) appId: string, @Arg('packageCode', () => ID, { description: "A value-added package applicable to the app's tag" }) packageCode: string, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.packageApplications.applyForValueAddedPackage(viewer, appId, packageCode), PackageApplicationType.from);
   }
 
   @Authorized(Role.REVIEWER)
   @Mutation(() => DecideApplicationResult, { description: 'Reviewer: approve (eligibility re-checked) or reject with a reason a PENDING package application' })
   async decideApplication(
-    @Arg('id', () => ID) id: string,
-    @Arg('decision', () => ReviewDecision) decision: ReviewDecision,
-    @Arg('reason', () => String, { nullable: true }) reason: string | null,
+    @Arg('id', () => ID, { description: 'The pending package application' }) id: string,
+    @Arg('decision', () => ReviewDecision, { description: 'APPROVE (the rules are checked again) or REJECT' }) decision: ReviewDecision,
+    @Arg('reason', () => String, { nullable: true, description: 'Why it is rejected; required with REJECT' }) reason: string | null,
     @Ctx() { viewer, services }: Context,
   ) {
     return toPayload(await services.packageApplications.decide(viewer, id, decision, reason), PackageApplicationType.from);
@@ -61,20 +61,20 @@ export class PackageApplicationResolver {
 
   @Authorized(Role.DEVELOPER, Role.REVIEWER, Role.OPERATOR)
   @Query(() => PackageApplicationType, { description: "A package application: its app's owner and staff; NOT_FOUND to anyone else" })
-  async packageApplication(@Arg('id', () => ID) id: string, @Ctx() { viewer, services }: Context): Promise<PackageApplicationType> {
+  async packageApplication(@Arg('id', () => ID, { description: 'Id of the application to read' }) id: string, @Ctx() { viewer, services }: Context): Promise<PackageApplicationType> {
     return PackageApplicationType.from(await services.packageApplications.getVisible(viewer, id));
   }
 
   @Authorized(Role.DEVELOPER, Role.REVIEWER, Role.OPERATOR)
   @Query(() => PackageApplicationConnectionType, { description: "An app's package applications, newest first (owner or staff)" })
-  async appPackageApplications(@Arg('appId', () => ID) appId: string, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { viewer, services }: Context) {
+  async appPackageApplications(@Arg('appId', () => ID, { description: 'Id of the app whose applications to list' }) appId: string, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { viewer, services }: Context) {
     return pageOfList(await services.packageApplications.listForApp(viewer, appId), page, (a) => String(a.id), PackageApplicationType.from);
   }
 
   @Authorized(Role.REVIEWER, Role.OPERATOR)
   @Query(() => [ApplicationQueueItemType], { description: 'Pending package and member-capability applications, earliest due first; overdue ones flagged' })
   async applicationReviewQueue(
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('first', () => Int, { nullable: true, description: 'How many items to return: 1 to 100 (default 20)' }) first: number | null,
     @Arg('assigned', () => AssignmentFilter, { defaultValue: AssignmentFilter.ALL, description: 'MINE, UNASSIGNED or ALL (issue 18)' }) assigned: AssignmentFilter,
     @Ctx() { viewer, services }: Context,
   ): Promise<ApplicationQueueItemType[]> {

@@ -19,13 +19,13 @@ export class PartnerAccessResolver {
 
   @Authorized(Role.DEVELOPER)
   @Mutation(() => GrantPartnerAccessResult, { description: "Lets an integration partner read the caller's apps (and, as they land, reviews, package applications and bills); audited" })
-  async grantPartnerAccess(@Arg('partnerId', () => ID) partnerId: string, @Ctx() { viewer, services }: Context) {
+  async grantPartnerAccess(@Arg('partnerId', () => ID, { description: "The integration partner given read access to the caller's data" }) partnerId: string, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.partners.grant(viewer, partnerId), PartnerGrantType.from);
   }
 
   @Authorized(Role.DEVELOPER)
   @Mutation(() => RevokePartnerAccessResult, { description: "Ends a partner's access at once; audited" })
-  async revokePartnerAccess(@Arg('partnerId', () => ID) partnerId: string, @Ctx() { viewer, services }: Context) {
+  async revokePartnerAccess(@Arg('partnerId', () => ID, { description: 'The partner whose access ends' }) partnerId: string, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.partners.revoke(viewer, partnerId), PartnerGrantType.from);
   }
 }

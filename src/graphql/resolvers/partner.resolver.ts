@@ -30,7 +30,7 @@ export class PartnerResolver {
 
   @Authorized(Role.PARTNER)
   @Query(() => PartnerDeveloperType, { description: 'Partner: one developer that grants the caller access; any other id answers NOT_FOUND' })
-  async partnerDeveloper(@Arg('id', () => ID) id: string, @Ctx() { viewer, services }: Context): Promise<PartnerDeveloperType> {
+  async partnerDeveloper(@Arg('id', () => ID, { description: 'Id of a developer that granted the caller access' }) id: string, @Ctx() { viewer, services }: Context): Promise<PartnerDeveloperType> {
     const { developer, grant } = await services.partners.authorizedDeveloper(viewer.subjectId!, id);
     return PartnerDeveloperType.from(developer, grant);
   }
@@ -40,8 +40,8 @@ export class PartnerResolver {
   @FieldResolver(() => AppConnectionType, { description: "The developer's apps, newest first, with status and today's quota" })
   async apps(
     @Root() developer: PartnerDeveloperType,
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('first', () => Int, { nullable: true, description: 'How many apps to return: 1 to 100 (default 20)' }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor to continue after: the endCursor of the page read before; omit for the first page' }) after: string | null,
     @Ctx() { services }: Context,
   ): Promise<AppConnectionType> {
     const page = readPageArgs({ first, after });
@@ -58,10 +58,10 @@ export class PartnerResolver {
   @FieldResolver(() => BillConnectionType, { description: "The developer's bills for a period (a Taobao day YYYY-MM-DD or a Douyin month YYYY-MM), with their lines" })
   async bills(
     @Root() developer: PartnerDeveloperType,
-    @Arg('period', () => String) period: string,
-    @Arg('platform', () => BillingPlatform, { nullable: true }) platform: BillingPlatform | null,
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('period', () => String, { description: 'The period: a Beijing date YYYY-MM-DD or month YYYY-MM' }) period: string,
+    @Arg('platform', () => BillingPlatform, { nullable: true, description: 'Only bills of this platform' }) platform: BillingPlatform | null,
+    @Arg('first', () => Int, { nullable: true, description: 'How many bills to return: 1 to 100 (default 20)' }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor to continue after: the endCursor of the page read before; omit for the first page' }) after: string | null,
     @Ctx() { services }: Context,
   ): Promise<BillConnectionType> {
     const page = readPageArgs({ first, after });

@@ -16,22 +16,22 @@ import { toPayload } from './result';
 export class ReviewAssignmentResolver {
   @Authorized(Role.REVIEWER)
   @Mutation(() => ClaimReviewItemResult, { description: 'Reviewer: take an open item. Of two concurrent claims exactly one holds it; the other gets InvalidState CLAIMED. Claiming your own item again changes nothing' })
-  async claimReviewItem(@Arg('kind', () => ReviewItemKind) kind: ReviewItemKind, @Arg('id', () => ID) id: string, @Ctx() { viewer, services }: Context) {
+  async claimReviewItem(@Arg('kind', () => ReviewItemKind, { description: 'Which kind of item `id` names' }) kind: ReviewItemKind, @Arg('id', () => ID, { description: 'The pending, unheld item' }) id: string, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.reviewAssignments.claim(viewer, kind, id), ReviewAssignmentType.from);
   }
 
   @Authorized(Role.REVIEWER, Role.OPERATOR)
   @Mutation(() => ReleaseReviewItemResult, { description: 'Give an item back to the queue: its holder, or a lead' })
-  async releaseReviewItem(@Arg('kind', () => ReviewItemKind) kind: ReviewItemKind, @Arg('id', () => ID) id: string, @Ctx() { viewer, services }: Context) {
+  async releaseReviewItem(@Arg('kind', () => ReviewItemKind, { description: 'Which kind of item `id` names' }) kind: ReviewItemKind, @Arg('id', () => ID, { description: 'The item the caller holds' }) id: string, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.reviewAssignments.release(viewer, kind, id), (r) => Object.assign(new ReleasedReviewItemType(), r));
   }
 
   @Authorized(Role.REVIEWER, Role.OPERATOR)
   @Mutation(() => AssignReviewItemResult, { description: 'Lead (a reviewer an operator named, or an operator): give an open item to a reviewer, taking it from any holder' })
   async assignReviewItem(
-    @Arg('kind', () => ReviewItemKind) kind: ReviewItemKind,
-    @Arg('id', () => ID) id: string,
-    @Arg('reviewerId', () => ID) reviewerId: string,
+    @Arg('kind', () => ReviewItemKind, { description: 'Which kind of item `id` names' }) kind: ReviewItemKind,
+    @Arg('id', () => ID, { description: 'Id of the pending round or application to assign' }) id: string,
+    @Arg('reviewerId', () => ID, { description: 'The reviewer who will hold it' }) reviewerId: string,
     @Ctx() { viewer, services }: Context,
   ) {
     return toPayload(await services.reviewAssignments.assign(viewer, kind, id, reviewerId), ReviewAssignmentType.from);
@@ -39,7 +39,7 @@ export class ReviewAssignmentResolver {
 
   @Authorized(Role.OPERATOR)
   @Mutation(() => SetReviewLeadResult, { description: 'Operator: make a reviewer a lead (assigns and releases anyone\'s items), or not. Audited' })
-  async setReviewLead(@Arg('reviewerId', () => ID) reviewerId: string, @Arg('lead', () => Boolean) lead: boolean, @Ctx() { viewer, services }: Context) {
+  async setReviewLead(@Arg('reviewerId', () => ID, { description: 'Id of the reviewer made (or unmade) a lead' }) reviewerId: string, @Arg('lead', () => Boolean, { description: 'May assign items to others' }) lead: boolean, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.reviewAssignments.setLead(viewer, reviewerId, lead), (r) => Object.assign(new ReviewLeadType(), r));
   }
 }

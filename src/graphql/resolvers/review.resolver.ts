@@ -18,34 +18,34 @@ import { badUserInput, toPayload } from './result';
 export class ReviewResolver {
   @Authorized(Role.DEVELOPER)
   @Mutation(() => SubmitAppForReviewResult, { description: "Developer: submits the caller's DEVELOPING or REJECTED app; opens a round due in 3 working days" })
-  async submitAppForReview(@Arg('appId', () => ID) appId: string, @Ctx() { viewer, services }: Context) {
+  async submitAppForReview(@Arg('appId', () => ID, { description: "The caller's DEVELOPING or REJECTED app" }) appId: string, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.reviews.submitApp(viewer, appId), ReviewRoundType.from);
   }
 
   @Authorized(Role.REVIEWER)
   @Mutation(() => DecideReviewResult, { description: 'Reviewer: approves (app ONLINE) or rejects (app REJECTED, with reasons and explanation) a pending round, once' })
-  async decideReview(@Arg('input', () => DecideReviewInput) input: DecideReviewInput, @Ctx() { viewer, services }: Context) {
+  async decideReview(@Arg('input', () => DecideReviewInput, { description: 'The round and the decision' }) input: DecideReviewInput, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.reviews.decide(viewer, input.roundId, input), ReviewRoundType.from);
   }
 
   @Authorized(Role.DEVELOPER, Role.REVIEWER)
   @Mutation(() => PostReviewFeedbackResult, { description: "A message in a rejected round's thread: the app's developer asks, reviewers answer" })
-  async postReviewFeedback(@Arg('roundId', () => ID) roundId: string, @Arg('message', () => String) message: string, @Ctx() { viewer, services }: Context) {
+  async postReviewFeedback(@Arg('roundId', () => ID, { description: "A rejected round of the caller's" }) roundId: string, @Arg('message', () => String, { description: "The developer's question or the reviewer's answer, kept in the round's thread" }) message: string, @Ctx() { viewer, services }: Context) {
     return toPayload(await services.reviews.postFeedback(viewer, roundId, message), ReviewRoundType.from);
   }
 
   @Authorized(Role.DEVELOPER, Role.REVIEWER, Role.OPERATOR)
   @Query(() => ReviewRoundType, { description: "A review round: the subject's developer and staff may read it; anyone else gets NOT_FOUND" })
-  async reviewRound(@Arg('id', () => ID) id: string, @Ctx() { viewer, services }: Context): Promise<ReviewRoundType> {
+  async reviewRound(@Arg('id', () => ID, { description: 'Id of the round to read' }) id: string, @Ctx() { viewer, services }: Context): Promise<ReviewRoundType> {
     return ReviewRoundType.from(await services.reviews.getVisible(viewer, id));
   }
 
   @Authorized(Role.REVIEWER, Role.OPERATOR)
   @Query(() => ReviewRoundConnectionType, { description: 'Pending rounds, earliest due first (overdue ones first of all), optionally of one tag' })
   async reviewQueue(
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Arg('tagCode', () => ID, { nullable: true }) tagCode: string | null,
+    @Arg('first', () => Int, { nullable: true, description: 'How many rounds to return: 1 to 100 (default 20)' }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor to continue after: the endCursor of the page read before; omit for the first page' }) after: string | null,
+    @Arg('tagCode', () => ID, { nullable: true, description: 'Only rounds of apps with this tag' }) tagCode: string | null,
     @Arg('assigned', () => AssignmentFilter, { defaultValue: AssignmentFilter.ALL, description: 'MINE, UNASSIGNED or ALL (issue 18)' }) assigned: AssignmentFilter,
     @Ctx() { viewer, services }: Context,
   ): Promise<ReviewRoundConnectionType> {
@@ -89,8 +89,8 @@ export class AppReviewResolver {
   @FieldResolver(() => ReviewRoundConnectionType, { description: "The app's review history, newest round first, each with its reasons and thread" })
   async reviewRounds(
     @Root() app: AppType,
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('first', () => Int, { nullable: true, description: 'How many rounds to return: 1 to 100 (default 20)' }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor to continue after: the endCursor of the page read before; omit for the first page' }) after: string | null,
     @Ctx() { loaders }: Context,
   ): Promise<ReviewRoundConnectionType> {
     const page = readPageArgs({ first, after });

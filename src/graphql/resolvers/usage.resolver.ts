@@ -18,16 +18,16 @@ import { ReportQuotaExhaustedResult, SetValueAddedOutOfCloudPermittedResult } fr
 export class UsageResolver {
   @Authorized(Role.GATEWAY)
   @Mutation(() => RecordUsageResult, { description: 'Gateway: a batch of usage records, all or nothing; a resent record is DUPLICATE and changes nothing' })
-  async recordUsage(@Arg('records', () => [UsageRecordInput]) records: UsageRecordInput[], @Ctx() { services }: Context) {
+  async recordUsage(@Arg('records', () => [UsageRecordInput], { description: 'Up to 500 records, each with its idempotency key' }) records: UsageRecordInput[], @Ctx() { services }: Context) {
     return toPayload(await services.usage.recordUsage(records), (r) => Object.assign(new UsageBatchReceiptType(), r));
   }
 
   @Authorized(Role.GATEWAY)
   @Query(() => CallPermissionType, { description: 'Gateway: may this call go through now?' })
   async callPermission(
-    @Arg('appkey', () => String) appkey: string,
-    @Arg('category', () => ApiCategory) category: ApiCategory,
-    @Arg('source', () => CallSource) source: CallSource,
+    @Arg('appkey', () => String, { description: "The calling app's appkey" }) appkey: string,
+    @Arg('category', () => ApiCategory, { description: 'The category of the API called (FREE goes through even in arrears)' }) category: ApiCategory,
+    @Arg('source', () => CallSource, { description: 'IN_CLOUD or OUT_OF_CLOUD (value-added calls out of cloud need permission)' }) source: CallSource,
     @Ctx() { services }: Context,
   ): Promise<CallPermissionType> {
     const a = await services.usage.callPermission(appkey, category, source);
@@ -36,7 +36,7 @@ export class UsageResolver {
 
   @Authorized(Role.GATEWAY)
   @Query(() => QuotaSnapshotType, { description: `Gateway: call-decision inputs for up to ${MAX_SNAPSHOT_APPKEYS} appkeys, to cache and decide locally until validUntil` })
-  async quotaSnapshot(@Arg('appkeys', () => [String]) appkeys: string[], @Ctx() { services }: Context): Promise<QuotaSnapshotType> {
+  async quotaSnapshot(@Arg('appkeys', () => [String], { description: 'The appkeys, at most 1000' }) appkeys: string[], @Ctx() { services }: Context): Promise<QuotaSnapshotType> {
     if (appkeys.length === 0) throw badUserInput([violation('appkeys', 'EMPTY', 'ask for at least one appkey')]);
     if (appkeys.length > MAX_SNAPSHOT_APPKEYS) throw badUserInput([violation('appkeys', 'TOO_MANY', `at most ${MAX_SNAPSHOT_APPKEYS} appkeys at once`)]);
     const bad = appkeys.findIndex((k) => k.length > 16);
@@ -69,7 +69,7 @@ export class UsageResolver {
 
   @Authorized(Role.OPERATOR)
   @Mutation(() => SetValueAddedOutOfCloudPermittedResult, { description: 'Operator: permit or forbid VALUE_ADDED calls from outside the cloud for an app' })
-  async setValueAddedOutOfCloudPermitted(@Arg('appId', () => ID) appId: string, @Arg('permitted', () => Boolean) permitted: boolean, @Ctx() { viewer, services }: Context): Promise<typeof SetValueAddedOutOfCloudPermittedResult> {
+  async setValueAddedOutOfCloudPermitted(@Arg('appId', () => ID, { description: 'Id of the app whose out-of-cloud value-added calls are allowed or forbidden' }) appId: string, @Arg('permitted', () => Boolean, { description: 'May call value-added APIs from outside the cloud' }) permitted: boolean, @Ctx() { viewer, services }: Context): Promise<typeof SetValueAddedOutOfCloudPermittedResult> {
     const app = await services.usage.setValueAddedOutOfCloudPermitted(viewer, appId, permitted);
     if (!app) throw notFound('App', appId);
     return AppType.from(app);
@@ -77,7 +77,7 @@ export class UsageResolver {
 
   @Authorized(Role.GATEWAY)
   @Mutation(() => ReportQuotaExhaustedResult, { description: "Gateway: the app's calls reached today's quota; grants emergency traffic (50%, once per Beijing day) where due" })
-  async reportQuotaExhausted(@Arg('appkey', () => String) appkey: string, @Ctx() { services }: Context): Promise<typeof ReportQuotaExhaustedResult> {
+  async reportQuotaExhausted(@Arg('appkey', () => String, { description: 'The app that reached its quota' }) appkey: string, @Ctx() { services }: Context): Promise<typeof ReportQuotaExhaustedResult> {
     const a = await services.quota.reportQuotaExhausted(appkey);
     return Object.assign(new EmergencyTrafficAnswerType(), {
       appkey: a.appkey,

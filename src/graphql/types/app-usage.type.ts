@@ -8,16 +8,16 @@ import { QuotaTodayType } from './app.type';
 
 @ObjectType('ApiCallUsage', { simpleResolvers: true, description: 'API calls of one category from one source on one day' })
 export class ApiCallUsageType {
-  @Field(() => ApiCategory)
+  @Field(() => ApiCategory, { description: 'The API category of the calls' })
   category: ApiCategory;
 
-  @Field(() => CallSource)
+  @Field(() => CallSource, { description: 'Where the calls came from: IN_CLOUD (in-cloud price) or OUT_OF_CLOUD' })
   source: CallSource;
 
-  @Field(() => GraphQLSafeInt)
+  @Field(() => GraphQLSafeInt, { description: 'All calls of this category and source on the day, failed ones included (what is billed)' })
   calls: number;
 
-  @Field(() => GraphQLSafeInt)
+  @Field(() => GraphQLSafeInt, { description: 'The calls that succeeded (feed the 98% success-rate and 50% effective-use rules)' })
   successful: number;
 }
 
@@ -32,7 +32,7 @@ export class UsageDayType {
   @Field(() => GraphQLSafeInt, { description: 'All API calls: what counts against the daily quota' })
   calls: number;
 
-  @Field(() => GraphQLSafeInt)
+  @Field(() => GraphQLSafeInt, { description: 'Successful API calls, all categories' })
   successfulCalls: number;
 
   @Field(() => GraphQLSafeInt, { description: 'New main orders synced' })
@@ -41,10 +41,10 @@ export class UsageDayType {
   @Field(() => [DataSyncPackage], { description: 'Data-sync packages held that day (billing charges the dearest)' })
   dataSyncPackages: DataSyncPackage[];
 
-  @Field(() => GraphQLSafeInt)
+  @Field(() => GraphQLSafeInt, { description: 'New Wali chat messages' })
   waliMessages: number;
 
-  @Field(() => GraphQLSafeInt)
+  @Field(() => GraphQLSafeInt, { description: 'CRM user relations held that day' })
   crmRelations: number;
 }
 
@@ -53,13 +53,13 @@ export class UsageTodayType {
   @Field(() => LocalDate, { description: 'Beijing date, YYYY-MM-DD' })
   date: string;
 
-  @Field(() => GraphQLSafeInt)
+  @Field(() => GraphQLSafeInt, { description: 'API calls reported today (Beijing day)' })
   calls: number;
 
-  @Field(() => GraphQLSafeInt)
+  @Field(() => GraphQLSafeInt, { description: 'Successful calls reported today' })
   successfulCalls: number;
 
-  @Field(() => QuotaTodayType)
+  @Field(() => QuotaTodayType, { description: "Today's quota the calls count against" })
   quota: QuotaTodayType;
 
   @Field(() => GraphQLSafeInt, { nullable: true, description: 'Calls left today (0 when used up); null where UV-based rules govern' })

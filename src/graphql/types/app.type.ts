@@ -7,31 +7,31 @@ import { OperatorQuotaType } from './operator-controls.type';
 
 @ObjectType('App', { simpleResolvers: true, description: "A developer's app (DOMAIN §2)" })
 export class AppType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable, opaque identifier of the app; the same in every answer that holds it' })
   id: string;
 
   @Field(() => String, { description: 'Generated, unique' })
   appkey: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The app's display name (no platform brand word: taobao, alibaba, hitao, tmall)" })
   name: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What the app does, shown to reviewers; no platform brand word' })
   description: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Address of the app's logo image; no platform brand word; null until set" })
   logoUrl: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Where the platform calls the app back: http(s) only, no platform brand word (taobao, alibaba, hitao, tmall); null until set' })
   callbackUrl: string | null;
 
   @Field(() => Boolean, { description: 'Runs inside the platform cloud (JuShiTa / Doudian cloud)' })
   inCloud: boolean;
 
-  @Field(() => [AppFunction])
+  @Field(() => [AppFunction], { description: 'The functions the app declares; PERFORMANCE_APPRAISAL is required for Wangwang chat history' })
   declaredFunctions: AppFunction[];
 
-  @Field(() => AppStatus)
+  @Field(() => AppStatus, { description: 'Where the app is in its lifecycle (DEVELOPING → IN_REVIEW → ONLINE or REJECTED; ONLINE ↔ SUSPENDED)' })
   status: AppStatus;
 
   @Field(() => Boolean, { description: 'Operator-set: may call VALUE_ADDED APIs from outside the cloud' })
@@ -40,10 +40,10 @@ export class AppType {
   @Field(() => BillingPlatform, { description: 'Which platform profile bills the app (operator-set)' })
   billingPlatform: BillingPlatform;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the app was created (an instant, ISO 8601 UTC)' })
   createdAt: Date;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the app last changed (an instant, ISO 8601 UTC)' })
   updatedAt: Date;
 
   @Field(() => String, { nullable: true, description: "The app's first secret in full: only in the createApp answer, null everywhere else (it is never shown again)" })
@@ -77,7 +77,7 @@ export class QuotaTodayType {
   @Field(() => Int, { nullable: true, description: 'The quota before emergency traffic' })
   baseLimit: number | null;
 
-  @Field(() => QuotaSource)
+  @Field(() => QuotaSource, { description: "Where today's quota comes from" })
   source: QuotaSource;
 
   @Field(() => Boolean, { description: 'Emergency traffic was granted for today' })
@@ -96,45 +96,45 @@ export class QuotaTodayType {
   operatorQuota?: OperatorQuotaType | null;
 }
 
-@ObjectType('AppEdge', { simpleResolvers: true })
+@ObjectType('AppEdge', { simpleResolvers: true, description: 'One app of a connection, with its cursor' })
 export class AppEdgeType {
-  @Field(() => String)
+  @Field(() => String, { description: 'Opaque position of this app: pass it as `after` to read the apps that follow' })
   cursor: string;
 
-  @Field(() => AppType)
+  @Field(() => AppType, { description: 'The app itself' })
   node: AppType;
 }
 
-@ObjectType('AppConnection', { simpleResolvers: true })
+@ObjectType('AppConnection', { simpleResolvers: true, description: "A page of apps (Relay cursor connection): the edges in the list's order, where the page sits, and the whole list's count" })
 export class AppConnectionType {
-  @Field(() => [AppEdgeType])
+  @Field(() => [AppEdgeType], { description: 'The apps of this page, each with its cursor' })
   edges: AppEdgeType[];
 
-  @Field(() => PageInfoType)
+  @Field(() => PageInfoType, { description: 'Where this page sits: pass endCursor as `after` while hasNextPage is true' })
   pageInfo: PageInfoType;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many apps the whole list holds (all pages), not only this page' })
   totalCount: number;
 }
 
-@InputType('CreateAppInput')
+@InputType('CreateAppInput', { description: 'A new app: name, tag and the rest of its details' })
 export class CreateAppInput {
-  @Field(() => String)
+  @Field(() => String, { description: 'Display name, no platform brand word' })
   name: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What the app does, no platform brand word' })
   description?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Logo image address, no platform brand word' })
   logoUrl?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'http(s) callback address, no platform brand word' })
   callbackUrl?: string | null;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "The tag's code, e.g. MERCHANT_BACKEND" })
   tagCode: string;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: 'True if it runs inside the platform cloud (lower in-cloud prices); default false' })
   inCloud?: boolean;
 
   @Field(() => [String], { nullable: true, description: 'AppFunction values; unknown ones are refused by name' })
@@ -143,24 +143,24 @@ export class CreateAppInput {
 
 @InputType('UpdateAppInput', { description: 'Only the fields given change' })
 export class UpdateAppInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'New display name, no platform brand word' })
   name?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'New description, no platform brand word' })
   description?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'New logo image address, no platform brand word' })
   logoUrl?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'New http(s) callback address, no platform brand word' })
   callbackUrl?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Code of the tag to move the app to' })
   tagCode?: string;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: 'Whether it runs inside the platform cloud' })
   inCloud?: boolean;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { nullable: true, description: 'New declared functions (AppFunction values)' })
   declaredFunctions?: string[];
 }

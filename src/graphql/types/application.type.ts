@@ -8,25 +8,25 @@ import { EligibilityRuleType } from './refusal.type';
 
 @ObjectType('PackageApplication', { simpleResolvers: true, description: 'An application for a traffic or value-added package (DOMAIN §2.3, §2.4)' })
 export class PackageApplicationType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable, opaque identifier of the package application; the same in every answer that holds it' })
   id: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the app that applied' })
   appId: string;
 
-  @Field(() => PackageKind)
+  @Field(() => PackageKind, { description: 'TRAFFIC (the next rung of the ladder) or VALUE_ADDED' })
   kind: PackageKind;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The package applied for' })
   packageCode: string;
 
   @Field(() => Int, { nullable: true, description: 'TRAFFIC: the rung applied for, calls/day' })
   requestedQuota: number | null;
 
-  @Field(() => ApplicationStatus)
+  @Field(() => ApplicationStatus, { description: 'PENDING, APPROVED or REJECTED' })
   status: ApplicationStatus;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was filed' })
   submittedAt: Date;
 
   @Field(() => Date, { description: 'End (24:00 Beijing) of the 3rd working day after submission' })
@@ -41,10 +41,10 @@ export class PackageApplicationType {
   @Field(() => ID, { nullable: true, description: 'The reviewer who decided (issue 18)' })
   decidedBy: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When a reviewer decided it; null while PENDING' })
   decidedAt: Date | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The reviewer's reason; null unless REJECTED" })
   rejectionReason: string | null;
 
   static from(e: PackageApplicationEntity): PackageApplicationType {
@@ -68,10 +68,10 @@ export class PackageApplicationType {
 
 @ObjectType('TrafficPackageEligibility', { simpleResolvers: true, description: 'What an application for the next rung would meet now (DOMAIN §2.3)' })
 export class TrafficPackageEligibilityType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the app checked' })
   appId: string;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'True if every rule passed' })
   eligible: boolean;
 
   @Field(() => Int, { nullable: true, description: "The app's current daily quota" })
@@ -101,19 +101,19 @@ export class ApplicationQueueItemType {
   @Field(() => String, { description: 'PACKAGE or MEMBER_CAPABILITY' })
   type: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable, opaque identifier of the application queue item; the same in every answer that holds it' })
   id: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The app a package application is for; null for a member-capability application (of a developer)' })
   appId: string | null;
 
   @Field(() => String, { description: 'What is applied for: a package code, or the capability category' })
   subject: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the application was filed' })
   submittedAt: Date;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the review is due: 24:00 Beijing time of the 3rd working day after submission' })
   dueAt: Date;
 
   @Field(() => Boolean, { description: 'Past its due time and still pending' })
@@ -123,7 +123,7 @@ export class ApplicationQueueItemType {
 /** A pending application as the home page shows it: what it asks for and when it is due. */
 @ObjectType('PendingApplication', { simpleResolvers: true, description: 'A pending application (package or member capability) with its due time' })
 export class PendingApplicationType {
-  @Field(() => PendingApplicationKind)
+  @Field(() => PendingApplicationKind, { description: 'TRAFFIC, VALUE_ADDED or MEMBER_CAPABILITY' })
   kind: PendingApplicationKind;
 
   @Field(() => ID, { description: 'The id `packageApplication` or `memberCapabilityApplication` reads' })
@@ -138,7 +138,7 @@ export class PendingApplicationType {
   @Field(() => Int, { nullable: true, description: 'TRAFFIC: the rung applied for, calls/day' })
   requestedQuota: number | null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was filed' })
   submittedAt: Date;
 
   @Field(() => Date, { description: 'End (24:00 Beijing) of the 3rd working day after submission' })

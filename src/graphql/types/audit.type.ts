@@ -5,10 +5,10 @@ import { PageInfoType } from './connection.type';
 
 @ObjectType('AuditEntry', { simpleResolvers: true, description: 'One audited change: who, when, what, before and after' })
 export class AuditEntryType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable, opaque identifier of the audit entry; the same in every answer that holds it' })
   id: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the change was made' })
   at: Date;
 
   @Field(() => String, { description: "The actor's role, e.g. OPERATOR" })
@@ -23,7 +23,7 @@ export class AuditEntryType {
   @Field(() => String, { description: 'The kind of object changed, e.g. Tag' })
   entityType: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "Id of the object that changed (of the kind named by the entry's entity type)" })
   entityId: string;
 
   @Field(() => GraphQLJSON, { nullable: true, description: 'The object before; null when it was created' })
@@ -37,23 +37,23 @@ export class AuditEntryType {
   }
 }
 
-@ObjectType('AuditEntryEdge', { simpleResolvers: true })
+@ObjectType('AuditEntryEdge', { simpleResolvers: true, description: 'One audit entry of a connection, with its cursor' })
 export class AuditEntryEdgeType {
-  @Field(() => String)
+  @Field(() => String, { description: 'Opaque position of this audit entry: pass it as `after` to read the audit entrys that follow' })
   cursor: string;
 
-  @Field(() => AuditEntryType)
+  @Field(() => AuditEntryType, { description: 'The audit entry itself' })
   node: AuditEntryType;
 }
 
-@ObjectType('AuditEntryConnection', { simpleResolvers: true })
+@ObjectType('AuditEntryConnection', { simpleResolvers: true, description: "A page of audit entrys (Relay cursor connection): the edges in the list's order, where the page sits, and the whole list's count" })
 export class AuditEntryConnectionType {
-  @Field(() => [AuditEntryEdgeType])
+  @Field(() => [AuditEntryEdgeType], { description: 'The audit entrys of this page, each with its cursor' })
   edges: AuditEntryEdgeType[];
 
-  @Field(() => PageInfoType)
+  @Field(() => PageInfoType, { description: 'Where this page sits: pass endCursor as `after` while hasNextPage is true' })
   pageInfo: PageInfoType;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many audit entrys the whole list holds (all pages), not only this page' })
   totalCount: number;
 }

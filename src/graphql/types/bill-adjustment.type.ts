@@ -46,10 +46,10 @@ export class RerateReportType {
 
 @ObjectType('PriceVersion', { simpleResolvers: true, description: 'One version of a price list or coupon policy: what it said, who wrote it and when, and any re-rate' })
 export class PriceVersionType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable, opaque identifier of the price version; the same in every answer that holds it' })
   id: string;
 
-  @Field(() => PriceSubject)
+  @Field(() => PriceSubject, { description: 'Whether a price list or a coupon policy changed' })
   subject: PriceSubject;
 
   @Field(() => String, { description: 'The price list id or the coupon policy code' })
@@ -58,7 +58,7 @@ export class PriceVersionType {
   @Field(() => Int, { description: '1, 2, 3 … per subject (1: the state before the first change through the API, written by "seed", for seeded lists)' })
   version: number;
 
-  @Field(() => BillingPlatform)
+  @Field(() => BillingPlatform, { description: 'The platform whose list or coupon policy changed' })
   platform: BillingPlatform;
 
   @Field(() => String, { description: 'The version as written, JSON (a price list: effectiveFrom, isExample, charges; a coupon policy: its fields)' })
@@ -67,7 +67,7 @@ export class PriceVersionType {
   @Field(() => String, { description: 'Who wrote it: ROLE:subject, or "seed"' })
   actor: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the version was written' })
   changedAt: Date;
 
   @Field(() => LocalDate, { nullable: true, description: 'The first Beijing day this version re-prices; null when it changed nothing in force' })
@@ -96,20 +96,20 @@ export class PriceVersionType {
   }
 }
 
-@ObjectType('PriceVersionEdge', { simpleResolvers: true })
+@ObjectType('PriceVersionEdge', { simpleResolvers: true, description: 'One price version of a connection, with its cursor' })
 export class PriceVersionEdgeType {
-  @Field(() => String)
+  @Field(() => String, { description: 'Opaque position of this version: pass it as `after` to read the older versions that follow' })
   cursor: string;
 
-  @Field(() => PriceVersionType)
+  @Field(() => PriceVersionType, { description: 'The price version itself' })
   node: PriceVersionType;
 }
 
 @ObjectType('PriceVersionConnection', { simpleResolvers: true, description: 'Versions of price lists and coupon policies, newest first' })
 export class PriceVersionConnectionType {
-  @Field(() => [PriceVersionEdgeType])
+  @Field(() => [PriceVersionEdgeType], { description: 'The price versions of this page, newest first, each with its cursor' })
   edges: PriceVersionEdgeType[];
 
-  @Field(() => PageInfoType)
+  @Field(() => PageInfoType, { description: 'Where this page sits: pass endCursor as `after` while hasNextPage is true' })
   pageInfo: PageInfoType;
 }

@@ -18,16 +18,16 @@ const money = (v: string) => new D(v).toFixed(2);
 
 @ObjectType('BillLine', { simpleResolvers: true, description: 'One line as the rating engine made it (amounts in yuan, as strings)' })
 export class BillLineType {
-  @Field(() => Int)
+  @Field(() => Int, { description: "The line's place on the bill, in printing order" })
   position: number;
 
-  @Field(() => BillLineKindEnum)
+  @Field(() => BillLineKindEnum, { description: 'CHARGE, COUPON or DISCOUNT' })
   kind: BillLineKindEnum;
 
   @Field(() => String, { description: 'Charge code (e.g. DATA_SYNC_ORDERS), coupon code, or QUALITY_APP_DISCOUNT' })
   code: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What the line is for, as shown on the bill (e.g. "Basic API, out of cloud")' })
   label: string;
 
   @Field(() => String, { description: 'Units priced: calls, orders, messages, relation-days; days for the package fee. On an adjustment bill: the change of units' })
@@ -67,31 +67,31 @@ export class BillLineType {
 
 @ObjectType('Bill', { description: 'One bill of one appkey for one period (Taobao: a Beijing day; Douyin: a month)' })
 export class BillType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable, opaque identifier of the bill; the same in every answer that holds it' })
   id: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the app whose usage the bill prices' })
   appId: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The appkey billed (bills are per appkey)' })
   appkey: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The developer who owns the app and pays the bill' })
   developerId: string;
 
-  @Field(() => BillingPlatform)
+  @Field(() => BillingPlatform, { description: 'TAOBAO (daily bills) or DOUYIN (monthly bills)' })
   platform: BillingPlatform;
 
   @Field(() => String, { description: '"2026-11-19" (Taobao) or "2026-10" (Douyin)' })
   period: string;
 
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: 'First Beijing date the bill covers, YYYY-MM-DD' })
   periodStart: string;
 
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: "Last Beijing date the bill covers, YYYY-MM-DD (the same day for Taobao; the month's last day for Douyin)" })
   periodEnd: string;
 
-  @Field(() => BillStatus)
+  @Field(() => BillStatus, { description: 'UNPAID (the developer is in arrears until it is paid) or PAID' })
   status: BillStatus;
 
   @Field(() => Money, { description: 'Sum of the rounded lines' })
@@ -100,13 +100,13 @@ export class BillType {
   @Field(() => Money, { description: 'Coupon used (positive)' })
   couponTotal: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The price list in force for the period, which priced the lines' })
   priceListId: string;
 
   @Field(() => LocalDate, { description: 'Beijing date the bill was issued; arrears age from it' })
   issuedOn: string;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the balance paid it; null while UNPAID' })
   paidAt: Date | null;
 
   @Field(() => BillKind, { description: 'REGULAR (the period’s first bill) or ADJUSTMENT' })
@@ -145,39 +145,39 @@ export class BillType {
   }
 }
 
-@ObjectType('BillEdge', { simpleResolvers: true })
+@ObjectType('BillEdge', { simpleResolvers: true, description: 'One bill of a connection, with its cursor' })
 export class BillEdgeType {
-  @Field(() => String)
+  @Field(() => String, { description: 'Opaque position of this bill: pass it as `after` to read the bills that follow' })
   cursor: string;
 
-  @Field(() => BillType)
+  @Field(() => BillType, { description: 'The bill itself' })
   node: BillType;
 }
 
-@ObjectType('BillConnection', { simpleResolvers: true })
+@ObjectType('BillConnection', { simpleResolvers: true, description: "A page of bills (Relay cursor connection): the edges in the list's order, where the page sits, and the whole list's count" })
 export class BillConnectionType {
-  @Field(() => [BillEdgeType])
+  @Field(() => [BillEdgeType], { description: 'The bills of this page, each with its cursor' })
   edges: BillEdgeType[];
 
-  @Field(() => PageInfoType)
+  @Field(() => PageInfoType, { description: 'Where this page sits: pass endCursor as `after` while hasNextPage is true' })
   pageInfo: PageInfoType;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many bills the whole list holds (all pages), not only this page' })
   totalCount: number;
 }
 
-@InputType('BillFilter')
+@InputType('BillFilter', { description: 'Narrows a bills query; every field given must match' })
 export class BillFilterInput {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: "Only this app's bills" })
   appId?: string | null;
 
-  @Field(() => BillingPlatform, { nullable: true })
+  @Field(() => BillingPlatform, { nullable: true, description: 'Only bills of this platform' })
   platform?: BillingPlatform | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Only bills of this period: a Beijing date YYYY-MM-DD (Taobao) or a month YYYY-MM (Douyin)' })
   period?: string | null;
 
-  @Field(() => BillStatus, { nullable: true })
+  @Field(() => BillStatus, { nullable: true, description: 'Only PAID or only UNPAID bills' })
   status?: BillStatus | null;
 
   @Field(() => ID, { nullable: true, description: 'Staff only; ignored for developers' })
@@ -192,10 +192,10 @@ export class BillingAccountType {
   @Field(() => ID, { description: "The developer's id: one account per developer" })
   id: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The developer the account belongs to (one account per developer)' })
   developerId: string;
 
-  @Field(() => Money)
+  @Field(() => Money, { description: 'Prepaid balance in yuan (two decimals): the sum of the ledger' })
   balance: string;
 
   @Field(() => Money, { description: 'SUM of the ledger; always equals balance' })
@@ -204,10 +204,10 @@ export class BillingAccountType {
   @Field(() => Money, { description: 'Douyin deposit; old arrears are deducted from it' })
   deposit: string;
 
-  @Field(() => PaymentMode)
+  @Field(() => PaymentMode, { description: 'How bills are paid: PREPAID from the balance, or ALIPAY_AUTO_DEBIT for what the balance cannot cover' })
   paymentMode: PaymentMode;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The signed Alipay auto-debit agreement; null unless the payment mode is ALIPAY_AUTO_DEBIT' })
   alipayAgreementNo: string | null;
 
   @Field(() => Boolean, { description: 'Operator-set: qualifying new ISV (new-ISV coupon)' })
@@ -216,10 +216,10 @@ export class BillingAccountType {
   @Field(() => Boolean, { description: 'Unpaid bills: charged API access is restricted' })
   inArrears: boolean;
 
-  @Field(() => Money)
+  @Field(() => Money, { description: 'Sum of the unpaid bills in yuan (two decimals); a recharge settles them oldest first' })
   unpaidTotal: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many bills are unpaid; more than 0 means the developer is in arrears' })
   unpaidCount: number;
 
   static from(v: AccountView): BillingAccountType {
@@ -239,24 +239,24 @@ export class BillingAccountType {
   }
 }
 
-@ObjectType('LedgerEntry', { simpleResolvers: true })
+@ObjectType('LedgerEntry', { simpleResolvers: true, description: 'One movement of money on a billing account; the balance is the sum of the ledger' })
 export class LedgerEntryType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable, opaque identifier of the ledger entry; the same in every answer that holds it' })
   id: string;
 
-  @Field(() => LedgerKind)
+  @Field(() => LedgerKind, { description: 'What moved the money' })
   kind: LedgerKind;
 
   @Field(() => Money, { description: 'Signed yuan: + in, − out' })
   amount: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The bill paid, for CHARGE and COUPON entries; null otherwise' })
   billId: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: "Why, for people (e.g. the adjustment's reason)" })
   note: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the ledger entry was created (an instant, ISO 8601 UTC)' })
   createdAt: Date;
 
   static from(e: LedgerEntryEntity): LedgerEntryType {
@@ -264,21 +264,21 @@ export class LedgerEntryType {
   }
 }
 
-@ObjectType('LedgerEdge', { simpleResolvers: true })
+@ObjectType('LedgerEdge', { simpleResolvers: true, description: 'One ledger entry of a connection, with its cursor' })
 export class LedgerEdgeType {
-  @Field(() => String)
+  @Field(() => String, { description: 'Opaque position of this entry: pass it as `after` to read the older entries that follow' })
   cursor: string;
 
-  @Field(() => LedgerEntryType)
+  @Field(() => LedgerEntryType, { description: 'The ledger entry itself' })
   node: LedgerEntryType;
 }
 
-@ObjectType('LedgerConnection', { simpleResolvers: true })
+@ObjectType('LedgerConnection', { simpleResolvers: true, description: "A page of ledger entries (Relay cursor connection), newest first: the edges, where the page sits, and the whole ledger's count" })
 export class LedgerConnectionType {
-  @Field(() => [LedgerEdgeType])
+  @Field(() => [LedgerEdgeType], { description: 'The ledger entries of this page, each with its cursor' })
   edges: LedgerEdgeType[];
 
-  @Field(() => PageInfoType)
+  @Field(() => PageInfoType, { description: 'Where this page sits: pass endCursor as `after` while hasNextPage is true' })
   pageInfo: PageInfoType;
 }
 
@@ -425,27 +425,27 @@ export class DraftPriceListInput {
   charges: ChargeInput[];
 }
 
-@ObjectType('BillingRunReport', { simpleResolvers: true })
+@ObjectType('BillingRunReport', { simpleResolvers: true, description: 'What one billing run did for one platform and period (running it again creates nothing)' })
 export class BillingRunReportType {
-  @Field(() => ID)
+  @Field(() => ID, { description: "Id of the run's record (see billingRuns)" })
   runId: string;
 
-  @Field(() => BillingPlatform)
+  @Field(() => BillingPlatform, { description: 'The platform whose bills the run made' })
   platform: BillingPlatform;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The period billed: a Beijing date YYYY-MM-DD (Taobao) or month YYYY-MM (Douyin)' })
   period: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Apps with usage in the period' })
   appsConsidered: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Bills this run created (0 when the period was billed already)' })
   billsCreated: number;
 
   @Field(() => Int, { description: 'Bills already written by an earlier or concurrent run: left as they were' })
   billsSkipped: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Bill lines this run wrote' })
   linesWritten: number;
 
   @Field(() => Money, { description: 'Sum of the bills this run wrote' })
@@ -456,27 +456,27 @@ export class BillingRunReportType {
   }
 }
 
-@ObjectType('ArrearsCollection', { simpleResolvers: true })
+@ObjectType('ArrearsCollection', { simpleResolvers: true, description: 'What one arrears-collection run did: developers it tried to settle and those still in arrears' })
 export class ArrearsCollectionType {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Developers with unpaid bills the run tried to settle (balance, auto-debit, due deposit deductions)' })
   developers: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Of those, the ones still holding unpaid bills afterwards' })
   stillInArrears: number;
 }
 
 @ObjectType('Charge', { simpleResolvers: true, description: 'One priced item of a price list' })
 export class ChargeType {
-  @Field(() => String)
+  @Field(() => String, { description: 'Item code, unique in the price list (e.g. BASIC_API_IN_CLOUD, DATA_SYNC_ORDERS)' })
   code: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Label printed on bill lines' })
   label: string;
 
   @Field(() => String, { description: 'usage_daily meter key, e.g. API:BASIC:IN_CLOUD, or DATA_SYNC_PACKAGE' })
   meter: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The unit counted, e.g. "calls", "orders", "days"' })
   unit: string;
 
   @Field(() => String, { description: 'PER_HUNDRED, GRADUATED, PER_TEN_THOUSAND_PER_DAY or HIGHEST_PACKAGE_PER_DAY' })
@@ -491,19 +491,19 @@ export class ChargeType {
 
 @ObjectType('PriceList', { simpleResolvers: true, description: 'Effective-dated: in force from effectiveFrom until the platform’s next list' })
 export class PriceListType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable, opaque identifier of the price list; the same in every answer that holds it' })
   id: string;
 
-  @Field(() => BillingPlatform)
+  @Field(() => BillingPlatform, { description: 'The platform the list prices' })
   platform: BillingPlatform;
 
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: 'First Beijing date in force, YYYY-MM-DD; a day is billed with the list in force that day' })
   effectiveFrom: string;
 
   @Field(() => Boolean, { description: 'Example prices (Douyin publishes none)' })
   isExample: boolean;
 
-  @Field(() => [ChargeType])
+  @Field(() => [ChargeType], { description: "The list's priced items" })
   charges: ChargeType[];
 
   @Field(() => Int, { nullable: true, description: 'The version just written (set in the answer to upsertPriceList; see priceHistory)' })
@@ -523,63 +523,63 @@ export class PriceListType {
   }
 }
 
-@InputType('ChargeInput')
+@InputType('ChargeInput', { description: 'One priced item of a price list: meter, pricing model and its settings' })
 export class ChargeInput {
-  @Field(() => String)
+  @Field(() => String, { description: 'Item code, unique in the list (e.g. BASIC_API_IN_CLOUD)' })
   code: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Label printed on bill lines' })
   label: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The usage meter priced: API:<category>:<source> (e.g. API:BASIC:OUT_OF_CLOUD), DATA_SYNC_ORDERS, DATA_SYNC_PACKAGE, WALI_MESSAGES or CRM_RELATIONS' })
   meter: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The unit counted, e.g. "calls", "orders", "relation-days"' })
   unit: string;
 
   @Field(() => ChargePricingInput, { description: 'Exactly one pricing model with its typed settings' })
   pricing: ChargePricingInput;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'True if the daily coupon covers this item (basic and value-added API fees)' })
   couponScope: boolean;
 }
 
-@InputType('PriceListInput')
+@InputType('PriceListInput', { description: 'An effective-dated price list to create' })
 export class PriceListInput {
-  @Field(() => BillingPlatform)
+  @Field(() => BillingPlatform, { description: 'The platform whose bills the list prices' })
   platform: BillingPlatform;
 
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: 'First Beijing date in force, YYYY-MM-DD' })
   effectiveFrom: string;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: 'True for example prices (the seeded Douyin list); default false' })
   isExample?: boolean | null;
 
-  @Field(() => [ChargeInput])
+  @Field(() => [ChargeInput], { description: 'The priced items, at least one' })
   charges: ChargeInput[];
 }
 
-@ObjectType('CouponPolicy', { simpleResolvers: true })
+@ObjectType('CouponPolicy', { simpleResolvers: true, description: 'A daily coupon in force between two dates (50 yuan per appkey per day; 200 for qualifying new ISVs)' })
 export class CouponPolicyType {
   @Field(() => ID, { description: "The coupon code, as the object's identity (the same value as code)" })
   id: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The policy's code, unique; upsertCouponPolicy replaces by it" })
   code: string;
 
-  @Field(() => BillingPlatform)
+  @Field(() => BillingPlatform, { description: 'The platform whose bills get it' })
   platform: BillingPlatform;
 
   @Field(() => Money, { description: 'Yuan per appkey per day' })
   amount: string;
 
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: 'First Beijing date in force, YYYY-MM-DD' })
   validFrom: string;
 
-  @Field(() => LocalDate, { nullable: true })
+  @Field(() => LocalDate, { nullable: true, description: 'Last Beijing date in force, YYYY-MM-DD; null: open-ended' })
   validTo: string | null;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'True for the new-ISV coupon (replaces, never stacks with, the daily one)' })
   newIsvOnly: boolean;
 
   @Field(() => Int, { nullable: true, description: 'The version just written (set in the answer to upsertCouponPolicy; see priceHistory)' })
@@ -593,39 +593,42 @@ export class CouponPolicyType {
   }
 }
 
-@InputType('CouponPolicyInput')
+@InputType('CouponPolicyInput', { description: 'A daily coupon policy to create or replace (by code)' })
 export class CouponPolicyInput {
-  @Field(() => String)
+  @Field(() => String, { description: "The policy's code: an existing code replaces that policy" })
   code: string;
 
-  @Field(() => BillingPlatform)
+  @Field(() => BillingPlatform, { description: 'The platform whose bills get it' })
   platform: BillingPlatform;
 
-  @Field(() => Money)
+  @Field(() => Money, { description: 'Yuan per appkey per day, a decimal with at most two places (e.g. "50.00")' })
   amount: string;
 
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: 'First Beijing date in force, YYYY-MM-DD' })
   validFrom: string;
 
-  @Field(() => LocalDate, { nullable: true })
+  @Field(() => LocalDate, { nullable: true, description: 'Last Beijing date in force, YYYY-MM-DD; omit for open-ended' })
   validTo?: string | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: 'True for a coupon only for qualifying new ISVs; default false' })
   newIsvOnly?: boolean | null;
 }
 
-@ObjectType('QualityDiscount', { simpleResolvers: true })
+@ObjectType('QualityDiscount', { simpleResolvers: true, description: "An operator-set Douyin quality-app discount from a date: a percentage off the month's bill" })
 export class QualityDiscountType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable, opaque identifier of this discount (one per app and start date), for client caches' })
+  id: string;
+
+  @Field(() => ID, { description: 'Id of the Douyin-billed app discounted' })
   appId: string;
 
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: 'First Beijing date in force, YYYY-MM-DD' })
   effectiveFrom: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Percentage off with two places, e.g. "10.00" for 10%; applied to the sum of the rounded lines, rounded half-up' })
   percent: string;
 
   static from(e: QualityDiscountEntity): QualityDiscountType {
-    return Object.assign(new QualityDiscountType(), { appId: String(e.appId), effectiveFrom: e.effectiveFrom, percent: new D(e.percent).toFixed(2) });
+    return Object.assign(new QualityDiscountType(), { id: `${e.appId}:${e.effectiveFrom}`, appId: String(e.appId), effectiveFrom: e.effectiveFrom, percent: new D(e.percent).toFixed(2) });
   }
 }

@@ -5,7 +5,7 @@ import './review-assignment.type';
 
 @InputType('ImportCalendarYearInput', { description: "A year's official notice: either lists of holidays and make-up working days, or an ICS file" })
 export class ImportCalendarYearInput {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The year the official notice covers, e.g. 2027' })
   year: number;
 
   @Field(() => [LocalDate], { nullable: true, description: 'Public holidays of the year (YYYY-MM-DD), OFF' })
@@ -23,25 +23,25 @@ export class ImportCalendarYearInput {
 
 @ObjectType('RecomputedDue', { simpleResolvers: true, description: 'An open item whose due time the import computed again' })
 export class RecomputedDueType {
-  @Field(() => ReviewItemKind)
+  @Field(() => ReviewItemKind, { description: 'What kind of item' })
   kind: ReviewItemKind;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable, opaque identifier of the recomputed due; the same in every answer that holds it' })
   id: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'The due time before the import' })
   dueAtBefore: Date;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'The due time under the imported calendar' })
   dueAt: Date;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Still provisional: the window reaches a year not yet covered' })
   provisional: boolean;
 }
 
-@ObjectType('CalendarYearImport', { simpleResolvers: true })
+@ObjectType('CalendarYearImport', { simpleResolvers: true, description: "The result of importing a year's official calendar: the due times it moved" })
 export class CalendarYearImportType {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The calendar year the imported notice covers' })
   year: number;
 
   @Field(() => Int, { description: 'Holidays stored (OFF)' })
@@ -53,7 +53,7 @@ export class CalendarYearImportType {
   @Field(() => Int, { description: "The year's rows there were before, replaced" })
   replaced: number;
 
-  @Field(() => [RecomputedDueType])
+  @Field(() => [RecomputedDueType], { description: 'Open rounds and applications whose due time changed with the new calendar' })
   recomputed: RecomputedDueType[];
 }
 
@@ -62,7 +62,7 @@ export class CalendarCoverageType {
   @Field(() => LocalDate, { description: "Today's Beijing date" })
   today: string;
 
-  @Field(() => [Int])
+  @Field(() => [Int], { description: 'The years the calendar holds an official notice for, ascending' })
   coveredYears: number[];
 
   @Field(() => LocalDate, { nullable: true, description: 'Last date of the unbroken run of covered years from this year; null when this year is not covered' })

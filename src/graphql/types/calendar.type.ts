@@ -9,13 +9,13 @@ export class CalendarDayType {
   @Field(() => LocalDate, { description: 'Beijing date, YYYY-MM-DD' })
   date: string;
 
-  @Field(() => CalendarDayKind)
+  @Field(() => CalendarDayKind, { description: 'OFF (holiday) or WORKDAY (make-up working day)' })
   kind: CalendarDayKind;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Why the day differs, e.g. "National Day" or "make-up for Spring Festival"' })
   note: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the calendar day last changed (an instant, ISO 8601 UTC)' })
   updatedAt: Date;
 
   static from(e: CalendarDayEntity): CalendarDayType {
@@ -25,10 +25,10 @@ export class CalendarDayType {
 
 @ObjectType('WorkingDay', { simpleResolvers: true, description: 'One Beijing date and whether it is a working day' })
 export class WorkingDayType {
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: 'The Beijing date, YYYY-MM-DD' })
   date: string;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'True on a working day (make-up days included)' })
   working: boolean;
 
   @Field(() => CalendarDayKind, { nullable: true, description: 'The calendar row, if the day differs from the plain week; null when Monday–Friday work and weekends are off' })
@@ -45,12 +45,12 @@ export class WorkingDayType {
   }
 }
 
-@ObjectType('WorkingDays', { simpleResolvers: true })
+@ObjectType('WorkingDays', { simpleResolvers: true, description: 'The working-day calendar over a range of Beijing dates' })
 export class WorkingDaysType {
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: 'First date, YYYY-MM-DD' })
   from: string;
 
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: 'Last date, YYYY-MM-DD' })
   to: string;
 
   @Field(() => Int, { description: 'Working days from `from` to `to`, both included' })
@@ -59,7 +59,7 @@ export class WorkingDaysType {
   @Field(() => Boolean, { description: 'Some day lies in a year with no calendar rows (plain week assumed)' })
   provisional: boolean;
 
-  @Field(() => [WorkingDayType])
+  @Field(() => [WorkingDayType], { description: 'Every date of the range, in order' })
   days: WorkingDayType[];
 
   static from(v: WorkingDaysView): WorkingDaysType {

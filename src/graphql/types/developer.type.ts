@@ -6,19 +6,19 @@ import { DeveloperKind } from './enums';
 
 @ObjectType('Developer', { simpleResolvers: true, description: 'A developer account: an ISV or a self-developing merchant' })
 export class DeveloperType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable, opaque identifier of the developer; the same in every answer that holds it' })
   id: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The developer's display name" })
   name: string;
 
-  @Field(() => DeveloperKind)
+  @Field(() => DeveloperKind, { description: 'ISV (builds for merchants) or SELF_DEVELOPING_MERCHANT (builds for its own store)' })
   kind: DeveloperKind;
 
   @Field(() => Boolean, { description: 'ISVs: onboarded (入驻) on the platform' })
   onboarded: boolean;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the developer was created (an instant, ISO 8601 UTC)' })
   createdAt: Date;
 
   @Field(() => Date, { nullable: true, description: 'When the developer closed the account (注销); null while open. A closed account reads its history and changes nothing.' })
@@ -33,16 +33,16 @@ export class DeveloperType {
   }
 }
 
-@InputType('RegisterDeveloperInput')
+@InputType('RegisterDeveloperInput', { description: "A new developer account for the caller's login" })
 export class RegisterDeveloperInput {
-  @Field(() => String)
+  @Field(() => String, { description: "The developer's display name, shown to reviewers and partners" })
   name: string;
 
-  @Field(() => DeveloperKind)
+  @Field(() => DeveloperKind, { description: 'ISV (builds for merchants) or SELF_DEVELOPING_MERCHANT (builds for its own store)' })
   kind: DeveloperKind;
 }
 
-@InputType('CloseDeveloperAccountInput')
+@InputType('CloseDeveloperAccountInput', { description: "Closing the caller's developer account (DOMAIN §6): refused while bills are unpaid" })
 export class CloseDeveloperAccountInput {
   @Field(() => String, { description: 'The account name, typed again: closing cannot be undone' })
   confirmName: string;
@@ -53,7 +53,7 @@ export class CloseDeveloperAccountInput {
 
 @ObjectType('AccountClosure', { simpleResolvers: true, description: 'A closed developer account and what closing it settled' })
 export class AccountClosureType {
-  @Field(() => DeveloperType)
+  @Field(() => DeveloperType, { description: 'The closed developer account as it is now (closedAt set)' })
   developer: DeveloperType;
 
   @Field(() => Money, { description: 'The deposit handed back, yuan' })

@@ -8,13 +8,13 @@ import { PageInfoType } from './connection.type';
 
 @ObjectType('Invoice', { description: 'An invoice for paid Douyin technical service fees (DOMAIN §6): REQUESTED, then ISSUED or REJECTED by an operator' })
 export class InvoiceType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable, opaque identifier of the invoice; the same in every answer that holds it' })
   id: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The developer who asked for the invoice' })
   developerId: string;
 
-  @Field(() => BillingPlatform)
+  @Field(() => BillingPlatform, { description: 'The platform of the invoiced bills' })
   platform: BillingPlatform;
 
   @Field(() => String, { description: 'The invoice title (发票抬头)' })
@@ -26,7 +26,7 @@ export class InvoiceType {
   @Field(() => Money, { description: 'The exact sum of its bills’ totals, yuan' })
   amount: string;
 
-  @Field(() => InvoiceStatus)
+  @Field(() => InvoiceStatus, { description: 'REQUESTED, ISSUED or REJECTED' })
   status: InvoiceStatus;
 
   @Field(() => String, { nullable: true, description: 'The invoice number (发票号码), once ISSUED' })
@@ -35,7 +35,7 @@ export class InvoiceType {
   @Field(() => String, { nullable: true, description: 'Why it was REJECTED' })
   rejectReason: string | null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the developer asked for it' })
   requestedAt: Date;
 
   @Field(() => Date, { nullable: true, description: 'When an operator issued or rejected it' })
@@ -58,28 +58,28 @@ export class InvoiceType {
   }
 }
 
-@ObjectType('InvoiceEdge', { simpleResolvers: true })
+@ObjectType('InvoiceEdge', { simpleResolvers: true, description: 'One invoice of a connection, with its cursor' })
 export class InvoiceEdgeType {
-  @Field(() => String)
+  @Field(() => String, { description: 'Opaque position of this invoice: pass it as `after` to read the invoices that follow' })
   cursor: string;
 
-  @Field(() => InvoiceType)
+  @Field(() => InvoiceType, { description: 'The invoice itself' })
   node: InvoiceType;
 }
 
-@ObjectType('InvoiceConnection', { simpleResolvers: true })
+@ObjectType('InvoiceConnection', { simpleResolvers: true, description: "A page of invoices (Relay cursor connection): the edges in the list's order, where the page sits, and the whole list's count" })
 export class InvoiceConnectionType {
-  @Field(() => [InvoiceEdgeType])
+  @Field(() => [InvoiceEdgeType], { description: 'The invoices of this page, each with its cursor' })
   edges: InvoiceEdgeType[];
 
-  @Field(() => PageInfoType)
+  @Field(() => PageInfoType, { description: 'Where this page sits: pass endCursor as `after` while hasNextPage is true' })
   pageInfo: PageInfoType;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many invoices the whole list holds (all pages), not only this page' })
   totalCount: number;
 }
 
-@InputType('RequestInvoiceInput')
+@InputType('RequestInvoiceInput', { description: 'An invoice request over paid bills' })
 export class RequestInvoiceInput {
   @Field(() => [ID], { description: 'The caller’s paid Douyin bills, 1 to 100, each at most once' })
   billIds: string[];

@@ -8,10 +8,10 @@ export class CapabilityCategoryType {
   @Field(() => ID, { description: "The category code, as the object's identity (the same value as code)" })
   id: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Category code that applications name' })
   code: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Category name shown to applicants' })
   name: string;
 
   @Field(() => Boolean, { description: 'Refuses TEMPLATE applications' })
@@ -22,27 +22,27 @@ export class CapabilityCategoryType {
   }
 }
 
-@InputType('UpsertCapabilityCategoryInput')
+@InputType('UpsertCapabilityCategoryInput', { description: 'A member-capability category to create or replace (by code)' })
 export class UpsertCapabilityCategoryInput {
-  @Field(() => String)
+  @Field(() => String, { description: 'The category code applications name' })
   code: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Category name shown to applicants' })
   name: string;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'True: refuses TEMPLATE applications' })
   customOnly: boolean;
 }
 
 @InputType('MemberCapabilityApplicationInput', { description: 'DOMAIN §4 required material' })
 export class MemberCapabilityApplicationInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "A listed category's code" })
   categoryCode: string;
 
-  @Field(() => ProductKind)
+  @Field(() => ProductKind, { description: 'MINI_PROGRAM or WIDGET: the kind of product that will use the capabilities' })
   productKind: ProductKind;
 
-  @Field(() => BuildKind)
+  @Field(() => BuildKind, { description: 'TEMPLATE (for a merchant segment: QUALITY or POTENTIAL merchants) or CUSTOM (one named QUALITY merchant)' })
   build: BuildKind;
 
   @Field(() => MerchantTier, { description: "CUSTOM: the target merchant's tier; TEMPLATE: the tier of the merchant segment" })
@@ -57,19 +57,19 @@ export class MemberCapabilityApplicationInput {
   @Field(() => String, { nullable: true, description: 'TEMPLATE: required' })
   merchantSegment?: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Name of the ISV building the product' })
   isvName: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The ISV's DingTalk contact" })
   dingTalkContact: string;
 
   @Field(() => String, { description: 'http(s) URL of the demo document' })
   demoDocumentUrl: string;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'The member-operation permissions requested, at least one' })
   permissionsRequested: string[];
 
-  @Field(() => String)
+  @Field(() => String, { description: 'How the capabilities will be used' })
   usageScenario: string;
 
   @Field(() => String, { nullable: true, description: 'Required of ISVs not yet onboarded' })
@@ -79,81 +79,81 @@ export class MemberCapabilityApplicationInput {
   successCases?: string | null;
 }
 
-@ObjectType('MemberCapabilityApplication', { simpleResolvers: true })
+@ObjectType('MemberCapabilityApplication', { simpleResolvers: true, description: 'An application for member open capabilities (DOMAIN §4): the gates checked on filing, the material, and the review' })
 export class MemberCapabilityApplicationType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable, opaque identifier of the member capability application; the same in every answer that holds it' })
   id: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The developer who applied' })
   developerId: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The category applied in (a listed category; a custom-only one refuses TEMPLATE)' })
   categoryCode: string;
 
-  @Field(() => ProductKind)
+  @Field(() => ProductKind, { description: 'MINI_PROGRAM or WIDGET: the kind of product that will use the capabilities' })
   productKind: ProductKind;
 
-  @Field(() => BuildKind)
+  @Field(() => BuildKind, { description: 'TEMPLATE (for a merchant segment) or CUSTOM (for one named merchant)' })
   build: BuildKind;
 
-  @Field(() => MerchantTier)
+  @Field(() => MerchantTier, { description: 'The merchant tier the gate was checked with: CUSTOM needs QUALITY, TEMPLATE QUALITY or POTENTIAL' })
   merchantTier: MerchantTier;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "CUSTOM: the target merchant's name" })
   merchantName: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "CUSTOM: the target merchant's id" })
   merchantId: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'TEMPLATE: the merchant segment targeted' })
   merchantSegment: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Name of the ISV building the product' })
   isvName: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The ISV's DingTalk contact" })
   dingTalkContact: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Address of the demo document' })
   demoDocumentUrl: string;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'The member-operation permissions requested' })
   permissionsRequested: string[];
 
-  @Field(() => String)
+  @Field(() => String, { description: 'How the capabilities will be used' })
   usageScenario: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The ISV's company introduction: required from an ISV not yet onboarded" })
   companyIntroduction: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The ISV's past success cases: required from an ISV not yet onboarded" })
   successCases: string | null;
 
-  @Field(() => ApplicationStatus)
+  @Field(() => ApplicationStatus, { description: 'PENDING, APPROVED or REJECTED' })
   status: ApplicationStatus;
 
-  @Field(() => [EligibilityRuleType])
+  @Field(() => [EligibilityRuleType], { description: 'The gates as checked when filing: merchant tier against the build, category, ISV onboarding material' })
   eligibility: EligibilityRuleType[];
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was filed' })
   submittedAt: Date;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the review is due: 24:00 Beijing time of the 3rd working day after submission' })
   dueAt: Date;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'True if the due time reaches into a year the calendar holds no official notice for (weekends only counted); it is recomputed when the year is imported' })
   dueProvisional: boolean;
 
   @Field(() => ID, { nullable: true, description: 'The reviewer who decided (issue 18)' })
   decidedBy: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When a reviewer decided it; null while PENDING' })
   decidedAt: Date | null;
 
-  @Field(() => [MemberCapabilityRejection], { nullable: true })
+  @Field(() => [MemberCapabilityRejection], { nullable: true, description: "The reviewer's rejection codes; null unless REJECTED (the first three count as strikes: 3 bar new applications)" })
   rejectionCodes: MemberCapabilityRejection[] | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The reviewer's explanation; null unless REJECTED" })
   rejectionNote: string | null;
 
   @Field(() => Boolean, { description: 'The rejection counted as a non-compliant strike' })
@@ -197,13 +197,13 @@ export class MemberCapabilityStandingType {
   @Field(() => ID, { description: "The developer's id: one standing per developer" })
   id: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the developer whose strikes these are' })
   developerId: string;
 
   @Field(() => Int, { description: 'Non-compliant rejections since the last lift' })
   strikes: number;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'True after 3 non-compliant rejections, until an operator lifts it: no new application' })
   barred: boolean;
 
   static from(d: DeveloperEntity): MemberCapabilityStandingType {

@@ -4,19 +4,77 @@ import { KIND_SPECS, NotificationChannel, NotificationKind, NotificationLinkType
 import { NotificationEntity, NotificationSettingsEntity, OutboundAttemptEntity, OutboundMessageEntity, WebhookEndpointEntity } from '../../db/entities';
 import { PageInfoType } from './connection.type';
 
-registerEnumType(NotificationKind, { name: 'NotificationKind', description: 'What a notification tells (a stable code; docs/notifications.md lists each with its figures)' });
-registerEnumType(NotificationChannel, { name: 'NotificationChannel', description: 'Where notifications go: the inbox (always), email, SMS, webhooks' });
-registerEnumType(NotificationLinkType, { name: 'NotificationLinkType', description: 'The kind of object a notification links to' });
+registerEnumType(NotificationKind, {
+  name: 'NotificationKind',
+  description: 'What a notification tells (a stable code; docs/notifications.md lists each with its figures)',
+  valuesConfig: {
+    APP_REVIEW_APPROVED: { description: "A reviewer approved the app's round: the app is ONLINE" },
+    APP_REVIEW_REJECTED: { description: "A reviewer rejected the app's round (body: reason codes and explanation)" },
+    APPLICATION_APPROVED: { description: 'A package application was approved: the package is granted' },
+    APPLICATION_REJECTED: { description: "A package application was rejected, with the reviewer's reason" },
+    MEMBER_CAPABILITY_APPROVED: { description: 'A member-capability application was approved' },
+    MEMBER_CAPABILITY_REJECTED: { description: 'A member-capability application was rejected, with its reason' },
+    MEMBER_CAPABILITY_BARRED: { description: 'The third non-compliant rejection: the developer may file no new member-capability application' },
+    MEMBER_CAPABILITY_BAR_LIFTED: { description: 'An operator lifted the member-capability bar' },
+    APP_SUSPENDED: { description: 'An operator suspended the app, with the reason: its quota is 0' },
+    APP_RESTORED: { description: 'An operator restored the suspended app' },
+    APP_SECRET_ROTATED: { description: "The app's secret was rotated (versions and how long the old one stays valid)" },
+    APP_QUOTA_SET: { description: "An operator set the app's quota (CONTRACT and UV-based tags), from a date" },
+    BILL_ISSUED: { description: 'A billing run issued bills: one notification per developer, platform and period, with the total' },
+    BILL_UNPAID: { description: 'A bill the balance (and auto-debit) could not pay' },
+    ARREARS_ENTERED: { description: 'The account entered arrears: charged API access is restricted (body: unpaid bills and amount)' },
+    ARREARS_CLEARED: { description: 'The arrears were paid: the restriction is lifted' },
+    BALANCE_LOW: { description: "The prepaid balance fell below the developer's threshold; told once, re-armed when it is back at or above it" },
+    QUOTA_80_PERCENT: { description: "Today's calls reached 80% of today's quota; once per app and Beijing day" },
+    QUOTA_EXHAUSTED: { description: "Today's calls reached 100% of today's quota (emergency traffic included); once per app and Beijing day" },
+    EMERGENCY_TRAFFIC_GRANTED: { description: 'The app reached its quota and got emergency traffic: 50% of its quota until 24:00 Beijing time' },
+    DEPOSIT_DEDUCTED: { description: 'Douyin arrears over a month old were taken from the deposit (body: amount, deposit left)' },
+    INVOICE_ISSUED: { description: 'An operator issued the requested invoice' },
+    INVOICE_REJECTED: { description: 'An operator rejected the invoice request, with the reason' },
+    SUBSCRIPTION_EXPIRING_7_DAYS: { description: 'A bought market subscription ends within 7 days (told again after a renewal moves its end)' },
+    SUBSCRIPTION_EXPIRING_1_DAY: { description: 'A bought market subscription ends within 1 day' },
+    PRODUCTION_NOTIFICATION_FAILING: { description: "For providers: deliveries to the product's production endpoint are failing" },
+    PRODUCTION_NOTIFICATION_STOPPED: { description: 'For providers: deliveries stopped after 120 attempts; resetNotificationErrors retries' },
+    PRODUCTION_NOTIFICATION_RECOVERED: { description: 'For providers: a delivery got through after failures' },
+    WEBHOOK_PING: { description: 'A test delivery the developer asked for (pingWebhookEndpoint); webhook only, never in the inbox' },
+  },
+});
+registerEnumType(NotificationChannel, {
+  name: 'NotificationChannel',
+  description: 'Where notifications go: the inbox (always), email, SMS, webhooks',
+  valuesConfig: {
+    INBOX: { description: 'The portal inbox (myNotifications): always on, the record of what was told' },
+    EMAIL: { description: "Email to the developer's address" },
+    SMS: { description: "SMS to the developer's phone: only for the urgent kinds (suspension, arrears, exhausted quota, …)" },
+    WEBHOOK: { description: "A signed POST to each of the developer's webhook endpoints" },
+  },
+});
+registerEnumType(NotificationLinkType, {
+  name: 'NotificationLinkType',
+  description: 'The kind of object a notification links to',
+  valuesConfig: {
+    APP: { description: 'An app (id: App.id)' },
+    REVIEW_ROUND: { description: 'A review round (id: ReviewRound.id)' },
+    PACKAGE_APPLICATION: { description: 'A package application (id: PackageApplication.id)' },
+    MEMBER_CAPABILITY_APPLICATION: { description: 'A member-capability application (id: MemberCapabilityApplication.id)' },
+    BILL: { description: 'A bill (id: Bill.id)' },
+    BILLING_ACCOUNT: { description: "The developer's billing account (id: the developer id)" },
+    INVOICE: { description: 'An invoice (id: Invoice.id)' },
+    MARKET_SUBSCRIPTION: { description: 'A cloud-market subscription (id: MarketSubscription.id)' },
+    PRODUCTION_NOTIFICATION: { description: "A delivery to a provider's production endpoint (id: ProductionNotification.id)" },
+    WEBHOOK_ENDPOINT: { description: 'A webhook endpoint (id: WebhookEndpoint.id)' },
+  },
+});
 
 @ObjectType('Notification', { simpleResolvers: true, description: 'A message to the developer, with the object it is about' })
 export class NotificationType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable, opaque identifier of the notification; the same in every answer that holds it' })
   id: string;
 
-  @Field(() => NotificationKind)
+  @Field(() => NotificationKind, { description: 'What the notification tells (a stable code)' })
   kind: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Short headline, for people' })
   title: string;
 
   @Field(() => ID, { nullable: true, description: 'The app concerned, if any' })
@@ -31,13 +89,13 @@ export class NotificationType {
   @Field(() => ID, { nullable: true, description: 'The id of the object to open (an app, a bill, an invoice, a subscription…)' })
   linkId: string | null;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'True once the developer marked it read' })
   read: boolean;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was marked read; null while unread' })
   readAt: Date | null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the notification was created (an instant, ISO 8601 UTC)' })
   createdAt: Date;
 
   static from(e: NotificationEntity): NotificationType {
@@ -57,21 +115,21 @@ export class NotificationType {
   }
 }
 
-@ObjectType('NotificationEdge', { simpleResolvers: true })
+@ObjectType('NotificationEdge', { simpleResolvers: true, description: 'One notification of a connection, with its cursor' })
 export class NotificationEdgeType {
-  @Field(() => String)
+  @Field(() => String, { description: 'Opaque position of this notification: pass it as `after` to read the notifications that follow' })
   cursor: string;
 
-  @Field(() => NotificationType)
+  @Field(() => NotificationType, { description: 'The notification itself' })
   node: NotificationType;
 }
 
-@ObjectType('NotificationConnection', { simpleResolvers: true })
+@ObjectType('NotificationConnection', { simpleResolvers: true, description: "A page of notifications (Relay cursor connection): the edges in the list's order, where the page sits, and the whole list's count" })
 export class NotificationConnectionType {
-  @Field(() => [NotificationEdgeType])
+  @Field(() => [NotificationEdgeType], { description: 'The notifications of this page, each with its cursor' })
   edges: NotificationEdgeType[];
 
-  @Field(() => PageInfoType)
+  @Field(() => PageInfoType, { description: 'Where this page sits: pass endCursor as `after` while hasNextPage is true' })
   pageInfo: PageInfoType;
 
   @Field(() => Int, { description: 'Notifications matching the filter' })
@@ -81,7 +139,7 @@ export class NotificationConnectionType {
   unreadCount: number;
 }
 
-@ObjectType('NotificationsMarked', { simpleResolvers: true })
+@ObjectType('NotificationsMarked', { simpleResolvers: true, description: 'How many notifications a mark-as-read changed' })
 export class NotificationsMarkedType {
   @Field(() => Int, { description: 'How many were unread and are now read' })
   marked: number;
@@ -92,13 +150,13 @@ export class NotificationsMarkedType {
 
 @ObjectType('NotificationPreference', { simpleResolvers: true, description: 'Whether one kind goes to one channel' })
 export class NotificationPreferenceType {
-  @Field(() => NotificationKind)
+  @Field(() => NotificationKind, { description: 'The notification kind' })
   kind: NotificationKind;
 
-  @Field(() => NotificationChannel)
+  @Field(() => NotificationChannel, { description: 'The channel (INBOX is always on)' })
   channel: NotificationChannel;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Whether this kind goes to this channel' })
   enabled: boolean;
 
   @Field(() => Boolean, { description: "True when the developer chose it; false when it is the kind's default" })
@@ -107,10 +165,10 @@ export class NotificationPreferenceType {
 
 @ObjectType('NotificationSettings', { simpleResolvers: true, description: 'Contacts for email and SMS, and the low-balance threshold' })
 export class NotificationSettingsType {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Address email notifications go to; null: none' })
   email: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Phone number SMS notifications go to; null: none' })
   phone: string | null;
 
   @Field(() => Money, { nullable: true, description: 'BALANCE_LOW is sent once when the balance falls below this (yuan); null: never' })
@@ -123,19 +181,19 @@ export class NotificationSettingsType {
 
 @ObjectType('WebhookEndpoint', { simpleResolvers: true, description: 'An HTTPS endpoint receiving signed notification deliveries' })
 export class WebhookEndpointType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable, opaque identifier of the webhook endpoint; the same in every answer that holds it' })
   id: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The https address deliveries are POSTed to' })
   url: string;
 
   @Field(() => Boolean, { description: 'False once removed' })
   active: boolean;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the webhook endpoint was created (an instant, ISO 8601 UTC)' })
   createdAt: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the signing secret was last rotated; null if never' })
   secretRotatedAt: Date | null;
 
   static from(e: WebhookEndpointEntity): WebhookEndpointType {
@@ -145,7 +203,7 @@ export class WebhookEndpointType {
 
 @ObjectType('WebhookEndpointSecret', { simpleResolvers: true, description: 'An endpoint with its signing secret: shown in this answer only, never again' })
 export class WebhookEndpointSecretType {
-  @Field(() => WebhookEndpointType)
+  @Field(() => WebhookEndpointType, { description: 'The endpoint the new secret signs for' })
   endpoint: WebhookEndpointType;
 
   @Field(() => String, { description: 'HMAC-SHA256 key of x-portal-signature; store it now' })
@@ -154,16 +212,16 @@ export class WebhookEndpointSecretType {
 
 @ObjectType('WebhookAttempt', { simpleResolvers: true, description: 'One delivery attempt' })
 export class WebhookAttemptType {
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was tried' })
   at: Date;
 
   @Field(() => String, { description: 'DELIVERED, HTTP_STATUS, TIMEOUT, REFUSED or NETWORK' })
   outcome: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'The status answered; null if none came back' })
   httpStatus: number | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How long the attempt took, in milliseconds' })
   durationMs: number;
 
   @Field(() => String, { description: 'What happened, in words the developer can act on' })
@@ -176,13 +234,13 @@ export class WebhookAttemptType {
 
 @ObjectType('WebhookDelivery', { simpleResolvers: true, description: 'One event delivered (or being delivered) to an endpoint, with every attempt' })
 export class WebhookDeliveryType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable, opaque identifier of the webhook delivery; the same in every answer that holds it' })
   id: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Id of the endpoint the delivery goes to' })
   endpointId: string | null;
 
-  @Field(() => NotificationKind)
+  @Field(() => NotificationKind, { description: 'The notification kind delivered' })
   kind: string;
 
   @Field(() => ID, { nullable: true, description: 'The inbox notification it carries (none for a ping)' })
@@ -191,13 +249,13 @@ export class WebhookDeliveryType {
   @Field(() => String, { description: 'PENDING, DELIVERED or STOPPED' })
   status: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Attempts so far (stops after 16, about 38.5 hours)' })
   attemptCount: number;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it is tried next; null when delivered or given up' })
   nextAttemptAt: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was delivered; null until then' })
   deliveredAt: Date | null;
 
   @Field(() => ID, { nullable: true, description: 'The delivery this one replays' })
@@ -206,10 +264,10 @@ export class WebhookDeliveryType {
   @Field(() => String, { description: 'The JSON body that was (or will be) POSTed, without its deliveryId' })
   payload: string;
 
-  @Field(() => [WebhookAttemptType])
+  @Field(() => [WebhookAttemptType], { description: 'Each attempt, oldest first' })
   attempts: WebhookAttemptType[];
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the webhook delivery was created (an instant, ISO 8601 UTC)' })
   createdAt: Date;
 
   static from({ message: m, attempts }: { message: OutboundMessageEntity; attempts: OutboundAttemptEntity[] }): WebhookDeliveryType {
@@ -230,23 +288,23 @@ export class WebhookDeliveryType {
   }
 }
 
-@ObjectType('WebhookDeliveryEdge', { simpleResolvers: true })
+@ObjectType('WebhookDeliveryEdge', { simpleResolvers: true, description: 'One webhook delivery of a connection, with its cursor' })
 export class WebhookDeliveryEdgeType {
-  @Field(() => String)
+  @Field(() => String, { description: 'Opaque position of this webhook delivery: pass it as `after` to read the webhook deliverys that follow' })
   cursor: string;
 
-  @Field(() => WebhookDeliveryType)
+  @Field(() => WebhookDeliveryType, { description: 'The webhook delivery itself' })
   node: WebhookDeliveryType;
 }
 
-@ObjectType('WebhookDeliveryConnection', { simpleResolvers: true })
+@ObjectType('WebhookDeliveryConnection', { simpleResolvers: true, description: "A page of webhook deliverys (Relay cursor connection): the edges in the list's order, where the page sits, and the whole list's count" })
 export class WebhookDeliveryConnectionType {
-  @Field(() => [WebhookDeliveryEdgeType])
+  @Field(() => [WebhookDeliveryEdgeType], { description: 'The webhook deliverys of this page, each with its cursor' })
   edges: WebhookDeliveryEdgeType[];
 
-  @Field(() => PageInfoType)
+  @Field(() => PageInfoType, { description: 'Where this page sits: pass endCursor as `after` while hasNextPage is true' })
   pageInfo: PageInfoType;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many webhook deliverys the whole list holds (all pages), not only this page' })
   totalCount: number;
 }

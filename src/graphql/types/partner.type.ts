@@ -10,7 +10,7 @@ export class PartnerGrantType {
   @Field(() => ID, { description: "The partner's credential subject" })
   partnerId: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The developer granting access' })
   developerId: string;
 
   @Field(() => Date, { description: 'When access was (last) granted' })
@@ -35,13 +35,13 @@ export class PartnerGrantType {
  */
 @ObjectType('PartnerDeveloper', { description: 'A developer that grants the calling partner access' })
 export class PartnerDeveloperType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable, opaque identifier of the partner developer; the same in every answer that holds it' })
   id: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The developer's display name" })
   name: string;
 
-  @Field(() => DeveloperKind)
+  @Field(() => DeveloperKind, { description: 'ISV (builds for merchants) or SELF_DEVELOPING_MERCHANT (builds for its own store)' })
   kind: DeveloperKind;
 
   @Field(() => Date, { description: 'When this developer granted the partner access' })

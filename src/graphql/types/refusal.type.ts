@@ -14,10 +14,10 @@ registerEnumType(RefusalReason, {
 /** A refusal the caller can act on, returned as data in a mutation's result union. */
 @InterfaceType('Refusal', { description: 'A refusal the caller can act on. `code` is stable; `message` is for people.' })
 export abstract class RefusalType {
-  @Field(() => String)
+  @Field(() => String, { description: 'Stable, machine-readable refusal code (e.g. INVALID_INPUT, INVALID_STATE, NOT_ELIGIBLE); branch on this, never on the message' })
   code: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Explanation for people, naming the rule and its figures; may change wording' })
   message: string;
 }
 
@@ -29,13 +29,13 @@ export class ViolationType {
   @Field(() => String, { description: 'Rule code, e.g. TOO_LONG, NOT_HTTP_URL, UNKNOWN_TAG' })
   rule: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The broken rule, for people' })
   message: string;
 }
 
 @ObjectType('InvalidInput', { implements: RefusalType, simpleResolvers: true, description: 'The input broke one or more rules; nothing was written.' })
 export class InvalidInputType extends RefusalType {
-  @Field(() => [ViolationType])
+  @Field(() => [ViolationType], { description: 'Every broken rule, each naming its input field' })
   violations: ViolationType[];
 }
 
@@ -86,7 +86,7 @@ export class EligibilityRuleType {
   @Field(() => String, { description: 'Rule code, e.g. SUCCESS_RATE, EFFECTIVE_USE, NEXT_RUNG' })
   rule: string;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'True if the measured figure meets the threshold' })
   passed: boolean;
 
   @Field(() => String, { description: 'The measured figure, e.g. "97.99%"' })
@@ -95,13 +95,13 @@ export class EligibilityRuleType {
   @Field(() => String, { description: 'The threshold, e.g. "≥ 98.00%"' })
   threshold: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The rule's outcome for people, with the figure and the threshold" })
   message: string;
 }
 
 @ObjectType('NotEligible', { implements: RefusalType, simpleResolvers: true, description: 'One or more eligibility rules failed; each is listed with its figure and threshold. Nothing was written.' })
 export class NotEligibleType extends RefusalType {
-  @Field(() => [EligibilityRuleType])
+  @Field(() => [EligibilityRuleType], { description: 'Every rule that failed, each with its measured figure and threshold' })
   failedRules: EligibilityRuleType[];
 }
 
@@ -110,10 +110,10 @@ export class OfflineChannelType extends RefusalType {
   @Field(() => String, { description: 'e.g. EMAIL' })
   channel: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Where to send the application; null if the package names none' })
   contactEmail: string | null;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'The materials the email must attach' })
   requiredMaterials: string[];
 }
 

@@ -5,19 +5,19 @@ import { RejectionReason, ReviewDecision, ReviewMessageAuthor, ReviewRoundStatus
 
 @ObjectType('ReviewMessage', { simpleResolvers: true, description: "A message in a rejected round's feedback thread" })
 export class ReviewMessageType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable, opaque identifier of the review message; the same in every answer that holds it' })
   id: string;
 
-  @Field(() => ReviewMessageAuthor)
+  @Field(() => ReviewMessageAuthor, { description: 'DEVELOPER (feedback) or REVIEWER (an answer)' })
   authorRole: ReviewMessageAuthor;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Who wrote it' })
   authorId: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The message as written' })
   body: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was posted' })
   postedAt: Date;
 
   static from(e: ReviewMessageEntity): ReviewMessageType {
@@ -27,25 +27,25 @@ export class ReviewMessageType {
 
 @ObjectType('ReviewRound', { simpleResolvers: true, description: 'One review round (DOMAIN §3): opened by a submission, decided once' })
 export class ReviewRoundType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable, opaque identifier of the review round; the same in every answer that holds it' })
   id: string;
 
-  @Field(() => ReviewSubjectType)
+  @Field(() => ReviewSubjectType, { description: 'APP or MARKET_PRODUCT' })
   subjectType: ReviewSubjectType;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The app or market product reviewed' })
   subjectId: string;
 
   @Field(() => Int, { description: '1 for the first submission, 2 for the first resubmission, ...' })
   roundNo: number;
 
-  @Field(() => ReviewRoundStatus)
+  @Field(() => ReviewRoundStatus, { description: 'PENDING, APPROVED or REJECTED' })
   status: ReviewRoundStatus;
 
   @Field(() => String, { nullable: true, description: "The subject's tag when submitted" })
   tagCode: string | null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was submitted (the 3 working days count from this Beijing date)' })
   submittedAt: Date;
 
   @Field(() => Date, { description: 'SLA: 24:00 Beijing of the 3rd working day after the Beijing date of submission' })
@@ -57,7 +57,7 @@ export class ReviewRoundType {
   @Field(() => ID, { nullable: true, description: 'The reviewer who decided (audit)' })
   decidedBy: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was decided; null while PENDING' })
   decidedAt: Date | null;
 
   @Field(() => [RejectionReason], { description: 'Empty unless REJECTED' })
@@ -88,33 +88,33 @@ export class ReviewRoundType {
   }
 }
 
-@ObjectType('ReviewRoundEdge', { simpleResolvers: true })
+@ObjectType('ReviewRoundEdge', { simpleResolvers: true, description: 'One review round of a connection, with its cursor' })
 export class ReviewRoundEdgeType {
-  @Field(() => String)
+  @Field(() => String, { description: 'Opaque position of this review round: pass it as `after` to read the review rounds that follow' })
   cursor: string;
 
-  @Field(() => ReviewRoundType)
+  @Field(() => ReviewRoundType, { description: 'The review round itself' })
   node: ReviewRoundType;
 }
 
-@ObjectType('ReviewRoundConnection', { simpleResolvers: true })
+@ObjectType('ReviewRoundConnection', { simpleResolvers: true, description: "A page of review rounds (Relay cursor connection): the edges in the list's order, where the page sits, and the whole list's count" })
 export class ReviewRoundConnectionType {
-  @Field(() => [ReviewRoundEdgeType])
+  @Field(() => [ReviewRoundEdgeType], { description: 'The review rounds of this page, each with its cursor' })
   edges: ReviewRoundEdgeType[];
 
-  @Field(() => PageInfoType)
+  @Field(() => PageInfoType, { description: 'Where this page sits: pass endCursor as `after` while hasNextPage is true' })
   pageInfo: PageInfoType;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many review rounds the whole list holds (all pages), not only this page' })
   totalCount: number;
 }
 
-@InputType('DecideReviewInput')
+@InputType('DecideReviewInput', { description: "A reviewer's decision on a pending round" })
 export class DecideReviewInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The pending round decided' })
   roundId: string;
 
-  @Field(() => ReviewDecision)
+  @Field(() => ReviewDecision, { description: 'APPROVE or REJECT (REJECT needs reason codes and an explanation)' })
   decision: ReviewDecision;
 
   @Field(() => [String], { nullable: true, description: 'RejectionReason codes: one or more, required to REJECT; unknown ones are refused by name' })

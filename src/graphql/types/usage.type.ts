@@ -6,10 +6,10 @@ import { GraphQLSafeInt } from 'graphql-scalars';
 
 @InputType('ApiCallCountInput', { description: 'Calls of one category from one source' })
 export class ApiCallCountInput {
-  @Field(() => ApiCategory)
+  @Field(() => ApiCategory, { description: 'The API category the calls belong to (sets the price: FREE, BASIC, VALUE_ADDED, logistics)' })
   category: ApiCategory;
 
-  @Field(() => CallSource)
+  @Field(() => CallSource, { description: 'Where the calls came from: IN_CLOUD or OUT_OF_CLOUD (sets the price column)' })
   source: CallSource;
 
   @Field(() => Int, { description: 'All calls (an increment)' })
@@ -24,13 +24,13 @@ export class UsageRecordInput {
   @Field(() => String, { description: 'Unique per record, forever: a resend with the same key changes nothing. Letters, digits and . _ : - (1-100)' })
   idempotencyKey: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The appkey whose day the counts belong to' })
   appkey: string;
 
   @Field(() => LocalDate, { description: 'Beijing date YYYY-MM-DD; not after today' })
   date: string;
 
-  @Field(() => [ApiCallCountInput], { nullable: true })
+  @Field(() => [ApiCallCountInput], { nullable: true, description: 'Calls per category and source' })
   apiCalls?: ApiCallCountInput[] | null;
 
   @Field(() => Int, { nullable: true, description: 'New main (parent) orders synced (an increment)' })
@@ -46,45 +46,45 @@ export class UsageRecordInput {
   crmRelations?: number | null;
 }
 
-@ObjectType('UsageRecordReceipt', { simpleResolvers: true })
+@ObjectType('UsageRecordReceipt', { simpleResolvers: true, description: 'What recording one usage record did' })
 export class UsageRecordReceiptType {
   @Field(() => Int, { description: 'Position of the record in the batch' })
   index: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The record's key, as sent" })
   idempotencyKey: string;
 
-  @Field(() => RecordOutcome)
+  @Field(() => RecordOutcome, { description: 'APPLIED (new) or DUPLICATE (the key was stored already; nothing changed)' })
   outcome: RecordOutcome;
 }
 
 @ObjectType('UsageBatchReceipt', { simpleResolvers: true, description: 'The batch was stored: each record APPLIED or DUPLICATE' })
 export class UsageBatchReceiptType {
-  @Field(() => [UsageRecordReceiptType])
+  @Field(() => [UsageRecordReceiptType], { description: 'One receipt per record, in input order' })
   records: UsageRecordReceiptType[];
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Records that were new: their counts were added' })
   applied: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Records already stored (same idempotency key)' })
   duplicates: number;
 }
 
 @ObjectType('CallPermission', { simpleResolvers: true, description: 'Whether the gateway may let a call through now' })
 export class CallPermissionType {
-  @Field(() => String)
+  @Field(() => String, { description: 'The appkey asked about' })
   appkey: string;
 
   @Field(() => LocalDate, { description: "Today's Beijing date" })
   date: string;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'True if the gateway may let the call through now' })
   allowed: boolean;
 
   @Field(() => CallDenial, { nullable: true, description: 'Why not, when not allowed' })
   reason: CallDenial | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why it is refused, for people; null when allowed' })
   message: string | null;
 
   @Field(() => Int, { nullable: true, description: "Today's limit including emergency traffic; null where UV-based rules govern" })
@@ -97,7 +97,7 @@ export class CallPermissionType {
 
 @ObjectType('EmergencyTrafficAnswer', { description: 'What reportQuotaExhausted did' })
 export class EmergencyTrafficAnswerType {
-  @Field(() => String)
+  @Field(() => String, { description: 'The appkey asked about' })
   appkey: string;
 
   @Field(() => LocalDate, { description: "Today's Beijing date" })
@@ -109,13 +109,13 @@ export class EmergencyTrafficAnswerType {
   @Field(() => EmergencyRefusal, { nullable: true, description: 'Why none was granted now' })
   reason: EmergencyRefusal | null;
 
-  @Field(() => QuotaTodayType)
+  @Field(() => QuotaTodayType, { description: "Today's quota after the answer (with the grant when one was made)" })
   quotaToday: QuotaTodayType;
 }
 
 @ObjectType('AppQuotaSnapshot', { simpleResolvers: true, description: "One appkey's call-decision inputs for today, to decide locally until validUntil (the same rule as callPermission)" })
 export class AppQuotaSnapshotType {
-  @Field(() => String)
+  @Field(() => String, { description: 'The appkey the inputs are for' })
   appkey: string;
 
   @Field(() => Boolean, { description: 'False: no app has this appkey (callPermission answers UNKNOWN_APPKEY)' })
@@ -133,7 +133,7 @@ export class AppQuotaSnapshotType {
   @Field(() => Int, { nullable: true, description: 'The quota before emergency traffic' })
   baseLimit: number | null;
 
-  @Field(() => QuotaSource, { nullable: true })
+  @Field(() => QuotaSource, { nullable: true, description: "Where today's quota comes from; null for an unknown appkey" })
   quotaSource: QuotaSource | null;
 
   @Field(() => Int, { description: 'Emergency calls granted for today (0 when none)' })
@@ -163,7 +163,7 @@ export class QuotaSnapshotType {
   @Field(() => LocalDate, { description: "Today's Beijing date" })
   date: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the snapshot was taken' })
   generatedAt: Date;
 
   @Field(() => Date, { description: 'The earliest validUntil of the entries' })

@@ -6,60 +6,101 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** DEVELOPING → IN_REVIEW → ONLINE or REJECTED; ONLINE ↔ SUSPENDED */
 export type AppStatus =
+  /** Being built: development-test quota of 5,000 calls/day; may be edited and submitted for review */
   | 'DEVELOPING'
+  /** Submitted: a review round is open (due in 3 working days); keeps the 5,000/day development-test quota; not editable */
   | 'IN_REVIEW'
+  /** Approved: the tag's default online quota or the last traffic package granted */
   | 'ONLINE'
+  /** The last round was rejected: may be modified and resubmitted (a new round); 5,000/day development-test quota */
   | 'REJECTED'
+  /** Suspended by an operator (arrears, violation): quota 0 until restored */
   | 'SUSPENDED';
 
+/** Where a package or member-capability application stands: PENDING until decided once */
 export type ApplicationStatus =
+  /** Granted: final; the package or capability is the app's (or developer's) from now on */
   | 'APPROVED'
+  /** Waiting for a reviewer (due 3 working days after it was filed) */
   | 'PENDING'
+  /** Refused: final; a new application may be filed */
   | 'REJECTED';
 
+/** Whether a bill has been paid from the balance */
 export type BillStatus =
+  /** Paid from the balance: its ledger entries are written; never refunded */
   | 'PAID'
+  /** Not covered by the balance (or auto-debit) yet: the developer is in arrears until a recharge settles it (oldest bills first) */
   | 'UNPAID';
 
 /** TAOBAO: daily bills per appkey; DOUYIN: monthly, settled on the 5th */
 export type BillingPlatform =
+  /** Douyin store open platform (DOMAIN §6): one bill per appkey per calendar month, settled on the 5th of the next month; prepaid only */
   | 'DOUYIN'
+  /** Taobao Open Platform (DOMAIN §5): one bill per appkey per Beijing day, charged daily */
   | 'TAOBAO';
 
+/** The kind of developer account (DOMAIN §1) */
 export type DeveloperKind =
+  /** Service provider (服务商): builds apps for merchants */
   | 'ISV'
+  /** Self-developing merchant (自研商家): builds apps for its own store */
   | 'SELF_DEVELOPING_MERCHANT';
 
+/** Whether a package is a traffic quota or a value-added capability */
 export type PackageKind =
+  /** A daily API-call quota: a rung of a tag's ladder */
   | 'TRAFFIC'
+  /** A value-added API capability (basic openness, Taobaoke, Wangwang chat history, …) */
   | 'VALUE_ADDED';
 
+/** Where today's quota of an app comes from (DOMAIN §2.2) */
 export type QuotaSource =
+  /** ONLINE on a CONTRACT tag with an operator-set quota in force (its contract is named) */
   | 'CONTRACT'
+  /** DEVELOPING, IN_REVIEW or REJECTED: the tag's development-test quota (5,000/day) */
   | 'DEVELOPMENT_TEST'
+  /** SUSPENDED: quota 0, no calls */
   | 'SUSPENDED'
+  /** ONLINE with no traffic package: the tag's default online quota */
   | 'TAG_DEFAULT'
+  /** ONLINE with a granted traffic package: the last package granted */
   | 'TRAFFIC_PACKAGE'
+  /** ONLINE on a UV_BASED tag with no operator-set quota: the gateway applies UV rules (no fixed limit) */
   | 'UV_BASED'
+  /** ONLINE on a UV_BASED tag with an operator-set quota in force (e.g. XTAO_SITE's monthly adjustment by transaction volume) */
   | 'UV_OPERATOR_SET';
 
 /** DOMAIN §3: the seven unsupported app kinds, PROHIBITED_CONTENT, INCOMPLETE_MATERIAL, OTHER */
 export type RejectionReason =
+  /** Unsupported app kind: displays users' private data */
   | 'DISPLAYS_USER_PRIVATE_DATA'
+  /** Unsupported app kind: harasses users or changes their browsing path */
   | 'HARASSES_USERS_OR_CHANGES_BROWSING_PATH'
+  /** Unsupported app kind: image storage, or replacing item-page image links */
   | 'IMAGE_STORAGE_OR_REPLACES_ITEM_IMAGES'
+  /** The submission's material is missing or unclear */
   | 'INCOMPLETE_MATERIAL'
+  /** Unsupported app kind: messaging or instant communication */
   | 'MESSAGING_OR_INSTANT_COMMUNICATION'
+  /** Any other reason, explained in the rejection's text */
   | 'OTHER'
+  /** Unsupported app kind: has its own registration or login */
   | 'OWN_REGISTRATION_OR_LOGIN'
+  /** Unsupported app kind: phone-bill or point-card recharge */
   | 'PHONE_BILL_OR_POINT_CARD_RECHARGE'
+  /** Violates the law or infringes rights (002 article 3) */
   | 'PROHIBITED_CONTENT'
+  /** Unsupported app kind: traffic exchange between stores */
   | 'TRAFFIC_EXCHANGE_BETWEEN_STORES';
 
 /** PENDING until decided once: APPROVED or REJECTED */
 export type ReviewRoundStatus =
+  /** Approved: final */
   | 'APPROVED'
+  /** Waiting for a reviewer's decision; due at 24:00 of the 3rd working day after submission */
   | 'PENDING'
+  /** Rejected with reasons: final; feedback may still be posted; a resubmission opens a new round */
   | 'REJECTED';
 
 export type PartnerDevelopersQueryVariables = Exact<{ [key: string]: never; }>;
