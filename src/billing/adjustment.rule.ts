@@ -2,17 +2,11 @@ import { D, Dec, grouped, roundFen } from './money';
 import { ChargeDef } from './price-list';
 import { BillLineKind, RatedBill, RatedLine } from './rate-bill';
 
-/** A line already billed for the period, on the first bill or on an earlier adjustment. */
-export interface BilledLine {
-  readonly kind: BillLineKind;
-  readonly code: string;
-  readonly label: string;
-  /** On a first bill the quantity priced; on an adjustment line the change of quantity. */
-  readonly quantity: string;
-  readonly unitPrice: string;
-  readonly preciseAmount: string;
-  readonly amount: string;
-}
+/**
+ * A line already billed for the period, on the first bill or on an earlier adjustment: a rated line
+ * as stored (its explanation is not needed). On an adjustment line `quantity` is the change of quantity.
+ */
+export type BilledLine = Omit<RatedLine, 'explanation'>;
 
 export interface AdjustmentInput {
   /** The whole period re-rated with all its usage (`rateBill`, the price list and coupon in force then). */
