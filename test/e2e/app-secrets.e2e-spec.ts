@@ -6,7 +6,7 @@
  * never more than two valid; a suspended app's secrets verify nothing.
  */
 import { Role } from '../../src/domain/common/role';
-import { errorCode, GqlResponse, TestApp } from '../support/test-app';
+import { data, errorCode, TestApp } from '../support/test-app';
 
 let t: TestApp;
 let gateway: string;
@@ -21,10 +21,6 @@ beforeAll(async () => {
 afterAll(() => t?.stop());
 afterEach(() => t.clock.set('2026-11-20T04:00:00Z'));
 
-const data = <T>(res: GqlResponse<unknown>): T => {
-  if (res.errors) throw new Error(JSON.stringify(res.errors));
-  return res.data as T;
-};
 
 interface Created {
   id: string;

@@ -7,7 +7,7 @@
  * the ISV-onboarded standing follows its stated rule and an operator can set or clear it.
  */
 import { Role } from '../../src/domain/common/role';
-import { errorCode, GqlResponse, TestApp } from '../support/test-app';
+import { data, errorCode, TestApp } from '../support/test-app';
 
 let t: TestApp;
 let gateway: string;
@@ -22,10 +22,6 @@ beforeAll(async () => {
 afterAll(() => t?.stop());
 afterEach(() => t.clock.set('2026-11-20T04:00:00Z'));
 
-const data = <T>(res: GqlResponse<unknown>): T => {
-  if (res.errors) throw new Error(JSON.stringify(res.errors));
-  return res.data as T;
-};
 const gql = async <T>(query: string, variables: Record<string, unknown>, token: string | undefined): Promise<T> => data<T>(await t.post({ query, variables }, token));
 
 async function app(tagCode: string, status = 'ONLINE', declaredFunctions: string[] = [], dev?: { id: string; token: string }) {

@@ -7,7 +7,7 @@
  * sees its sales per product and month.
  */
 import { Role } from '../../src/domain/common/role';
-import { errorCode, GqlResponse, TestApp } from '../support/test-app';
+import { data, errorCode, TestApp } from '../support/test-app';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -15,10 +15,6 @@ beforeAll(async () => {
 });
 afterAll(() => t?.stop());
 
-const data = <T>(res: GqlResponse<unknown>): T => {
-  if (res.errors) throw new Error(JSON.stringify(res.errors));
-  return res.data as T;
-};
 const gql = async <T>(query: string, variables: Record<string, unknown>, token: string): Promise<T> => data<T>(await t.post({ query, variables }, token));
 
 /** A listed product: Standard at 12.00 a year with a 7-day trial. NOTE: listing (endpoint check, review) is the market suite's; here the state is set directly. */

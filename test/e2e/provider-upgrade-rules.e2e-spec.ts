@@ -6,7 +6,7 @@
  * refusals stay as before (no rule, hidden version).
  */
 import { Role } from '../../src/domain/common/role';
-import { errorCode, GqlResponse, TestApp } from '../support/test-app';
+import { data, errorCode, TestApp } from '../support/test-app';
 
 let t: TestApp;
 let operator: string;
@@ -16,10 +16,6 @@ beforeAll(async () => {
 });
 afterAll(() => t?.stop());
 
-const data = <T>(res: GqlResponse<unknown>): T => {
-  if (res.errors) throw new Error(JSON.stringify(res.errors));
-  return res.data as T;
-};
 const gql = async <T>(query: string, variables: Record<string, unknown>, token: string): Promise<T> => data<T>(await t.post({ query, variables }, token));
 
 async function product(provider: { token: string }) {

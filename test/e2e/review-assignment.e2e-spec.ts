@@ -7,7 +7,7 @@
  * decisions record who decided.
  */
 import { Role } from '../../src/domain/common/role';
-import { errorCode, GqlResponse, TestApp } from '../support/test-app';
+import { data, errorCode, TestApp } from '../support/test-app';
 
 let t: TestApp;
 let revA: string;
@@ -24,10 +24,6 @@ beforeAll(async () => {
 afterAll(() => t?.stop());
 afterEach(() => t.clock.set('2026-11-20T04:00:00Z'));
 
-const data = <T>(res: GqlResponse<unknown>): T => {
-  if (res.errors) throw new Error(JSON.stringify(res.errors));
-  return res.data as T;
-};
 const gql = async <T>(query: string, variables: Record<string, unknown>, token: string): Promise<T> => data<T>(await t.post({ query, variables }, token));
 
 async function submittedRound(): Promise<{ roundId: string; dev: { id: string; token: string } }> {

@@ -136,6 +136,12 @@ export class TestApp {
   }
 }
 
+/** A response's data, for a call that must succeed: its errors, if any, fail the test with their text. */
+export const data = <T>(res: GqlResponse<unknown>): T => {
+  if (res.errors) throw new Error(JSON.stringify(res.errors));
+  return res.data as T;
+};
+
 /** The first error's code, for assertions. */
 export const errorCode = (res: GqlResponse<unknown>): string | undefined => res.errors?.[0]?.extensions?.code;
 
