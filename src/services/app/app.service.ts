@@ -1,6 +1,6 @@
 import { isNumericId } from '../../domain/common/ids';
 import { randomInt } from 'node:crypto';
-import { DataSource, EntityManager, LessThan } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AppFunction, AppStatus } from '../../domain/app/app.enums';
 import { AppProfileInput, checkAppProfile } from '../../domain/app/app-input.rule';
 import { invalidInput, invalidState, ok, Result } from '../../domain/common/result';
