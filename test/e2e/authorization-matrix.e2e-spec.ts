@@ -90,6 +90,7 @@ export const ROWS: readonly Row[] = [
   ['Query.packageApplication',        'U N N N P F', 'query($id: ID!) { packageApplication(id: $id) { __typename } }', () => ({ id: '999999999' })],
   ['Query.appPackageApplications',    'U A A A P F', 'query($id: ID!) { appPackageApplications(appId: $id) { __typename } }', (f) => ({ id: f.appId })],
   ['Query.applicationReviewQueue',    'U F A A P F', '{ applicationReviewQueue(first: 1) { __typename } }'],
+  ['Query.reviewerQueue',             'U F A A P F', '{ reviewerQueue(first: 1) { totalCount } }'],
   ['Query.quoteOrder',                'N N N N P N', 'query($id: ID!) { quoteOrder(input: { versionId: $id, cycle: YEAR, length: 1 }) { __typename } }', () => ({ id: '999999999' })],
   ['Query.quoteUpgrade',              'U N F F P F', 'query($id: ID!) { quoteUpgrade(input: { subscriptionId: $id }) { __typename } }', () => ({ id: '999999999' })],
   ['Query.mySubscriptions',           'U A F F P F', '{ mySubscriptions { __typename } }'],

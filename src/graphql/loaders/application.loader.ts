@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
-import { PackageEntity } from '../../db/entities';
+import { MemberCapabilityApplicationEntity, PackageApplicationEntity, PackageEntity } from '../../db/entities';
 import { ApplicationStatus, PendingApplicationKind } from '../../domain/application/application.enums';
 import { isNumericId } from '../../domain/common/ids';
 
@@ -84,5 +84,29 @@ export const pendingMemberCapabilityApplicationsByDeveloperLoader = (ds: DataSou
           [PendingApplicationKind.MEMBER_CAPABILITY, ApplicationStatus.PENDING, [...developerIds]],
         ),
       ),
+    { maxBatchSize: 500 },
+  );
+
+const numericIds = (ids: readonly string[]) => ids.map((id) => (isNumericId(id) ? id : '0'));
+
+/** A package application by id: prevents one SELECT per queue item for `ReviewItem.packageApplication`. */
+export const packageApplicationByIdLoader = (ds: DataSource) =>
+  new DataLoader<string, PackageApplicationEntity | null>(
+    async (ids) => {
+      const rows = await ds.getRepository(PackageApplicationEntity).findBy({ id: In(numericIds(ids)) });
+      const by = new Map(rows.map((a) => [String(a.id), a]));
+      return ids.map((id) => by.get(id) ?? null);
+    },
+    { maxBatchSize: 500 },
+  );
+
+/** A member-capability application by id: prevents one SELECT per queue item for `ReviewItem.memberCapabilityApplication`. */
+export const memberCapabilityApplicationByIdLoader = (ds: DataSource) =>
+  new DataLoader<string, MemberCapabilityApplicationEntity | null>(
+    async (ids) => {
+      const rows = await ds.getRepository(MemberCapabilityApplicationEntity).findBy({ id: In(numericIds(ids)) });
+      const by = new Map(rows.map((a) => [String(a.id), a]));
+      return ids.map((id) => by.get(id) ?? null);
+    },
     { maxBatchSize: 500 },
   );

@@ -2,6 +2,8 @@ import { LocalDate } from './local-date.scalar';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { PackageApplicationEntity } from '../../db/entities';
 import { isOverdue } from '../../domain/common/sla.rule';
+import { ReviewItemKind } from '../../domain/review/assignment.rule';
+import { isItemOverdue, ReviewItem } from '../../domain/review/review-item';
 import { PendingApplication } from '../loaders/application.loader';
 import { ApplicationStatus, PackageKind, PendingApplicationKind } from './enums';
 import { EligibilityRuleType } from './refusal.type';
@@ -118,6 +120,19 @@ export class ApplicationQueueItemType {
 
   @Field(() => Boolean, { description: 'Past its due time and still pending' })
   overdue: boolean;
+
+  /** The deprecated queue's item, from the reviewer queue's view. */
+  static from(item: ReviewItem, now: Date): ApplicationQueueItemType {
+    return Object.assign(new ApplicationQueueItemType(), {
+      type: item.kind === ReviewItemKind.PACKAGE_APPLICATION ? 'PACKAGE' : 'MEMBER_CAPABILITY',
+      id: item.id,
+      appId: item.appId,
+      subject: item.subject,
+      submittedAt: item.submittedAt,
+      dueAt: item.dueAt,
+      overdue: isItemOverdue(item, now),
+    });
+  }
 }
 
 /** A pending application as the home page shows it: what it asks for and when it is due. */

@@ -19,8 +19,6 @@ import { CalendarService } from '../calendar/calendar.service';
 import { change } from '../common/change';
 import { notFound } from '../common/errors';
 import { NotificationService } from '../notification/notification.service';
-import { AssignmentScope, ReviewAssignmentService } from '../review/review-assignment.service';
-import { ReviewItemKind } from '../../domain/review/assignment.rule';
 
 export interface TrafficEligibilityView extends TrafficEligibility {
   app: AppEntity;
@@ -237,11 +235,5 @@ export class PackageApplicationService {
       },
       audit: (a, after) => ({ entityType: 'PackageApplication', entityId: a.id, after }),
     });
-  }
-
-  /** Reviewer queue: PENDING package applications, earliest due first; `scope` narrows to mine or unassigned (issue 18). */
-  async queue(limit: number, scope?: AssignmentScope | null): Promise<PackageApplicationEntity[]> {
-    const id = ReviewAssignmentService.idCondition(ReviewItemKind.PACKAGE_APPLICATION, scope);
-    return this.ds.manager.find(PackageApplicationEntity, { where: { status: ApplicationStatus.PENDING, ...(id ? { id } : {}) }, order: { dueAt: 'ASC', id: 'ASC' }, take: limit });
   }
 }

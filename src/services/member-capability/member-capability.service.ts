@@ -18,8 +18,6 @@ import {
   memberCapabilityEligibility,
 } from '../../domain/member-capability/member-capability.rule';
 import { OperatorControlsService } from '../app/operator-controls.service';
-import { AssignmentScope, ReviewAssignmentService } from '../review/review-assignment.service';
-import { ReviewItemKind } from '../../domain/review/assignment.rule';
 import { CapabilityCategoryEntity, DeveloperEntity, MemberCapabilityApplicationEntity } from '../../db/entities';
 import { CalendarService } from '../calendar/calendar.service';
 import { change } from '../common/change';
@@ -200,11 +198,5 @@ export class MemberCapabilityService {
 
   listOwn(developerId: string, limit: number, beforeId: string | null): Promise<MemberCapabilityApplicationEntity[]> {
     return this.ds.manager.find(MemberCapabilityApplicationEntity, { where: beforeId ? { developerId, id: LessThan(beforeId) } : { developerId }, order: { id: 'DESC' }, take: limit });
-  }
-
-  /** Reviewer queue: PENDING applications, earliest due first; `scope` narrows to mine or unassigned (issue 18). */
-  queue(limit: number, scope?: AssignmentScope | null): Promise<MemberCapabilityApplicationEntity[]> {
-    const id = ReviewAssignmentService.idCondition(ReviewItemKind.MEMBER_CAPABILITY_APPLICATION, scope);
-    return this.ds.manager.find(MemberCapabilityApplicationEntity, { where: { status: ApplicationStatus.PENDING, ...(id ? { id } : {}) }, order: { dueAt: 'ASC', id: 'ASC' }, take: limit });
   }
 }

@@ -1,4 +1,4 @@
-import { DataSource, EntityManager, EntityTarget, ObjectLiteral, Raw } from 'typeorm';
+import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { ApplicationStatus } from '../../domain/application/application.enums';
 import { isNumericId } from '../../domain/common/ids';
 import { Clock } from '../../domain/common/clock';
@@ -105,27 +105,6 @@ export class ReviewAssignmentService {
   async isLead(em: EntityManager, viewer: Viewer): Promise<boolean> {
     if (viewer.role === Role.OPERATOR) return true;
     return viewer.role === Role.REVIEWER && viewer.subjectId !== null && (await em.existsBy(ReviewLeadEntity, { reviewerId: viewer.subjectId }));
-  }
-
-  /**
-   * A `find` condition on an item table's id for a queue scope: the viewer's items, items nobody
-   * holds, or no condition (ALL). One subquery on the assignment table's primary key.
-   */
-  static idCondition(kind: ReviewItemKind, scope: AssignmentScope | null | undefined) {
-    if (!scope || scope.filter === AssignmentFilter.ALL) return undefined;
-    if (scope.filter === AssignmentFilter.MINE) {
-      return Raw((alias) => `${alias} IN (SELECT ra.item_id FROM review_assignment ra WHERE ra.item_kind = :kind AND ra.assignee_id = :me)`, { kind, me: scope.viewerId ?? '' });
-    }
-    return Raw((alias) => `${alias} NOT IN (SELECT ra.item_id FROM review_assignment ra WHERE ra.item_kind = :kind)`, { kind });
-  }
-
-  /** The same condition as SQL for a query builder over alias `r`. */
-  static sqlCondition(kind: ReviewItemKind, scope: AssignmentScope | null | undefined, alias: string): { sql: string; params: Record<string, unknown> } | null {
-    if (!scope || scope.filter === AssignmentFilter.ALL) return null;
-    if (scope.filter === AssignmentFilter.MINE) {
-      return { sql: `${alias}.id IN (SELECT ra.item_id FROM review_assignment ra WHERE ra.item_kind = :raKind AND ra.assignee_id = :raMe)`, params: { raKind: kind, raMe: scope.viewerId ?? '' } };
-    }
-    return { sql: `${alias}.id NOT IN (SELECT ra.item_id FROM review_assignment ra WHERE ra.item_kind = :raKind)`, params: { raKind: kind } };
   }
 
   private async lockItem(em: EntityManager, kind: ReviewItemKind, itemId: string): Promise<{ status: string } | null> {

@@ -15,25 +15,9 @@ import { CalendarService } from '../calendar/calendar.service';
 import { violation } from '../../domain/common/violation';
 import { appReviewSubject, LockedSubject, lockedApp, REVIEW_SUBJECTS } from './review-subject';
 import { notFound } from '../common/errors';
-import { AssignmentScope, ReviewAssignmentService } from './review-assignment.service';
-import { ReviewItemKind } from '../../domain/review/assignment.rule';
 
 /** DOMAIN §3: a review is due at the end of the 3rd working day after the submission date. */
 export const REVIEW_SLA_WORKING_DAYS = 3;
-
-/** Queue position: the last row's due time and id. */
-export interface QueueCursor {
-  dueAt: Date;
-  id: string;
-}
-
-export const encodeQueueCursor = (r: { dueAt: Date; id: string }): string => Buffer.from(`due:${r.dueAt.getTime()}:${r.id}`).toString('base64url');
-
-export function decodeQueueCursor(cursor: string): QueueCursor | null {
-  const m = /^due:(\d{1,15}):(\d{1,20})$/.exec(Buffer.from(cursor, 'base64url').toString());
-  return m ? { dueAt: new Date(Number(m[1])), id: m[2] } : null;
-}
-
 
 /**
  * App reviews (DOMAIN §3) on generic review rounds (subject type + id). Each mutation locks the
@@ -188,28 +172,6 @@ export class ReviewService {
     const round = isNumericId(roundId) ? await this.ds.manager.findOneBy(ReviewRoundEntity, { id: roundId }) : null;
     if (!round || !(isStaff(viewer) || round.ownerId === viewer.subjectId)) throw notFound('ReviewRound', roundId);
     return round;
-  }
-
-  /**
-   * Pending rounds, earliest due first (then oldest id), optionally of one tag: one page after
-   * the cursor `{ dueAt, id }` of the last row seen, and the total.
-   */
-  async queue(opts: { tagCode?: string | null; limit: number; after: QueueCursor | null; assignment?: AssignmentScope | null }): Promise<{ rows: ReviewRoundEntity[]; hasNextPage: boolean; totalCount: number }> {
-    const scoped = ReviewAssignmentService.sqlCondition(ReviewItemKind.REVIEW_ROUND, opts.assignment, 'r');
-    const base = () => {
-      const qb = this.ds.manager.createQueryBuilder(ReviewRoundEntity, 'r').where('r.status = :pending', { pending: ReviewRoundStatus.PENDING });
-      if (opts.tagCode) qb.andWhere('r.tagCode = :tag', { tag: opts.tagCode });
-      // Issue 18: mine / unassigned.
-      if (scoped) qb.andWhere(scoped.sql, scoped.params);
-      return qb;
-    };
-    const page = base();
-    if (opts.after) page.andWhere('(r.dueAt > :d OR (r.dueAt = :d AND r.id > :id))', { d: opts.after.dueAt, id: opts.after.id });
-    const [rows, totalCount] = await Promise.all([
-      page.orderBy('r.dueAt', 'ASC').addOrderBy('r.id', 'ASC').take(opts.limit + 1).getMany(),
-      base().getCount(),
-    ]);
-    return { rows: rows.slice(0, opts.limit), hasNextPage: rows.length > opts.limit, totalCount };
   }
 
   private async audit(em: EntityManager, roundId: string, action: ReviewAction, viewer: Viewer, at: Date, detail: Record<string, unknown>): Promise<void> {
