@@ -55,7 +55,7 @@ export class PackageApplicationResolver {
     @Arg('reason', () => String, { nullable: true, description: 'Why it is rejected; required with REJECT' }) reason: string | null,
     @Ctx() { viewer, services }: Context,
   ) {
-    return toPayload(await services.packageApplications.decide(viewer, id, decision, reason), PackageApplicationType.from);
+    return toPayload(await services.packageApplications.decide(viewer, id, { decision, explanation: reason }, { reasons: 'reasons', explanation: 'reason' }), PackageApplicationType.from);
   }
 
   @Authorized(Role.DEVELOPER, Role.REVIEWER, Role.OPERATOR)

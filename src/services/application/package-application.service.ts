@@ -13,7 +13,9 @@ import { invalidInput, notEligible, offlineChannel, ok, Result } from '../../dom
 import { isStaff, Viewer } from '../../domain/common/role';
 import { violation } from '../../domain/common/violation';
 import { API_METER_PREFIX } from '../../domain/usage/meter';
-import { checkDecidable, checkPackageDecision, statusAfter } from '../../domain/application/application-decision.rule';
+import { checkDecidable, statusAfter } from '../../domain/application/application-decision.rule';
+import { checkReviewDecision, DECISION_POLICIES, DecisionFieldNames, keptExplanation, ReviewDecisionInput } from '../../domain/review/decision.rule';
+import { ReviewItemKind } from '../../domain/review/assignment.rule';
 import { AppEntity, PackageApplicationEntity, PackageEntity, TagEntity, TagPackageEntity } from '../../db/entities';
 import { CalendarService } from '../calendar/calendar.service';
 import { change } from '../common/change';
@@ -187,8 +189,9 @@ export class PackageApplicationService {
    * Reviewer: approve (after re-checking eligibility: a traffic app gets the rung as its quota; a
    * value-added package joins the app's packages) or reject with a reason. Only PENDING applications.
    */
-  async decide(viewer: Viewer, id: string, decision: ReviewDecision, reason: string | null): Promise<Result<PackageApplicationEntity>> {
-    const trimmed = reason?.trim() ?? '';
+  async decide(viewer: Viewer, id: string, input: ReviewDecisionInput, fields?: DecisionFieldNames): Promise<Result<PackageApplicationEntity>> {
+    const decision = input.decision;
+    const trimmed = keptExplanation(input) ?? '';
     return change(this.ds, this.audit, {
       actor: viewer,
       action: 'decideApplication',
@@ -200,7 +203,7 @@ export class PackageApplicationService {
       rule: (a) => {
         const decidable = checkDecidable(a.status, 'decideApplication');
         if (!decidable.ok) return decidable;
-        const violations = checkPackageDecision(decision, reason);
+        const violations = checkReviewDecision(DECISION_POLICIES[ReviewItemKind.PACKAGE_APPLICATION], input, fields);
         return violations.length > 0 ? invalidInput(violations) : ok(statusAfter(decision));
       },
       save: async (em, a, status) => {

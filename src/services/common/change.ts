@@ -20,8 +20,12 @@ export interface Change<L, P, T> {
   readonly lock: (em: EntityManager) => Promise<L>;
   readonly rule: (locked: L, em: EntityManager) => Result<P> | Promise<Result<P>>;
   readonly save: (em: EntityManager, locked: L, plan: P) => Promise<Result<T>>;
-  /** The audit entry: what changed (`before` is taken by the caller from `locked` before `save` runs). */
-  readonly audit: (locked: L, saved: T, before: unknown) => { entityType: string; entityId: string; after: unknown };
+  /**
+   * The audit entry: what changed (`before` is taken by the caller from `locked` before `save` runs).
+   * Null: this change writes no entry (a developer's own step the workflow records in its own trail,
+   * e.g. a review submission or a developer's feedback question in `review_event`).
+   */
+  readonly audit: (locked: L, saved: T, before: unknown) => { entityType: string; entityId: string; after: unknown } | null;
   /** A snapshot of what was locked, taken before `save` changes it (default: a shallow copy). */
   readonly before?: (locked: L) => unknown;
 }
@@ -45,7 +49,7 @@ export async function change<L, P, T>(ds: DataSource, audit: AuditService, spec:
       // A refusal found while writing rolls back what was written before it.
       if (!saved.ok) throw new Refused(saved);
       const entry = spec.audit(locked, saved.value, before);
-      await audit.record(em, { actor: spec.actor, action: spec.action, entityType: entry.entityType, entityId: entry.entityId, before, after: entry.after });
+      if (entry) await audit.record(em, { actor: spec.actor, action: spec.action, entityType: entry.entityType, entityId: entry.entityId, before, after: entry.after });
       return saved;
     });
   } catch (err) {

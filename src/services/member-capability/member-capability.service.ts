@@ -7,7 +7,9 @@ import { ReviewDecision } from '../../domain/review/review.enums';
 import { failed } from '../../domain/application/eligibility';
 import { Clock } from '../../domain/common/clock';
 import { invalidInput, notEligible, ok, Result } from '../../domain/common/result';
-import { checkDecidable, checkMemberCapabilityDecision } from '../../domain/application/application-decision.rule';
+import { checkDecidable } from '../../domain/application/application-decision.rule';
+import { checkReviewDecision, DECISION_POLICIES, DecisionFieldNames, keptExplanation, keptReasons, ReviewDecisionInput } from '../../domain/review/decision.rule';
+import { ReviewItemKind } from '../../domain/review/assignment.rule';
 import { isStaff, Viewer } from '../../domain/common/role';
 import { Violation, violation } from '../../domain/common/violation';
 import {
@@ -113,14 +115,10 @@ export class MemberCapabilityService {
   }
 
   /** Reviewer: approve, or reject with one or more codes; a mindset code is a strike, the third bars. */
-  async decide(
-    viewer: Viewer,
-    id: string,
-    decision: ReviewDecision,
-    codes: readonly MemberCapabilityRejection[],
-    note: string | null,
-  ): Promise<Result<MemberCapabilityApplicationEntity>> {
-    const trimmed = note?.trim() || null;
+  async decide(viewer: Viewer, id: string, input: ReviewDecisionInput, fields?: DecisionFieldNames): Promise<Result<MemberCapabilityApplicationEntity>> {
+    const decision = input.decision;
+    const codes = keptReasons(input) as MemberCapabilityRejection[];
+    const trimmed = keptExplanation(input);
     return change(this.ds, this.audit, {
       actor: viewer,
       action: 'decideMemberCapabilityApplication',
@@ -132,7 +130,7 @@ export class MemberCapabilityService {
       rule: (a) => {
         const decidable = checkDecidable(a.status, 'decideMemberCapabilityApplication');
         if (!decidable.ok) return decidable;
-        const v = checkMemberCapabilityDecision(decision, codes, note);
+        const v = checkReviewDecision(DECISION_POLICIES[ReviewItemKind.MEMBER_CAPABILITY_APPLICATION], input, fields);
         return v.length ? invalidInput(v) : ok(decision);
       },
       save: async (em, a) => {

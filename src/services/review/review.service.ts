@@ -6,13 +6,16 @@ import { Clock } from '../../domain/common/clock';
 import { invalidInput, invalidState, ok, Result } from '../../domain/common/result';
 import { RefusalReason } from '../../domain/common/refusal-reason';
 import { isStaff, Role, Viewer } from '../../domain/common/role';
-import { checkDecision, checkMessage, checkSubmission, DecisionInput } from '../../domain/review/review-input.rule';
+import { checkMessage, checkSubmission } from '../../domain/review/review-input.rule';
+import { checkReviewDecision, DECISION_POLICIES, keptExplanation, keptReasons, ReviewDecisionInput } from '../../domain/review/decision.rule';
+import { planRoundDecision } from '../../domain/review/round-decision.rule';
+import { ReviewItemKind } from '../../domain/review/assignment.rule';
+import { change } from '../common/change';
 import { APP_REVIEW_TRANSITIONS, ROUND_TRANSITIONS, transition } from '../../domain/review/review-state.rule';
 import { RejectionReason, ReviewAction, ReviewDecision, ReviewMessageAuthor, ReviewRoundStatus, ReviewSubjectType } from '../../domain/review/review.enums';
 import { AppEntity, ReviewEventEntity, ReviewMessageEntity, ReviewRoundEntity } from '../../db/entities';
 import { AuditService } from '../audit/audit.service';
 import { CalendarService } from '../calendar/calendar.service';
-import { violation } from '../../domain/common/violation';
 import { appReviewSubject, LockedSubject, lockedApp, REVIEW_SUBJECTS } from './review-subject';
 import { notFound } from '../common/errors';
 
@@ -30,23 +33,37 @@ export class ReviewService {
     private readonly clock: Clock,
     private readonly calendar: CalendarService,
     /** The cross-feature audit log (docs/hardening.md) for reviewer actions, beside `review_event`. */
-    private readonly auditLog?: AuditService,
+    private readonly auditLog: AuditService,
     /** Tells an app's owner the decision (APP_REVIEW_APPROVED / APP_REVIEW_REJECTED). */
     private readonly notifications?: NotificationService,
   ) {}
 
-  /** Developer: DEVELOPING or REJECTED → IN_REVIEW, opening a new round due in 3 working days. */
+  /**
+   * Developer: DEVELOPING or REJECTED → IN_REVIEW, opening a new round due in 3 working days.
+   * Through `change()`; no audit-log entry: a developer's own submission is recorded in the
+   * round's trail (`review_event` SUBMITTED), as before.
+   */
   async submitApp(viewer: Viewer, appId: string): Promise<Result<ReviewRoundEntity>> {
-    return this.ds.transaction(async (em) => {
-      const app = isNumericId(appId) ? await em.findOne(AppEntity, { where: { id: appId }, lock: { mode: 'pessimistic_write' } }) : null;
-      if (!app || app.ownerId !== viewer.subjectId) throw notFound('App', appId);
-      const step = transition(APP_REVIEW_TRANSITIONS, app.status, 'SUBMIT', 'an app');
-      if (!step.ok) return invalidState<ReviewRoundEntity>(step.currentState, 'submitAppForReview', step.message, RefusalReason.TRANSITION_NOT_ALLOWED, { status: step.currentState });
-      const violations = checkSubmission(app);
-      if (violations.length > 0) return invalidInput<ReviewRoundEntity>(violations);
-      const subject = lockedApp(app);
-      await appReviewSubject.apply(em, subject, step.to, this.clock.now());
-      return ok(await this.openRound(em, subject, step.to, viewer));
+    return change(this.ds, this.auditLog, {
+      actor: viewer,
+      action: 'submitAppForReview',
+      lock: async (em) => {
+        const app = isNumericId(appId) ? await em.findOne(AppEntity, { where: { id: appId }, lock: { mode: 'pessimistic_write' } }) : null;
+        if (!app || app.ownerId !== viewer.subjectId) throw notFound('App', appId);
+        return app;
+      },
+      rule: (app) => {
+        const step = transition(APP_REVIEW_TRANSITIONS, app.status, 'SUBMIT', 'an app');
+        if (!step.ok) return invalidState(step.currentState, 'submitAppForReview', step.message, RefusalReason.TRANSITION_NOT_ALLOWED, { status: step.currentState });
+        const violations = checkSubmission(app);
+        return violations.length > 0 ? invalidInput(violations) : ok(step.to);
+      },
+      save: async (em, app, to) => {
+        const subject = lockedApp(app);
+        await appReviewSubject.apply(em, subject, to, this.clock.now());
+        return ok(await this.openRound(em, subject, to, viewer));
+      },
+      audit: () => null,
     });
   }
 
@@ -88,83 +105,97 @@ export class ReviewService {
   /**
    * Reviewer: approve (app → ONLINE, quota = the tag's default online quota) or reject (app →
    * REJECTED, with reasons and explanation). A round is decided once: a second decision, even a
-   * concurrent one, is refused with the round's current state.
+   * concurrent one, is refused with the round's current state. The input is checked by the one
+   * decision rule with the rounds' codes; then lock (subject, then round) → `planRoundDecision` →
+   * save round, subject and `review_event` → audit entry.
    */
-  async decide(viewer: Viewer, roundId: string, input: DecisionInput): Promise<Result<ReviewRoundEntity>> {
-    const violations = checkDecision(input);
+  async decide(viewer: Viewer, roundId: string, input: ReviewDecisionInput): Promise<Result<ReviewRoundEntity>> {
+    const violations = checkReviewDecision(DECISION_POLICIES[ReviewItemKind.REVIEW_ROUND], input);
     if (violations.length > 0) return invalidInput(violations);
-    return this.ds.transaction(async (em) => {
-      const peek = isNumericId(roundId) ? await em.findOneBy(ReviewRoundEntity, { id: roundId }) : null;
-      if (!peek) throw notFound('ReviewRound', roundId);
-      const handler = REVIEW_SUBJECTS[peek.subjectType];
-      // Lock order: subject, then round (as in submit), so concurrent steps queue instead of deadlocking.
-      const subject = await handler.lock(em, peek.subjectId);
-      const round = await em.findOneOrFail(ReviewRoundEntity, { where: { id: roundId }, lock: { mode: 'pessimistic_write' } });
-      const event = input.decision === ReviewDecision.APPROVE ? 'APPROVE' : 'REJECT';
-      const roundStep = transition(ROUND_TRANSITIONS, round.status, event, 'a review round');
-      if (!roundStep.ok) return invalidState<ReviewRoundEntity>(roundStep.currentState, 'decideReview', `${roundStep.message}; it was decided by ${round.decidedBy} at ${round.decidedAt?.toISOString()}`, RefusalReason.ALREADY_DECIDED, { status: roundStep.currentState, decidedBy: String(round.decidedBy), decidedAt: round.decidedAt?.toISOString() ?? '' });
-      if (!subject) throw notFound(round.subjectType, round.subjectId);
-      const subjectStep = handler.decide(subject, event);
-      if (!subjectStep.ok) return invalidState<ReviewRoundEntity>(subjectStep.currentState, 'decideReview', subjectStep.message, RefusalReason.TRANSITION_NOT_ALLOWED, { status: subjectStep.currentState });
-      const allowed = handler.allowedReasons;
-      const notAllowed = event === 'REJECT' && allowed ? (input.reasons ?? []).filter((r) => !allowed.has(r as RejectionReason)) : [];
-      if (notAllowed.length > 0) {
-        return invalidInput<ReviewRoundEntity>(
-          notAllowed.map((r) => violation('reasons', 'REASON_NOT_FOR_SUBJECT', `"${r}" is not a reason for a ${round.subjectType} (use ${[...allowed!].join(', ')})`)),
-        );
-      }
-
-      const now = this.clock.now();
-      const before = { ...round, subjectState: subject.state };
-      round.status = roundStep.to;
-      round.decidedBy = viewer.subjectId!;
-      round.decidedAt = now;
-      round.reasons = event === 'REJECT' ? ([...(input.reasons ?? [])] as RejectionReason[]) : [];
-      round.explanation = (input.explanation ?? '').trim() || null;
-      await em.save(round);
-      await handler.apply(em, subject, subjectStep.to, now);
-      await this.audit(em, round.id, event === 'APPROVE' ? ReviewAction.APPROVED : ReviewAction.REJECTED, viewer, now, {
-        subjectState: { from: subject.state, to: subjectStep.to },
-        reasons: round.reasons,
-        explanation: round.explanation,
-      });
-      await this.auditLog?.record(em, { actor: viewer, action: 'decideReview', entityType: 'ReviewRound', entityId: round.id, before, after: { ...round, subjectState: subjectStep.to } });
-      if (round.subjectType === ReviewSubjectType.APP && this.notifications) {
-        const approved = event === 'APPROVE';
-        const reasons = round.reasons.length > 0 ? ` Reasons: ${round.reasons.join(', ')}.` : '';
-        await this.notifications.notify(
-          em,
-          round.ownerId,
-          approved ? NotificationKind.APP_REVIEW_APPROVED : NotificationKind.APP_REVIEW_REJECTED,
-          round.subjectId,
-          approved
-            ? `Your app ${round.subjectId} passed review round ${round.roundNo} and is ONLINE.`
-            : `Your app ${round.subjectId} was rejected in review round ${round.roundNo}.${reasons}${round.explanation ? ` ${round.explanation}` : ''}`,
-          { linkId: round.id, data: { roundId: round.id, roundNo: round.roundNo, reasons: round.reasons } },
-        );
-      }
-      return ok(round);
-    });
+    const event = input.decision === ReviewDecision.APPROVE ? 'APPROVE' : 'REJECT';
+    return change(this.ds, this.auditLog, {
+      actor: viewer,
+      action: 'decideReview',
+      lock: async (em) => {
+        const peek = isNumericId(roundId) ? await em.findOneBy(ReviewRoundEntity, { id: roundId }) : null;
+        if (!peek) throw notFound('ReviewRound', roundId);
+        const handler = REVIEW_SUBJECTS[peek.subjectType];
+        // Lock order: subject, then round (as in submit), so concurrent steps queue instead of deadlocking.
+        const subject = await handler.lock(em, peek.subjectId);
+        const round = await em.findOneOrFail(ReviewRoundEntity, { where: { id: roundId }, lock: { mode: 'pessimistic_write' } });
+        if (!subject) throw notFound(round.subjectType, round.subjectId);
+        return { round, subject, handler };
+      },
+      rule: ({ round, subject, handler }) =>
+        planRoundDecision({ round, event, subjectStep: handler.decide(subject, event), reasons: input.reasons ?? [], allowedReasons: handler.allowedReasons as ReadonlySet<string> | undefined }),
+      before: ({ round, subject }) => ({ ...round, subjectState: subject.state }),
+      save: async (em, { round, subject, handler }, plan) => {
+        const now = this.clock.now();
+        round.status = plan.roundTo;
+        round.decidedBy = viewer.subjectId!;
+        round.decidedAt = now;
+        round.reasons = keptReasons(input) as RejectionReason[];
+        round.explanation = keptExplanation(input);
+        await em.save(round);
+        await handler.apply(em, subject, plan.subjectTo, now);
+        await this.audit(em, round.id, event === 'APPROVE' ? ReviewAction.APPROVED : ReviewAction.REJECTED, viewer, now, {
+          subjectState: { from: subject.state, to: plan.subjectTo },
+          reasons: round.reasons,
+          explanation: round.explanation,
+        });
+        if (round.subjectType === ReviewSubjectType.APP && this.notifications) await this.notifyDecision(em, round, event === 'APPROVE');
+        return ok({ round, subjectState: plan.subjectTo });
+      },
+      audit: ({ round }, saved) => ({ entityType: 'ReviewRound', entityId: round.id, after: { ...saved.round, subjectState: saved.subjectState } }),
+    }).then((r) => (r.ok ? ok(r.value.round) : r));
   }
 
-  /** Developer (owner) or reviewer: a message in a REJECTED round's thread. */
+  /** Tells an app's owner the decision of its round. */
+  private async notifyDecision(em: EntityManager, round: ReviewRoundEntity, approved: boolean): Promise<void> {
+    const reasons = round.reasons.length > 0 ? ` Reasons: ${round.reasons.join(', ')}.` : '';
+    await this.notifications!.notify(
+      em,
+      round.ownerId,
+      approved ? NotificationKind.APP_REVIEW_APPROVED : NotificationKind.APP_REVIEW_REJECTED,
+      round.subjectId,
+      approved
+        ? `Your app ${round.subjectId} passed review round ${round.roundNo} and is ONLINE.`
+        : `Your app ${round.subjectId} was rejected in review round ${round.roundNo}.${reasons}${round.explanation ? ` ${round.explanation}` : ''}`,
+      { linkId: round.id, data: { roundId: round.id, roundNo: round.roundNo, reasons: round.reasons } },
+    );
+  }
+
+  /**
+   * Developer (owner) or reviewer: a message in a REJECTED round's thread. Through `change()`;
+   * a reviewer's answer is an audit-log entry, a developer's own question is not (it is in the
+   * round's trail, `review_event` FEEDBACK_POSTED).
+   */
   async postFeedback(viewer: Viewer, roundId: string, body: string): Promise<Result<ReviewRoundEntity>> {
     const violations = checkMessage(body);
     if (violations.length > 0) return invalidInput(violations);
-    return this.ds.transaction(async (em) => {
-      const round = isNumericId(roundId) ? await em.findOne(ReviewRoundEntity, { where: { id: roundId }, lock: { mode: 'pessimistic_write' } }) : null;
-      if (!round || !(isStaff(viewer) || round.ownerId === viewer.subjectId)) throw notFound('ReviewRound', roundId);
-      const step = transition(ROUND_TRANSITIONS, round.status, 'POST_FEEDBACK', 'a review round');
-      if (!step.ok) return invalidState<ReviewRoundEntity>(step.currentState, 'postReviewFeedback', step.message, RefusalReason.TRANSITION_NOT_ALLOWED, { status: step.currentState });
-      const now = this.clock.now();
-      const authorRole = viewer.role === Role.DEVELOPER ? ReviewMessageAuthor.DEVELOPER : ReviewMessageAuthor.REVIEWER;
-      const message = { roundId: round.id, authorId: viewer.subjectId!, authorRole, body: body.trim(), postedAt: now };
-      await em.insert(ReviewMessageEntity, message);
-      // Reviewer answers are reviewer mutations: audited (a developer's own question is not).
-      if (isStaff(viewer)) await this.auditLog?.record(em, { actor: viewer, action: 'postReviewFeedback', entityType: 'ReviewRound', entityId: round.id, before: null, after: message });
-      await this.audit(em, round.id, ReviewAction.FEEDBACK_POSTED, viewer, now, { authorRole });
-      return ok(round);
-    });
+    return change(this.ds, this.auditLog, {
+      actor: viewer,
+      action: 'postReviewFeedback',
+      lock: async (em) => {
+        const round = isNumericId(roundId) ? await em.findOne(ReviewRoundEntity, { where: { id: roundId }, lock: { mode: 'pessimistic_write' } }) : null;
+        if (!round || !(isStaff(viewer) || round.ownerId === viewer.subjectId)) throw notFound('ReviewRound', roundId);
+        return round;
+      },
+      rule: (round) => {
+        const step = transition(ROUND_TRANSITIONS, round.status, 'POST_FEEDBACK', 'a review round');
+        return step.ok ? ok(step.to) : invalidState(step.currentState, 'postReviewFeedback', step.message, RefusalReason.TRANSITION_NOT_ALLOWED, { status: step.currentState });
+      },
+      before: () => null,
+      save: async (em, round) => {
+        const now = this.clock.now();
+        const authorRole = viewer.role === Role.DEVELOPER ? ReviewMessageAuthor.DEVELOPER : ReviewMessageAuthor.REVIEWER;
+        const message = { roundId: round.id, authorId: viewer.subjectId!, authorRole, body: body.trim(), postedAt: now };
+        await em.insert(ReviewMessageEntity, message);
+        await this.audit(em, round.id, ReviewAction.FEEDBACK_POSTED, viewer, now, { authorRole });
+        return ok({ round, message });
+      },
+      audit: (round, saved) => (isStaff(viewer) ? { entityType: 'ReviewRound', entityId: round.id, after: saved.message } : null),
+    }).then((r) => (r.ok ? ok(r.value.round) : r));
   }
 
   /** A round, if the viewer may see it (the subject's owner or staff); NOT_FOUND otherwise. */
