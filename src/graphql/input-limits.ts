@@ -1,3 +1,4 @@
+import { DECISION_POLICIES } from '../domain/review/decision.rule';
 import { getMetadataArgsStorage } from 'typeorm';
 import {
   AppEntity,
@@ -106,8 +107,9 @@ export const TEXT_LIMITS: Readonly<Record<string, TextLimit>> = {
   'MemberCapabilityApplicationInput.usageScenario': bound(2000),
   'Mutation.adjustBalance(idempotencyKey)': bound(100),
   'Mutation.adjustBalance(reason)': col(LedgerEntryEntity, 'note'),
-  'Mutation.decideApplication(reason)': col(PackageApplicationEntity, 'rejectionReason'),
-  'Mutation.decideMemberCapabilityApplication(note)': col(MemberCapabilityApplicationEntity, 'rejectionNote'),
+  // Stored in review_round.explanation (TEXT); the decision rule allows 1,000 for applications (DECISION_POLICIES).
+  'Mutation.decideApplication(reason)': bound(DECISION_POLICIES.PACKAGE_APPLICATION.explanationMax),
+  'Mutation.decideMemberCapabilityApplication(note)': bound(DECISION_POLICIES.MEMBER_CAPABILITY_APPLICATION.explanationMax),
   'Mutation.issueInvoice(invoiceNo)': col(InvoiceEntity, 'invoiceNo'),
   // Stored in review_message.body (TEXT); the review rule allows 2,000.
   'Mutation.postReviewFeedback(message)': bound(2000),

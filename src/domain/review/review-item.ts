@@ -62,3 +62,14 @@ export function decodeQueuePosition(cursor: string): QueuePosition | null {
   const m = POSITION_RE.exec(Buffer.from(cursor, 'base64url').toString());
   return m ? { dueAt: new Date(Number(m[1])), submittedAt: new Date(Number(m[2])), kind: m[3] as ReviewItemKind, id: m[4] } : null;
 }
+
+/**
+ * The item a round is, in the reviewer's terms: an app or market-listing round is a REVIEW_ROUND
+ * (its own id); an application's round is the application (its kind and the application's id,
+ * the ids `claimReviewItem` and the workflow's queries take).
+ */
+export function itemOfRound(round: { id: string; subjectType: string; subjectId: string }): { kind: ReviewItemKind; id: string } {
+  if (round.subjectType === ReviewItemKind.PACKAGE_APPLICATION) return { kind: ReviewItemKind.PACKAGE_APPLICATION, id: round.subjectId };
+  if (round.subjectType === ReviewItemKind.MEMBER_CAPABILITY_APPLICATION) return { kind: ReviewItemKind.MEMBER_CAPABILITY_APPLICATION, id: round.subjectId };
+  return { kind: ReviewItemKind.REVIEW_ROUND, id: String(round.id) };
+}

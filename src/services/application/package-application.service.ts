@@ -16,11 +16,26 @@ import { API_METER_PREFIX } from '../../domain/usage/meter';
 import { checkDecidable, statusAfter } from '../../domain/application/application-decision.rule';
 import { checkReviewDecision, DECISION_POLICIES, DecisionFieldNames, keptExplanation, ReviewDecisionInput } from '../../domain/review/decision.rule';
 import { ReviewItemKind } from '../../domain/review/assignment.rule';
-import { AppEntity, PackageApplicationEntity, PackageEntity, TagEntity, TagPackageEntity } from '../../db/entities';
-import { CalendarService } from '../calendar/calendar.service';
+import { AppEntity, PackageApplicationEntity, PackageEntity, ReviewRoundEntity, TagEntity, TagPackageEntity } from '../../db/entities';
+import { ReviewSubjectType } from '../../domain/review/review.enums';
+import { attachRounds, withRound } from '../review/application-rounds';
+import { lockedApplication } from '../review/review-subject';
+import { ReviewService } from '../review/review.service';
 import { change } from '../common/change';
 import { notFound } from '../common/errors';
 import { NotificationService } from '../notification/notification.service';
+
+/** An application with its round's due time and decision, as the audit log records it. */
+export function applicationRecord(a: PackageApplicationEntity): Record<string, unknown> {
+  const { round, ...row } = a;
+  return {
+    ...row,
+    dueAt: round?.dueAt ?? null,
+    decidedAt: round?.decidedAt ?? null,
+    decidedBy: round?.decidedBy ?? null,
+    rejectionReason: a.status === ApplicationStatus.REJECTED ? (round?.explanation ?? null) : null,
+  };
+}
 
 export interface TrafficEligibilityView extends TrafficEligibility {
   app: AppEntity;
@@ -36,9 +51,10 @@ export class PackageApplicationService {
   constructor(
     private readonly ds: DataSource,
     private readonly clock: Clock,
-    private readonly calendar: CalendarService,
     private readonly notifications: NotificationService,
     private readonly audit: AuditService,
+    /** The review rounds: each application is reviewed in its round (due time, decision, thread). */
+    private readonly reviews: ReviewService,
   ) {}
 
   /** The app if the viewer owns it (or is staff and `staffMayRead`); NOT_FOUND otherwise. */
@@ -103,7 +119,7 @@ export class PackageApplicationService {
       if (!pkg || pkg.kind !== PackageKind.TRAFFIC) return invalidInput<PackageApplicationEntity>([violation('packageCode', 'UNKNOWN_TRAFFIC_PACKAGE', `no traffic package "${packageCode}"`)]);
       const measured = await this.measureTraffic(em, app, pkg.dailyQuota);
       if (!measured.eligible) return notEligible<PackageApplicationEntity>(`not eligible for ${pkg.code}`, failed(measured.checks));
-      return ok(await this.submit(em, app, PackageKind.TRAFFIC, pkg, measured.checks));
+      return ok(await this.submit(em, viewer, app, PackageKind.TRAFFIC, pkg, measured.checks));
     });
   }
 
@@ -123,7 +139,7 @@ export class PackageApplicationService {
       }
       const checks = await this.measureValueAdded(em, app, pkg);
       if (!checks.eligible) return notEligible<PackageApplicationEntity>(`not eligible for ${pkg.code}`, failed(checks.checks));
-      return ok(await this.submit(em, app, PackageKind.VALUE_ADDED, pkg, checks.checks));
+      return ok(await this.submit(em, viewer, app, PackageKind.VALUE_ADDED, pkg, checks.checks));
     });
   }
 
@@ -144,9 +160,8 @@ export class PackageApplicationService {
     });
   }
 
-  private async submit(em: EntityManager, app: AppEntity, kind: PackageKind, pkg: PackageEntity, checks: PackageApplicationEntity['eligibility']): Promise<PackageApplicationEntity> {
-    const now = this.clock.now();
-    const due = await this.calendar.dueAfterWorkingDays(now, PACKAGE_REVIEW_WORKING_DAYS, em);
+  /** Files the application and opens its review round, due in 3 working days (DOMAIN §2.4). */
+  private async submit(em: EntityManager, viewer: Viewer, app: AppEntity, kind: PackageKind, pkg: PackageEntity, checks: PackageApplicationEntity['eligibility']): Promise<PackageApplicationEntity> {
     const saved = await em.save(
       em.create(PackageApplicationEntity, {
         appId: app.id,
@@ -155,34 +170,31 @@ export class PackageApplicationService {
         packageCode: pkg.code,
         requestedQuota: kind === PackageKind.TRAFFIC ? pkg.dailyQuota : null,
         status: ApplicationStatus.PENDING,
-        submittedAt: now,
-        dueAt: due.dueAt,
-        dueProvisional: due.provisional,
+        submittedAt: this.clock.now(),
         eligibility: checks,
-        decidedAt: null,
-        decidedBy: null,
-        rejectionReason: null,
       }),
     );
-    return em.findOneByOrFail(PackageApplicationEntity, { id: saved.id });
+    const row = await em.findOneByOrFail(PackageApplicationEntity, { id: saved.id });
+    row.round = await this.reviews.openRound(em, lockedApplication(ReviewSubjectType.PACKAGE_APPLICATION, row, app.tagCode), ApplicationStatus.PENDING, viewer, PACKAGE_REVIEW_WORKING_DAYS);
+    return row;
   }
 
   /** An application, to its app's owner or to staff; NOT_FOUND to anyone else. */
   async getVisible(viewer: Viewer, id: string): Promise<PackageApplicationEntity> {
     const a = isNumericId(id) ? await this.ds.manager.findOneBy(PackageApplicationEntity, { id }) : null;
     if (!a || !(isStaff(viewer) || a.developerId === viewer.subjectId)) throw notFound('Application', id);
-    return a;
+    return withRound(this.ds.manager, ReviewSubjectType.PACKAGE_APPLICATION, a);
   }
 
   /** The applications of one app (owner or staff), newest first. */
   async listForApp(viewer: Viewer, appId: string): Promise<PackageApplicationEntity[]> {
     await this.ownApp(this.ds.manager, viewer, appId, false, true);
-    return this.ds.manager.find(PackageApplicationEntity, { where: { appId }, order: { id: 'DESC' } });
+    return attachRounds(this.ds.manager, ReviewSubjectType.PACKAGE_APPLICATION, await this.ds.manager.find(PackageApplicationEntity, { where: { appId }, order: { id: 'DESC' } }));
   }
 
   /** A developer's applications across their apps, newest first (partners read them after the grant check). */
-  listForDeveloper(developerId: string): Promise<PackageApplicationEntity[]> {
-    return this.ds.manager.find(PackageApplicationEntity, { where: { developerId }, order: { id: 'DESC' }, take: 200 });
+  async listForDeveloper(developerId: string): Promise<PackageApplicationEntity[]> {
+    return attachRounds(this.ds.manager, ReviewSubjectType.PACKAGE_APPLICATION, await this.ds.manager.find(PackageApplicationEntity, { where: { developerId }, order: { id: 'DESC' }, take: 200 }));
   }
 
   /**
@@ -195,11 +207,16 @@ export class PackageApplicationService {
     return change(this.ds, this.audit, {
       actor: viewer,
       action: 'decideApplication',
+      // Lock order: the application (the subject), then its round, as every review step.
       lock: async (em) => {
         const a = isNumericId(id) ? await em.findOne(PackageApplicationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
         if (!a) throw notFound('Application', id);
+        const round = await this.reviews.lockRoundOf(em, ReviewSubjectType.PACKAGE_APPLICATION, a.id);
+        if (!round) throw notFound('ReviewRound of application', id);
+        a.round = round;
         return a;
       },
+      before: (a) => applicationRecord(a),
       rule: (a) => {
         const decidable = checkDecidable(a.status, 'decideApplication');
         if (!decidable.ok) return decidable;
@@ -222,11 +239,14 @@ export class PackageApplicationService {
           }
           await em.save(app);
         }
+        const round = await this.reviews.recordDecision(em, a.round as ReviewRoundEntity, viewer, {
+          approved: decision === ReviewDecision.APPROVE,
+          reasons: [],
+          explanation: decision === ReviewDecision.REJECT ? trimmed : null,
+          subjectState: { from: a.status, to: status },
+        });
+        await em.update(PackageApplicationEntity, { id: a.id }, { status });
         a.status = status;
-        a.decidedAt = this.clock.now();
-        a.decidedBy = viewer.subjectId;
-        a.rejectionReason = decision === ReviewDecision.REJECT ? trimmed : null;
-        await em.save(a);
         await this.notifications.notify(
           em,
           a.developerId,
@@ -234,9 +254,9 @@ export class PackageApplicationService {
           a.appId,
           a.status === ApplicationStatus.APPROVED ? `Your application ${a.id} for ${pkg.name} is approved.` : `Your application ${a.id} for ${pkg.name} is rejected: ${trimmed}`,
         );
-        return ok(await em.findOneByOrFail(PackageApplicationEntity, { id: a.id }));
+        return ok(Object.assign(await em.findOneByOrFail(PackageApplicationEntity, { id: a.id }), { round }));
       },
-      audit: (a, after) => ({ entityType: 'PackageApplication', entityId: a.id, after }),
+      audit: (a, after) => ({ entityType: 'PackageApplication', entityId: a.id, after: applicationRecord(after) }),
     });
   }
 }

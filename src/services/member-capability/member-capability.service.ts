@@ -20,11 +20,20 @@ import {
   memberCapabilityEligibility,
 } from '../../domain/member-capability/member-capability.rule';
 import { OperatorControlsService } from '../app/operator-controls.service';
-import { CapabilityCategoryEntity, DeveloperEntity, MemberCapabilityApplicationEntity } from '../../db/entities';
-import { CalendarService } from '../calendar/calendar.service';
+import { CapabilityCategoryEntity, DeveloperEntity, MemberCapabilityApplicationEntity, ReviewRoundEntity } from '../../db/entities';
+import { ReviewSubjectType } from '../../domain/review/review.enums';
+import { attachRounds, withRound } from '../review/application-rounds';
+import { lockedApplication } from '../review/review-subject';
+import { ReviewService } from '../review/review.service';
 import { change } from '../common/change';
 import { notFound } from '../common/errors';
 import { NotificationService } from '../notification/notification.service';
+
+/** An application with its round's due time and decision, as the audit log records it. */
+export function capabilityRecord(a: MemberCapabilityApplicationEntity): Record<string, unknown> {
+  const { round, ...row } = a;
+  return { ...row, dueAt: round?.dueAt ?? null, decidedAt: round?.decidedAt ?? null, decidedBy: round?.decidedBy ?? null, rejectionNote: a.status === ApplicationStatus.REJECTED ? (round?.explanation ?? null) : null };
+}
 
 const CODE_RE = /^[A-Z][A-Z0-9_]{1,39}$/;
 
@@ -33,10 +42,11 @@ export class MemberCapabilityService {
   constructor(
     private readonly ds: DataSource,
     private readonly clock: Clock,
-    private readonly calendar: CalendarService,
     private readonly notifications: NotificationService,
     private readonly audit: AuditService,
     private readonly onboarding: Pick<OperatorControlsService, 'onboardingOf'>,
+    /** The review rounds: each application is reviewed in its round (due time, decision, thread). */
+    private readonly reviews: ReviewService,
   ) {}
 
   listCategories(): Promise<CapabilityCategoryEntity[]> {
@@ -76,8 +86,6 @@ export class MemberCapabilityService {
       const elig = memberCapabilityEligibility(input, category, { barred: dev.memberCapabilityBarred, strikes: dev.memberCapabilityStrikes });
       if (!elig.eligible) return notEligible<MemberCapabilityApplicationEntity>('not eligible for member open capabilities', failed(elig.checks));
       const now = this.clock.now();
-      // NOTE: DOMAIN §4 gives no review cycle; we use the packages' 3 working days.
-      const due = await this.calendar.dueAfterWorkingDays(now, PACKAGE_REVIEW_WORKING_DAYS, em);
       const { categoryCode, productKind, build, merchantTier, ...rest } = input;
       const saved = await em.save(
         em.create(MemberCapabilityApplicationEntity, {
@@ -101,16 +109,14 @@ export class MemberCapabilityService {
           status: ApplicationStatus.PENDING,
           eligibility: elig.checks,
           submittedAt: now,
-          dueAt: due.dueAt,
-          dueProvisional: due.provisional,
-          decidedAt: null,
-          decidedBy: null,
           rejectionCodes: null,
-          rejectionNote: null,
           strike: false,
         }),
       );
-      return ok(await em.findOneByOrFail(MemberCapabilityApplicationEntity, { id: saved.id }));
+      const row = await em.findOneByOrFail(MemberCapabilityApplicationEntity, { id: saved.id });
+      // NOTE: DOMAIN §4 gives no review cycle; we use the packages' 3 working days.
+      row.round = await this.reviews.openRound(em, lockedApplication(ReviewSubjectType.MEMBER_CAPABILITY_APPLICATION, row, null), ApplicationStatus.PENDING, viewer, PACKAGE_REVIEW_WORKING_DAYS);
+      return ok(row);
     });
   }
 
@@ -122,11 +128,16 @@ export class MemberCapabilityService {
     return change(this.ds, this.audit, {
       actor: viewer,
       action: 'decideMemberCapabilityApplication',
+      // Lock order: the application (the subject), then its round, then (rejections) the developer.
       lock: async (em) => {
         const a = isNumericId(id) ? await em.findOne(MemberCapabilityApplicationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
         if (!a) throw notFound('Member-capability application', id);
+        const round = await this.reviews.lockRoundOf(em, ReviewSubjectType.MEMBER_CAPABILITY_APPLICATION, a.id);
+        if (!round) throw notFound('ReviewRound of member-capability application', id);
+        a.round = round;
         return a;
       },
+      before: (a) => capabilityRecord(a),
       rule: (a) => {
         const decidable = checkDecidable(a.status, 'decideMemberCapabilityApplication');
         if (!decidable.ok) return decidable;
@@ -134,20 +145,21 @@ export class MemberCapabilityService {
         return v.length ? invalidInput(v) : ok(decision);
       },
       save: async (em, a) => {
-        a.decidedAt = this.clock.now();
-        a.decidedBy = viewer.subjectId;
+        const from = a.status;
+        const round = a.round as ReviewRoundEntity;
+        const { round: _round, ...row } = a;
         if (decision === ReviewDecision.APPROVE) {
-          a.status = ApplicationStatus.APPROVED;
-          await em.save(a);
+          await this.reviews.recordDecision(em, round, viewer, { approved: true, reasons: [], explanation: trimmed, subjectState: { from, to: ApplicationStatus.APPROVED } });
+          await em.save(MemberCapabilityApplicationEntity, { ...row, status: ApplicationStatus.APPROVED });
           await this.notifications.notify(em, a.developerId, 'MEMBER_CAPABILITY_APPROVED', null, `Your member-capability application ${a.id} is approved.`);
         } else {
           const dev = await em.findOneOrFail(DeveloperEntity, { where: { id: a.developerId }, lock: { mode: 'pessimistic_write' } });
           const next = afterRejection(codes, dev.memberCapabilityStrikes, dev.memberCapabilityBarred);
           a.status = ApplicationStatus.REJECTED;
           a.rejectionCodes = [...new Set(codes)];
-          a.rejectionNote = trimmed;
           a.strike = next.strike;
-          await em.save(a);
+          await this.reviews.recordDecision(em, round, viewer, { approved: false, reasons: [], explanation: trimmed, subjectState: { from, to: ApplicationStatus.REJECTED } });
+          await em.save(MemberCapabilityApplicationEntity, { ...row, status: a.status, rejectionCodes: a.rejectionCodes, strike: a.strike });
           const newlyBarred = next.barred && !dev.memberCapabilityBarred;
           dev.memberCapabilityStrikes = next.strikes;
           dev.memberCapabilityBarred = next.barred;
@@ -157,9 +169,9 @@ export class MemberCapabilityService {
             await this.notifications.notify(em, a.developerId, 'MEMBER_CAPABILITY_BARRED', null, 'After 3 non-compliant rejections you may not submit new member-capability applications. Contact the platform to have it lifted.');
           }
         }
-        return ok(await em.findOneByOrFail(MemberCapabilityApplicationEntity, { id: a.id }));
+        return ok(Object.assign(await em.findOneByOrFail(MemberCapabilityApplicationEntity, { id: a.id }), { round }));
       },
-      audit: (a, after) => ({ entityType: 'MemberCapabilityApplication', entityId: a.id, after }),
+      audit: (a, after) => ({ entityType: 'MemberCapabilityApplication', entityId: a.id, after: capabilityRecord(after) }),
     });
   }
 
@@ -187,14 +199,14 @@ export class MemberCapabilityService {
   async getVisible(viewer: Viewer, id: string): Promise<MemberCapabilityApplicationEntity> {
     const a = isNumericId(id) ? await this.ds.manager.findOneBy(MemberCapabilityApplicationEntity, { id }) : null;
     if (!a || !(isStaff(viewer) || a.developerId === viewer.subjectId)) throw notFound('Member-capability application', id);
-    return a;
+    return withRound(this.ds.manager, ReviewSubjectType.MEMBER_CAPABILITY_APPLICATION, a);
   }
 
   countOwn(developerId: string): Promise<number> {
     return this.ds.manager.countBy(MemberCapabilityApplicationEntity, { developerId });
   }
 
-  listOwn(developerId: string, limit: number, beforeId: string | null): Promise<MemberCapabilityApplicationEntity[]> {
-    return this.ds.manager.find(MemberCapabilityApplicationEntity, { where: beforeId ? { developerId, id: LessThan(beforeId) } : { developerId }, order: { id: 'DESC' }, take: limit });
+  async listOwn(developerId: string, limit: number, beforeId: string | null): Promise<MemberCapabilityApplicationEntity[]> {
+    return attachRounds(this.ds.manager, ReviewSubjectType.MEMBER_CAPABILITY_APPLICATION, await this.ds.manager.find(MemberCapabilityApplicationEntity, { where: beforeId ? { developerId, id: LessThan(beforeId) } : { developerId }, order: { id: 'DESC' }, take: limit }));
   }
 }

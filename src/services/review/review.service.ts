@@ -72,9 +72,9 @@ export class ReviewService {
    * caller's transaction: the next round number, the SLA (3 working days), the audit event.
    * Other kinds of subject (cloud-market listings) call this from their own submit.
    */
-  async openRound(em: EntityManager, subject: LockedSubject, newState: string, viewer: Viewer): Promise<ReviewRoundEntity> {
+  async openRound(em: EntityManager, subject: LockedSubject, newState: string, viewer: Viewer, workingDays = REVIEW_SLA_WORKING_DAYS): Promise<ReviewRoundEntity> {
     const now = this.clock.now();
-    const due = await this.calendar.dueAfterWorkingDays(now, REVIEW_SLA_WORKING_DAYS, em);
+    const due = await this.calendar.dueAfterWorkingDays(now, workingDays, em);
     const last: { n: number | null }[] = await em.query('SELECT MAX(round_no) AS n FROM review_round WHERE subject_type = ? AND subject_id = ?', [subject.type, subject.id]);
     const round = em.create(ReviewRoundEntity, {
       subjectType: subject.type,
@@ -196,6 +196,36 @@ export class ReviewService {
       },
       audit: (round, saved) => (isStaff(viewer) ? { entityType: 'ReviewRound', entityId: round.id, after: saved.message } : null),
     }).then((r) => (r.ok ? ok(r.value.round) : r));
+  }
+
+  /**
+   * The subject's latest round, locked FOR UPDATE (the caller locked the subject first, the order
+   * every review step keeps); null when it has none.
+   */
+  lockRoundOf(em: EntityManager, type: ReviewSubjectType, subjectId: string): Promise<ReviewRoundEntity | null> {
+    return em.findOne(ReviewRoundEntity, { where: { subjectType: type, subjectId: String(subjectId) }, order: { roundNo: 'DESC' }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /**
+   * Records a workflow's decision on its locked PENDING round, in the caller's transaction: the
+   * round's status, who and when, codes and explanation, and the review event. Application
+   * workflows call it from their own decision, after their hooks (eligibility, strikes) ran.
+   */
+  async recordDecision(
+    em: EntityManager,
+    round: ReviewRoundEntity,
+    viewer: Viewer,
+    d: { approved: boolean; reasons: RejectionReason[]; explanation: string | null; subjectState: { from: string; to: string } },
+  ): Promise<ReviewRoundEntity> {
+    const now = this.clock.now();
+    round.status = d.approved ? ReviewRoundStatus.APPROVED : ReviewRoundStatus.REJECTED;
+    round.decidedBy = viewer.subjectId!;
+    round.decidedAt = now;
+    round.reasons = d.reasons;
+    round.explanation = d.explanation;
+    await em.save(round);
+    await this.audit(em, round.id, d.approved ? ReviewAction.APPROVED : ReviewAction.REJECTED, viewer, now, { subjectState: d.subjectState, reasons: round.reasons, explanation: round.explanation });
+    return round;
   }
 
   /** A round, if the viewer may see it (the subject's owner or staff); NOT_FOUND otherwise. */
