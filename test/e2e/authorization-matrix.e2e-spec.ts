@@ -137,6 +137,7 @@ export const ROWS: readonly Row[] = [
   ['Mutation.applyForTrafficPackage', 'U A F F P F', 'mutation($id: ID!) { applyForTrafficPackage(appId: $id, packageCode: "TRAFFIC_500K") { __typename } }', (f) => ({ id: f.appId })],
   ['Mutation.applyForValueAddedPackage', 'U A F F P F', 'mutation($id: ID!) { applyForValueAddedPackage(appId: $id, packageCode: "JUHUASUAN") { __typename } }', (f) => ({ id: f.appId })],
   ['Mutation.decideApplication',      'U F N F P F', 'mutation($id: ID!) { decideApplication(id: $id, decision: APPROVE) { __typename } }', () => ({ id: '999999999' })],
+  ['Mutation.decideReviewItem',       'U F N F P F', 'mutation { decideReviewItem(input: { kind: PACKAGE_APPLICATION, itemId: "999999999", decision: APPROVE }) { __typename } }'],
   ['Mutation.placeOrder',             'U A F F P F', 'mutation { placeOrder(input: { type: NEW }) { __typename } }'],
   ['Mutation.resetNotificationErrors', 'U N F F P F', 'mutation($id: ID!) { resetNotificationErrors(id: $id) { __typename } }', () => ({ id: '999999999' })],
   ['Mutation.createMarketProduct',    'U A F F P F', 'mutation { createMarketProduct(input: { name: "", saleMode: BY_CYCLE }) { __typename } }'],

@@ -319,3 +319,42 @@ describe('reviewerQueue: one queue of every workflow (issue 13), earliest due fi
     }
   });
 });
+
+describe('decideReviewItem: one decision input for every workflow (issue 13)', () => {
+  const DECIDE = `mutation($i: DecideReviewItemInput!) { decideReviewItem(input: $i) {
+    __typename ... on ReviewItem { id kind itemId status decidedBy subject round { status reasons explanation } packageApplication { status rejectionReason } memberCapabilityApplication { status rejectionCodes rejectionNote strike } }
+    ... on InvalidInput { violations { field rule } } ... on InvalidState { currentState reason } } }`;
+  const decide = async (i: Record<string, unknown>) => (await gql<{ decideReviewItem: Record<string, unknown> }>(DECIDE, { i }, revA)).decideReviewItem;
+
+  it('a round approved, a package application rejected with its reason, a member-capability application rejected OTHER with a note; each then leaves the queue', async () => {
+    const { roundId } = await submittedRound();
+    const { pkgId, mcId } = await pendingApplications();
+    expect(await decide({ kind: 'REVIEW_ROUND', itemId: roundId, decision: 'APPROVE' })).toMatchObject({ __typename: 'ReviewItem', id: `REVIEW_ROUND:${roundId}`, status: 'APPROVED', decidedBy: 'rev-a', round: { status: 'APPROVED', reasons: [] } });
+    expect(await decide({ kind: 'PACKAGE_APPLICATION', itemId: pkgId, decision: 'REJECT', explanation: 'No appraisal module in the demo' })).toMatchObject({
+      __typename: 'ReviewItem',
+      kind: 'PACKAGE_APPLICATION',
+      itemId: pkgId,
+      status: 'REJECTED',
+      subject: 'WANGWANG_CHAT_HISTORY',
+      packageApplication: { status: 'REJECTED', rejectionReason: 'No appraisal module in the demo' },
+    });
+    expect(await decide({ kind: 'MEMBER_CAPABILITY_APPLICATION', itemId: mcId, decision: 'REJECT', reasons: ['OTHER'], explanation: 'Demo link broken' })).toMatchObject({
+      status: 'REJECTED',
+      memberCapabilityApplication: { status: 'REJECTED', rejectionCodes: ['OTHER'], rejectionNote: 'Demo link broken', strike: false },
+    });
+    const left = (await reviewerQueue({ first: 100 })).edges.map((e) => e.node.id);
+    for (const id of [`REVIEW_ROUND:${roundId}`, `PACKAGE_APPLICATION:${pkgId}`, `MEMBER_CAPABILITY_APPLICATION:${mcId}`]) expect(left).not.toContain(id);
+    // Decided once, whichever way it is asked.
+    expect(await decide({ kind: 'PACKAGE_APPLICATION', itemId: pkgId, decision: 'APPROVE' })).toMatchObject({ __typename: 'InvalidState', currentState: 'REJECTED', reason: 'ALREADY_DECIDED' });
+  });
+
+  it("each kind's codes: packages take none, member capabilities their own, rounds the app reasons; every broken rule named", async () => {
+    const { roundId } = await submittedRound();
+    const { pkgId, mcId } = await pendingApplications();
+    const rules = (r: Record<string, unknown>) => (r.violations as { field: string; rule: string }[]).map((v) => `${v.field}:${v.rule}`);
+    expect(rules(await decide({ kind: 'PACKAGE_APPLICATION', itemId: pkgId, decision: 'REJECT', reasons: ['OTHER'] }))).toEqual(['reasons:UNKNOWN_REASON', 'explanation:REQUIRED']);
+    expect(rules(await decide({ kind: 'MEMBER_CAPABILITY_APPLICATION', itemId: mcId, decision: 'REJECT', reasons: ['PROHIBITED_CONTENT'] }))).toEqual(['reasons:UNKNOWN_REASON']);
+    expect(rules(await decide({ kind: 'REVIEW_ROUND', itemId: roundId, decision: 'REJECT', reasons: ['WEAK_MEMBER_MINDSET'], explanation: 'x' }))).toEqual(['reasons:UNKNOWN_REASON']);
+    expect(errorCode(await t.post({ query: DECIDE, variables: { i: { kind: 'MEMBER_CAPABILITY_APPLICATION', itemId: '999999999', decision: 'APPROVE' } } }, revA))).toBe('NOT_FOUND');
+  });
+});

@@ -73,3 +73,39 @@ export function itemOfRound(round: { id: string; subjectType: string; subjectId:
   if (round.subjectType === ReviewItemKind.MEMBER_CAPABILITY_APPLICATION) return { kind: ReviewItemKind.MEMBER_CAPABILITY_APPLICATION, id: round.subjectId };
   return { kind: ReviewItemKind.REVIEW_ROUND, id: String(round.id) };
 }
+
+/** A round as the view needs it. */
+export interface RoundForItem {
+  readonly id: string;
+  readonly subjectType: string;
+  readonly subjectId: string;
+  readonly status: ReviewItemStatus;
+  readonly submittedAt: Date;
+  readonly dueAt: Date;
+  readonly dueProvisional: boolean;
+  readonly decidedBy: string | null;
+  readonly decidedAt: Date | null;
+  readonly tagCode: string | null;
+}
+
+/**
+ * Every workflow's item as a `ReviewItem`, from its round and what the workflow reviews: an app or
+ * listing round (`subject` the app or product id), a package application (the package code, its
+ * app) or a member-capability application (the category).
+ */
+export function reviewItemOf(round: RoundForItem, what: { subject: string; appId: string | null }): ReviewItem {
+  const { kind, id } = itemOfRound(round);
+  return {
+    kind,
+    id,
+    status: round.status,
+    submittedAt: round.submittedAt,
+    dueAt: round.dueAt,
+    dueProvisional: round.dueProvisional,
+    decidedBy: round.decidedBy,
+    decidedAt: round.decidedAt,
+    subject: what.subject,
+    appId: what.appId,
+    tagCode: round.tagCode,
+  };
+}

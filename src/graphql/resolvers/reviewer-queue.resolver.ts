@@ -1,15 +1,19 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Role, Viewer } from '../../domain/common/role';
 import { violation } from '../../domain/common/violation';
 import { AssignmentFilter, ReviewItemKind } from '../../domain/review/assignment.rule';
-import { decodeQueuePosition, encodeQueuePosition, ReviewItem } from '../../domain/review/review-item';
+import { decodeQueuePosition, encodeQueuePosition, ReviewItem, reviewItemOf } from '../../domain/review/review-item';
+import { ReviewSubjectType } from '../../domain/review/review.enums';
+import { Result } from '../../domain/common/result';
+import { DecideReviewItemResult } from '../types/results.type';
+import { toPayload } from './result';
 import { PAGE_DEFAULT, PAGE_MAX } from '../../services/common/pagination';
 import { Services } from '../../services';
 import { Context } from '../context';
 import { PackageApplicationType } from '../types/application.type';
 import { MemberCapabilityApplicationType } from '../types/member-capability.type';
 import { ReviewAssignmentType, ReviewTimingType } from '../types/review-assignment.type';
-import { ReviewItemConnectionType, ReviewItemType } from '../types/review-item.type';
+import { DecideReviewItemInput, ReviewItemConnectionType, ReviewItemType } from '../types/review-item.type';
 import { ReviewRoundType } from '../types/review.type';
 import { assignment, timing } from './review-assignment.resolver';
 import { toConnection } from './connection';
@@ -57,6 +61,29 @@ export class ReviewerQueueResolver {
     const { items, hasNextPage, totalCount } = await readReviewerQueue(services, viewer, { kinds: kind ? [kind] : [], first, after, tagCode, assigned });
     const byKey = new Map(items.map((i) => [`${i.kind}:${i.id}`, i]));
     return { ...toConnection(items.map((i) => ReviewItemType.from(i, now)), hasNextPage, (n) => n, (n) => queueCursor(byKey.get(n.id)!)), totalCount };
+  }
+
+  @Authorized(Role.REVIEWER)
+  @Mutation(() => DecideReviewItemResult, {
+    description:
+      "Reviewer: one decision input for every workflow. A round is decided as decideReview does, a package application as decideApplication (eligibility measured again), a member-capability application as decideMemberCapabilityApplication (strikes counted); each is audited under that mutation's name",
+  })
+  async decideReviewItem(@Arg('input', () => DecideReviewItemInput, { description: 'The item, the decision, its codes and explanation' }) input: DecideReviewItemInput, @Ctx() { viewer, services, now }: Context) {
+    const decision = { decision: input.decision, reasons: input.reasons ?? [], explanation: input.explanation ?? null };
+    const view = (item: ReviewItem) => ReviewItemType.from(item, now);
+    const decided: Result<ReviewItem> = await (async () => {
+      if (input.kind === ReviewItemKind.PACKAGE_APPLICATION) {
+        const r = await services.packageApplications.decide(viewer, input.itemId, decision);
+        return r.ok ? { ok: true as const, value: reviewItemOf(r.value.round!, { subject: r.value.packageCode, appId: String(r.value.appId) }) } : r;
+      }
+      if (input.kind === ReviewItemKind.MEMBER_CAPABILITY_APPLICATION) {
+        const r = await services.memberCapabilities.decide(viewer, input.itemId, decision);
+        return r.ok ? { ok: true as const, value: reviewItemOf(r.value.round!, { subject: r.value.categoryCode, appId: null }) } : r;
+      }
+      const r = await services.reviews.decide(viewer, input.itemId, decision);
+      return r.ok ? { ok: true as const, value: reviewItemOf(r.value, { subject: r.value.subjectId, appId: r.value.subjectType === ReviewSubjectType.APP ? r.value.subjectId : null }) } : r;
+    })();
+    return toPayload(decided, view);
   }
 
   @FieldResolver(() => ReviewRoundType, { nullable: true, description: 'The review round (REVIEW_ROUND items); null for applications' })

@@ -1,8 +1,8 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { ReviewItemKind } from '../../domain/review/assignment.rule';
 import { isItemOverdue, ReviewItem, reviewItemGlobalId } from '../../domain/review/review-item';
 import { connectionType } from './connection.type';
-import { ReviewRoundStatus } from './enums';
+import { ReviewDecision, ReviewRoundStatus } from './enums';
 import './review-assignment.type';
 
 @ObjectType('ReviewItem', { simpleResolvers: true, description: 'What a reviewer works on, whatever the workflow: a review round of an app or market listing, a package application or a member-capability application' })
@@ -66,3 +66,21 @@ export class ReviewItemType {
 }
 
 export const ReviewItemConnectionType = connectionType(ReviewItemType, 'ReviewItem', 'review item');
+
+@InputType('DecideReviewItemInput', { description: 'One decision for any review item: a round, a package application or a member-capability application' })
+export class DecideReviewItemInput {
+  @Field(() => ReviewItemKind, { description: 'Which workflow the item belongs to' })
+  kind: ReviewItemKind;
+
+  @Field(() => ID, { description: "The item's id within its kind (ReviewItem.itemId): a round id or an application id" })
+  itemId: string;
+
+  @Field(() => ReviewDecision, { description: 'APPROVE or REJECT' })
+  decision: ReviewDecision;
+
+  @Field(() => [String], { nullable: true, description: "REJECT: the kind's codes — RejectionReason codes for rounds (one or more), MemberCapabilityRejection codes for member-capability applications (one or more), none for package applications; unknown codes are refused by name" })
+  reasons?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Why: required to reject a round or a package application, and a member-capability rejection with OTHER; at most 2,000 characters for rounds, 1,000 for applications' })
+  explanation?: string | null;
+}
