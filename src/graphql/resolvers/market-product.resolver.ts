@@ -130,7 +130,7 @@ export class MarketProductResolver {
     return sees(viewer, p) ? p.endpoint : null;
   }
 
-  @FieldResolver(() => [MarketVersionType], { description: 'In display order; buyers see visible versions only' })
+  @FieldResolver(() => [MarketVersionType], { description: 'In display order; buyers see visible versions only. A list, not a connection: at most 20 versions per product, hidden ones included (DOMAIN §7, refused when a 21st is added)' })
   async versions(@Root() p: MarketProductType, @Ctx() { viewer, loaders }: Context): Promise<MarketVersionType[]> {
     const all = await loaders.marketVersionsByProduct.load(p.id);
     return (sees(viewer, p) ? all : all.filter((v) => !v.hidden)).map(MarketVersionType.from);
