@@ -209,7 +209,7 @@ describe('no retroactive prices', () => {
   const PRICING =
     'pricing { __typename ... on PerHundredPricing { price } ... on PerTenThousandPerDayPricing { price } ... on GraduatedPricing { per tiers { upTo price } } ... on HighestPackagePerDayPricing { prices { packageCode price } } }';
   const basicAt = async (price: string) => {
-    const lists = (await t.post({ query: `{ priceLists(platform: TAOBAO, first: 100) { edges { node { charges { code label meter unit couponScope ${PRICING} } } } } }` }, operator)).data as {
+    const lists = (await t.post({ query: `{ priceLists(platform: TAOBAO) { edges { node { charges { code label meter unit couponScope ${PRICING} } } } } }` }, operator)).data as {
       priceLists: { edges: { node: { charges: { code: string; label: string; meter: string; unit: string; couponScope: boolean; pricing: Pricing }[] } }[] };
     };
     return lists.priceLists.edges.at(-1)!.node.charges.map(({ pricing, ...c }) => ({ ...c, pricing: c.code === 'BASIC_API_IN_CLOUD' ? { perHundred: { price } } : pricingInput(pricing) }));
