@@ -1,13 +1,11 @@
 import { Money } from '../types/money.scalar';
-import { Arg, Args, Authorized, Ctx, Field, Int, ObjectType, Query, registerEnumType, Resolver, ID } from 'type-graphql';
+import { Args, Authorized, Ctx, Field, Int, ObjectType, Query, registerEnumType, Resolver, ID } from 'type-graphql';
 import { BillingPlatform } from '../../billing/billing.enums';
 import { ScheduledJob } from '../../billing/schedule.rule';
 import { Role } from '../../domain/common/role';
-import { violation } from '../../domain/common/violation';
 import { BillingRunTrigger } from '../../db/entities/billing-run.entity';
 import { ScheduledRunState } from '../../db/entities/scheduled-job-run.entity';
 import { Context } from '../context';
-import { badUserInput } from './result';
 import { keysetArgs, keysetConnection } from './connection';
 import { connectionType, ConnectionArgs } from '../types/connection.type';
 import { RUN_RECORD_ORDER } from '../../services/billing/billing-schedule.service';

@@ -66,7 +66,8 @@ export type CursorKey<T> = Pick<SortKey<T>, 'kind' | 'of'>;
 export interface SortKey<T> {
   sql: string;
   dir: 'ASC' | 'DESC';
-  kind: 'string' | 'number';
+  /** 'time': a DATETIME column, carried in the cursor as epoch milliseconds. */
+  kind: 'string' | 'number' | 'time';
   of: (row: T) => KeyValue;
 }
 
@@ -84,7 +85,7 @@ export function decodeKeyCursor(cursor: string, keys: readonly Pick<SortKey<neve
     return null;
   }
   if (!Array.isArray(values) || values.length !== keys.length) return null;
-  const ok = values.every((v, i) => (keys[i].kind === 'number' ? Number.isSafeInteger(v) : typeof v === 'string' && v.length <= 200));
+  const ok = values.every((v, i) => (keys[i].kind === 'string' ? typeof v === 'string' && v.length <= 200 : Number.isSafeInteger(v)));
   return ok ? (values as KeyValue[]) : null;
 }
 
@@ -105,15 +106,16 @@ export function readKeysetArgs(args: PageArgs, keys: readonly Pick<SortKey<never
  * The SQL condition "the row comes after these key values" in a keyset order, as
  * `(k1 > a) OR (k1 = a AND k2 > b) …` (`<` for DESC keys), with positional parameters.
  */
-export function keysetCondition(keys: readonly SortKey<never>[], after: readonly KeyValue[]): { sql: string; params: KeyValue[] } {
+export function keysetCondition(keys: readonly SortKey<never>[], after: readonly KeyValue[]): { sql: string; params: (KeyValue | Date)[] } {
   const parts: string[] = [];
-  const params: KeyValue[] = [];
+  const params: (KeyValue | Date)[] = [];
+  const param = (j: number) => (keys[j].kind === 'time' ? new Date(Number(after[j])) : after[j]);
   keys.forEach((key, i) => {
     const eq = keys.slice(0, i).map((k, j) => {
-      params.push(after[j]);
+      params.push(param(j));
       return `${k.sql} = ?`;
     });
-    params.push(after[i]);
+    params.push(param(i));
     parts.push(`(${[...eq, `${key.sql} ${key.dir === 'ASC' ? '>' : '<'} ?`].join(' AND ')})`);
   });
   return { sql: `(${parts.join(' OR ')})`, params };
@@ -143,7 +145,7 @@ export async function pageByKeyset<T extends ObjectLiteral>(
   if (after) {
     const cond = keysetCondition(keys as readonly SortKey<never>[], after);
     let n = 0;
-    const named: Record<string, KeyValue> = {};
+    const named: Record<string, KeyValue | Date> = {};
     const sql = cond.sql.replace(/\?/g, () => {
       const name = `keyset_${n}`;
       named[name] = cond.params[n++];
