@@ -1,7 +1,8 @@
 /**
  * Every list that can grow is a connection paged in SQL (issue 13, docs/schema-contract.md
  * "Connections"): the catalogue lists (tags, packages, capability categories, coupon policies,
- * price lists), `monthToDate`, `billingRuns`, and on an app its secrets and operator-set quotas.
+ * price lists), `monthToDate`, `billingRuns`, on an app its secrets and operator-set quotas, and
+ * lists that used to be read whole and sliced (a provider's products, a developer's partner grants).
  *
  * For each: paging with a small `first` walks the whole list in at least two pages, with no item
  * twice and none left out, in the order of one big page; the last page says hasNextPage false;
@@ -68,6 +69,14 @@ beforeAll(async () => {
     );
   }
 
+  // myMarketProducts: three products of the developer; myPartnerGrants: three grants at one instant (the id breaks the tie).
+  for (let i = 0; i < 3; i++) {
+    const res = await t.post({ query: 'mutation($i: CreateMarketProductInput!) { createMarketProduct(input: $i) { __typename } }', variables: { i: { name: `Data Analysis ${i}`, saleMode: 'BY_CYCLE' } } }, dev.token);
+    expect(data<{ createMarketProduct: { __typename: string } }>(res).createMarketProduct.__typename).toBe('MarketProduct');
+    const granted = await t.post({ query: 'mutation($p: ID!) { grantPartnerAccess(partnerId: $p) { __typename } }', variables: { p: `paging-partner-${i}` } }, dev.token);
+    expect(data<{ grantPartnerAccess: { __typename: string } }>(granted).grantPartnerAccess.__typename).toBe('PartnerGrant');
+  }
+
   // billingRuns: two runs by hand and four scheduled periods, two of them due at the same instant.
   await f.run('TAOBAO', '2026-11-17');
   await f.run('TAOBAO', '2026-11-18');
@@ -121,6 +130,8 @@ const cases: Case[] = [
     key: (n) => `${n.job}|${n.period}|${n.trigger}|${n.runId}`,
     first: 2,
   },
+  { name: 'myMarketProducts', token: () => dev.token, query: `query($first: Int, $after: String) { myMarketProducts(first: $first, after: $after) { ${node('id name')} } }`, pick: (d) => d.myMarketProducts as Page, key: (n) => String(n.id), first: 2 },
+  { name: 'myPartnerGrants', token: () => dev.token, query: `query($first: Int, $after: String) { myPartnerGrants(first: $first, after: $after) { ${node('id partnerId')} } }`, pick: (d) => d.myPartnerGrants as Page, key: (n) => String(n.id), first: 2 },
   {
     name: 'App.secrets',
     token: () => dev.token,
