@@ -146,7 +146,7 @@ export function createServices(ds: DataSource, clock: Clock, options: ServiceOpt
   return {
     ds,
     clock,
-    apps: new AppService(ds, appSecrets, clock),
+    apps: new AppService(ds, appSecrets, audit, clock),
     appSecrets,
     operatorControls,
     calendarYears: new CalendarYearService(ds, clock, calendar, audit),
