@@ -170,7 +170,7 @@ export function createServices(ds: DataSource, clock: Clock, options: ServiceOpt
     partners: new PartnerAccessService(ds, clock, audit),
     outbound,
     marketProducts: new MarketProductService(ds, clock, outbound, reviews, audit),
-    marketOrders: new MarketOrderService(ds, clock),
+    marketOrders: new MarketOrderService(ds, clock, audit),
     marketNotifications: new MarketNotificationService(ds, clock, outboundDeliveries),
     accounts,
     bills: new BillQueryService(ds, clock),
