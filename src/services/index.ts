@@ -155,7 +155,7 @@ export function createServices(ds: DataSource, clock: Clock, options: ServiceOpt
     calendar,
     reviews,
     catalog: new CatalogService(ds, audit),
-    developers: new DeveloperService(ds),
+    developers: new DeveloperService(ds, audit),
     closures: new AccountClosureService(ds, clock, provider, audit),
     usage: new UsageService(ds, clock, quota, audit, options.quotaSnapshotTtlSeconds, options.usageLateWindowDays ?? null),
     quota,
