@@ -129,7 +129,7 @@ export function createServices(ds: DataSource, clock: Clock, options: ServiceOpt
   const outbound = options.outbound ?? new OutboundHttpClient();
   const provider = options.paymentProvider ?? new SandboxPaymentProvider();
   const audit = new AuditService(ds, clock);
-  const notifications = new NotificationService(ds, clock);
+  const notifications = new NotificationService(ds, clock, audit);
   const secretBox = options.secretBox ?? developmentSecretBox();
   const messageSender = options.messageSender ?? new LoggingMessageSender();
   const poster = new HttpPoster(outbound);
@@ -162,7 +162,7 @@ export function createServices(ds: DataSource, clock: Clock, options: ServiceOpt
     notifications,
     notificationSweep: new NotificationSweepService(ds, clock, notifications),
     outboundDeliveries,
-    webhooks: new WebhookService(ds, clock, secretBox, poster, outboundDeliveries),
+    webhooks: new WebhookService(ds, clock, secretBox, poster, outboundDeliveries, audit),
     messageSender,
     packageApplications: new PackageApplicationService(ds, clock, calendar, notifications, audit),
     memberCapabilities: new MemberCapabilityService(ds, clock, calendar, notifications, audit, operatorControls),
