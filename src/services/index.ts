@@ -171,7 +171,7 @@ export function createServices(ds: DataSource, clock: Clock, options: ServiceOpt
     outbound,
     marketProducts: new MarketProductService(ds, clock, outbound, reviews, audit),
     marketOrders: new MarketOrderService(ds, clock, audit),
-    marketNotifications: new MarketNotificationService(ds, clock, outboundDeliveries),
+    marketNotifications: new MarketNotificationService(ds, clock, outboundDeliveries, audit),
     accounts,
     bills: new BillQueryService(ds, clock),
     estimates: new CostEstimateService(ds, clock),
