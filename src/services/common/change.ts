@@ -2,6 +2,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Result } from '../../domain/common/result';
 import { Viewer } from '../../domain/common/role';
 import { AuditService } from '../audit/audit.service';
+import { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
 import { retryOnLockConflict, RetryOptions } from './transaction';
 
 /** What `audit` answers when nothing changed (an idempotent repeat): no entry is written. */
@@ -43,7 +44,9 @@ export interface Change<L, P, T> {
    * lock), so concurrent first writers deadlock and the re-run finds the row. Only for changes that
    * do nothing outside the database (the NOTE of `withRetryableTransaction`).
    */
-  readonly retry?: RetryOptions;
+  readonly retry?: Omit<RetryOptions, 'isolation'>;
+  /** The transaction's isolation (default the server's, REPEATABLE READ). */
+  readonly isolation?: IsolationLevel;
 }
 
 /** Rolls a change's transaction back while still answering its refusal. */
@@ -55,19 +58,19 @@ class Refused<T> extends Error {
 
 /** Lock → pure rule → save → audit, in one transaction. See `Change`. */
 export async function change<L, P, T>(ds: DataSource, audit: AuditService, spec: Change<L, P, T>): Promise<Result<T>> {
-  const attempt = () =>
-    ds.transaction(async (em): Promise<Result<T>> => {
-      const locked = await spec.lock(em);
-      const decided = await spec.rule(locked, em);
-      if (!decided.ok) return decided;
-      const before = spec.before ? spec.before(locked) : typeof locked === 'object' && locked !== null ? { ...locked } : locked;
-      const saved = await spec.save(em, locked, decided.value);
-      // A refusal found while writing rolls back what was written before it.
-      if (!saved.ok) throw new Refused(saved);
-      const entry = await spec.audit(locked, saved.value, before, em);
-      if (entry !== UNCHANGED) await audit.record(em, { actor: spec.actor, action: spec.action, entityType: entry.entityType, entityId: entry.entityId, before, after: entry.after });
-      return saved;
-    });
+  const body = async (em: EntityManager): Promise<Result<T>> => {
+    const locked = await spec.lock(em);
+    const decided = await spec.rule(locked, em);
+    if (!decided.ok) return decided;
+    const before = spec.before ? spec.before(locked) : typeof locked === 'object' && locked !== null ? { ...locked } : locked;
+    const saved = await spec.save(em, locked, decided.value);
+    // A refusal found while writing rolls back what was written before it.
+    if (!saved.ok) throw new Refused(saved);
+    const entry = await spec.audit(locked, saved.value, before, em);
+    if (entry !== UNCHANGED) await audit.record(em, { actor: spec.actor, action: spec.action, entityType: entry.entityType, entityId: entry.entityId, before, after: entry.after });
+    return saved;
+  };
+  const attempt = () => (spec.isolation ? ds.transaction(spec.isolation, body) : ds.transaction(body));
   try {
     return await (spec.retry ? retryOnLockConflict(attempt, spec.retry) : attempt());
   } catch (err) {
