@@ -36,8 +36,6 @@ const ALLOWED: Readonly<Record<string, string>> = {
   'quota/quota.service.ts#reportQuotaExhausted': 'the gateway reports an exhausted quota; the emergency grant it may make is its own record and notifies the owner',
   // Not converted yet (docs/review.md §3 lists them).
   'developer/account-closure.service.ts#close': 'settles the account (a money movement that commits even when the closure is then refused) between its two checks; lock → pure rules (checkNotClosed, checkClosable) → save → audit already',
-  'billing/invoice.service.ts#request': 'invoice requests: READ COMMITTED with their own retry; lock → pure rule (invoice.rule.ts) → save → audit already',
-  'billing/invoice.service.ts#decide': "an invoice's issue or rejection: the model change() was drawn from (lock → invoice.rule.ts → save → audit)",
   'review/review.service.ts#submitApp': 'review rounds (src/services/review/*): converted with the shared review mechanism',
   'review/review.service.ts#decide': 'review rounds (src/services/review/*): converted with the shared review mechanism',
   'review/review.service.ts#postFeedback': 'review rounds (src/services/review/*): converted with the shared review mechanism',
