@@ -3,7 +3,7 @@
  * method that changes state does it through `change()` (src/services/common/change.ts): lock →
  * pure rule → save → audit entry, in one transaction. This test reads the services with the
  * TypeScript parser and fails when a method opens a transaction of its own (`.transaction(`,
- * `withRetryableTransaction(`, `retryOnLockConflict(`, the driver's `withDriverTransaction(`) unless the method is listed below with the
+ * `withRetryableTransaction(`, `retryOnLockConflict(`, the driver's `transactionInOneRoundTrip(`) unless the method is listed below with the
  * reason it may. A listed method that no longer opens one fails too, so the list stays exact.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -32,7 +32,7 @@ const ALLOWED: Readonly<Record<string, string>> = {
   // Ingestion's raw path and the gateway.
   'usage/usage.service.ts#recordUsage': "ingestion's raw path: the gateway's usage batches, merged with raw statements at volume (no actor, no audit by design)",
   'usage/usage.service.ts#applyBatch': "ingestion's raw path, one batch (see recordUsage)",
-  'common/driver-sql.ts#withDriverTransaction': "the driver-level transaction of ingestion's raw path",
+  'common/driver-sql.ts#transactionInOneRoundTrip': "the driver-level transaction of ingestion's raw path (one round trip)",
   'quota/quota.service.ts#reportQuotaExhausted': 'the gateway reports an exhausted quota; the emergency grant it may make is its own record and notifies the owner',
   // Not converted yet (docs/review.md §3 lists them).
   'developer/account-closure.service.ts#close': 'settles the account (a money movement that commits even when the closure is then refused) between its two checks; lock → pure rules (checkNotClosed, checkClosable) → save → audit already',
@@ -50,7 +50,7 @@ const ALLOWED: Readonly<Record<string, string>> = {
   'member-capability/member-capability.service.ts#liftBar': 'member capability (src/services/member-capability/*): converted with the shared review mechanism',
 };
 
-const OPENERS = new Set(['transaction', 'withRetryableTransaction', 'retryOnLockConflict', 'withDriverTransaction', 'beginTransaction']);
+const OPENERS = new Set(['transaction', 'withRetryableTransaction', 'retryOnLockConflict', 'withDriverTransaction', 'transactionInOneRoundTrip', 'beginTransaction']);
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
