@@ -1,5 +1,4 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { isMoneyFormat } from '../../billing/money';
 import { Clock } from '../../domain/common/clock';
 import { ok, invalidInput, Result } from '../../domain/common/result';
 import { Viewer } from '../../domain/common/role';
@@ -32,6 +31,7 @@ export interface NotificationPreference {
   readonly explicit: boolean;
 }
 
+/** The contact details input; its checks live in notification-settings.rule.ts. */
 export type { ContactsInput };
 
 /**

@@ -21,6 +21,7 @@ export interface EndpointChecker {
   isConfiguredTestHost(hostname: string): boolean;
 }
 
+/** At most 5 active endpoints per developer: the rule lives in notification-settings.rule.ts. */
 export { MAX_WEBHOOK_ENDPOINTS };
 
 /** A created or rotated endpoint with its signing secret: the only answer that ever shows the secret. */
