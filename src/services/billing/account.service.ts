@@ -66,12 +66,20 @@ export class AccountService {
     if (v.length > 0) return invalidInput(v);
     const entryKey = `RECHARGE:${developerId}:${idempotencyKey}`;
     await ensureAccounts(this.ds.manager, [developerId]);
-    return this.then(developerId, await this.keyedMovement(actor, 'recharge', developerId, entryKey, (_account, applied) => planRecharge(applied), async (em, account) => {
-      const paid = await this.provider.collectRecharge({ developerId, amount, idempotencyKey });
-      if (!paid.ok) throw new Error(`payment provider refused the recharge: ${paid.reason}`);
-      await post(em, account, [{ kind: LedgerKind.RECHARGE, amount: new D(amount).toFixed(2), entryKey, note: `recharge via ${this.provider.name} ${paid.tradeNo}` }]);
-      return { amount: new D(amount).toFixed(2), idempotencyKey, tradeNo: paid.tradeNo };
-    }, true));
+    const moved = await this.keyedMovement(actor, {
+      action: 'recharge',
+      developerId,
+      entryKey,
+      rule: (_account, applied) => planRecharge(applied),
+      write: async (em, account) => {
+        const paid = await this.provider.collectRecharge({ developerId, amount, idempotencyKey });
+        if (!paid.ok) throw new Error(`payment provider refused the recharge: ${paid.reason}`);
+        await post(em, account, [{ kind: LedgerKind.RECHARGE, amount: new D(amount).toFixed(2), entryKey, note: `recharge via ${this.provider.name} ${paid.tradeNo}` }]);
+        return { amount: new D(amount).toFixed(2), idempotencyKey, tradeNo: paid.tradeNo };
+      },
+      settles: true,
+    });
+    return this.then(developerId, moved);
   }
 
   /**
@@ -83,10 +91,19 @@ export class AccountService {
     if (v.length > 0) return invalidInput(v);
     const entryKey = `ADJUSTMENT:${developerId}:${idempotencyKey}`;
     await ensureAccounts(this.ds.manager, [developerId]);
-    return this.then(developerId, await this.keyedMovement(actor, 'adjustBalance', developerId, entryKey, (account, applied) => planAdjustment(account.balance, amount, applied), async (em, account) => {
-      await post(em, account, [{ kind: LedgerKind.ADJUSTMENT, amount: new D(amount).toFixed(2), entryKey, note: reason.trim() }]);
-      return { amount: new D(amount).toFixed(2), reason: reason.trim(), idempotencyKey };
-    }, new D(amount).gt(0)));
+    const moved = await this.keyedMovement(actor, {
+      action: 'adjustBalance',
+      developerId,
+      entryKey,
+      rule: (account, applied) => planAdjustment(account.balance, amount, applied),
+      write: async (em, account) => {
+        await post(em, account, [{ kind: LedgerKind.ADJUSTMENT, amount: new D(amount).toFixed(2), entryKey, note: reason.trim() }]);
+        return { amount: new D(amount).toFixed(2), reason: reason.trim(), idempotencyKey };
+      },
+      // A credit may settle unpaid bills; a debit settles nothing.
+      settles: new D(amount).gt(0),
+    });
+    return this.then(developerId, moved);
   }
 
   /** The developer chooses PREPAID, or ALIPAY_AUTO_DEBIT with the agreement number they signed. */
@@ -145,13 +162,16 @@ export class AccountService {
    */
   private keyedMovement(
     actor: Viewer,
-    action: string,
-    developerId: string,
-    entryKey: string,
-    rule: (account: BillingAccountEntity, alreadyApplied: boolean) => Result<KeyedMovement>,
-    write: (em: EntityManager, account: BillingAccountEntity) => Promise<Record<string, unknown>>,
-    settles: boolean,
+    m: {
+      action: string;
+      developerId: string;
+      entryKey: string;
+      rule: (account: BillingAccountEntity, alreadyApplied: boolean) => Result<KeyedMovement>;
+      write: (em: EntityManager, account: BillingAccountEntity) => Promise<Record<string, unknown>>;
+      settles: boolean;
+    },
   ): Promise<Result<Record<string, unknown> | null>> {
+    const { action, developerId, entryKey, rule, write, settles } = m;
     return change(this.ds, this.audit, {
       actor,
       action,
