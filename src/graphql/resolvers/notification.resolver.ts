@@ -20,7 +20,8 @@ import { toConnection } from './connection';
 import { badUserInput, toPayload } from './result';
 import { PingWebhookEndpointResult, RemoveWebhookEndpointResult, ReplayWebhookDeliveryResult, RotateWebhookSecretResult } from '../types/mutation-results.type';
 import { ConnectionArgs } from '../types/connection.type';
-import { pageOfList } from './connection';
+import { keysetArgs, keysetConnection } from './connection';
+import { ENDPOINT_ORDER } from '../../services/notification/webhook.service';
 import { WebhookEndpointConnectionType } from '../types/connections.type';
 
 const MarkNotificationsReadResult = createUnionType({ name: 'MarkNotificationsReadResult', types: () => [NotificationsMarkedType, InvalidInputType] as const, description: 'What `markNotificationsRead` answers: NotificationsMarked on success; otherwise a refusal: InvalidInput (an input field broke a rule, each violation named; nothing written)' });
@@ -114,7 +115,8 @@ export class NotificationResolver {
   @Authorized(Role.DEVELOPER)
   @Query(() => WebhookEndpointConnectionType, { description: "The caller's webhook endpoints, oldest first" })
   async webhookEndpoints(@Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { viewer, services }: Context) {
-    return pageOfList(await services.webhooks.list(viewer.subjectId!), page, (e) => String(e.id), WebhookEndpointType.from);
+    const { limit, after } = keysetArgs(page, ENDPOINT_ORDER);
+    return keysetConnection(await services.webhooks.page(viewer.subjectId!, limit, after), ENDPOINT_ORDER, WebhookEndpointType.from);
   }
 
   @Authorized(Role.DEVELOPER)

@@ -15,6 +15,20 @@ import { AppEntity, CouponPolicyEntity, PriceListEntity, QualityDiscountEntity }
 import { notFound } from '../common/errors';
 import { AuditService } from '../audit/audit.service';
 import { Viewer } from '../../domain/common/role';
+import { KeysetPage, KeyValue, pageByKeyset, SortKey } from '../common/pagination';
+
+/** Price lists: platform name, effective date, id (unique). */
+export const PRICE_LIST_ORDER: SortKey<PriceListEntity>[] = [
+  { sql: 'CAST(l.platform AS CHAR)', dir: 'ASC', kind: 'string', of: (l) => l.platform },
+  { sql: 'l.effective_from', dir: 'ASC', kind: 'string', of: (l) => l.effectiveFrom },
+  { sql: 'l.id', dir: 'ASC', kind: 'string', of: (l) => l.id },
+];
+
+/** Coupon policies: valid from, code (unique). */
+export const COUPON_POLICY_ORDER: SortKey<CouponPolicyEntity>[] = [
+  { sql: 'c.valid_from', dir: 'ASC', kind: 'string', of: (c) => c.validFrom },
+  { sql: 'c.code', dir: 'ASC', kind: 'string', of: (c) => c.code },
+];
 
 /** A price list or coupon policy as written: the row, its version in the history, and the re-rate it asked for. */
 export interface PriceChange<T> {
@@ -99,12 +113,16 @@ export class PriceListService {
     return { ...report!, fromDay };
   }
 
-  list(platform: BillingPlatform | null): Promise<PriceListEntity[]> {
-    return this.ds.getRepository(PriceListEntity).find({ where: platform ? { platform } : {}, order: { platform: 'ASC', effectiveFrom: 'ASC' } });
+  /** One page of the price lists (one platform's when given): by platform name, then effective date, then id (keyset in SQL). */
+  pageLists(platform: BillingPlatform | null, limit: number, after: KeyValue[] | null): Promise<KeysetPage<PriceListEntity>> {
+    const qb = this.ds.getRepository(PriceListEntity).createQueryBuilder('l');
+    if (platform) qb.where('l.platform = :platform', { platform });
+    return pageByKeyset(qb, PRICE_LIST_ORDER, limit, after);
   }
 
-  coupons(): Promise<CouponPolicyEntity[]> {
-    return this.ds.getRepository(CouponPolicyEntity).find({ order: { validFrom: 'ASC' } });
+  /** One page of the coupon policies: earliest valid first, then by code (keyset in SQL). */
+  pageCoupons(limit: number, after: KeyValue[] | null): Promise<KeysetPage<CouponPolicyEntity>> {
+    return pageByKeyset(this.ds.getRepository(CouponPolicyEntity).createQueryBuilder('c'), COUPON_POLICY_ORDER, limit, after);
   }
 
   /**

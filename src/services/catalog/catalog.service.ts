@@ -1,11 +1,25 @@
 import { change } from '../common/change';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { checkPackageInput, checkTagInput, PackageFacts, PackageInput, TagInput } from '../../domain/catalog/catalog-input.rule';
-import { TagPackageRole } from '../../domain/catalog/catalog.enums';
+import { PackageKind, TagPackageRole } from '../../domain/catalog/catalog.enums';
 import { invalidInput, ok, Result } from '../../domain/common/result';
 import { Viewer } from '../../domain/common/role';
-import { PackageEntity, TagEntity, TagPackageEntity } from '../../db/entities';
+import { CapabilityCategoryEntity, PackageEntity, TagEntity, TagPackageEntity } from '../../db/entities';
+import { KeysetPage, KeyValue, pageByKeyset, SortKey } from '../common/pagination';
 import { AuditService } from '../audit/audit.service';
+
+/** Tags by code (unique). */
+export const TAG_ORDER: SortKey<TagEntity>[] = [{ sql: 't.code', dir: 'ASC', kind: 'string', of: (t) => t.code }];
+
+/** Packages: kind (TRAFFIC first), daily quota (none first), code (unique). */
+export const PACKAGE_ORDER: SortKey<PackageEntity>[] = [
+  { sql: 'CAST(p.kind AS CHAR)', dir: 'ASC', kind: 'string', of: (p) => p.kind },
+  { sql: 'COALESCE(p.daily_quota, -1)', dir: 'ASC', kind: 'number', of: (p) => p.dailyQuota ?? -1 },
+  { sql: 'p.code', dir: 'ASC', kind: 'string', of: (p) => p.code },
+];
+
+/** Member-capability categories by code (unique). */
+export const CAPABILITY_CATEGORY_ORDER: SortKey<CapabilityCategoryEntity>[] = [{ sql: 'c.code', dir: 'ASC', kind: 'string', of: (c) => c.code }];
 
 /** The tag and package catalog (DOMAIN §2.1). Public to read; operators write. */
 export class CatalogService {
@@ -26,12 +40,21 @@ export class CatalogService {
     };
   }
 
-  listTags(): Promise<TagEntity[]> {
-    return this.ds.getRepository(TagEntity).find({ order: { code: 'ASC' } });
+  /** One page of the tag catalog, by code (keyset in SQL). */
+  pageTags(limit: number, after: KeyValue[] | null): Promise<KeysetPage<TagEntity>> {
+    return pageByKeyset(this.ds.getRepository(TagEntity).createQueryBuilder('t'), TAG_ORDER, limit, after);
   }
 
-  listPackages(): Promise<PackageEntity[]> {
-    return this.ds.getRepository(PackageEntity).find({ order: { kind: 'ASC', dailyQuota: 'ASC', code: 'ASC' } });
+  /** One page of the package catalog (only one kind when given): traffic first, smallest quota first, then by code. */
+  pagePackages(kind: PackageKind | null, limit: number, after: KeyValue[] | null): Promise<KeysetPage<PackageEntity>> {
+    const qb = this.ds.getRepository(PackageEntity).createQueryBuilder('p');
+    if (kind) qb.where('p.kind = :kind', { kind });
+    return pageByKeyset(qb, PACKAGE_ORDER, limit, after);
+  }
+
+  /** One page of the member-capability categories (DOMAIN §3, an operator catalog like tags), by code. */
+  pageCapabilityCategories(limit: number, after: KeyValue[] | null): Promise<KeysetPage<CapabilityCategoryEntity>> {
+    return pageByKeyset(this.ds.getRepository(CapabilityCategoryEntity).createQueryBuilder('c'), CAPABILITY_CATEGORY_ORDER, limit, after);
   }
 
   findTag(code: string): Promise<TagEntity | null> {

@@ -1,5 +1,6 @@
 import { isNumericId } from '../../domain/common/ids';
-import { DataSource, In, MoreThan } from 'typeorm';
+import { KeysetPage, KeyValue, pageByKeyset, SortKey } from '../common/pagination';
+import { DataSource } from 'typeorm';
 import { Clock } from '../../domain/common/clock';
 import { ok, Result } from '../../domain/common/result';
 import { checkResettable } from '../../domain/market/production.rule';
@@ -19,6 +20,9 @@ export type { DispatchReport } from '../notification/outbound.service';
  * each call delivers the production notifications due now by the clock, so tests drive it step by
  * step), the provider's list of failures, and the reset.
  */
+/** A provider's failed notifications: oldest id first. */
+export const FAILURE_ORDER: SortKey<MarketNotificationEntity>[] = [{ sql: 'n.id', dir: 'ASC', kind: 'number', of: (n) => Number(n.id) }];
+
 export class MarketNotificationService {
   constructor(
     private readonly ds: DataSource,
@@ -38,11 +42,12 @@ export class MarketNotificationService {
   }
 
   /** The provider's undelivered notifications that have failed at least once (生产消息管理), oldest first. */
-  listFailures(providerId: string): Promise<MarketNotificationEntity[]> {
-    return this.ds.getRepository(MarketNotificationEntity).find({
-      where: { providerId, status: In([NotificationStatus.PENDING, NotificationStatus.STOPPED]), errors: MoreThan(0) },
-      order: { id: 'ASC' },
-    });
+  pageFailures(providerId: string, limit: number, after: KeyValue[] | null): Promise<KeysetPage<MarketNotificationEntity>> {
+    const qb = this.ds
+      .getRepository(MarketNotificationEntity)
+      .createQueryBuilder('n')
+      .where('n.provider_id = :providerId AND n.status IN (:...statuses) AND n.errors > 0', { providerId, statuses: [NotificationStatus.PENDING, NotificationStatus.STOPPED] });
+    return pageByKeyset(qb, FAILURE_ORDER, limit, after);
   }
 
   /** Resets the error count so delivery starts again now (重置错误数). */

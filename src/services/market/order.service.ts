@@ -1,4 +1,5 @@
 import { enqueueProductionNotification } from '../notification/outbound.service';
+import { KeysetPage, KeyValue, pageByKeyset, SortKey } from '../common/pagination';
 import { isNumericId } from '../../domain/common/ids';
 import Decimal from 'decimal.js';
 import { DataSource, EntityManager, LessThanOrEqual } from 'typeorm';
@@ -80,6 +81,10 @@ export interface PlacedOrder {
 
 
 /** Quotes, orders (NEW, RENEW, UPGRADE, trials), subscriptions and their expiry. */
+/** A buyer's subscriptions and orders: newest id first. */
+export const SUBSCRIPTION_ORDER: SortKey<MarketSubscriptionEntity>[] = [{ sql: 's.id', dir: 'DESC', kind: 'number', of: (s) => Number(s.id) }];
+export const ORDER_ORDER: SortKey<MarketOrderEntity>[] = [{ sql: 'o.id', dir: 'DESC', kind: 'number', of: (o) => Number(o.id) }];
+
 export class MarketOrderService {
   constructor(
     private readonly ds: DataSource,
@@ -95,12 +100,14 @@ export class MarketOrderService {
     return r.ok ? ok({ quote: r.value, product: loaded.product, versionCode: loaded.version.code }) : r;
   }
 
-  async listOwnSubscriptions(buyerId: string): Promise<MarketSubscriptionEntity[]> {
-    return this.ds.getRepository(MarketSubscriptionEntity).find({ where: { buyerId }, order: { id: 'DESC' } });
+  /** One page of the buyer's subscriptions, newest first (keyset in SQL). */
+  pageOwnSubscriptions(buyerId: string, limit: number, after: KeyValue[] | null): Promise<KeysetPage<MarketSubscriptionEntity>> {
+    return pageByKeyset(this.ds.getRepository(MarketSubscriptionEntity).createQueryBuilder('s').where('s.buyer_id = :buyerId', { buyerId }), SUBSCRIPTION_ORDER, limit, after);
   }
 
-  async listOwnOrders(buyerId: string): Promise<MarketOrderEntity[]> {
-    return this.ds.getRepository(MarketOrderEntity).find({ where: { buyerId }, order: { id: 'DESC' } });
+  /** One page of the buyer's orders, newest first (keyset in SQL). */
+  pageOwnOrders(buyerId: string, limit: number, after: KeyValue[] | null): Promise<KeysetPage<MarketOrderEntity>> {
+    return pageByKeyset(this.ds.getRepository(MarketOrderEntity).createQueryBuilder('o').where('o.buyer_id = :buyerId', { buyerId }), ORDER_ORDER, limit, after);
   }
 
   /**

@@ -1,4 +1,5 @@
 import { isNumericId } from '../../domain/common/ids';
+import { KeysetPage, KeyValue, pageByKeyset, SortKey } from '../common/pagination';
 import { AuditService } from '../audit/audit.service';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -48,6 +49,10 @@ export type VersionInput = VersionFields;
 const newVersionCode = (): string => `V${randomBytes(6).toString('hex').toUpperCase()}`;
 
 /** Products, versions, extra billing items, the endpoint check, listing review and upgrade rules. */
+/** A provider's products: newest id first; the market front: oldest id first. */
+export const OWN_PRODUCT_ORDER: SortKey<MarketProductEntity>[] = [{ sql: 'p.id', dir: 'DESC', kind: 'number', of: (p) => Number(p.id) }];
+export const LISTED_PRODUCT_ORDER: SortKey<MarketProductEntity>[] = [{ sql: 'p.id', dir: 'ASC', kind: 'number', of: (p) => Number(p.id) }];
+
 export class MarketProductService {
   constructor(
     private readonly ds: DataSource,
@@ -67,13 +72,15 @@ export class MarketProductService {
     return p;
   }
 
-  listOwn(providerId: string): Promise<MarketProductEntity[]> {
-    return this.ds.getRepository(MarketProductEntity).find({ where: { providerId }, order: { id: 'DESC' } });
+  /** One page of the provider's products, newest first (keyset in SQL). */
+  pageOwn(providerId: string, limit: number, after: KeyValue[] | null): Promise<KeysetPage<MarketProductEntity>> {
+    return pageByKeyset(this.ds.getRepository(MarketProductEntity).createQueryBuilder('p').where('p.provider_id = :providerId', { providerId }), OWN_PRODUCT_ORDER, limit, after);
   }
 
-  /** The market front: listed, visible products. */
-  listListed(): Promise<MarketProductEntity[]> {
-    return this.ds.getRepository(MarketProductEntity).find({ where: { status: ProductStatus.LISTED, visible: true }, order: { id: 'ASC' } });
+  /** One page of the market front: listed, visible products, oldest first (keyset in SQL). */
+  pageListed(limit: number, after: KeyValue[] | null): Promise<KeysetPage<MarketProductEntity>> {
+    const qb = this.ds.getRepository(MarketProductEntity).createQueryBuilder('p').where('p.status = :status AND p.visible = 1', { status: ProductStatus.LISTED });
+    return pageByKeyset(qb, LISTED_PRODUCT_ORDER, limit, after);
   }
 
   async create(viewer: Viewer, input: ProductInput): Promise<Result<MarketProductEntity>> {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { KeysetPage, KeyValue, pageByKeyset, SortKey } from '../common/pagination';
 import { isIP } from 'node:net';
 import { DataSource, In, LessThan } from 'typeorm';
 import { Clock } from '../../domain/common/clock';
@@ -34,6 +35,9 @@ const newSecret = () => `whsec_${randomBytes(32).toString('base64url')}`;
 const isId = (id: string) => /^\d{1,20}$/.test(id);
 
 /** A developer's webhook endpoints and their delivery log (docs/notifications.md). */
+/** A developer's endpoints: oldest id first. */
+export const ENDPOINT_ORDER: SortKey<WebhookEndpointEntity>[] = [{ sql: 'e.id', dir: 'ASC', kind: 'number', of: (e) => Number(e.id) }];
+
 export class WebhookService {
   constructor(
     private readonly ds: DataSource,
@@ -70,8 +74,9 @@ export class WebhookService {
     });
   }
 
-  async list(developerId: string): Promise<WebhookEndpointEntity[]> {
-    return this.ds.manager.find(WebhookEndpointEntity, { where: { developerId, active: 1 }, order: { id: 'ASC' } });
+  /** One page of the developer's active endpoints, oldest first (keyset in SQL). */
+  page(developerId: string, limit: number, after: KeyValue[] | null): Promise<KeysetPage<WebhookEndpointEntity>> {
+    return pageByKeyset(this.ds.getRepository(WebhookEndpointEntity).createQueryBuilder('e').where('e.developer_id = :developerId AND e.active = 1', { developerId }), ENDPOINT_ORDER, limit, after);
   }
 
   /** A new signing secret at once; the old one stops signing (deliveries after this use the new one). */

@@ -1,4 +1,5 @@
 import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { KeysetPage, KeyValue, pageByKeyset, SortKey } from '../common/pagination';
 import { Clock } from '../../domain/common/clock';
 import { ok, Result } from '../../domain/common/result';
 import { Viewer } from '../../domain/common/role';
@@ -15,6 +16,16 @@ import { notFound } from '../common/errors';
  * partner reads a developer's data only while an unrevoked grant exists. Every grant and
  * revocation goes through `change()`, audited in its own transaction.
  */
+/** A developer's grants: newest grant first; a partner's grantors: earliest grant first (the id breaks ties). */
+export const GRANT_ORDER: SortKey<PartnerGrantEntity>[] = [
+  { sql: 'g.granted_at', dir: 'DESC', kind: 'time', of: (g) => g.grantedAt.getTime() },
+  { sql: 'g.id', dir: 'DESC', kind: 'number', of: (g) => Number(g.id) },
+];
+export const GRANTOR_ORDER: SortKey<PartnerGrantEntity>[] = [
+  { sql: 'g.granted_at', dir: 'ASC', kind: 'time', of: (g) => g.grantedAt.getTime() },
+  { sql: 'g.id', dir: 'ASC', kind: 'number', of: (g) => Number(g.id) },
+];
+
 export class PartnerAccessService {
   constructor(
     private readonly ds: DataSource,
@@ -76,18 +87,18 @@ export class PartnerAccessService {
 
 
   /** The developer's grants, active and revoked, newest first. */
-  listForDeveloper(developerId: string): Promise<PartnerGrantEntity[]> {
-    return this.ds.getRepository(PartnerGrantEntity).find({ where: { developerId }, order: { grantedAt: 'DESC', id: 'DESC' } });
+  pageForDeveloper(developerId: string, limit: number, after: KeyValue[] | null): Promise<KeysetPage<PartnerGrantEntity>> {
+    return pageByKeyset(this.ds.getRepository(PartnerGrantEntity).createQueryBuilder('g').where('g.developer_id = :developerId', { developerId }), GRANT_ORDER, limit, after);
   }
 
-  /** The developers that grant this partner access now, with their grants. */
-  async grantorsOf(partnerId: string): Promise<{ developer: DeveloperEntity; grant: PartnerGrantEntity }[]> {
-    const grants = await this.ds.getRepository(PartnerGrantEntity).find({
-      where: { partnerId, revokedAt: IsNull() },
-      relations: { developer: true },
-      order: { grantedAt: 'ASC', id: 'ASC' },
-    });
-    return grants.map((grant) => ({ developer: grant.developer!, grant }));
+  /** One page of the developers that grant this partner access now, with their grants: earliest grant first (keyset in SQL). */
+  pageGrantorsOf(partnerId: string, limit: number, after: KeyValue[] | null): Promise<KeysetPage<PartnerGrantEntity>> {
+    const qb = this.ds
+      .getRepository(PartnerGrantEntity)
+      .createQueryBuilder('g')
+      .innerJoinAndSelect('g.developer', 'd')
+      .where('g.partner_id = :partnerId AND g.revoked_at IS NULL', { partnerId });
+    return pageByKeyset(qb, GRANTOR_ORDER, limit, after);
   }
 
   /**
