@@ -174,7 +174,11 @@ function wire(schema: GraphQLSchema): void {
     if (apps.length) void req.batch(apps).catch(() => undefined); // start the page's reads now; field resolvers await the same promise
     return { totalCount: Number(count.n), pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null }, edges, apps };
   };
-  query.monthToDate.resolve = (_root, _args, req: Request) => req.monthRows();
+  // The root month to date is a connection (the home page asks for `first` rows, app id order); the rows are the shared ones.
+  query.monthToDate.resolve = async (_root, args: { first?: number | null }, req: Request) => {
+    const rows = await req.monthRows();
+    return { totalCount: rows.length, edges: rows.slice(0, args.first ?? 20).map((node) => ({ node })) };
+  };
 
   const app = fields('App');
   app.tag.resolve = async (a: Row, _args, req: Request) => (await req.batch([a])).tags.get(a.tagCode);

@@ -54,10 +54,10 @@ describe('a secret is issued with the app and shown only then', () => {
     expect(app.appSecret).toMatch(/^[0-9a-f]{64}$/);
 
     for (const token of [app.dev.token, reviewer, operator]) {
-      const res = data<{ app: { appSecret: string | null; secrets: unknown[] } }>(
-        await t.post({ query: 'query($id: ID!) { app(id: $id) { appSecret secrets { version validFrom validUntil state } } }', variables: { id: app.id } }, token),
+      const res = data<{ app: { appSecret: string | null; secrets: unknown } }>(
+        await t.post({ query: 'query($id: ID!) { app(id: $id) { appSecret secrets { totalCount edges { node { version validFrom validUntil state } } } } }', variables: { id: app.id } }, token),
       );
-      expect(res.app).toEqual({ appSecret: null, secrets: [{ version: 1, validFrom: '2026-11-20T04:00:00.000Z', validUntil: null, state: 'CURRENT' }] });
+      expect(res.app).toEqual({ appSecret: null, secrets: { totalCount: 1, edges: [{ node: { version: 1, validFrom: '2026-11-20T04:00:00.000Z', validUntil: null, state: 'CURRENT' } }] } });
     }
     const mine = data<{ myApps: { edges: { node: { appSecret: string | null } }[] } }>(await t.post({ query: '{ myApps { edges { node { appSecret } } } }' }, app.dev.token));
     expect(mine.myApps.edges).toEqual([{ node: { appSecret: null } }]);
@@ -105,8 +105,8 @@ describe('rotateAppSecret: the old secret stays valid for the grace, then only t
     expect((await secretsOf(app.appkey)).secrets.map((s) => s.version)).toEqual([2, 1]);
     t.clock.set('2026-11-21T04:00:00Z');
     expect((await secretsOf(app.appkey)).secrets).toEqual([{ version: 2, secret: issued.secret, validFrom: '2026-11-20T04:00:00.000Z', validUntil: null }]);
-    const shown = data<{ app: { secrets: { version: number; state: string }[] } }>(await t.post({ query: 'query($id: ID!) { app(id: $id) { secrets { version state } } }', variables: { id: app.id } }, app.dev.token));
-    expect(shown.app.secrets).toEqual([
+    const shown = data<{ app: { secrets: { edges: { node: { version: number; state: string } }[] } } }>(await t.post({ query: 'query($id: ID!) { app(id: $id) { secrets { edges { node { version state } } } } }', variables: { id: app.id } }, app.dev.token));
+    expect(shown.app.secrets.edges.map((e) => e.node)).toEqual([
       { version: 2, state: 'CURRENT' },
       { version: 1, state: 'EXPIRED' },
     ]);

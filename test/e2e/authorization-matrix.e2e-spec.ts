@@ -47,13 +47,13 @@ export const ROWS: readonly Row[] = [
   ['Query.me',                        'U A F F P F', '{ me { id } }'],
   ['Query.myApps',                    'U A F F P F', '{ myApps { totalCount } }'],
   ['Query.myPartnerGrants',           'U A F F P F', '{ myPartnerGrants { edges { node { partnerId } } } }'],
-  ['Query.packages',                  'A A A A P A', '{ packages { code } }'],
+  ['Query.packages',                  'A A A A P A', '{ packages { totalCount } }'],
   ['Query.partnerDeveloper',          'U F F F A F', PartnerDeveloperAppsDocument as Doc, (f) => ({ developerId: f.developerId })],
   ['Query.partnerDevelopers',         'U F F F A F', PartnerDevelopersDocument as Doc],
   ['Query.reviewQueue',               'U F A A P F', '{ reviewQueue { totalCount } }'],
   ['Query.reviewRound',               'U A A A P F', 'query($id: ID!) { reviewRound(id: $id) { id } }', (f) => ({ id: f.roundId })],
   ['Query.tag',                       'A A A A P A', '{ tag(code: "TAOBAOKE") { code } }'],
-  ['Query.tags',                      'A A A A P A', '{ tags { code } }'],
+  ['Query.tags',                      'A A A A P A', '{ tags { totalCount } }'],
   ['Query.workingDays',               'A A A A P A', '{ workingDays(from: "2026-11-20", to: "2026-11-30") { __typename } }'],
   ['Mutation.decideReview',           'U F A F P F', 'mutation($i: DecideReviewInput!) { decideReview(input: $i) { __typename } }', (f) => ({ i: { roundId: f.roundId, decision: 'APPROVE' } })],
   ['Mutation.createApp',              'U A F F P F', 'mutation($i: CreateAppInput!) { createApp(input: $i) { __typename } }', () => ({ i: APP_INPUT })],
@@ -77,11 +77,11 @@ export const ROWS: readonly Row[] = [
   ['Query.previewBill',               'U F F A P F', 'query($a: ID!, $p: DraftPriceListInput!) { previewBill(appId: $a, period: "2026-11-19", priceList: $p) { total } }', (f) => ({ a: f.appId, p: { charges: [{ code: 'DATA_SYNC_ORDERS', label: 'Data sync', meter: 'DATA_SYNC_ORDERS', unit: 'orders', pricing: { perHundred: { price: '0.05' } }, couponScope: false }] } })],
   ['Query.monthToDate',               'U A F A P F', 'query($d: ID) { monthToDate(developerId: $d) { __typename } }', (f) => ({ d: f.developerId })],
   ['Query.billsCsv',                  'U A F A P F', '{ billsCsv(platform: TAOBAO, period: "2026-11-19") }'],
-  ['Query.priceLists',                'U A A A P F', '{ priceLists { __typename } }'],
-  ['Query.couponPolicies',            'U A A A P F', '{ couponPolicies { __typename } }'],
+  ['Query.priceLists',                'U A A A P F', '{ priceLists { totalCount } }'],
+  ['Query.couponPolicies',            'U A A A P F', '{ couponPolicies { totalCount } }'],
   ['Query.invoices',                  'U A F A P F', '{ invoices(first: 1) { totalCount } }'],
   ['Query.invoice',                   'U N F N P F', 'query($id: ID!) { invoice(id: $id) { id } }', () => ({ id: '999999999' })],
-  ['Query.capabilityCategories',      'U A A A P F', '{ capabilityCategories { __typename } }'],
+  ['Query.capabilityCategories',      'U A A A P F', '{ capabilityCategories { totalCount } }'],
   ['Query.myMemberCapabilityStanding', 'U A F F P F', '{ myMemberCapabilityStanding { __typename } }'],
   ['Query.memberCapabilityStanding',  'U F A A P F', 'query($d: ID!) { memberCapabilityStanding(developerId: $d) { __typename } }', (f) => ({ d: f.developerId })],
   ['Query.myMemberCapabilityApplications', 'U A F F P F', '{ myMemberCapabilityApplications(first: 1) { __typename } }'],
@@ -119,7 +119,7 @@ export const ROWS: readonly Row[] = [
   ['Mutation.setPaymentMode',         'U A F F P F', 'mutation { setPaymentMode(mode: PREPAID) { __typename } }'],
   ['Mutation.adjustBalance',          'U F F A P F', 'mutation($d: ID!) { adjustBalance(developerId: $d, amount: "1.00", reason: "matrix", idempotencyKey: "matrix-adjust") { __typename } }', (f) => ({ d: f.developerId })],
   ['Mutation.setBillingTerms',        'U F F A P F', 'mutation($d: ID!) { setBillingTerms(developerId: $d, newIsv: false) { __typename } }', (f) => ({ d: f.developerId })],
-  ['Query.billingRuns',               'U F F A P F', '{ billingRuns(first: 5) { period state } }'],
+  ['Query.billingRuns',               'U F F A P F', '{ billingRuns(first: 5) { edges { node { period state } } } }'],
   ['Query.priceHistory',              'U F F A P F', '{ priceHistory(first: 5) { pageInfo { hasNextPage } } }'],
   ['Mutation.runBilling',             'U F F A P F', 'mutation { runBilling(platform: TAOBAO, period: "2026-11-19") { __typename } }'],
   ['Mutation.collectArrears',         'U F F A P F', 'mutation { collectArrears { __typename } }'],
@@ -365,10 +365,10 @@ describe('cross-tenant reads and writes answer NOT_FOUND', () => {
   it("another developer's lists never contain the owner's objects", async () => {
     const intruder = await t.developer('Intruder');
     const res = await t.post(
-      { query: 'query($app: ID!) { myApps { totalCount } myPartnerGrants { edges { node { partnerId } } } bills(filter: { appId: $app }) { totalCount } invoices { totalCount } myMarketProducts { edges { node { id } } } monthToDate { appId } me { pendingMemberCapabilityApplications { id } } }', variables: { app: fixture.appId } },
+      { query: 'query($app: ID!) { myApps { totalCount } myPartnerGrants { edges { node { partnerId } } } bills(filter: { appId: $app }) { totalCount } invoices { totalCount } myMarketProducts { edges { node { id } } } monthToDate { totalCount } me { pendingMemberCapabilityApplications { id } } }', variables: { app: fixture.appId } },
       intruder.token,
     );
-    expect(res.data).toEqual({ myApps: { totalCount: 0 }, myPartnerGrants: { edges: [] }, bills: { totalCount: 0 }, invoices: { totalCount: 0 }, myMarketProducts: { edges: [] }, monthToDate: [], me: { pendingMemberCapabilityApplications: [] } });
+    expect(res.data).toEqual({ myApps: { totalCount: 0 }, myPartnerGrants: { edges: [] }, bills: { totalCount: 0 }, invoices: { totalCount: 0 }, myMarketProducts: { edges: [] }, monthToDate: { totalCount: 0 }, me: { pendingMemberCapabilityApplications: [] } });
   });
 
   it('a partner the owner did not grant reads neither the developer nor its apps', async () => {

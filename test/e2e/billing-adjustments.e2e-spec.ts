@@ -142,8 +142,8 @@ describe('late usage becomes adjustment bills', () => {
     expect(value('portal_billing_job_runs_total', { job: 'LATE_USAGE', trigger: 'SCHEDULE', state: 'DONE' })).toBe(2);
     expect(value('portal_billing_job_runs_total', { job: 'TAOBAO_BILLING', platform: 'TAOBAO', trigger: 'SCHEDULE', state: 'DONE' })).toBe(2);
     expect(value('portal_billing_adjustments_total', { platform: 'TAOBAO', reason: 'LATE_USAGE' })).toBe(2);
-    const rec = (await t.post({ query: '{ billingRuns(first: 20) { job period state bills amount } }' }, operator)).data as { billingRuns: { job: string; period: string; state: string; bills: number; amount: string }[] };
-    expect(rec.billingRuns.find((r) => r.job === 'LATE_USAGE' && r.period === '2026-11-21')).toMatchObject({ state: 'DONE', bills: 1, amount: '60.00' });
+    const rec = (await t.post({ query: '{ billingRuns(first: 20) { edges { node { job period state bills amount } } } }' }, operator)).data as { billingRuns: { edges: { node: { job: string; period: string; state: string; bills: number; amount: string } }[] } };
+    expect(rec.billingRuns.edges.map((e) => e.node).find((r) => r.job === 'LATE_USAGE' && r.period === '2026-11-21')).toMatchObject({ state: 'DONE', bills: 1, amount: '60.00' });
   });
 });
 
@@ -181,7 +181,7 @@ describe('a failed period is retried until it succeeds', () => {
       [dueAt, new Date('2026-11-21T18:00:00Z')],
     );
     const records = async () =>
-      ((await t.post({ query: '{ billingRuns(first: 50) { job period state attempts failures overdue } }' }, operator)).data as { billingRuns: { job: string; period: string; state: string; attempts: number; failures: number; overdue: boolean }[] }).billingRuns.find(
+      ((await t.post({ query: '{ billingRuns(first: 50) { edges { node { job period state attempts failures overdue } } } }' }, operator)).data as { billingRuns: { edges: { node: { job: string; period: string; state: string; attempts: number; failures: number; overdue: boolean } }[] } }).billingRuns.edges.map((e) => e.node).find(
         (r) => r.job === 'LATE_USAGE' && r.period === '2026-11-19',
       );
     expect(await records()).toMatchObject({ state: 'FAILED', attempts: 11, failures: 11, overdue: true });
@@ -209,10 +209,10 @@ describe('no retroactive prices', () => {
   const PRICING =
     'pricing { __typename ... on PerHundredPricing { price } ... on PerTenThousandPerDayPricing { price } ... on GraduatedPricing { per tiers { upTo price } } ... on HighestPackagePerDayPricing { prices { packageCode price } } }';
   const basicAt = async (price: string) => {
-    const lists = (await t.post({ query: `{ priceLists(platform: TAOBAO) { charges { code label meter unit couponScope ${PRICING} } } }` }, operator)).data as {
-      priceLists: { charges: { code: string; label: string; meter: string; unit: string; couponScope: boolean; pricing: Pricing }[] }[];
+    const lists = (await t.post({ query: `{ priceLists(platform: TAOBAO) { edges { node { charges { code label meter unit couponScope ${PRICING} } } } } }` }, operator)).data as {
+      priceLists: { edges: { node: { charges: { code: string; label: string; meter: string; unit: string; couponScope: boolean; pricing: Pricing }[] } }[] };
     };
-    return lists.priceLists.at(-1)!.charges.map(({ pricing, ...c }) => ({ ...c, pricing: c.code === 'BASIC_API_IN_CLOUD' ? { perHundred: { price } } : pricingInput(pricing) }));
+    return lists.priceLists.edges.at(-1)!.node.charges.map(({ pricing, ...c }) => ({ ...c, pricing: c.code === 'BASIC_API_IN_CLOUD' ? { perHundred: { price } } : pricingInput(pricing) }));
   };
 
   it('a list from 2026-11-20 (billed, as is 11-21) is refused naming the last billed day, and nothing is written', async () => {

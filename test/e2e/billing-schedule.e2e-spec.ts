@@ -21,12 +21,12 @@ afterAll(async () => {
   await t.stop();
 });
 
-const RECORDS = `{ billingRuns(first: 50) { job platform period trigger state attempts failures appDays bills amount overdue lastError } }`;
+const RECORDS = `{ billingRuns(first: 50) { edges { node { job platform period trigger state attempts failures appDays bills amount overdue lastError } } } }`;
 type Rec = { job: string; platform: string | null; period: string; trigger: string; state: string; attempts: number; failures: number; appDays: number | null; bills: number | null; amount: string | null; overdue: boolean; lastError: string | null };
 const records = async (): Promise<Rec[]> => {
   const res = await t.post({ query: RECORDS }, await t.token(Role.OPERATOR));
   if (res.errors) throw new Error(JSON.stringify(res.errors));
-  return (res.data as { billingRuns: Rec[] }).billingRuns;
+  return (res.data as { billingRuns: { edges: { node: Rec }[] } }).billingRuns.edges.map((e) => e.node);
 };
 const billsOf = async (appId: string): Promise<{ period: string; total: string }[]> =>
   t.ds.query(`SELECT period, total FROM bill WHERE app_id = ? ORDER BY period`, [appId]);

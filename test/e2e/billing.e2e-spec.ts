@@ -194,8 +194,8 @@ describe('Douyin (DOMAIN §6): a month billed on the 5th with a 20% quality disc
 
   it('the Douyin price list is marked as example prices', async () => {
     const res = await t.gql(PriceListsDocument, { platform: 'DOUYIN' }, operator);
-    expect(res.data!.priceLists.map((l) => [l.id, l.isExample])).toEqual([['DOUYIN-2000-01-01', true]]);
-    expect(res.data!.couponPolicies.map((c) => c.code).sort()).toEqual(['DAILY_50', 'NEW_ISV_200']);
+    expect(res.data!.priceLists.edges.map((e) => e.node).map((l) => [l.id, l.isExample])).toEqual([['DOUYIN-2000-01-01', true]]);
+    expect(res.data!.couponPolicies.edges.map((e) => e.node).map((c) => c.code).sort()).toEqual(['DAILY_50', 'NEW_ISV_200']);
   });
 
   it('arrears older than one month are deducted from the deposit', async () => {
@@ -421,7 +421,7 @@ describe('queries and roles', () => {
     expect((await t.gql(BillsDocument, { filter: { appId: app.id } }, other.token)).data!.bills.totalCount).toBe(0);
     expect((await t.gql(BillDocument, { id }, reviewer)).data!.bill.id).toBe(id);
 
-    const mtd = (await t.gql(MonthToDateDocument, {}, dev.token)).data!.monthToDate;
+    const mtd = (await t.gql(MonthToDateDocument, {}, dev.token)).data!.monthToDate.edges.map((e) => e.node);
     expect(mtd).toEqual([{ month: '2026-11', appId: app.id, appkey: app.appkey, platform: 'TAOBAO', bills: 3, total: '0.00', unpaid: '0.00' }]);
 
     const csv = (await t.gql(BillsCsvDocument, { platform: 'TAOBAO', period: '2026-11-04' }, dev.token)).data!.billsCsv.trim().split('\n');
@@ -449,7 +449,7 @@ describe('queries and roles', () => {
   });
 
   it('operators edit price lists as effective-dated data; a later day is billed with the new list; a list dated on a billed day is refused (issue 17)', async () => {
-    const current = (await t.gql(PriceListsDocument, { platform: 'TAOBAO' }, operator)).data!.priceLists.at(-1)!;
+    const current = (await t.gql(PriceListsDocument, { platform: 'TAOBAO' }, operator)).data!.priceLists.edges.map((e) => e.node).at(-1)!;
     const charges = current.charges.map((c) => ({
       code: c.code,
       label: c.code,

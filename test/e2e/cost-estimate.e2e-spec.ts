@@ -47,7 +47,7 @@ const newApp = async (dev: Dev): Promise<App> => {
 const rowOf = async (dev: Dev, app: App) => {
   const res = await t.gql(MonthToDateEstimateDocument, {}, dev.token);
   expect(res.errors).toBeUndefined();
-  return res.data!.monthToDate.find((r) => r.appId === app.id) ?? null;
+  return res.data!.monthToDate.edges.map((e) => e.node).find((r) => r.appId === app.id) ?? null;
 };
 const billOf = async (app: App, period: string) => {
   const res = await t.gql(BillsDocument, { filter: { appId: app.id, period } }, f.operator);
@@ -107,9 +107,9 @@ describe('Taobao: today is estimated during the day, and the bill of that day is
     await f.report(app.appkey, '2026-11-19', { dataSyncNewOrders: 12_000 });
     expect(await rowOf(dev, app)).toMatchObject({ bills: 0, total: '0.00', unpaid: '0.00', estimate: { isEstimate: true, total: '12.00' } });
     const other = await t.developer('Other Soft');
-    expect((await t.gql(MonthToDateEstimateDocument, {}, other.token)).data!.monthToDate).toEqual([]);
+    expect((await t.gql(MonthToDateEstimateDocument, {}, other.token)).data!.monthToDate.edges.map((e) => e.node)).toEqual([]);
     // an operator reads it by developer
-    const forOperator = (await t.gql(MonthToDateEstimateDocument, { developerId: dev.id }, f.operator)).data!.monthToDate;
+    const forOperator = (await t.gql(MonthToDateEstimateDocument, { developerId: dev.id }, f.operator)).data!.monthToDate.edges.map((e) => e.node);
     expect(forOperator.map((r) => [r.appId, r.estimate?.total])).toEqual([[app.id, '12.00']]);
   });
 
@@ -117,7 +117,7 @@ describe('Taobao: today is estimated during the day, and the bill of that day is
     const dev = await t.developer();
     const app = await newApp(dev);
     // an operator's list from 2026-11-22: data sync flat 0.2/100 (an example figure for the test)
-    const lists = (await t.gql(PriceListsDocument, { platform: 'TAOBAO' }, f.operator)).data!.priceLists;
+    const lists = (await t.gql(PriceListsDocument, { platform: 'TAOBAO' }, f.operator)).data!.priceLists.edges.map((e) => e.node);
     const current = lists.find((l) => l.id === 'TAOBAO-2018-08-01')!;
     const charges = current.charges.map((c) => ({
       code: c.code,
@@ -198,7 +198,7 @@ describe('previewBill (issue 17 §5): a draft price list on real usage, beside t
     return out;
   };
   const draftCharges = async (dataSync: ChargePricingInput) => {
-    const current = (await t.gql(PriceListsDocument, { platform: 'TAOBAO' }, f.operator)).data!.priceLists.find((l) => l.id === 'TAOBAO-2018-08-01')!;
+    const current = (await t.gql(PriceListsDocument, { platform: 'TAOBAO' }, f.operator)).data!.priceLists.edges.map((e) => e.node).find((l) => l.id === 'TAOBAO-2018-08-01')!;
     return current.charges.map((c) => ({ code: c.code, label: c.code, meter: c.meter, unit: 'units', pricing: c.code === 'DATA_SYNC_ORDERS' ? dataSync : pricingInput(c.pricing), couponScope: c.couponScope }));
   };
   const graduatedDraft: ChargePricingInput = { graduated: { per: 100, tiers: [{ upTo: 1_000_000, price: '0.1' }, { upTo: null, price: '0.02' }] } };

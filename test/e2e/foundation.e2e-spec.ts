@@ -63,7 +63,7 @@ describe('HTTP', () => {
 describe('catalog (DOMAIN §2.1), public', () => {
   it('an anonymous caller reads all nine tags with their quotas, modes and ladders', async () => {
     const { data } = await t.gql(CatalogDocument);
-    const tags = Object.fromEntries(data!.tags.map((tag) => [tag.code, tag]));
+    const tags = Object.fromEntries(data!.tags.edges.map((e) => e.node).map((tag) => [tag.code, tag]));
     expect(Object.keys(tags).sort()).toEqual([
       'BUYER_APP',
       'ISV_BACKEND',
@@ -75,7 +75,7 @@ describe('catalog (DOMAIN §2.1), public', () => {
       'WIRELESS_BUYER',
       'XTAO_SITE',
     ]);
-    for (const tag of data!.tags) expect(tag.devTestQuota).toBe(5_000);
+    for (const tag of data!.tags.edges.map((e) => e.node)) expect(tag.devTestQuota).toBe(5_000);
     expect(tags.MERCHANT_BACKEND).toMatchObject({ defaultOnlineQuota: 100_000, trafficMode: 'LADDER' });
     expect(tags.MERCHANT_BACKEND.ladder.map((p) => p.dailyQuota)).toEqual([500_000, 1_000_000, 2_000_000, 3_000_000, 4_000_000, 5_000_000]);
     expect(tags.ISV_BACKEND).toMatchObject({ defaultOnlineQuota: 100_000, trafficMode: 'CONTRACT', ladder: [] });
@@ -95,7 +95,7 @@ describe('catalog (DOMAIN §2.1), public', () => {
 
   it('email-channel packages carry their address and required materials (DOMAIN §2.4)', async () => {
     const { data } = await t.gql(CatalogDocument);
-    const pkgs = Object.fromEntries(data!.packages.map((p) => [p.code, p]));
+    const pkgs = Object.fromEntries(data!.packages.edges.map((e) => e.node).map((p) => [p.code, p]));
     expect(pkgs.LOGISTICS_TREASURE).toMatchObject({ applicationChannel: 'EMAIL', contactEmail: 'zhaopei.yzj@taobao.com' });
     expect(pkgs.LOGISTICS_TREASURE.requiredMaterials).toContain('Supply and demand information');
     expect(pkgs.JUHUASUAN).toMatchObject({ applicationChannel: 'EMAIL', contactEmail: 'baoyi@taobao.com' });
@@ -123,7 +123,7 @@ describe('identity and roles', () => {
     ['a malformed token', 'Bearer not.a.jwt!'],
     ['a token signed with another secret', 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJyb2xlIjoiREVWRUxPUEVSIiwic3ViIjoieCJ9.c2lnbmF0dXJl'],
   ])('refuses %s with UNAUTHENTICATED and a 401', async (_why, header) => {
-    const res = await t.post({ query: '{ tags { code } }' }, undefined, { authorization: header });
+    const res = await t.post({ query: '{ tags { edges { node { code } } } }' }, undefined, { authorization: header });
     expect(res.status).toBe(401);
     expect(errorCode(res)).toBe('UNAUTHENTICATED');
   });
@@ -318,7 +318,7 @@ describe('operators keep the catalog', () => {
     );
     expect(tag.data!.upsertTag).toMatchObject({ __typename: 'Tag', code: 'STORE_MODULE_BACK' });
     const catalog = (await t.gql(CatalogDocument)).data!;
-    expect(catalog.tags.find((x) => x.code === 'STORE_MODULE_BACK')!.ladder.map((p) => p.code)).toEqual(['TRAFFIC_2M', 'TRAFFIC_3M', 'TRAFFIC_4M', 'TRAFFIC_5M', 'TRAFFIC_6M']);
+    expect(catalog.tags.edges.map((e) => e.node).find((x) => x.code === 'STORE_MODULE_BACK')!.ladder.map((p) => p.code)).toEqual(['TRAFFIC_2M', 'TRAFFIC_3M', 'TRAFFIC_4M', 'TRAFFIC_5M', 'TRAFFIC_6M']);
   });
 
   it('upsertTag refuses a rung at or below the default quota and unknown packages, and writes nothing', async () => {

@@ -134,7 +134,7 @@ describe('persisted documents: partners run only manifest operations, by hash', 
   });
 
   it('any other document is refused, whatever it asks for', async () => {
-    for (const query of ['{ tags { code } }', '{ partnerDevelopers { edges { node { id } } } }', 'mutation { grantPartnerAccess(partnerId: "x") { __typename } }']) {
+    for (const query of ['{ tags { edges { node { code } } } }', '{ partnerDevelopers { edges { node { id } } } }', 'mutation { grantPartnerAccess(partnerId: "x") { __typename } }']) {
       expect(errorCode(await t.post({ query }, partner))).toBe('PERSISTED_DOCUMENT_REQUIRED');
     }
   });
@@ -160,17 +160,17 @@ describe('persisted documents: partners run only manifest operations, by hash', 
 describe('automatic persisted queries for portal roles', () => {
   it('an unknown hash asks for the document; once sent with it, the hash alone runs it', async () => {
     const token = await t.token(Role.DEVELOPER);
-    const query = '{ tags { code trafficMode } }';
+    const query = '{ tags { edges { node { code trafficMode } } } }';
     const ext = { persistedQuery: { version: 1, sha256Hash: sha256Hex(query) } };
     expect(errorCode(await t.post({ extensions: ext }, token))).toBe('PERSISTED_QUERY_NOT_FOUND');
     expect((await t.post({ query, extensions: ext }, token)).errors).toBeUndefined();
     const byHash = await t.post({ extensions: ext }, token);
     expect(byHash.errors).toBeUndefined();
-    expect((byHash.data as { tags: unknown[] }).tags).toHaveLength(9);
+    expect((byHash.data as { tags: { edges: unknown[] } }).tags.edges).toHaveLength(9);
   });
 
   it('a hash that does not match the document sent is refused', async () => {
-    const res = await t.post({ query: '{ tags { code } }', extensions: { persistedQuery: { version: 1, sha256Hash: sha256Hex('{ packages { code } }') } } });
+    const res = await t.post({ query: '{ tags { edges { node { code } } } }', extensions: { persistedQuery: { version: 1, sha256Hash: sha256Hex('{ packages { code } }') } } });
     expect(res.status).toBe(400);
     expect(errorCode(res)).toBe('BAD_REQUEST');
     expect(res.errors![0].message).toMatch(/provided sha does not match query/);
@@ -179,7 +179,7 @@ describe('automatic persisted queries for portal roles', () => {
 
 describe('document limits (graphql-armor and the parser) answer 400 with their own codes', () => {
   it('more aliases than allowed (15): TOO_MANY_ALIASES', async () => {
-    const query = `{ ${Array.from({ length: 16 }, (_, i) => `a${i}: tags { code }`).join(' ')} }`;
+    const query = `{ ${Array.from({ length: 16 }, (_, i) => `a${i}: tags { edges { node { code } } }`).join(' ')} }`;
     const res = await t.post({ query });
     expect(res.status).toBe(400);
     expect(errorCode(res)).toBe('TOO_MANY_ALIASES');
@@ -198,7 +198,7 @@ describe('document limits (graphql-armor and the parser) answer 400 with their o
   });
 
   it('field suggestions are masked so the schema cannot be guessed field by field', async () => {
-    const res = await t.post({ query: '{ tags { cod } }' });
+    const res = await t.post({ query: '{ tags { edges { node { cod } } } }' });
     expect(errorCode(res)).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(res.errors![0].message).not.toMatch(/Did you mean/);
   });
@@ -206,26 +206,26 @@ describe('document limits (graphql-armor and the parser) answer 400 with their o
 
 describe('HTTP protections', () => {
   it('CSRF prevention: a simple text/plain POST and a GET without a preflight header are refused', async () => {
-    const post = await fetch(t.server.url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: '{ tags { code } }' }) });
+    const post = await fetch(t.server.url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: '{ tags { edges { node { code } } } }' }) });
     expect(post.status).toBe(400);
     expect(await post.text()).toMatch(/CSRF/);
-    const get = await fetch(`${t.server.url}?query=${encodeURIComponent('{ tags { code } }')}`);
+    const get = await fetch(`${t.server.url}?query=${encodeURIComponent('{ tags { edges { node { code } } } }')}`);
     expect(get.status).toBe(400);
     expect(await get.text()).toMatch(/CSRF/);
-    const preflighted = await fetch(`${t.server.url}?query=${encodeURIComponent('{ tags { code } }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+    const preflighted = await fetch(`${t.server.url}?query=${encodeURIComponent('{ tags { edges { node { code } } } }')}`, { headers: { 'apollo-require-preflight': 'true' } });
     expect(preflighted.status).toBe(200);
   });
 
   it('batched requests are refused', async () => {
-    const res = await fetch(t.server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify([{ query: '{ tags { code } }' }, { query: '{ tags { code } }' }]) });
+    const res = await fetch(t.server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify([{ query: '{ tags { edges { node { code } } } }' }, { query: '{ tags { edges { node { code } } } }' }]) });
     expect(res.status).toBe(400);
   });
 
   it('an internal error is masked for the client and logged with its details', async () => {
     const boom = new Error('ER_ACCESS_DENIED_ERROR on secret_internal_table');
-    const fault = jest.spyOn(t.server.services.catalog, 'listTags').mockRejectedValueOnce(boom);
+    const fault = jest.spyOn(t.server.services.catalog, 'pageTags').mockRejectedValueOnce(boom);
     try {
-      const res = await t.post({ query: '{ tags { code } }' });
+      const res = await t.post({ query: '{ tags { edges { node { code } } } }' });
       expect(res.errors).toEqual([{ message: 'Internal server error', path: ['tags'], locations: [{ line: 1, column: 3 }], extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
       expect(JSON.stringify(res)).not.toMatch(/secret_internal_table|ER_ACCESS_DENIED/);
       expect(logs.lines.filter((l) => l.level === 'error' && l.msg !== 'request').map((l) => (l.err as { message: string }).message)).toEqual([boom.message]);
@@ -265,7 +265,7 @@ describe('a strictly configured server: small limits, no introspection, rate lim
   });
 
   it('a body over GRAPHQL_BODY_LIMIT answers 413 PAYLOAD_TOO_LARGE before any GraphQL work', async () => {
-    const res = await s.post({ query: `{ tags { code } } # ${'x'.repeat(3000)}` });
+    const res = await s.post({ query: `{ tags { edges { node { code } } } } # ${'x'.repeat(3000)}` });
     expect(res.status).toBe(413);
     expect(errorCode(res)).toBe('PAYLOAD_TOO_LARGE');
   });
@@ -279,8 +279,8 @@ describe('a strictly configured server: small limits, no introspection, rate lim
 
   it('the 4th request of one credential in the window is refused with RATE_LIMITED, the retry time and Retry-After; another credential is unaffected', async () => {
     const token = await s.token(Role.DEVELOPER, 'rate-limited-dev');
-    for (let i = 0; i < 3; i++) expect((await s.post({ query: '{ tags { code } }' }, token)).errors).toBeUndefined();
-    const res = await fetch(s.server.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ tags { code } }' }) });
+    for (let i = 0; i < 3; i++) expect((await s.post({ query: '{ tags { edges { node { code } } } }' }, token)).errors).toBeUndefined();
+    const res = await fetch(s.server.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ tags { edges { node { code } } } }' }) });
     expect(res.status).toBe(429);
     const retryAfter = Number(res.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThan(3500);
@@ -289,7 +289,7 @@ describe('a strictly configured server: small limits, no introspection, rate lim
     expect(body.errors[0].extensions).toEqual({ code: 'RATE_LIMITED', retryAfterSeconds: retryAfter });
     expect(body.errors[0].message).toMatch(/3 requests per 3600s/);
     // Same subject, other role: a separate credential with its own budget.
-    expect((await s.post({ query: '{ tags { code } }' }, await s.token(Role.REVIEWER, 'rate-limited-dev'))).errors).toBeUndefined();
+    expect((await s.post({ query: '{ tags { edges { node { code } } } }' }, await s.token(Role.REVIEWER, 'rate-limited-dev'))).errors).toBeUndefined();
   });
 
   it('a partner is limited the same way', async () => {
@@ -301,7 +301,7 @@ describe('a strictly configured server: small limits, no introspection, rate lim
 
 describe('GRAPHQL_PORTAL_ARBITRARY_DOCUMENTS=false: portal roles too may send only manifest hashes', () => {
   let locked: TestApp;
-  const portalDoc = 'query PortalTags { tags { code } }';
+  const portalDoc = 'query PortalTags { tags { edges { node { code } } } }';
   beforeAll(async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'portal-manifest-'));
     const file = path.join(dir, 'portal-persisted-documents.json');
@@ -312,15 +312,15 @@ describe('GRAPHQL_PORTAL_ARBITRARY_DOCUMENTS=false: portal roles too may send on
 
   it('a developer sending a document as text, or registering one through APQ, is refused', async () => {
     const token = await locked.token(Role.DEVELOPER);
-    expect(errorCode(await locked.post({ query: '{ tags { code } }' }, token))).toBe('PERSISTED_DOCUMENT_REQUIRED');
-    expect(errorCode(await locked.post({ query: '{ tags { code } }', extensions: { persistedQuery: { version: 1, sha256Hash: sha256Hex('{ tags { code } }') } } }, token))).toBe('PERSISTED_DOCUMENT_REQUIRED');
-    expect(errorCode(await locked.post({ query: '{ tags { code } }' }))).toBe('PERSISTED_DOCUMENT_REQUIRED');
+    expect(errorCode(await locked.post({ query: '{ tags { edges { node { code } } } }' }, token))).toBe('PERSISTED_DOCUMENT_REQUIRED');
+    expect(errorCode(await locked.post({ query: '{ tags { edges { node { code } } } }', extensions: { persistedQuery: { version: 1, sha256Hash: sha256Hex('{ tags { edges { node { code } } } }') } } }, token))).toBe('PERSISTED_DOCUMENT_REQUIRED');
+    expect(errorCode(await locked.post({ query: '{ tags { edges { node { code } } } }' }))).toBe('PERSISTED_DOCUMENT_REQUIRED');
   });
 
   it('a portal manifest operation runs by hash for any role its fields allow', async () => {
     const res = await locked.post({ extensions: { persistedQuery: { version: 1, sha256Hash: sha256Hex(portalDoc) } } });
     expect(res.errors).toBeUndefined();
-    expect((res.data as { tags: unknown[] }).tags).toHaveLength(9);
+    expect((res.data as { tags: { edges: unknown[] } }).tags.edges).toHaveLength(9);
   });
 });
 
@@ -374,7 +374,8 @@ describe('audit log: who, when, what, before and after', () => {
     expect(byReviewer[1].before).toMatchObject({ status: 'PENDING', subjectState: 'IN_REVIEW', reasons: [] });
     expect(byReviewer[1].after).toMatchObject({ status: 'REJECTED', subjectState: 'REJECTED', reasons: ['INCOMPLETE_MATERIAL'], explanation: 'logo missing' });
     expect(byReviewer[0].after).toMatchObject({ body: 'The logo.', authorRole: 'REVIEWER' });
-    expect((await t.gql(AuditLogDocument, { actorId: dev.id, action: 'postReviewFeedback' }, operator)).data!.auditLog.totalCount).toBe(0);
+    // Every state change is audited (docs/review.md §3): the developer's question too, once.
+    expect((await t.gql(AuditLogDocument, { actorId: dev.id, action: 'postReviewFeedback' }, operator)).data!.auditLog.totalCount).toBe(1);
     const calendar = (await t.gql(AuditLogDocument, { actorId: 'ops-dave' }, operator)).data!.auditLog.edges.map((e) => e.node);
     expect(calendar).toEqual([expect.objectContaining({ action: 'setCalendarDay', entityType: 'CalendarDay', entityId: '2026-12-31', before: null })]);
     expect(calendar[0].after).toMatchObject({ date: '2026-12-31', kind: 'OFF', note: 'year end', updatedBy: 'ops-dave' });
@@ -390,13 +391,14 @@ describe('audit log: who, when, what, before and after', () => {
       t.clock.set(new Date('2026-11-20T04:00:00Z'));
     }
     const operator = await t.token(Role.OPERATOR);
-    const page1 = (await t.gql(AuditLogDocument, { actorId: dev.id, first: 1 }, operator)).data!.auditLog;
+    // The developer's registration is audited too (issue 13: every state change is): the grants are read by entity type.
+    const page1 = (await t.gql(AuditLogDocument, { actorId: dev.id, entityType: 'PartnerGrant', first: 1 }, operator)).data!.auditLog;
     expect(page1.totalCount).toBe(2);
     expect(page1.pageInfo.hasNextPage).toBe(true);
     expect(page1.edges[0].node).toMatchObject({ actorRole: 'DEVELOPER', action: 'revokePartnerAccess', entityType: 'PartnerGrant', at: '2026-11-21T01:00:00.000Z' });
     expect(page1.edges[0].node.before).toMatchObject({ partnerId: 'audited-partner', revokedAt: null });
     expect(page1.edges[0].node.after).toMatchObject({ partnerId: 'audited-partner', revokedAt: '2026-11-21T01:00:00.000Z' });
-    const page2 = (await t.gql(AuditLogDocument, { actorId: dev.id, first: 1, after: page1.pageInfo.endCursor }, operator)).data!.auditLog;
+    const page2 = (await t.gql(AuditLogDocument, { actorId: dev.id, entityType: 'PartnerGrant', first: 1, after: page1.pageInfo.endCursor }, operator)).data!.auditLog;
     expect(page2.edges.map((e) => e.node.action)).toEqual(['grantPartnerAccess']);
     expect(page2.edges[0].node.before).toBeNull();
     expect(page2.pageInfo.hasNextPage).toBe(false);

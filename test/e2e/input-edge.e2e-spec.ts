@@ -198,8 +198,8 @@ describe('counters beyond 2^31 and the per-record ingestion limit', () => {
 });
 
 describe('malformed requests answer 4xx with a code, never an internal error', () => {
-  it('subscription { tags { code } } → 400 OPERATION_NOT_SUPPORTED', async () => {
-    const res = await t.post({ query: 'subscription { tags { code } }' });
+  it('subscription { tags { edges { node { code } } } } → 400 OPERATION_NOT_SUPPORTED', async () => {
+    const res = await t.post({ query: 'subscription { tags { edges { node { code } } } }' });
     expect(res.status).toBe(400);
     expect(errorCode(res)).toBe('OPERATION_NOT_SUPPORTED');
   });

@@ -56,7 +56,7 @@ const count = async () => Number((await t.ds.query('SELECT COUNT(*) AS n FROM me
 describe('category table (operator-maintained)', () => {
   it('lists the seeded categories with "custom only"; an operator adds and changes one', async () => {
     const dev = await t.developer();
-    const list = (await t.gql(CapabilityCategoriesDocument, {}, dev.token)).data!.capabilityCategories;
+    const list = (await t.gql(CapabilityCategoriesDocument, {}, dev.token)).data!.capabilityCategories.edges.map((e) => e.node);
     expect(list.find((c) => c.code === 'LUXURY')).toMatchObject({ customOnly: true });
     expect(list.find((c) => c.code === 'APPAREL')).toMatchObject({ customOnly: false });
     expect((await t.gql(UpsertCapabilityCategoryDocument, { input: { code: 'PETS', name: 'Pet supplies', customOnly: false } }, operator)).data!.upsertCapabilityCategory).toMatchObject({ __typename: 'CapabilityCategory', code: 'PETS' });

@@ -22,7 +22,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.stop());
 
-const TAGS = { query: 'query Tags { tags { code } }' };
+const TAGS = { query: 'query Tags { tags { edges { node { code } } } }' };
 
 async function send(body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; requestId: string | null; body: { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] } }> {
   const res = await fetch(t.server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });

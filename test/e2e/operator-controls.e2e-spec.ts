@@ -174,8 +174,8 @@ describe('operator-set quotas: CONTRACT and UV_BASED tags, in force from their d
     const em = await gql<{ reportQuotaExhausted: { granted: boolean; quotaToday: { limit: number } } }>('mutation($k: String!) { reportQuotaExhausted(appkey: $k) { ... on EmergencyTrafficAnswer { granted quotaToday { limit } } } }', { k: a.appkey }, gateway);
     expect(em.reportQuotaExhausted).toEqual({ granted: true, quotaToday: { limit: 6_000_000 } });
 
-    const listed = await gql<{ app: { operatorQuotas: { effectiveFrom: string; dailyQuota: number }[] } }>('query($id: ID!) { app(id: $id) { operatorQuotas { effectiveFrom dailyQuota } } }', { id: a.id }, a.dev.token);
-    expect(listed.app.operatorQuotas).toEqual([
+    const listed = await gql<{ app: { operatorQuotas: { edges: { node: { effectiveFrom: string; dailyQuota: number } }[] } } }>('query($id: ID!) { app(id: $id) { operatorQuotas { edges { node { effectiveFrom dailyQuota } } } } }', { id: a.id }, a.dev.token);
+    expect(listed.app.operatorQuotas.edges.map((e) => e.node)).toEqual([
       { effectiveFrom: '2026-12-01', dailyQuota: 4_000_000 },
       { effectiveFrom: '2026-11-22', dailyQuota: 3_000_000 },
     ]);
@@ -290,7 +290,7 @@ describe('ISV onboarded: an ISV with an app that went online is onboarded; an op
 describe('no N+1', () => {
   it("myApps with secrets, suspension, operator quotas and quota today reads in a fixed number of statements, whatever the number of apps", async () => {
     const dev = await t.developer('Many Apps');
-    const query = '{ myApps(first: 50) { edges { node { id secrets { version state } suspension { reason } operatorQuotas { dailyQuota } quotaToday { limit source operatorQuota { contractReference } } } } } }';
+    const query = '{ myApps(first: 50) { edges { node { id secrets { totalCount edges { node { version state } } } suspension { reason } operatorQuotas { totalCount edges { node { dailyQuota } } } quotaToday { limit source operatorQuota { contractReference } } } } } }';
     const count = async () => (await t.queries.during(() => t.post({ query }, dev.token))).statements.length;
     const one = await app('ISV_BACKEND', 'ONLINE', [], dev);
     data(await setQuota({ appId: one.id, dailyQuota: 2_000_000, effectiveFrom: '2026-11-20', contractReference: 'C-1' }));

@@ -11,7 +11,7 @@ import { Role } from '../../src/domain/common/role';
 import { DbProxy } from '../support/db-proxy';
 import { GqlResponse, TestApp } from '../support/test-app';
 
-const TAGS = { query: '{ tags { code } }' };
+const TAGS = { query: '{ tags { edges { node { code } } } }' };
 const REGISTER = { query: 'mutation($i: RegisterDeveloperInput!) { registerDeveloper(input: $i) { __typename } }', variables: { i: { name: 'Outage Soft', kind: 'ISV' } } };
 
 let proxy: DbProxy;

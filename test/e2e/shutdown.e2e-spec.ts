@@ -75,7 +75,7 @@ async function startServerProcess(env: Record<string, string>): Promise<Child> {
 }
 
 const tagsQuery = (port: number) =>
-  fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'slow-one' }, body: JSON.stringify({ query: 'query SlowTags { tags { code } }' }) });
+  fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'slow-one' }, body: JSON.stringify({ query: 'query SlowTags { tags { edges { node { code } } } }' }) });
 
 /** Waits until the child's `tags` query is blocked on our table lock (it is in flight, not just sent). */
 async function untilBlockedOnLock(): Promise<void> {
@@ -125,7 +125,7 @@ describe('SIGTERM: drain, stop the worker, close the pool, exit 0', () => {
     expect(slowState.done).toBe(false);
 
     // New work is refused while draining, with a code a client can act on.
-    const late = await fetch(`http://127.0.0.1:${child.port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ tags { code } }' }) });
+    const late = await fetch(`http://127.0.0.1:${child.port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ tags { edges { node { code } } } }' }) });
     expect(late.status).toBe(503);
     expect(late.headers.get('retry-after')).toBe('1');
     expect(((await late.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('SHUTTING_DOWN');
@@ -138,8 +138,8 @@ describe('SIGTERM: drain, stop the worker, close the pool, exit 0', () => {
     await admin.query('UNLOCK TABLES');
     const res = await slow;
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { data: { tags: { code: string }[] } };
-    expect(body.data.tags.map((t) => t.code)).toContain('MERCHANT_BACKEND');
+    const body = (await res.json()) as { data: { tags: { edges: { node: { code: string } }[] } } };
+    expect(body.data.tags.edges.map((e) => e.node.code)).toContain('MERCHANT_BACKEND');
 
     expect(await child.exited).toBe(0);
     const msgs = child.lines.map((l) => l.msg);

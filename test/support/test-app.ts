@@ -150,3 +150,6 @@ export const errorCode = (res: GqlResponse<unknown>): string | undefined => res.
  * text documents are refused by the persisted-document allowlist before any role check.
  */
 export const refusedCode = (role: Role): string => (role === Role.PARTNER ? 'PERSISTED_DOCUMENT_REQUIRED' : 'FORBIDDEN');
+
+/** The nodes of a connection's page, in order. */
+export const nodes = <N>(connection: { edges: readonly { node: N }[] }): N[] => connection.edges.map((e) => e.node);

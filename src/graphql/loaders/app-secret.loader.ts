@@ -1,24 +1,26 @@
-import DataLoader from 'dataloader';
-import { DataSource, In } from 'typeorm';
-import { AppSecretEntity } from '../../db/entities';
+import { DataSource } from 'typeorm';
+import { SortKey } from '../../services/common/pagination';
+import { childPagesLoader } from './keyset.loader';
 
-export type SecretWindowRow = Pick<AppSecretEntity, 'appId' | 'version' | 'validFrom' | 'validUntil'>;
+export interface SecretWindowRow {
+  id: string;
+  version: number;
+  validFrom: Date;
+  validUntil: Date | null;
+}
+
+/** An app's secrets: newest version first (unique per app). */
+export const SECRET_ORDER: SortKey<SecretWindowRow>[] = [{ sql: 'version', dir: 'DESC', kind: 'number', of: (r) => r.version }];
 
 /**
- * Secret windows by app id (never the ciphertext): prevents one SELECT per app when a list of apps
- * shows its secrets.
+ * Pages of secret windows by app id (never the ciphertext), paged in SQL: one SELECT for a page of
+ * apps that shows its secrets, not one per app.
  */
-export const secretWindowsByAppLoader = (ds: DataSource) =>
-  new DataLoader<string, SecretWindowRow[]>(
-    async (ids) => {
-      const rows = await ds.getRepository(AppSecretEntity).find({
-        where: { appId: In([...ids]) },
-        select: { appId: true, version: true, validFrom: true, validUntil: true },
-        order: { version: 'DESC' },
-      });
-      const byApp = new Map<string, SecretWindowRow[]>();
-      for (const r of rows) byApp.set(String(r.appId), [...(byApp.get(String(r.appId)) ?? []), r]);
-      return ids.map((id) => byApp.get(String(id)) ?? []);
-    },
-    { maxBatchSize: 500 },
-  );
+export const secretWindowPagesByAppLoader = (ds: DataSource) =>
+  childPagesLoader<SecretWindowRow>(ds, {
+    table: 'app_secret',
+    parent: 'app_id',
+    select: 'id, version, valid_from, valid_until',
+    keys: SECRET_ORDER,
+    map: (r) => ({ id: String(r.id), version: Number(r.version), validFrom: new Date(r.valid_from as Date), validUntil: r.valid_until ? new Date(r.valid_until as Date) : null }),
+  });

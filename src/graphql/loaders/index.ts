@@ -3,9 +3,9 @@ import { billLinesLoader, costEstimateByDeveloperLoader, monthToDateByDeveloperL
 import { billsByInvoiceLoader, invoiceableAmountLoader, liveInvoiceIdByBillLoader } from './invoice.loader';
 import { packagesByTagLoader, tagByCodeLoader } from './catalog.loader';
 import { appByIdLoader } from './app.loader';
-import { secretWindowsByAppLoader } from './app-secret.loader';
+import { secretWindowPagesByAppLoader } from './app-secret.loader';
 import { assignmentByItemLoader, workingHoursLeftLoader } from './review-assignment.loader';
-import { openSuspensionByAppLoader, operatorQuotasByAppLoader, wentOnlineByOwnerLoader } from './operator-controls.loader';
+import { openSuspensionByAppLoader, operatorQuotaPagesByAppLoader, operatorQuotasByAppLoader, wentOnlineByOwnerLoader } from './operator-controls.loader';
 import { developerByIdLoader } from './developer.loader';
 import { reviewMessagesByRoundLoader, reviewRoundByIdLoader, reviewRoundsByAppLoader, workingDaysLeftLoader } from './review.loader';
 import { emergencyCallsLoader } from './quota.loader';
@@ -39,10 +39,11 @@ const FACTORIES = {
   marketProductById: (s: LoaderSources) => marketProductByIdLoader(s.ds),
   reviewRoundsByMarketProduct: (s: LoaderSources) => reviewRoundsByMarketProductLoader(s.ds),
   appById: (s: LoaderSources) => appByIdLoader(s.ds),
-  secretWindowsByApp: (s: LoaderSources) => secretWindowsByAppLoader(s.ds),
+  secretWindowPagesByApp: (s: LoaderSources) => secretWindowPagesByAppLoader(s.ds),
   assignmentByItem: (s: LoaderSources) => assignmentByItemLoader(s.ds),
   workingHoursLeft: (s: LoaderSources) => workingHoursLeftLoader(s.ds),
   operatorQuotasByApp: (s: LoaderSources) => operatorQuotasByAppLoader(s.ds),
+  operatorQuotaPagesByApp: (s: LoaderSources) => operatorQuotaPagesByAppLoader(s.ds),
   openSuspensionByApp: (s: LoaderSources) => openSuspensionByAppLoader(s.ds),
   wentOnlineByOwner: (s: LoaderSources) => wentOnlineByOwnerLoader(s.ds),
   developerById: (s: LoaderSources) => developerByIdLoader(s.ds),

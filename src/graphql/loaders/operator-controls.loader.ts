@@ -1,3 +1,5 @@
+import { SortKey } from '../../services/common/pagination';
+import { childPagesLoader } from './keyset.loader';
 import DataLoader from 'dataloader';
 import { DataSource, In, IsNull } from 'typeorm';
 import { WENT_ONLINE } from '../../domain/app/operator-controls.rule';
@@ -41,3 +43,30 @@ export const wentOnlineByOwnerLoader = (ds: DataSource) =>
     { maxBatchSize: 500 },
   );
 
+
+/** An app's operator-set quotas: latest effective date first, then newest id (unique). */
+export const OPERATOR_QUOTA_ORDER: SortKey<OperatorQuotaRow>[] = [
+  { sql: 'effective_from', dir: 'DESC', kind: 'string', of: (q) => q.effectiveFrom },
+  { sql: 'id', dir: 'DESC', kind: 'number', of: (q) => Number(q.id) },
+];
+
+export type OperatorQuotaRow = Pick<AppOperatorQuotaEntity, 'id' | 'appId' | 'kind' | 'dailyQuota' | 'effectiveFrom' | 'contractReference' | 'basis' | 'setAt'>;
+
+/** Pages of operator-set quotas by app id, paged in SQL: one SELECT for a page of apps, not one per app. */
+export const operatorQuotaPagesByAppLoader = (ds: DataSource) =>
+  childPagesLoader<OperatorQuotaRow>(ds, {
+    table: 'app_operator_quota',
+    parent: 'app_id',
+    select: "id, app_id, kind, daily_quota, DATE_FORMAT(effective_from, '%Y-%m-%d') AS effective_from, contract_reference, basis, set_at",
+    keys: OPERATOR_QUOTA_ORDER,
+    map: (r) => ({
+      id: String(r.id),
+      appId: String(r.app_id),
+      kind: r.kind as AppOperatorQuotaEntity['kind'],
+      dailyQuota: Number(r.daily_quota),
+      effectiveFrom: String(r.effective_from),
+      contractReference: (r.contract_reference as string | null) ?? null,
+      basis: (r.basis as string | null) ?? null,
+      setAt: new Date(r.set_at as Date),
+    }),
+  });

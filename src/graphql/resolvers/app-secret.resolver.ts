@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { secretState } from '../../domain/app/app-secret.rule';
 import { Role } from '../../domain/common/role';
 import { notFound } from '../../services/common/errors';
@@ -7,6 +7,10 @@ import { AppSecretInfoType, GatewayAppSecretsType, IssuedAppSecretType } from '.
 import { AppType } from '../types/app.type';
 import { RotateAppSecretResult } from '../types/platform-results.type';
 import { toPayload } from './result';
+import { ConnectionArgs } from '../types/connection.type';
+import { AppSecretInfoConnectionType } from '../types/connections.type';
+import { SECRET_ORDER } from '../loaders/app-secret.loader';
+import { keysetArgs, keysetConnection } from './connection';
 
 /** App secrets (issue 18, "Manage Certificate" of 002). */
 @Resolver(() => AppType)
@@ -27,10 +31,11 @@ export class AppSecretResolver {
     return { appkey: read.appkey, verifiable: read.verifiable, secrets: [...read.secrets] };
   }
 
-  @FieldResolver(() => [AppSecretInfoType], { description: "The app's secrets, newest first: versions and validity windows only, never the secret" })
-  async secrets(@Root() app: AppType, @Ctx() { loaders, services }: Context): Promise<AppSecretInfoType[]> {
+  @FieldResolver(() => AppSecretInfoConnectionType, { description: "The app's secrets, newest version first: versions and validity windows only, never the secret; every rotation adds one, so it pages" })
+  async secrets(@Root() app: AppType, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() { loaders, services }: Context) {
     const now = services.clock.now();
-    const rows = await loaders.secretWindowsByApp.load(app.id);
-    return rows.map((r) => ({ version: r.version, validFrom: r.validFrom, validUntil: r.validUntil, state: secretState(r, now) }));
+    const { limit, after } = keysetArgs(args, SECRET_ORDER);
+    const page = await loaders.secretWindowPagesByApp.load({ parentId: String(app.id), limit, after });
+    return keysetConnection(page, SECRET_ORDER, (r): AppSecretInfoType => ({ version: r.version, validFrom: r.validFrom, validUntil: r.validUntil, state: secretState(r, now) }));
   }
 }

@@ -1,14 +1,14 @@
 import { Money } from '../types/money.scalar';
-import { Arg, Authorized, Ctx, Field, Int, ObjectType, Query, registerEnumType, Resolver, ID } from 'type-graphql';
+import { Args, Authorized, Ctx, Field, Int, ObjectType, Query, registerEnumType, Resolver, ID } from 'type-graphql';
 import { BillingPlatform } from '../../billing/billing.enums';
 import { ScheduledJob } from '../../billing/schedule.rule';
 import { Role } from '../../domain/common/role';
-import { violation } from '../../domain/common/violation';
 import { BillingRunTrigger } from '../../db/entities/billing-run.entity';
 import { ScheduledRunState } from '../../db/entities/scheduled-job-run.entity';
 import { Context } from '../context';
-import { badUserInput } from './result';
-import { firstOf } from './connection';
+import { keysetArgs, keysetConnection } from './connection';
+import { connectionType, ConnectionArgs } from '../types/connection.type';
+import { RUN_RECORD_ORDER } from '../../services/billing/billing-schedule.service';
 
 registerEnumType(ScheduledJob, {
   name: 'ScheduledJob',
@@ -91,11 +91,14 @@ class BillingRunRecordType {
   overdue: boolean;
 }
 
+const BillingRunRecordConnectionType = connectionType(BillingRunRecordType, 'BillingRunRecord', 'billing run record');
+
 @Resolver()
 export class BillingScheduleResolver {
   @Authorized(Role.OPERATOR)
-  @Query(() => [BillingRunRecordType], { description: 'Billing and arrears runs, newest first: scheduled periods (overdue ones flagged) and runs started by hand' })
-  async billingRuns(@Arg('first', () => Int, { nullable: true, description: 'How many runs to return: 1 to 100 (default 20)' }) first: number | null, @Ctx() { services }: Context): Promise<BillingRunRecordType[]> {
-    return services.billingSchedule.records(firstOf(first));
+  @Query(() => BillingRunRecordConnectionType, { description: 'Billing and arrears runs, newest first: scheduled periods (overdue ones flagged) and runs started by hand' })
+  async billingRuns(@Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() { services }: Context) {
+    const { limit, after } = keysetArgs(args, RUN_RECORD_ORDER);
+    return keysetConnection(await services.billingSchedule.pageRecords(limit, after), RUN_RECORD_ORDER, (r) => r as BillingRunRecordType);
   }
 }

@@ -1,6 +1,6 @@
 import { LocalDate } from '../types/local-date.scalar';
 import { Money } from '../types/money.scalar';
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { BillingPlatform, PaymentMode } from '../../billing/billing.enums';
 import { chargePricingOf } from '../../billing/models/charge-pricing';
 import { ChargeDef } from '../../billing/price-list';
@@ -10,7 +10,11 @@ import { violation } from '../../domain/common/violation';
 import { readPageArgs } from '../../services/common/pagination';
 import { Context } from '../context';
 import { RerateReportType } from '../types/bill-adjustment.type';
-import { toConnection } from './connection';
+import { keysetArgs, keysetConnection, toConnection } from './connection';
+import { ConnectionArgs } from '../types/connection.type';
+import { AppMonthToDateConnectionType, CouponPolicyConnectionType, PriceListConnectionType } from '../types/connections.type';
+import { COUPON_POLICY_ORDER, PRICE_LIST_ORDER } from '../../services/billing/price-list.service';
+import { MONTH_TO_DATE_ORDER } from '../../services/billing/bill-query.service';
 import { AppType } from '../types/app.type';
 import {
   AppMonthToDateType,
@@ -102,11 +106,14 @@ export class BillingResolver {
   }
 
   @Authorized(Role.DEVELOPER, Role.OPERATOR)
-  @Query(() => [AppMonthToDateType], { description: 'Per app, the bills of the current Beijing month so far, with a row for every app whose usage of the month is not billed yet (its estimate)' })
-  async monthToDate(@Arg('developerId', () => ID, { nullable: true, description: 'Staff: whose bills; developers read their own' }) developerId: string | null, @Ctx() { viewer, services, loaders }: Context): Promise<AppMonthToDateType[]> {
-    const dev = isStaff(viewer) ? developerId : viewer.subjectId;
-    // One developer's rows come through the loader, shared with the page's `App.monthToDate`.
-    return dev ? (await loaders.monthToDateByDeveloper.load(dev)).rows : services.bills.monthToDate(viewer, null);
+  @Query(() => AppMonthToDateConnectionType, { description: 'Per app and platform, the bills of the current Beijing month so far, with a row for every app whose usage of the month is not billed yet (its estimate); by app id' })
+  async monthToDate(
+    @Arg('developerId', () => ID, { nullable: true, description: "Staff: whose bills (every developer's when omitted); developers read their own" }) developerId: string | null,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Ctx() { viewer, services }: Context,
+  ) {
+    const { limit, after } = keysetArgs(page, MONTH_TO_DATE_ORDER);
+    return keysetConnection(await services.bills.pageMonthToDate(viewer, developerId, limit, after), MONTH_TO_DATE_ORDER, (r) => r as AppMonthToDateType);
   }
 
   @Authorized(Role.DEVELOPER, Role.OPERATOR)
@@ -116,27 +123,29 @@ export class BillingResolver {
   }
 
   @Authorized(Role.DEVELOPER, Role.REVIEWER, Role.OPERATOR)
-  @Query(() => [PriceListType], { description: 'Effective-dated price lists' })
-  async priceLists(@Arg('platform', () => BillingPlatform, { nullable: true, description: "Only this platform's lists" }) platform: BillingPlatform | null, @Ctx() { services }: Context): Promise<PriceListType[]> {
-    return (await services.priceLists.list(platform)).map(PriceListType.from);
+  @Query(() => PriceListConnectionType, { description: 'Effective-dated price lists, by platform name, then earliest effective date first' })
+  async priceLists(@Arg('platform', () => BillingPlatform, { nullable: true, description: "Only this platform's lists" }) platform: BillingPlatform | null, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { services }: Context) {
+    const { limit, after } = keysetArgs(page, PRICE_LIST_ORDER);
+    return keysetConnection(await services.priceLists.pageLists(platform ?? null, limit, after), PRICE_LIST_ORDER, PriceListType.from);
   }
 
   @Authorized(Role.DEVELOPER, Role.REVIEWER, Role.OPERATOR)
-  @Query(() => [CouponPolicyType], { description: 'Operator: every daily coupon policy, past and future' })
-  async couponPolicies(@Ctx() { services }: Context): Promise<CouponPolicyType[]> {
-    return (await services.priceLists.coupons()).map(CouponPolicyType.from);
+  @Query(() => CouponPolicyConnectionType, { description: 'Every daily coupon policy, past and future, earliest valid first' })
+  async couponPolicies(@Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { services }: Context) {
+    const { limit, after } = keysetArgs(page, COUPON_POLICY_ORDER);
+    return keysetConnection(await services.priceLists.pageCoupons(limit, after), COUPON_POLICY_ORDER, CouponPolicyType.from);
   }
 
   @Authorized(Role.DEVELOPER)
   @Mutation(() => RechargeResult, { description: 'Prepaid recharge via the payment provider (SANDBOX in development); settles unpaid bills oldest first' })
   async recharge(@Arg('amount', () => Money, { description: 'Yuan, positive, a decimal with at most two places' }) amount: string, @Arg('idempotencyKey', () => String, { description: 'Caller-chosen key: the same key recharges once however often it is sent' }) idempotencyKey: string, @Ctx() { viewer, services }: Context) {
-    return toPayload(await services.accounts.recharge(viewer.subjectId!, amount, idempotencyKey), BillingAccountType.from);
+    return toPayload(await services.accounts.recharge(viewer, amount, idempotencyKey), BillingAccountType.from);
   }
 
   @Authorized(Role.DEVELOPER)
   @Mutation(() => SetPaymentModeResult, { description: 'PREPAID, or ALIPAY_AUTO_DEBIT with the signed agreement number' })
   async setPaymentMode(@Arg('mode', () => PaymentMode, { description: 'PREPAID (the balance pays) or ALIPAY_AUTO_DEBIT (the agreement collects what the balance cannot)' }) mode: PaymentMode, @Arg('agreementNo', () => String, { nullable: true, description: 'The signed Alipay agreement; required with ALIPAY_AUTO_DEBIT' }) agreementNo: string | null, @Ctx() { viewer, services }: Context) {
-    return toPayload(await services.accounts.setPaymentMode(viewer.subjectId!, mode, agreementNo), BillingAccountType.from);
+    return toPayload(await services.accounts.setPaymentMode(viewer, mode, agreementNo), BillingAccountType.from);
   }
 
   @Authorized(Role.OPERATOR)
@@ -272,7 +281,7 @@ export class MonthToDateEstimateResolver {
 
 @Resolver(() => AppType)
 export class AppMonthToDateResolver {
-  @FieldResolver(() => [AppMonthToDateType], { description: "The app's bills of the current Beijing month so far, one entry per platform profile billed (none before its first bill)" })
+  @FieldResolver(() => [AppMonthToDateType], { description: "The app's bills of the current Beijing month so far, one entry per billing platform (a list: at most one per BillingPlatform value, two today; none before its first bill)" })
   async monthToDate(@Root() app: AppType, @Ctx() { loaders }: Context): Promise<AppMonthToDateType[]> {
     return (await loaders.monthToDateByDeveloper.load(app.ownerId)).byApp.get(String(app.id)) ?? [];
   }

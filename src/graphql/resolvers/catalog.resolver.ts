@@ -1,16 +1,21 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PackageKind, TagPackageRole } from '../../domain/catalog/catalog.enums';
 import { Role } from '../../domain/common/role';
 import { Context } from '../context';
 import { PackageType, TagType, UpsertPackageInput, UpsertTagInput } from '../types/catalog.type';
 import { UpsertPackageResult, UpsertTagResult } from '../types/results.type';
 import { toPayload } from './result';
+import { ConnectionArgs } from '../types/connection.type';
+import { PackageConnectionType, TagConnectionType } from '../types/connections.type';
+import { PACKAGE_ORDER, TAG_ORDER } from '../../services/catalog/catalog.service';
+import { keysetArgs, keysetConnection } from './connection';
 
 @Resolver(() => TagType)
 export class CatalogResolver {
-  @Query(() => [TagType], { description: 'The tag catalog (public)' })
-  async tags(@Ctx() { services }: Context): Promise<TagType[]> {
-    return (await services.catalog.listTags()).map(TagType.from);
+  @Query(() => TagConnectionType, { description: 'The tag catalog (public), by code; operators add tags, so it pages' })
+  async tags(@Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { services }: Context) {
+    const { limit, after } = keysetArgs(page, TAG_ORDER);
+    return keysetConnection(await services.catalog.pageTags(limit, after), TAG_ORDER, TagType.from);
   }
 
   @Query(() => TagType, { nullable: true, description: 'One tag (public)' })
@@ -19,13 +24,14 @@ export class CatalogResolver {
     return tag && TagType.from(tag);
   }
 
-  @Query(() => [PackageType], { description: 'The package catalog (public)' })
+  @Query(() => PackageConnectionType, { description: 'The package catalog (public): traffic packages first, smallest daily quota first, then by code' })
   async packages(
     @Arg('kind', () => PackageKind, { nullable: true, description: 'Only TRAFFIC or only VALUE_ADDED packages' }) kind: PackageKind | null,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
     @Ctx() { services }: Context,
-  ): Promise<PackageType[]> {
-    const all = await services.catalog.listPackages();
-    return all.filter((p) => !kind || p.kind === kind).map(PackageType.from);
+  ) {
+    const { limit, after } = keysetArgs(page, PACKAGE_ORDER);
+    return keysetConnection(await services.catalog.pagePackages(kind ?? null, limit, after), PACKAGE_ORDER, PackageType.from);
   }
 
   @FieldResolver(() => [PackageType], { description: 'Value-added packages every app of the tag has' })

@@ -1,5 +1,5 @@
 import { violation, Violation } from '../../domain/common/violation';
-import { encodeCursor, PAGE_DEFAULT, PAGE_MAX } from '../../services/common/pagination';
+import { encodeCursor, encodeKeyCursor, KeysetPage, KeyValue, PAGE_DEFAULT, PAGE_MAX, readKeysetArgs, CursorKey } from '../../services/common/pagination';
 import { badUserInput } from './result';
 
 /**
@@ -54,4 +54,21 @@ export function firstOf(first: number | null | undefined): number {
   const limit = first ?? PAGE_DEFAULT;
   if (!Number.isInteger(limit) || limit < 1 || limit > PAGE_MAX) throw badUserInput([violation('first', 'OUT_OF_RANGE', `first must be 1 to ${PAGE_MAX}`)]);
   return limit;
+}
+
+/** Checks `first`/`after` of a keyset-ordered connection; a bad value is BAD_USER_INPUT naming the argument. */
+export function keysetArgs<R>(args: { first?: number | null; after?: string | null }, keys: readonly CursorKey<R>[]): { limit: number; after: KeyValue[] | null } {
+  const page = readKeysetArgs(args, keys as readonly CursorKey<never>[]);
+  if (Array.isArray(page)) throw badUserInput(page);
+  return page;
+}
+
+/** A connection from one keyset page: each edge's cursor encodes the row's key values. */
+export function keysetConnection<R, N>(page: KeysetPage<R>, keys: readonly CursorKey<R>[], node: (row: R) => N) {
+  const edges = page.rows.map((row) => ({ cursor: encodeKeyCursor(keys.map((k) => k.of(row))), node: node(row) }));
+  return {
+    edges,
+    pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: false, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+    totalCount: page.totalCount,
+  };
 }

@@ -6,7 +6,9 @@ import { MarketOrderType, MarketSubscriptionType, PlaceOrderInput, ProductionNot
 import { PlaceOrderResult, QuoteOrderResult, QuoteUpgradeResult, ResetNotificationErrorsResult } from '../types/results.type';
 import { toPayload } from './result';
 import { ConnectionArgs } from '../types/connection.type';
-import { pageOfList } from './connection';
+import { keysetArgs, keysetConnection } from './connection';
+import { ORDER_ORDER, SUBSCRIPTION_ORDER } from '../../services/market/order.service';
+import { FAILURE_ORDER } from '../../services/market/notification.service';
 import { MarketOrderConnectionType, MarketSubscriptionConnectionType, ProductionNotificationConnectionType } from '../types/connections.type';
 
 @Resolver()
@@ -32,19 +34,22 @@ export class MarketOrderResolver {
   @Query(() => MarketSubscriptionConnectionType, { description: "The caller's subscriptions as a buyer" })
   async mySubscriptions(@Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { viewer, services }: Context) {
     const now = services.clock.now();
-    return pageOfList(await services.marketOrders.listOwnSubscriptions(viewer.subjectId!), page, (s) => String(s.id), (s) => MarketSubscriptionType.from(s, now));
+    const { limit, after } = keysetArgs(page, SUBSCRIPTION_ORDER);
+    return keysetConnection(await services.marketOrders.pageOwnSubscriptions(viewer.subjectId!, limit, after), SUBSCRIPTION_ORDER, (s) => MarketSubscriptionType.from(s, now));
   }
 
   @Authorized(Role.DEVELOPER)
   @Query(() => MarketOrderConnectionType, { description: "The caller's orders as a buyer, newest first" })
   async myMarketOrders(@Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { viewer, services }: Context) {
-    return pageOfList(await services.marketOrders.listOwnOrders(viewer.subjectId!), page, (o) => String(o.id), (o) => MarketOrderType.from(o));
+    const { limit, after } = keysetArgs(page, ORDER_ORDER);
+    return keysetConnection(await services.marketOrders.pageOwnOrders(viewer.subjectId!, limit, after), ORDER_ORDER, (o) => MarketOrderType.from(o));
   }
 
   @Authorized(Role.DEVELOPER)
   @Query(() => ProductionNotificationConnectionType, { description: "The caller's undelivered production notifications that failed at least once, as a provider" })
   async myProductionFailures(@Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { viewer, services }: Context) {
-    return pageOfList(await services.marketNotifications.listFailures(viewer.subjectId!), page, (n) => String(n.id), ProductionNotificationType.from);
+    const { limit, after } = keysetArgs(page, FAILURE_ORDER);
+    return keysetConnection(await services.marketNotifications.pageFailures(viewer.subjectId!, limit, after), FAILURE_ORDER, ProductionNotificationType.from);
   }
 
   @Authorized(Role.DEVELOPER)

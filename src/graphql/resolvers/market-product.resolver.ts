@@ -16,7 +16,8 @@ import { ReviewRoundType } from '../types/review.type';
 import { ReviewSubjectType } from '../../domain/review/review.enums';
 import { toPayload } from './result';
 import { ConnectionArgs } from '../types/connection.type';
-import { pageOfList } from './connection';
+import { keysetArgs, keysetConnection } from './connection';
+import { LISTED_PRODUCT_ORDER, OWN_PRODUCT_ORDER } from '../../services/market/product.service';
 import { MarketProductConnectionType } from '../types/connections.type';
 
 const sees = (viewer: Viewer, p: MarketProductType): boolean => isStaff(viewer) || p.providerId === viewer.subjectId;
@@ -25,7 +26,8 @@ const sees = (viewer: Viewer, p: MarketProductType): boolean => isStaff(viewer) 
 export class MarketProductResolver {
   @Query(() => MarketProductConnectionType, { description: 'The market front: listed, visible products (public)' })
   async marketProducts(@Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { services }: Context) {
-    return pageOfList(await services.marketProducts.listListed(), page, (p) => String(p.id), MarketProductType.from);
+    const { limit, after } = keysetArgs(page, LISTED_PRODUCT_ORDER);
+    return keysetConnection(await services.marketProducts.pageListed(limit, after), LISTED_PRODUCT_ORDER, MarketProductType.from);
   }
 
   @Query(() => MarketProductType, { description: 'A product: its provider and staff always; anyone else once it is listed and visible; otherwise NOT_FOUND' })
@@ -36,13 +38,14 @@ export class MarketProductResolver {
   @Authorized(Role.DEVELOPER)
   @Query(() => MarketProductConnectionType, { description: "The caller's products as a provider, newest first" })
   async myMarketProducts(@Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { viewer, services }: Context) {
-    return pageOfList(await services.marketProducts.listOwn(viewer.subjectId!), page, (p) => String(p.id), MarketProductType.from);
+    const { limit, after } = keysetArgs(page, OWN_PRODUCT_ORDER);
+    return keysetConnection(await services.marketProducts.pageOwn(viewer.subjectId!, limit, after), OWN_PRODUCT_ORDER, MarketProductType.from);
   }
 
   @Authorized(Role.DEVELOPER)
   @Mutation(() => MarketProductResult, { description: 'Creates a product (DRAFT) owned by the caller as provider' })
   async createMarketProduct(@Arg('input', () => CreateMarketProductInput, { description: "The new product's details" }) input: CreateMarketProductInput, @Ctx() { viewer, services }: Context) {
-    return toPayload(await services.marketProducts.create(viewer.subjectId!, input), MarketProductType.from);
+    return toPayload(await services.marketProducts.create(viewer, input), MarketProductType.from);
   }
 
   @Authorized(Role.DEVELOPER)
@@ -130,7 +133,7 @@ export class MarketProductResolver {
     return sees(viewer, p) ? p.endpoint : null;
   }
 
-  @FieldResolver(() => [MarketVersionType], { description: 'In display order; buyers see visible versions only' })
+  @FieldResolver(() => [MarketVersionType], { description: 'In display order; buyers see visible versions only. A list, not a connection: at most 20 versions per product, hidden ones included (DOMAIN §7, refused when a 21st is added)' })
   async versions(@Root() p: MarketProductType, @Ctx() { viewer, loaders }: Context): Promise<MarketVersionType[]> {
     const all = await loaders.marketVersionsByProduct.load(p.id);
     return (sees(viewer, p) ? all : all.filter((v) => !v.hidden)).map(MarketVersionType.from);

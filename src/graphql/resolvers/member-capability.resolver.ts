@@ -17,16 +17,18 @@ import { ApplyForMemberCapabilityResult, DecideMemberCapabilityApplicationResult
 import { badUserInput, toPayload } from './result';
 import { LiftMemberCapabilityBarResult } from '../types/mutation-results.type';
 import { ConnectionArgs } from '../types/connection.type';
-import { MemberCapabilityApplicationConnectionType } from '../types/connections.type';
+import { CapabilityCategoryConnectionType, MemberCapabilityApplicationConnectionType } from '../types/connections.type';
+import { CAPABILITY_CATEGORY_ORDER } from '../../services/catalog/catalog.service';
 import { readPageArgs } from '../../services/common/pagination';
-import { toConnection } from './connection';
+import { keysetArgs, keysetConnection, toConnection } from './connection';
 
 @Resolver()
 export class MemberCapabilityResolver {
   @Authorized(Role.DEVELOPER, Role.REVIEWER, Role.OPERATOR)
-  @Query(() => [CapabilityCategoryType], { description: 'The categories that may apply for member open capabilities (developers and staff)' })
-  async capabilityCategories(@Ctx() { services }: Context): Promise<CapabilityCategoryType[]> {
-    return (await services.memberCapabilities.listCategories()).map(CapabilityCategoryType.from);
+  @Query(() => CapabilityCategoryConnectionType, { description: 'The categories that may apply for member open capabilities (developers and staff), by code; operators add categories, so it pages' })
+  async capabilityCategories(@Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { services }: Context) {
+    const { limit, after } = keysetArgs(page, CAPABILITY_CATEGORY_ORDER);
+    return keysetConnection(await services.catalog.pageCapabilityCategories(limit, after), CAPABILITY_CATEGORY_ORDER, CapabilityCategoryType.from);
   }
 
   @Authorized(Role.OPERATOR)

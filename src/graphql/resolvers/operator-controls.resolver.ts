@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { AppStatus } from '../../domain/app/app.enums';
 import { isvOnboarded, OnboardedBasis } from '../../domain/app/operator-controls.rule';
 import { Role } from '../../domain/common/role';
@@ -8,6 +8,10 @@ import { DeveloperType } from '../types/developer.type';
 import { AppSuspensionType, OperatorQuotaType, SetAppQuotaInput } from '../types/operator-controls.type';
 import { RestoreAppResult, SetAppQuotaResult, SuspendAppResult } from '../types/platform-results.type';
 import { toPayload } from './result';
+import { ConnectionArgs } from '../types/connection.type';
+import { OperatorQuotaConnectionType } from '../types/connections.type';
+import { OPERATOR_QUOTA_ORDER } from '../loaders/operator-controls.loader';
+import { keysetArgs, keysetConnection } from './connection';
 import { SetIsvOnboardedResult } from '../types/mutation-results.type';
 
 const quotaType = (e: object): OperatorQuotaType => Object.assign(new OperatorQuotaType(), e);
@@ -40,9 +44,10 @@ export class OperatorAppControlsResolver {
     return s && { reason: s.reason, suspendedAt: s.suspendedAt };
   }
 
-  @FieldResolver(() => [OperatorQuotaType], { description: 'Operator-set quotas of the app (CONTRACT and UV_BASED tags), latest effective date first, future ones included' })
-  async operatorQuotas(@Root() app: AppType, @Ctx() { loaders }: Context): Promise<OperatorQuotaType[]> {
-    return (await loaders.operatorQuotasByApp.load(app.id)).map(quotaType);
+  @FieldResolver(() => OperatorQuotaConnectionType, { description: 'Operator-set quotas of the app (CONTRACT and UV_BASED tags), latest effective date first, future ones included; each change adds one, so it pages' })
+  async operatorQuotas(@Root() app: AppType, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() { loaders }: Context) {
+    const { limit, after } = keysetArgs(args, OPERATOR_QUOTA_ORDER);
+    return keysetConnection(await loaders.operatorQuotaPagesByApp.load({ parentId: String(app.id), limit, after }), OPERATOR_QUOTA_ORDER, quotaType);
   }
 }
 

@@ -5,7 +5,8 @@ import { PartnerGrantType } from '../types/partner.type';
 import { GrantPartnerAccessResult, RevokePartnerAccessResult } from '../types/results.type';
 import { toPayload } from './result';
 import { ConnectionArgs } from '../types/connection.type';
-import { pageOfList } from './connection';
+import { keysetArgs, keysetConnection } from './connection';
+import { GRANT_ORDER } from '../../services/partner/partner-access.service';
 import { PartnerGrantConnectionType } from '../types/connections.type';
 
 /** The developer's side of partner access: grant, revoke, list. */
@@ -14,7 +15,8 @@ export class PartnerAccessResolver {
   @Authorized(Role.DEVELOPER)
   @Query(() => PartnerGrantConnectionType, { description: "The caller's partner grants, active and revoked, newest first" })
   async myPartnerGrants(@Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { viewer, services }: Context) {
-    return pageOfList(await services.partners.listForDeveloper(viewer.subjectId!), page, (g) => String(g.id), PartnerGrantType.from);
+    const { limit, after } = keysetArgs(page, GRANT_ORDER);
+    return keysetConnection(await services.partners.pageForDeveloper(viewer.subjectId!, limit, after), GRANT_ORDER, PartnerGrantType.from);
   }
 
   @Authorized(Role.DEVELOPER)

@@ -10,7 +10,8 @@ import { PackageApplicationType } from '../types/application.type';
 import { BillConnectionType, BillType } from '../types/billing.type';
 import { badUserInput } from './result';
 import { ConnectionArgs } from '../types/connection.type';
-import { pageOfList } from './connection';
+import { keysetArgs, keysetConnection } from './connection';
+import { GRANTOR_ORDER } from '../../services/partner/partner-access.service';
 import { PartnerDeveloperConnectionType } from '../types/connections.type';
 
 /**
@@ -25,7 +26,8 @@ export class PartnerResolver {
   @Authorized(Role.PARTNER)
   @Query(() => PartnerDeveloperConnectionType, { description: 'Partner: the developers that grant the caller access now' })
   async partnerDevelopers(@Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { viewer, services }: Context) {
-    return pageOfList(await services.partners.grantorsOf(viewer.subjectId!), page, ({ developer }) => String(developer.id), ({ developer, grant }) => PartnerDeveloperType.from(developer, grant));
+    const { limit, after } = keysetArgs(page, GRANTOR_ORDER);
+    return keysetConnection(await services.partners.pageGrantorsOf(viewer.subjectId!, limit, after), GRANTOR_ORDER, (grant) => PartnerDeveloperType.from(grant.developer!, grant));
   }
 
   @Authorized(Role.PARTNER)

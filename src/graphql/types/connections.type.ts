@@ -4,6 +4,11 @@ import { MarketOrderType, MarketProductType, MarketSubscriptionType, ProductionN
 import { MemberCapabilityApplicationType } from './member-capability.type';
 import { WebhookEndpointType } from './notification.type';
 import { PartnerDeveloperType, PartnerGrantType } from './partner.type';
+import { PackageType, TagType } from './catalog.type';
+import { CapabilityCategoryType } from './member-capability.type';
+import { AppMonthToDateType, CouponPolicyType, PriceListType } from './billing.type';
+import { OperatorQuotaType } from './operator-controls.type';
+import { AppSecretInfoType } from './app-secret.type';
 
 // The connections of the lists that can grow (issue 13), one Edge and Connection type per node.
 export const MarketProductConnectionType = connectionType(MarketProductType, 'MarketProduct', 'market product');
@@ -15,3 +20,11 @@ export const PackageApplicationConnectionType = connectionType(PackageApplicatio
 export const PartnerGrantConnectionType = connectionType(PartnerGrantType, 'PartnerGrant', 'partner grant');
 export const PartnerDeveloperConnectionType = connectionType(PartnerDeveloperType, 'PartnerDeveloper', 'partner developer');
 export const MemberCapabilityApplicationConnectionType = connectionType(MemberCapabilityApplicationType, 'MemberCapabilityApplication', 'member-capability application');
+export const TagConnectionType = connectionType(TagType, 'Tag', 'tag');
+export const PackageConnectionType = connectionType(PackageType, 'Package', 'package');
+export const CapabilityCategoryConnectionType = connectionType(CapabilityCategoryType, 'CapabilityCategory', 'capability category');
+export const PriceListConnectionType = connectionType(PriceListType, 'PriceList', 'price list');
+export const CouponPolicyConnectionType = connectionType(CouponPolicyType, 'CouponPolicy', 'coupon policy');
+export const AppMonthToDateConnectionType = connectionType(AppMonthToDateType, 'AppMonthToDate', 'month-to-date row of an app');
+export const OperatorQuotaConnectionType = connectionType(OperatorQuotaType, 'OperatorQuota', 'operator-set quota');
+export const AppSecretInfoConnectionType = connectionType(AppSecretInfoType, 'AppSecretInfo', 'app secret');

@@ -8,7 +8,7 @@ import { isStaff, Viewer } from '../../domain/common/role';
 import { BillEntity } from '../../db/entities';
 import { notFound } from '../common/errors';
 import { UNBILLED_USAGE } from './cost-estimate.service';
-import { pageDescById } from '../common/pagination';
+import { KeysetPage, keysetCondition, keysetOrderBy, KeyValue, pageDescById, SortKey } from '../common/pagination';
 
 export interface BillFilter {
   appId?: string | null;
@@ -33,6 +33,33 @@ export interface AppMonthToDate {
 }
 
 /** Reading bills: a developer sees their own; reviewers and operators see all. */
+interface MonthToDateRow {
+  developer_id: string;
+  app_id: string;
+  appkey: string;
+  platform: BillingPlatform;
+  n: string;
+  total: string;
+  unpaid: string;
+}
+
+const monthToDateOfRow = (r: MonthToDateRow, month: string): AppMonthToDate => ({
+  month,
+  developerId: r.developer_id,
+  appId: String(r.app_id),
+  appkey: r.appkey,
+  platform: r.platform,
+  bills: Number(r.n),
+  total: new D(r.total).toFixed(2),
+  unpaid: new D(r.unpaid).toFixed(2),
+});
+
+/** Month-to-date rows: app id, then platform name (unique per app). */
+export const MONTH_TO_DATE_ORDER: SortKey<AppMonthToDate>[] = [
+  { sql: 'app_id', dir: 'ASC', kind: 'number', of: (r) => Number(r.appId) },
+  { sql: 'CAST(platform AS CHAR)', dir: 'ASC', kind: 'string', of: (r) => r.platform },
+];
+
 export class BillQueryService {
   constructor(
     private readonly ds: DataSource,
@@ -62,9 +89,24 @@ export class BillQueryService {
    * this month, paid and unpaid, and a row (0 bills) for every app whose usage of the month is not
    * billed yet — today's usage is billed once the day is over; its ESTIMATE is `CostEstimateService`.
    */
-  async monthToDate(viewer: Viewer, developerId: string | null): Promise<AppMonthToDate[]> {
+  /**
+   * One page of it, paged in SQL in app id then platform name order (a developer's own rows; staff
+   * read one developer's, or every developer's when none is named), with the total count.
+   */
+  async pageMonthToDate(viewer: Viewer, developerId: string | null, limit: number, after: KeyValue[] | null): Promise<KeysetPage<AppMonthToDate>> {
     const dev = isStaff(viewer) ? developerId : viewer.subjectId;
-    return this.monthToDateOf(dev ? [dev] : null);
+    const { sql, params, month } = this.monthToDateSql(dev ? [dev] : null);
+    const cond = after ? keysetCondition(MONTH_TO_DATE_ORDER, after) : null;
+    // One statement: the whole list's count is a window over every row, taken before the cursor's filter.
+    const rows: (MonthToDateRow & { keyset_total: string })[] = await this.ds.query(
+      `SELECT * FROM (SELECT g.*, COUNT(*) OVER () AS keyset_total FROM (${sql}) g) mtd_rows
+        ${cond ? `WHERE ${cond.sql}` : ''} ORDER BY ${keysetOrderBy(MONTH_TO_DATE_ORDER)} LIMIT ?`,
+      [...params, ...(cond?.params ?? []), limit + 1],
+    );
+    // Past the last row the page is empty and holds no count: only then is it counted on its own.
+    const n = rows[0]?.keyset_total ?? (after ? (await this.ds.query(`SELECT COUNT(*) AS n FROM (${sql}) g`, params))[0].n : 0);
+    const page = rows.slice(0, limit).map((r) => monthToDateOfRow(r, month));
+    return { rows: page, hasNextPage: rows.length > limit, totalCount: Number(n) };
   }
 
   /**
@@ -72,30 +114,25 @@ export class BillQueryService {
    * id order: one statement for a page of apps of any owners.
    */
   async monthToDateOf(developerIds: readonly string[] | null): Promise<AppMonthToDate[]> {
+    const { sql, params, month } = this.monthToDateSql(developerIds);
+    const rows: MonthToDateRow[] = await this.ds.query(`${sql} ORDER BY app_id, platform`, params);
+    return rows.map((r) => monthToDateOfRow(r, month));
+  }
+
+  /** The grouped month-to-date rows of some developers (all when null): bills of the month, and apps with unbilled usage. */
+  private monthToDateSql(developerIds: readonly string[] | null): { sql: string; params: unknown[]; month: string } {
     const today = beijingDate(this.clock.now());
     const month = today.slice(0, 7);
     const devs = developerIds ? [[...developerIds]] : [];
-    const rows: { developer_id: string; app_id: string; appkey: string; platform: BillingPlatform; n: string; total: string; unpaid: string }[] = await this.ds.query(
-      `SELECT developer_id, app_id, appkey, platform, SUM(n) AS n, SUM(total) AS total, SUM(unpaid) AS unpaid FROM (
+    const sql = `SELECT developer_id, app_id, appkey, platform, SUM(n) AS n, SUM(total) AS total, SUM(unpaid) AS unpaid FROM (
          SELECT developer_id, app_id, appkey, platform, COUNT(*) AS n, SUM(total) AS total, SUM(CASE WHEN status = ? THEN total ELSE 0 END) AS unpaid
            FROM bill WHERE period_start >= ? AND period_start <= ? ${developerIds ? 'AND developer_id IN (?)' : ''}
           GROUP BY developer_id, app_id, appkey, platform
          UNION ALL
          SELECT a.owner_id, a.id, a.appkey, a.billing_platform, 0, 0, 0 FROM app a
           WHERE ${developerIds ? 'a.owner_id IN (?) AND' : ''} EXISTS (SELECT 1 FROM usage_daily u WHERE u.app_id = a.id AND u.usage_date BETWEEN ? AND ? AND ${UNBILLED_USAGE})
-       ) mtd GROUP BY developer_id, app_id, appkey, platform ORDER BY app_id, platform`,
-      [BillStatus.UNPAID, `${month}-01`, `${month}-31`, ...devs, ...devs, `${month}-01`, today],
-    );
-    return rows.map((r) => ({
-      month,
-      developerId: r.developer_id,
-      appId: String(r.app_id),
-      appkey: r.appkey,
-      platform: r.platform,
-      bills: Number(r.n),
-      total: new D(r.total).toFixed(2),
-      unpaid: new D(r.unpaid).toFixed(2),
-    }));
+       ) mtd GROUP BY developer_id, app_id, appkey, platform`;
+    return { sql, params: [BillStatus.UNPAID, `${month}-01`, `${month}-31`, ...devs, ...devs, `${month}-01`, today], month };
   }
 
   /** CSV of a period's bills (RFC 4180, header row, one row per bill, amounts as written). */

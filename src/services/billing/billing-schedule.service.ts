@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import { BillingPlatform } from '../../billing/billing.enums';
 import { D } from '../../billing/money';
+import { CursorKey, KeysetPage, KeyValue } from '../common/pagination';
 import { defaultScheduleStart, dueAt, duePeriods, nextPeriod, retryDelayMs, ScheduledJob, ScheduleSettings } from '../../billing/schedule.rule';
 import { Clock } from '../../domain/common/clock';
 import { ScheduledJobRunEntity } from '../../db/entities';
@@ -27,6 +28,24 @@ export interface BillingScheduleOptions extends ScheduleSettings {
 }
 
 export const DEFAULT_SCHEDULE_OPTIONS: BillingScheduleOptions = { graceMinutes: 120, leaseMs: 120_000, maxAttempts: null };
+
+/**
+ * Where a run record sits among billing runs: when it was due (a scheduled period) or started (a
+ * run started by hand), newest first; at one instant manual runs ('M') before scheduled periods
+ * ('S'); then its unique key (job|period, or the run's id), descending.
+ */
+export const RUN_RECORD_ORDER: CursorKey<RunRecord>[] = [
+  { kind: 'number', of: (r) => (r.dueAt ?? r.startedAt)!.getTime() },
+  { kind: 'string', of: (r) => (r.trigger === BillingRunTrigger.SCHEDULE ? 'S' : 'M') },
+  { kind: 'string', of: (r) => (r.trigger === BillingRunTrigger.SCHEDULE ? `${r.job}|${r.period}` : r.runId!) },
+];
+
+function compareRunRecords(a: RunRecord, b: RunRecord): number {
+  const [ka, kb] = [a, b].map((r) => RUN_RECORD_ORDER.map((k) => k.of(r)));
+  if (ka[0] !== kb[0]) return Number(kb[0]) - Number(ka[0]);
+  if (ka[1] !== kb[1]) return ka[1] < kb[1] ? -1 : 1;
+  return ka[2] === kb[2] ? 0 : ka[2] < kb[2] ? 1 : -1;
+}
 
 export interface RunRecord {
   job: ScheduledJob;
@@ -88,15 +107,27 @@ export class BillingScheduleService {
    * flagged overdue when it should have run and has not), and every billing run an operator or
    * the CLI started by hand.
    */
-  async records(limit: number): Promise<RunRecord[]> {
+  async pageRecords(limit: number, after: KeyValue[] | null): Promise<KeysetPage<RunRecord>> {
     const now = this.clock.now();
-    const scheduled = await this.ds.getRepository(ScheduledJobRunEntity).find({ order: { dueAt: 'DESC' }, take: limit });
+    // Each source answers its rows after the cursor in the merged order (time newest first, manual
+    // runs before scheduled periods at the same instant, then the source's unique key, descending).
+    const [at, source, key] = after ?? [];
+    const tie = (mine: 'M' | 'S', keySql: string) => (source === undefined ? '' : mine > String(source) ? '1 = 1' : mine === source ? `${keySql} < ?` : '1 = 0');
+    const sqb = this.ds.getRepository(ScheduledJobRunEntity).createQueryBuilder('r');
+    if (after) sqb.where(`(r.due_at < :at OR (r.due_at = :at AND ${tie('S', "CONCAT(r.job, '|', r.period)").replace('?', ':key')}))`, { at: new Date(Number(at)), key });
+    const manualAfter = after ? `AND (r.created_at < ? OR (r.created_at = ? AND ${tie('M', 'r.id')}))` : '';
+    const manualParams = after ? [new Date(Number(at)), new Date(Number(at)), ...(source === 'M' ? [key] : [])] : [];
+    const [scheduled, [{ n: scheduledCount }], [{ n: manualCount }]] = await Promise.all([
+      sqb.orderBy('r.due_at', 'DESC').addOrderBy("CONCAT(r.job, '|', r.period)", 'DESC').limit(limit + 1).getMany(),
+      this.ds.query('SELECT COUNT(*) AS n FROM scheduled_job_run') as Promise<{ n: string }[]>,
+      this.ds.query("SELECT COUNT(*) AS n FROM billing_run WHERE `trigger` != 'SCHEDULE'") as Promise<{ n: string }[]>,
+    ]);
     const manual: { id: string; platform: BillingPlatform; period: string; trigger: BillingRunTrigger; state: string; created_at: Date; finished_at: Date | null; apps: string; bills: string; total: string }[] = await this.ds.query(
       `SELECT r.id, r.platform, r.period, r.trigger, r.state, r.created_at, r.finished_at,
               COALESCE(SUM(s.apps_billed), 0) AS apps, COALESCE(SUM(s.bills_created), 0) AS bills, COALESCE(SUM(s.total), 0) AS total
          FROM billing_run r LEFT JOIN billing_shard s ON s.run_id = r.id
-        WHERE r.trigger != 'SCHEDULE' GROUP BY r.id ORDER BY r.created_at DESC LIMIT ?`,
-      [limit],
+        WHERE r.trigger != 'SCHEDULE' ${manualAfter} GROUP BY r.id ORDER BY r.created_at DESC, r.id DESC LIMIT ?`,
+      [...manualParams, limit + 1],
     );
     const records: RunRecord[] = [
       ...scheduled.map((r) => {
@@ -140,8 +171,8 @@ export class BillingScheduleService {
         overdue: false,
       })),
     ];
-    const at = (r: RunRecord) => (r.dueAt ?? r.startedAt ?? now).getTime();
-    return records.sort((a, b) => at(b) - at(a)).slice(0, limit);
+    const merged = records.sort(compareRunRecords);
+    return { rows: merged.slice(0, limit), hasNextPage: merged.length > limit, totalCount: Number(scheduledCount) + Number(manualCount) };
   }
 
   /** Periods that should have run and have not (the overdue alarm). */

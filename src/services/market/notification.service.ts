@@ -1,8 +1,11 @@
 import { isNumericId } from '../../domain/common/ids';
-import { DataSource, In, MoreThan } from 'typeorm';
+import { KeysetPage, KeyValue, pageByKeyset, SortKey } from '../common/pagination';
+import { DataSource } from 'typeorm';
 import { Clock } from '../../domain/common/clock';
-import { invalidState, ok, Result } from '../../domain/common/result';
-import { RefusalReason } from '../../domain/common/refusal-reason';
+import { ok, Result } from '../../domain/common/result';
+import { checkResettable } from '../../domain/market/production.rule';
+import { AuditService } from '../audit/audit.service';
+import { change } from '../common/change';
 import { Viewer } from '../../domain/common/role';
 import { NotificationStatus } from '../../domain/market/market.enums';
 import { MarketNotificationEntity, OutboundMessageEntity } from '../../db/entities';
@@ -17,11 +20,15 @@ export type { DispatchReport } from '../notification/outbound.service';
  * each call delivers the production notifications due now by the clock, so tests drive it step by
  * step), the provider's list of failures, and the reset.
  */
+/** A provider's failed notifications: oldest id first. */
+export const FAILURE_ORDER: SortKey<MarketNotificationEntity>[] = [{ sql: 'n.id', dir: 'ASC', kind: 'number', of: (n) => Number(n.id) }];
+
 export class MarketNotificationService {
   constructor(
     private readonly ds: DataSource,
     private readonly clock: Clock,
     private readonly outbox: OutboundService,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -35,27 +42,37 @@ export class MarketNotificationService {
   }
 
   /** The provider's undelivered notifications that have failed at least once (生产消息管理), oldest first. */
-  listFailures(providerId: string): Promise<MarketNotificationEntity[]> {
-    return this.ds.getRepository(MarketNotificationEntity).find({
-      where: { providerId, status: In([NotificationStatus.PENDING, NotificationStatus.STOPPED]), errors: MoreThan(0) },
-      order: { id: 'ASC' },
-    });
+  pageFailures(providerId: string, limit: number, after: KeyValue[] | null): Promise<KeysetPage<MarketNotificationEntity>> {
+    const qb = this.ds
+      .getRepository(MarketNotificationEntity)
+      .createQueryBuilder('n')
+      .where('n.provider_id = :providerId AND n.status IN (:...statuses) AND n.errors > 0', { providerId, statuses: [NotificationStatus.PENDING, NotificationStatus.STOPPED] });
+    return pageByKeyset(qb, FAILURE_ORDER, limit, after);
   }
 
   /** Resets the error count so delivery starts again now (重置错误数). */
   async resetErrors(viewer: Viewer, id: string): Promise<Result<MarketNotificationEntity>> {
-    return this.ds.transaction(async (em) => {
-      const n = isNumericId(id) ? await em.findOne(MarketNotificationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
-      if (!n || n.providerId !== viewer.subjectId) throw notFound('MarketNotification', id);
-      if (n.status === NotificationStatus.DELIVERED) return invalidState<MarketNotificationEntity>(n.status, 'resetNotificationErrors', 'the notification was delivered', RefusalReason.ALREADY_DELIVERED);
-      n.status = NotificationStatus.PENDING;
-      n.errors = 0;
-      n.nextAttemptAt = this.clock.now();
-      await em.save(n);
-      // Its outbox row is due again now (written here if it has none, e.g. a row older than the outbox).
-      const res = await em.update(OutboundMessageEntity, { marketNotificationId: n.id }, { status: 'PENDING', nextAttemptAt: n.nextAttemptAt });
-      if (!res.affected) await enqueueProductionNotification(em, n);
-      return ok(n);
+    return change(this.ds, this.audit, {
+      actor: viewer,
+      action: 'resetNotificationErrors',
+      lock: async (em) => {
+        const n = isNumericId(id) ? await em.findOne(MarketNotificationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
+        if (!n || n.providerId !== viewer.subjectId) throw notFound('MarketNotification', id);
+        return n;
+      },
+      rule: (n) => checkResettable(n.status),
+      before: (n) => ({ status: n.status, errors: n.errors }),
+      save: async (em, n) => {
+        n.status = NotificationStatus.PENDING;
+        n.errors = 0;
+        n.nextAttemptAt = this.clock.now();
+        await em.save(n);
+        // Its outbox row is due again now (written here if it has none, e.g. a row older than the outbox).
+        const res = await em.update(OutboundMessageEntity, { marketNotificationId: n.id }, { status: 'PENDING', nextAttemptAt: n.nextAttemptAt });
+        if (!res.affected) await enqueueProductionNotification(em, n);
+        return ok(n);
+      },
+      audit: (n) => ({ entityType: 'MarketNotification', entityId: n.id, after: { status: n.status, errors: n.errors } }),
     });
   }
 }

@@ -13,6 +13,7 @@ import { ReviewItemKind } from '../../domain/review/assignment.rule';
 import { change } from '../common/change';
 import { APP_REVIEW_TRANSITIONS, ROUND_TRANSITIONS, transition } from '../../domain/review/review-state.rule';
 import { RejectionReason, ReviewAction, ReviewDecision, ReviewMessageAuthor, ReviewRoundStatus, ReviewSubjectType } from '../../domain/review/review.enums';
+import { AppStatus } from '../../domain/app/app.enums';
 import { AppEntity, ReviewEventEntity, ReviewMessageEntity, ReviewRoundEntity } from '../../db/entities';
 import { AuditService } from '../audit/audit.service';
 import { CalendarService } from '../calendar/calendar.service';
@@ -40,8 +41,8 @@ export class ReviewService {
 
   /**
    * Developer: DEVELOPING or REJECTED → IN_REVIEW, opening a new round due in 3 working days.
-   * Through `change()`; no audit-log entry: a developer's own submission is recorded in the
-   * round's trail (`review_event` SUBMITTED), as before.
+   * Through `change()`: audited (the app's status before and after, the round opened), beside the
+   * round's own trail (`review_event` SUBMITTED).
    */
   async submitApp(viewer: Viewer, appId: string): Promise<Result<ReviewRoundEntity>> {
     return change(this.ds, this.auditLog, {
@@ -58,12 +59,13 @@ export class ReviewService {
         const violations = checkSubmission(app);
         return violations.length > 0 ? invalidInput(violations) : ok(step.to);
       },
+      before: (app) => ({ status: app.status }),
       save: async (em, app, to) => {
         const subject = lockedApp(app);
         await appReviewSubject.apply(em, subject, to, this.clock.now());
         return ok(await this.openRound(em, subject, to, viewer));
       },
-      audit: () => null,
+      audit: (app, round) => ({ entityType: 'App', entityId: String(app.id), after: { status: AppStatus.IN_REVIEW, roundId: round.id, roundNo: round.roundNo, dueAt: round.dueAt } }),
     });
   }
 
@@ -166,9 +168,9 @@ export class ReviewService {
   }
 
   /**
-   * Developer (owner) or reviewer: a message in a REJECTED round's thread. Through `change()`;
-   * a reviewer's answer is an audit-log entry, a developer's own question is not (it is in the
-   * round's trail, `review_event` FEEDBACK_POSTED).
+   * Developer (owner) or reviewer: a message in a REJECTED round's thread. Through `change()`:
+   * audited, the developer's question as the reviewer's answer (every state change is), beside the
+   * round's trail (`review_event` FEEDBACK_POSTED).
    */
   async postFeedback(viewer: Viewer, roundId: string, body: string): Promise<Result<ReviewRoundEntity>> {
     const violations = checkMessage(body);
@@ -194,7 +196,7 @@ export class ReviewService {
         await this.audit(em, round.id, ReviewAction.FEEDBACK_POSTED, viewer, now, { authorRole });
         return ok({ round, message });
       },
-      audit: (round, saved) => (isStaff(viewer) ? { entityType: 'ReviewRound', entityId: round.id, after: saved.message } : null),
+      audit: (round, saved) => ({ entityType: 'ReviewRound', entityId: round.id, after: saved.message }),
     }).then((r) => (r.ok ? ok(r.value.round) : r));
   }
 

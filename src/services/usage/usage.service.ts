@@ -1,5 +1,6 @@
 import { observe } from '../../observability/metrics';
 import { isNumericId } from '../../domain/common/ids';
+import { change, UNCHANGED } from '../common/change';
 import { AuditService } from '../audit/audit.service';
 import { Viewer } from '../../domain/common/role';
 import { DataSource, EntityManager } from 'typeorm';
@@ -240,14 +241,22 @@ export class UsageService {
 
   /** Operator: permit (or forbid) an app's VALUE_ADDED calls from outside the cloud. */
   async setValueAddedOutOfCloudPermitted(actor: Viewer, appId: string, permitted: boolean): Promise<AppEntity | null> {
-    return this.ds.transaction(async (em) => {
-      const app = isNumericId(appId) ? await em.findOne(AppEntity, { where: { id: appId }, lock: { mode: 'pessimistic_write' } }) : null;
-      if (!app) return null;
-      const before = { valueAddedOutOfCloudPermitted: app.valueAddedOutOfCloudPermitted };
-      app.valueAddedOutOfCloudPermitted = permitted;
-      await em.save(app);
-      await this.audit.record(em, { actor, action: 'setValueAddedOutOfCloudPermitted', entityType: 'App', entityId: app.id, before, after: { valueAddedOutOfCloudPermitted: permitted } });
-      return em.findOneByOrFail(AppEntity, { id: appId });
+    const set = await change(this.ds, this.audit, {
+      actor,
+      action: 'setValueAddedOutOfCloudPermitted',
+      lock: (em) => (isNumericId(appId) ? em.findOne(AppEntity, { where: { id: appId }, lock: { mode: 'pessimistic_write' } }) : Promise.resolve(null)),
+      // A missing app is answered null (the resolver's NOT_FOUND); any app may be permitted or not.
+      rule: (app) => ok(app),
+      before: (app) => (app ? { valueAddedOutOfCloudPermitted: app.valueAddedOutOfCloudPermitted } : null),
+      save: async (em, app) => {
+        if (!app) return ok(null);
+        app.valueAddedOutOfCloudPermitted = permitted;
+        await em.save(app);
+        return ok(await em.findOneByOrFail(AppEntity, { id: appId }));
+      },
+      audit: (_l, app) => (app ? { entityType: 'App', entityId: app.id, after: { valueAddedOutOfCloudPermitted: permitted } } : UNCHANGED),
     });
+    if (!set.ok) throw new Error(`setValueAddedOutOfCloudPermitted refused: ${set.refusal.kind}`);
+    return set.value;
   }
 }

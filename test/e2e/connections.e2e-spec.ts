@@ -1,0 +1,216 @@
+/**
+ * Every list that can grow is a connection paged in SQL (issue 13, docs/schema-contract.md
+ * "Connections"): the catalogue lists (tags, packages, capability categories, coupon policies,
+ * price lists), `monthToDate`, `billingRuns`, on an app its secrets and operator-set quotas, and
+ * lists that used to be read whole and sliced (a provider's products, a developer's partner grants).
+ *
+ * For each: paging with a small `first` walks the whole list in at least two pages, with no item
+ * twice and none left out, in the order of one big page; the last page says hasNextPage false;
+ * the statement that reads a page carries the page's LIMIT (it is paged in SQL, not sliced after
+ * reading everything); a cursor this list did not issue is BAD_USER_INPUT naming `after`, and
+ * `first` above the one bound of the API (100) is BAD_USER_INPUT naming `first`.
+ */
+import { Role } from '../../src/domain/common/role';
+import { BillingFixture, calls } from '../support/billing-fixture';
+import { data, errorCode, TestApp } from '../support/test-app';
+
+let t: TestApp;
+let f: BillingFixture;
+let operator: string;
+let dev: { id: string; token: string };
+let appId: string;
+
+// Beijing 2026-11-19 14:00
+const NOW = '2026-11-19T06:00:00Z';
+
+interface Page {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  edges: { cursor: string; node: Record<string, unknown> }[];
+}
+const PAGE = 'totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { %s } }';
+
+/** One list under test: how to ask for a page (the connection in the answer) and a node's identity. */
+interface Case {
+  name: string;
+  token: () => string;
+  query: string;
+  variables?: () => Record<string, unknown>;
+  pick: (d: Record<string, unknown>) => Page;
+  key: (n: Record<string, unknown>) => string;
+  /** Page size that gives at least two pages for the fixture's rows. */
+  first: number;
+}
+
+beforeAll(async () => {
+  t = await TestApp.start({ now: NOW });
+  f = await BillingFixture.of(t);
+  operator = await t.token(Role.OPERATOR, 'operator-1');
+  dev = await t.developer('Paging Soft');
+
+  // monthToDate: three apps of one developer with usage this month, none billed yet (one row each).
+  t.clock.set('2026-11-01T00:00:00Z');
+  const apps = [await f.newApp(dev), await f.newApp(dev), await f.newApp(dev)];
+  t.clock.set(NOW);
+  for (const a of apps) await f.report(a.appkey, '2026-11-18', { apiCalls: [calls('BASIC', 'IN_CLOUD', 1_000)] });
+  appId = apps[0].id;
+
+  // App.secrets: versions 1 to 4 (three rotations, no grace).
+  for (let i = 0; i < 3; i++) {
+    const res = await t.post({ query: 'mutation($id: ID!) { rotateAppSecret(appId: $id, graceHours: 0) { __typename } }', variables: { id: appId } }, dev.token);
+    expect(data<{ rotateAppSecret: { __typename: string } }>(res).rotateAppSecret.__typename).toBe('IssuedAppSecret');
+  }
+
+  // App.operatorQuotas: three rows (one per effective date and app).
+  for (const [from, quota] of [['2026-11-20', 1_000_000], ['2026-11-25', 2_000_000], ['2026-12-01', 2_500_000]] as const) {
+    await t.ds.query(
+      "INSERT INTO app_operator_quota (app_id, kind, daily_quota, effective_from, contract_reference, basis, set_by, set_at) VALUES (?, 'CONTRACT', ?, ?, 'C-1', NULL, 'operator-1', ?)",
+      [appId, quota, from, new Date(NOW)],
+    );
+  }
+
+  // myMarketProducts: three products of the developer; myPartnerGrants: three grants at one instant (the id breaks the tie).
+  for (let i = 0; i < 3; i++) {
+    const res = await t.post({ query: 'mutation($i: CreateMarketProductInput!) { createMarketProduct(input: $i) { __typename } }', variables: { i: { name: `Data Analysis ${i}`, saleMode: 'BY_CYCLE' } } }, dev.token);
+    expect(data<{ createMarketProduct: { __typename: string } }>(res).createMarketProduct.__typename).toBe('MarketProduct');
+    const granted = await t.post({ query: 'mutation($p: ID!) { grantPartnerAccess(partnerId: $p) { __typename } }', variables: { p: `paging-partner-${i}` } }, dev.token);
+    expect(data<{ grantPartnerAccess: { __typename: string } }>(granted).grantPartnerAccess.__typename).toBe('PartnerGrant');
+  }
+
+  // billingRuns: two runs by hand and four scheduled periods, two of them due at the same instant.
+  await f.run('TAOBAO', '2026-11-17');
+  await f.run('TAOBAO', '2026-11-18');
+  for (const [job, period, due] of [
+    ['TAOBAO_BILLING', '2026-11-10', '2026-11-10T18:00:00.000Z'],
+    ['LATE_USAGE', '2026-11-10', '2026-11-10T18:00:00.000Z'],
+    ['TAOBAO_BILLING', '2026-11-11', '2026-11-11T18:00:00.000Z'],
+    ['ARREARS_COLLECTION', '2026-11-11', '2026-11-11T19:00:00.000Z'],
+  ]) {
+    await t.ds.query("INSERT INTO scheduled_job_run (job, period, state, due_at, attempts) VALUES (?, ?, 'DONE', ?, 1)", [job, period, new Date(due)]);
+  }
+});
+afterAll(() => t?.stop());
+
+const node = (fields: string) => PAGE.replace('%s', fields);
+const cases: Case[] = [
+  { name: 'tags', token: () => dev.token, query: `query($first: Int, $after: String) { tags(first: $first, after: $after) { ${node('id code')} } }`, pick: (d) => d.tags as Page, key: (n) => String(n.code), first: 2 },
+  { name: 'packages', token: () => dev.token, query: `query($first: Int, $after: String) { packages(first: $first, after: $after) { ${node('id code kind dailyQuota')} } }`, pick: (d) => d.packages as Page, key: (n) => String(n.code), first: 3 },
+  {
+    name: 'packages(kind: TRAFFIC)',
+    token: () => dev.token,
+    query: `query($first: Int, $after: String) { packages(kind: TRAFFIC, first: $first, after: $after) { ${node('id code kind dailyQuota')} } }`,
+    pick: (d) => d.packages as Page,
+    key: (n) => String(n.code),
+    first: 2,
+  },
+  { name: 'capabilityCategories', token: () => dev.token, query: `query($first: Int, $after: String) { capabilityCategories(first: $first, after: $after) { ${node('id code')} } }`, pick: (d) => d.capabilityCategories as Page, key: (n) => String(n.code), first: 2 },
+  { name: 'couponPolicies', token: () => operator, query: `query($first: Int, $after: String) { couponPolicies(first: $first, after: $after) { ${node('id code validFrom')} } }`, pick: (d) => d.couponPolicies as Page, key: (n) => String(n.code), first: 1 },
+  { name: 'priceLists', token: () => operator, query: `query($first: Int, $after: String) { priceLists(first: $first, after: $after) { ${node('id platform effectiveFrom')} } }`, pick: (d) => d.priceLists as Page, key: (n) => String(n.id), first: 1 },
+  {
+    name: 'monthToDate (developer)',
+    token: () => dev.token,
+    query: `query($first: Int, $after: String) { monthToDate(first: $first, after: $after) { ${node('appId platform bills')} } }`,
+    pick: (d) => d.monthToDate as Page,
+    key: (n) => `${n.appId}|${n.platform}`,
+    first: 2,
+  },
+  {
+    name: 'monthToDate (operator, every developer)',
+    token: () => operator,
+    query: `query($first: Int, $after: String) { monthToDate(first: $first, after: $after) { ${node('appId platform bills')} } }`,
+    pick: (d) => d.monthToDate as Page,
+    key: (n) => `${n.appId}|${n.platform}`,
+    first: 2,
+  },
+  {
+    name: 'billingRuns',
+    token: () => operator,
+    query: `query($first: Int, $after: String) { billingRuns(first: $first, after: $after) { ${node('job period trigger runId dueAt startedAt')} } }`,
+    pick: (d) => d.billingRuns as Page,
+    key: (n) => `${n.job}|${n.period}|${n.trigger}|${n.runId}`,
+    first: 2,
+  },
+  { name: 'myMarketProducts', token: () => dev.token, query: `query($first: Int, $after: String) { myMarketProducts(first: $first, after: $after) { ${node('id name')} } }`, pick: (d) => d.myMarketProducts as Page, key: (n) => String(n.id), first: 2 },
+  { name: 'myPartnerGrants', token: () => dev.token, query: `query($first: Int, $after: String) { myPartnerGrants(first: $first, after: $after) { ${node('id partnerId')} } }`, pick: (d) => d.myPartnerGrants as Page, key: (n) => String(n.id), first: 2 },
+  {
+    name: 'App.secrets',
+    token: () => dev.token,
+    query: `query($id: ID!, $first: Int, $after: String) { app(id: $id) { secrets(first: $first, after: $after) { ${node('version state')} } } }`,
+    variables: () => ({ id: appId }),
+    pick: (d) => (d.app as { secrets: Page }).secrets,
+    key: (n) => String(n.version),
+    first: 3,
+  },
+  {
+    name: 'App.operatorQuotas',
+    token: () => dev.token,
+    query: `query($id: ID!, $first: Int, $after: String) { app(id: $id) { operatorQuotas(first: $first, after: $after) { ${node('id effectiveFrom dailyQuota')} } } }`,
+    variables: () => ({ id: appId }),
+    pick: (d) => (d.app as { operatorQuotas: Page }).operatorQuotas,
+    key: (n) => String(n.id),
+    first: 2,
+  },
+];
+
+const ask = async (c: Case, args: { first?: number; after?: string }) => t.post({ query: c.query, variables: { ...(c.variables?.() ?? {}), ...args } }, c.token());
+
+describe.each(cases)('$name pages in SQL', (c) => {
+  it('small pages walk the whole list once, in order: no overlap, no gap, hasNextPage false at the end', async () => {
+    const all = c.pick(data(await ask(c, { first: 100 })));
+    expect(all.pageInfo.hasNextPage).toBe(false);
+    expect(all.edges.length).toBe(all.totalCount);
+    expect(all.totalCount).toBeGreaterThan(c.first);
+
+    const seen: string[] = [];
+    let after: string | undefined;
+    let pages = 0;
+    for (;;) {
+      const { result, statements } = await t.queries.during(() => ask(c, { first: c.first, ...(after ? { after } : {}) }));
+      const page = c.pick(data(result));
+      pages++;
+      // Paged in SQL: a statement reads at most first + 1 rows (LIMIT first + 1; the per-parent rank of the children loader; monthToDate LIMIT ? with its window count).
+      expect(statements.some((s) => new RegExp(`LIMIT ${c.first + 1}\\b|keyset_rank <= \\?|keyset_total`).test(s))).toBe(true);
+      expect(page.totalCount).toBe(all.totalCount);
+      expect(page.pageInfo.hasPreviousPage).toBe(false);
+      expect(page.edges.length).toBeLessThanOrEqual(c.first);
+      expect(page.pageInfo.startCursor).toBe(page.edges[0]?.cursor ?? null);
+      expect(page.pageInfo.endCursor).toBe(page.edges.at(-1)?.cursor ?? null);
+      seen.push(...page.edges.map((e) => c.key(e.node)));
+      if (!page.pageInfo.hasNextPage) break;
+      expect(page.edges).toHaveLength(c.first);
+      after = page.pageInfo.endCursor!;
+    }
+    expect(pages).toBeGreaterThanOrEqual(2);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen).toEqual(all.edges.map((e) => c.key(e.node)));
+  });
+
+  it.each([
+    [{ after: 'bm9wZQ' }, 'after', 'INVALID_CURSOR'],
+    [{ after: Buffer.from('ks:[1,2,3,4]').toString('base64url') }, 'after', 'INVALID_CURSOR'], // the shape of no order of this API
+    [{ first: 101 }, 'first', 'OUT_OF_RANGE'],
+    [{ first: 0 }, 'first', 'OUT_OF_RANGE'],
+  ])('%j is BAD_USER_INPUT naming %s / %s', async (args, field, rule) => {
+    const res = await ask(c, args as { first?: number; after?: string });
+    expect(errorCode(res)).toBe('BAD_USER_INPUT');
+    expect(res.errors![0].extensions).toMatchObject({ violations: [{ field, rule }] });
+  });
+});
+
+describe('children of a list of apps: one statement for the page, whatever the number of apps', () => {
+  it('myApps with each app’s secrets and operator quotas (first: 1) reads the same statements for 1 app and for 4', async () => {
+    const owner = await t.developer('Children Soft');
+    const query = '{ myApps(first: 50) { edges { node { id secrets(first: 1) { totalCount edges { node { version } } } operatorQuotas(first: 1) { totalCount } } } } }';
+    const read = async () => t.queries.during(() => t.post({ query }, owner.token));
+    await f.newApp(owner);
+    const one = await read();
+    for (let i = 0; i < 3; i++) await f.newApp(owner);
+    const four = await read();
+    const apps = data<{ myApps: { edges: { node: { secrets: { totalCount: number; edges: unknown[] } } }[] } }>(four.result).myApps.edges;
+    expect(apps).toHaveLength(4);
+    for (const a of apps) expect(a.node.secrets).toMatchObject({ totalCount: 1, edges: [{ node: { version: 1 } }] });
+    expect(four.statements.length).toBe(one.statements.length);
+    expect(four.statements.filter((s) => /FROM app_secret/.test(s))).toHaveLength(1);
+    expect(four.statements.filter((s) => /FROM app_operator_quota/.test(s))).toHaveLength(1);
+  });
+});
