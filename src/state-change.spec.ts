@@ -40,10 +40,7 @@ const ALLOWED: Readonly<Record<string, string>> = {
   'review/review-assignment.service.ts#release': 'review assignment (src/services/review/*): converted with the shared review mechanism',
   'review/review-assignment.service.ts#assign': 'review assignment (src/services/review/*): converted with the shared review mechanism',
   'review/review-assignment.service.ts#setLead': 'review assignment (src/services/review/*): converted with the shared review mechanism',
-  'application/package-application.service.ts#applyForTrafficPackage': 'package applications (src/services/application/*): converted with the shared review mechanism',
-  'application/package-application.service.ts#applyForValueAddedPackage': 'package applications (src/services/application/*): converted with the shared review mechanism',
   'member-capability/member-capability.service.ts#upsertCategory': 'member capability (src/services/member-capability/*): converted with the shared review mechanism',
-  'member-capability/member-capability.service.ts#apply': 'member capability (src/services/member-capability/*): converted with the shared review mechanism',
   'member-capability/member-capability.service.ts#liftBar': 'member capability (src/services/member-capability/*): converted with the shared review mechanism',
 };
 

@@ -112,34 +112,47 @@ export class PackageApplicationService {
 
   /** Applies for a traffic package: refused with every failed rule, else PENDING, due in 3 working days. */
   async applyForTrafficPackage(viewer: Viewer, appId: string, packageCode: string): Promise<Result<PackageApplicationEntity>> {
-    return this.ds.transaction(async (em) => {
+    return change(this.ds, this.audit, {
+      actor: viewer,
+      action: 'applyForTrafficPackage',
       // The app's row lock serialises applications: two at once cannot both see "none pending".
-      const app = await this.ownApp(em, viewer, appId, true);
-      const pkg = await em.findOneBy(PackageEntity, { code: packageCode });
-      if (!pkg || pkg.kind !== PackageKind.TRAFFIC) return invalidInput<PackageApplicationEntity>([violation('packageCode', 'UNKNOWN_TRAFFIC_PACKAGE', `no traffic package "${packageCode}"`)]);
-      const measured = await this.measureTraffic(em, app, pkg.dailyQuota);
-      if (!measured.eligible) return notEligible<PackageApplicationEntity>(`not eligible for ${pkg.code}`, failed(measured.checks));
-      return ok(await this.submit(em, viewer, app, PackageKind.TRAFFIC, pkg, measured.checks));
+      lock: async (em) => {
+        const app = await this.ownApp(em, viewer, appId, true);
+        const pkg = await em.findOneBy(PackageEntity, { code: packageCode });
+        const measured = pkg && pkg.kind === PackageKind.TRAFFIC ? await this.measureTraffic(em, app, pkg.dailyQuota) : null;
+        return { app, pkg, measured };
+      },
+      rule: ({ pkg, measured }) => {
+        if (!pkg || !measured) return invalidInput([violation('packageCode', 'UNKNOWN_TRAFFIC_PACKAGE', `no traffic package "${packageCode}"`)]);
+        return measured.eligible ? ok({ pkg, checks: measured.checks }) : notEligible(`not eligible for ${pkg.code}`, failed(measured.checks));
+      },
+      before: () => null,
+      save: async (em, { app }, { pkg, checks }) => ok(await this.submit(em, viewer, app, PackageKind.TRAFFIC, pkg, checks)),
+      audit: (_locked, a) => ({ entityType: 'PackageApplication', entityId: String(a.id), after: applicationRecord(a) }),
     });
   }
 
   /** Applies for a value-added package (DOMAIN §2.4). EMAIL-channel packages are refused with the channel, address and materials. */
   async applyForValueAddedPackage(viewer: Viewer, appId: string, packageCode: string): Promise<Result<PackageApplicationEntity>> {
-    return this.ds.transaction(async (em) => {
-      const app = await this.ownApp(em, viewer, appId, true);
-      const pkg = await em.findOneBy(PackageEntity, { code: packageCode });
-      if (!pkg || pkg.kind !== PackageKind.VALUE_ADDED) return invalidInput<PackageApplicationEntity>([violation('packageCode', 'UNKNOWN_VALUE_ADDED_PACKAGE', `no value-added package "${packageCode}"`)]);
-      if (pkg.applicationChannel === ApplicationChannel.EMAIL) {
-        return offlineChannel<PackageApplicationEntity>(
-          `${pkg.name} is not applied for online: email ${pkg.contactEmail ?? 'the platform'} with the required materials`,
-          pkg.applicationChannel,
-          pkg.contactEmail,
-          pkg.requiredMaterials ?? [],
-        );
-      }
-      const checks = await this.measureValueAdded(em, app, pkg);
-      if (!checks.eligible) return notEligible<PackageApplicationEntity>(`not eligible for ${pkg.code}`, failed(checks.checks));
-      return ok(await this.submit(em, viewer, app, PackageKind.VALUE_ADDED, pkg, checks.checks));
+    return change(this.ds, this.audit, {
+      actor: viewer,
+      action: 'applyForValueAddedPackage',
+      lock: async (em) => {
+        const app = await this.ownApp(em, viewer, appId, true);
+        const pkg = await em.findOneBy(PackageEntity, { code: packageCode });
+        const measured = pkg && pkg.kind === PackageKind.VALUE_ADDED && pkg.applicationChannel !== ApplicationChannel.EMAIL ? await this.measureValueAdded(em, app, pkg) : null;
+        return { app, pkg, measured };
+      },
+      rule: ({ pkg, measured }) => {
+        if (!pkg || pkg.kind !== PackageKind.VALUE_ADDED) return invalidInput([violation('packageCode', 'UNKNOWN_VALUE_ADDED_PACKAGE', `no value-added package "${packageCode}"`)]);
+        if (pkg.applicationChannel === ApplicationChannel.EMAIL || !measured) {
+          return offlineChannel(`${pkg.name} is not applied for online: email ${pkg.contactEmail ?? 'the platform'} with the required materials`, pkg.applicationChannel, pkg.contactEmail, pkg.requiredMaterials ?? []);
+        }
+        return measured.eligible ? ok({ pkg, checks: measured.checks }) : notEligible(`not eligible for ${pkg.code}`, failed(measured.checks));
+      },
+      before: () => null,
+      save: async (em, { app }, { pkg, checks }) => ok(await this.submit(em, viewer, app, PackageKind.VALUE_ADDED, pkg, checks)),
+      audit: (_locked, a) => ({ entityType: 'PackageApplication', entityId: String(a.id), after: applicationRecord(a) }),
     });
   }
 

@@ -76,47 +76,62 @@ export class MemberCapabilityService {
    * application cannot interleave.
    */
   async apply(viewer: Viewer, input: MemberCapabilityInput): Promise<Result<MemberCapabilityApplicationEntity>> {
-    return this.ds.transaction(async (em) => {
-      const dev = await em.findOne(DeveloperEntity, { where: { id: viewer.subjectId! }, lock: { mode: 'pessimistic_write' } });
-      if (!dev) return invalidInput<MemberCapabilityApplicationEntity>([violation('developer', 'NOT_REGISTERED', 'register your developer account (registerDeveloper) first')]);
-      // The onboarded standing follows its stated rule (issue 18): an operator's setting, the recorded flag, or an app that went online.
-      const material = checkMemberCapabilityMaterial(input, { kind: dev.kind, onboarded: (await this.onboarding.onboardingOf(em, dev)).onboarded });
-      if (material.length) return invalidInput<MemberCapabilityApplicationEntity>(material);
-      const category = await em.findOneBy(CapabilityCategoryEntity, { code: input.categoryCode });
-      const elig = memberCapabilityEligibility(input, category, { barred: dev.memberCapabilityBarred, strikes: dev.memberCapabilityStrikes });
-      if (!elig.eligible) return notEligible<MemberCapabilityApplicationEntity>('not eligible for member open capabilities', failed(elig.checks));
-      const now = this.clock.now();
-      const { categoryCode, productKind, build, merchantTier, ...rest } = input;
-      const saved = await em.save(
-        em.create(MemberCapabilityApplicationEntity, {
-          developerId: dev.id,
-          categoryCode,
-          productKind,
-          build,
-          merchantTier,
-          material: {
-            merchantName: rest.merchantName ?? null,
-            merchantId: rest.merchantId ?? null,
-            merchantSegment: rest.merchantSegment ?? null,
-            isvName: rest.isvName,
-            dingTalkContact: rest.dingTalkContact,
-            demoDocumentUrl: rest.demoDocumentUrl,
-            permissionsRequested: [...rest.permissionsRequested],
-            usageScenario: rest.usageScenario,
-            companyIntroduction: rest.companyIntroduction ?? null,
-            successCases: rest.successCases ?? null,
-          },
-          status: ApplicationStatus.PENDING,
-          eligibility: elig.checks,
-          submittedAt: now,
-          rejectionCodes: null,
-          strike: false,
-        }),
-      );
-      const row = await em.findOneByOrFail(MemberCapabilityApplicationEntity, { id: saved.id });
-      // NOTE: DOMAIN §4 gives no review cycle; we use the packages' 3 working days.
-      row.round = await this.reviews.openRound(em, lockedApplication(ReviewSubjectType.MEMBER_CAPABILITY_APPLICATION, row, null), ApplicationStatus.PENDING, viewer, PACKAGE_REVIEW_WORKING_DAYS);
-      return ok(row);
+    return change(this.ds, this.audit, {
+      actor: viewer,
+      action: 'applyForMemberCapability',
+      lock: async (em) => {
+        const dev = await em.findOne(DeveloperEntity, { where: { id: viewer.subjectId! }, lock: { mode: 'pessimistic_write' } });
+        if (!dev) return null;
+        // The onboarded standing follows its stated rule (issue 18): an operator's setting, the recorded flag, or an app that went online.
+        const onboarded = (await this.onboarding.onboardingOf(em, dev)).onboarded;
+        const category = await em.findOneBy(CapabilityCategoryEntity, { code: input.categoryCode });
+        return { dev, onboarded, category };
+      },
+      rule: (locked) => {
+        if (!locked) return invalidInput([violation('developer', 'NOT_REGISTERED', 'register your developer account (registerDeveloper) first')]);
+        const { dev, onboarded, category } = locked;
+        const material = checkMemberCapabilityMaterial(input, { kind: dev.kind, onboarded });
+        if (material.length) return invalidInput(material);
+        const elig = memberCapabilityEligibility(input, category, { barred: dev.memberCapabilityBarred, strikes: dev.memberCapabilityStrikes });
+        return elig.eligible ? ok(elig.checks) : notEligible('not eligible for member open capabilities', failed(elig.checks));
+      },
+      before: () => null,
+      save: async (em, locked, checks) => {
+        const dev = locked!.dev;
+        const now = this.clock.now();
+        const { categoryCode, productKind, build, merchantTier, ...rest } = input;
+        const saved = await em.save(
+          em.create(MemberCapabilityApplicationEntity, {
+            developerId: dev.id,
+            categoryCode,
+            productKind,
+            build,
+            merchantTier,
+            material: {
+              merchantName: rest.merchantName ?? null,
+              merchantId: rest.merchantId ?? null,
+              merchantSegment: rest.merchantSegment ?? null,
+              isvName: rest.isvName,
+              dingTalkContact: rest.dingTalkContact,
+              demoDocumentUrl: rest.demoDocumentUrl,
+              permissionsRequested: [...rest.permissionsRequested],
+              usageScenario: rest.usageScenario,
+              companyIntroduction: rest.companyIntroduction ?? null,
+              successCases: rest.successCases ?? null,
+            },
+            status: ApplicationStatus.PENDING,
+            eligibility: checks,
+            submittedAt: now,
+            rejectionCodes: null,
+            strike: false,
+          }),
+        );
+        const row = await em.findOneByOrFail(MemberCapabilityApplicationEntity, { id: saved.id });
+        // NOTE: DOMAIN §4 gives no review cycle; we use the packages' 3 working days.
+        row.round = await this.reviews.openRound(em, lockedApplication(ReviewSubjectType.MEMBER_CAPABILITY_APPLICATION, row, null), ApplicationStatus.PENDING, viewer, PACKAGE_REVIEW_WORKING_DAYS);
+        return ok(row);
+      },
+      audit: (_locked, a) => ({ entityType: 'MemberCapabilityApplication', entityId: String(a.id), after: capabilityRecord(a) }),
     });
   }
 
