@@ -1,4 +1,3 @@
-import { withRetryableTransaction } from '../common/transaction';
 import { isNumericId } from '../../domain/common/ids';
 import { AuditService } from '../audit/audit.service';
 import { DataSource, LessThan } from 'typeorm';
@@ -60,13 +59,19 @@ export class MemberCapabilityService {
     if (input.name.trim() === '') v.push(violation('name', 'REQUIRED', 'name is required'));
     else if (input.name.length > 100) v.push(violation('name', 'TOO_LONG', 'at most 100 characters'));
     if (v.length) return invalidInput(v);
-    // NOTE: a deadlock of concurrent first upserts (both lock the missing row's gap) re-runs the attempt, which then finds the row.
-    return withRetryableTransaction(this.ds, async (em) => {
-      const before = await em.findOne(CapabilityCategoryEntity, { where: { code: input.code }, lock: { mode: 'pessimistic_write' } });
-      await em.upsert(CapabilityCategoryEntity, { code: input.code, name: input.name.trim(), customOnly: input.customOnly }, ['code']);
-      const after = await em.findOneByOrFail(CapabilityCategoryEntity, { code: input.code });
-      await this.audit.record(em, { actor, action: 'upsertCapabilityCategory', entityType: 'CapabilityCategory', entityId: input.code, before, after });
-      return ok(after);
+    // NOTE: a deadlock of concurrent first upserts (both lock the missing row's gap) re-runs the change, which then finds the row.
+    return change(this.ds, this.audit, {
+      actor,
+      action: 'upsertCapabilityCategory',
+      retry: {},
+      lock: (em) => em.findOne(CapabilityCategoryEntity, { where: { code: input.code }, lock: { mode: 'pessimistic_write' } }),
+      rule: () => ok({ code: input.code, name: input.name.trim(), customOnly: input.customOnly }),
+      before: (row) => row,
+      save: async (em, _row, next) => {
+        await em.upsert(CapabilityCategoryEntity, next, ['code']);
+        return ok(await em.findOneByOrFail(CapabilityCategoryEntity, { code: input.code }));
+      },
+      audit: (_row, after) => ({ entityType: 'CapabilityCategory', entityId: input.code, after }),
     });
   }
 
@@ -192,17 +197,28 @@ export class MemberCapabilityService {
 
   /** Operator: lifts the bar; the strike count starts again from 0. */
   async liftBar(actor: Viewer, developerId: string): Promise<DeveloperEntity> {
-    return this.ds.transaction(async (em) => {
-      const dev = await em.findOne(DeveloperEntity, { where: { id: developerId }, lock: { mode: 'pessimistic_write' } });
-      if (!dev) throw notFound('Developer', developerId);
-      const before = { strikes: dev.memberCapabilityStrikes, barred: dev.memberCapabilityBarred };
-      dev.memberCapabilityBarred = false;
-      dev.memberCapabilityStrikes = 0;
-      await em.save(dev);
-      await this.notifications.notify(em, dev.id, 'MEMBER_CAPABILITY_BAR_LIFTED', null, 'You may submit member-capability applications again.');
-      await this.audit.record(em, { actor, action: 'liftMemberCapabilityBar', entityType: 'Developer', entityId: dev.id, before, after: { strikes: 0, barred: false } });
-      return em.findOneByOrFail(DeveloperEntity, { id: developerId });
+    const lifted = await change(this.ds, this.audit, {
+      actor,
+      action: 'liftMemberCapabilityBar',
+      lock: async (em) => {
+        const dev = await em.findOne(DeveloperEntity, { where: { id: developerId }, lock: { mode: 'pessimistic_write' } });
+        if (!dev) throw notFound('Developer', developerId);
+        return dev;
+      },
+      // Any standing may be lifted (lifting an unbarred developer resets the strikes).
+      rule: () => ok(true),
+      before: (dev) => ({ strikes: dev.memberCapabilityStrikes, barred: dev.memberCapabilityBarred }),
+      save: async (em, dev) => {
+        dev.memberCapabilityBarred = false;
+        dev.memberCapabilityStrikes = 0;
+        await em.save(dev);
+        await this.notifications.notify(em, dev.id, 'MEMBER_CAPABILITY_BAR_LIFTED', null, 'You may submit member-capability applications again.');
+        return ok(await em.findOneByOrFail(DeveloperEntity, { id: developerId }));
+      },
+      audit: (dev) => ({ entityType: 'Developer', entityId: dev.id, after: { strikes: 0, barred: false } }),
     });
+    if (!lifted.ok) throw new Error('liftMemberCapabilityBar has no refusal');
+    return lifted.value;
   }
 
   async standing(developerId: string): Promise<DeveloperEntity> {
