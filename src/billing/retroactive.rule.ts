@@ -1,4 +1,5 @@
 import { addDays } from '../domain/common/beijing-time';
+import { alreadyBilled, ok, Result } from '../domain/common/result';
 import { D } from './money';
 import { CouponPolicy } from './price-list';
 
@@ -65,4 +66,31 @@ export interface RetroactiveChange {
 export function retroactiveChange(firstAffected: string | null, lastBilled: string | null): RetroactiveChange | null {
   if (firstAffected === null || lastBilled === null || firstAffected > lastBilled) return null;
   return { firstAffectedDay: firstAffected, lastBilledDay: lastBilled };
+}
+
+/** A price change checked against what each platform it touches has billed. */
+export interface PriceChangeCheck {
+  /** The first day the change re-prices (null: none). */
+  readonly firstAffected: string | null;
+  /** Each touched platform's last billed day (null: nothing billed yet). */
+  readonly lastBilled: readonly { readonly platform: string; readonly day: string | null }[];
+  /** The operator asks to re-rate billed days (issue 17). */
+  readonly rerate: boolean;
+  /** The input that reaches billed days (`effectiveFrom`, `validFrom`). */
+  readonly field: string;
+}
+
+/**
+ * Whether a price change may be written (issue 17): one that reaches a billed day on any platform
+ * it touches is refused ALREADY_BILLED unless the operator asks to re-rate. Answers how far the
+ * change reaches back (the latest billed day reached), null when it reaches none.
+ */
+export function checkPriceChange(c: PriceChangeCheck): Result<RetroactiveChange | null> {
+  let reach: RetroactiveChange | null = null;
+  for (const { platform, day } of c.lastBilled) {
+    const r = retroactiveChange(c.firstAffected, day);
+    if (r && !c.rerate) return alreadyBilled(c.field, platform, r.firstAffectedDay, r.lastBilledDay);
+    if (r && (!reach || r.lastBilledDay > reach.lastBilledDay)) reach = r;
+  }
+  return ok(reach);
 }

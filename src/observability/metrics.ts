@@ -6,6 +6,7 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { Result } from '../domain/common/result';
+import { multiStatementPoolOf } from '../services/common/driver-sql';
 
 export const registry = new Registry();
 
@@ -138,6 +139,29 @@ new Gauge({
   collect() {
     const pool = poolOf(watched);
     if (pool?.config?.connectionLimit !== undefined) this.set(pool.config.connectionLimit);
+  },
+});
+
+new Gauge({
+  name: 'portal_db_ingest_pool_connections',
+  help: "The usage ingestion's multi-statement pool (one round trip a batch; made on the first batch) by state: in_use and idle",
+  labelNames: ['state'] as const,
+  registers: [registry],
+  collect() {
+    const pool = watched?.isInitialized ? (multiStatementPoolOf(watched) as Mysql2Pool | undefined) : undefined;
+    if (!pool?._allConnections || !pool._freeConnections) return;
+    this.set({ state: 'in_use' }, pool._allConnections.length - pool._freeConnections.length);
+    this.set({ state: 'idle' }, pool._freeConnections.length);
+  },
+});
+
+new Gauge({
+  name: 'portal_db_ingest_pool_waiting',
+  help: "Usage batches waiting for a connection of the ingestion's pool (it is at its limit)",
+  registers: [registry],
+  collect() {
+    const pool = watched?.isInitialized ? (multiStatementPoolOf(watched) as Mysql2Pool | undefined) : undefined;
+    if (pool?._connectionQueue) this.set(pool._connectionQueue.length);
   },
 });
 

@@ -129,7 +129,7 @@ export function createServices(ds: DataSource, clock: Clock, options: ServiceOpt
   const outbound = options.outbound ?? new OutboundHttpClient();
   const provider = options.paymentProvider ?? new SandboxPaymentProvider();
   const audit = new AuditService(ds, clock);
-  const notifications = new NotificationService(ds, clock);
+  const notifications = new NotificationService(ds, clock, audit);
   const secretBox = options.secretBox ?? developmentSecretBox();
   const messageSender = options.messageSender ?? new LoggingMessageSender();
   const poster = new HttpPoster(outbound);
@@ -146,7 +146,7 @@ export function createServices(ds: DataSource, clock: Clock, options: ServiceOpt
   return {
     ds,
     clock,
-    apps: new AppService(ds, appSecrets, clock),
+    apps: new AppService(ds, appSecrets, audit, clock),
     appSecrets,
     operatorControls,
     calendarYears: new CalendarYearService(ds, clock, calendar, audit),
@@ -155,14 +155,14 @@ export function createServices(ds: DataSource, clock: Clock, options: ServiceOpt
     calendar,
     reviews,
     catalog: new CatalogService(ds, audit),
-    developers: new DeveloperService(ds),
+    developers: new DeveloperService(ds, audit),
     closures: new AccountClosureService(ds, clock, provider, audit),
     usage: new UsageService(ds, clock, quota, audit, options.quotaSnapshotTtlSeconds, options.usageLateWindowDays ?? null),
     quota,
     notifications,
     notificationSweep: new NotificationSweepService(ds, clock, notifications),
     outboundDeliveries,
-    webhooks: new WebhookService(ds, clock, secretBox, poster, outboundDeliveries),
+    webhooks: new WebhookService(ds, clock, secretBox, poster, outboundDeliveries, audit),
     messageSender,
     packageApplications: new PackageApplicationService(ds, clock, calendar, notifications, audit),
     memberCapabilities: new MemberCapabilityService(ds, clock, calendar, notifications, audit, operatorControls),
@@ -170,8 +170,8 @@ export function createServices(ds: DataSource, clock: Clock, options: ServiceOpt
     partners: new PartnerAccessService(ds, clock, audit),
     outbound,
     marketProducts: new MarketProductService(ds, clock, outbound, reviews, audit),
-    marketOrders: new MarketOrderService(ds, clock),
-    marketNotifications: new MarketNotificationService(ds, clock, outboundDeliveries),
+    marketOrders: new MarketOrderService(ds, clock, audit),
+    marketNotifications: new MarketNotificationService(ds, clock, outboundDeliveries, audit),
     accounts,
     bills: new BillQueryService(ds, clock),
     estimates: new CostEstimateService(ds, clock),

@@ -390,13 +390,14 @@ describe('audit log: who, when, what, before and after', () => {
       t.clock.set(new Date('2026-11-20T04:00:00Z'));
     }
     const operator = await t.token(Role.OPERATOR);
-    const page1 = (await t.gql(AuditLogDocument, { actorId: dev.id, first: 1 }, operator)).data!.auditLog;
+    // The developer's registration is audited too (issue 13: every state change is): the grants are read by entity type.
+    const page1 = (await t.gql(AuditLogDocument, { actorId: dev.id, entityType: 'PartnerGrant', first: 1 }, operator)).data!.auditLog;
     expect(page1.totalCount).toBe(2);
     expect(page1.pageInfo.hasNextPage).toBe(true);
     expect(page1.edges[0].node).toMatchObject({ actorRole: 'DEVELOPER', action: 'revokePartnerAccess', entityType: 'PartnerGrant', at: '2026-11-21T01:00:00.000Z' });
     expect(page1.edges[0].node.before).toMatchObject({ partnerId: 'audited-partner', revokedAt: null });
     expect(page1.edges[0].node.after).toMatchObject({ partnerId: 'audited-partner', revokedAt: '2026-11-21T01:00:00.000Z' });
-    const page2 = (await t.gql(AuditLogDocument, { actorId: dev.id, first: 1, after: page1.pageInfo.endCursor }, operator)).data!.auditLog;
+    const page2 = (await t.gql(AuditLogDocument, { actorId: dev.id, entityType: 'PartnerGrant', first: 1, after: page1.pageInfo.endCursor }, operator)).data!.auditLog;
     expect(page2.edges.map((e) => e.node.action)).toEqual(['grantPartnerAccess']);
     expect(page2.edges[0].node.before).toBeNull();
     expect(page2.pageInfo.hasNextPage).toBe(false);

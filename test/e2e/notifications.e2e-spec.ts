@@ -247,6 +247,22 @@ describe('webhooks: signed, retried, logged, replayed', () => {
     expect(local).toMatchObject({ field: 'url', rule: 'NOT_DELIVERABLE', message: 'not a public address' });
   });
 
+  it('registering, rotating and removing an endpoint are audited with the developer as actor, never with the secret (issue 13)', async () => {
+    const dev = await t.developer('Hook Auditor');
+    const reg = await q(REGISTER, { u: `http://hooks.dev.test:${port()}/audited` }, dev.token);
+    const { secret, endpoint } = reg.registerWebhookEndpoint;
+    const rotated = await q('mutation($id: ID!) { rotateWebhookSecret(endpointId: $id) { ... on WebhookEndpointSecret { secret } } }', { id: endpoint.id }, dev.token);
+    await q('mutation($id: ID!) { removeWebhookEndpoint(endpointId: $id) { __typename } }', { id: endpoint.id }, dev.token);
+    const operator = await t.token(Role.OPERATOR, 'hook-auditor-ops');
+    const log = await q('query($a: ID) { auditLog(first: 10, actorId: $a, entityType: "WebhookEndpoint") { edges { node { action entityId before after } } } }', { a: dev.id }, operator);
+    const rows = log.auditLog.edges.map((e: { node: unknown }) => e.node);
+    expect(rows.map((r: { action: string }) => r.action)).toEqual(['removeWebhookEndpoint', 'rotateWebhookSecret', 'registerWebhookEndpoint']);
+    expect(rows[2]).toMatchObject({ entityId: endpoint.id, before: null, after: { url: endpoint.url, active: true } });
+    expect(rows[0]).toMatchObject({ before: { active: true }, after: { active: false } });
+    expect(JSON.stringify(rows)).not.toContain(secret);
+    expect(JSON.stringify(rows)).not.toContain(rotated.rotateWebhookSecret.secret);
+  });
+
   it('delivers an event signed with the endpoint secret; a 503 is retried with backoff and logged; a replay re-sends it', async () => {
     const dev = await t.developer('Hook Owner');
     received = [];

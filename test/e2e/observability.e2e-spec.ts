@@ -191,6 +191,10 @@ describe('/metrics', () => {
     const afterUsage = await scrape();
     expect(value(afterUsage, 'portal_usage_records_ingested_total{outcome="applied"}') - value(before, 'portal_usage_records_ingested_total{outcome="applied"}')).toBe(2);
     expect(value(afterUsage, 'portal_usage_records_ingested_total{outcome="duplicate"}') - value(before, 'portal_usage_records_ingested_total{outcome="duplicate"}')).toBe(2);
+    // The batches went through the ingestion's own multi-statement pool: its connections are back, nobody waits.
+    expect(afterUsage.get('portal_db_ingest_pool_connections{state="idle"}')).toBeGreaterThanOrEqual(1);
+    expect(afterUsage.get('portal_db_ingest_pool_connections{state="in_use"}')).toBe(0);
+    expect(afterUsage.get('portal_db_ingest_pool_waiting')).toBe(0);
 
     // 2021-06-03 is long over on the fixed clock (2026-11-20): one Taobao day, two apps billed.
     const run = await t.gql(RunBillingDocument, { platform: 'TAOBAO', period: '2021-06-03' }, operator);

@@ -4,13 +4,17 @@ import net from 'node:net';
  * A TCP proxy between the server and the database, so an e2e test can take the database away:
  * `down()` closes every connection and refuses new ones; `freeze()` keeps connections (and
  * accepts new ones) but forwards no byte either way, like a hung database; `restore()` forwards
- * again (a frozen connection's held bytes are delivered).
+ * again (a frozen connection's held bytes are delivered). `queries` counts the COM_QUERY commands
+ * clients sent (one per round trip: a query of several statements is one), read off the MySQL
+ * protocol's packet headers.
  */
 export class DbProxy {
   private server: net.Server;
   private readonly pairs = new Set<{ client: net.Socket; upstream: net.Socket | null; held: Buffer[][] }>();
   private frozen = false;
   port = 0;
+  /** COM_QUERY commands sent by clients through this proxy so far. */
+  queries = 0;
 
   private constructor(private readonly target: { host: string; port: number }) {
     this.server = this.createServer();
@@ -33,7 +37,12 @@ export class DbProxy {
       };
       client.on('error', drop);
       client.on('close', drop);
-      client.on('data', (d) => (this.frozen || !pair.upstream ? pair.held[0].push(d) : pair.upstream.write(d)));
+      const count = commandCounter(() => this.queries++);
+      client.on('data', (d) => {
+        count(d);
+        if (this.frozen || !pair.upstream) pair.held[0].push(d);
+        else pair.upstream.write(d);
+      });
       if (!this.frozen) this.connectUpstream(pair, drop);
       else (pair as { drop?: () => void }).drop = drop;
     });
@@ -97,4 +106,40 @@ export class DbProxy {
   async close(): Promise<void> {
     await this.down();
   }
+}
+
+/** MySQL protocol command byte of a text query. */
+const COM_QUERY = 0x03;
+
+/**
+ * Reads a client's byte stream as MySQL packets (3-byte length, 1-byte sequence id, payload) and
+ * calls `onQuery` for each COM_QUERY command (sequence id 0: the first packet of a command; the
+ * handshake response is sequence 1).
+ */
+function commandCounter(onQuery: () => void): (chunk: Buffer) => void {
+  let header = Buffer.alloc(0);
+  let skip = 0;
+  let wantCommandByte = false;
+  return (chunk) => {
+    let at = 0;
+    while (at < chunk.length) {
+      if (wantCommandByte) {
+        if (chunk[at] === COM_QUERY) onQuery();
+        wantCommandByte = false;
+      }
+      if (skip > 0) {
+        const n = Math.min(skip, chunk.length - at);
+        skip -= n;
+        at += n;
+        continue;
+      }
+      const need = 4 - header.length;
+      header = Buffer.concat([header, chunk.subarray(at, at + need)]);
+      at += Math.min(need, chunk.length - at);
+      if (header.length < 4) return;
+      skip = header.readUIntLE(0, 3);
+      wantCommandByte = header[3] === 0 && skip > 0;
+      header = Buffer.alloc(0);
+    }
+  };
 }

@@ -1,6 +1,8 @@
-import { AppFunction } from './app.enums';
+import { AppFunction, AppStatus } from './app.enums';
 import { Violation, violation } from '../common/violation';
 import { isEnumValue } from '../common/enum-values';
+import { RefusalReason } from '../common/refusal-reason';
+import { invalidInput, invalidState, ok, Result } from '../common/result';
 
 /** Field limits for an app's profile. NOTE: DOMAIN is silent on lengths; these are our decision. */
 export const APP_LIMITS = Object.freeze({
@@ -63,4 +65,68 @@ export function checkAppProfile(input: AppProfileInput, partial: boolean): Viola
     }
   }
   return out;
+}
+
+/** Statuses in which the owner may edit the app's profile. IN_REVIEW is frozen for the reviewer. */
+export const EDITABLE_APP_STATUSES: ReadonlySet<AppStatus> = new Set([AppStatus.DEVELOPING, AppStatus.REJECTED, AppStatus.ONLINE]);
+/** Statuses in which the tag may change (an online app's quota hangs on its tag). */
+export const TAG_CHANGEABLE_STATUSES: ReadonlySet<AppStatus> = new Set([AppStatus.DEVELOPING, AppStatus.REJECTED]);
+
+/** The fields a new app or an edit writes (names trimmed, empty URLs as null). */
+export interface AppProfileWrite {
+  name?: string;
+  description?: string;
+  logoUrl?: string | null;
+  callbackUrl?: string | null;
+  tagCode?: string;
+  inCloud?: boolean;
+  declaredFunctions?: AppFunction[];
+}
+
+/** A new app: valid profile, a registered owner, a known tag. Answers the fields to write (a DEVELOPING app). */
+export function planAppCreate(
+  input: AppProfileInput & { name: string; tagCode: string; inCloud?: boolean | null },
+  facts: { readonly ownerRegistered: boolean; readonly tagKnown: boolean },
+): Result<Required<AppProfileWrite>> {
+  const violations = checkAppProfile(input, false);
+  if (!facts.ownerRegistered) violations.push(violation('developer', 'NOT_REGISTERED', 'register your developer account (registerDeveloper) before creating apps'));
+  if (!facts.tagKnown) violations.push(violation('tagCode', 'UNKNOWN_TAG', `unknown tag "${input.tagCode}"`));
+  if (violations.length > 0) return invalidInput(violations);
+  return ok({
+    name: input.name.trim(),
+    description: input.description ?? '',
+    logoUrl: input.logoUrl || null,
+    callbackUrl: input.callbackUrl || null,
+    tagCode: input.tagCode,
+    inCloud: input.inCloud ?? false,
+    declaredFunctions: [...(input.declaredFunctions ?? [])] as AppFunction[],
+  });
+}
+
+/**
+ * An owner's edit of an app that is `app.status`: DEVELOPING, REJECTED or ONLINE (NOT_EDITABLE
+ * otherwise); the tag changes only before the app goes online (TAG_FROZEN) and to a known one
+ * (`tagKnown`: whether the new tag exists, null when the input keeps the tag). Answers the fields to write.
+ */
+export function planAppUpdate(
+  app: { readonly status: AppStatus; readonly tagCode: string },
+  input: AppProfileInput & { tagCode?: string | null; inCloud?: boolean | null },
+  tagKnown: boolean | null,
+): Result<AppProfileWrite> {
+  if (!EDITABLE_APP_STATUSES.has(app.status)) return invalidState(app.status, 'updateApp', `an app that is ${app.status} cannot be edited`, RefusalReason.NOT_EDITABLE, { status: app.status });
+  const violations = checkAppProfile(input, true);
+  if (input.tagCode != null && input.tagCode !== app.tagCode) {
+    if (!TAG_CHANGEABLE_STATUSES.has(app.status)) violations.push(violation('tagCode', 'TAG_FROZEN', `the tag of a ${app.status} app cannot change`));
+    else if (tagKnown === false) violations.push(violation('tagCode', 'UNKNOWN_TAG', `unknown tag "${input.tagCode}"`));
+  }
+  if (violations.length > 0) return invalidInput(violations);
+  const write: AppProfileWrite = {};
+  if (input.name != null) write.name = input.name.trim();
+  if (input.description != null) write.description = input.description;
+  if (input.logoUrl !== undefined) write.logoUrl = input.logoUrl || null;
+  if (input.callbackUrl !== undefined) write.callbackUrl = input.callbackUrl || null;
+  if (input.tagCode != null) write.tagCode = input.tagCode;
+  if (input.inCloud != null) write.inCloud = input.inCloud;
+  if (input.declaredFunctions != null) write.declaredFunctions = [...input.declaredFunctions] as AppFunction[];
+  return ok(write);
 }

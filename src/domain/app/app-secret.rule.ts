@@ -1,5 +1,7 @@
 import { AppStatus } from './app.enums';
 import { violation, Violation } from '../common/violation';
+import { RefusalReason } from '../common/refusal-reason';
+import { invalidInput, invalidState, ok, Result } from '../common/result';
 
 /** The longest grace an old secret may keep after a rotation: 7 days (issue 18, Decision). */
 export const MAX_GRACE_HOURS = 168;
@@ -57,6 +59,16 @@ export function planRotation(existing: readonly SecretWindow[], now: Date, grace
   }
   const version = existing.reduce((max, s) => Math.max(max, s.version), 0) + 1;
   return { issue: { version, validFrom: now, validUntil: null }, close };
+}
+
+/**
+ * A rotation the owner asks for (issue 18): refused SECRETS_FROZEN while the app is suspended (or
+ * any status outside ROTATABLE), then the grace checked; answers the plan (`planRotation`).
+ */
+export function checkRotation(status: AppStatus, existing: readonly SecretWindow[], now: Date, graceHours: number): Result<RotationPlan> {
+  if (!ROTATABLE.has(status)) return invalidState(status, 'rotateAppSecret', `the secrets of a ${status} app are frozen`, RefusalReason.SECRETS_FROZEN, { status });
+  const violations = checkGraceHours(graceHours);
+  return violations.length > 0 ? invalidInput(violations) : ok(planRotation(existing, now, graceHours));
 }
 
 /** Whether an app's secrets verify anything: not while the app is suspended or its owner's account is closed. */

@@ -2,6 +2,7 @@ import { AppStatus, DeveloperKind } from './app.enums';
 import { TrafficMode } from '../catalog/catalog.enums';
 import { isIsoDate } from '../common/beijing-time';
 import { violation, Violation } from '../common/violation';
+import { invalidInput, ok, Result } from '../common/result';
 
 /** Operator events on an app (issue 18): ONLINE ↔ SUSPENDED. Anything not listed is refused. */
 export type OperatorAppEvent = 'SUSPEND' | 'RESTORE';
@@ -104,3 +105,9 @@ export function isvOnboarded(input: { kind: DeveloperKind; override: boolean | n
 
 /** App statuses that show the ISV went online (an operator suspension does not undo onboarding). */
 export const WENT_ONLINE: readonly AppStatus[] = [AppStatus.ONLINE, AppStatus.SUSPENDED];
+
+/** An operator's quota for an app whose tag is `mode`, checked (`checkOperatorQuota`): answers its kind (CONTRACT or UV_ADJUSTMENT). */
+export function planOperatorQuota(input: OperatorQuotaInput, mode: TrafficMode, today: string): Result<OperatorQuotaKind> {
+  const violations = checkOperatorQuota(input, mode, today);
+  return violations.length > 0 ? invalidInput(violations) : ok(operatorQuotaKindFor(mode)!);
+}

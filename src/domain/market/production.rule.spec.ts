@@ -1,4 +1,5 @@
-import { afterFailure, MAX_DELIVERY_ATTEMPTS, releaseAt, retryDelayMs, subscriptionStatusAt } from './production.rule';
+import { afterFailure, checkResettable, MAX_DELIVERY_ATTEMPTS, releaseAt, retryDelayMs, subscriptionStatusAt } from './production.rule';
+import { RefusalReason } from '../common/refusal-reason';
 import { NotificationStatus, SubscriptionStatus } from './market.enums';
 
 describe('production notification retries (120 attempts, then stop)', () => {
@@ -34,5 +35,12 @@ describe('subscription after expiry (closed, then released 7 days later)', () =>
   });
   it('release is 7 days after expiry', () => {
     expect(releaseAt(expires).toISOString()).toBe('2026-12-08T00:00:00.000Z');
+  });
+});
+
+describe("resetting a notification's errors (004 §6)", () => {
+  it('a STOPPED notification after 120 failures is reset; a DELIVERED one is refused ALREADY_DELIVERED', () => {
+    expect(checkResettable(NotificationStatus.STOPPED)).toEqual({ ok: true, value: true });
+    expect(checkResettable(NotificationStatus.DELIVERED)).toMatchObject({ ok: false, refusal: { reason: RefusalReason.ALREADY_DELIVERED } });
   });
 });

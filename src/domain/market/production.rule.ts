@@ -1,4 +1,6 @@
 import { NotificationStatus, SubscriptionStatus } from './market.enums';
+import { RefusalReason } from '../common/refusal-reason';
+import { invalidState, ok, Result } from '../common/result';
 
 /** DOMAIN §7 / 004 §6: delivery attempts before the notification stops. */
 export const MAX_DELIVERY_ATTEMPTS = 120;
@@ -28,4 +30,9 @@ export const releaseAt = (expiresAt: Date): Date => new Date(expiresAt.getTime()
 export function subscriptionStatusAt(expiresAt: Date | null, now: Date): SubscriptionStatus {
   if (expiresAt === null || now < expiresAt) return SubscriptionStatus.ACTIVE;
   return now < releaseAt(expiresAt) ? SubscriptionStatus.CLOSED : SubscriptionStatus.RELEASED;
+}
+
+/** A provider resets a notification's error count so delivery starts again: not once it was DELIVERED (ALREADY_DELIVERED). */
+export function checkResettable(status: NotificationStatus): Result<true> {
+  return status === NotificationStatus.DELIVERED ? invalidState(status, 'resetNotificationErrors', 'the notification was delivered', RefusalReason.ALREADY_DELIVERED) : ok(true);
 }

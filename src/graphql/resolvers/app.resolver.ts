@@ -36,7 +36,7 @@ export class AppResolver {
   @Authorized(Role.DEVELOPER)
   @Mutation(() => CreateAppResult, { description: 'Registers a new app in DEVELOPING with a generated appkey' })
   async createApp(@Arg('input', () => CreateAppInput, { description: "The new app's details" }) input: CreateAppInput, @Ctx() { viewer, services }: Context) {
-    return toPayload(await services.apps.create(viewer.subjectId!, input), AppType.created);
+    return toPayload(await services.apps.create(viewer, input), AppType.created);
   }
 
   @Authorized(Role.DEVELOPER)

@@ -130,13 +130,13 @@ export class BillingResolver {
   @Authorized(Role.DEVELOPER)
   @Mutation(() => RechargeResult, { description: 'Prepaid recharge via the payment provider (SANDBOX in development); settles unpaid bills oldest first' })
   async recharge(@Arg('amount', () => Money, { description: 'Yuan, positive, a decimal with at most two places' }) amount: string, @Arg('idempotencyKey', () => String, { description: 'Caller-chosen key: the same key recharges once however often it is sent' }) idempotencyKey: string, @Ctx() { viewer, services }: Context) {
-    return toPayload(await services.accounts.recharge(viewer.subjectId!, amount, idempotencyKey), BillingAccountType.from);
+    return toPayload(await services.accounts.recharge(viewer, amount, idempotencyKey), BillingAccountType.from);
   }
 
   @Authorized(Role.DEVELOPER)
   @Mutation(() => SetPaymentModeResult, { description: 'PREPAID, or ALIPAY_AUTO_DEBIT with the signed agreement number' })
   async setPaymentMode(@Arg('mode', () => PaymentMode, { description: 'PREPAID (the balance pays) or ALIPAY_AUTO_DEBIT (the agreement collects what the balance cannot)' }) mode: PaymentMode, @Arg('agreementNo', () => String, { nullable: true, description: 'The signed Alipay agreement; required with ALIPAY_AUTO_DEBIT' }) agreementNo: string | null, @Ctx() { viewer, services }: Context) {
-    return toPayload(await services.accounts.setPaymentMode(viewer.subjectId!, mode, agreementNo), BillingAccountType.from);
+    return toPayload(await services.accounts.setPaymentMode(viewer, mode, agreementNo), BillingAccountType.from);
   }
 
   @Authorized(Role.OPERATOR)

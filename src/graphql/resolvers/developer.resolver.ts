@@ -17,7 +17,7 @@ export class DeveloperResolver {
   @Authorized(Role.DEVELOPER)
   @Mutation(() => RegisterDeveloperResult, { description: "Opens the caller's developer account (once)" })
   async registerDeveloper(@Arg('input', () => RegisterDeveloperInput, { description: "The new account's details" }) input: RegisterDeveloperInput, @Ctx() { viewer, services }: Context) {
-    return toPayload(await services.developers.register(viewer.subjectId!, input), DeveloperType.from);
+    return toPayload(await services.developers.register(viewer, input), DeveloperType.from);
   }
 
   @Authorized(Role.DEVELOPER)

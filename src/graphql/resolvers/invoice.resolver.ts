@@ -41,7 +41,7 @@ export class InvoiceResolver {
   @Authorized(Role.DEVELOPER)
   @Mutation(() => RequestInvoiceResult, { description: 'Requests an invoice for paid Douyin bills of the caller; amount = the exact sum of their totals' })
   async requestInvoice(@Arg('input', () => RequestInvoiceInput, { description: 'The paid bills to invoice' }) input: RequestInvoiceInput, @Ctx() { viewer, services }: Context) {
-    return toPayload(await services.invoices.request(viewer.subjectId!, input), InvoiceType.from);
+    return toPayload(await services.invoices.request(viewer, input), InvoiceType.from);
   }
 
   @Authorized(Role.OPERATOR)

@@ -42,7 +42,7 @@ export class MarketProductResolver {
   @Authorized(Role.DEVELOPER)
   @Mutation(() => MarketProductResult, { description: 'Creates a product (DRAFT) owned by the caller as provider' })
   async createMarketProduct(@Arg('input', () => CreateMarketProductInput, { description: "The new product's details" }) input: CreateMarketProductInput, @Ctx() { viewer, services }: Context) {
-    return toPayload(await services.marketProducts.create(viewer.subjectId!, input), MarketProductType.from);
+    return toPayload(await services.marketProducts.create(viewer, input), MarketProductType.from);
   }
 
   @Authorized(Role.DEVELOPER)

@@ -96,7 +96,7 @@ export class NotificationResolver {
     @Arg('enabled', () => Boolean, { description: 'True sends this kind to the channel; false stops it' }) enabled: boolean,
     @Ctx() { viewer, services }: Context,
   ) {
-    return toPayload(await services.notifications.setPreference(viewer.subjectId!, kind, channel, enabled), (p) => Object.assign(new NotificationPreferenceType(), p));
+    return toPayload(await services.notifications.setPreference(viewer, kind, channel, enabled), (p) => Object.assign(new NotificationPreferenceType(), p));
   }
 
   @Authorized(Role.DEVELOPER)
@@ -108,7 +108,7 @@ export class NotificationResolver {
   @Authorized(Role.DEVELOPER)
   @Mutation(() => SetNotificationContactsResult, { description: 'Sets the email, phone and low-balance threshold' })
   async setNotificationContacts(@Arg('input', () => NotificationContactsInput, { description: 'The email and phone to use' }) input: NotificationContactsInput, @Ctx() { viewer, services }: Context) {
-    return toPayload(await services.notifications.setContacts(viewer.subjectId!, input), NotificationSettingsType.from);
+    return toPayload(await services.notifications.setContacts(viewer, input), NotificationSettingsType.from);
   }
 
   @Authorized(Role.DEVELOPER)
@@ -120,19 +120,19 @@ export class NotificationResolver {
   @Authorized(Role.DEVELOPER)
   @Mutation(() => RegisterWebhookEndpointResult, { description: 'Registers an HTTPS endpoint on a public address; answers with its signing secret, shown once' })
   async registerWebhookEndpoint(@Arg('url', () => String, { description: 'An https address on a public domain' }) url: string, @Ctx() { viewer, services }: Context) {
-    return toPayload(await services.webhooks.register(viewer.subjectId!, url), withSecret);
+    return toPayload(await services.webhooks.register(viewer, url), withSecret);
   }
 
   @Authorized(Role.DEVELOPER)
   @Mutation(() => RotateWebhookSecretResult, { description: 'Replaces the signing secret at once; answers with the new one, shown once' })
   async rotateWebhookSecret(@Arg('endpointId', () => ID, { description: "Id of the caller's endpoint whose signing secret is replaced" }) endpointId: string, @Ctx() { viewer, services }: Context): Promise<typeof RotateWebhookSecretResult> {
-    return withSecret(await services.webhooks.rotateSecret(viewer.subjectId!, endpointId));
+    return withSecret(await services.webhooks.rotateSecret(viewer, endpointId));
   }
 
   @Authorized(Role.DEVELOPER)
   @Mutation(() => RemoveWebhookEndpointResult, { description: 'Stops deliveries to the endpoint (its log stays readable)' })
   async removeWebhookEndpoint(@Arg('endpointId', () => ID, { description: "Id of the caller's endpoint to remove: its deliveries stop, pending ones too; its log stays readable" }) endpointId: string, @Ctx() { viewer, services }: Context): Promise<typeof RemoveWebhookEndpointResult> {
-    return WebhookEndpointType.from(await services.webhooks.remove(viewer.subjectId!, endpointId));
+    return WebhookEndpointType.from(await services.webhooks.remove(viewer, endpointId));
   }
 
   @Authorized(Role.DEVELOPER)

@@ -1,12 +1,12 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { isNumericId } from '../../domain/common/ids';
 import { Clock } from '../../domain/common/clock';
-import { invalidInput, invalidState, ok, Result } from '../../domain/common/result';
-import { RefusalReason } from '../../domain/common/refusal-reason';
+import { ok, Result } from '../../domain/common/result';
 import { Role, Viewer } from '../../domain/common/role';
-import { checkGraceHours, isValidAt, planRotation, ROTATABLE, secretsVerify } from '../../domain/app/app-secret.rule';
+import { checkRotation, isValidAt, secretsVerify, SecretWindow } from '../../domain/app/app-secret.rule';
 import { AppEntity, AppSecretEntity, DeveloperEntity } from '../../db/entities';
 import { AuditService } from '../audit/audit.service';
+import { change } from '../common/change';
 import { notFound } from '../common/errors';
 import { NotificationService } from '../notification/notification.service';
 import { newAppSecret, SecretCipher, secretAad } from './secret-cipher';
@@ -62,40 +62,37 @@ export class AppSecretService {
    * each sees the other's result. Audited; the owner is notified (without the secret).
    */
   async rotate(viewer: Viewer, appId: string, graceHours: number): Promise<Result<IssuedSecret>> {
-    const violations = checkGraceHours(graceHours);
-    return this.ds.transaction(async (em) => {
-      const app = isNumericId(appId) ? await em.findOne(AppEntity, { where: { id: appId }, lock: { mode: 'pessimistic_write' } }) : null;
-      if (!app || viewer.role !== Role.DEVELOPER || app.ownerId !== viewer.subjectId) throw notFound('App', appId);
-      if (!ROTATABLE.has(app.status)) return invalidState<IssuedSecret>(app.status, 'rotateAppSecret', `the secrets of a ${app.status} app are frozen`, RefusalReason.SECRETS_FROZEN, { status: app.status });
-      if (violations.length > 0) return invalidInput<IssuedSecret>(violations);
-
-      const now = this.clock.now();
-      const existing = await em.find(AppSecretEntity, { where: { appId }, select: { id: true, version: true, validFrom: true, validUntil: true }, order: { version: 'ASC' } });
-      const plan = planRotation(existing, now, graceHours);
-      for (const c of plan.close) await em.update(AppSecretEntity, { appId, version: c.version }, { validUntil: c.validUntil });
-      const secret = newAppSecret();
-      await this.store(em, appId, plan.issue.version, secret, now, viewer.subjectId!);
-
-      const replaced = plan.close.find((c) => existing.find((e) => e.version === c.version)?.validUntil === null) ?? null;
-      const windows = (list: { version: number; validFrom: Date; validUntil: Date | null }[]) => list.map(({ version, validFrom, validUntil }) => ({ version, validFrom, validUntil }));
-      await this.audit.record(em, {
-        actor: viewer,
-        action: 'rotateAppSecret',
-        entityType: 'App',
-        entityId: appId,
-        before: { secrets: windows(existing) },
-        after: { graceHours, secrets: windows(await em.find(AppSecretEntity, { where: { appId }, select: { version: true, validFrom: true, validUntil: true }, order: { version: 'ASC' } })) },
-      });
-      await this.notifications.notify(
-        em,
-        app.ownerId,
-        'APP_SECRET_ROTATED',
-        appId,
-        replaced
-          ? `App ${app.name} (${app.appkey}): secret version ${plan.issue.version} was issued at ${now.toISOString()}; version ${replaced.version} stays valid until ${replaced.validUntil.toISOString()}.`
-          : `App ${app.name} (${app.appkey}): secret version ${plan.issue.version} was issued at ${now.toISOString()}.`,
-      );
-      return ok({ appId, version: plan.issue.version, secret, validFrom: now, previousValidUntil: replaced?.validUntil ?? null });
+    const windows = (list: readonly SecretWindow[]) => list.map(({ version, validFrom, validUntil }) => ({ version, validFrom, validUntil }));
+    const secretsOf = (em: EntityManager) => em.find(AppSecretEntity, { where: { appId }, select: { id: true, version: true, validFrom: true, validUntil: true }, order: { version: 'ASC' } });
+    return change(this.ds, this.audit, {
+      actor: viewer,
+      action: 'rotateAppSecret',
+      lock: async (em) => {
+        const app = isNumericId(appId) ? await em.findOne(AppEntity, { where: { id: appId }, lock: { mode: 'pessimistic_write' } }) : null;
+        if (!app || viewer.role !== Role.DEVELOPER || app.ownerId !== viewer.subjectId) throw notFound('App', appId);
+        // "now" is read under the lock: a rotation queued behind another starts after it.
+        return { app, existing: await secretsOf(em), now: this.clock.now() };
+      },
+      rule: ({ app, existing, now }) => checkRotation(app.status, existing, now, graceHours),
+      before: ({ existing }) => ({ secrets: windows(existing) }),
+      save: async (em, { app, existing, now }, plan) => {
+        for (const c of plan.close) await em.update(AppSecretEntity, { appId, version: c.version }, { validUntil: c.validUntil });
+        const secret = newAppSecret();
+        await this.store(em, appId, plan.issue.version, secret, now, viewer.subjectId!);
+        const replaced = plan.close.find((c) => existing.find((e) => e.version === c.version)?.validUntil === null) ?? null;
+        await this.notifications.notify(
+          em,
+          app.ownerId,
+          'APP_SECRET_ROTATED',
+          appId,
+          replaced
+            ? `App ${app.name} (${app.appkey}): secret version ${plan.issue.version} was issued at ${now.toISOString()}; version ${replaced.version} stays valid until ${replaced.validUntil.toISOString()}.`
+            : `App ${app.name} (${app.appkey}): secret version ${plan.issue.version} was issued at ${now.toISOString()}.`,
+        );
+        return ok({ appId, version: plan.issue.version, secret, validFrom: now, previousValidUntil: replaced?.validUntil ?? null });
+      },
+      // The entry names versions and windows, never a secret.
+      audit: async (_l, _issued, _before, em) => ({ entityType: 'App', entityId: appId, after: { graceHours, secrets: windows(await secretsOf(em)) } }),
     });
   }
 

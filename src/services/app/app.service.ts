@@ -1,13 +1,13 @@
 import { isNumericId } from '../../domain/common/ids';
 import { randomInt } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppFunction, AppStatus } from '../../domain/app/app.enums';
-import { AppProfileInput, checkAppProfile } from '../../domain/app/app-input.rule';
-import { invalidInput, invalidState, ok, Result } from '../../domain/common/result';
-import { RefusalReason } from '../../domain/common/refusal-reason';
+import { AppStatus } from '../../domain/app/app.enums';
+import { AppProfileInput, planAppCreate, planAppUpdate } from '../../domain/app/app-input.rule';
+import { ok, Result } from '../../domain/common/result';
 import { isStaff, Viewer } from '../../domain/common/role';
-import { violation } from '../../domain/common/violation';
 import { AppEntity, DeveloperEntity, TagEntity } from '../../db/entities';
+import { AuditService } from '../audit/audit.service';
+import { change } from '../common/change';
 import { notFound } from '../common/errors';
 import { APP_COLUMNS, appFromRow, AppRow } from '../../db/raw-rows';
 import { AppSecretService, IssuedSecret } from './app-secret.service';
@@ -24,10 +24,6 @@ export interface UpdateAppInput extends AppProfileInput {
   inCloud?: boolean | null;
 }
 
-/** Statuses in which the owner may edit the app's profile. IN_REVIEW is frozen for the reviewer. */
-const EDITABLE: ReadonlySet<AppStatus> = new Set([AppStatus.DEVELOPING, AppStatus.REJECTED, AppStatus.ONLINE]);
-/** Statuses in which the tag may change (an online app's quota hangs on its tag). */
-const TAG_CHANGEABLE: ReadonlySet<AppStatus> = new Set([AppStatus.DEVELOPING, AppStatus.REJECTED]);
 
 /** 8-digit appkey, as the Taobao Open Platform issues them. */
 const newAppkey = (): string => String(randomInt(10_000_000, 100_000_000));
@@ -39,6 +35,7 @@ export class AppService {
   constructor(
     private readonly ds: DataSource,
     private readonly secrets: AppSecretService,
+    private readonly audit: AuditService,
     /** The creation instant comes from the service clock, like every other "now" (ingestion compares usage dates with the app's creation day). */
     private readonly clock: Clock = systemClock,
   ) {}
@@ -63,65 +60,50 @@ export class AppService {
     return { rows: rows.slice(0, limit).map(appFromRow), hasNextPage: rows.length > limit, totalCount: Number(n) };
   }
 
-  async create(ownerId: string, input: CreateAppInput): Promise<Result<CreatedApp>> {
-    const violations = checkAppProfile(input, false);
-    return this.ds.transaction(async (em) => {
-      const owner = await em.findOneBy(DeveloperEntity, { id: ownerId });
-      if (!owner) violations.push(violation('developer', 'NOT_REGISTERED', 'register your developer account (registerDeveloper) before creating apps'));
-      if (!(await em.existsBy(TagEntity, { code: input.tagCode }))) violations.push(violation('tagCode', 'UNKNOWN_TAG', `unknown tag "${input.tagCode}"`));
-      if (violations.length > 0) return invalidInput<CreatedApp>(violations);
-
-      for (let attempt = 1; ; attempt++) {
-        const app = em.create(AppEntity, {
-          appkey: newAppkey(),
-          ownerId,
-          name: input.name.trim(),
-          description: input.description ?? '',
-          logoUrl: input.logoUrl || null,
-          callbackUrl: input.callbackUrl || null,
-          tagCode: input.tagCode,
-          inCloud: input.inCloud ?? false,
-          declaredFunctions: (input.declaredFunctions ?? []) as AppFunction[],
-          status: AppStatus.DEVELOPING,
-          grantedTrafficQuota: null,
-          createdAt: this.clock.now(),
-        });
-        try {
-          await em.save(app);
-          const issuedSecret = await this.secrets.issueInitial(em, app);
-          return ok(Object.assign(await em.findOneByOrFail(AppEntity, { id: app.id }), { issuedSecret }));
-        } catch (err) {
-          // NOTE: 90 million appkeys; a collision is rare, so retry a few times, then fail loudly.
-          if ((err as { code?: string }).code !== 'ER_DUP_ENTRY' || attempt >= 5) throw err;
+  async create(viewer: Viewer, input: CreateAppInput): Promise<Result<CreatedApp>> {
+    const ownerId = viewer.subjectId!;
+    return change(this.ds, this.audit, {
+      actor: viewer,
+      action: 'createApp',
+      lock: async (em) => ({ ownerRegistered: await em.existsBy(DeveloperEntity, { id: ownerId }), tagKnown: await em.existsBy(TagEntity, { code: input.tagCode }) }),
+      rule: (facts) => planAppCreate(input, facts),
+      before: () => null,
+      save: async (em, _facts, fields) => {
+        for (let attempt = 1; ; attempt++) {
+          const app = em.create(AppEntity, { appkey: newAppkey(), ownerId, ...fields, status: AppStatus.DEVELOPING, grantedTrafficQuota: null, createdAt: this.clock.now() });
+          try {
+            await em.save(app);
+            const issuedSecret = await this.secrets.issueInitial(em, app);
+            return ok(Object.assign(await em.findOneByOrFail(AppEntity, { id: app.id }), { issuedSecret }));
+          } catch (err) {
+            // NOTE: 90 million appkeys; a collision is rare, so retry a few times, then fail loudly.
+            if ((err as { code?: string }).code !== 'ER_DUP_ENTRY' || attempt >= 5) throw err;
+          }
         }
-      }
+      },
+      // The entry names the secret's version, never the secret.
+      audit: (_facts, { issuedSecret, ...app }) => ({ entityType: 'App', entityId: app.id, after: { ...app, secretVersion: issuedSecret.version } }),
     });
   }
 
   async update(viewer: Viewer, id: string, input: UpdateAppInput): Promise<Result<AppEntity>> {
-    const violations = checkAppProfile(input, true);
-    return this.ds.transaction(async (em) => {
-      const locked = isNumericId(id) ? await em.findOne(AppEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
-      // Only the owner edits; anyone else is answered as if the app did not exist.
-      if (!locked || locked.ownerId !== viewer.subjectId) throw notFound('App', id);
-      if (!EDITABLE.has(locked.status)) {
-        return invalidState<AppEntity>(locked.status, 'updateApp', `an app that is ${locked.status} cannot be edited`, RefusalReason.NOT_EDITABLE, { status: locked.status });
-      }
-      if (input.tagCode != null && input.tagCode !== locked.tagCode) {
-        if (!TAG_CHANGEABLE.has(locked.status)) violations.push(violation('tagCode', 'TAG_FROZEN', `the tag of a ${locked.status} app cannot change`));
-        else if (!(await em.existsBy(TagEntity, { code: input.tagCode }))) violations.push(violation('tagCode', 'UNKNOWN_TAG', `unknown tag "${input.tagCode}"`));
-      }
-      if (violations.length > 0) return invalidInput<AppEntity>(violations);
-
-      if (input.name != null) locked.name = input.name.trim();
-      if (input.description != null) locked.description = input.description;
-      if (input.logoUrl !== undefined) locked.logoUrl = input.logoUrl || null;
-      if (input.callbackUrl !== undefined) locked.callbackUrl = input.callbackUrl || null;
-      if (input.tagCode != null) locked.tagCode = input.tagCode;
-      if (input.inCloud != null) locked.inCloud = input.inCloud;
-      if (input.declaredFunctions != null) locked.declaredFunctions = [...input.declaredFunctions] as AppFunction[];
-      await em.save(locked);
-      return ok(await em.findOneByOrFail(AppEntity, { id }));
+    return change(this.ds, this.audit, {
+      actor: viewer,
+      action: 'updateApp',
+      lock: async (em) => {
+        const app = isNumericId(id) ? await em.findOne(AppEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
+        // Only the owner edits; anyone else is answered as if the app did not exist.
+        if (!app || app.ownerId !== viewer.subjectId) throw notFound('App', id);
+        const tagKnown = input.tagCode != null && input.tagCode !== app.tagCode ? await em.existsBy(TagEntity, { code: input.tagCode }) : null;
+        return { app, tagKnown };
+      },
+      rule: ({ app, tagKnown }) => planAppUpdate(app, input, tagKnown),
+      before: ({ app }) => ({ ...app }),
+      save: async (em, { app }, fields) => {
+        await em.save(Object.assign(app, fields));
+        return ok(await em.findOneByOrFail(AppEntity, { id }));
+      },
+      audit: (_l, app) => ({ entityType: 'App', entityId: id, after: app }),
     });
   }
 }

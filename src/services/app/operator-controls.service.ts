@@ -8,13 +8,12 @@ import { RefusalReason } from '../../domain/common/refusal-reason';
 import { Viewer } from '../../domain/common/role';
 import { transition } from '../../domain/review/review-state.rule';
 import {
-  checkOperatorQuota,
   checkSuspendReason,
   isvOnboarded,
   OnboardedBasis,
   OPERATOR_APP_TRANSITIONS,
   OperatorQuotaInput,
-  operatorQuotaKindFor,
+  planOperatorQuota,
   WENT_ONLINE,
 } from '../../domain/app/operator-controls.rule';
 import { AppEntity, AppOperatorQuotaEntity, AppSuspensionEntity, DeveloperEntity, TagEntity } from '../../db/entities';
@@ -94,44 +93,60 @@ export class OperatorControlsService {
    * again replaces that row (audited with the previous one). The owner is notified.
    */
   async setQuota(actor: Viewer, input: SetAppQuotaInput): Promise<Result<AppOperatorQuotaEntity>> {
-    return this.ds.transaction(async (em) => {
-      const app = await this.lockApp(em, input.appId);
-      const tag = await em.findOneByOrFail(TagEntity, { code: app.tagCode });
-      const violations = checkOperatorQuota(input, tag.trafficMode, beijingDate(this.clock.now()));
-      if (violations.length) return invalidInput<AppOperatorQuotaEntity>(violations);
-      const kind = operatorQuotaKindFor(tag.trafficMode)!;
-      const before = await em.findOneBy(AppOperatorQuotaEntity, { appId: app.id, effectiveFrom: input.effectiveFrom });
-      const values = {
-        appId: app.id,
-        kind,
-        dailyQuota: input.dailyQuota,
-        effectiveFrom: input.effectiveFrom,
-        contractReference: input.contractReference?.trim() || null,
-        basis: input.basis?.trim() || null,
-        setBy: actor.subjectId ?? 'unknown',
-        setAt: this.clock.now(),
-      };
-      if (before) await em.update(AppOperatorQuotaEntity, { id: before.id }, values);
-      else await em.insert(AppOperatorQuotaEntity, values);
-      const after = await em.findOneByOrFail(AppOperatorQuotaEntity, { appId: app.id, effectiveFrom: input.effectiveFrom });
-      await this.audit.record(em, { actor, action: 'setAppQuota', entityType: 'App', entityId: app.id, before, after });
-      const ref = kind === 'CONTRACT' ? ` under contract ${values.contractReference}` : values.basis ? ` (${values.basis})` : '';
-      await this.notifications.notify(em, app.ownerId, 'APP_QUOTA_SET', app.id, `App ${app.name} (${app.appkey}): a quota of ${input.dailyQuota} calls/day applies from ${input.effectiveFrom}${ref}.`);
-      return ok(after);
+    return change(this.ds, this.audit, {
+      actor,
+      action: 'setAppQuota',
+      lock: async (em) => {
+        const app = await this.lockApp(em, input.appId);
+        const tag = await em.findOneByOrFail(TagEntity, { code: app.tagCode });
+        return { app, tag, existing: await em.findOneBy(AppOperatorQuotaEntity, { appId: app.id, effectiveFrom: input.effectiveFrom }), now: this.clock.now() };
+      },
+      rule: ({ tag, now }) => planOperatorQuota(input, tag.trafficMode, beijingDate(now)),
+      before: ({ existing }) => existing,
+      save: async (em, { app, existing, now }, kind) => {
+        const values = {
+          appId: app.id,
+          kind,
+          dailyQuota: input.dailyQuota,
+          effectiveFrom: input.effectiveFrom,
+          contractReference: input.contractReference?.trim() || null,
+          basis: input.basis?.trim() || null,
+          setBy: actor.subjectId ?? 'unknown',
+          setAt: now,
+        };
+        if (existing) await em.update(AppOperatorQuotaEntity, { id: existing.id }, values);
+        else await em.insert(AppOperatorQuotaEntity, values);
+        const after = await em.findOneByOrFail(AppOperatorQuotaEntity, { appId: app.id, effectiveFrom: input.effectiveFrom });
+        const ref = kind === 'CONTRACT' ? ` under contract ${values.contractReference}` : values.basis ? ` (${values.basis})` : '';
+        await this.notifications.notify(em, app.ownerId, 'APP_QUOTA_SET', app.id, `App ${app.name} (${app.appkey}): a quota of ${input.dailyQuota} calls/day applies from ${input.effectiveFrom}${ref}.`);
+        return ok(after);
+      },
+      audit: ({ app }, after) => ({ entityType: 'App', entityId: app.id, after }),
     });
   }
 
   /** An operator sets (true), clears (false) or hands back to the rule (null) an ISV's onboarded standing. Audited. */
   async setIsvOnboarded(actor: Viewer, developerId: string, onboarded: boolean | null): Promise<DeveloperEntity> {
-    return this.ds.transaction(async (em) => {
-      const dev = await em.findOne(DeveloperEntity, { where: { id: developerId }, lock: { mode: 'pessimistic_write' } });
-      if (!dev) throw notFound('Developer', developerId);
-      const before = { onboardedOverride: dev.onboardedOverride };
-      dev.onboardedOverride = onboarded;
-      await em.save(dev);
-      await this.audit.record(em, { actor, action: 'setIsvOnboarded', entityType: 'Developer', entityId: developerId, before, after: { onboardedOverride: onboarded } });
-      return em.findOneByOrFail(DeveloperEntity, { id: developerId });
+    const set = await change(this.ds, this.audit, {
+      actor,
+      action: 'setIsvOnboarded',
+      lock: async (em) => {
+        const dev = await em.findOne(DeveloperEntity, { where: { id: developerId }, lock: { mode: 'pessimistic_write' } });
+        if (!dev) throw notFound('Developer', developerId);
+        return dev;
+      },
+      // An operator's word on the standing is always taken (isvOnboarded reads it first).
+      rule: () => ok(onboarded),
+      before: (dev) => ({ onboardedOverride: dev.onboardedOverride }),
+      save: async (em, dev, override) => {
+        dev.onboardedOverride = override;
+        await em.save(dev);
+        return ok(await em.findOneByOrFail(DeveloperEntity, { id: developerId }));
+      },
+      audit: () => ({ entityType: 'Developer', entityId: developerId, after: { onboardedOverride: onboarded } }),
     });
+    if (!set.ok) throw new Error(`setIsvOnboarded refused: ${set.refusal.kind}`);
+    return set.value;
   }
 
   /** The onboarded standing of a developer, read in the caller's transaction (member-capability applications). */

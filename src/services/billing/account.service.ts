@@ -1,29 +1,17 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { LedgerKind, PaymentMode } from '../../billing/billing.enums';
-import { D, isMoneyFormat } from '../../billing/money';
+import { D } from '../../billing/money';
+import { checkAdjustmentInput, checkRecharge, KeyedMovement, planAdjustment, planPaymentMode, planRecharge, planTerms, checkTermsInput } from '../../billing/account.rule';
 import { beijingDate } from '../../domain/common/beijing-time';
 import { Clock } from '../../domain/common/clock';
-import { invalidInput, invalidState, ok, Result } from '../../domain/common/result';
-import { RefusalReason } from '../../domain/common/refusal-reason';
-import { violation, Violation } from '../../domain/common/violation';
+import { invalidInput, ok, Result } from '../../domain/common/result';
 import { BillingAccountEntity, DeveloperEntity, LedgerEntryEntity } from '../../db/entities';
+import { change, UNCHANGED } from '../common/change';
 import { notFound } from '../common/errors';
 import { ensureAccounts, lockAccounts, post, settleAccounts, unpaidOf } from './ledger';
 import { PaymentProvider } from './payment-provider';
 import { AuditService } from '../audit/audit.service';
 import { Viewer } from '../../domain/common/role';
-
-const KEY_RE = /^[A-Za-z0-9._:-]{1,100}$/;
-/** NOTE: one recharge is capped at 1,000,000 yuan (a sandbox-era guard against typos). */
-const MAX_RECHARGE = new D(1_000_000);
-
-function checkAmount(field: string, value: string, allowNegative: boolean): Violation[] {
-  const neg = allowNegative && value.startsWith('-');
-  const body = neg ? value.slice(1) : value;
-  if (!isMoneyFormat(body, 10)) return [violation(field, 'NOT_AN_AMOUNT', 'an amount in yuan with at most two decimals, e.g. "100.00"')];
-  if (new D(body).lte(0)) return [violation(field, 'NOT_POSITIVE', allowNegative ? 'the amount must not be zero' : 'the amount must be above zero')];
-  return [];
-}
 
 export interface AccountView {
   account: BillingAccountEntity;
@@ -69,25 +57,29 @@ export class AccountService {
   /**
    * A prepaid recharge through the payment provider (sandbox in development): one RECHARGE entry,
    * then unpaid bills are settled oldest first and the arrears restriction lifted when none remain.
-   * Idempotent by (developer, idempotencyKey): a repeat answers the account without a second entry.
+   * Idempotent by (developer, idempotencyKey): a repeat answers the account without a second entry
+   * (and records nothing). NOTE: the provider is called inside the transaction, so it is never re-run.
    */
-  async recharge(developerId: string, amount: string, idempotencyKey: string): Promise<Result<AccountView>> {
-    const v = [...checkAmount('amount', amount, false)];
-    if (!KEY_RE.test(idempotencyKey)) v.push(violation('idempotencyKey', 'BAD_KEY', '1–100 characters of letters, digits, . _ : -'));
-    if (v.length === 0 && new D(amount).gt(MAX_RECHARGE)) v.push(violation('amount', 'TOO_LARGE', 'at most 1,000,000.00 per recharge'));
+  async recharge(actor: Viewer, amount: string, idempotencyKey: string): Promise<Result<AccountView>> {
+    const developerId = actor.subjectId!;
+    const v = checkRecharge(amount, idempotencyKey);
     if (v.length > 0) return invalidInput(v);
+    const entryKey = `RECHARGE:${developerId}:${idempotencyKey}`;
     await ensureAccounts(this.ds.manager, [developerId]);
-    await this.ds.transaction(async (em) => {
-      const account = await this.lockOne(em, developerId);
-      const entryKey = `RECHARGE:${developerId}:${idempotencyKey}`;
-      if (await em.existsBy(LedgerEntryEntity, { entryKey })) return; // already applied
-      const paid = await this.provider.collectRecharge({ developerId, amount, idempotencyKey });
-      if (!paid.ok) throw new Error(`payment provider refused the recharge: ${paid.reason}`);
-      await post(em, account, [{ kind: LedgerKind.RECHARGE, amount: new D(amount).toFixed(2), entryKey, note: `recharge via ${this.provider.name} ${paid.tradeNo}` }]);
-      const now = this.clock.now();
-      await settleAccounts(em, [account], this.provider, beijingDate(now), now);
+    const moved = await this.keyedMovement(actor, {
+      action: 'recharge',
+      developerId,
+      entryKey,
+      rule: (_account, applied) => planRecharge(applied),
+      write: async (em, account) => {
+        const paid = await this.provider.collectRecharge({ developerId, amount, idempotencyKey });
+        if (!paid.ok) throw new Error(`payment provider refused the recharge: ${paid.reason}`);
+        await post(em, account, [{ kind: LedgerKind.RECHARGE, amount: new D(amount).toFixed(2), entryKey, note: `recharge via ${this.provider.name} ${paid.tradeNo}` }]);
+        return { amount: new D(amount).toFixed(2), idempotencyKey, tradeNo: paid.tradeNo };
+      },
+      settles: true,
     });
-    return ok(await this.view(developerId));
+    return this.then(developerId, moved);
   }
 
   /**
@@ -95,70 +87,120 @@ export class AccountService {
    * take the balance below zero is refused (INSUFFICIENT_BALANCE): the ledger never overdraws.
    */
   async adjust(actor: Viewer, developerId: string, amount: string, reason: string, idempotencyKey: string): Promise<Result<AccountView>> {
-    const v = [...checkAmount('amount', amount, true)];
-    if (!KEY_RE.test(idempotencyKey)) v.push(violation('idempotencyKey', 'BAD_KEY', '1–100 characters of letters, digits, . _ : -'));
-    if (!reason.trim() || reason.length > 300) v.push(violation('reason', 'REQUIRED', 'a reason of 1–300 characters'));
+    const v = checkAdjustmentInput(amount, reason, idempotencyKey);
     if (v.length > 0) return invalidInput(v);
+    const entryKey = `ADJUSTMENT:${developerId}:${idempotencyKey}`;
     await ensureAccounts(this.ds.manager, [developerId]);
-    const refused = await this.ds.transaction(async (em) => {
-      const account = await this.lockOne(em, developerId);
-      const entryKey = `ADJUSTMENT:${developerId}:${idempotencyKey}`;
-      if (await em.existsBy(LedgerEntryEntity, { entryKey })) return null;
-      if (new D(account.balance).plus(amount).lt(0)) return account.balance;
-      const before = { balance: account.balance };
-      await post(em, account, [{ kind: LedgerKind.ADJUSTMENT, amount: new D(amount).toFixed(2), entryKey, note: reason.trim() }]);
-      await this.audit.record(em, {
-        actor,
-        action: 'adjustBalance',
-        entityType: 'BillingAccount',
-        entityId: developerId,
-        before,
-        after: { balance: new D(before.balance).plus(amount).toFixed(2), amount: new D(amount).toFixed(2), reason: reason.trim(), idempotencyKey },
-      });
-      if (new D(amount).gt(0)) {
-        const now = this.clock.now();
-        await settleAccounts(em, [account], this.provider, beijingDate(now), now);
-      }
-      return null;
+    const moved = await this.keyedMovement(actor, {
+      action: 'adjustBalance',
+      developerId,
+      entryKey,
+      rule: (account, applied) => planAdjustment(account.balance, amount, applied),
+      write: async (em, account) => {
+        await post(em, account, [{ kind: LedgerKind.ADJUSTMENT, amount: new D(amount).toFixed(2), entryKey, note: reason.trim() }]);
+        return { amount: new D(amount).toFixed(2), reason: reason.trim(), idempotencyKey };
+      },
+      // A credit may settle unpaid bills; a debit settles nothing.
+      settles: new D(amount).gt(0),
     });
-    if (refused !== null) return invalidState('INSUFFICIENT_BALANCE', 'adjustBalance', `the balance ${refused} cannot cover ${amount}`, RefusalReason.INSUFFICIENT_BALANCE, { balance: refused, amount });
-    return ok(await this.view(developerId));
+    return this.then(developerId, moved);
   }
 
   /** The developer chooses PREPAID, or ALIPAY_AUTO_DEBIT with the agreement number they signed. */
-  async setPaymentMode(developerId: string, mode: PaymentMode, agreementNo: string | null): Promise<Result<AccountView>> {
-    if (mode === PaymentMode.ALIPAY_AUTO_DEBIT && !(agreementNo && /^[A-Za-z0-9-]{6,64}$/.test(agreementNo))) {
-      return invalidInput([violation('agreementNo', 'REQUIRED', 'auto-debit needs the signed agreement number (6–64 letters, digits, -)')]);
-    }
+  async setPaymentMode(actor: Viewer, mode: PaymentMode, agreementNo: string | null): Promise<Result<AccountView>> {
+    const developerId = actor.subjectId!;
+    const planned = planPaymentMode(mode, agreementNo);
+    if (!planned.ok) return planned;
     await ensureAccounts(this.ds.manager, [developerId]);
-    await this.ds.transaction(async (em) => {
-      const account = await this.lockOne(em, developerId);
-      await em.update(BillingAccountEntity, { developerId }, { paymentMode: mode, alipayAgreementNo: mode === PaymentMode.ALIPAY_AUTO_DEBIT ? agreementNo : null });
-      Object.assign(account, { paymentMode: mode, alipayAgreementNo: mode === PaymentMode.ALIPAY_AUTO_DEBIT ? agreementNo : null });
-      const now = this.clock.now();
-      await settleAccounts(em, [account], this.provider, beijingDate(now), now);
-    });
-    return ok(await this.view(developerId));
+    return this.then(
+      developerId,
+      await change(this.ds, this.audit, {
+        actor,
+        action: 'setPaymentMode',
+        lock: (em) => this.lockOne(em, developerId),
+        rule: () => planned,
+        before: (account) => ({ paymentMode: account.paymentMode, alipayAgreementNo: account.alipayAgreementNo }),
+        save: async (em, account, columns) => {
+          await em.update(BillingAccountEntity, { developerId }, columns);
+          Object.assign(account, columns);
+          await this.settle(em, account);
+          return ok(columns);
+        },
+        audit: (_a, columns) => ({ entityType: 'BillingAccount', entityId: developerId, after: columns }),
+      }),
+    );
   }
 
   /** Operator: the developer's deposit (Douyin) and whether they are a qualifying new ISV. */
   async setTerms(actor: Viewer, developerId: string, input: { deposit?: string | null; newIsv?: boolean | null }): Promise<Result<AccountView>> {
-    if (input.deposit != null) {
-      const v = isMoneyFormat(input.deposit, 12) ? [] : [violation('deposit', 'NOT_AN_AMOUNT', 'an amount in yuan ≥ 0 with at most two decimals')];
-      if (v.length > 0) return invalidInput(v);
-    }
+    const v = checkTermsInput(input);
+    if (v.length > 0) return invalidInput(v);
     await ensureAccounts(this.ds.manager, [developerId]);
-    await this.ds.transaction(async (em) => {
-      const account = await this.lockOne(em, developerId);
-      const before = { deposit: account.deposit, newIsv: account.newIsv };
-      if (input.deposit != null) account.deposit = new D(input.deposit).toFixed(2);
-      if (input.newIsv != null) account.newIsv = input.newIsv;
-      await em.update(BillingAccountEntity, { developerId }, { deposit: account.deposit, newIsv: account.newIsv });
-      await this.audit.record(em, { actor, action: 'setBillingTerms', entityType: 'BillingAccount', entityId: developerId, before, after: { deposit: account.deposit, newIsv: account.newIsv } });
-      const now = this.clock.now();
-      await settleAccounts(em, [account], this.provider, beijingDate(now), now);
+    return this.then(
+      developerId,
+      await change(this.ds, this.audit, {
+        actor,
+        action: 'setBillingTerms',
+        lock: (em) => this.lockOne(em, developerId),
+        rule: (account) => planTerms(account, input),
+        before: (account) => ({ deposit: account.deposit, newIsv: account.newIsv }),
+        save: async (em, account, terms) => {
+          Object.assign(account, terms);
+          await em.update(BillingAccountEntity, { developerId }, terms);
+          await this.settle(em, account);
+          return ok(terms);
+        },
+        audit: (_a, terms) => ({ entityType: 'BillingAccount', entityId: developerId, after: terms }),
+      }),
+    );
+  }
+
+  /**
+   * A keyed money movement on one account through `change()`: the account locked and the key
+   * looked up, the pure rule, the entry posted once (`post`), unpaid bills settled when `settles`.
+   * The entry records the balance before and after; a repeat of the key records nothing.
+   */
+  private keyedMovement(
+    actor: Viewer,
+    m: {
+      action: string;
+      developerId: string;
+      entryKey: string;
+      rule: (account: BillingAccountEntity, alreadyApplied: boolean) => Result<KeyedMovement>;
+      write: (em: EntityManager, account: BillingAccountEntity) => Promise<Record<string, unknown>>;
+      settles: boolean;
+    },
+  ): Promise<Result<Record<string, unknown> | null>> {
+    const { action, developerId, entryKey, rule, write, settles } = m;
+    return change(this.ds, this.audit, {
+      actor,
+      action,
+      lock: async (em) => {
+        const account = await this.lockOne(em, developerId);
+        return { account, applied: await em.existsBy(LedgerEntryEntity, { entryKey }) };
+      },
+      rule: ({ account, applied }) => rule(account, applied),
+      before: ({ account }) => ({ balance: account.balance }),
+      save: async (em, { account }, movement) => {
+        if (movement === 'REPEAT') return ok(null);
+        const balanceBefore = account.balance;
+        const written = await write(em, account);
+        const balance = new D(balanceBefore).plus(String(written.amount)).toFixed(2);
+        if (settles) await this.settle(em, account);
+        return ok({ balance, ...written });
+      },
+      audit: (_l, written) => (written === null ? UNCHANGED : { entityType: 'BillingAccount', entityId: developerId, after: written }),
     });
-    return ok(await this.view(developerId));
+  }
+
+  private async settle(em: EntityManager, account: BillingAccountEntity): Promise<void> {
+    const now = this.clock.now();
+    await settleAccounts(em, [account], this.provider, beijingDate(now), now);
+  }
+
+  /** A change's refusal as it is, or the account after it. */
+  private async then(developerId: string, r: Result<unknown>): Promise<Result<AccountView>> {
+    return r.ok ? ok(await this.view(developerId)) : r;
   }
 
   /** Operator: settles every developer in arrears (auto-debit retries, Douyin deposit deductions). Returns how many are still in arrears. */

@@ -8,6 +8,7 @@ import { RefusalReason } from '../../domain/common/refusal-reason';
 import { isStaff, Viewer } from '../../domain/common/role';
 import { violation } from '../../domain/common/violation';
 import { InvoiceBillEntity, InvoiceEntity } from '../../db/entities';
+import { change } from '../common/change';
 import { AuditService } from '../audit/audit.service';
 import { notFound } from '../common/errors';
 import { pageDescById } from '../common/pagination';
@@ -46,7 +47,8 @@ export class InvoiceService {
    * the second waits, then finds the first's invoice and is refused ALREADY_INVOICED; the unique
    * index answers the same should anything slip past the lock.
    */
-  async request(developerId: string, input: InvoiceRequestInput): Promise<Result<InvoiceEntity>> {
+  async request(actor: Viewer, input: InvoiceRequestInput): Promise<Result<InvoiceEntity>> {
+    const developerId = actor.subjectId!;
     const billIds = input.billIds.map(canonicalId);
     const v = checkInvoiceRequest({ ...input, billIds });
     if (v.length > 0) return invalidInput(v);
@@ -55,36 +57,46 @@ export class InvoiceService {
     try {
       // NOTE: READ COMMITTED, so the read of invoice_bill after the lock wait sees what the
       // request that held the lock committed (REPEATABLE READ could read an older snapshot).
-      return await this.ds.transaction('READ COMMITTED', async (em) => {
-        const rows: { id: string; platform: BillingPlatform; status: BillStatus; total: string }[] = await em.query(
-          `SELECT id, platform, status, total FROM bill WHERE developer_id = ? AND id IN (${placeholders(billIds.length)}) ORDER BY id FOR UPDATE`,
-          [developerId, ...billIds],
-        );
-        const byId = new Map(rows.map((r) => [String(r.id), r]));
-        const missing = billIds.find((id) => !byId.has(id));
-        if (missing !== undefined) throw notFound('Bill', missing);
-        const held = await this.liveInvoices(em, billIds);
-        const bills: BillForInvoice[] = billIds.map((id) => ({ ...byId.get(id)!, id, invoiceId: held.get(id) ?? null }));
-        const amount = invoiceAmount(bills);
-        if (!amount.ok) return amount;
-        const { identifiers } = await em.insert(InvoiceEntity, {
-          developerId,
-          platform: BillingPlatform.DOUYIN,
-          title: input.title.trim(),
-          taxNo: input.taxNo,
-          amount: amount.value,
-          status: InvoiceStatus.REQUESTED,
-          invoiceNo: null,
-          rejectReason: null,
-          requestedAt: this.clock.now(),
-          decidedAt: null,
-        });
-        const id = String(identifiers[0].id);
-        await em.insert(
-          InvoiceBillEntity,
-          billIds.map((billId) => ({ invoiceId: id, billId, live: 1 as const })),
-        );
-        return ok(await em.findOneByOrFail(InvoiceEntity, { id }));
+      return await change(this.ds, this.audit, {
+        actor,
+        action: 'requestInvoice',
+        // NOTE: READ COMMITTED, so the read of invoice_bill after the lock wait sees what the
+        // request that held the lock committed (REPEATABLE READ could read an older snapshot).
+        isolation: 'READ COMMITTED',
+        lock: async (em) => {
+          const rows: { id: string; platform: BillingPlatform; status: BillStatus; total: string }[] = await em.query(
+            `SELECT id, platform, status, total FROM bill WHERE developer_id = ? AND id IN (${placeholders(billIds.length)}) ORDER BY id FOR UPDATE`,
+            [developerId, ...billIds],
+          );
+          const byId = new Map(rows.map((r) => [String(r.id), r]));
+          const missing = billIds.find((id) => !byId.has(id));
+          if (missing !== undefined) throw notFound('Bill', missing);
+          const held = await this.liveInvoices(em, billIds);
+          return billIds.map((id): BillForInvoice => ({ ...byId.get(id)!, id, invoiceId: held.get(id) ?? null }));
+        },
+        rule: (bills) => invoiceAmount(bills),
+        before: () => null,
+        save: async (em, _bills, amount) => {
+          const { identifiers } = await em.insert(InvoiceEntity, {
+            developerId,
+            platform: BillingPlatform.DOUYIN,
+            title: input.title.trim(),
+            taxNo: input.taxNo,
+            amount,
+            status: InvoiceStatus.REQUESTED,
+            invoiceNo: null,
+            rejectReason: null,
+            requestedAt: this.clock.now(),
+            decidedAt: null,
+          });
+          const id = String(identifiers[0].id);
+          await em.insert(
+            InvoiceBillEntity,
+            billIds.map((billId) => ({ invoiceId: id, billId, live: 1 as const })),
+          );
+          return ok(await em.findOneByOrFail(InvoiceEntity, { id }));
+        },
+        audit: (_bills, invoice) => ({ entityType: 'Invoice', entityId: String(invoice.id), after: { ...auditView(invoice), billIds } }),
       });
     } catch (err) {
       if (isDuplicateKey(err)) return invalidState('ALREADY_INVOICED', 'requestInvoice', 'another request put one of these bills on an invoice at the same moment', RefusalReason.ALREADY_INVOICED);
@@ -127,8 +139,9 @@ export class InvoiceService {
   }
 
   /**
-   * Lock, check, write: locks the invoice, checks the decision is allowed from its status, lets
-   * `write` apply it (or refuse), and records the audit entry, all in one transaction.
+   * An operator's decision through `change()`: locks the invoice, checks the decision is allowed
+   * from its status (`checkDecision`), lets `write` apply it (or refuse, rolled back), and records
+   * the audit entry, all in one transaction.
    */
   private async decide(
     actor: Viewer,
@@ -138,19 +151,26 @@ export class InvoiceService {
     write: (em: EntityManager, invoice: InvoiceEntity) => Promise<Result<InvoiceEntity> | null>,
   ): Promise<Result<InvoiceEntity>> {
     if (!isNumericId(id)) throw notFound('Invoice', id);
-    return this.ds.transaction(async (em) => {
-      const invoice = await em.findOne(InvoiceEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!invoice) throw notFound('Invoice', id);
-      const allowed = checkDecision(invoice.status, to, action);
-      if (!allowed.ok) return allowed;
-      const before = auditView(invoice);
-      invoice.status = to;
-      invoice.decidedAt = this.clock.now();
-      const refused = await write(em, invoice);
-      if (refused) return refused;
-      const billIds = (await em.findBy(InvoiceBillEntity, { invoiceId: invoice.id })).map((r) => String(r.billId)).sort((a, b) => Number(a) - Number(b));
-      await this.audit.record(em, { actor, action, entityType: 'Invoice', entityId: String(invoice.id), before, after: { ...auditView(invoice), billIds } });
-      return ok(invoice);
+    return change(this.ds, this.audit, {
+      actor,
+      action,
+      lock: async (em) => {
+        const invoice = await em.findOne(InvoiceEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+        if (!invoice) throw notFound('Invoice', id);
+        return invoice;
+      },
+      rule: (invoice) => checkDecision(invoice.status, to, action),
+      before: (invoice) => auditView(invoice),
+      save: async (em, invoice) => {
+        invoice.status = to;
+        invoice.decidedAt = this.clock.now();
+        // A refusal of `write` (an invoice number taken) rolls the decision back.
+        return (await write(em, invoice)) ?? ok(invoice);
+      },
+      audit: async (invoice, _saved, _before, em) => {
+        const billIds = (await em.findBy(InvoiceBillEntity, { invoiceId: invoice.id })).map((r) => String(r.billId)).sort((a, b) => Number(a) - Number(b));
+        return { entityType: 'Invoice', entityId: String(invoice.id), after: { ...auditView(invoice), billIds } };
+      },
     });
   }
 

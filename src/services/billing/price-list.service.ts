@@ -1,12 +1,12 @@
-import { withRetryableTransaction } from '../common/transaction';
+import { change } from '../common/change';
 import { isNumericId } from '../../domain/common/ids';
 import { DataSource, EntityManager } from 'typeorm';
 import { BillingPlatform } from '../../billing/billing.enums';
 import { D, isMoneyFormat } from '../../billing/money';
 import { ChargeDef, validateCharges } from '../../billing/price-list';
 import { isIsoDate } from '../../domain/common/beijing-time';
-import { alreadyBilled, invalidInput, ok, Result } from '../../domain/common/result';
-import { couponPolicyFirstAffectedDay, lastBilledDay, priceListFirstAffectedDay, retroactiveChange } from '../../billing/retroactive.rule';
+import { invalidInput, ok, Result } from '../../domain/common/result';
+import { checkPriceChange, couponPolicyFirstAffectedDay, lastBilledDay, priceListFirstAffectedDay } from '../../billing/retroactive.rule';
 import { Clock } from '../../domain/common/clock';
 import { PriceSubject, PriceVersionEntity } from '../../db/entities/price-version.entity';
 import { AdjustmentReport, BillAdjustmentService } from './bill-adjustment.service';
@@ -116,19 +116,26 @@ export class PriceListService {
     const v = validateCharges(charges).map((x) => violation(x.field, x.rule, x.message));
     if (!isIsoDate(effectiveFrom)) v.push(violation('effectiveFrom', 'NOT_A_DATE', 'a Beijing date YYYY-MM-DD'));
     if (v.length > 0) return invalidInput(v);
-    // NOTE: a deadlock of concurrent first upserts (both lock the missing row's gap) re-runs the attempt, which then finds the row.
-    const written = await withRetryableTransaction(this.ds, async (em): Promise<Result<{ list: PriceListEntity; version: PriceVersionEntity; reach: string | null }>> => {
-      const existing = await em.findOne(PriceListEntity, { where: { platform, effectiveFrom }, lock: { mode: 'pessimistic_write' } });
-      const firstAffected = priceListFirstAffectedDay(existing, { effectiveFrom, isExample, charges });
-      const reach = retroactiveChange(firstAffected, await this.lastBilledDay(em, platform));
-      if (reach && !rerate) return alreadyBilled('effectiveFrom', platform, reach.firstAffectedDay, reach.lastBilledDay);
-      const id = existing?.id ?? `${platform}-${effectiveFrom}`;
-      await em.save(PriceListEntity, { id, platform, effectiveFrom, isExample, charges });
-      const after = await em.findOneByOrFail(PriceListEntity, { id });
-      const bodyOf = (l: PriceListEntity) => ({ effectiveFrom: l.effectiveFrom, isExample: l.isExample, charges: l.charges });
-      const version = await this.recordVersion(em, actor, PriceSubject.PRICE_LIST, id, platform, existing ? { body: bodyOf(existing), updatedAt: existing.updatedAt, platform } : null, bodyOf(after), firstAffected, rerate && reach !== null);
-      await this.audit.record(em, { actor, action: 'upsertPriceList', entityType: 'PriceList', entityId: id, before: existing, after: { ...after, version: version.version, rerate: rerate && reach !== null } });
-      return ok({ list: after, version, reach: reach?.firstAffectedDay ?? null });
+    const bodyOf = (l: PriceListEntity) => ({ effectiveFrom: l.effectiveFrom, isExample: l.isExample, charges: l.charges });
+    const written = await change(this.ds, this.audit, {
+      actor,
+      action: 'upsertPriceList',
+      // NOTE: a deadlock of concurrent first upserts (both lock the missing row's gap) re-runs the change, which then finds the row.
+      retry: {},
+      lock: async (em) => {
+        const existing = await em.findOne(PriceListEntity, { where: { platform, effectiveFrom }, lock: { mode: 'pessimistic_write' } });
+        return { existing, firstAffected: priceListFirstAffectedDay(existing, { effectiveFrom, isExample, charges }), lastBilled: await this.lastBilledDay(em, platform) };
+      },
+      rule: ({ firstAffected, lastBilled }) => checkPriceChange({ firstAffected, lastBilled: [{ platform, day: lastBilled }], rerate, field: 'effectiveFrom' }),
+      before: ({ existing }) => existing,
+      save: async (em, { existing, firstAffected }, reach) => {
+        const id = existing?.id ?? `${platform}-${effectiveFrom}`;
+        await em.save(PriceListEntity, { id, platform, effectiveFrom, isExample, charges });
+        const after = await em.findOneByOrFail(PriceListEntity, { id });
+        const version = await this.recordVersion(em, actor, PriceSubject.PRICE_LIST, id, platform, existing ? { body: bodyOf(existing), updatedAt: existing.updatedAt, platform } : null, bodyOf(after), firstAffected, reach !== null);
+        return ok({ list: after, version, reach: reach?.firstAffectedDay ?? null });
+      },
+      audit: (_l, { list, version, reach }) => ({ entityType: 'PriceList', entityId: list.id, after: { ...list, version: version.version, rerate: reach !== null } }),
     });
     if (!written.ok) return written;
     const { list, version, reach } = written.value;
@@ -147,24 +154,29 @@ export class PriceListService {
     if (!isIsoDate(input.validFrom)) v.push(violation('validFrom', 'NOT_A_DATE', 'YYYY-MM-DD'));
     if (input.validTo !== null && (!isIsoDate(input.validTo) || input.validTo < input.validFrom)) v.push(violation('validTo', 'NOT_A_DATE', 'YYYY-MM-DD, not before validFrom'));
     if (v.length > 0) return invalidInput(v);
-    // NOTE: a deadlock of concurrent first upserts (both lock the missing row's gap) re-runs the attempt, which then finds the row.
-    const written = await withRetryableTransaction(this.ds, async (em): Promise<Result<{ policy: CouponPolicyEntity; version: PriceVersionEntity; reach: string | null; platforms: BillingPlatform[] }>> => {
-      const before = await em.findOne(CouponPolicyEntity, { where: { code: input.code }, lock: { mode: 'pessimistic_write' } });
-      const firstAffected = couponPolicyFirstAffectedDay(before, input);
-      // A policy moved to another platform re-prices both.
-      const platforms = [...new Set([input.platform, ...(before ? [before.platform] : [])])];
-      let reach: { firstAffectedDay: string; lastBilledDay: string } | null = null;
-      for (const p of platforms) {
-        const r = retroactiveChange(firstAffected, await this.lastBilledDay(em, p));
-        if (r && (!reach || r.lastBilledDay > reach.lastBilledDay)) reach = r;
-        if (r && !rerate) return alreadyBilled('validFrom', p, r.firstAffectedDay, r.lastBilledDay);
-      }
-      await em.save(CouponPolicyEntity, { ...input });
-      const after = await em.findOneByOrFail(CouponPolicyEntity, { code: input.code });
-      const bodyOf = (c: CouponPolicyEntity) => ({ platform: c.platform, amount: c.amount, validFrom: c.validFrom, validTo: c.validTo, newIsvOnly: c.newIsvOnly });
-      const version = await this.recordVersion(em, actor, PriceSubject.COUPON_POLICY, input.code, input.platform, before ? { body: bodyOf(before), updatedAt: before.updatedAt, platform: before.platform } : null, bodyOf(after), firstAffected, rerate && reach !== null);
-      await this.audit.record(em, { actor, action: 'upsertCouponPolicy', entityType: 'CouponPolicy', entityId: input.code, before, after: { ...after, version: version.version, rerate: rerate && reach !== null } });
-      return ok({ policy: after, version, reach: reach?.firstAffectedDay ?? null, platforms });
+    const bodyOf = (c: CouponPolicyEntity) => ({ platform: c.platform, amount: c.amount, validFrom: c.validFrom, validTo: c.validTo, newIsvOnly: c.newIsvOnly });
+    const written = await change(this.ds, this.audit, {
+      actor,
+      action: 'upsertCouponPolicy',
+      // NOTE: a deadlock of concurrent first upserts (both lock the missing row's gap) re-runs the change, which then finds the row.
+      retry: {},
+      lock: async (em) => {
+        const before = await em.findOne(CouponPolicyEntity, { where: { code: input.code }, lock: { mode: 'pessimistic_write' } });
+        // A policy moved to another platform re-prices both.
+        const platforms = [...new Set([input.platform, ...(before ? [before.platform] : [])])];
+        const lastBilled = [];
+        for (const p of platforms) lastBilled.push({ platform: p, day: await this.lastBilledDay(em, p) });
+        return { before, platforms, lastBilled, firstAffected: couponPolicyFirstAffectedDay(before, input) };
+      },
+      rule: ({ firstAffected, lastBilled }) => checkPriceChange({ firstAffected, lastBilled, rerate, field: 'validFrom' }),
+      before: ({ before }) => before,
+      save: async (em, { before, platforms, firstAffected }, reach) => {
+        await em.save(CouponPolicyEntity, { ...input });
+        const after = await em.findOneByOrFail(CouponPolicyEntity, { code: input.code });
+        const version = await this.recordVersion(em, actor, PriceSubject.COUPON_POLICY, input.code, input.platform, before ? { body: bodyOf(before), updatedAt: before.updatedAt, platform: before.platform } : null, bodyOf(after), firstAffected, reach !== null);
+        return ok({ policy: after, version, reach: reach?.firstAffectedDay ?? null, platforms });
+      },
+      audit: (_l, { policy, version, reach }) => ({ entityType: 'CouponPolicy', entityId: input.code, after: { ...policy, version: version.version, rerate: reach !== null } }),
     });
     if (!written.ok) return written;
     const { policy, version, reach, platforms } = written.value;
@@ -181,24 +193,42 @@ export class PriceListService {
     const app = isNumericId(appId) ? await this.ds.manager.findOneBy(AppEntity, { id: appId }) : null;
     if (!app) throw notFound('App', appId);
     if (app.billingPlatform !== BillingPlatform.DOUYIN) return invalidInput([violation('appId', 'NOT_DOUYIN', 'quality-app discounts are a Douyin rule (DOMAIN §6)')]);
-    // NOTE: a deadlock of concurrent first upserts (both lock the missing row's gap) re-runs the attempt, which then finds the row.
-    return withRetryableTransaction(this.ds, async (em) => {
-      const before = await em.findOne(QualityDiscountEntity, { where: { appId, effectiveFrom }, lock: { mode: 'pessimistic_write' } });
-      await em.save(QualityDiscountEntity, { appId, effectiveFrom, percent });
-      const after = await em.findOneByOrFail(QualityDiscountEntity, { appId, effectiveFrom });
-      await this.audit.record(em, { actor, action: 'setQualityDiscount', entityType: 'QualityDiscount', entityId: `${appId}@${effectiveFrom}`, before, after });
-      return ok(after);
+    return change(this.ds, this.audit, {
+      actor,
+      action: 'setQualityDiscount',
+      // NOTE: a deadlock of concurrent first upserts (both lock the missing row's gap) re-runs the change, which then finds the row.
+      retry: {},
+      lock: (em) => em.findOne(QualityDiscountEntity, { where: { appId, effectiveFrom }, lock: { mode: 'pessimistic_write' } }),
+      rule: () => ok({ appId, effectiveFrom, percent }),
+      before: (existing) => existing,
+      save: async (em, _existing, row) => {
+        await em.save(QualityDiscountEntity, row);
+        return ok(await em.findOneByOrFail(QualityDiscountEntity, { appId, effectiveFrom }));
+      },
+      audit: (_e, after) => ({ entityType: 'QualityDiscount', entityId: `${appId}@${effectiveFrom}`, after }),
     });
   }
 
   /** Which platform profile bills the app. */
   async setAppPlatform(actor: Viewer, appId: string, platform: BillingPlatform): Promise<AppEntity> {
-    return this.ds.transaction(async (em) => {
-      const app = isNumericId(appId) ? await em.findOne(AppEntity, { where: { id: appId }, lock: { mode: 'pessimistic_write' } }) : null;
-      if (!app) throw notFound('App', appId);
-      await em.update(AppEntity, { id: appId }, { billingPlatform: platform });
-      await this.audit.record(em, { actor, action: 'setAppBillingPlatform', entityType: 'App', entityId: appId, before: { billingPlatform: app.billingPlatform }, after: { billingPlatform: platform } });
-      return em.findOneByOrFail(AppEntity, { id: appId });
+    const set = await change(this.ds, this.audit, {
+      actor,
+      action: 'setAppBillingPlatform',
+      lock: async (em) => {
+        const app = isNumericId(appId) ? await em.findOne(AppEntity, { where: { id: appId }, lock: { mode: 'pessimistic_write' } }) : null;
+        if (!app) throw notFound('App', appId);
+        return app;
+      },
+      rule: () => ok(platform),
+      before: (app) => ({ billingPlatform: app.billingPlatform }),
+      save: async (em, _app, billingPlatform) => {
+        await em.update(AppEntity, { id: appId }, { billingPlatform });
+        return ok(await em.findOneByOrFail(AppEntity, { id: appId }));
+      },
+      audit: (_app, app) => ({ entityType: 'App', entityId: appId, after: { billingPlatform: app.billingPlatform } }),
     });
+    // Every platform may bill every app: the rule refuses nothing.
+    if (!set.ok) throw new Error(`setAppBillingPlatform refused: ${set.refusal.kind}`);
+    return set.value;
   }
 }

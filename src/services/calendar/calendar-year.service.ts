@@ -10,6 +10,7 @@ import { CalendarDayKind } from '../../domain/calendar/working-days.rule';
 import { ReviewItemKind } from '../../domain/review/assignment.rule';
 import { ReviewRoundStatus } from '../../domain/review/review.enums';
 import { CalendarDayEntity, MemberCapabilityApplicationEntity, PackageApplicationEntity, ReviewRoundEntity } from '../../db/entities';
+import { change } from '../common/change';
 import { AuditService } from '../audit/audit.service';
 import { REVIEW_SLA_WORKING_DAYS } from '../review/review.service';
 import { CalendarService } from './calendar.service';
@@ -76,37 +77,32 @@ export class CalendarYearService {
     const parsed = this.readNotice(input);
     if (!parsed.ok) return parsed;
     const { holidays, workdays } = parsed.value;
-    // NOTE: two imports of a year with no rows yet both take gap locks and then insert: InnoDB resolves
-    // that deadlock by rolling one back, which is then run again on top of the other (at most 3 tries).
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.importOnce(actor, input, holidays, workdays);
-      } catch (err) {
-        if ((err as { code?: string }).code !== 'ER_LOCK_DEADLOCK' || attempt >= 3) throw err;
-      }
-    }
-  }
-
-  private async importOnce(actor: Viewer, input: ImportYearInput, holidays: NoticeDay[], workdays: NoticeDay[]): Promise<Result<YearImport>> {
-    return this.ds.transaction(async (em) => {
-      const before = await em.find(CalendarDayEntity, { where: { date: Like(`${input.year}-%`) }, order: { date: 'ASC' }, lock: { mode: 'pessimistic_write' } });
-      await em.delete(CalendarDayEntity, { date: Like(`${input.year}-%`) });
-      const by = actor.subjectId ?? 'operator';
-      await em.insert(
-        CalendarDayEntity,
-        [...holidays, ...workdays].map((d) => ({ date: d.date, kind: d.kind, note: d.note.slice(0, 100), updatedBy: by })),
-      );
-      const recomputed = await this.recomputeOpenDues(em, input.year);
-      const days = (rows: { date: string; kind: CalendarDayKind }[]) => rows.map((r) => `${r.date} ${r.kind}`);
-      await this.audit.record(em, {
-        actor,
-        action: 'importCalendarYear',
+    const days = (rows: { date: string; kind: CalendarDayKind }[]) => rows.map((r) => `${r.date} ${r.kind}`);
+    return change(this.ds, this.audit, {
+      actor,
+      action: 'importCalendarYear',
+      // NOTE: two imports of a year with no rows yet both take gap locks and then insert: InnoDB resolves
+      // that deadlock by rolling one back, which is then run again on top of the other (at most 3 tries).
+      retry: { attempts: 3 },
+      lock: (em) => em.find(CalendarDayEntity, { where: { date: Like(`${input.year}-%`) }, order: { date: 'ASC' }, lock: { mode: 'pessimistic_write' } }),
+      // The notice was checked as it was read (readNotice): a year is replaced whole.
+      rule: () => ok([...holidays, ...workdays]),
+      before: (rows) => ({ days: days(rows) }),
+      save: async (em, rows, notice) => {
+        await em.delete(CalendarDayEntity, { date: Like(`${input.year}-%`) });
+        const by = actor.subjectId ?? 'operator';
+        await em.insert(
+          CalendarDayEntity,
+          notice.map((d) => ({ date: d.date, kind: d.kind, note: d.note.slice(0, 100), updatedBy: by })),
+        );
+        const recomputed = await this.recomputeOpenDues(em, input.year);
+        return ok({ year: input.year, holidays: holidays.length, workdays: workdays.length, replaced: rows.length, recomputed });
+      },
+      audit: (_rows, imported) => ({
         entityType: 'CalendarYear',
         entityId: String(input.year),
-        before: { days: days(before) },
-        after: { days: days([...holidays, ...workdays].sort((a, b) => a.date.localeCompare(b.date))), recomputed: recomputed.map((r) => ({ ...r, dueAtBefore: r.dueAtBefore.toISOString(), dueAt: r.dueAt.toISOString() })) },
-      });
-      return ok({ year: input.year, holidays: holidays.length, workdays: workdays.length, replaced: before.length, recomputed });
+        after: { days: days([...holidays, ...workdays].sort((a, b) => a.date.localeCompare(b.date))), recomputed: imported.recomputed.map((r) => ({ ...r, dueAtBefore: r.dueAtBefore.toISOString(), dueAt: r.dueAt.toISOString() })) },
+      }),
     });
   }
 

@@ -15,7 +15,8 @@ import { Viewer } from '../../domain/common/role';
 import { violation, Violation } from '../../domain/common/violation';
 import { CalendarDayEntity } from '../../db/entities';
 import { AuditService } from '../audit/audit.service';
-import { ConcurrentWriteConflict, withRetryableTransaction } from '../common/transaction';
+import { ConcurrentWriteConflict } from '../common/transaction';
+import { change } from '../common/change';
 
 /** The longest range `workingDays(from, to)` answers, in days. */
 export const WORKING_DAYS_RANGE_MAX = 366;
@@ -154,17 +155,26 @@ export class CalendarService {
     // REPEATABLE READ, operators setting new dates at once each held the gap and deadlocked on
     // their inserts). A row another operator inserted between our read and our upsert would make
     // `before` wrong: then the attempt is re-run and reads it. Deadlocks are re-run too (bounded).
-    return withRetryableTransaction(this.ds, async (em) => {
-      const before = await em.findOne(CalendarDayEntity, { where: { date }, lock: { mode: 'pessimistic_write' } });
-      const written: { affectedRows?: number } = await em.query(
-        'INSERT INTO `calendar_day` (`date`, `kind`, `note`, `updated_by`) VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE `kind` = VALUES(`kind`), `note` = VALUES(`note`), `updated_by` = VALUES(`updated_by`)',
-        [date, kind, note ?? '', operatorId],
-      );
-      // affectedRows: 1 inserted, 2 updated, 0 unchanged; anything but an insert means the row existed.
-      if (before === null && Number(written.affectedRows) !== 1) throw new ConcurrentWriteConflict(`calendar day ${date} was created concurrently`);
-      const after = await em.findOneByOrFail(CalendarDayEntity, { date });
-      await this.audit?.record(em, { actor: operator, action: 'setCalendarDay', entityType: 'CalendarDay', entityId: date, before, after });
-      return ok(after);
-    }, { isolation: 'READ COMMITTED' }).finally(() => this.invalidate());
+    if (!this.audit) throw new Error('CalendarService: a calendar edit needs the audit log (readers are built without it)');
+    return change(this.ds, this.audit, {
+      actor: operator,
+      action: 'setCalendarDay',
+      isolation: 'READ COMMITTED',
+      retry: {},
+      lock: (em) => em.findOne(CalendarDayEntity, { where: { date }, lock: { mode: 'pessimistic_write' } }),
+      // Any kind may be set on any date (the input checks above are the rule).
+      rule: () => ok({ date, kind, note: note ?? '' }),
+      before: (existing) => existing,
+      save: async (em, existing, day) => {
+        const written: { affectedRows?: number } = await em.query(
+          'INSERT INTO `calendar_day` (`date`, `kind`, `note`, `updated_by`) VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE `kind` = VALUES(`kind`), `note` = VALUES(`note`), `updated_by` = VALUES(`updated_by`)',
+          [day.date, day.kind, day.note, operatorId],
+        );
+        // affectedRows: 1 inserted, 2 updated, 0 unchanged; anything but an insert means the row existed.
+        if (existing === null && Number(written.affectedRows) !== 1) throw new ConcurrentWriteConflict(`calendar day ${date} was created concurrently`);
+        return ok(await em.findOneByOrFail(CalendarDayEntity, { date }));
+      },
+      audit: (_e, after) => ({ entityType: 'CalendarDay', entityId: date, after }),
+    }).finally(() => this.invalidate());
   }
 }

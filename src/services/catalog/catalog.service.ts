@@ -1,4 +1,4 @@
-import { withRetryableTransaction } from '../common/transaction';
+import { change } from '../common/change';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { checkPackageInput, checkTagInput, PackageFacts, PackageInput, TagInput } from '../../domain/catalog/catalog-input.rule';
 import { TagPackageRole } from '../../domain/catalog/catalog.enums';
@@ -40,64 +40,79 @@ export class CatalogService {
 
   /** Creates or replaces a tag with its default and applicable packages, in one transaction. */
   async upsertTag(actor: Viewer, input: TagInput): Promise<Result<TagEntity>> {
-    // NOTE: a deadlock of concurrent first upserts (both lock the missing row's gap) re-runs the attempt, which then finds the row.
-    return withRetryableTransaction(this.ds, async (em) => {
-      // NOTE: lock the tag row (if any) so concurrent upserts of one tag audit in order.
-      await em.findOne(TagEntity, { where: { code: input.code }, lock: { mode: 'pessimistic_write' } });
-      const codes = [...new Set([...input.defaultPackageCodes, ...input.applicablePackageCodes])];
-      const found = codes.length ? await em.findBy(PackageEntity, { code: In(codes) }) : [];
-      const known = new Map<string, PackageFacts>(found.map((p) => [p.code, p]));
-      const violations = checkTagInput(input, known);
-      if (violations.length > 0) return invalidInput<TagEntity>(violations);
-      const before = await this.tagSnapshot(em, input.code);
-
-      await em.upsert(
-        TagEntity,
-        {
-          code: input.code,
-          name: input.name.trim(),
-          devTestQuota: input.devTestQuota,
-          defaultOnlineQuota: input.defaultOnlineQuota ?? null,
-          trafficMode: input.trafficMode,
-          trafficNote: input.trafficNote ?? null,
-        },
-        ['code'],
-      );
-      await em.delete(TagPackageEntity, { tagCode: input.code });
-      const links = [
-        ...input.defaultPackageCodes.map((packageCode) => ({ tagCode: input.code, packageCode, role: TagPackageRole.DEFAULT })),
-        ...input.applicablePackageCodes.map((packageCode) => ({ tagCode: input.code, packageCode, role: TagPackageRole.APPLICABLE })),
-      ];
-      if (links.length > 0) await em.insert(TagPackageEntity, links);
-      await this.audit.record(em, { actor, action: 'upsertTag', entityType: 'Tag', entityId: input.code, before, after: await this.tagSnapshot(em, input.code) });
-      return ok(await em.findOneByOrFail(TagEntity, { code: input.code }));
+    return change(this.ds, this.audit, {
+      actor,
+      action: 'upsertTag',
+      // NOTE: a deadlock of concurrent first upserts (both lock the missing row's gap) re-runs the change, which then finds the row.
+      retry: {},
+      lock: async (em) => {
+        // NOTE: lock the tag row (if any) so concurrent upserts of one tag audit in order.
+        await em.findOne(TagEntity, { where: { code: input.code }, lock: { mode: 'pessimistic_write' } });
+        const codes = [...new Set([...input.defaultPackageCodes, ...input.applicablePackageCodes])];
+        const found = codes.length ? await em.findBy(PackageEntity, { code: In(codes) }) : [];
+        return { known: new Map<string, PackageFacts>(found.map((p) => [p.code, p])), before: await this.tagSnapshot(em, input.code) };
+      },
+      rule: ({ known }) => {
+        const violations = checkTagInput(input, known);
+        return violations.length > 0 ? invalidInput<TagInput>(violations) : ok(input);
+      },
+      before: ({ before }) => before,
+      save: async (em, _l, tag) => {
+        await em.upsert(
+          TagEntity,
+          {
+            code: tag.code,
+            name: tag.name.trim(),
+            devTestQuota: tag.devTestQuota,
+            defaultOnlineQuota: tag.defaultOnlineQuota ?? null,
+            trafficMode: tag.trafficMode,
+            trafficNote: tag.trafficNote ?? null,
+          },
+          ['code'],
+        );
+        await em.delete(TagPackageEntity, { tagCode: tag.code });
+        const links = [
+          ...tag.defaultPackageCodes.map((packageCode) => ({ tagCode: tag.code, packageCode, role: TagPackageRole.DEFAULT })),
+          ...tag.applicablePackageCodes.map((packageCode) => ({ tagCode: tag.code, packageCode, role: TagPackageRole.APPLICABLE })),
+        ];
+        if (links.length > 0) await em.insert(TagPackageEntity, links);
+        return ok(await em.findOneByOrFail(TagEntity, { code: tag.code }));
+      },
+      audit: async (_l, _tag, _before, em) => ({ entityType: 'Tag', entityId: input.code, after: await this.tagSnapshot(em, input.code) }),
     });
   }
 
   /** Creates or replaces a package. */
   async upsertPackage(actor: Viewer, input: PackageInput): Promise<Result<PackageEntity>> {
-    const violations = checkPackageInput(input);
-    if (violations.length > 0) return invalidInput(violations);
-    // NOTE: a deadlock of concurrent first upserts (both lock the missing row's gap) re-runs the attempt, which then finds the row.
-    return withRetryableTransaction(this.ds, async (em) => {
-      const before = await em.findOne(PackageEntity, { where: { code: input.code }, lock: { mode: 'pessimistic_write' } });
-      await em.upsert(
-        PackageEntity,
-        {
-          code: input.code,
-          name: input.name.trim(),
-          kind: input.kind,
-          dailyQuota: input.dailyQuota ?? null,
-          applicationChannel: input.applicationChannel,
-          contactEmail: input.contactEmail ?? null,
-          requiredMaterials: input.requiredMaterials ? [...input.requiredMaterials] : null,
-          requiredFunction: input.requiredFunction ?? null,
-        },
-        ['code'],
-      );
-      const after = await em.findOneByOrFail(PackageEntity, { code: input.code });
-      await this.audit.record(em, { actor, action: 'upsertPackage', entityType: 'Package', entityId: input.code, before, after });
-      return ok(after);
+    return change(this.ds, this.audit, {
+      actor,
+      action: 'upsertPackage',
+      // NOTE: a deadlock of concurrent first upserts (both lock the missing row's gap) re-runs the change, which then finds the row.
+      retry: {},
+      lock: (em) => em.findOne(PackageEntity, { where: { code: input.code }, lock: { mode: 'pessimistic_write' } }),
+      rule: () => {
+        const violations = checkPackageInput(input);
+        return violations.length > 0 ? invalidInput<PackageInput>(violations) : ok(input);
+      },
+      before: (existing) => existing,
+      save: async (em, _existing, pkg) => {
+        await em.upsert(
+          PackageEntity,
+          {
+            code: pkg.code,
+            name: pkg.name.trim(),
+            kind: pkg.kind,
+            dailyQuota: pkg.dailyQuota ?? null,
+            applicationChannel: pkg.applicationChannel,
+            contactEmail: pkg.contactEmail ?? null,
+            requiredMaterials: pkg.requiredMaterials ? [...pkg.requiredMaterials] : null,
+            requiredFunction: pkg.requiredFunction ?? null,
+          },
+          ['code'],
+        );
+        return ok(await em.findOneByOrFail(PackageEntity, { code: pkg.code }));
+      },
+      audit: (_e, after) => ({ entityType: 'Package', entityId: input.code, after }),
     });
   }
 }

@@ -1,9 +1,12 @@
 import { WENT_ONLINE } from '../../domain/app/operator-controls.rule';
-import { isDuplicateKeyError, withRetryableTransaction } from '../common/transaction';
+import { isDuplicateKeyError } from '../common/transaction';
+import { change } from '../common/change';
+import { AuditService } from '../audit/audit.service';
+import { ALREADY_REGISTERED, checkRegistration } from '../../domain/developer/registration.rule';
+import { Viewer } from '../../domain/common/role';
 import { DataSource } from 'typeorm';
 import { DeveloperKind } from '../../domain/app/app.enums';
 import { invalidInput, ok, Result } from '../../domain/common/result';
-import { violation } from '../../domain/common/violation';
 import { DeveloperEntity } from '../../db/entities';
 
 export interface RegisterDeveloperInput {
@@ -11,11 +14,12 @@ export interface RegisterDeveloperInput {
   kind: DeveloperKind;
 }
 
-const ALREADY_REGISTERED = violation('id', 'ALREADY_REGISTERED', 'this account is already registered');
-
 /** Developer accounts. The account id is the identity provider's subject. */
 export class DeveloperService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   async findById(id: string): Promise<(DeveloperEntity & { wentOnline: boolean }) | null> {
     // Raw row: the home page's `me`, read on every visit; nothing of the entity is needed. It also
@@ -44,21 +48,31 @@ export class DeveloperService {
   }
 
   /** Opens the account for a subject the first time it signs in. */
-  async register(subjectId: string, input: RegisterDeveloperInput): Promise<Result<DeveloperEntity>> {
-    const name = input.name.trim();
-    if (name.length < 1 || name.length > 100) return invalidInput([violation('name', name ? 'TOO_LONG' : 'REQUIRED', 'name must be 1 to 100 characters')]);
-    // NOTE (locks): the existence check locks nothing (a FOR UPDATE on an id with no row took a gap
-    // lock under REPEATABLE READ, and concurrent first sign-ins deadlocked on their inserts); the
-    // primary key decides between two registrations of one subject.
-    try {
-      return await withRetryableTransaction(this.ds, async (em) => {
-        if (await em.existsBy(DeveloperEntity, { id: subjectId })) return invalidInput<DeveloperEntity>([ALREADY_REGISTERED]);
-        await em.insert(DeveloperEntity, em.create(DeveloperEntity, { id: subjectId, name, kind: input.kind, onboarded: false }));
+  async register(viewer: Viewer, input: RegisterDeveloperInput): Promise<Result<DeveloperEntity>> {
+    const subjectId = viewer.subjectId!;
+    // A malformed name is refused before any statement.
+    const named = checkRegistration(input.name, false);
+    if (!named.ok) return named;
+    return change(this.ds, this.audit, {
+      actor: viewer,
+      action: 'registerDeveloper',
+      // NOTE (locks): the existence check locks nothing (a FOR UPDATE on an id with no row took a gap
+      // lock under REPEATABLE READ, and concurrent first sign-ins deadlocked on their inserts); the
+      // primary key decides between two registrations of one subject, and a deadlock re-runs the change.
+      retry: {},
+      lock: async (em) => em.existsBy(DeveloperEntity, { id: subjectId }),
+      rule: (exists) => checkRegistration(input.name, exists),
+      before: () => null,
+      save: async (em, _exists, name) => {
+        try {
+          await em.insert(DeveloperEntity, em.create(DeveloperEntity, { id: subjectId, name, kind: input.kind, onboarded: false }));
+        } catch (err) {
+          if (isDuplicateKeyError(err)) return invalidInput<DeveloperEntity>([ALREADY_REGISTERED]);
+          throw err;
+        }
         return ok(await em.findOneByOrFail(DeveloperEntity, { id: subjectId }));
-      });
-    } catch (err) {
-      if (isDuplicateKeyError(err)) return invalidInput([ALREADY_REGISTERED]);
-      throw err;
-    }
+      },
+      audit: (_exists, dev) => ({ entityType: 'Developer', entityId: dev.id, after: dev }),
+    });
   }
 }

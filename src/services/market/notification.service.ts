@@ -1,8 +1,10 @@
 import { isNumericId } from '../../domain/common/ids';
 import { DataSource, In, MoreThan } from 'typeorm';
 import { Clock } from '../../domain/common/clock';
-import { invalidState, ok, Result } from '../../domain/common/result';
-import { RefusalReason } from '../../domain/common/refusal-reason';
+import { ok, Result } from '../../domain/common/result';
+import { checkResettable } from '../../domain/market/production.rule';
+import { AuditService } from '../audit/audit.service';
+import { change } from '../common/change';
 import { Viewer } from '../../domain/common/role';
 import { NotificationStatus } from '../../domain/market/market.enums';
 import { MarketNotificationEntity, OutboundMessageEntity } from '../../db/entities';
@@ -22,6 +24,7 @@ export class MarketNotificationService {
     private readonly ds: DataSource,
     private readonly clock: Clock,
     private readonly outbox: OutboundService,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -44,18 +47,27 @@ export class MarketNotificationService {
 
   /** Resets the error count so delivery starts again now (重置错误数). */
   async resetErrors(viewer: Viewer, id: string): Promise<Result<MarketNotificationEntity>> {
-    return this.ds.transaction(async (em) => {
-      const n = isNumericId(id) ? await em.findOne(MarketNotificationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
-      if (!n || n.providerId !== viewer.subjectId) throw notFound('MarketNotification', id);
-      if (n.status === NotificationStatus.DELIVERED) return invalidState<MarketNotificationEntity>(n.status, 'resetNotificationErrors', 'the notification was delivered', RefusalReason.ALREADY_DELIVERED);
-      n.status = NotificationStatus.PENDING;
-      n.errors = 0;
-      n.nextAttemptAt = this.clock.now();
-      await em.save(n);
-      // Its outbox row is due again now (written here if it has none, e.g. a row older than the outbox).
-      const res = await em.update(OutboundMessageEntity, { marketNotificationId: n.id }, { status: 'PENDING', nextAttemptAt: n.nextAttemptAt });
-      if (!res.affected) await enqueueProductionNotification(em, n);
-      return ok(n);
+    return change(this.ds, this.audit, {
+      actor: viewer,
+      action: 'resetNotificationErrors',
+      lock: async (em) => {
+        const n = isNumericId(id) ? await em.findOne(MarketNotificationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
+        if (!n || n.providerId !== viewer.subjectId) throw notFound('MarketNotification', id);
+        return n;
+      },
+      rule: (n) => checkResettable(n.status),
+      before: (n) => ({ status: n.status, errors: n.errors }),
+      save: async (em, n) => {
+        n.status = NotificationStatus.PENDING;
+        n.errors = 0;
+        n.nextAttemptAt = this.clock.now();
+        await em.save(n);
+        // Its outbox row is due again now (written here if it has none, e.g. a row older than the outbox).
+        const res = await em.update(OutboundMessageEntity, { marketNotificationId: n.id }, { status: 'PENDING', nextAttemptAt: n.nextAttemptAt });
+        if (!res.affected) await enqueueProductionNotification(em, n);
+        return ok(n);
+      },
+      audit: (n) => ({ entityType: 'MarketNotification', entityId: n.id, after: { status: n.status, errors: n.errors } }),
     });
   }
 }

@@ -7,14 +7,13 @@ import { insufficientBalance, invalidInput, ok, Result } from '../../domain/comm
 import { LedgerKind } from '../../billing/billing.enums';
 import { ensureAccounts, lockAccounts, post } from '../billing/ledger';
 import { isStaff, Viewer } from '../../domain/common/role';
-import { Violation, violation } from '../../domain/common/violation';
-import { BillingCycle, NotificationAction, OrderType, ProductStatus, PurchaseKind, SaleMode, SubscriptionStatus } from '../../domain/market/market.enums';
+import { violation } from '../../domain/common/violation';
+import { BillingCycle, NotificationAction, OrderType, ProductStatus, PurchaseKind, SubscriptionStatus } from '../../domain/market/market.enums';
 import { moneyString } from '../../domain/market/money';
 import { subscriptionStatusAt } from '../../domain/market/production.rule';
 import { Quote, quote, Selection } from '../../domain/market/quote.rule';
-import { termEnd, trialEnd } from '../../domain/market/term.rule';
-import { checkBuyable, checkRenewable, checkUpgradable } from '../../domain/market/order.rule';
-import { checkUpgrade, remainingDays, upgradeCharge, UpgradeCharge } from '../../domain/market/upgrade.rule';
+import { OrderPlan, planNewOrder, planRenewal, planUpgradeOrder } from '../../domain/market/order-placement.rule';
+import { UpgradeCharge } from '../../domain/market/upgrade.rule';
 import {
   DeveloperEntity,
   MarketNotificationEntity,
@@ -25,6 +24,8 @@ import {
   MarketVersionEntity,
 } from '../../db/entities';
 import { OrderLineRecord } from '../../db/entities/market/market-order.entity';
+import { AuditService } from '../audit/audit.service';
+import { change, UNCHANGED } from '../common/change';
 import { notFound } from '../common/errors';
 import { LoadedVersion, loadVersion } from './market-load';
 
@@ -56,15 +57,14 @@ export interface PlaceOrderInput {
 
 const ORDER_KEY_RE = /^[A-Za-z0-9._:-]{1,100}$/;
 
-/** Thrown inside an order's transaction when the balance does not cover it: the transaction rolls back, the caller answers the refusal. */
-class ShortBalance extends Error {
-  constructor(
-    readonly required: string,
-    readonly available: string,
-  ) {
-    super('short balance');
-  }
-}
+/** What `placeOrder` locked and loaded, by order type. */
+type OrderLock =
+  | { kind: 'UNREGISTERED' }
+  | { kind: 'MISSING_VERSION' }
+  | { kind: 'REPEAT'; order: MarketOrderEntity; subscription: MarketSubscriptionEntity }
+  | { kind: 'NEW'; buyer: DeveloperEntity; target: LoadedVersion; trialUsed: boolean; now: Date }
+  | { kind: 'RENEW'; buyer: DeveloperEntity; sub: MarketSubscriptionEntity; target: LoadedVersion; now: Date }
+  | { kind: 'UPGRADE'; buyer: DeveloperEntity; sub: MarketSubscriptionEntity; current: LoadedVersion; target: LoadedVersion; rules: MarketUpgradeRuleEntity[]; now: Date };
 
 export interface QuoteResult {
   quote: Quote;
@@ -78,14 +78,13 @@ export interface PlacedOrder {
   upgrade: UpgradeCharge | null;
 }
 
-const PHONE_RE = /^\+?[0-9][0-9 -]{5,28}$/;
-const EMAIL_RE = /^[^\s@]{1,64}@[^\s@]+\.[^\s@]{2,}$/;
 
 /** Quotes, orders (NEW, RENEW, UPGRADE, trials), subscriptions and their expiry. */
 export class MarketOrderService {
   constructor(
     private readonly ds: DataSource,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
   /** Prices a selection, a line per part. The product must be visible to the viewer. */
@@ -104,164 +103,121 @@ export class MarketOrderService {
     return this.ds.getRepository(MarketOrderEntity).find({ where: { buyerId }, order: { id: 'DESC' } });
   }
 
-  /** Records an order, updates the subscription and queues the production notification, in one transaction. */
+  /**
+   * Records an order, updates the subscription and queues the production notification, in one
+   * change (`change()`): the buyer's row and the subscription locked, the pure order rule
+   * (`order-placement.rule.ts`), the writes, the audit entry. A balance that cannot cover the
+   * charge, found while saving under the account's lock, refuses and rolls back.
+   */
   async placeOrder(viewer: Viewer, input: PlaceOrderInput): Promise<Result<PlacedOrder>> {
     const buyerId = viewer.subjectId!;
     const key = input.idempotencyKey ?? null;
     if (key !== null && !ORDER_KEY_RE.test(key)) return invalidInput([violation('idempotencyKey', 'BAD_KEY', '1 to 100 of A-Z a-z 0-9 . _ : -')]);
-    try {
-      return await this.ds.transaction(async (em) => {
+    return change(this.ds, this.audit, {
+      actor: viewer,
+      action: 'placeOrder',
+      lock: async (em): Promise<OrderLock> => {
         // The buyer's row is locked so one buyer's orders serialise (a trial is taken once; a retried key finds its order).
         const buyer = await em.findOne(DeveloperEntity, { where: { id: buyerId }, lock: { mode: 'pessimistic_write' } });
-        if (!buyer) return invalidInput<PlacedOrder>([violation('developer', 'NOT_REGISTERED', 'register your developer account (registerDeveloper) first')]);
-        if (key !== null) {
-          const done = await em.findOneBy(MarketOrderEntity, { buyerId, idempotencyKey: key });
-          if (done) return ok({ order: done, subscription: await em.findOneByOrFail(MarketSubscriptionEntity, { id: done.subscriptionId }), upgrade: null });
+        if (!buyer) return { kind: 'UNREGISTERED' };
+        const done = key !== null ? await em.findOneBy(MarketOrderEntity, { buyerId, idempotencyKey: key }) : null;
+        if (done) return { kind: 'REPEAT', order: done, subscription: await em.findOneByOrFail(MarketSubscriptionEntity, { id: done.subscriptionId }) };
+        return this.lockForOrder(em, viewer, buyer, input);
+      },
+      rule: (l) => {
+        switch (l.kind) {
+          case 'UNREGISTERED':
+            return invalidInput<OrderPlan | null>([violation('developer', 'NOT_REGISTERED', 'register your developer account (registerDeveloper) first')]);
+          case 'MISSING_VERSION':
+            return invalidInput<OrderPlan | null>([violation('versionId', 'REQUIRED', 'a NEW order names the version')]);
+          case 'REPEAT':
+            return ok(null);
+          case 'NEW':
+            return planNewOrder({ product: l.target.product, version: l.target.version, priced: l.target.priced, trialUsed: l.trialUsed, now: l.now }, input);
+          case 'RENEW':
+            return planRenewal({ sub: l.sub, saleMode: l.target.product.saleMode, priced: l.target.priced, now: l.now }, input.length);
+          case 'UPGRADE':
+            return planUpgradeOrder({ sub: l.sub, saleMode: l.current.product.saleMode, current: l.current, target: l.target, rules: l.rules, now: l.now }, input);
         }
-        return this.placeLocked(em, viewer, buyer, input);
-      });
-    } catch (err) {
-      if (err instanceof ShortBalance) return insufficientBalance(err.required, err.available, new Decimal(err.required).minus(err.available).toFixed(2));
-      throw err;
-    }
-  }
-
-  private async placeLocked(em: EntityManager, viewer: Viewer, buyer: DeveloperEntity, input: PlaceOrderInput): Promise<Result<PlacedOrder>> {
-    switch (input.type) {
-      case OrderType.NEW:
-        return this.placeNew(em, viewer, buyer, input);
-      case OrderType.RENEW:
-        return this.placeRenew(em, buyer, input);
-      case OrderType.UPGRADE:
-        return this.placeUpgrade(em, buyer, input);
-    }
-  }
-
-  private async placeNew(em: EntityManager, viewer: Viewer, buyer: DeveloperEntity, input: PlaceOrderInput): Promise<Result<PlacedOrder>> {
-    if (!input.versionId) return invalidInput([violation('versionId', 'REQUIRED', 'a NEW order names the version')]);
-    const loaded = await loadVersion(em, input.versionId);
-    this.assertBuyable(viewer, loaded);
-    const { product, version } = loaded;
-    const violations: Violation[] = [];
-    const buyable = checkBuyable(product.status);
-    if (!buyable.ok) return buyable;
-    if (version.hidden) violations.push(violation('versionId', 'VERSION_HIDDEN', 'a hidden version cannot be bought (its holders may still renew)'));
-    violations.push(...contactViolations(product, input));
-    const now = this.clock.now();
-    const trial = input.trial === true;
-    const cycle = input.cycle ?? (product.saleMode === SaleMode.ONE_TIME ? BillingCycle.ONE_TIME : BillingCycle.MONTH);
-    const sel = selectionOf({ versionId: version.id, cycle, length: trial ? 1 : (input.length ?? 1), purchase: PurchaseKind.NEW, quantities: input.quantities, choices: input.choices });
-    if (trial) {
-      if (product.saleMode === SaleMode.ONE_TIME) violations.push(violation('trial', 'TRIAL_NOT_ALLOWED', 'ONE_TIME products have no trial'));
-      else if (version.trialDays === null) violations.push(violation('trial', 'TRIAL_NOT_OFFERED', `version "${version.name}" offers no trial`));
-      else if (await em.existsBy(MarketSubscriptionEntity, { buyerId: buyer.id, versionId: version.id, trial: true })) {
-        violations.push(violation('trial', 'TRIAL_ALREADY_USED', 'a buyer tries a version once'));
-      }
-    }
-    const priced = quote(loaded.priced, product.saleMode, sel);
-    if (!priced.ok) return priced.refusal.kind === 'INVALID_INPUT' ? invalidInput([...violations, ...priced.refusal.violations]) : priced;
-    if (violations.length > 0) return invalidInput(violations);
-
-    const expiresAt = trial ? trialEnd(now, version.trialDays!) : termEnd(now, cycle, sel.length);
-    const sub = await em.save(
-      em.create(MarketSubscriptionEntity, {
-        buyerId: buyer.id,
-        productId: product.id,
-        versionId: version.id,
-        cycle,
-        trial,
-        quantities: sel.quantities.map((q) => ({ code: q.code, quantity: q.quantity })),
-        choices: sel.choices.map((c) => ({ code: c.code, value: c.value })),
-        startsAt: now,
-        expiresAt,
-        status: SubscriptionStatus.ACTIVE,
-      }),
-    );
-    const lines: OrderLineRecord[] = trial
-      ? [{ key: 'TRIAL', description: `${version.name}: ${version.trialDays}-day trial`, amount: '0.00' }]
-      : priced.value.lines.map((l) => ({ key: l.code ?? 'BASE', description: l.description, amount: moneyString(l.amount) }));
-    const amount = trial ? new Decimal(0) : priced.value.total;
-    return ok(await this.record(em, { buyer, product, version, sub, type: OrderType.NEW, trial, length: trial ? 0 : sel.length, amount, lines, input, upgrade: null }));
-  }
-
-  private async placeRenew(em: EntityManager, buyer: DeveloperEntity, input: PlaceOrderInput): Promise<Result<PlacedOrder>> {
-    const sub = await this.lockOwnSubscription(em, buyer.id, input.subscriptionId);
-    const now = this.clock.now();
-    const renewable = checkRenewable(sub, now);
-    if (!renewable.ok) return renewable;
-    // Hidden versions stay renewable (004 §4.2.3 b), so the version's visibility is not checked here.
-    const loaded = await loadVersion(em, sub.versionId);
-    const sel = selectionOf({ versionId: sub.versionId, cycle: sub.cycle, length: input.length ?? 1, purchase: PurchaseKind.RENEWAL, quantities: sub.quantities, choices: sub.choices });
-    const priced = quote(loaded.priced, loaded.product.saleMode, sel);
-    if (!priced.ok) return priced;
-    const from = sub.expiresAt! > now ? sub.expiresAt! : now;
-    sub.expiresAt = termEnd(from, sub.cycle, sel.length);
-    sub.status = SubscriptionStatus.ACTIVE;
-    await em.save(sub);
-    const lines = priced.value.lines.map((l) => ({ key: l.code ?? 'BASE', description: l.description, amount: moneyString(l.amount) }));
-    return ok(await this.record(em, { buyer, product: loaded.product, version: loaded.version, sub, type: OrderType.RENEW, trial: false, length: sel.length, amount: priced.value.total, lines, input, upgrade: null }));
-  }
-
-  /** Previews an upgrade of the buyer's subscription: the charge, line by line. Nothing is written. */
-  async quoteUpgrade(viewer: Viewer, input: PlaceOrderInput): Promise<Result<UpgradeCharge>> {
-    return this.ds.transaction(async (em) => {
-      const sub = await this.lockOwnSubscription(em, viewer.subjectId!, input.subscriptionId, false);
-      const priced = await this.priceUpgrade(em, sub, input);
-      return priced.ok ? ok(priced.value.charge) : priced;
+      },
+      before: (l) => (l.kind === 'RENEW' || l.kind === 'UPGRADE' ? { subscription: { ...l.sub } } : null),
+      save: async (em, l, plan): Promise<Result<PlacedOrder>> => {
+        if (l.kind === 'REPEAT') return ok({ order: l.order, subscription: l.subscription, upgrade: null });
+        if (plan === null || !(l.kind === 'NEW' || l.kind === 'RENEW' || l.kind === 'UPGRADE')) throw new Error('an order plan for a placed order');
+        const { product, version } = l.target;
+        let sub: MarketSubscriptionEntity;
+        if (l.kind === 'NEW') {
+          sub = await em.save(
+            em.create(MarketSubscriptionEntity, {
+              buyerId,
+              productId: product.id,
+              versionId: version.id,
+              cycle: plan.cycle,
+              trial: plan.trial,
+              quantities: [...plan.quantities],
+              choices: [...plan.choices],
+              startsAt: l.now,
+              expiresAt: plan.expiresAt ?? null,
+              status: SubscriptionStatus.ACTIVE,
+            }),
+          );
+        } else {
+          sub = l.sub;
+          if (plan.expiresAt !== undefined) sub.expiresAt = plan.expiresAt;
+          sub.status = SubscriptionStatus.ACTIVE;
+          if (l.kind === 'UPGRADE') {
+            sub.versionId = version.id;
+            sub.quantities = [...plan.quantities];
+            sub.choices = [...plan.choices];
+          }
+          await em.save(sub);
+        }
+        const type = l.kind === 'NEW' ? OrderType.NEW : l.kind === 'RENEW' ? OrderType.RENEW : OrderType.UPGRADE;
+        return this.record(em, { buyer: l.buyer, product, version, sub, type, trial: plan.trial, length: plan.length, amount: plan.amount, lines: [...plan.lines], input, upgrade: plan.upgrade });
+      },
+      audit: (l, placed) =>
+        l.kind === 'REPEAT' ? UNCHANGED : { entityType: 'MarketOrder', entityId: placed.order.id, after: { order: placed.order, subscription: placed.subscription } },
     });
   }
 
-  /** Checks an upgrade of `sub` and prices it for the remaining period. */
-  private async priceUpgrade(
-    em: EntityManager,
-    sub: MarketSubscriptionEntity,
-    input: PlaceOrderInput,
-  ): Promise<Result<{ charge: UpgradeCharge; target: LoadedVersion; quantities: Selection['quantities']; choices: Selection['choices'] }>> {
+  /** Locks and loads what an order of `input.type` is checked against (NOT_FOUND for a missing or foreign id). */
+  private async lockForOrder(em: EntityManager, viewer: Viewer, buyer: DeveloperEntity, input: PlaceOrderInput): Promise<OrderLock> {
     const now = this.clock.now();
-    const upgradable = checkUpgradable(sub, now);
-    if (!upgradable.ok) return upgradable;
+    switch (input.type) {
+      case OrderType.NEW: {
+        if (!input.versionId) return { kind: 'MISSING_VERSION' };
+        const target = await loadVersion(em, input.versionId);
+        this.assertBuyable(viewer, target);
+        const trialUsed = input.trial === true && (await em.existsBy(MarketSubscriptionEntity, { buyerId: buyer.id, versionId: target.version.id, trial: true }));
+        return { kind: 'NEW', buyer, target, trialUsed, now };
+      }
+      case OrderType.RENEW: {
+        const sub = await this.lockOwnSubscription(em, buyer.id, input.subscriptionId);
+        // Hidden versions stay renewable (004 §4.2.3 b), so the version's visibility is not checked here.
+        return { kind: 'RENEW', buyer, sub, target: await loadVersion(em, sub.versionId), now };
+      }
+      case OrderType.UPGRADE: {
+        const sub = await this.lockOwnSubscription(em, buyer.id, input.subscriptionId);
+        return { kind: 'UPGRADE', buyer, sub, ...(await this.loadUpgrade(em, sub, input)), now };
+      }
+    }
+  }
+
+  /** Previews an upgrade of the buyer's subscription: the charge, line by line. Nothing is written (nothing is locked). */
+  async quoteUpgrade(viewer: Viewer, input: PlaceOrderInput): Promise<Result<UpgradeCharge>> {
+    const em = this.ds.manager;
+    const sub = await this.lockOwnSubscription(em, viewer.subjectId!, input.subscriptionId, false);
+    const ends = await this.loadUpgrade(em, sub, input);
+    const planned = planUpgradeOrder({ sub, saleMode: ends.current.product.saleMode, ...ends, now: this.clock.now() }, input);
+    return planned.ok ? ok(planned.value.upgrade!) : planned;
+  }
+
+  /** The versions an upgrade of `sub` goes from and to, and the product's upgrade rules. */
+  private async loadUpgrade(em: EntityManager, sub: MarketSubscriptionEntity, input: PlaceOrderInput): Promise<{ current: LoadedVersion; target: LoadedVersion; rules: MarketUpgradeRuleEntity[] }> {
     const current = await loadVersion(em, sub.versionId);
     const target = input.versionId && input.versionId !== sub.versionId ? await loadVersion(em, input.versionId) : current;
     if (target.product.id !== sub.productId) throw notFound('MarketVersion', input.versionId!);
-    const rules = await em.findBy(MarketUpgradeRuleEntity, { productId: sub.productId });
-    const quantities = input.quantities ?? sub.quantities;
-    const choices = input.choices ?? sub.choices;
-    const violations = checkUpgrade({
-      fromVersionId: current.version.id,
-      fromHidden: current.version.hidden,
-      toVersionId: target.version.id,
-      toHidden: target.version.hidden,
-      rules,
-      currentQuantities: sub.quantities,
-      currentChoices: sub.choices,
-      targetQuantities: quantities,
-      targetChoices: choices,
-    });
-    if (violations.length > 0) return invalidInput(violations);
-    const saleMode = current.product.saleMode;
-    const one = (loaded: LoadedVersion, q: Selection['quantities'], c: Selection['choices']) =>
-      quote(loaded.priced, saleMode, { cycle: sub.cycle, length: 1, purchase: PurchaseKind.NEW, quantities: q, choices: c });
-    const tgt = one(target, quantities, choices);
-    if (!tgt.ok) return tgt;
-    const cur = one(current, sub.quantities, sub.choices);
-    if (!cur.ok) return cur;
-    const charge = upgradeCharge(cur.value, tgt.value, sub.cycle, sub.expiresAt ? remainingDays(now, sub.expiresAt) : 0);
-    return ok({ charge, target, quantities, choices });
-  }
-
-  private async placeUpgrade(em: EntityManager, buyer: DeveloperEntity, input: PlaceOrderInput): Promise<Result<PlacedOrder>> {
-    const sub = await this.lockOwnSubscription(em, buyer.id, input.subscriptionId);
-    const priced = await this.priceUpgrade(em, sub, input);
-    if (!priced.ok) return priced;
-    const { charge, target, quantities, choices } = priced.value;
-    sub.versionId = target.version.id;
-    sub.quantities = quantities.map((q) => ({ code: q.code, quantity: q.quantity }));
-    sub.choices = choices.map((c) => ({ code: c.code, value: c.value }));
-    await em.save(sub);
-    const lines = charge.lines.map((l) => ({ key: l.key, description: l.description, current: moneyString(l.current), target: moneyString(l.target), amount: moneyString(l.difference) }));
-    return ok(
-      await this.record(em, { buyer, product: target.product, version: target.version, sub, type: OrderType.UPGRADE, trial: false, length: 0, amount: charge.charged, lines, input, upgrade: charge }),
-    );
+    return { current, target, rules: await em.findBy(MarketUpgradeRuleEntity, { productId: sub.productId }) };
   }
 
   /** Writes the order and its production notification (same transaction: an order is never left un-notified). */
@@ -280,14 +236,17 @@ export class MarketOrderService {
       input: PlaceOrderInput;
       upgrade: UpgradeCharge | null;
     },
-  ): Promise<PlacedOrder> {
-    // Issue 18: a paid order is charged to the buyer's prepaid balance; one that the balance cannot cover is refused (ShortBalance rolls back).
+  ): Promise<Result<PlacedOrder>> {
+    // Issue 18: a paid order is charged to the buyer's prepaid balance; one that the balance cannot cover is refused (and rolled back).
     const charge = moneyString(o.amount);
     let account = null;
     if (new Decimal(charge).gt(0)) {
       await ensureAccounts(em, [o.buyer.id]);
       [account] = await lockAccounts(em, [o.buyer.id]);
-      if (new Decimal(account.balance).lt(charge)) throw new ShortBalance(charge, new Decimal(account.balance).toFixed(2));
+      if (new Decimal(account.balance).lt(charge)) {
+        const available = new Decimal(account.balance).toFixed(2);
+        return insufficientBalance(charge, available, new Decimal(charge).minus(available).toFixed(2));
+      }
     }
     const order = await em.save(
       em.create(MarketOrderEntity, {
@@ -328,7 +287,7 @@ export class MarketOrderService {
       }),
     );
     await enqueueProductionNotification(em, notification);
-    return { order: await em.findOneByOrFail(MarketOrderEntity, { id: order.id }), subscription: o.sub, upgrade: o.upgrade };
+    return ok({ order: await em.findOneByOrFail(MarketOrderEntity, { id: order.id }), subscription: o.sub, upgrade: o.upgrade });
   }
 
   /**
@@ -404,13 +363,6 @@ function selectionOf(input: QuoteInput): Selection {
     quantities: (input.quantities ?? []).map((q) => ({ code: q.code, quantity: q.quantity })),
     choices: (input.choices ?? []).map((c) => ({ code: c.code, value: c.value })),
   };
-}
-
-function contactViolations(product: MarketProductEntity, input: PlaceOrderInput): Violation[] {
-  const out: Violation[] = [];
-  if (product.needsBuyerPhone && !PHONE_RE.test(input.buyerPhone?.trim() ?? '')) out.push(violation('buyerPhone', 'REQUIRED', "the provider needs the buyer's phone number"));
-  if (product.needsBuyerEmail && !EMAIL_RE.test(input.buyerEmail?.trim() ?? '')) out.push(violation('buyerEmail', 'REQUIRED', "the provider needs the buyer's email address"));
-  return out;
 }
 
 /** The body POSTed to the provider's production endpoint (docs/market.md documents it). */

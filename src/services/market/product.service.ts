@@ -3,16 +3,27 @@ import { AuditService } from '../audit/audit.service';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../domain/common/clock';
-import { invalidInput, invalidState, ok, Result } from '../../domain/common/result';
+import { invalidInput, ok, Result } from '../../domain/common/result';
 import { isStaff, Role, Viewer } from '../../domain/common/role';
-import { Violation, violation } from '../../domain/common/violation';
-import { BillingItem, checkBillingItems, checkFrozenStructure } from '../../domain/market/billing-item.rule';
+import { BillingItem } from '../../domain/market/billing-item.rule';
 import { checkEndpointUrl, checkProbe, ENDPOINT_CHECK } from '../../domain/market/endpoint.rule';
-import { BillingItemKind, ProductStatus, SaleMode } from '../../domain/market/market.enums';
-import { checkPriceSet, PriceSet } from '../../domain/market/price-set.rule';
-import { checkProductEditable } from '../../domain/market/product-edit.rule';
-import { RefusalReason } from '../../domain/common/refusal-reason';
-import { checkDelete, checkHide, checkReorder, checkTrial, checkVersionCount, checkVersionName } from '../../domain/market/version.rule';
+import { BillingItemKind, ProductStatus } from '../../domain/market/market.enums';
+import {
+  checkProductEditable,
+  planBillingItems,
+  planProductCreate,
+  planProductUpdate,
+  planSubmission,
+  planUpgradeRule,
+  planVersionAdd,
+  planVersionDelete,
+  planVersionOrder,
+  planVersionUpdate,
+  planVersionVisibility,
+  ProductFields,
+  UpgradeRuleSetter,
+  VersionFields,
+} from '../../domain/market/product-edit.rule';
 import {
   DeveloperEntity,
   MarketBillingItemEntity,
@@ -21,31 +32,17 @@ import {
   MarketUpgradeRuleEntity,
   MarketVersionEntity,
 } from '../../db/entities';
+import { change } from '../common/change';
 import { notFound } from '../common/errors';
 import { OutboundHttpClient } from '../../outbound';
 import { probeEndpoint } from './market-http';
 import { ReviewRoundEntity } from '../../db/entities';
-import { PRODUCT_REVIEW_TRANSITIONS } from '../../domain/market/product-review.rule';
-import { transition } from '../../domain/review/review-state.rule';
 import { ReviewService } from '../review/review.service';
 import { lockedProduct } from './product-review-subject';
 import { loadItemsByVersion, priceColumns, priceSetOf } from './market-load';
 
-export interface ProductInput {
-  name?: string | null;
-  saleMode?: SaleMode | null;
-  visible?: boolean | null;
-  needsBuyerPhone?: boolean | null;
-  needsBuyerEmail?: boolean | null;
-}
-
-export interface VersionInput {
-  name?: string | null;
-  trialDays?: number | null;
-  prices?: PriceSet | null;
-}
-
-const NAME_MAX = 60;
+export type ProductInput = ProductFields;
+export type VersionInput = VersionFields;
 
 /** Version codes: `V` and 12 hex digits, unique. */
 const newVersionCode = (): string => `V${randomBytes(6).toString('hex').toUpperCase()}`;
@@ -79,42 +76,34 @@ export class MarketProductService {
     return this.ds.getRepository(MarketProductEntity).find({ where: { status: ProductStatus.LISTED, visible: true }, order: { id: 'ASC' } });
   }
 
-  async create(providerId: string, input: ProductInput): Promise<Result<MarketProductEntity>> {
-    const violations = checkProductFields(input, false);
-    return this.ds.transaction(async (em) => {
-      if (!(await em.existsBy(DeveloperEntity, { id: providerId }))) violations.push(violation('developer', 'NOT_REGISTERED', 'register your developer account (registerDeveloper) first'));
-      if (violations.length > 0) return invalidInput<MarketProductEntity>(violations);
-      const p = em.create(MarketProductEntity, {
-        providerId,
-        name: input.name!.trim(),
-        saleMode: input.saleMode!,
-        visible: input.visible ?? true,
-        needsBuyerPhone: input.needsBuyerPhone ?? false,
-        needsBuyerEmail: input.needsBuyerEmail ?? false,
-        status: ProductStatus.DRAFT,
-        endpointUrl: null,
-        submittedAt: null,
-        listedAt: null,
-      });
-      await em.save(p);
-      return ok(await em.findOneByOrFail(MarketProductEntity, { id: p.id }));
+  async create(viewer: Viewer, input: ProductInput): Promise<Result<MarketProductEntity>> {
+    const providerId = viewer.subjectId!;
+    return change(this.ds, this.audit, {
+      actor: viewer,
+      action: 'createMarketProduct',
+      lock: async (em) => ({ registered: await em.existsBy(DeveloperEntity, { id: providerId }) }),
+      rule: ({ registered }) => planProductCreate(input, registered),
+      before: () => null,
+      save: async (em, _l, fields) => {
+        const p = em.create(MarketProductEntity, { providerId, ...fields, status: ProductStatus.DRAFT, endpointUrl: null, submittedAt: null, listedAt: null });
+        await em.save(p);
+        return ok(await em.findOneByOrFail(MarketProductEntity, { id: p.id }));
+      },
+      audit: (_l, p) => ({ entityType: 'MarketProduct', entityId: p.id, after: p }),
     });
   }
 
   async update(viewer: Viewer, id: string, input: ProductInput): Promise<Result<MarketProductEntity>> {
-    const violations = checkProductFields(input, true);
-    return this.ds.transaction(async (em) => {
-      const p = await this.lockOwn(em, viewer, id);
-      const editable = checkProductEditable(p.status, 'updateMarketProduct');
-      if (!editable.ok) return editable;
-      if (input.saleMode != null && input.saleMode !== p.saleMode) violations.push(violation('saleMode', 'SALE_MODE_FIXED', 'the sale mode is chosen when the product is created and never changes'));
-      if (violations.length > 0) return invalidInput<MarketProductEntity>(violations);
-      if (input.name != null) p.name = input.name.trim();
-      if (input.visible != null) p.visible = input.visible;
-      if (input.needsBuyerPhone != null) p.needsBuyerPhone = input.needsBuyerPhone;
-      if (input.needsBuyerEmail != null) p.needsBuyerEmail = input.needsBuyerEmail;
-      await em.save(p);
-      return ok(await em.findOneByOrFail(MarketProductEntity, { id }));
+    return change(this.ds, this.audit, {
+      actor: viewer,
+      action: 'updateMarketProduct',
+      lock: (em) => this.lockOwn(em, viewer, id),
+      rule: (p) => planProductUpdate(p, input),
+      save: async (em, p, patch) => {
+        await em.save(Object.assign(p, patch));
+        return ok(await em.findOneByOrFail(MarketProductEntity, { id }));
+      },
+      audit: (_p, saved) => ({ entityType: 'MarketProduct', entityId: id, after: saved }),
     });
   }
 
@@ -122,70 +111,81 @@ export class MarketProductService {
    * Saves the production endpoint after checking it: http(s), a domain not an IP, and a live HEAD
    * request answering 200–500 within 2 s, sent only if the name resolves to public addresses only
    * (src/outbound). The request runs before the transaction (no row is
-   * locked while the network is awaited).
+   * locked while the network is awaited); the editable check runs again under the lock.
    */
   async setEndpoint(viewer: Viewer, id: string, url: string): Promise<Result<MarketProductEntity>> {
     const current = await this.getOwn(viewer, id);
     const editable = checkProductEditable(current.status, 'setProductionEndpoint');
-      if (!editable.ok) return editable;
+    if (!editable.ok) return editable;
     const staticViolations = checkEndpointUrl(url.trim());
     if (staticViolations.length > 0) return invalidInput(staticViolations);
     const probeViolations = checkProbe(await probeEndpoint(this.http, url.trim(), ENDPOINT_CHECK.timeoutMs));
     if (probeViolations.length > 0) return invalidInput(probeViolations);
-    return this.ds.transaction(async (em) => {
-      const p = await this.lockOwn(em, viewer, id);
-      const editable = checkProductEditable(p.status, 'setProductionEndpoint');
-      if (!editable.ok) return editable;
-      p.endpointUrl = url.trim();
-      await em.save(p);
-      return ok(await em.findOneByOrFail(MarketProductEntity, { id }));
+    return change(this.ds, this.audit, {
+      actor: viewer,
+      action: 'setProductionEndpoint',
+      lock: (em) => this.lockOwn(em, viewer, id),
+      rule: (p) => checkProductEditable(p.status, 'setProductionEndpoint'),
+      before: (p) => ({ endpointUrl: p.endpointUrl }),
+      save: async (em, p) => {
+        p.endpointUrl = url.trim();
+        await em.save(p);
+        return ok(await em.findOneByOrFail(MarketProductEntity, { id }));
+      },
+      audit: (_p, saved) => ({ entityType: 'MarketProduct', entityId: id, after: { endpointUrl: saved.endpointUrl } }),
     });
   }
 
   async addVersion(viewer: Viewer, productId: string, input: VersionInput): Promise<Result<MarketVersionEntity>> {
-    return this.ds.transaction(async (em) => {
-      const p = await this.lockOwn(em, viewer, productId);
-      const editable = checkProductEditable(p.status, 'addMarketVersion');
-      if (!editable.ok) return editable;
-      const count = await em.countBy(MarketVersionEntity, { productId });
-      const violations = [...checkVersionCount(count), ...checkVersionName((input.name ?? '').trim()), ...checkTrial(p.saleMode, input.trialDays), ...checkPriceSet('prices', input.prices ?? {}, p.saleMode)];
-      if (violations.length > 0) return invalidInput<MarketVersionEntity>(violations);
-      const maxOrder = await em.createQueryBuilder(MarketVersionEntity, 'v').select('MAX(v.displayOrder)', 'm').where('v.productId = :productId', { productId }).getRawOne<{ m: number | null }>();
-      for (let attempt = 1; ; attempt++) {
-        const v = em.create(MarketVersionEntity, {
-          productId,
-          code: newVersionCode(),
-          name: input.name!.trim(),
-          displayOrder: Number(maxOrder?.m ?? 0) + 1,
-          hidden: false,
-          trialDays: input.trialDays ?? null,
-          ...priceColumns(input.prices ?? {}),
-        });
-        try {
-          await em.save(v);
-          return ok(await em.findOneByOrFail(MarketVersionEntity, { id: v.id }));
-        } catch (err) {
-          if ((err as { code?: string }).code !== 'ER_DUP_ENTRY' || attempt >= 5) throw err;
+    return change(this.ds, this.audit, {
+      actor: viewer,
+      action: 'addMarketVersion',
+      lock: async (em) => {
+        const product = await this.lockOwn(em, viewer, productId);
+        return { product, count: await em.countBy(MarketVersionEntity, { productId }) };
+      },
+      rule: ({ product, count }) => planVersionAdd(product, count, input),
+      before: () => null,
+      save: async (em, _l, fields) => {
+        const maxOrder = await em.createQueryBuilder(MarketVersionEntity, 'v').select('MAX(v.displayOrder)', 'm').where('v.productId = :productId', { productId }).getRawOne<{ m: number | null }>();
+        for (let attempt = 1; ; attempt++) {
+          const v = em.create(MarketVersionEntity, {
+            productId,
+            code: newVersionCode(),
+            name: fields.name,
+            displayOrder: Number(maxOrder?.m ?? 0) + 1,
+            hidden: false,
+            trialDays: fields.trialDays,
+            ...priceColumns(fields.prices),
+          });
+          try {
+            await em.save(v);
+            return ok(await em.findOneByOrFail(MarketVersionEntity, { id: v.id }));
+          } catch (err) {
+            // NOTE: 16^12 codes; a collision is rare, so retry a few times, then fail loudly.
+            if ((err as { code?: string }).code !== 'ER_DUP_ENTRY' || attempt >= 5) throw err;
+          }
         }
-      }
+      },
+      audit: (_l, v) => ({ entityType: 'MarketVersion', entityId: v.id, after: v }),
     });
   }
 
   async updateVersion(viewer: Viewer, versionId: string, input: VersionInput): Promise<Result<MarketVersionEntity>> {
-    return this.ds.transaction(async (em) => {
-      const { product, version } = await this.lockOwnVersion(em, viewer, versionId);
-      const editable = checkProductEditable(product.status, 'updateMarketVersion');
-      if (!editable.ok) return editable;
-      const violations: Violation[] = [];
-      if (input.name != null) violations.push(...checkVersionName(input.name.trim()));
-      if (input.trialDays !== undefined) violations.push(...checkTrial(product.saleMode, input.trialDays));
-      if (input.prices != null) violations.push(...checkPriceSet('prices', input.prices, product.saleMode));
-      if (violations.length > 0) return invalidInput<MarketVersionEntity>(violations);
-      if (input.name != null) version.name = input.name.trim();
-      if (input.trialDays !== undefined) version.trialDays = input.trialDays;
-      if (input.prices != null) Object.assign(version, priceColumns(input.prices));
-      await em.save(version);
-      return ok(await em.findOneByOrFail(MarketVersionEntity, { id: versionId }));
+    return change(this.ds, this.audit, {
+      actor: viewer,
+      action: 'updateMarketVersion',
+      lock: (em) => this.lockOwnVersion(em, viewer, versionId),
+      rule: ({ product }) => planVersionUpdate(product, input),
+      before: ({ version }) => ({ ...version }),
+      save: async (em, { version }, patch) => {
+        if (patch.name !== undefined) version.name = patch.name;
+        if (patch.trialDays !== undefined) version.trialDays = patch.trialDays;
+        if (patch.prices !== undefined) Object.assign(version, priceColumns(patch.prices));
+        await em.save(version);
+        return ok(await em.findOneByOrFail(MarketVersionEntity, { id: versionId }));
+      },
+      audit: (_l, v) => ({ entityType: 'MarketVersion', entityId: versionId, after: v }),
     });
   }
 
@@ -194,81 +194,96 @@ export class MarketProductService {
    * (items, kinds, minimums, tier starts, enum values) is frozen; prices may still change.
    */
   async setBillingItems(viewer: Viewer, versionId: string, items: BillingItem[]): Promise<Result<MarketVersionEntity>> {
-    return this.ds.transaction(async (em) => {
-      const { product, version } = await this.lockOwnVersion(em, viewer, versionId);
-      const editable = checkProductEditable(product.status, 'setVersionBillingItems');
-      if (!editable.ok) return editable;
-      const violations = checkBillingItems(items, product.saleMode);
-      if (violations.length === 0 && product.submittedAt) {
-        const before = (await loadItemsByVersion(em, [versionId])).get(versionId)!;
-        violations.push(...checkFrozenStructure(before, items));
-      }
-      if (violations.length > 0) return invalidInput<MarketVersionEntity>(violations);
-      await em.delete(MarketBillingItemEntity, { versionId });
-      for (const [i, item] of items.entries()) {
-        const row = await em.save(
-          em.create(MarketBillingItemEntity, {
-            versionId,
-            position: i,
-            code: item.code,
-            name: item.name.trim(),
-            kind: item.kind,
-            unit: item.kind === BillingItemKind.QUANTITY ? item.unit!.trim() : item.unit?.trim() || null,
-            minimum: item.kind === BillingItemKind.QUANTITY ? item.minimum! : null,
-          }),
-        );
-        const priced =
-          item.kind === BillingItemKind.QUANTITY
-            ? (item.tiers ?? []).map((t, j) => ({ position: j, tierFrom: t.from, enumValue: null, ...priceColumns(t.prices) }))
-            : (item.values ?? []).map((v, j) => ({ position: j, tierFrom: null, enumValue: v.value.trim(), ...priceColumns(v.prices) }));
-        if (priced.length) await em.insert(MarketBillingPriceEntity, priced.map((p) => ({ ...p, itemId: row.id })));
-      }
-      return ok(version);
+    return change(this.ds, this.audit, {
+      actor: viewer,
+      action: 'setVersionBillingItems',
+      lock: async (em) => {
+        const { product, version } = await this.lockOwnVersion(em, viewer, versionId);
+        return { product, version, current: (await loadItemsByVersion(em, [versionId])).get(versionId)! };
+      },
+      rule: ({ product, current }) => planBillingItems(product, items, product.submittedAt ? current : null),
+      before: ({ current }) => ({ items: current }),
+      save: async (em, { version }, planned) => {
+        await em.delete(MarketBillingItemEntity, { versionId });
+        for (const [i, item] of planned.entries()) {
+          const row = await em.save(
+            em.create(MarketBillingItemEntity, {
+              versionId,
+              position: i,
+              code: item.code,
+              name: item.name.trim(),
+              kind: item.kind,
+              unit: item.kind === BillingItemKind.QUANTITY ? item.unit!.trim() : item.unit?.trim() || null,
+              minimum: item.kind === BillingItemKind.QUANTITY ? item.minimum! : null,
+            }),
+          );
+          const priced =
+            item.kind === BillingItemKind.QUANTITY
+              ? (item.tiers ?? []).map((t, j) => ({ position: j, tierFrom: t.from, enumValue: null, ...priceColumns(t.prices) }))
+              : (item.values ?? []).map((v, j) => ({ position: j, tierFrom: null, enumValue: v.value.trim(), ...priceColumns(v.prices) }));
+          if (priced.length) await em.insert(MarketBillingPriceEntity, priced.map((p) => ({ ...p, itemId: row.id })));
+        }
+        return ok(version);
+      },
+      audit: async (_l, _v, _before, em) => ({ entityType: 'MarketVersion', entityId: versionId, after: { items: (await loadItemsByVersion(em, [versionId])).get(versionId)! } }),
     });
   }
 
   async setVersionHidden(viewer: Viewer, versionId: string, hidden: boolean): Promise<Result<MarketVersionEntity>> {
-    return this.ds.transaction(async (em) => {
-      const { product, version } = await this.lockOwnVersion(em, viewer, versionId);
-      const editable = checkProductEditable(product.status, hidden ? 'hideMarketVersion' : 'showMarketVersion');
-      if (!editable.ok) return editable;
-      if (hidden) {
-        const versions = await em.find(MarketVersionEntity, { where: { productId: product.id }, select: { id: true, hidden: true } });
-        const violations = checkHide(versions, versionId);
-        if (violations.length > 0) return invalidInput<MarketVersionEntity>(violations);
-      }
-      version.hidden = hidden;
-      await em.save(version);
-      return ok(version);
+    return change(this.ds, this.audit, {
+      actor: viewer,
+      action: hidden ? 'hideMarketVersion' : 'showMarketVersion',
+      lock: async (em) => {
+        const { product, version } = await this.lockOwnVersion(em, viewer, versionId);
+        return { product, version, versions: await em.find(MarketVersionEntity, { where: { productId: product.id }, select: { id: true, hidden: true } }) };
+      },
+      rule: ({ product, versions }) => planVersionVisibility(product, versions, versionId, hidden),
+      before: ({ version }) => ({ hidden: version.hidden }),
+      save: async (em, { version }, to) => {
+        version.hidden = to;
+        await em.save(version);
+        return ok(version);
+      },
+      audit: (_l, v) => ({ entityType: 'MarketVersion', entityId: versionId, after: { hidden: v.hidden } }),
     });
   }
 
   /** Deletes a version: only while the product has never been listed (then hide instead). */
   async deleteVersion(viewer: Viewer, versionId: string): Promise<Result<MarketProductEntity>> {
-    return this.ds.transaction(async (em) => {
-      const { product, version } = await this.lockOwnVersion(em, viewer, versionId);
-      const editable = checkProductEditable(product.status, 'deleteMarketVersion');
-      if (!editable.ok) return editable;
-      const violations = checkDelete(product.listedAt !== null);
-      if (violations.length > 0) return invalidInput<MarketProductEntity>(violations);
-      await em.delete(MarketVersionEntity, { id: version.id });
-      return ok(product);
+    return change(this.ds, this.audit, {
+      actor: viewer,
+      action: 'deleteMarketVersion',
+      lock: (em) => this.lockOwnVersion(em, viewer, versionId),
+      rule: ({ product }) => planVersionDelete({ status: product.status, saleMode: product.saleMode, everListed: product.listedAt !== null }),
+      before: ({ version }) => ({ ...version }),
+      save: async (em, { product, version }) => {
+        await em.delete(MarketVersionEntity, { id: version.id });
+        return ok(product);
+      },
+      audit: () => ({ entityType: 'MarketVersion', entityId: versionId, after: null }),
     });
   }
 
   async reorderVersions(viewer: Viewer, productId: string, versionIds: string[]): Promise<Result<MarketProductEntity>> {
-    return this.ds.transaction(async (em) => {
-      const p = await this.lockOwn(em, viewer, productId);
-      const editable = checkProductEditable(p.status, 'reorderMarketVersions');
-      if (!editable.ok) return editable;
-      const versions = await em.findBy(MarketVersionEntity, { productId });
-      const violations = checkReorder(
-        versions.map((v) => v.id),
-        versionIds,
-      );
-      if (violations.length > 0) return invalidInput<MarketProductEntity>(violations);
-      for (const [i, id] of versionIds.entries()) await em.update(MarketVersionEntity, { id }, { displayOrder: i + 1 });
-      return ok(p);
+    return change(this.ds, this.audit, {
+      actor: viewer,
+      action: 'reorderMarketVersions',
+      lock: async (em) => {
+        const product = await this.lockOwn(em, viewer, productId);
+        return { product, versions: await em.find(MarketVersionEntity, { where: { productId }, order: { displayOrder: 'ASC', id: 'ASC' } }) };
+      },
+      rule: ({ product, versions }) =>
+        planVersionOrder(
+          product,
+          versions.map((v) => v.id),
+          versionIds,
+        ),
+      before: ({ versions }) => ({ versionIds: versions.map((v) => v.id) }),
+      save: async (em, { product }, order) => {
+        for (const [i, id] of order.entries()) await em.update(MarketVersionEntity, { id }, { displayOrder: i + 1 });
+        return ok(product);
+      },
+      audit: () => ({ entityType: 'MarketProduct', entityId: productId, after: { versionIds } }),
     });
   }
 
@@ -279,21 +294,23 @@ export class MarketProductService {
    * The first submission freezes tier starts and enum values.
    */
   async submit(viewer: Viewer, productId: string): Promise<Result<ReviewRoundEntity>> {
-    return this.ds.transaction(async (em) => {
-      const p = await this.lockOwn(em, viewer, productId);
-      const step = transition(PRODUCT_REVIEW_TRANSITIONS, p.status, 'SUBMIT', 'a market product');
-      if (!step.ok) return invalidState<ReviewRoundEntity>(step.currentState, 'submitMarketProduct', step.message, RefusalReason.TRANSITION_NOT_ALLOWED, { status: step.currentState });
-      const violations: Violation[] = [];
-      if (!p.endpointUrl) violations.push(violation('endpointUrl', 'REQUIRED', 'set and check the production endpoint before submitting'));
-      const versions = await em.findBy(MarketVersionEntity, { productId });
-      if (!versions.some((v) => !v.hidden)) violations.push(violation('versions', 'REQUIRED', 'a product needs at least one visible version'));
-      for (const v of versions) violations.push(...checkPriceSet(`versions.${v.code}.prices`, priceSetOf(v), p.saleMode));
-      if (violations.length > 0) return invalidInput<ReviewRoundEntity>(violations);
-      const from = lockedProduct(p);
-      p.status = step.to;
-      p.submittedAt ??= this.clock.now();
-      await em.save(p);
-      return ok(await this.reviews.openRound(em, from, step.to, viewer));
+    return change(this.ds, this.audit, {
+      actor: viewer,
+      action: 'submitMarketProduct',
+      lock: async (em) => {
+        const product = await this.lockOwn(em, viewer, productId);
+        return { product, versions: await em.findBy(MarketVersionEntity, { productId }) };
+      },
+      rule: ({ product, versions }) => planSubmission(product, versions.map((v) => ({ code: v.code, hidden: v.hidden, prices: priceSetOf(v) }))),
+      before: ({ product }) => ({ status: product.status }),
+      save: async (em, { product }, to) => {
+        const from = lockedProduct(product);
+        product.status = to;
+        product.submittedAt ??= this.clock.now();
+        await em.save(product);
+        return ok(await this.reviews.openRound(em, from, to, viewer));
+      },
+      audit: ({ product }, round) => ({ entityType: 'MarketProduct', entityId: productId, after: { status: product.status, roundId: round.id } }),
     });
   }
 
@@ -304,30 +321,37 @@ export class MarketProductService {
    * provider cannot remove it (issue 18). Another developer's versions answer NOT_FOUND.
    */
   async setUpgradeRule(actor: Viewer, fromVersionId: string, toVersionId: string, enabled: boolean): Promise<Result<MarketProductEntity>> {
-    const action = enabled ? 'setUpgradeRule' : 'removeUpgradeRule';
     const asProvider = actor.role === Role.DEVELOPER;
-    return this.ds.transaction(async (em) => {
-      const from = isNumericId(fromVersionId) ? await em.findOneBy(MarketVersionEntity, { id: fromVersionId }) : null;
-      const to = isNumericId(toVersionId) ? await em.findOneBy(MarketVersionEntity, { id: toVersionId }) : null;
-      const product = from ? await em.findOne(MarketProductEntity, { where: { id: from.productId }, lock: { mode: 'pessimistic_write' } }) : null;
-      const owns = (p: MarketProductEntity | null) => p !== null && (!asProvider || p.providerId === actor.subjectId);
-      if (!from || !owns(product)) throw notFound('MarketVersion', fromVersionId);
-      if (!to || (asProvider && to.productId !== from.productId && !owns(await em.findOneBy(MarketProductEntity, { id: to.productId })))) throw notFound('MarketVersion', toVersionId);
-      const violations: Violation[] = [];
-      if (from.productId !== to.productId) violations.push(violation('toVersionId', 'OTHER_PRODUCT', 'an upgrade rule links two versions of the same product'));
-      if (from.id === to.id) violations.push(violation('toVersionId', 'SAME_VERSION', 'a version scales itself up without a rule'));
-      if (violations.length > 0) return invalidInput<MarketProductEntity>(violations);
-      if (asProvider && product!.status !== ProductStatus.LISTED) return invalidState<MarketProductEntity>(product!.status, action, 'a provider configures upgrade rules once the product is listed', RefusalReason.PRODUCT_NOT_LISTED, { status: product!.status });
-      const existing = await em.findOneBy(MarketUpgradeRuleEntity, { fromVersionId, toVersionId });
-      if (asProvider && !enabled && existing?.setByRole === 'OPERATOR') return invalidState<MarketProductEntity>('OPERATOR_RULE', action, 'an operator set this rule: only an operator removes it', RefusalReason.SET_BY_OPERATOR);
-      const setByRole = asProvider ? 'PROVIDER' : 'OPERATOR';
-      if (enabled && !existing) await em.insert(MarketUpgradeRuleEntity, { productId: from.productId, fromVersionId, toVersionId, setByRole });
-      // An operator setting a provider's rule takes it over; a provider setting an operator's rule changes nothing.
-      if (enabled && existing && !asProvider && existing.setByRole !== 'OPERATOR') await em.update(MarketUpgradeRuleEntity, { id: existing.id }, { setByRole });
-      if (!enabled) await em.delete(MarketUpgradeRuleEntity, { fromVersionId, toVersionId });
-      const rule = { productId: from.productId, fromVersionId, toVersionId };
-      await this.audit.record(em, { actor, action, entityType: 'MarketUpgradeRule', entityId: `${fromVersionId}->${toVersionId}`, before: existing ? rule : null, after: enabled ? rule : null });
-      return ok(product!);
+    return change(this.ds, this.audit, {
+      actor,
+      action: enabled ? 'setUpgradeRule' : 'removeUpgradeRule',
+      lock: async (em) => {
+        const from = isNumericId(fromVersionId) ? await em.findOneBy(MarketVersionEntity, { id: fromVersionId }) : null;
+        const to = isNumericId(toVersionId) ? await em.findOneBy(MarketVersionEntity, { id: toVersionId }) : null;
+        const product = from ? await em.findOne(MarketProductEntity, { where: { id: from.productId }, lock: { mode: 'pessimistic_write' } }) : null;
+        const owns = (p: MarketProductEntity | null) => p !== null && (!asProvider || p.providerId === actor.subjectId);
+        if (!from || !owns(product)) throw notFound('MarketVersion', fromVersionId);
+        if (!to || (asProvider && to.productId !== from.productId && !owns(await em.findOneBy(MarketProductEntity, { id: to.productId })))) throw notFound('MarketVersion', toVersionId);
+        return { from, to, product: product!, existing: await em.findOneBy(MarketUpgradeRuleEntity, { fromVersionId, toVersionId }) };
+      },
+      rule: ({ from, to, product, existing }) =>
+        planUpgradeRule({
+          asProvider,
+          enabled,
+          sameProduct: from.productId === to.productId,
+          sameVersion: from.id === to.id,
+          productStatus: product.status,
+          existing: existing ? (existing.setByRole as UpgradeRuleSetter) : null,
+        }),
+      before: ({ from, existing }) => (existing ? { productId: from.productId, fromVersionId, toVersionId } : null),
+      save: async (em, { from, product, existing }, write) => {
+        const setByRole: UpgradeRuleSetter = asProvider ? 'PROVIDER' : 'OPERATOR';
+        if (write === 'INSERT') await em.insert(MarketUpgradeRuleEntity, { productId: from.productId, fromVersionId, toVersionId, setByRole });
+        if (write === 'TAKE_OVER') await em.update(MarketUpgradeRuleEntity, { id: existing!.id }, { setByRole });
+        if (write === 'DELETE') await em.delete(MarketUpgradeRuleEntity, { fromVersionId, toVersionId });
+        return ok(product);
+      },
+      audit: ({ from }) => ({ entityType: 'MarketUpgradeRule', entityId: `${fromVersionId}->${toVersionId}`, after: enabled ? { productId: from.productId, fromVersionId, toVersionId } : null }),
     });
   }
 
@@ -353,15 +377,4 @@ export class MarketProductService {
     const version = await em.findOneByOrFail(MarketVersionEntity, { id: versionId });
     return { product, version };
   }
-}
-
-function checkProductFields(input: ProductInput, partial: boolean): Violation[] {
-  const out: Violation[] = [];
-  if (input.name !== undefined || !partial) {
-    const name = (input.name ?? '').trim();
-    if (name.length === 0) out.push(violation('name', 'REQUIRED', 'a product needs a name'));
-    else if (name.length > NAME_MAX) out.push(violation('name', 'TOO_LONG', `a product name is at most ${NAME_MAX} characters`));
-  }
-  if (!partial && !input.saleMode) out.push(violation('saleMode', 'REQUIRED', 'choose BY_CYCLE or ONE_TIME'));
-  return out;
 }

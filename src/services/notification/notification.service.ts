@@ -1,7 +1,10 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { isMoneyFormat } from '../../billing/money';
 import { Clock } from '../../domain/common/clock';
 import { ok, invalidInput, Result } from '../../domain/common/result';
+import { Viewer } from '../../domain/common/role';
+import { checkContacts, ContactsInput, planContacts, planPreference } from '../../domain/notification/notification-settings.rule';
+import { AuditService } from '../audit/audit.service';
+import { change } from '../common/change';
 import { violation, Violation } from '../../domain/common/violation';
 import { channelEnabled, fitBody, isNotificationKind, KIND_SPECS, NotificationChannel, NotificationKind } from '../../domain/notification/notification-kind';
 import { NotificationEntity, NotificationSettingsEntity, OutboundMessageEntity, WebhookEndpointEntity } from '../../db/entities';
@@ -28,14 +31,8 @@ export interface NotificationPreference {
   readonly explicit: boolean;
 }
 
-export interface ContactsInput {
-  readonly email?: string | null;
-  readonly phone?: string | null;
-  readonly lowBalanceThreshold?: string | null;
-}
-
-const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,190}\.[^\s@]{2,}$/;
-const PHONE = /^\+?[0-9][0-9 -]{5,28}$/;
+/** The contact details input; its checks live in notification-settings.rule.ts. */
+export type { ContactsInput };
 
 /**
  * Notifications to developers (docs/notifications.md). `notify` runs inside the caller's
@@ -46,6 +43,7 @@ export class NotificationService {
   constructor(
     private readonly ds: DataSource,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
   /** Returns the notification's id, or null when `dedupeKey` says it was sent already. */
@@ -128,18 +126,22 @@ export class NotificationService {
   }
 
   /** Switches one channel of one kind on or off. The inbox is the record of what happened: it cannot be switched off. */
-  async setPreference(developerId: string, kind: string, channel: NotificationChannel, enabled: boolean): Promise<Result<NotificationPreference>> {
-    if (!isNotificationKind(kind) || kind === NotificationKind.WEBHOOK_PING) return invalidInput([violation('kind', 'UNKNOWN_KIND', `no notification kind ${kind}`)]);
-    if (channel === NotificationChannel.INBOX && !enabled) return invalidInput([violation('channel', 'INBOX_ALWAYS_ON', 'the inbox keeps every notification; switch off email, SMS or webhooks instead')]);
-    return this.ds.transaction(async (em) => {
-      const settings = await this.lockedSettings(em, developerId);
-      const key = `${kind}:${channel}`;
-      const prefs = { ...settings.preferences };
-      if (enabled === KIND_SPECS[kind].defaults.includes(channel)) delete prefs[key];
-      else prefs[key] = enabled;
-      await em.update(NotificationSettingsEntity, { developerId }, { preferences: prefs });
-      return ok({ kind, channel, enabled, explicit: key in prefs });
-    });
+  async setPreference(viewer: Viewer, kind: string, channel: NotificationChannel, enabled: boolean): Promise<Result<NotificationPreference>> {
+    const developerId = viewer.subjectId!;
+    const checked = planPreference({}, kind, channel, enabled);
+    if (!checked.ok) return checked;
+    return change(this.ds, this.audit, {
+      actor: viewer,
+      action: 'setNotificationPreference',
+      lock: (em) => this.lockedSettings(em, developerId),
+      rule: (settings) => planPreference(settings.preferences, kind, channel, enabled),
+      before: (settings) => ({ preferences: settings.preferences }),
+      save: async (em, _settings, planned) => {
+        await em.update(NotificationSettingsEntity, { developerId }, { preferences: planned.preferences });
+        return ok({ kind: planned.kind, channel, enabled, explicit: planned.explicit, preferences: planned.preferences });
+      },
+      audit: (_s, { preferences }) => ({ entityType: 'NotificationSettings', entityId: developerId, after: { preferences } }),
+    }).then((r) => (r.ok ? ok({ kind: r.value.kind, channel: r.value.channel, enabled: r.value.enabled, explicit: r.value.explicit }) : r));
   }
 
   async settings(developerId: string): Promise<NotificationSettingsEntity> {
@@ -147,23 +149,21 @@ export class NotificationService {
   }
 
   /** Email and phone for those channels, and the balance below which BALANCE_LOW is sent (null: never). */
-  async setContacts(developerId: string, input: ContactsInput): Promise<Result<NotificationSettingsEntity>> {
-    const problems: Violation[] = [];
-    if (input.email != null && (input.email.length > 200 || !EMAIL.test(input.email))) problems.push(violation('email', 'NOT_AN_EMAIL', 'email must be an address of at most 200 characters'));
-    if (input.phone != null && !PHONE.test(input.phone)) problems.push(violation('phone', 'NOT_A_PHONE', 'phone must be 6 to 30 digits, spaces or dashes, optionally after +'));
-    if (input.lowBalanceThreshold != null && !isMoneyFormat(input.lowBalanceThreshold, 14)) problems.push(violation('lowBalanceThreshold', 'NOT_MONEY', 'lowBalanceThreshold is yuan with at most two decimals, e.g. 100.00'));
+  async setContacts(viewer: Viewer, input: ContactsInput): Promise<Result<NotificationSettingsEntity>> {
+    const developerId = viewer.subjectId!;
+    const problems = checkContacts(input);
     if (problems.length > 0) return invalidInput(problems);
-    return this.ds.transaction(async (em) => {
-      const settings = await this.lockedSettings(em, developerId);
-      const patch: Partial<NotificationSettingsEntity> = {};
-      if (input.email !== undefined) patch.email = input.email;
-      if (input.phone !== undefined) patch.phone = input.phone;
-      if (input.lowBalanceThreshold !== undefined) {
-        patch.lowBalanceThreshold = input.lowBalanceThreshold;
-        patch.lowBalanceNotified = 0;
-      }
-      if (Object.keys(patch).length > 0) await em.update(NotificationSettingsEntity, { developerId }, patch);
-      return ok({ ...settings, ...patch });
+    return change(this.ds, this.audit, {
+      actor: viewer,
+      action: 'setNotificationContacts',
+      lock: (em) => this.lockedSettings(em, developerId),
+      rule: () => planContacts(input),
+      before: ({ email, phone, lowBalanceThreshold }) => ({ email, phone, lowBalanceThreshold }),
+      save: async (em, settings, patch) => {
+        if (Object.keys(patch).length > 0) await em.update(NotificationSettingsEntity, { developerId }, patch);
+        return ok({ ...settings, ...patch });
+      },
+      audit: (_s, { email, phone, lowBalanceThreshold }) => ({ entityType: 'NotificationSettings', entityId: developerId, after: { email, phone, lowBalanceThreshold } }),
     });
   }
 

@@ -5,8 +5,12 @@ import { Clock } from '../../domain/common/clock';
 import { invalidInput, ok, Result } from '../../domain/common/result';
 import { violation } from '../../domain/common/violation';
 import { KIND_SPECS, NotificationKind } from '../../domain/notification/notification-kind';
-import { OutboundAttemptEntity, OutboundMessageEntity, WebhookEndpointEntity } from '../../db/entities';
+import { DeveloperEntity, OutboundAttemptEntity, OutboundMessageEntity, WebhookEndpointEntity } from '../../db/entities';
+import { AuditService } from '../audit/audit.service';
+import { change } from '../common/change';
 import { notFound } from '../common/errors';
+import { Viewer } from '../../domain/common/role';
+import { checkEndpointCount, MAX_WEBHOOK_ENDPOINTS } from '../../domain/notification/notification-settings.rule';
 import { SecretBox } from '../common/secret-box';
 import { OutboundService, webhookSecretContext } from './outbound.service';
 
@@ -17,7 +21,8 @@ export interface EndpointChecker {
   isConfiguredTestHost(hostname: string): boolean;
 }
 
-export const MAX_WEBHOOK_ENDPOINTS = 5;
+/** At most 5 active endpoints per developer: the rule lives in notification-settings.rule.ts. */
+export { MAX_WEBHOOK_ENDPOINTS };
 
 /** A created or rotated endpoint with its signing secret: the only answer that ever shows the secret. */
 export interface EndpointWithSecret {
@@ -36,21 +41,32 @@ export class WebhookService {
     private readonly secrets: SecretBox,
     private readonly checker: EndpointChecker,
     private readonly outbound: OutboundService,
+    private readonly audit: AuditService,
   ) {}
 
-  async register(developerId: string, url: string): Promise<Result<EndpointWithSecret>> {
+  async register(viewer: Viewer, url: string): Promise<Result<EndpointWithSecret>> {
+    const developerId = viewer.subjectId!;
     const problem = await this.urlProblem(url);
     if (problem) return invalidInput([problem]);
-    return this.ds.transaction(async (em) => {
-      // Serialise a developer's registrations so the endpoint limit holds under concurrency.
-      await em.query('SELECT id FROM developer WHERE id = ? FOR UPDATE', [developerId]);
-      const count = await em.countBy(WebhookEndpointEntity, { developerId, active: 1 });
-      if (count >= MAX_WEBHOOK_ENDPOINTS) return invalidInput<EndpointWithSecret>([violation('url', 'TOO_MANY_ENDPOINTS', `at most ${MAX_WEBHOOK_ENDPOINTS} webhook endpoints; remove one first`)]);
-      const secret = newSecret();
-      const res = await em.insert(WebhookEndpointEntity, { developerId, url, secretSealed: 'pending', active: 1, createdAt: this.clock.now(), secretRotatedAt: null });
-      const id = String(res.identifiers[0].id);
-      await em.update(WebhookEndpointEntity, { id }, { secretSealed: this.secrets.seal(secret, webhookSecretContext(id)) });
-      return ok({ endpoint: await em.findOneByOrFail(WebhookEndpointEntity, { id }), secret });
+    return change(this.ds, this.audit, {
+      actor: viewer,
+      action: 'registerWebhookEndpoint',
+      lock: async (em) => {
+        // Serialise a developer's registrations so the endpoint limit holds under concurrency.
+        await em.findOne(DeveloperEntity, { where: { id: developerId }, lock: { mode: 'pessimistic_write' } });
+        return em.countBy(WebhookEndpointEntity, { developerId, active: 1 });
+      },
+      rule: (active) => checkEndpointCount(active),
+      before: () => null,
+      save: async (em) => {
+        const secret = newSecret();
+        const res = await em.insert(WebhookEndpointEntity, { developerId, url, secretSealed: 'pending', active: 1, createdAt: this.clock.now(), secretRotatedAt: null });
+        const id = String(res.identifiers[0].id);
+        await em.update(WebhookEndpointEntity, { id }, { secretSealed: this.secrets.seal(secret, webhookSecretContext(id)) });
+        return ok({ endpoint: await em.findOneByOrFail(WebhookEndpointEntity, { id }), secret });
+      },
+      // The entry names the endpoint, never its secret.
+      audit: (_n, { endpoint }) => ({ entityType: 'WebhookEndpoint', entityId: endpoint.id, after: { url: endpoint.url, active: true } }),
     });
   }
 
@@ -59,24 +75,52 @@ export class WebhookService {
   }
 
   /** A new signing secret at once; the old one stops signing (deliveries after this use the new one). */
-  async rotateSecret(developerId: string, endpointId: string): Promise<EndpointWithSecret> {
-    return this.ds.transaction(async (em) => {
-      const endpoint = isId(endpointId) ? await em.findOne(WebhookEndpointEntity, { where: { id: endpointId, developerId, active: 1 }, lock: { mode: 'pessimistic_write' } }) : null;
-      if (!endpoint) throw notFound('Webhook endpoint', endpointId);
-      const secret = newSecret();
-      await em.update(WebhookEndpointEntity, { id: endpoint.id }, { secretSealed: this.secrets.seal(secret, webhookSecretContext(endpoint.id)), secretRotatedAt: this.clock.now() });
-      return { endpoint: await em.findOneByOrFail(WebhookEndpointEntity, { id: endpoint.id }), secret };
+  async rotateSecret(viewer: Viewer, endpointId: string): Promise<EndpointWithSecret> {
+    const developerId = viewer.subjectId!;
+    const rotated = await change(this.ds, this.audit, {
+      actor: viewer,
+      action: 'rotateWebhookSecret',
+      lock: async (em) => {
+        const endpoint = isId(endpointId) ? await em.findOne(WebhookEndpointEntity, { where: { id: endpointId, developerId, active: 1 }, lock: { mode: 'pessimistic_write' } }) : null;
+        if (!endpoint) throw notFound('Webhook endpoint', endpointId);
+        return endpoint;
+      },
+      // An active endpoint of the developer's may always be rotated.
+      rule: () => ok(newSecret()),
+      before: (endpoint) => ({ secretRotatedAt: endpoint.secretRotatedAt }),
+      save: async (em, endpoint, secret) => {
+        await em.update(WebhookEndpointEntity, { id: endpoint.id }, { secretSealed: this.secrets.seal(secret, webhookSecretContext(endpoint.id)), secretRotatedAt: this.clock.now() });
+        return ok({ endpoint: await em.findOneByOrFail(WebhookEndpointEntity, { id: endpoint.id }), secret });
+      },
+      audit: (_e, { endpoint }) => ({ entityType: 'WebhookEndpoint', entityId: endpoint.id, after: { secretRotatedAt: endpoint.secretRotatedAt } }),
     });
+    if (!rotated.ok) throw new Error(`rotateWebhookSecret refused: ${rotated.refusal.kind}`);
+    return rotated.value;
   }
 
   /** Stops deliveries to the endpoint; its pending messages stop too. Its log stays readable. */
-  async remove(developerId: string, endpointId: string): Promise<WebhookEndpointEntity> {
-    return this.ds.transaction(async (em) => {
-      const endpoint = await this.own(developerId, endpointId);
-      await em.update(WebhookEndpointEntity, { id: endpoint.id }, { active: 0 });
-      await em.update(OutboundMessageEntity, { endpointId: endpoint.id, status: 'PENDING' }, { status: 'STOPPED', lastError: 'the endpoint was removed', nextAttemptAt: null });
-      return em.findOneByOrFail(WebhookEndpointEntity, { id: endpoint.id });
+  async remove(viewer: Viewer, endpointId: string): Promise<WebhookEndpointEntity> {
+    const developerId = viewer.subjectId!;
+    const removed = await change(this.ds, this.audit, {
+      actor: viewer,
+      action: 'removeWebhookEndpoint',
+      lock: async (em) => {
+        const endpoint = isId(endpointId) ? await em.findOne(WebhookEndpointEntity, { where: { id: endpointId, developerId, active: 1 }, lock: { mode: 'pessimistic_write' } }) : null;
+        if (!endpoint) throw notFound('Webhook endpoint', endpointId);
+        return endpoint;
+      },
+      // An active endpoint of the developer's may always be removed.
+      rule: () => ok(true),
+      before: (endpoint) => ({ url: endpoint.url, active: true }),
+      save: async (em, endpoint) => {
+        await em.update(WebhookEndpointEntity, { id: endpoint.id }, { active: 0 });
+        await em.update(OutboundMessageEntity, { endpointId: endpoint.id, status: 'PENDING' }, { status: 'STOPPED', lastError: 'the endpoint was removed', nextAttemptAt: null });
+        return ok(await em.findOneByOrFail(WebhookEndpointEntity, { id: endpoint.id }));
+      },
+      audit: (_e, endpoint) => ({ entityType: 'WebhookEndpoint', entityId: endpoint.id, after: { url: endpoint.url, active: false } }),
     });
+    if (!removed.ok) throw new Error(`removeWebhookEndpoint refused: ${removed.refusal.kind}`);
+    return removed.value;
   }
 
   /** The endpoint's deliveries, newest first, with their attempts. */

@@ -1,21 +1,19 @@
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { Clock } from '../../domain/common/clock';
-import { invalidInput, invalidState, ok, Result } from '../../domain/common/result';
-import { RefusalReason } from '../../domain/common/refusal-reason';
+import { ok, Result } from '../../domain/common/result';
 import { Viewer } from '../../domain/common/role';
-import { violation } from '../../domain/common/violation';
+import { alreadyGranted, checkGrant, checkRevoke, PARTNER_ID } from '../../domain/partner/partner-grant.rule';
 import { DeveloperEntity, PartnerGrantEntity } from '../../db/entities';
 import { AuditService } from '../audit/audit.service';
 import { change } from '../common/change';
+import { isDuplicateKeyError } from '../common/transaction';
 import { notFound } from '../common/errors';
 
-/** A partner id is the subject of its PARTNER credential: the same shape tokens allow. */
-const PARTNER_ID = /^[A-Za-z0-9_\-:.]{1,64}$/;
 
 /**
  * Integration partners' access to developers (DOMAIN §1): a developer grants and revokes; a
  * partner reads a developer's data only while an unrevoked grant exists. Every grant and
- * revocation is audited in its own transaction.
+ * revocation goes through `change()`, audited in its own transaction.
  */
 export class PartnerAccessService {
   constructor(
@@ -26,33 +24,34 @@ export class PartnerAccessService {
 
   async grant(viewer: Viewer, partnerId: string): Promise<Result<PartnerGrantEntity>> {
     const developerId = viewer.subjectId!;
-    if (!PARTNER_ID.test(partnerId)) return invalidInput([violation('partnerId', 'INVALID_PARTNER_ID', 'partnerId must be 1–64 characters of [A-Za-z0-9_-:.]')]);
-    return this.ds.transaction(async (em) => {
-      // Lock the developer row: a developer's grants change one at a time (a gap lock on the
-      // not-yet-existing grant row alone lets concurrent first grants deadlock).
-      if (!(await em.findOne(DeveloperEntity, { where: { id: developerId }, lock: { mode: 'pessimistic_write' } }))) {
-        return invalidInput<PartnerGrantEntity>([violation('developer', 'NOT_REGISTERED', 'register your developer account (registerDeveloper) before granting access')]);
-      }
-      const existing = await this.lockPair(em, developerId, partnerId);
-      if (existing && existing.revokedAt === null) return invalidState<PartnerGrantEntity>('GRANTED', 'grantPartnerAccess', `partner ${partnerId} already has access`, RefusalReason.ALREADY_GRANTED, { partnerId });
-      const before = existing ? { ...existing } : null;
-      const now = this.clock.now();
-      let grant: PartnerGrantEntity;
-      if (existing) {
-        existing.grantedAt = now;
-        existing.revokedAt = null;
-        grant = await em.save(existing);
-      } else {
+    if (!PARTNER_ID.test(partnerId)) return checkGrant(partnerId, false, null) as Result<never>;
+    return change(this.ds, this.audit, {
+      actor: viewer,
+      action: 'grantPartnerAccess',
+      lock: async (em) => {
+        // Lock the developer row: a developer's grants change one at a time (a gap lock on the
+        // not-yet-existing grant row alone lets concurrent first grants deadlock).
+        const registered = (await em.findOne(DeveloperEntity, { where: { id: developerId }, lock: { mode: 'pessimistic_write' } })) !== null;
+        return { registered, existing: registered ? await this.lockPair(em, developerId, partnerId) : null };
+      },
+      rule: ({ registered, existing }) => checkGrant(partnerId, registered, existing),
+      before: ({ existing }) => (existing ? { ...existing } : null),
+      save: async (em, { existing }) => {
+        const now = this.clock.now();
+        if (existing) {
+          existing.grantedAt = now;
+          existing.revokedAt = null;
+          return ok(await em.save(existing));
+        }
         try {
-          grant = await em.save(em.create(PartnerGrantEntity, { developerId, partnerId, grantedAt: now, revokedAt: null }));
+          return ok(await em.save(em.create(PartnerGrantEntity, { developerId, partnerId, grantedAt: now, revokedAt: null })));
         } catch (err) {
-          // NOTE: a concurrent first grant of the same pair inserted first (no row to lock before it existed).
-          if ((err as { code?: string }).code === 'ER_DUP_ENTRY') return invalidState<PartnerGrantEntity>('GRANTED', 'grantPartnerAccess', `partner ${partnerId} already has access`, RefusalReason.ALREADY_GRANTED, { partnerId });
+          // NOTE: a concurrent first grant of the same pair inserted first (no row to lock before it existed): refused, rolled back.
+          if (isDuplicateKeyError(err)) return alreadyGranted<PartnerGrantEntity>(partnerId);
           throw err;
         }
-      }
-      await this.audit.record(em, { actor: viewer, action: 'grantPartnerAccess', entityType: 'PartnerGrant', entityId: grant.id, before, after: grant });
-      return ok(grant);
+      },
+      audit: (_l, grant) => ({ entityType: 'PartnerGrant', entityId: grant.id, after: grant }),
     });
   }
 
@@ -66,8 +65,7 @@ export class PartnerAccessService {
         if (!existing) throw notFound('PartnerGrant', partnerId);
         return existing;
       },
-      rule: (existing) =>
-        existing.revokedAt === null ? ok(true) : invalidState<true>('REVOKED', 'revokePartnerAccess', `partner ${partnerId} has no access to revoke`, RefusalReason.NOT_GRANTED, { partnerId }),
+      rule: (existing) => checkRevoke(partnerId, existing),
       save: async (em, existing) => {
         existing.revokedAt = this.clock.now();
         return ok(await em.save(existing));

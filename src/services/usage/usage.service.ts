@@ -1,5 +1,6 @@
 import { observe } from '../../observability/metrics';
 import { isNumericId } from '../../domain/common/ids';
+import { change, UNCHANGED } from '../common/change';
 import { AuditService } from '../audit/audit.service';
 import { Viewer } from '../../domain/common/role';
 import { DataSource, EntityManager } from 'typeorm';
@@ -13,9 +14,9 @@ import { apiCallsOf, checkUsageBatch, fingerprint, mergeDailyIncrements, UsageRe
 import { API_METER_PREFIX, Meter, PACKAGE_METER_PREFIX } from '../../domain/usage/meter';
 import { ApiCategory, CallSource } from '../../domain/usage/usage.enums';
 import { AppEntity } from '../../db/entities';
-import { ConcurrentWriteConflict, retryOnLockConflict } from '../common/transaction';
-import { APP_STATE_CHUNK, loadAppQuotaStates, Queryable } from './app-quota-state';
-import { driverQueryable, withDriverTransaction } from '../common/driver-sql';
+import { ConcurrentWriteConflict, isDuplicateKeyError, retryOnLockConflict } from '../common/transaction';
+import { APP_STATE_CHUNK, loadAppQuotaStates } from './app-quota-state';
+import { driverQueryable, transactionInOneRoundTrip } from '../common/driver-sql';
 import { QuotaService } from '../quota/quota.service';
 
 export enum RecordOutcome {
@@ -37,12 +38,22 @@ export const DEFAULT_SNAPSHOT_TTL_SECONDS = 60;
 /** Most appkeys one quota snapshot answers. */
 export const MAX_SNAPSHOT_APPKEYS = 1000;
 
-/** Thrown inside a batch's transaction (which rolls it back) when a key turns out to be stored already. */
+/** A batch's write met a key stored already: it was rolled back, nothing written. */
 const STORED_KEY_MET = Symbol('STORED_KEY_MET');
-class StoredKeyMet extends Error {}
 
 /** SQL twin of `isLevelMeter` (usage-batch.rule.ts): meters whose day keeps the highest figure. */
 const LEVEL_METER_SQL = `(meter = '${Meter.CRM_RELATIONS}' OR meter LIKE '${PACKAGE_METER_PREFIX}%')`;
+
+/** One multi-row upsert of a batch's merged day increments (sorted by app, date, meter). */
+function dailyUpsert(daily: readonly { appId: string; date: string; meter: string; quantity: number; successful: number }[]): { sql: string; params: unknown[] } {
+  return {
+    sql: `INSERT INTO usage_daily (app_id, usage_date, meter, quantity, successful) VALUES ${daily.map(() => '(?,?,?,?,?)').join(',')}
+         ON DUPLICATE KEY UPDATE
+           quantity = IF(${LEVEL_METER_SQL}, GREATEST(quantity, VALUES(quantity)), quantity + VALUES(quantity)),
+           successful = IF(${LEVEL_METER_SQL}, GREATEST(successful, VALUES(successful)), successful + VALUES(successful))`,
+    params: daily.flatMap((d) => [d.appId, d.date, d.meter, d.quantity, d.successful]),
+  };
+}
 
 export type CallPermissionAnswer = CallPermission & { appkey: string; date: string; limit: number | null; usedToday: number };
 
@@ -68,8 +79,8 @@ export class UsageService {
    *
    * NOTE (speed and locks): one read for the whole batch (the apps with their quota state), taken
    * before the transaction, then one multi-row INSERT into `usage_record` and one multi-row upsert
-   * into `usage_daily`, both in sorted key order so concurrent batches lock rows in one order. The
-   * stored keys are read only when the batch is refused or the INSERT meets a stored key (a resend):
+   * into `usage_daily`, both in sorted key order so concurrent batches lock rows in one order, sent
+   * with START TRANSACTION and COMMIT as one round trip (two in all with the read). The stored keys are read only when the batch is refused or the INSERT meets a stored key (a resend):
    * then the attempt is rolled back and made again knowing them. A deadlock or lock-wait timeout
    * re-runs the whole attempt (reads included).
    */
@@ -120,28 +131,23 @@ export class UsageService {
     // Emergency traffic is decided before writing (from the read plus this batch's calls): the
     // common case, no app due a grant, writes on the driver's connection without the ORM.
     const due = this.emergencyDue(fresh, apps, today);
-    const write = async (q: Queryable) => {
-      await this.insertRecords(q, fresh);
-      const daily = mergeDailyIncrements(fresh);
-      await q.query(
-        `INSERT INTO usage_daily (app_id, usage_date, meter, quantity, successful) VALUES ${daily.map(() => '(?,?,?,?,?)').join(',')}
-         ON DUPLICATE KEY UPDATE
-           quantity = IF(${LEVEL_METER_SQL}, GREATEST(quantity, VALUES(quantity)), quantity + VALUES(quantity)),
-           successful = IF(${LEVEL_METER_SQL}, GREATEST(successful, VALUES(successful)), successful + VALUES(successful))`,
-        daily.flatMap((d) => [d.appId, d.date, d.meter, d.quantity, d.successful]),
-      );
-    };
+    const statements = [this.recordsInsert(fresh), dailyUpsert(mergeDailyIncrements(fresh))];
     try {
-      if (due.length === 0) await withDriverTransaction(this.ds, write);
-      else
+      if (due.length === 0) {
+        const [written] = (await transactionInOneRoundTrip(this.ds, statements)) as { affectedRows?: number }[];
+        // The INSERT fails on a stored key (below); a short count would mean a row lost silently.
+        if (Number(written.affectedRows) !== fresh.length) throw new Error(`usage_record: ${written.affectedRows} rows written for ${fresh.length} records`);
+      } else
         await this.ds.transaction(async (em) => {
-          await write(em);
+          for (const st of statements) await em.query(st.sql, [...st.params]);
           for (const { state: s, used } of due) {
             await this.quota.grantIfDue(em, { id: s.appId, appkey: s.appkey, name: s.name, ownerId: s.ownerId, status: s.status, tagCode: s.tagCode, grantedTrafficQuota: s.grantedTrafficQuota }, today, used, 'INGESTION');
           }
         });
     } catch (err) {
-      if (err instanceof StoredKeyMet) return STORED_KEY_MET;
+      // A key stored already (a resend, or a concurrent batch that got there first): the
+      // transaction is rolled back, nothing of the batch was written.
+      if (isDuplicateKeyError(err)) return STORED_KEY_MET;
       throw err;
     }
     return receipt;
@@ -162,18 +168,17 @@ export class UsageService {
   }
 
   /**
-   * One multi-row INSERT of the new records, sorted by key. A key found stored (a resend, or a
-   * concurrent batch that got there first) aborts the transaction (StoredKeyMet). NOTE: INSERT
-   * IGNORE, with the count of rows written checked, rather than a duplicate-key error: a resend is
-   * normal traffic, not an error to log with 2,500 parameters; every column is checked before.
+   * One multi-row INSERT of the new records, sorted by key (so concurrent batches lock in one
+   * order). NOTE: a plain INSERT: a key stored already fails it with a duplicate key (and stops the
+   * transaction's round trip there), a resend being the only way to meet one; every column is
+   * checked before, so no other error is expected and none is turned into a warning.
    */
-  private async insertRecords(q: Queryable, fresh: readonly { appId: string; record: UsageRecord }[]): Promise<void> {
+  private recordsInsert(fresh: readonly { appId: string; record: UsageRecord }[]): { sql: string; params: unknown[] } {
     const sorted = [...fresh].sort((a, b) => (a.record.idempotencyKey < b.record.idempotencyKey ? -1 : 1));
-    const written: { affectedRows?: number } = await q.query(
-      `INSERT IGNORE INTO usage_record (idempotency_key, app_id, usage_date, fingerprint, payload) VALUES ${sorted.map(() => '(?,?,?,?,?)').join(',')}`,
-      sorted.flatMap(({ appId, record }) => [record.idempotencyKey, appId, record.date, fingerprint(record), JSON.stringify(record)]),
-    );
-    if (Number(written.affectedRows) !== sorted.length) throw new StoredKeyMet('an idempotency key of the batch is stored already');
+    return {
+      sql: `INSERT INTO usage_record (idempotency_key, app_id, usage_date, fingerprint, payload) VALUES ${sorted.map(() => '(?,?,?,?,?)').join(',')}`,
+      params: sorted.flatMap(({ appId, record }) => [record.idempotencyKey, appId, record.date, fingerprint(record), JSON.stringify(record)]),
+    };
   }
 
   /**
@@ -236,14 +241,22 @@ export class UsageService {
 
   /** Operator: permit (or forbid) an app's VALUE_ADDED calls from outside the cloud. */
   async setValueAddedOutOfCloudPermitted(actor: Viewer, appId: string, permitted: boolean): Promise<AppEntity | null> {
-    return this.ds.transaction(async (em) => {
-      const app = isNumericId(appId) ? await em.findOne(AppEntity, { where: { id: appId }, lock: { mode: 'pessimistic_write' } }) : null;
-      if (!app) return null;
-      const before = { valueAddedOutOfCloudPermitted: app.valueAddedOutOfCloudPermitted };
-      app.valueAddedOutOfCloudPermitted = permitted;
-      await em.save(app);
-      await this.audit.record(em, { actor, action: 'setValueAddedOutOfCloudPermitted', entityType: 'App', entityId: app.id, before, after: { valueAddedOutOfCloudPermitted: permitted } });
-      return em.findOneByOrFail(AppEntity, { id: appId });
+    const set = await change(this.ds, this.audit, {
+      actor,
+      action: 'setValueAddedOutOfCloudPermitted',
+      lock: (em) => (isNumericId(appId) ? em.findOne(AppEntity, { where: { id: appId }, lock: { mode: 'pessimistic_write' } }) : Promise.resolve(null)),
+      // A missing app is answered null (the resolver's NOT_FOUND); any app may be permitted or not.
+      rule: (app) => ok(app),
+      before: (app) => (app ? { valueAddedOutOfCloudPermitted: app.valueAddedOutOfCloudPermitted } : null),
+      save: async (em, app) => {
+        if (!app) return ok(null);
+        app.valueAddedOutOfCloudPermitted = permitted;
+        await em.save(app);
+        return ok(await em.findOneByOrFail(AppEntity, { id: appId }));
+      },
+      audit: (_l, app) => (app ? { entityType: 'App', entityId: app.id, after: { valueAddedOutOfCloudPermitted: permitted } } : UNCHANGED),
     });
+    if (!set.ok) throw new Error(`setValueAddedOutOfCloudPermitted refused: ${set.refusal.kind}`);
+    return set.value;
   }
 }
