@@ -75,8 +75,8 @@ function blockScale(block: unknown): { multiplier: bigint; exponent: number } | 
   let rest = block;
   let twos = 0;
   let fives = 0;
-  while (rest % 2 === 0) (rest /= 2, twos++);
-  while (rest % 5 === 0) (rest /= 5, fives++);
+  for (; rest % 2 === 0; twos++) rest /= 2;
+  for (; rest % 5 === 0; fives++) rest /= 5;
   if (rest !== 1) return null;
   const exponent = Math.max(twos, fives);
   return { multiplier: 10n ** BigInt(exponent) / BigInt(block), exponent };
@@ -235,7 +235,10 @@ function ratePackage(c: CompiledPackage, input: RateBillInput): { line: RatedLin
     for (let i = 1; i < held.length; i++) {
       const p = packagePrice(c.prices, held[i]);
       if (p === null) return null;
-      if (p > bestPrice) (best = held[i], (bestPrice = p));
+      if (p > bestPrice) {
+        best = held[i];
+        bestPrice = p;
+      }
     }
     precise += bestPrice;
     const seen = perPackage.get(best) ?? { days: 0, price: formatScaled(bestPrice, PRICE_DIGITS) };
