@@ -12,6 +12,7 @@
  * BENCH_APPS for the apps directly). A measurement, not a test: no threshold.
  */
 import 'reflect-metadata';
+import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import mysql from 'mysql2/promise';
 import { BillingPlatform } from '../src/billing/billing.enums';
@@ -57,6 +58,46 @@ async function resultDigest(q: (sql: string) => Promise<{ n: string; h: string }
     parts.push(`${name}:${r.n}:${BigInt(r.h ?? 0).toString(16)}`);
   }
   return parts.join(' ');
+}
+
+/** CPU seconds (user + system) a process has used, from /proc (Linux); null elsewhere or when it is gone. */
+function cpuSecondsOf(pid: number, path = `/proc/${pid}/stat`): number | null {
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const stat = readFileSync(path, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU seconds of every thread of a process, by thread id (/proc/<pid>/task). */
+function threadCpuSeconds(pid: number): Map<number, number> {
+  const out = new Map<number, number>();
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      const cpu = cpuSecondsOf(Number(tid), `/proc/${pid}/task/${tid}/stat`);
+      if (cpu !== null) out.set(Number(tid), cpu);
+    }
+  } catch {
+    // gone, or not Linux
+  }
+  return out;
+}
+
+/** The local database server's pid (a process named mariadbd or mysqld), or null. */
+function databasePid(): number | null {
+  try {
+    for (const d of readdirSync('/proc')) {
+      if (!/^\d+$/.test(d)) continue;
+      const comm = readFileSync(`/proc/${d}/comm`, 'utf8').trim();
+      if (comm === 'mariadbd' || comm === 'mysqld') return Number(d);
+    }
+  } catch {
+    // not Linux
+  }
+  return null;
 }
 
 export async function benchBilling(): Promise<Record<string, unknown>> {
@@ -116,6 +157,10 @@ export async function benchBilling(): Promise<Record<string, unknown>> {
     const clock = new FixedClock(new Date('2026-11-20T04:00:00Z'));
     const runs = new BillingRunService(ds, clock, new SandboxPaymentProvider(), undefined, base.billing);
     const peakRssKb = new Array<number>(WORKERS).fill(0);
+    // CPU of the workers and of the database server over the billing runs: on a machine shared with
+    // other work, wall time alone says little (see docs/billing.md, "Benchmark").
+    const dbPid = databasePid();
+    const cpuBefore = { workers: pool.pids.map((pid) => cpuSecondsOf(pid)), db: dbPid === null ? null : cpuSecondsOf(dbPid), dbThreads: dbPid === null ? new Map<number, number>() : threadCpuSeconds(dbPid) };
     const started = performance.now();
     let lines = 0;
     for (let d = 0; d < DAYS; d++) {
@@ -130,6 +175,22 @@ export async function benchBilling(): Promise<Record<string, unknown>> {
     }
     process.stderr.write('\n');
     const seconds = (performance.now() - started) / 1000;
+    const cpuUsed = (before: number | null, after: number | null) => (before === null || after === null ? null : Number((after - before).toFixed(2)));
+    const workerCpuSeconds = pool.pids.map((pid, w) => cpuUsed(cpuBefore.workers[w], cpuSecondsOf(pid)));
+    const databaseCpuSeconds = dbPid === null ? null : cpuUsed(cpuBefore.db, cpuSecondsOf(dbPid));
+    // The server's threads serving this bench's connections (MariaDB's PROCESSLIST.TID; the workers'
+    // connections stay open until the pool closes): the server's work for the run without other
+    // databases' statements, and without its background threads (purge, page cleaner, log writer).
+    let benchConnectionsCpuSeconds: number | null = null;
+    if (dbPid !== null) {
+      try {
+        const tids: { TID: number }[] = await q('SELECT TID FROM information_schema.PROCESSLIST WHERE DB = ?', [dbName]);
+        const after = threadCpuSeconds(dbPid);
+        benchConnectionsCpuSeconds = Number(tids.reduce((s, { TID }) => s + (after.get(Number(TID)) ?? 0) - (cpuBefore.dbThreads.get(Number(TID)) ?? 0), 0).toFixed(2));
+      } catch {
+        // not MariaDB
+      }
+    }
 
     // Baseline: a raw INSERT … SELECT writing the same number of lines into a copy of bill_line.
     await q('CREATE TABLE bench_line LIKE bill_line');
@@ -156,6 +217,9 @@ export async function benchBilling(): Promise<Record<string, unknown>> {
       appDaysPerSecond: Number(((APPS * DAYS) / seconds).toFixed(0)),
       rawInsertSelectSeconds: Number(rawSeconds.toFixed(2)),
       ratioVsRawInsertSelect: Number((seconds / rawSeconds).toFixed(1)),
+      workerCpuSeconds,
+      databaseCpuSeconds,
+      benchConnectionsCpuSeconds,
       peakRssPerWorkerMB: peakRssKb.map((kb) => Number((kb / 1024).toFixed(0))),
       benchProcessPeakRssMB: Number((process.resourceUsage().maxRSS / 1024).toFixed(0)),
       loadAverage: loadavg().map((x) => Number(x.toFixed(1))),

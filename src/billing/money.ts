@@ -19,6 +19,15 @@ export function grouped(value: Dec | number | string): string {
   return dot < 0 ? g : `${g}${s.slice(dot)}`;
 }
 
+/**
+ * A decimal already in plain form (as decimal.js's `toFixed()` prints one: no exponent, no trailing
+ * fractional zeros) with thousands separators, without parsing it: `grouped` of the same value.
+ */
+export function groupedPlain(s: string): string {
+  const dot = s.indexOf('.');
+  return dot < 0 ? groupThousands(s) : `${groupThousands(s.slice(0, dot))}${s.slice(dot)}`;
+}
+
 /** "-1234567" → "-1,234,567" (a loop: rating calls this several times per bill, a lookahead regex cost more). */
 function groupThousands(int: string): string {
   const sign = int.startsWith('-') ? '-' : '';

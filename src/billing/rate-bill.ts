@@ -1,3 +1,4 @@
+import { rateBillFixedPoint } from './fixed-point-rating';
 import { PRICING_MODELS } from './models';
 import { constant, D, Dec, fen, grouped, plain, roundFen } from './money';
 import { ChargeDef, PACKAGE_METER } from './price-list';
@@ -46,8 +47,16 @@ export interface RateBillInput {
  * lines in coupon scope), so a coupon never exceeds the lines it covers and its unused remainder
  * is simply lost (same-day expiry); then the discount line, −round(percent × sum of the rounded
  * lines so far). The total is the sum of the rounded lines.
+ *
+ * Computed in fixed point (`rateBillFixedPoint`: BigInt in scaled units) when the inputs allow an
+ * exact result, which is then identical to the decimal.js reference's; otherwise by the reference.
  */
 export function rateBill(input: RateBillInput): RatedBill {
+  return rateBillFixedPoint(input) ?? rateBillDecimal(input);
+}
+
+/** `rateBill` in decimal.js: the reference the fixed-point path is checked against, and the path for any input it declines. */
+export function rateBillDecimal(input: RateBillInput): RatedBill {
   const lines: RatedLine[] = [];
   let couponBase: Dec = new D(0);
   // The sum of the rounded lines so far (what `total` and the discount base add up).

@@ -135,6 +135,18 @@ interface PreparedChunk {
   lineTails: Map<string, string[]>;
 }
 
+/** A chunk's apps and, when there are any, the chunk prepared to write. */
+interface ChunkRead {
+  apps: ChunkApp[];
+  prepared: PreparedChunk | null;
+}
+
+/** A shard this worker claimed, its first chunk being read. */
+interface ShardAhead {
+  shard: ClaimedShard;
+  first: Promise<ChunkRead>;
+}
+
 /** What every chunk of one run shares: read from the run's row, so every worker bills alike. */
 interface RunContext {
   runId: string;
@@ -238,9 +250,17 @@ export class BillingRunService {
     onProgress?.(shardsDone, run.shardCount, 0);
     // Waiting for other workers' shards: look again soon (the run usually ends within a chunk), then less often.
     let idle = 20;
+    // The next shard, claimed while this one's last chunk writes, its first chunk read meanwhile.
+    let ahead: Promise<ShardAhead | null> | null = null;
+    const onLastChunk = () => {
+      ahead = this.claimAhead(runId, ctx, worker);
+      // Awaited by the next turn of the loop; a failure must not go unhandled before then.
+      ahead.catch(() => undefined);
+    };
     while (run.state !== BillingRunState.DONE) {
-      const shard = await claimShard(this.ds.manager, runId, worker, this.options.leaseSeconds);
-      if (!shard) {
+      const claimed: ShardAhead | null = ahead ? await (ahead as Promise<ShardAhead | null>) : await this.claimAhead(runId, ctx, worker);
+      ahead = null;
+      if (!claimed) {
         const now = await this.findRun(runId);
         if (!now || now.state === BillingRunState.DONE) break;
         shardsDone = now.shardsDone;
@@ -249,8 +269,9 @@ export class BillingRunService {
         continue;
       }
       idle = 20;
+      const { shard, first } = claimed;
       try {
-        const counts = await this.billShard(shard, ctx, worker, (c) => {
+        const counts = await this.billShard(shard, first, ctx, worker, onLastChunk, (c) => {
           report.appsConsidered += c.apps;
           report.billsCreated += c.created;
           report.billsSkipped += c.apps - c.created;
@@ -262,7 +283,11 @@ export class BillingRunService {
         const finished = await this.ds.transaction((tx) => finishShard(tx, shard, worker));
         if (finished) onProgress?.(++shardsDone, run.shardCount, report.appsConsidered);
       } catch (err) {
-        await releaseShard(this.ds.manager, shard, worker, String((err as Error).message ?? err)).catch(() => undefined);
+        const message = String((err as Error).message ?? err);
+        await releaseShard(this.ds.manager, shard, worker, message).catch(() => undefined);
+        // A shard claimed ahead goes back at once too, rather than when its lease expires.
+        const next = await (ahead as Promise<ShardAhead | null> | null)?.catch(() => null);
+        if (next) await releaseShard(this.ds.manager, next.shard, worker, `released: ${message}`).catch(() => undefined);
         throw err;
       }
     }
@@ -281,28 +306,33 @@ export class BillingRunService {
   }
 
   /**
-   * Bills one shard, a chunk at a time. Pipelined: the next chunk is read, rated and formatted while
-   * this chunk's transaction runs (Node and MariaDB work at once). Preparing reads nothing a billing
-   * transaction changes (usage, apps, new-ISV flags, discounts) and locks nothing one holds; the
+   * Bills one shard, a chunk at a time, from its first chunk (`first`, being read). Pipelined (Node
+   * and MariaDB work at once): the next chunk is read, rated and formatted while this chunk's
+   * transaction runs, and while the shard's last chunk writes, the next shard is claimed and its
+   * first chunk read (`onLastChunk`). Preparing reads nothing a billing transaction changes (usage, apps, new-ISV flags, discounts) and locks nothing one holds; the
    * chunk transactions stay one at a time and in order. Returns `LEASE_LOST` when another worker
    * took the shard over (this worker's last chunk rolled back; the other carries on).
    */
-  private async billShard(shard: ClaimedShard, ctx: RunContext, worker: string, onChunk: (c: ChunkCounts) => void): Promise<'DONE' | 'LEASE_LOST'> {
+  private async billShard(
+    shard: ClaimedShard,
+    first: Promise<ChunkRead>,
+    ctx: RunContext,
+    worker: string,
+    onLastChunk: () => void,
+    onChunk: (c: ChunkCounts) => void,
+  ): Promise<'DONE' | 'LEASE_LOST'> {
     const limit = this.options.chunkApps;
-    const read = (after: AppCursor | null) =>
-      this.withDeadlockRetry(async () => {
-        const apps = await this.usage.appsToBill(this.ds.manager, ctx.platform, ctx.period, shard, after, limit);
-        return { apps, prepared: apps.length > 0 ? await this.prepareChunk(apps, ctx) : null };
-      });
-    let next = read(null);
+    let next = first;
     for (;;) {
       const { apps, prepared } = await next;
       if (!prepared) return 'DONE';
       const last = apps[apps.length - 1];
       const more = apps.length === limit;
-      next = more ? read({ ownerId: last.owner_id, appId: last.id }) : Promise.resolve({ apps: [], prepared: null });
+      next = more ? this.readChunk(shard, ctx, { ownerId: last.owner_id, appId: last.id }) : Promise.resolve({ apps: [], prepared: null });
       // Awaited on the next turn; if this turn throws first, its failure must not go unhandled.
       next.catch(() => undefined);
+      // The shard's last chunk: the next shard is claimed and its first chunk read while this one writes.
+      if (!more) onLastChunk();
       try {
         const counts = await this.withDeadlockRetry(() => this.writeChunk(prepared, ctx, shard, worker));
         onChunk(counts);
@@ -311,6 +341,23 @@ export class BillingRunService {
         throw err;
       }
     }
+  }
+
+  /** The shard's next `chunkApps` apps after `after`, read, rated and formatted (outside any transaction). */
+  private readChunk(shard: ClaimedShard, ctx: RunContext, after: AppCursor | null): Promise<ChunkRead> {
+    return this.withDeadlockRetry(async () => {
+      const apps = await this.usage.appsToBill(this.ds.manager, ctx.platform, ctx.period, shard, after, this.options.chunkApps);
+      return { apps, prepared: apps.length > 0 ? await this.prepareChunk(apps, ctx) : null };
+    });
+  }
+
+  /** Claims a shard of the run and starts reading its first chunk; null when none is free now. */
+  private async claimAhead(runId: string, ctx: RunContext, worker: string): Promise<ShardAhead | null> {
+    const shard = await claimShard(this.ds.manager, runId, worker, this.options.leaseSeconds);
+    if (!shard) return null;
+    const first = this.readChunk(shard, ctx, null);
+    first.catch(() => undefined);
+    return { shard, first };
   }
 
   private async withDeadlockRetry<T>(work: () => Promise<T>): Promise<T> {
