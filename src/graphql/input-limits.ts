@@ -92,6 +92,9 @@ export const TEXT_LIMITS: Readonly<Record<string, TextLimit>> = {
   // Stored in review_round.explanation (TEXT); the review rule allows 2,000.
   'DecideReviewInput.explanation': bound(2000),
   'DecideReviewInput.reasons': CODE,
+  // Stored in review_round.explanation (TEXT); the decision rule allows at most 2,000 (rounds).
+  'DecideReviewItemInput.explanation': bound(2000),
+  'DecideReviewItemInput.reasons': CODE,
   'EnumValueInput.value': col(MarketBillingPriceEntity, 'enumValue'),
   'MarketVersionInput.name': col(MarketVersionEntity, 'name'),
   // Member-capability material is stored in one JSON column; the bounds are the rule's (member-capability.rule.ts).
@@ -176,6 +179,7 @@ export const TEXT_LIMITS: Readonly<Record<string, TextLimit>> = {
   'Query.partnerDevelopers(after)': CURSOR,
   'Query.webhookEndpoints(after)': CURSOR,
   'Query.reviewQueue(after)': CURSOR,
+  'Query.reviewerQueue(after)': CURSOR,
   'RegisterDeveloperInput.name': col(DeveloperEntity, 'name'),
   'RequestInvoiceInput.taxNo': col(InvoiceEntity, 'taxNo'),
   'RequestInvoiceInput.title': col(InvoiceEntity, 'title'),
