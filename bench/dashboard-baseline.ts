@@ -87,7 +87,12 @@ async function loadPage(req: Request, apps: Row[]): Promise<PageBatch> {
           ON r.subject_type = 'APP' AND r.subject_id = m.subject_id AND r.round_no = m.n`,
       [ids],
     ),
-    req.q("SELECT id, app_id, kind, package_code, requested_quota, submitted_at, due_at, due_provisional FROM package_application WHERE status = 'PENDING' AND app_id IN (?) ORDER BY due_at, id", [ids]),
+    req.q(
+      `SELECT a.id, a.app_id, a.kind, a.package_code, a.requested_quota, a.submitted_at, r.due_at, r.due_provisional FROM package_application a
+         JOIN review_round r ON r.subject_type = 'PACKAGE_APPLICATION' AND r.status = 'PENDING' AND r.subject_id = a.id
+        WHERE a.status = 'PENDING' AND a.app_id IN (?) ORDER BY r.due_at, a.id`,
+      [ids],
+    ),
     req.monthRows(),
   ]);
   const batch: PageBatch = { tags: new Map(), emergency: new Map(), latest: new Map(), pending: new Map(), month: new Map() };

@@ -136,7 +136,18 @@ async function seed(q: Q): Promise<void> {
     if (a.j % 10 === 2) applications.push([a.id, a.owner_id, 'TRAFFIC', 'TRAFFIC_500K', 500_000, new Date('2026-11-19T02:00:00Z'), new Date('2026-11-24T16:00:00Z')]);
     if (a.j % 10 === 7) applications.push([a.id, a.owner_id, 'VALUE_ADDED', 'WANGWANG_CHAT_HISTORY', null, new Date('2026-11-16T02:00:00Z'), new Date('2026-11-19T16:00:00Z')]);
   }
-  await insertMany(q, 'INSERT INTO package_application (app_id, developer_id, kind, package_code, requested_quota, status, submitted_at, due_at, due_provisional, eligibility)', "(?,?,?,?,?,'PENDING',?,?,0,'[]')", applications);
+  await insertMany(q, 'INSERT INTO package_application (app_id, developer_id, kind, package_code, requested_quota, status, submitted_at, eligibility)', "(?,?,?,?,?,'PENDING',?,'[]')", applications.map((r) => r.slice(0, 6)));
+  // Each application's due time lives in its review round (issue 13).
+  const filed: { id: string; app_id: string; package_code: string; developer_id: string; submitted_at: Date; tag_code: string }[] = await q(
+    "SELECT a.id, a.app_id, a.package_code, a.developer_id, a.submitted_at, app.tag_code FROM package_application a JOIN app ON app.id = a.app_id WHERE a.developer_id LIKE 'bench-home-%' ORDER BY a.id",
+  );
+  const dueOf = new Map(applications.map((r) => [`${r[0]}:${r[3]}`, r[6]]));
+  await insertMany(
+    q,
+    'INSERT INTO review_round (subject_type, subject_id, owner_id, tag_code, round_no, status, submitted_by, submitted_at, due_at, due_provisional, reasons)',
+    "('PACKAGE_APPLICATION',?,?,?,1,'PENDING',?,?,?,0,'[]')",
+    filed.map((a) => [String(a.id), a.developer_id, a.tag_code, a.developer_id, a.submitted_at, dueOf.get(`${a.app_id}:${a.package_code}`)]),
+  );
 
   // Emergency traffic today for one ONLINE app in ten.
   await insertMany(q, 'INSERT INTO emergency_grant (app_id, grant_date, base_limit, granted_calls, `trigger`)', "(?, '2026-11-20', 100000, 50000, 'QUOTA_EXHAUSTED')", online.filter((a) => a.j % 10 === 2).map((a) => [a.id]));

@@ -36,18 +36,6 @@ const ALLOWED: Readonly<Record<string, string>> = {
   'quota/quota.service.ts#reportQuotaExhausted': 'the gateway reports an exhausted quota; the emergency grant it may make is its own record and notifies the owner',
   // Not converted yet (docs/review.md §3 lists them).
   'developer/account-closure.service.ts#close': 'settles the account (a money movement that commits even when the closure is then refused) between its two checks; lock → pure rules (checkNotClosed, checkClosable) → save → audit already',
-  'review/review.service.ts#submitApp': 'review rounds (src/services/review/*): converted with the shared review mechanism',
-  'review/review.service.ts#decide': 'review rounds (src/services/review/*): converted with the shared review mechanism',
-  'review/review.service.ts#postFeedback': 'review rounds (src/services/review/*): converted with the shared review mechanism',
-  'review/review-assignment.service.ts#claim': 'review assignment (src/services/review/*): converted with the shared review mechanism',
-  'review/review-assignment.service.ts#release': 'review assignment (src/services/review/*): converted with the shared review mechanism',
-  'review/review-assignment.service.ts#assign': 'review assignment (src/services/review/*): converted with the shared review mechanism',
-  'review/review-assignment.service.ts#setLead': 'review assignment (src/services/review/*): converted with the shared review mechanism',
-  'application/package-application.service.ts#applyForTrafficPackage': 'package applications (src/services/application/*): converted with the shared review mechanism',
-  'application/package-application.service.ts#applyForValueAddedPackage': 'package applications (src/services/application/*): converted with the shared review mechanism',
-  'member-capability/member-capability.service.ts#upsertCategory': 'member capability (src/services/member-capability/*): converted with the shared review mechanism',
-  'member-capability/member-capability.service.ts#apply': 'member capability (src/services/member-capability/*): converted with the shared review mechanism',
-  'member-capability/member-capability.service.ts#liftBar': 'member capability (src/services/member-capability/*): converted with the shared review mechanism',
 };
 
 const OPENERS = new Set(['transaction', 'withRetryableTransaction', 'retryOnLockConflict', 'withDriverTransaction', 'transactionInOneRoundTrip', 'beginTransaction']);

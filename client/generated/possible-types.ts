@@ -66,6 +66,12 @@
       "InvalidState",
       "MemberCapabilityApplication"
     ],
+    "DecideReviewItemResult": [
+      "InvalidInput",
+      "InvalidState",
+      "NotEligible",
+      "ReviewItem"
+    ],
     "DecideReviewResult": [
       "InvalidInput",
       "InvalidState",

@@ -1,3 +1,4 @@
+import { DECISION_POLICIES } from '../domain/review/decision.rule';
 import { getMetadataArgsStorage } from 'typeorm';
 import {
   AppEntity,
@@ -91,6 +92,9 @@ export const TEXT_LIMITS: Readonly<Record<string, TextLimit>> = {
   // Stored in review_round.explanation (TEXT); the review rule allows 2,000.
   'DecideReviewInput.explanation': bound(2000),
   'DecideReviewInput.reasons': CODE,
+  // Stored in review_round.explanation (TEXT); the decision rule allows at most 2,000 (rounds).
+  'DecideReviewItemInput.explanation': bound(2000),
+  'DecideReviewItemInput.reasons': CODE,
   'EnumValueInput.value': col(MarketBillingPriceEntity, 'enumValue'),
   'MarketVersionInput.name': col(MarketVersionEntity, 'name'),
   // Member-capability material is stored in one JSON column; the bounds are the rule's (member-capability.rule.ts).
@@ -106,8 +110,9 @@ export const TEXT_LIMITS: Readonly<Record<string, TextLimit>> = {
   'MemberCapabilityApplicationInput.usageScenario': bound(2000),
   'Mutation.adjustBalance(idempotencyKey)': bound(100),
   'Mutation.adjustBalance(reason)': col(LedgerEntryEntity, 'note'),
-  'Mutation.decideApplication(reason)': col(PackageApplicationEntity, 'rejectionReason'),
-  'Mutation.decideMemberCapabilityApplication(note)': col(MemberCapabilityApplicationEntity, 'rejectionNote'),
+  // Stored in review_round.explanation (TEXT); the decision rule allows 1,000 for applications (DECISION_POLICIES).
+  'Mutation.decideApplication(reason)': bound(DECISION_POLICIES.PACKAGE_APPLICATION.explanationMax),
+  'Mutation.decideMemberCapabilityApplication(note)': bound(DECISION_POLICIES.MEMBER_CAPABILITY_APPLICATION.explanationMax),
   'Mutation.issueInvoice(invoiceNo)': col(InvoiceEntity, 'invoiceNo'),
   // Stored in review_message.body (TEXT); the review rule allows 2,000.
   'Mutation.postReviewFeedback(message)': bound(2000),
@@ -174,6 +179,7 @@ export const TEXT_LIMITS: Readonly<Record<string, TextLimit>> = {
   'Query.partnerDevelopers(after)': CURSOR,
   'Query.webhookEndpoints(after)': CURSOR,
   'Query.reviewQueue(after)': CURSOR,
+  'Query.reviewerQueue(after)': CURSOR,
   'RegisterDeveloperInput.name': col(DeveloperEntity, 'name'),
   'RequestInvoiceInput.taxNo': col(InvoiceEntity, 'taxNo'),
   'RequestInvoiceInput.title': col(InvoiceEntity, 'title'),

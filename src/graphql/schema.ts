@@ -26,6 +26,7 @@ import { PartnerResolver } from './resolvers/partner.resolver';
 import { MarketOrderResolver } from './resolvers/market-order.resolver';
 import { MarketProductResolver, MarketProductReviewRoundResolver, MarketVersionResolver } from './resolvers/market-product.resolver';
 import { AppReviewResolver, ReviewResolver } from './resolvers/review.resolver';
+import { ReviewerQueueResolver } from './resolvers/reviewer-queue.resolver';
 import { UsageResolver } from './resolvers/usage.resolver';
 import { NotificationResolver } from './resolvers/notification.resolver';
 import { AppUsageResolver } from './resolvers/app-usage.resolver';
@@ -52,6 +53,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   CatalogResolver,
   CalendarResolver,
   ReviewResolver,
+  ReviewerQueueResolver,
   AppReviewResolver,
   UsageResolver,
   NotificationResolver,

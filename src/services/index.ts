@@ -28,6 +28,7 @@ import { OutboundHttpClient } from '../outbound';
 import { MarketNotificationService } from './market/notification.service';
 import { MarketOrderService } from './market/order.service';
 import { MarketProductService } from './market/product.service';
+import { ReviewerQueueService } from './review/reviewer-queue';
 import { ReviewService } from './review/review.service';
 import { PackageApplicationService } from './application/package-application.service';
 import { MemberCapabilityService } from './member-capability/member-capability.service';
@@ -69,6 +70,8 @@ export interface Services {
   readonly marketOrders: MarketOrderService;
   readonly marketNotifications: MarketNotificationService;
   readonly reviews: ReviewService;
+  /** The reviewer queue over every workflow (rounds, package and member-capability applications). */
+  readonly reviewerQueue: ReviewerQueueService;
   readonly usage: UsageService;
   readonly quota: QuotaService;
   readonly notifications: NotificationService;
@@ -154,6 +157,7 @@ export function createServices(ds: DataSource, clock: Clock, options: ServiceOpt
     reviewAssignments: new ReviewAssignmentService(ds, clock, audit, options.reviewAtRiskWorkingHours ?? 24),
     calendar,
     reviews,
+    reviewerQueue: new ReviewerQueueService(ds),
     catalog: new CatalogService(ds, audit),
     developers: new DeveloperService(ds, audit),
     closures: new AccountClosureService(ds, clock, provider, audit),
@@ -164,8 +168,8 @@ export function createServices(ds: DataSource, clock: Clock, options: ServiceOpt
     outboundDeliveries,
     webhooks: new WebhookService(ds, clock, secretBox, poster, outboundDeliveries, audit),
     messageSender,
-    packageApplications: new PackageApplicationService(ds, clock, calendar, notifications, audit),
-    memberCapabilities: new MemberCapabilityService(ds, clock, calendar, notifications, audit, operatorControls),
+    packageApplications: new PackageApplicationService(ds, clock, notifications, audit, reviews),
+    memberCapabilities: new MemberCapabilityService(ds, clock, notifications, audit, operatorControls, reviews),
     audit,
     partners: new PartnerAccessService(ds, clock, audit),
     outbound,

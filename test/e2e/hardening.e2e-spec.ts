@@ -374,7 +374,8 @@ describe('audit log: who, when, what, before and after', () => {
     expect(byReviewer[1].before).toMatchObject({ status: 'PENDING', subjectState: 'IN_REVIEW', reasons: [] });
     expect(byReviewer[1].after).toMatchObject({ status: 'REJECTED', subjectState: 'REJECTED', reasons: ['INCOMPLETE_MATERIAL'], explanation: 'logo missing' });
     expect(byReviewer[0].after).toMatchObject({ body: 'The logo.', authorRole: 'REVIEWER' });
-    expect((await t.gql(AuditLogDocument, { actorId: dev.id, action: 'postReviewFeedback' }, operator)).data!.auditLog.totalCount).toBe(0);
+    // Every state change is audited (docs/review.md §3): the developer's question too, once.
+    expect((await t.gql(AuditLogDocument, { actorId: dev.id, action: 'postReviewFeedback' }, operator)).data!.auditLog.totalCount).toBe(1);
     const calendar = (await t.gql(AuditLogDocument, { actorId: 'ops-dave' }, operator)).data!.auditLog.edges.map((e) => e.node);
     expect(calendar).toEqual([expect.objectContaining({ action: 'setCalendarDay', entityType: 'CalendarDay', entityId: '2026-12-31', before: null })]);
     expect(calendar[0].after).toMatchObject({ date: '2026-12-31', kind: 'OFF', note: 'year end', updatedBy: 'ops-dave' });

@@ -243,9 +243,14 @@ describe('SQL statements per home page: at most 9, the same for 1 and 100 apps (
         "INSERT INTO review_round (subject_type, subject_id, owner_id, tag_code, round_no, status, submitted_by, submitted_at, due_at, due_provisional, reasons) VALUES ('APP', ?, ?, 'TAOBAOKE', 1, 'PENDING', ?, ?, ?, 0, '[]')",
         [id, dev.id, dev.id, new Date(NOW), new Date(DUE)],
       );
+      const filed = await t.ds.query(
+        "INSERT INTO package_application (app_id, developer_id, kind, package_code, requested_quota, status, submitted_at, eligibility) VALUES (?, ?, 'VALUE_ADDED', 'WANGWANG_CHAT_HISTORY', NULL, 'PENDING', ?, '[]')",
+        [id, dev.id, new Date(NOW)],
+      );
+      // The application's due time lives in its review round (issue 13).
       await t.ds.query(
-        "INSERT INTO package_application (app_id, developer_id, kind, package_code, requested_quota, status, submitted_at, due_at, due_provisional, eligibility) VALUES (?, ?, 'VALUE_ADDED', 'WANGWANG_CHAT_HISTORY', NULL, 'PENDING', ?, ?, 0, '[]')",
-        [id, dev.id, new Date(NOW), new Date(DUE)],
+        "INSERT INTO review_round (subject_type, subject_id, owner_id, tag_code, round_no, status, submitted_by, submitted_at, due_at, due_provisional, reasons) VALUES ('PACKAGE_APPLICATION', ?, ?, 'TAOBAOKE', 1, 'PENDING', ?, ?, ?, 0, '[]')",
+        [String(filed.insertId), dev.id, dev.id, new Date(NOW), new Date(DUE)],
       );
       const appkey = (await t.ds.query('SELECT appkey FROM app WHERE id = ?', [id]))[0].appkey;
       await t.ds.query(

@@ -202,3 +202,159 @@ describe('roles and refusals', () => {
     expect(errorCode(await t.post({ query: '{ reviewQueue(assigned: MINE) { totalCount } }' }, dev.token))).toBe('FORBIDDEN');
   });
 });
+
+/** A developer's ONLINE app with a pending value-added package application, and a pending member-capability application. */
+async function pendingApplications(): Promise<{ appId: string; pkgId: string; mcId: string }> {
+  const dev = await t.developer('Queue ISV');
+  const { createApp } = await gql<{ createApp: { id: string } }>('mutation($i: CreateAppInput!) { createApp(input: $i) { ... on App { id } } }', { i: { name: 'Queue Appraisal', tagCode: 'MERCHANT_BACKEND', declaredFunctions: ['PERFORMANCE_APPRAISAL'] } }, dev.token);
+  await t.ds.query("UPDATE app SET status = 'ONLINE' WHERE id = ?", [createApp.id]);
+  const pkg = await gql<{ applyForValueAddedPackage: { id: string } }>('mutation($id: ID!) { applyForValueAddedPackage(appId: $id, packageCode: "WANGWANG_CHAT_HISTORY") { ... on PackageApplication { id } } }', { id: createApp.id }, dev.token);
+  const mc = await gql<{ applyForMemberCapability: { id: string } }>(
+    'mutation($i: MemberCapabilityApplicationInput!) { applyForMemberCapability(input: $i) { ... on MemberCapabilityApplication { id } } }',
+    {
+      i: {
+        categoryCode: 'APPAREL', productKind: 'MINI_PROGRAM', build: 'TEMPLATE', merchantTier: 'POTENTIAL', merchantSegment: 'Apparel stores', isvName: 'Queue ISV', dingTalkContact: 'dt-2',
+        demoDocumentUrl: 'https://docs.example.com/demo', permissionsRequested: ['taobao.crm.member.read'], usageScenario: 'Points mall', companyIntroduction: 'Ten years', successCases: '30 brands',
+      },
+    },
+    dev.token,
+  );
+  return { appId: createApp.id, pkgId: pkg.applyForValueAddedPackage.id, mcId: mc.applyForMemberCapability.id };
+}
+
+interface QueueItem {
+  id: string;
+  kind: string;
+  itemId: string;
+  status: string;
+  subject: string;
+  appId: string | null;
+  tagCode: string | null;
+  dueAt: string;
+  submittedAt: string;
+  overdue: boolean;
+  round: { id: string; app: { id: string } | null } | null;
+  packageApplication: { id: string; packageCode: string } | null;
+  memberCapabilityApplication: { id: string; categoryCode: string } | null;
+  assignment: { assigneeId: string } | null;
+}
+interface QueuePage {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  edges: { cursor: string; node: QueueItem }[];
+}
+const QUEUE = `query($kind: ReviewItemKind, $first: Int, $after: String, $tag: ID, $a: AssignmentFilter) {
+  reviewerQueue(kind: $kind, first: $first, after: $after, tagCode: $tag, assigned: $a) {
+    totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    edges { cursor node { id kind itemId status subject appId tagCode dueAt submittedAt overdue
+      round { id app { id } } packageApplication { id packageCode } memberCapabilityApplication { id categoryCode } assignment { assigneeId } } }
+  }
+}`;
+const reviewerQueue = async (vars: Record<string, unknown>, token: string = revA) => (await gql<{ reviewerQueue: QueuePage }>(QUEUE, vars, token)).reviewerQueue;
+
+describe('reviewerQueue: one queue of every workflow (issue 13), earliest due first, keyset-paged', () => {
+  it('a round, a package application and a member-capability application (all submitted Fri 2026-11-20, due end of Wed 11-25) are one queue; each names its kind, item and workflow row', async () => {
+    const { roundId } = await submittedRound();
+    const { appId, pkgId, mcId } = await pendingApplications();
+    const page = await reviewerQueue({ first: 100 });
+    const ours = page.edges.map((e) => e.node).filter((n) => [`REVIEW_ROUND:${roundId}`, `PACKAGE_APPLICATION:${pkgId}`, `MEMBER_CAPABILITY_APPLICATION:${mcId}`].includes(n.id));
+    expect(ours).toEqual([
+      expect.objectContaining({ kind: 'MEMBER_CAPABILITY_APPLICATION', itemId: mcId, status: 'PENDING', subject: 'APPAREL', appId: null, tagCode: null, dueAt: '2026-11-25T16:00:00.000Z', overdue: false, round: null, packageApplication: null, memberCapabilityApplication: { id: mcId, categoryCode: 'APPAREL' } }),
+      expect.objectContaining({ kind: 'PACKAGE_APPLICATION', itemId: pkgId, subject: 'WANGWANG_CHAT_HISTORY', appId, tagCode: 'MERCHANT_BACKEND', dueAt: '2026-11-25T16:00:00.000Z', packageApplication: { id: pkgId, packageCode: 'WANGWANG_CHAT_HISTORY' }, round: null }),
+      expect.objectContaining({ kind: 'REVIEW_ROUND', itemId: roundId, tagCode: 'MERCHANT_BACKEND', dueAt: '2026-11-25T16:00:00.000Z', round: expect.objectContaining({ id: roundId }), packageApplication: null }),
+    ]);
+    const order = page.edges.map((e) => `${e.node.dueAt} ${e.node.submittedAt}`);
+    expect([...order].sort()).toEqual(order);
+    expect(page.totalCount).toBe(page.edges.length);
+
+    // kind and tag filters: the member-capability application has no tag, so a tag filter drops it.
+    expect((await reviewerQueue({ first: 100, kind: 'PACKAGE_APPLICATION' })).edges.every((e) => e.node.kind === 'PACKAGE_APPLICATION')).toBe(true);
+    const tagged = (await reviewerQueue({ first: 100, tag: 'MERCHANT_BACKEND' })).edges.map((e) => e.node.id);
+    expect(tagged).toEqual(expect.arrayContaining([`REVIEW_ROUND:${roundId}`, `PACKAGE_APPLICATION:${pkgId}`]));
+    expect(tagged).not.toContain(`MEMBER_CAPABILITY_APPLICATION:${mcId}`);
+
+    // Deciding takes an item out; claiming moves it to MINE.
+    data(await claim('MEMBER_CAPABILITY_APPLICATION', mcId, revB));
+    expect((await reviewerQueue({ first: 100, a: 'MINE' }, revB)).edges.map((e) => e.node.id)).toContain(`MEMBER_CAPABILITY_APPLICATION:${mcId}`);
+    expect((await reviewerQueue({ first: 100, a: 'UNASSIGNED' })).edges.map((e) => e.node.id)).not.toContain(`MEMBER_CAPABILITY_APPLICATION:${mcId}`);
+    await gql('mutation($id: ID!) { decideApplication(id: $id, decision: REJECT, reason: "not needed") { __typename } }', { id: pkgId }, revA);
+    expect((await reviewerQueue({ first: 100 })).edges.map((e) => e.node.id)).not.toContain(`PACKAGE_APPLICATION:${pkgId}`);
+  });
+
+  it('paging one item at a time visits every item once, in the order of the whole list, with full page info', async () => {
+    await submittedRound();
+    await pendingApplications();
+    const whole = await reviewerQueue({ first: 100 });
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 100; i++) {
+      const page: QueuePage = await reviewerQueue({ first: 1, after });
+      expect(page.totalCount).toBe(whole.totalCount);
+      expect(page.pageInfo.startCursor).toBe(page.edges[0].cursor);
+      expect(page.pageInfo.endCursor).toBe(page.edges[0].cursor);
+      seen.push(page.edges[0].node.id);
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(whole.edges.map((e) => e.node.id));
+    expect(whole.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: false });
+  });
+
+  it('first is 1 to 100 (the shared bound), and after must be a cursor of this queue: BAD_USER_INPUT', async () => {
+    expect(errorCode(await t.post({ query: QUEUE, variables: { first: 101 } }, revA))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await t.post({ query: QUEUE, variables: { first: 0 } }, revA))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await t.post({ query: QUEUE, variables: { after: 'bm9wZQ' } }, revA))).toBe('BAD_USER_INPUT');
+  });
+
+  it('no N+1: a page of many items of a kind, with round, application, assignment and timing, costs the same statements as a page of two', async () => {
+    for (let i = 0; i < 5; i++) {
+      await submittedRound();
+      await pendingApplications();
+    }
+    for (const kind of ['REVIEW_ROUND', 'PACKAGE_APPLICATION', 'MEMBER_CAPABILITY_APPLICATION']) {
+      const small = await t.queries.during(() => t.post({ query: QUEUE, variables: { kind, first: 2 } }, revA));
+      const large = await t.queries.during(() => t.post({ query: QUEUE, variables: { kind, first: 100 } }, revA));
+      expect([kind, data<{ reviewerQueue: QueuePage }>(large.result).reviewerQueue.edges.length > 4]).toEqual([kind, true]);
+      expect([kind, large.statements.length]).toEqual([kind, small.statements.length]);
+    }
+  });
+});
+
+describe('decideReviewItem: one decision input for every workflow (issue 13)', () => {
+  const DECIDE = `mutation($i: DecideReviewItemInput!) { decideReviewItem(input: $i) {
+    __typename ... on ReviewItem { id kind itemId status decidedBy subject round { status reasons explanation } packageApplication { status rejectionReason } memberCapabilityApplication { status rejectionCodes rejectionNote strike } }
+    ... on InvalidInput { violations { field rule } } ... on InvalidState { currentState reason } } }`;
+  const decide = async (i: Record<string, unknown>) => (await gql<{ decideReviewItem: Record<string, unknown> }>(DECIDE, { i }, revA)).decideReviewItem;
+
+  it('a round approved, a package application rejected with its reason, a member-capability application rejected OTHER with a note; each then leaves the queue', async () => {
+    const { roundId } = await submittedRound();
+    const { pkgId, mcId } = await pendingApplications();
+    expect(await decide({ kind: 'REVIEW_ROUND', itemId: roundId, decision: 'APPROVE' })).toMatchObject({ __typename: 'ReviewItem', id: `REVIEW_ROUND:${roundId}`, status: 'APPROVED', decidedBy: 'rev-a', round: { status: 'APPROVED', reasons: [] } });
+    expect(await decide({ kind: 'PACKAGE_APPLICATION', itemId: pkgId, decision: 'REJECT', explanation: 'No appraisal module in the demo' })).toMatchObject({
+      __typename: 'ReviewItem',
+      kind: 'PACKAGE_APPLICATION',
+      itemId: pkgId,
+      status: 'REJECTED',
+      subject: 'WANGWANG_CHAT_HISTORY',
+      packageApplication: { status: 'REJECTED', rejectionReason: 'No appraisal module in the demo' },
+    });
+    expect(await decide({ kind: 'MEMBER_CAPABILITY_APPLICATION', itemId: mcId, decision: 'REJECT', reasons: ['OTHER'], explanation: 'Demo link broken' })).toMatchObject({
+      status: 'REJECTED',
+      memberCapabilityApplication: { status: 'REJECTED', rejectionCodes: ['OTHER'], rejectionNote: 'Demo link broken', strike: false },
+    });
+    const left = (await reviewerQueue({ first: 100 })).edges.map((e) => e.node.id);
+    for (const id of [`REVIEW_ROUND:${roundId}`, `PACKAGE_APPLICATION:${pkgId}`, `MEMBER_CAPABILITY_APPLICATION:${mcId}`]) expect(left).not.toContain(id);
+    // Decided once, whichever way it is asked.
+    expect(await decide({ kind: 'PACKAGE_APPLICATION', itemId: pkgId, decision: 'APPROVE' })).toMatchObject({ __typename: 'InvalidState', currentState: 'REJECTED', reason: 'ALREADY_DECIDED' });
+  });
+
+  it("each kind's codes: packages take none, member capabilities their own, rounds the app reasons; every broken rule named", async () => {
+    const { roundId } = await submittedRound();
+    const { pkgId, mcId } = await pendingApplications();
+    const rules = (r: Record<string, unknown>) => (r.violations as { field: string; rule: string }[]).map((v) => `${v.field}:${v.rule}`);
+    expect(rules(await decide({ kind: 'PACKAGE_APPLICATION', itemId: pkgId, decision: 'REJECT', reasons: ['OTHER'] }))).toEqual(['reasons:UNKNOWN_REASON', 'explanation:REQUIRED']);
+    expect(rules(await decide({ kind: 'MEMBER_CAPABILITY_APPLICATION', itemId: mcId, decision: 'REJECT', reasons: ['PROHIBITED_CONTENT'] }))).toEqual(['reasons:UNKNOWN_REASON']);
+    expect(rules(await decide({ kind: 'REVIEW_ROUND', itemId: roundId, decision: 'REJECT', reasons: ['WEAK_MEMBER_MINDSET'], explanation: 'x' }))).toEqual(['reasons:UNKNOWN_REASON']);
+    expect(errorCode(await t.post({ query: DECIDE, variables: { i: { kind: 'MEMBER_CAPABILITY_APPLICATION', itemId: '999999999', decision: 'APPROVE' } } }, revA))).toBe('NOT_FOUND');
+  });
+});

@@ -873,7 +873,11 @@ export type ReviewSubjectType =
   /** An app going online */
   | 'APP'
   /** A cloud-market product being listed */
-  | 'MARKET_PRODUCT';
+  | 'MARKET_PRODUCT'
+  /** A member-capability application (decided with decideMemberCapabilityApplication, which counts strikes) */
+  | 'MEMBER_CAPABILITY_APPLICATION'
+  /** A traffic or value-added package application (decided with decideApplication, which measures its eligibility again) */
+  | 'PACKAGE_APPLICATION';
 
 /** BY_CYCLE (month/year, renewals, trials) or ONE_TIME */
 export type SaleMode =

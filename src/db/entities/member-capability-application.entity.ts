@@ -3,11 +3,11 @@ import { ApplicationStatus } from '../../domain/application/application.enums';
 import { RuleCheck } from '../../domain/application/eligibility';
 import { BuildKind, MemberCapabilityRejection, MerchantTier, ProductKind } from '../../domain/member-capability/member-capability.rule';
 import { CapabilityCategoryEntity } from './capability-category.entity';
+import type { ReviewRoundEntity } from './review-round.entity';
 import { DeveloperEntity } from './developer.entity';
 
 /** A developer's application for member open capabilities (DOMAIN §4). */
 @Entity('member_capability_application')
-@Index('idx_mc_application_queue', ['status', 'dueAt'])
 @Index('idx_mc_application_developer', ['developerId', 'id'])
 export class MemberCapabilityApplicationEntity {
   @PrimaryGeneratedColumn({ type: 'bigint', unsigned: true })
@@ -49,25 +49,16 @@ export class MemberCapabilityApplicationEntity {
   @Column({ name: 'submitted_at', type: 'datetime', precision: 3 })
   submittedAt: Date;
 
-  @Column({ name: 'due_at', type: 'datetime', precision: 3 })
-  dueAt: Date;
-
-  @Column({ name: 'due_provisional', type: 'boolean', default: false })
-  dueProvisional: boolean;
-
-  @Column({ name: 'decided_at', type: 'datetime', precision: 3, nullable: true })
-  decidedAt: Date | null;
-
-  @Column({ name: 'decided_by', type: 'varchar', length: 64, nullable: true })
-  decidedBy: string | null;
-
   @Column({ name: 'rejection_codes', type: 'json', nullable: true })
   rejectionCodes: MemberCapabilityRejection[] | null;
-
-  @Column({ name: 'rejection_note', type: 'varchar', length: 1000, nullable: true })
-  rejectionNote: string | null;
 
   /** The rejection counted as a non-compliant strike. */
   @Column({ type: 'boolean', default: false })
   strike: boolean;
+
+  /**
+   * Its review round (subject MEMBER_CAPABILITY_APPLICATION, issue 13): due time, decision, note (the
+   * round's explanation) and feedback thread. Not a column: the services read it with the row.
+   */
+  round?: Omit<ReviewRoundEntity, 'messages'>;
 }

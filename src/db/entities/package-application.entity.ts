@@ -3,11 +3,11 @@ import { ApplicationStatus } from '../../domain/application/application.enums';
 import { RuleCheck } from '../../domain/application/eligibility';
 import { PackageKind } from '../../domain/catalog/catalog.enums';
 import { AppEntity } from './app.entity';
+import type { ReviewRoundEntity } from './review-round.entity';
 import { PackageEntity } from './package.entity';
 
 /** An app's application for a traffic or value-added package (DOMAIN §2.3, §2.4). */
 @Entity('package_application')
-@Index('idx_package_application_queue', ['status', 'dueAt'])
 @Index('idx_package_application_app', ['appId', 'kind', 'status'])
 export class PackageApplicationEntity {
   @PrimaryGeneratedColumn({ type: 'bigint', unsigned: true })
@@ -43,24 +43,13 @@ export class PackageApplicationEntity {
   @Column({ name: 'submitted_at', type: 'datetime', precision: 3 })
   submittedAt: Date;
 
-  /** End (24:00 Beijing) of the 3rd working day after submission. */
-  @Column({ name: 'due_at', type: 'datetime', precision: 3 })
-  dueAt: Date;
-
-  /** The due time counted a day the working-day calendar does not cover yet. */
-  @Column({ name: 'due_provisional', type: 'boolean', default: false })
-  dueProvisional: boolean;
-
   /** The eligibility rules as checked at submission. */
   @Column({ type: 'json' })
   eligibility: RuleCheck[];
 
-  @Column({ name: 'decided_at', type: 'datetime', precision: 3, nullable: true })
-  decidedAt: Date | null;
-
-  @Column({ name: 'decided_by', type: 'varchar', length: 64, nullable: true })
-  decidedBy: string | null;
-
-  @Column({ name: 'rejection_reason', type: 'varchar', length: 1000, nullable: true })
-  rejectionReason: string | null;
+  /**
+   * Its review round (subject PACKAGE_APPLICATION, issue 13): due time, decision, rejection reason
+   * (the round's explanation) and feedback thread. Not a column: the services read it with the row.
+   */
+  round?: Omit<ReviewRoundEntity, 'messages'>;
 }

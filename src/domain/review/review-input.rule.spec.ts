@@ -1,4 +1,4 @@
-import { checkDecision, checkMessage, checkSubmission } from './review-input.rule';
+import { checkMessage, checkSubmission } from './review-input.rule';
 import { ReviewDecision } from './review.enums';
 
 const clean = { name: 'Order Helper', description: 'Syncs orders', logoUrl: 'https://cdn.example.com/logo.png', callbackUrl: 'https://example.com/cb' };
@@ -25,20 +25,6 @@ describe('checkSubmission (DOMAIN §3): brand words taobao/alibaba/hitao/tmall i
     ]);
   });
   it('no callback URL is not refused (DOMAIN names only its scheme)', () => expect(checkSubmission({ ...clean, callbackUrl: null })).toEqual([]));
-});
-
-describe('checkDecision (DOMAIN §3): a rejection needs ≥1 known reason codes and an explanation', () => {
-  it.each([
-    [{ decision: ReviewDecision.APPROVE }, []],
-    [{ decision: ReviewDecision.REJECT, reasons: ['OTHER'], explanation: 'see docs' }, []],
-    [{ decision: ReviewDecision.REJECT, reasons: [], explanation: 'x' }, ['reasons:REQUIRED']],
-    [{ decision: ReviewDecision.REJECT, reasons: ['OTHER'], explanation: '   ' }, ['explanation:REQUIRED']],
-    [{ decision: ReviewDecision.REJECT, reasons: ['NOPE', 'OTHER', 'OTHER'], explanation: 'x' }, ['reasons:UNKNOWN_REASON', 'reasons:DUPLICATE']],
-    [{ decision: ReviewDecision.APPROVE, reasons: ['OTHER'] }, ['reasons:NOT_ALLOWED']],
-    [{ decision: ReviewDecision.REJECT, reasons: ['OTHER'], explanation: 'x'.repeat(2001) }, ['explanation:TOO_LONG']],
-  ])('%j → %j', (input, expected) => {
-    expect(rules(checkDecision(input))).toEqual(expected);
-  });
 });
 
 describe('checkMessage: 1 to 2,000 characters after trimming', () => {

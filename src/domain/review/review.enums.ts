@@ -1,7 +1,12 @@
-/** What a review round reviews: apps (DOMAIN §3) and cloud-market product listings (DOMAIN §7). */
+/**
+ * What a review round reviews: apps (DOMAIN §3), cloud-market product listings (DOMAIN §7), package
+ * applications (§2.3, §2.4) and member-capability applications (§4) (issue 13: one review mechanism).
+ */
 export enum ReviewSubjectType {
   APP = 'APP',
   MARKET_PRODUCT = 'MARKET_PRODUCT',
+  PACKAGE_APPLICATION = 'PACKAGE_APPLICATION',
+  MEMBER_CAPABILITY_APPLICATION = 'MEMBER_CAPABILITY_APPLICATION',
 }
 
 /** A round is PENDING until a reviewer decides it, once. */

@@ -1,8 +1,10 @@
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
-import { PackageEntity } from '../../db/entities';
+import { MemberCapabilityApplicationEntity, PackageApplicationEntity, PackageEntity } from '../../db/entities';
 import { ApplicationStatus, PendingApplicationKind } from '../../domain/application/application.enums';
 import { isNumericId } from '../../domain/common/ids';
+import { ReviewSubjectType } from '../../domain/review/review.enums';
+import { attachRounds } from '../../services/review/application-rounds';
 
 /** Package by code: prevents one SELECT per app (granted packages) or per application (`package`). */
 export const packageByCodeLoader = (ds: DataSource) =>
@@ -64,9 +66,11 @@ export const pendingPackageApplicationsByAppLoader = (ds: DataSource) =>
       groupPending(
         appIds,
         await ds.query(
-          `SELECT id, app_id AS owner, kind, app_id, package_code AS subject, requested_quota, submitted_at, due_at, due_provisional
-             FROM package_application WHERE status = ? AND app_id IN (?) ORDER BY due_at, id`,
-          [ApplicationStatus.PENDING, appIds.map((id) => (isNumericId(id) ? id : '0'))],
+          // The due time is the application's round's (issue 13); pending rounds are few, so the join reads them by status.
+          `SELECT a.id, a.app_id AS owner, a.kind, a.app_id, a.package_code AS subject, a.requested_quota, a.submitted_at, r.due_at, r.due_provisional
+             FROM package_application a JOIN review_round r ON r.subject_type = ? AND r.status = ? AND r.subject_id = a.id
+            WHERE a.status = ? AND a.app_id IN (?) ORDER BY r.due_at, a.id`,
+          [ReviewSubjectType.PACKAGE_APPLICATION, ApplicationStatus.PENDING, ApplicationStatus.PENDING, appIds.map((id) => (isNumericId(id) ? id : '0'))],
         ),
       ),
     { maxBatchSize: 500 },
@@ -79,10 +83,35 @@ export const pendingMemberCapabilityApplicationsByDeveloperLoader = (ds: DataSou
       groupPending(
         developerIds,
         await ds.query(
-          `SELECT id, developer_id AS owner, ? AS kind, NULL AS app_id, category_code AS subject, NULL AS requested_quota, submitted_at, due_at, due_provisional
-             FROM member_capability_application WHERE status = ? AND developer_id IN (?) ORDER BY due_at, id`,
-          [PendingApplicationKind.MEMBER_CAPABILITY, ApplicationStatus.PENDING, [...developerIds]],
+          `SELECT m.id, m.developer_id AS owner, ? AS kind, NULL AS app_id, m.category_code AS subject, NULL AS requested_quota, m.submitted_at, r.due_at, r.due_provisional
+             FROM member_capability_application m JOIN review_round r ON r.subject_type = ? AND r.status = ? AND r.subject_id = m.id
+            WHERE m.status = ? AND m.developer_id IN (?) ORDER BY r.due_at, m.id`,
+          [PendingApplicationKind.MEMBER_CAPABILITY, ReviewSubjectType.MEMBER_CAPABILITY_APPLICATION, ApplicationStatus.PENDING, ApplicationStatus.PENDING, [...developerIds]],
         ),
       ),
+    { maxBatchSize: 500 },
+  );
+
+const numericIds = (ids: readonly string[]) => ids.map((id) => (isNumericId(id) ? id : '0'));
+
+/** A package application by id, with its round: prevents one SELECT per queue item for `ReviewItem.packageApplication` (two statements a batch). */
+export const packageApplicationByIdLoader = (ds: DataSource) =>
+  new DataLoader<string, PackageApplicationEntity | null>(
+    async (ids) => {
+      const rows = await attachRounds(ds.manager, ReviewSubjectType.PACKAGE_APPLICATION, await ds.getRepository(PackageApplicationEntity).findBy({ id: In(numericIds(ids)) }));
+      const by = new Map(rows.map((a) => [String(a.id), a]));
+      return ids.map((id) => by.get(id) ?? null);
+    },
+    { maxBatchSize: 500 },
+  );
+
+/** A member-capability application by id, with its round: prevents one SELECT per queue item for `ReviewItem.memberCapabilityApplication` (two statements a batch). */
+export const memberCapabilityApplicationByIdLoader = (ds: DataSource) =>
+  new DataLoader<string, MemberCapabilityApplicationEntity | null>(
+    async (ids) => {
+      const rows = await attachRounds(ds.manager, ReviewSubjectType.MEMBER_CAPABILITY_APPLICATION, await ds.getRepository(MemberCapabilityApplicationEntity).findBy({ id: In(numericIds(ids)) }));
+      const by = new Map(rows.map((a) => [String(a.id), a]));
+      return ids.map((id) => by.get(id) ?? null);
+    },
     { maxBatchSize: 500 },
   );

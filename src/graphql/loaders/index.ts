@@ -7,10 +7,10 @@ import { secretWindowPagesByAppLoader } from './app-secret.loader';
 import { assignmentByItemLoader, workingHoursLeftLoader } from './review-assignment.loader';
 import { openSuspensionByAppLoader, operatorQuotaPagesByAppLoader, operatorQuotasByAppLoader, wentOnlineByOwnerLoader } from './operator-controls.loader';
 import { developerByIdLoader } from './developer.loader';
-import { reviewMessagesByRoundLoader, reviewRoundsByAppLoader, workingDaysLeftLoader } from './review.loader';
+import { reviewMessagesByRoundLoader, reviewRoundByIdLoader, reviewRoundsByAppLoader, workingDaysLeftLoader } from './review.loader';
 import { emergencyCallsLoader } from './quota.loader';
 import { usageDailyLoader } from './usage.loader';
-import { packageByCodeLoader, pendingMemberCapabilityApplicationsByDeveloperLoader, pendingPackageApplicationsByAppLoader } from './application.loader';
+import { memberCapabilityApplicationByIdLoader, packageApplicationByIdLoader, packageByCodeLoader, pendingMemberCapabilityApplicationsByDeveloperLoader, pendingPackageApplicationsByAppLoader } from './application.loader';
 import { CalendarService } from '../../services/calendar/calendar.service';
 import { BillQueryService } from '../../services/billing/bill-query.service';
 import { CostEstimateService } from '../../services/billing/cost-estimate.service';
@@ -48,6 +48,9 @@ const FACTORIES = {
   wentOnlineByOwner: (s: LoaderSources) => wentOnlineByOwnerLoader(s.ds),
   developerById: (s: LoaderSources) => developerByIdLoader(s.ds),
   reviewRoundsByApp: (s: LoaderSources) => reviewRoundsByAppLoader(s.ds),
+  reviewRoundById: (s: LoaderSources) => reviewRoundByIdLoader(s.ds),
+  packageApplicationById: (s: LoaderSources) => packageApplicationByIdLoader(s.ds),
+  memberCapabilityApplicationById: (s: LoaderSources) => memberCapabilityApplicationByIdLoader(s.ds),
   reviewMessagesByRound: (s: LoaderSources) => reviewMessagesByRoundLoader(s.ds),
   workingDaysLeft: (s: LoaderSources) => workingDaysLeftLoader(s.services.calendar),
   pendingPackageApplicationsByApp: (s: LoaderSources) => pendingPackageApplicationsByAppLoader(s.ds),

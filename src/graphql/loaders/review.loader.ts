@@ -50,3 +50,18 @@ export const workingDaysLeftLoader = (calendar: CalendarService) => {
     return out;
   });
 };
+
+/** A round by id: prevents one SELECT per queue item for `ReviewItem.round` and the deprecated `reviewQueue`. */
+export const reviewRoundByIdLoader = (ds: DataSource) =>
+  new DataLoader<string, ReviewRoundRow | null>(
+    async (ids) => {
+      const rows = await ds.query(`SELECT ${REVIEW_ROUND_COLUMNS} FROM review_round WHERE id IN (?)`, [ids.map((id) => (/^\d{1,20}$/.test(id) ? id : '0'))]);
+      const by = new Map<string, ReviewRoundRow>();
+      for (const raw of rows) {
+        const r = reviewRoundFromRow(raw);
+        by.set(String(r.id), r);
+      }
+      return ids.map((id) => by.get(id) ?? null);
+    },
+    { maxBatchSize: 500 },
+  );

@@ -52,7 +52,7 @@ export class MemberCapabilityResolver {
     @Arg('note', () => String, { nullable: true, description: 'The explanation; required with REJECT' }) note: string | null,
     @Ctx() { viewer, services }: Context,
   ) {
-    return toPayload(await services.memberCapabilities.decide(viewer, id, decision, rejectionCodes ?? [], note), MemberCapabilityApplicationType.from);
+    return toPayload(await services.memberCapabilities.decide(viewer, id, { decision, reasons: rejectionCodes ?? [], explanation: note }, { reasons: 'rejectionCodes', explanation: 'note' }), MemberCapabilityApplicationType.from);
   }
 
   @Authorized(Role.OPERATOR)

@@ -1,11 +1,11 @@
-import { applicationReviewQueue } from '../../services/review/application-queue';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Args } from 'type-graphql';
 import { ReviewDecision } from '../../domain/review/review.enums';
 import { TrafficMode } from '../../domain/catalog/catalog.enums';
 import { Role } from '../../domain/common/role';
 import { violation } from '../../domain/common/violation';
 import { Context } from '../context';
-import { AssignmentFilter } from '../../domain/review/assignment.rule';
+import { AssignmentFilter, ReviewItemKind } from '../../domain/review/assignment.rule';
+import { readReviewerQueue } from './reviewer-queue.resolver';
 import '../types/review-assignment.type';
 import { ApplicationQueueItemType, PackageApplicationType, PendingApplicationType, TrafficPackageEligibilityType } from '../types/application.type';
 import { AppType } from '../types/app.type';
@@ -15,7 +15,6 @@ import { badUserInput, toPayload } from './result';
 import { ConnectionArgs } from '../types/connection.type';
 import { pageOfList } from './connection';
 import { PackageApplicationConnectionType } from '../types/connections.type';
-import { firstOf } from './connection';
 
 @Resolver()
 export class PackageApplicationResolver {
@@ -56,7 +55,7 @@ export class PackageApplicationResolver {
     @Arg('reason', () => String, { nullable: true, description: 'Why it is rejected; required with REJECT' }) reason: string | null,
     @Ctx() { viewer, services }: Context,
   ) {
-    return toPayload(await services.packageApplications.decide(viewer, id, decision, reason), PackageApplicationType.from);
+    return toPayload(await services.packageApplications.decide(viewer, id, { decision, explanation: reason }, { reasons: 'reasons', explanation: 'reason' }), PackageApplicationType.from);
   }
 
   @Authorized(Role.DEVELOPER, Role.REVIEWER, Role.OPERATOR)
@@ -72,14 +71,18 @@ export class PackageApplicationResolver {
   }
 
   @Authorized(Role.REVIEWER, Role.OPERATOR)
-  @Query(() => [ApplicationQueueItemType], { description: 'Pending package and member-capability applications, earliest due first; overdue ones flagged' })
+  @Query(() => [ApplicationQueueItemType], {
+    description: 'Pending package and member-capability applications, earliest due first; overdue ones flagged',
+    deprecationReason: 'Use reviewerQueue (kind PACKAGE_APPLICATION or MEMBER_CAPABILITY_APPLICATION, or none); this alias is removed in the next release',
+  })
   async applicationReviewQueue(
     @Arg('first', () => Int, { nullable: true, description: 'How many items to return: 1 to 100 (default 20)' }) first: number | null,
     @Arg('assigned', () => AssignmentFilter, { defaultValue: AssignmentFilter.ALL, description: 'MINE, UNASSIGNED or ALL (issue 18)' }) assigned: AssignmentFilter,
-    @Ctx() { viewer, services }: Context,
+    @Ctx() { viewer, services, now }: Context,
   ): Promise<ApplicationQueueItemType[]> {
-    const scope = { filter: assigned, viewerId: viewer.subjectId };
-    return applicationReviewQueue(services, firstOf(first), scope);
+    const kinds = [ReviewItemKind.PACKAGE_APPLICATION, ReviewItemKind.MEMBER_CAPABILITY_APPLICATION];
+    const { items } = await readReviewerQueue(services, viewer, { kinds, first, after: null, tagCode: null, assigned });
+    return items.map((i) => ApplicationQueueItemType.from(i, now));
   }
 }
 

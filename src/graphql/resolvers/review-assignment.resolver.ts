@@ -44,12 +44,12 @@ export class ReviewAssignmentResolver {
   }
 }
 
-async function assignment(kind: ReviewItemKind, id: string, { loaders }: Context): Promise<ReviewAssignmentType | null> {
+export async function assignment(kind: ReviewItemKind, id: string, { loaders }: Context): Promise<ReviewAssignmentType | null> {
   const row = await loaders.assignmentByItem.load(assignmentKey(kind, id));
   return row && ReviewAssignmentType.from(row);
 }
 
-async function timing(open: boolean, dueAt: Date, { loaders, services }: Context): Promise<ReviewTimingType> {
+export async function timing(open: boolean, dueAt: Date, { loaders, services }: Context): Promise<ReviewTimingType> {
   const now = services.clock.now();
   const workingHoursLeft = open ? await loaders.workingHoursLeft.load(`${now.getTime()}:${dueAt.getTime()}`) : 0;
   return { workingHoursLeft, atRisk: isAtRisk(open, now, dueAt, workingHoursLeft, services.reviewAssignments.atRiskWorkingHours) };

@@ -1,12 +1,12 @@
 import { isPendingOverdue } from '../../domain/review/review-queue.rule';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../../domain/common/role';
-import { violation } from '../../domain/common/violation';
 import { ReviewRoundStatus, ReviewSubjectType } from '../../domain/review/review.enums';
-import { PAGE_DEFAULT, PAGE_MAX, pageOfLoaded, readPageArgs } from '../../services/common/pagination';
-import { decodeQueueCursor, encodeQueueCursor } from '../../services/review/review.service';
+import { pageOfLoaded, readPageArgs } from '../../services/common/pagination';
+import { ReviewItem } from '../../domain/review/review-item';
+import { queueCursor, readReviewerQueue } from './reviewer-queue.resolver';
 import { Context } from '../context';
-import { AssignmentFilter } from '../../domain/review/assignment.rule';
+import { AssignmentFilter, ReviewItemKind } from '../../domain/review/assignment.rule';
 import '../types/review-assignment.type';
 import { toConnection } from './connection';
 import { AppType } from '../types/app.type';
@@ -41,23 +41,21 @@ export class ReviewResolver {
   }
 
   @Authorized(Role.REVIEWER, Role.OPERATOR)
-  @Query(() => ReviewRoundConnectionType, { description: 'Pending rounds, earliest due first (overdue ones first of all), optionally of one tag' })
+  @Query(() => ReviewRoundConnectionType, {
+    description: 'Pending rounds, earliest due first (overdue ones first of all), optionally of one tag',
+    deprecationReason: 'Use reviewerQueue(kind: REVIEW_ROUND); this alias is removed in the next release',
+  })
   async reviewQueue(
     @Arg('first', () => Int, { nullable: true, description: 'How many rounds to return: 1 to 100 (default 20)' }) first: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Cursor to continue after: the endCursor of the page read before; omit for the first page' }) after: string | null,
     @Arg('tagCode', () => ID, { nullable: true, description: 'Only rounds of apps with this tag' }) tagCode: string | null,
     @Arg('assigned', () => AssignmentFilter, { defaultValue: AssignmentFilter.ALL, description: 'MINE, UNASSIGNED or ALL (issue 18)' }) assigned: AssignmentFilter,
-    @Ctx() { viewer, services }: Context,
+    @Ctx() { viewer, services, loaders }: Context,
   ): Promise<ReviewRoundConnectionType> {
-    const limit = first ?? PAGE_DEFAULT;
-    const cursor = after ? decodeQueueCursor(after) : null;
-    const violations = [
-      ...(Number.isInteger(limit) && limit >= 1 && limit <= PAGE_MAX ? [] : [violation('first', 'OUT_OF_RANGE', `first must be 1 to ${PAGE_MAX}`)]),
-      ...(after && !cursor ? [violation('after', 'INVALID_CURSOR', 'after is not a cursor this API issued')] : []),
-    ];
-    if (violations.length > 0) throw badUserInput(violations);
-    const { rows, hasNextPage, totalCount } = await services.reviews.queue({ tagCode, limit, after: cursor, assignment: { filter: assigned, viewerId: viewer.subjectId } });
-    return { ...toConnection(rows, hasNextPage, ReviewRoundType.from, encodeQueueCursor), totalCount };
+    const { items, hasNextPage, totalCount } = await readReviewerQueue(services, viewer, { kinds: [ReviewItemKind.REVIEW_ROUND], first, after, tagCode, assigned });
+    const rounds = await Promise.all(items.map(async (i) => ({ item: i, round: await loaders.reviewRoundById.load(i.id) })));
+    const found = rounds.filter((r): r is { item: ReviewItem; round: NonNullable<typeof r.round> } => r.round !== null);
+    return { ...toConnection(found.map((r) => ({ id: r.item.id, ...r })), hasNextPage, (r) => ReviewRoundType.from(r.round), (r) => queueCursor(r.item)), totalCount };
   }
 
   @FieldResolver(() => Boolean, { description: 'Pending and past its due time' })

@@ -1,10 +1,19 @@
 import { LocalDate } from './local-date.scalar';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { PackageApplicationEntity } from '../../db/entities';
+import { PackageApplicationEntity, ReviewRoundEntity } from '../../db/entities';
+import { ReviewRoundType } from './review.type';
 import { isOverdue } from '../../domain/common/sla.rule';
+import { ReviewItemKind } from '../../domain/review/assignment.rule';
+import { isItemOverdue, ReviewItem } from '../../domain/review/review-item';
 import { PendingApplication } from '../loaders/application.loader';
 import { ApplicationStatus, PackageKind, PendingApplicationKind } from './enums';
 import { EligibilityRuleType } from './refusal.type';
+
+/** The application's round: every application is reviewed in one (opened at its submission). */
+function roundOf(e: { id: string; round?: Omit<ReviewRoundEntity, 'messages'> }): Omit<ReviewRoundEntity, 'messages'> {
+  if (!e.round) throw new Error(`package application ${e.id} was read without its review round`);
+  return e.round;
+}
 
 @ObjectType('PackageApplication', { simpleResolvers: true, description: 'An application for a traffic or value-added package (DOMAIN §2.3, §2.4)' })
 export class PackageApplicationType {
@@ -47,7 +56,11 @@ export class PackageApplicationType {
   @Field(() => String, { nullable: true, description: "The reviewer's reason; null unless REJECTED" })
   rejectionReason: string | null;
 
+  @Field(() => ReviewRoundType, { description: 'Its review round (issue 13): the due time and decision live there, and the feedback thread of a rejection (postReviewFeedback with its id)' })
+  round: ReviewRoundType;
+
   static from(e: PackageApplicationEntity): PackageApplicationType {
+    const round = roundOf(e);
     return Object.assign(new PackageApplicationType(), {
       id: String(e.id),
       appId: String(e.appId),
@@ -56,12 +69,13 @@ export class PackageApplicationType {
       requestedQuota: e.requestedQuota,
       status: e.status,
       submittedAt: e.submittedAt,
-      dueAt: e.dueAt,
-      dueProvisional: e.dueProvisional,
+      dueAt: round.dueAt,
+      dueProvisional: round.dueProvisional,
       eligibility: e.eligibility.map((c) => Object.assign(new EligibilityRuleType(), c)),
-      decidedAt: e.decidedAt,
-      decidedBy: e.decidedBy,
-      rejectionReason: e.rejectionReason,
+      decidedAt: round.decidedAt,
+      decidedBy: round.decidedBy,
+      rejectionReason: e.status === ApplicationStatus.REJECTED ? round.explanation : null,
+      round: ReviewRoundType.from(round),
     });
   }
 }
@@ -118,6 +132,19 @@ export class ApplicationQueueItemType {
 
   @Field(() => Boolean, { description: 'Past its due time and still pending' })
   overdue: boolean;
+
+  /** The deprecated queue's item, from the reviewer queue's view. */
+  static from(item: ReviewItem, now: Date): ApplicationQueueItemType {
+    return Object.assign(new ApplicationQueueItemType(), {
+      type: item.kind === ReviewItemKind.PACKAGE_APPLICATION ? 'PACKAGE' : 'MEMBER_CAPABILITY',
+      id: item.id,
+      appId: item.appId,
+      subject: item.subject,
+      submittedAt: item.submittedAt,
+      dueAt: item.dueAt,
+      overdue: isItemOverdue(item, now),
+    });
+  }
 }
 
 /** A pending application as the home page shows it: what it asks for and when it is due. */

@@ -311,6 +311,8 @@ registerEnumType(ReviewSubjectType, {
   valuesConfig: {
     APP: { description: 'An app going online' },
     MARKET_PRODUCT: { description: 'A cloud-market product being listed' },
+    PACKAGE_APPLICATION: { description: 'A traffic or value-added package application (decided with decideApplication, which measures its eligibility again)' },
+    MEMBER_CAPABILITY_APPLICATION: { description: 'A member-capability application (decided with decideMemberCapabilityApplication, which counts strikes)' },
   },
 });
 registerEnumType(ReviewRoundStatus, {

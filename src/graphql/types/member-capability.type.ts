@@ -1,5 +1,6 @@
+import { ReviewRoundType } from './review.type';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { CapabilityCategoryEntity, DeveloperEntity, MemberCapabilityApplicationEntity } from '../../db/entities';
+import { CapabilityCategoryEntity, DeveloperEntity, MemberCapabilityApplicationEntity, ReviewRoundEntity } from '../../db/entities';
 import { ApplicationStatus, BuildKind, MemberCapabilityRejection, MerchantTier, ProductKind } from './enums';
 import { EligibilityRuleType } from './refusal.type';
 
@@ -77,6 +78,12 @@ export class MemberCapabilityApplicationInput {
 
   @Field(() => String, { nullable: true, description: 'Required of ISVs not yet onboarded' })
   successCases?: string | null;
+}
+
+/** The application's round: every application is reviewed in one (opened at its submission). */
+function roundOf(e: { id: string; round?: Omit<ReviewRoundEntity, 'messages'> }): Omit<ReviewRoundEntity, 'messages'> {
+  if (!e.round) throw new Error(`member-capability application ${e.id} was read without its review round`);
+  return e.round;
 }
 
 @ObjectType('MemberCapabilityApplication', { simpleResolvers: true, description: 'An application for member open capabilities (DOMAIN §4): the gates checked on filing, the material, and the review' })
@@ -159,8 +166,12 @@ export class MemberCapabilityApplicationType {
   @Field(() => Boolean, { description: 'The rejection counted as a non-compliant strike' })
   strike: boolean;
 
+  @Field(() => ReviewRoundType, { description: 'Its review round (issue 13): the due time and decision live there, and the feedback thread of a rejection (postReviewFeedback with its id)' })
+  round: ReviewRoundType;
+
   static from(e: MemberCapabilityApplicationEntity): MemberCapabilityApplicationType {
     const m = e.material as Record<string, never>;
+    const round = roundOf(e);
     return Object.assign(new MemberCapabilityApplicationType(), {
       id: String(e.id),
       developerId: e.developerId,
@@ -181,13 +192,14 @@ export class MemberCapabilityApplicationType {
       status: e.status,
       eligibility: e.eligibility.map((c) => Object.assign(new EligibilityRuleType(), c)),
       submittedAt: e.submittedAt,
-      dueAt: e.dueAt,
-      dueProvisional: e.dueProvisional,
-      decidedAt: e.decidedAt,
-      decidedBy: e.decidedBy,
+      dueAt: round.dueAt,
+      dueProvisional: round.dueProvisional,
+      decidedAt: round.decidedAt,
+      decidedBy: round.decidedBy,
       rejectionCodes: e.rejectionCodes,
-      rejectionNote: e.rejectionNote,
+      rejectionNote: e.status === ApplicationStatus.REJECTED ? round.explanation : null,
       strike: e.strike,
+      round: ReviewRoundType.from(round),
     });
   }
 }

@@ -30,10 +30,10 @@ export class ReviewRoundType {
   @Field(() => ID, { description: 'Stable, opaque identifier of the review round; the same in every answer that holds it' })
   id: string;
 
-  @Field(() => ReviewSubjectType, { description: 'APP or MARKET_PRODUCT' })
+  @Field(() => ReviewSubjectType, { description: 'APP, MARKET_PRODUCT, PACKAGE_APPLICATION or MEMBER_CAPABILITY_APPLICATION' })
   subjectType: ReviewSubjectType;
 
-  @Field(() => ID, { description: 'The app or market product reviewed' })
+  @Field(() => ID, { description: 'The app, market product or application reviewed' })
   subjectId: string;
 
   @Field(() => Int, { description: '1 for the first submission, 2 for the first resubmission, ...' })
@@ -60,10 +60,10 @@ export class ReviewRoundType {
   @Field(() => Date, { nullable: true, description: 'When it was decided; null while PENDING' })
   decidedAt: Date | null;
 
-  @Field(() => [RejectionReason], { description: 'Empty unless REJECTED' })
+  @Field(() => [RejectionReason], { description: 'The rejection reason codes; empty unless REJECTED, and always empty on application rounds (a member-capability rejection keeps its codes on the application)' })
   reasons: RejectionReason[];
 
-  @Field(() => String, { nullable: true, description: "The reviewer's explanation" })
+  @Field(() => String, { nullable: true, description: "The reviewer's explanation (on an application's round: the package rejection reason or the member-capability note)" })
   explanation: string | null;
 
   ownerId: string;

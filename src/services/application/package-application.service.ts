@@ -13,14 +13,29 @@ import { invalidInput, notEligible, offlineChannel, ok, Result } from '../../dom
 import { isStaff, Viewer } from '../../domain/common/role';
 import { violation } from '../../domain/common/violation';
 import { API_METER_PREFIX } from '../../domain/usage/meter';
-import { checkDecidable, checkPackageDecision, statusAfter } from '../../domain/application/application-decision.rule';
-import { AppEntity, PackageApplicationEntity, PackageEntity, TagEntity, TagPackageEntity } from '../../db/entities';
-import { CalendarService } from '../calendar/calendar.service';
+import { checkDecidable, statusAfter } from '../../domain/application/application-decision.rule';
+import { checkReviewDecision, DECISION_POLICIES, DecisionFieldNames, keptExplanation, ReviewDecisionInput } from '../../domain/review/decision.rule';
+import { ReviewItemKind } from '../../domain/review/assignment.rule';
+import { AppEntity, PackageApplicationEntity, PackageEntity, ReviewRoundEntity, TagEntity, TagPackageEntity } from '../../db/entities';
+import { ReviewSubjectType } from '../../domain/review/review.enums';
+import { attachRounds, withRound } from '../review/application-rounds';
+import { lockedApplication } from '../review/review-subject';
+import { ReviewService } from '../review/review.service';
 import { change } from '../common/change';
 import { notFound } from '../common/errors';
 import { NotificationService } from '../notification/notification.service';
-import { AssignmentScope, ReviewAssignmentService } from '../review/review-assignment.service';
-import { ReviewItemKind } from '../../domain/review/assignment.rule';
+
+/** An application with its round's due time and decision, as the audit log records it. */
+export function applicationRecord(a: PackageApplicationEntity): Record<string, unknown> {
+  const { round, ...row } = a;
+  return {
+    ...row,
+    dueAt: round?.dueAt ?? null,
+    decidedAt: round?.decidedAt ?? null,
+    decidedBy: round?.decidedBy ?? null,
+    rejectionReason: a.status === ApplicationStatus.REJECTED ? (round?.explanation ?? null) : null,
+  };
+}
 
 export interface TrafficEligibilityView extends TrafficEligibility {
   app: AppEntity;
@@ -36,9 +51,10 @@ export class PackageApplicationService {
   constructor(
     private readonly ds: DataSource,
     private readonly clock: Clock,
-    private readonly calendar: CalendarService,
     private readonly notifications: NotificationService,
     private readonly audit: AuditService,
+    /** The review rounds: each application is reviewed in its round (due time, decision, thread). */
+    private readonly reviews: ReviewService,
   ) {}
 
   /** The app if the viewer owns it (or is staff and `staffMayRead`); NOT_FOUND otherwise. */
@@ -96,34 +112,47 @@ export class PackageApplicationService {
 
   /** Applies for a traffic package: refused with every failed rule, else PENDING, due in 3 working days. */
   async applyForTrafficPackage(viewer: Viewer, appId: string, packageCode: string): Promise<Result<PackageApplicationEntity>> {
-    return this.ds.transaction(async (em) => {
+    return change(this.ds, this.audit, {
+      actor: viewer,
+      action: 'applyForTrafficPackage',
       // The app's row lock serialises applications: two at once cannot both see "none pending".
-      const app = await this.ownApp(em, viewer, appId, true);
-      const pkg = await em.findOneBy(PackageEntity, { code: packageCode });
-      if (!pkg || pkg.kind !== PackageKind.TRAFFIC) return invalidInput<PackageApplicationEntity>([violation('packageCode', 'UNKNOWN_TRAFFIC_PACKAGE', `no traffic package "${packageCode}"`)]);
-      const measured = await this.measureTraffic(em, app, pkg.dailyQuota);
-      if (!measured.eligible) return notEligible<PackageApplicationEntity>(`not eligible for ${pkg.code}`, failed(measured.checks));
-      return ok(await this.submit(em, app, PackageKind.TRAFFIC, pkg, measured.checks));
+      lock: async (em) => {
+        const app = await this.ownApp(em, viewer, appId, true);
+        const pkg = await em.findOneBy(PackageEntity, { code: packageCode });
+        const measured = pkg && pkg.kind === PackageKind.TRAFFIC ? await this.measureTraffic(em, app, pkg.dailyQuota) : null;
+        return { app, pkg, measured };
+      },
+      rule: ({ pkg, measured }) => {
+        if (!pkg || !measured) return invalidInput([violation('packageCode', 'UNKNOWN_TRAFFIC_PACKAGE', `no traffic package "${packageCode}"`)]);
+        return measured.eligible ? ok({ pkg, checks: measured.checks }) : notEligible(`not eligible for ${pkg.code}`, failed(measured.checks));
+      },
+      before: () => null,
+      save: async (em, { app }, { pkg, checks }) => ok(await this.submit(em, viewer, app, PackageKind.TRAFFIC, pkg, checks)),
+      audit: (_locked, a) => ({ entityType: 'PackageApplication', entityId: String(a.id), after: applicationRecord(a) }),
     });
   }
 
   /** Applies for a value-added package (DOMAIN §2.4). EMAIL-channel packages are refused with the channel, address and materials. */
   async applyForValueAddedPackage(viewer: Viewer, appId: string, packageCode: string): Promise<Result<PackageApplicationEntity>> {
-    return this.ds.transaction(async (em) => {
-      const app = await this.ownApp(em, viewer, appId, true);
-      const pkg = await em.findOneBy(PackageEntity, { code: packageCode });
-      if (!pkg || pkg.kind !== PackageKind.VALUE_ADDED) return invalidInput<PackageApplicationEntity>([violation('packageCode', 'UNKNOWN_VALUE_ADDED_PACKAGE', `no value-added package "${packageCode}"`)]);
-      if (pkg.applicationChannel === ApplicationChannel.EMAIL) {
-        return offlineChannel<PackageApplicationEntity>(
-          `${pkg.name} is not applied for online: email ${pkg.contactEmail ?? 'the platform'} with the required materials`,
-          pkg.applicationChannel,
-          pkg.contactEmail,
-          pkg.requiredMaterials ?? [],
-        );
-      }
-      const checks = await this.measureValueAdded(em, app, pkg);
-      if (!checks.eligible) return notEligible<PackageApplicationEntity>(`not eligible for ${pkg.code}`, failed(checks.checks));
-      return ok(await this.submit(em, app, PackageKind.VALUE_ADDED, pkg, checks.checks));
+    return change(this.ds, this.audit, {
+      actor: viewer,
+      action: 'applyForValueAddedPackage',
+      lock: async (em) => {
+        const app = await this.ownApp(em, viewer, appId, true);
+        const pkg = await em.findOneBy(PackageEntity, { code: packageCode });
+        const measured = pkg && pkg.kind === PackageKind.VALUE_ADDED && pkg.applicationChannel !== ApplicationChannel.EMAIL ? await this.measureValueAdded(em, app, pkg) : null;
+        return { app, pkg, measured };
+      },
+      rule: ({ pkg, measured }) => {
+        if (!pkg || pkg.kind !== PackageKind.VALUE_ADDED) return invalidInput([violation('packageCode', 'UNKNOWN_VALUE_ADDED_PACKAGE', `no value-added package "${packageCode}"`)]);
+        if (pkg.applicationChannel === ApplicationChannel.EMAIL || !measured) {
+          return offlineChannel(`${pkg.name} is not applied for online: email ${pkg.contactEmail ?? 'the platform'} with the required materials`, pkg.applicationChannel, pkg.contactEmail, pkg.requiredMaterials ?? []);
+        }
+        return measured.eligible ? ok({ pkg, checks: measured.checks }) : notEligible(`not eligible for ${pkg.code}`, failed(measured.checks));
+      },
+      before: () => null,
+      save: async (em, { app }, { pkg, checks }) => ok(await this.submit(em, viewer, app, PackageKind.VALUE_ADDED, pkg, checks)),
+      audit: (_locked, a) => ({ entityType: 'PackageApplication', entityId: String(a.id), after: applicationRecord(a) }),
     });
   }
 
@@ -144,9 +173,8 @@ export class PackageApplicationService {
     });
   }
 
-  private async submit(em: EntityManager, app: AppEntity, kind: PackageKind, pkg: PackageEntity, checks: PackageApplicationEntity['eligibility']): Promise<PackageApplicationEntity> {
-    const now = this.clock.now();
-    const due = await this.calendar.dueAfterWorkingDays(now, PACKAGE_REVIEW_WORKING_DAYS, em);
+  /** Files the application and opens its review round, due in 3 working days (DOMAIN §2.4). */
+  private async submit(em: EntityManager, viewer: Viewer, app: AppEntity, kind: PackageKind, pkg: PackageEntity, checks: PackageApplicationEntity['eligibility']): Promise<PackageApplicationEntity> {
     const saved = await em.save(
       em.create(PackageApplicationEntity, {
         appId: app.id,
@@ -155,54 +183,57 @@ export class PackageApplicationService {
         packageCode: pkg.code,
         requestedQuota: kind === PackageKind.TRAFFIC ? pkg.dailyQuota : null,
         status: ApplicationStatus.PENDING,
-        submittedAt: now,
-        dueAt: due.dueAt,
-        dueProvisional: due.provisional,
+        submittedAt: this.clock.now(),
         eligibility: checks,
-        decidedAt: null,
-        decidedBy: null,
-        rejectionReason: null,
       }),
     );
-    return em.findOneByOrFail(PackageApplicationEntity, { id: saved.id });
+    const row = await em.findOneByOrFail(PackageApplicationEntity, { id: saved.id });
+    row.round = await this.reviews.openRound(em, lockedApplication(ReviewSubjectType.PACKAGE_APPLICATION, row, app.tagCode), ApplicationStatus.PENDING, viewer, PACKAGE_REVIEW_WORKING_DAYS);
+    return row;
   }
 
   /** An application, to its app's owner or to staff; NOT_FOUND to anyone else. */
   async getVisible(viewer: Viewer, id: string): Promise<PackageApplicationEntity> {
     const a = isNumericId(id) ? await this.ds.manager.findOneBy(PackageApplicationEntity, { id }) : null;
     if (!a || !(isStaff(viewer) || a.developerId === viewer.subjectId)) throw notFound('Application', id);
-    return a;
+    return withRound(this.ds.manager, ReviewSubjectType.PACKAGE_APPLICATION, a);
   }
 
   /** The applications of one app (owner or staff), newest first. */
   async listForApp(viewer: Viewer, appId: string): Promise<PackageApplicationEntity[]> {
     await this.ownApp(this.ds.manager, viewer, appId, false, true);
-    return this.ds.manager.find(PackageApplicationEntity, { where: { appId }, order: { id: 'DESC' } });
+    return attachRounds(this.ds.manager, ReviewSubjectType.PACKAGE_APPLICATION, await this.ds.manager.find(PackageApplicationEntity, { where: { appId }, order: { id: 'DESC' } }));
   }
 
   /** A developer's applications across their apps, newest first (partners read them after the grant check). */
-  listForDeveloper(developerId: string): Promise<PackageApplicationEntity[]> {
-    return this.ds.manager.find(PackageApplicationEntity, { where: { developerId }, order: { id: 'DESC' }, take: 200 });
+  async listForDeveloper(developerId: string): Promise<PackageApplicationEntity[]> {
+    return attachRounds(this.ds.manager, ReviewSubjectType.PACKAGE_APPLICATION, await this.ds.manager.find(PackageApplicationEntity, { where: { developerId }, order: { id: 'DESC' }, take: 200 }));
   }
 
   /**
    * Reviewer: approve (after re-checking eligibility: a traffic app gets the rung as its quota; a
    * value-added package joins the app's packages) or reject with a reason. Only PENDING applications.
    */
-  async decide(viewer: Viewer, id: string, decision: ReviewDecision, reason: string | null): Promise<Result<PackageApplicationEntity>> {
-    const trimmed = reason?.trim() ?? '';
+  async decide(viewer: Viewer, id: string, input: ReviewDecisionInput, fields?: DecisionFieldNames): Promise<Result<PackageApplicationEntity>> {
+    const decision = input.decision;
+    const trimmed = keptExplanation(input) ?? '';
     return change(this.ds, this.audit, {
       actor: viewer,
       action: 'decideApplication',
+      // Lock order: the application (the subject), then its round, as every review step.
       lock: async (em) => {
         const a = isNumericId(id) ? await em.findOne(PackageApplicationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
         if (!a) throw notFound('Application', id);
+        const round = await this.reviews.lockRoundOf(em, ReviewSubjectType.PACKAGE_APPLICATION, a.id);
+        if (!round) throw notFound('ReviewRound of application', id);
+        a.round = round;
         return a;
       },
+      before: (a) => applicationRecord(a),
       rule: (a) => {
         const decidable = checkDecidable(a.status, 'decideApplication');
         if (!decidable.ok) return decidable;
-        const violations = checkPackageDecision(decision, reason);
+        const violations = checkReviewDecision(DECISION_POLICIES[ReviewItemKind.PACKAGE_APPLICATION], input, fields);
         return violations.length > 0 ? invalidInput(violations) : ok(statusAfter(decision));
       },
       save: async (em, a, status) => {
@@ -221,11 +252,14 @@ export class PackageApplicationService {
           }
           await em.save(app);
         }
+        const round = await this.reviews.recordDecision(em, a.round as ReviewRoundEntity, viewer, {
+          approved: decision === ReviewDecision.APPROVE,
+          reasons: [],
+          explanation: decision === ReviewDecision.REJECT ? trimmed : null,
+          subjectState: { from: a.status, to: status },
+        });
+        await em.update(PackageApplicationEntity, { id: a.id }, { status });
         a.status = status;
-        a.decidedAt = this.clock.now();
-        a.decidedBy = viewer.subjectId;
-        a.rejectionReason = decision === ReviewDecision.REJECT ? trimmed : null;
-        await em.save(a);
         await this.notifications.notify(
           em,
           a.developerId,
@@ -233,15 +267,9 @@ export class PackageApplicationService {
           a.appId,
           a.status === ApplicationStatus.APPROVED ? `Your application ${a.id} for ${pkg.name} is approved.` : `Your application ${a.id} for ${pkg.name} is rejected: ${trimmed}`,
         );
-        return ok(await em.findOneByOrFail(PackageApplicationEntity, { id: a.id }));
+        return ok(Object.assign(await em.findOneByOrFail(PackageApplicationEntity, { id: a.id }), { round }));
       },
-      audit: (a, after) => ({ entityType: 'PackageApplication', entityId: a.id, after }),
+      audit: (a, after) => ({ entityType: 'PackageApplication', entityId: a.id, after: applicationRecord(after) }),
     });
-  }
-
-  /** Reviewer queue: PENDING package applications, earliest due first; `scope` narrows to mine or unassigned (issue 18). */
-  async queue(limit: number, scope?: AssignmentScope | null): Promise<PackageApplicationEntity[]> {
-    const id = ReviewAssignmentService.idCondition(ReviewItemKind.PACKAGE_APPLICATION, scope);
-    return this.ds.manager.find(PackageApplicationEntity, { where: { status: ApplicationStatus.PENDING, ...(id ? { id } : {}) }, order: { dueAt: 'ASC', id: 'ASC' }, take: limit });
   }
 }

@@ -1,5 +1,4 @@
 import { DataSource, EntityManager, Like, MoreThanOrEqual } from 'typeorm';
-import { ApplicationStatus, PACKAGE_REVIEW_WORKING_DAYS } from '../../domain/application/application.enums';
 import { beijingDate, beijingStartOfDay } from '../../domain/common/beijing-time';
 import { Clock } from '../../domain/common/clock';
 import { invalidInput, ok, Result } from '../../domain/common/result';
@@ -9,7 +8,8 @@ import { CalendarCoverage, calendarCoverage, checkYearNotice, COVERAGE_WARNING_D
 import { CalendarDayKind } from '../../domain/calendar/working-days.rule';
 import { ReviewItemKind } from '../../domain/review/assignment.rule';
 import { ReviewRoundStatus } from '../../domain/review/review.enums';
-import { CalendarDayEntity, MemberCapabilityApplicationEntity, PackageApplicationEntity, ReviewRoundEntity } from '../../db/entities';
+import { CalendarDayEntity, ReviewRoundEntity } from '../../db/entities';
+import { itemOfRound } from '../../domain/review/review-item';
 import { change } from '../common/change';
 import { AuditService } from '../audit/audit.service';
 import { REVIEW_SLA_WORKING_DAYS } from '../review/review.service';
@@ -50,14 +50,11 @@ export interface CoverageView extends CalendarCoverage {
   readonly provisionalOpenItems: number;
 }
 
-/** Open items and the working days of their SLA. */
-const OPEN_ITEMS = [
-  { kind: ReviewItemKind.REVIEW_ROUND, entity: ReviewRoundEntity, open: ReviewRoundStatus.PENDING as string, days: REVIEW_SLA_WORKING_DAYS },
-  { kind: ReviewItemKind.PACKAGE_APPLICATION, entity: PackageApplicationEntity, open: ApplicationStatus.PENDING as string, days: PACKAGE_REVIEW_WORKING_DAYS },
-  { kind: ReviewItemKind.MEMBER_CAPABILITY_APPLICATION, entity: MemberCapabilityApplicationEntity, open: ApplicationStatus.PENDING as string, days: PACKAGE_REVIEW_WORKING_DAYS },
-] as const;
-
-type DueRow = { id: string; submittedAt: Date; dueAt: Date; dueProvisional: boolean };
+/**
+ * Open items are the PENDING review rounds: apps', market listings' and (issue 13) package and
+ * member-capability applications' rounds, all on the same SLA of 3 working days.
+ */
+const OPEN_ROUNDS_SLA_DAYS = REVIEW_SLA_WORKING_DAYS;
 
 /**
  * Calendar years (issue 18): an operator imports a year's official notice at once — a list or an ICS
@@ -111,8 +108,7 @@ export class CalendarYearService {
     const today = beijingDate(this.clock.now());
     const years = (await this.ds.query('SELECT DISTINCT LEFT(`date`, 4) AS y FROM `calendar_day` ORDER BY y')) as { y: string }[];
     const coveredYears = years.map((r) => Number(r.y));
-    let provisionalOpenItems = 0;
-    for (const item of OPEN_ITEMS) provisionalOpenItems += await this.ds.manager.countBy(item.entity, { status: item.open, dueProvisional: true } as never);
+    const provisionalOpenItems = await this.ds.manager.countBy(ReviewRoundEntity, { status: ReviewRoundStatus.PENDING, dueProvisional: true });
     return { today, coveredYears, thresholdDays: COVERAGE_WARNING_DAYS, provisionalOpenItems, ...calendarCoverage(new Set(coveredYears), today) };
   }
 
@@ -144,21 +140,18 @@ export class CalendarYearService {
   private async recomputeOpenDues(em: EntityManager, year: number): Promise<RecomputedDue[]> {
     const out: RecomputedDue[] = [];
     const yearStart = beijingStartOfDay(`${year}-01-01`);
-    for (const item of OPEN_ITEMS) {
-      const rows = (await em.find(item.entity, {
-        where: [
-          { status: item.open, dueProvisional: true },
-          { status: item.open, dueAt: MoreThanOrEqual(yearStart) },
-        ] as never,
-        select: { id: true, submittedAt: true, dueAt: true, dueProvisional: true } as never,
-        lock: { mode: 'pessimistic_write' },
-      })) as unknown as DueRow[];
-      for (const r of rows) {
-        const due = await this.calendar.dueAfterWorkingDays(r.submittedAt, item.days, em);
-        if (due.dueAt.getTime() === r.dueAt.getTime() && due.provisional === r.dueProvisional) continue;
-        await em.update(item.entity, { id: r.id }, { dueAt: due.dueAt, dueProvisional: due.provisional } as never);
-        out.push({ kind: item.kind, id: String(r.id), dueAtBefore: r.dueAt, dueAt: due.dueAt, provisional: due.provisional });
-      }
+    const rows = await em.find(ReviewRoundEntity, {
+      where: [
+        { status: ReviewRoundStatus.PENDING, dueProvisional: true },
+        { status: ReviewRoundStatus.PENDING, dueAt: MoreThanOrEqual(yearStart) },
+      ],
+      lock: { mode: 'pessimistic_write' },
+    });
+    for (const r of rows) {
+      const due = await this.calendar.dueAfterWorkingDays(r.submittedAt, OPEN_ROUNDS_SLA_DAYS, em);
+      if (due.dueAt.getTime() === r.dueAt.getTime() && due.provisional === r.dueProvisional) continue;
+      await em.update(ReviewRoundEntity, { id: r.id }, { dueAt: due.dueAt, dueProvisional: due.provisional });
+      out.push({ ...itemOfRound(r), dueAtBefore: r.dueAt, dueAt: due.dueAt, provisional: due.provisional });
     }
     return out;
   }

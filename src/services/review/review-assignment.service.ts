@@ -1,4 +1,4 @@
-import { DataSource, EntityManager, EntityTarget, ObjectLiteral, Raw } from 'typeorm';
+import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { ApplicationStatus } from '../../domain/application/application.enums';
 import { isNumericId } from '../../domain/common/ids';
 import { Clock } from '../../domain/common/clock';
@@ -11,6 +11,7 @@ import { ReviewRoundStatus } from '../../domain/review/review.enums';
 import { MemberCapabilityApplicationEntity, PackageApplicationEntity, ReviewAssignmentEntity, ReviewLeadEntity, ReviewRoundEntity } from '../../db/entities';
 import { AuditService } from '../audit/audit.service';
 import { forbidden, notFound } from '../common/errors';
+import { change, UNCHANGED } from '../common/change';
 
 /** The table behind each kind, and the status in which it is open for review. */
 const ITEMS: Record<ReviewItemKind, { entity: EntityTarget<ObjectLiteral>; open: string; what: string }> = {
@@ -46,45 +47,70 @@ export class ReviewAssignmentService {
   ) {}
 
   async claim(viewer: Viewer, kind: ReviewItemKind, itemId: string): Promise<Result<ReviewAssignmentEntity>> {
-    return this.ds.transaction(async (em) => {
-      const refusal = await this.lockOpenItem<ReviewAssignmentEntity>(em, kind, itemId, 'claimReviewItem');
-      if (refusal) return refusal;
-      const held = await em.findOneBy(ReviewAssignmentEntity, { itemKind: kind, itemId });
-      if (held?.assigneeId === viewer.subjectId) return ok(held);
-      if (held) return invalidState<ReviewAssignmentEntity>('CLAIMED', 'claimReviewItem', `held by reviewer ${held.assigneeId}: they or a lead release it`, RefusalReason.ALREADY_CLAIMED, { assigneeId: held.assigneeId });
-      const row = { itemKind: kind, itemId, assigneeId: viewer.subjectId!, assignedBy: viewer.subjectId!, assignedAt: this.clock.now() };
-      await em.insert(ReviewAssignmentEntity, row);
-      await this.audit.record(em, { actor: viewer, action: 'claimReviewItem', entityType: kind, entityId: itemId, before: null, after: row });
-      return ok(await em.findOneByOrFail(ReviewAssignmentEntity, { itemKind: kind, itemId }));
-    });
+    return change(this.ds, this.audit, {
+      actor: viewer,
+      action: 'claimReviewItem',
+      lock: async (em) => ({ item: await this.lockFound(em, kind, itemId), held: await em.findOneBy(ReviewAssignmentEntity, { itemKind: kind, itemId }) }),
+      rule: ({ item, held }) => {
+        const open = checkOpen(kind, item.status, 'claimReviewItem');
+        if (!open.ok) return open;
+        if (held && held.assigneeId !== viewer.subjectId) return invalidState('CLAIMED', 'claimReviewItem', `held by reviewer ${held.assigneeId}: they or a lead release it`, RefusalReason.ALREADY_CLAIMED, { assigneeId: held.assigneeId });
+        return ok(held ? ('ALREADY_MINE' as const) : ('CLAIM' as const));
+      },
+      before: () => null,
+      save: async (em, _locked, step) => {
+        if (step === 'CLAIM') await em.insert(ReviewAssignmentEntity, { itemKind: kind, itemId, assigneeId: viewer.subjectId!, assignedBy: viewer.subjectId!, assignedAt: this.clock.now() });
+        return ok({ step, row: await em.findOneByOrFail(ReviewAssignmentEntity, { itemKind: kind, itemId }) });
+      },
+      // Claiming your own item again changes nothing and records nothing.
+      audit: (_locked, saved) => (saved.step === 'ALREADY_MINE' ? UNCHANGED : { entityType: kind, entityId: itemId, after: saved.row }),
+    }).then((r) => (r.ok ? ok(r.value.row) : r));
   }
 
   async release(viewer: Viewer, kind: ReviewItemKind, itemId: string): Promise<Result<Released>> {
-    return this.ds.transaction(async (em) => {
-      if (!(await this.lockItem(em, kind, itemId))) throw notFound(ITEMS[kind].what, itemId);
-      const held = await em.findOneBy(ReviewAssignmentEntity, { itemKind: kind, itemId });
-      if (!held) return invalidState<Released>('UNASSIGNED', 'releaseReviewItem', 'nobody holds the item', RefusalReason.NOT_CLAIMED);
-      if (held.assigneeId !== viewer.subjectId && !(await this.isLead(em, viewer))) {
-        return invalidState<Released>('CLAIMED', 'releaseReviewItem', `held by reviewer ${held.assigneeId}: only they or a lead release it`, RefusalReason.ALREADY_CLAIMED, { assigneeId: held.assigneeId });
-      }
-      await em.delete(ReviewAssignmentEntity, { itemKind: kind, itemId });
-      await this.audit.record(em, { actor: viewer, action: 'releaseReviewItem', entityType: kind, entityId: itemId, before: held, after: null });
-      return ok({ kind, itemId, releasedFrom: held.assigneeId });
+    return change(this.ds, this.audit, {
+      actor: viewer,
+      action: 'releaseReviewItem',
+      lock: async (em) => {
+        await this.lockFound(em, kind, itemId);
+        const held = await em.findOneBy(ReviewAssignmentEntity, { itemKind: kind, itemId });
+        return { held, lead: held !== null && held.assigneeId !== viewer.subjectId ? await this.isLead(em, viewer) : false };
+      },
+      rule: ({ held, lead }) => {
+        if (!held) return invalidState('UNASSIGNED', 'releaseReviewItem', 'nobody holds the item', RefusalReason.NOT_CLAIMED);
+        if (held.assigneeId !== viewer.subjectId && !lead) return invalidState('CLAIMED', 'releaseReviewItem', `held by reviewer ${held.assigneeId}: only they or a lead release it`, RefusalReason.ALREADY_CLAIMED, { assigneeId: held.assigneeId });
+        return ok(held);
+      },
+      before: ({ held }) => held,
+      save: async (em, _locked, held) => {
+        await em.delete(ReviewAssignmentEntity, { itemKind: kind, itemId });
+        return ok({ kind, itemId, releasedFrom: held.assigneeId });
+      },
+      audit: () => ({ entityType: kind, entityId: itemId, after: null }),
     });
   }
 
   /** A lead gives an open item to a reviewer, taking it from whoever held it. */
   async assign(viewer: Viewer, kind: ReviewItemKind, itemId: string, reviewerId: string): Promise<Result<ReviewAssignmentEntity>> {
-    return this.ds.transaction(async (em) => {
-      if (!(await this.isLead(em, viewer))) throw forbidden('assignReviewItem is for review leads and operators');
-      if (!isReviewerId(reviewerId)) return invalidInput<ReviewAssignmentEntity>([violation('reviewerId', 'BAD_REVIEWER_ID', 'a reviewer id is 1 to 64 characters')]);
-      const refusal = await this.lockOpenItem<ReviewAssignmentEntity>(em, kind, itemId, 'assignReviewItem');
-      if (refusal) return refusal;
-      const before = await em.findOneBy(ReviewAssignmentEntity, { itemKind: kind, itemId });
-      const row = { itemKind: kind, itemId, assigneeId: reviewerId.trim(), assignedBy: viewer.subjectId!, assignedAt: this.clock.now() };
-      await em.upsert(ReviewAssignmentEntity, row, ['itemKind', 'itemId']);
-      await this.audit.record(em, { actor: viewer, action: 'assignReviewItem', entityType: kind, entityId: itemId, before, after: row });
-      return ok(await em.findOneByOrFail(ReviewAssignmentEntity, { itemKind: kind, itemId }));
+    return change(this.ds, this.audit, {
+      actor: viewer,
+      action: 'assignReviewItem',
+      lock: async (em) => {
+        if (!(await this.isLead(em, viewer))) throw forbidden('assignReviewItem is for review leads and operators');
+        if (!isReviewerId(reviewerId)) return null;
+        return { item: await this.lockFound(em, kind, itemId), held: await em.findOneBy(ReviewAssignmentEntity, { itemKind: kind, itemId }) };
+      },
+      rule: (locked) => {
+        if (!locked) return invalidInput([violation('reviewerId', 'BAD_REVIEWER_ID', 'a reviewer id is 1 to 64 characters')]);
+        const open = checkOpen(kind, locked.item.status, 'assignReviewItem');
+        return open.ok ? ok({ itemKind: kind, itemId, assigneeId: reviewerId.trim(), assignedBy: viewer.subjectId!, assignedAt: this.clock.now() }) : open;
+      },
+      before: (locked) => locked?.held ?? null,
+      save: async (em, _locked, row) => {
+        await em.upsert(ReviewAssignmentEntity, row, ['itemKind', 'itemId']);
+        return ok(await em.findOneByOrFail(ReviewAssignmentEntity, { itemKind: kind, itemId }));
+      },
+      audit: (_locked, row) => ({ entityType: kind, entityId: itemId, after: row }),
     });
   }
 
@@ -92,12 +118,18 @@ export class ReviewAssignmentService {
   async setLead(viewer: Viewer, reviewerId: string, lead: boolean): Promise<Result<{ reviewerId: string; lead: boolean }>> {
     if (!isReviewerId(reviewerId)) return invalidInput([violation('reviewerId', 'BAD_REVIEWER_ID', 'a reviewer id is 1 to 64 characters')]);
     const id = reviewerId.trim();
-    return this.ds.transaction(async (em) => {
-      const before = await em.findOne(ReviewLeadEntity, { where: { reviewerId: id }, lock: { mode: 'pessimistic_write' } });
-      if (lead && !before) await em.insert(ReviewLeadEntity, { reviewerId: id, grantedBy: viewer.subjectId!, grantedAt: this.clock.now() });
-      if (!lead && before) await em.delete(ReviewLeadEntity, { reviewerId: id });
-      await this.audit.record(em, { actor: viewer, action: 'setReviewLead', entityType: 'Reviewer', entityId: id, before: { lead: before !== null }, after: { lead } });
-      return ok({ reviewerId: id, lead });
+    return change(this.ds, this.audit, {
+      actor: viewer,
+      action: 'setReviewLead',
+      lock: (em) => em.findOne(ReviewLeadEntity, { where: { reviewerId: id }, lock: { mode: 'pessimistic_write' } }),
+      rule: () => ok(lead),
+      before: (row) => ({ lead: row !== null }),
+      save: async (em, row) => {
+        if (lead && !row) await em.insert(ReviewLeadEntity, { reviewerId: id, grantedBy: viewer.subjectId!, grantedAt: this.clock.now() });
+        if (!lead && row) await em.delete(ReviewLeadEntity, { reviewerId: id });
+        return ok({ reviewerId: id, lead });
+      },
+      audit: () => ({ entityType: 'Reviewer', entityId: id, after: { lead } }),
     });
   }
 
@@ -107,37 +139,20 @@ export class ReviewAssignmentService {
     return viewer.role === Role.REVIEWER && viewer.subjectId !== null && (await em.existsBy(ReviewLeadEntity, { reviewerId: viewer.subjectId }));
   }
 
-  /**
-   * A `find` condition on an item table's id for a queue scope: the viewer's items, items nobody
-   * holds, or no condition (ALL). One subquery on the assignment table's primary key.
-   */
-  static idCondition(kind: ReviewItemKind, scope: AssignmentScope | null | undefined) {
-    if (!scope || scope.filter === AssignmentFilter.ALL) return undefined;
-    if (scope.filter === AssignmentFilter.MINE) {
-      return Raw((alias) => `${alias} IN (SELECT ra.item_id FROM review_assignment ra WHERE ra.item_kind = :kind AND ra.assignee_id = :me)`, { kind, me: scope.viewerId ?? '' });
-    }
-    return Raw((alias) => `${alias} NOT IN (SELECT ra.item_id FROM review_assignment ra WHERE ra.item_kind = :kind)`, { kind });
-  }
-
-  /** The same condition as SQL for a query builder over alias `r`. */
-  static sqlCondition(kind: ReviewItemKind, scope: AssignmentScope | null | undefined, alias: string): { sql: string; params: Record<string, unknown> } | null {
-    if (!scope || scope.filter === AssignmentFilter.ALL) return null;
-    if (scope.filter === AssignmentFilter.MINE) {
-      return { sql: `${alias}.id IN (SELECT ra.item_id FROM review_assignment ra WHERE ra.item_kind = :raKind AND ra.assignee_id = :raMe)`, params: { raKind: kind, raMe: scope.viewerId ?? '' } };
-    }
-    return { sql: `${alias}.id NOT IN (SELECT ra.item_id FROM review_assignment ra WHERE ra.item_kind = :raKind)`, params: { raKind: kind } };
-  }
-
   private async lockItem(em: EntityManager, kind: ReviewItemKind, itemId: string): Promise<{ status: string } | null> {
     if (!isNumericId(itemId)) return null;
     return (await em.findOne(ITEMS[kind].entity, { where: { id: itemId }, lock: { mode: 'pessimistic_write' } })) as { status: string } | null;
   }
 
-  /** Locks the item; NOT_FOUND when missing, InvalidState when decided. */
-  private async lockOpenItem<T>(em: EntityManager, kind: ReviewItemKind, itemId: string, action: string): Promise<Result<T> | null> {
+  /** Locks the item; NOT_FOUND when missing. */
+  private async lockFound(em: EntityManager, kind: ReviewItemKind, itemId: string): Promise<{ status: string }> {
     const item = await this.lockItem(em, kind, itemId);
     if (!item) throw notFound(ITEMS[kind].what, itemId);
-    if (item.status !== ITEMS[kind].open) return invalidState<T>(item.status, action, `the item is ${item.status}: only open items are assigned`, RefusalReason.ITEM_NOT_OPEN, { status: item.status });
-    return null;
+    return item;
   }
+}
+
+/** Only open items are claimed or assigned: InvalidState ITEM_NOT_OPEN once decided. */
+function checkOpen(kind: ReviewItemKind, status: string, action: string): Result<true> {
+  return status === ITEMS[kind].open ? ok(true) : invalidState(status, action, `the item is ${status}: only open items are assigned`, RefusalReason.ITEM_NOT_OPEN, { status });
 }

@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
-import { AppEntity } from '../../db/entities';
+import { AppEntity, MemberCapabilityApplicationEntity, PackageApplicationEntity } from '../../db/entities';
+import { isNumericId } from '../../domain/common/ids';
 import { AppStatus } from '../../domain/app/app.enums';
 import { APP_REVIEW_TRANSITIONS, transition, Transition } from '../../domain/review/review-state.rule';
 import { RejectionReason, ReviewSubjectType } from '../../domain/review/review.enums';
@@ -52,7 +53,36 @@ export const appReviewSubject: ReviewSubjectHandler = {
   },
 };
 
+/** A package or member-capability application row as a review subject (no tag for member capabilities). */
+export const lockedApplication = (type: ReviewSubjectType, a: { id: string; developerId: string; status: string }, tagCode: string | null): LockedSubject => ({
+  type,
+  id: String(a.id),
+  ownerId: a.developerId,
+  tagCode,
+  state: a.status,
+});
+
+/**
+ * Applications' rounds are decided by their workflow's mutation, which runs the workflow's hooks
+ * inside the decision (eligibility measured again for packages, strikes for member capabilities):
+ * `decideReview` on such a round is refused, naming the mutation.
+ */
+const applicationSubject = (type: ReviewSubjectType, entity: typeof PackageApplicationEntity | typeof MemberCapabilityApplicationEntity, decideWith: string): ReviewSubjectHandler => ({
+  async lock(em, subjectId) {
+    const a = isNumericId(subjectId) ? await em.findOne<PackageApplicationEntity | MemberCapabilityApplicationEntity>(entity, { where: { id: subjectId }, lock: { mode: 'pessimistic_write' } }) : null;
+    return a && lockedApplication(type, a, null);
+  },
+  decide(subject) {
+    return { ok: false, currentState: subject.state, message: `a ${type} round is decided with ${decideWith}, which runs its workflow's checks` };
+  },
+  async apply() {
+    throw new Error(`a ${type} round is decided with ${decideWith}`);
+  },
+});
+
 export const REVIEW_SUBJECTS: Readonly<Record<ReviewSubjectType, ReviewSubjectHandler>> = {
   [ReviewSubjectType.APP]: appReviewSubject,
   [ReviewSubjectType.MARKET_PRODUCT]: marketProductReviewSubject,
+  [ReviewSubjectType.PACKAGE_APPLICATION]: applicationSubject(ReviewSubjectType.PACKAGE_APPLICATION, PackageApplicationEntity, 'decideApplication'),
+  [ReviewSubjectType.MEMBER_CAPABILITY_APPLICATION]: applicationSubject(ReviewSubjectType.MEMBER_CAPABILITY_APPLICATION, MemberCapabilityApplicationEntity, 'decideMemberCapabilityApplication'),
 };
