@@ -7,7 +7,7 @@ import { secretWindowPagesByAppLoader } from './app-secret.loader';
 import { assignmentByItemLoader, workingHoursLeftLoader } from './review-assignment.loader';
 import { openSuspensionByAppLoader, operatorQuotaPagesByAppLoader, operatorQuotasByAppLoader, wentOnlineByOwnerLoader } from './operator-controls.loader';
 import { developerByIdLoader } from './developer.loader';
-import { reviewMessagesByRoundLoader, reviewRoundByIdLoader, reviewRoundsByAppLoader, workingDaysLeftLoader } from './review.loader';
+import { reviewMessagesByRoundLoader, reviewRoundByIdLoader, reviewRoundPagesByAppLoader, workingDaysLeftLoader } from './review.loader';
 import { emergencyCallsLoader } from './quota.loader';
 import { usageDailyLoader } from './usage.loader';
 import { memberCapabilityApplicationByIdLoader, packageApplicationByIdLoader, packageByCodeLoader, pendingMemberCapabilityApplicationsByDeveloperLoader, pendingPackageApplicationsByAppLoader } from './application.loader';
@@ -47,7 +47,7 @@ const FACTORIES = {
   openSuspensionByApp: (s: LoaderSources) => openSuspensionByAppLoader(s.ds),
   wentOnlineByOwner: (s: LoaderSources) => wentOnlineByOwnerLoader(s.ds),
   developerById: (s: LoaderSources) => developerByIdLoader(s.ds),
-  reviewRoundsByApp: (s: LoaderSources) => reviewRoundsByAppLoader(s.ds),
+  reviewRoundPagesByApp: (s: LoaderSources) => reviewRoundPagesByAppLoader(s.ds),
   reviewRoundById: (s: LoaderSources) => reviewRoundByIdLoader(s.ds),
   packageApplicationById: (s: LoaderSources) => packageApplicationByIdLoader(s.ds),
   memberCapabilityApplicationById: (s: LoaderSources) => memberCapabilityApplicationByIdLoader(s.ds),

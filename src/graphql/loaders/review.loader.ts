@@ -4,21 +4,25 @@ import { ReviewMessageEntity, ReviewRoundEntity } from '../../db/entities';
 import { ReviewSubjectType } from '../../domain/review/review.enums';
 import { REVIEW_ROUND_COLUMNS, reviewRoundFromRow, ReviewRoundRow } from '../../db/raw-rows';
 import { CalendarService } from '../../services/calendar/calendar.service';
+import { SortKey } from '../../services/common/pagination';
+import { childPagesLoader } from './keyset.loader';
 
-/** An app's review rounds, newest first (raw rows): prevents one SELECT per app for `App.reviewRounds` and `App.latestReviewRound`. */
-export const reviewRoundsByAppLoader = (ds: DataSource) =>
-  new DataLoader<string, ReviewRoundRow[]>(
-    async (appIds) => {
-      const rows = await ds.query(`SELECT ${REVIEW_ROUND_COLUMNS} FROM review_round WHERE subject_type = ? AND subject_id IN (?) ORDER BY round_no DESC`, [ReviewSubjectType.APP, [...appIds]]);
-      const by = new Map<string, ReviewRoundRow[]>(appIds.map((id) => [id, []]));
-      for (const raw of rows) {
-        const r = reviewRoundFromRow(raw);
-        by.get(r.subjectId)?.push(r);
-      }
-      return appIds.map((id) => by.get(id) ?? []);
-    },
-    { maxBatchSize: 500 },
-  );
+/** An app's review rounds, newest first: the round number is unique per subject. */
+export const APP_REVIEW_ROUND_ORDER: SortKey<ReviewRoundRow>[] = [{ sql: 'round_no', dir: 'DESC', kind: 'number', of: (r) => Number(r.roundNo) }];
+
+/**
+ * Pages of an app's review rounds, paged in SQL: one SELECT for a page of apps and one page
+ * argument set (`App.reviewRounds`, and `App.latestReviewRound` as a page of one).
+ */
+export const reviewRoundPagesByAppLoader = (ds: DataSource) =>
+  childPagesLoader<ReviewRoundRow>(ds, {
+    table: 'review_round',
+    parent: 'subject_id',
+    select: REVIEW_ROUND_COLUMNS,
+    keys: APP_REVIEW_ROUND_ORDER,
+    where: { sql: 'subject_type = ?', params: [ReviewSubjectType.APP] },
+    map: reviewRoundFromRow,
+  });
 
 /** A round's feedback thread, oldest first: prevents one SELECT per round for `ReviewRound.thread`. */
 export const reviewMessagesByRoundLoader = (ds: DataSource) =>

@@ -2,17 +2,17 @@ import { isPendingOverdue } from '../../domain/review/review-queue.rule';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../../domain/common/role';
 import { ReviewRoundStatus, ReviewSubjectType } from '../../domain/review/review.enums';
-import { pageOfLoaded, readPageArgs } from '../../services/common/pagination';
+import { APP_REVIEW_ROUND_ORDER } from '../loaders/review.loader';
 import { ReviewItem } from '../../domain/review/review-item';
 import { queueCursor, readReviewerQueue } from './reviewer-queue.resolver';
 import { Context } from '../context';
 import { AssignmentFilter, ReviewItemKind } from '../../domain/review/assignment.rule';
 import '../types/review-assignment.type';
-import { toConnection } from './connection';
+import { keysetArgs, keysetConnection, toConnection } from './connection';
 import { AppType } from '../types/app.type';
 import { DecideReviewResult, PostReviewFeedbackResult, SubmitAppForReviewResult } from '../types/results.type';
 import { DecideReviewInput, ReviewMessageType, ReviewRoundConnectionType, ReviewRoundType } from '../types/review.type';
-import { badUserInput, toPayload } from './result';
+import { toPayload } from './result';
 
 @Resolver(() => ReviewRoundType)
 export class ReviewResolver {
@@ -91,15 +91,13 @@ export class AppReviewResolver {
     @Arg('after', () => String, { nullable: true, description: 'Cursor to continue after: the endCursor of the page read before; omit for the first page' }) after: string | null,
     @Ctx() { loaders }: Context,
   ): Promise<ReviewRoundConnectionType> {
-    const page = readPageArgs({ first, after });
-    if (Array.isArray(page)) throw badUserInput(page);
-    const { rows, hasNextPage, totalCount } = pageOfLoaded(await loaders.reviewRoundsByApp.load(String(app.id)), page.limit, page.beforeId);
-    return { ...toConnection(rows, hasNextPage, ReviewRoundType.from), totalCount };
+    const page = keysetArgs({ first, after }, APP_REVIEW_ROUND_ORDER);
+    return keysetConnection(await loaders.reviewRoundPagesByApp.load({ parentId: String(app.id), limit: page.limit, after: page.after }), APP_REVIEW_ROUND_ORDER, ReviewRoundType.from);
   }
 
   @FieldResolver(() => ReviewRoundType, { nullable: true, description: "The app's latest review round (pending or decided); null if never submitted" })
   async latestReviewRound(@Root() app: AppType, @Ctx() { loaders }: Context): Promise<ReviewRoundType | null> {
-    const [latest] = await loaders.reviewRoundsByApp.load(String(app.id));
+    const [latest] = (await loaders.reviewRoundPagesByApp.load({ parentId: String(app.id), limit: 1, after: null })).rows;
     return latest ? ReviewRoundType.from(latest) : null;
   }
 }
