@@ -211,11 +211,6 @@ export class PackageApplicationService {
     return { ...page, rows: await attachRounds(this.ds.manager, ReviewSubjectType.PACKAGE_APPLICATION, page.rows) };
   }
 
-  /** A developer's applications across their apps, newest first (partners read them after the grant check). */
-  async listForDeveloper(developerId: string): Promise<PackageApplicationEntity[]> {
-    return attachRounds(this.ds.manager, ReviewSubjectType.PACKAGE_APPLICATION, await this.ds.manager.find(PackageApplicationEntity, { where: { developerId }, order: { id: 'DESC' }, take: 200 }));
-  }
-
   /**
    * Reviewer: approve (after re-checking eligibility: a traffic app gets the rung as its quota; a
    * value-added package joins the app's packages) or reject with a reason. Only PENDING applications.
