@@ -5,6 +5,7 @@ import { relayStylePagination } from '@apollo/client/utilities';
 /** How an Apollo Client InMemoryCache normalises and pages this schema. */
 export const typePolicies: TypePolicies = {
   App: { fields: { operatorQuotas: relayStylePagination(false), reviewRounds: relayStylePagination(false), secrets: relayStylePagination(false) } },
+  BillPreview: { fields: { adjustments: relayStylePagination(false) } },
   CalendarDay: { keyFields: ['date'] },
   Developer: { fields: { pendingMemberCapabilityApplications: relayStylePagination(false) } },
   Invoice: { fields: { bills: relayStylePagination(false) } },

@@ -162,6 +162,7 @@ export const TEXT_LIMITS: Readonly<Record<string, TextLimit>> = {
   'MarketProduct.reviewRounds(after)': CURSOR,
   'PartnerDeveloper.packageApplications(after)': CURSOR,
   'Invoice.bills(after)': CURSOR,
+  'BillPreview.adjustments(after)': CURSOR,
   'Developer.pendingMemberCapabilityApplications(after)': CURSOR,
   'Mutation.registerWebhookEndpoint(url)': col(WebhookEndpointEntity, 'url'),
   'NotificationContactsInput.email': col(NotificationSettingsEntity, 'email'),

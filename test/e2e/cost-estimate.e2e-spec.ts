@@ -215,7 +215,7 @@ describe('previewBill (issue 17 §5): a draft price list on real usage, beside t
     const p = res.data!.previewBill;
     // draft: 1,000.00 + 300,000 × 0.02/100 = 1,060.00; basic 60.00; coupon −50.00 → 1,070.00; issued 1,130.00
     expect(amounts(p.lines)).toEqual({ BASIC_API_IN_CLOUD: '60.00', DATA_SYNC_ORDERS: '1060.00', DAILY_50: '-50.00' });
-    expect(p).toMatchObject({ appId: app.id, platform: 'TAOBAO', period: '2026-11-18', total: '1070.00', issuedTotal: '1130.00', difference: '-60.00', adjustments: [] });
+    expect(p).toMatchObject({ appId: app.id, platform: 'TAOBAO', period: '2026-11-18', total: '1070.00', issuedTotal: '1130.00', difference: '-60.00', adjustments: { totalCount: 0, edges: [] } });
     expect(p.issued).toMatchObject({ total: '1130.00', priceListId: 'TAOBAO-2018-08-01' });
     expect(amounts(p.issued!.lines)).toEqual({ BASIC_API_IN_CLOUD: '60.00', DATA_SYNC_ORDERS: '1120.00', DAILY_50: '-50.00' });
     expect(await snapshot()).toEqual(before);
@@ -232,7 +232,7 @@ describe('previewBill (issue 17 §5): a draft price list on real usage, beside t
     const charges = await draftCharges(graduatedDraft);
     const p = (await t.gql(PreviewBillDocument, { appId: app.id, period: '2026-11-17', priceList: { charges } }, f.operator)).data!.previewBill;
     // draft: 1,000.00 + 400,000 × 0.02/100 = 1,080.00; billed: 1,120.00 + 40.00 = 1,160.00
-    expect(p).toMatchObject({ total: '1080.00', issued: { total: '1120.00' }, adjustments: [{ total: '40.00' }], issuedTotal: '1160.00', difference: '-80.00' });
+    expect(p).toMatchObject({ total: '1080.00', issued: { total: '1120.00' }, adjustments: { totalCount: 1, edges: [{ node: { total: '40.00' } }] }, issuedTotal: '1160.00', difference: '-80.00' });
   });
 
   it('a period not billed yet: the draft rating and no bill; refusals name the field and rule', async () => {
@@ -241,7 +241,7 @@ describe('previewBill (issue 17 §5): a draft price list on real usage, beside t
     await f.report(app.appkey, '2026-11-19', { dataSyncNewOrders: 12_000 });
     const charges = await draftCharges({ perHundred: { price: '0.2' } });
     const p = (await t.gql(PreviewBillDocument, { appId: app.id, period: '2026-11-19', priceList: { charges } }, f.operator)).data!.previewBill;
-    expect(p).toMatchObject({ total: '24.00', issued: null, adjustments: [], issuedTotal: null, difference: null }); // 12,000 × 0.2/100
+    expect(p).toMatchObject({ total: '24.00', issued: null, adjustments: { totalCount: 0, edges: [] }, issuedTotal: null, difference: null }); // 12,000 × 0.2/100
 
     const noModel = await t.gql(PreviewBillDocument, { appId: app.id, period: '2026-11-19', priceList: { charges: [{ ...charges[0], pricing: {} }] } }, f.operator);
     expect(errorCode(noModel)).toBe('BAD_USER_INPUT');

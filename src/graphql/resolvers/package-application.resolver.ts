@@ -90,7 +90,10 @@ export class PackageApplicationResolver {
 
 @Resolver(() => AppType)
 export class AppPendingApplicationResolver {
-  @FieldResolver(() => [PendingApplicationType], { description: "The app's pending traffic and value-added package applications, earliest due first" })
+  @FieldResolver(() => [PendingApplicationType], {
+    description:
+      "The app's pending traffic and value-added package applications, earliest due first. A list, not a connection: at most one pending traffic application per app (DOMAIN §2.3 rule 1, NO_PENDING_APPLICATION) and one pending application per value-added package (NO_PENDING_APPLICATION of the value-added rule), so at most 1 + the value-added packages with an online application (one today, Wangwang chat history, DOMAIN §2.4)",
+  })
   async pendingApplications(@Root() app: AppType, @Ctx() { loaders, now }: Context): Promise<PendingApplicationType[]> {
     return (await loaders.pendingPackageApplicationsByApp.load(String(app.id))).map((p) => PendingApplicationType.from(p, now));
   }
