@@ -107,6 +107,18 @@ beforeAll(async () => {
   }
   partner = await t.token(Role.PARTNER, 'paging-partner-0');
 
+  // Developer.pendingMemberCapabilityApplications: three pending applications, two of them due at one instant (the id breaks the tie).
+  for (const due of ['2026-11-25T16:00:00Z', '2026-11-24T16:00:00Z', '2026-11-24T16:00:00Z']) {
+    const { insertId } = await t.ds.query(
+      "INSERT INTO member_capability_application (developer_id, category_code, product_kind, build, merchant_tier, material, status, eligibility, submitted_at) VALUES (?, 'APPAREL', 'MINI_PROGRAM', 'TEMPLATE', 'QUALITY', '{}', 'PENDING', '[]', ?)",
+      [dev.id, new Date(NOW)],
+    );
+    await t.ds.query(
+      "INSERT INTO review_round (subject_type, subject_id, owner_id, tag_code, round_no, status, submitted_by, submitted_at, due_at, reasons) VALUES ('MEMBER_CAPABILITY_APPLICATION', ?, ?, NULL, 1, 'PENDING', ?, ?, ?, '[]')",
+      [String(insertId), dev.id, dev.id, new Date(NOW), new Date(due)],
+    );
+  }
+
   // mySales: orders on the developer's three products in two Beijing months (six grouped rows); MarketProduct.reviewRounds: three rounds of one product.
   const products: { id: string }[] = await t.ds.query('SELECT id FROM market_product WHERE provider_id = ? ORDER BY id', [dev.id]);
   productId = String(products[0].id);
@@ -227,6 +239,14 @@ const cases: Case[] = [
     variables: () => ({ id: appId }),
     pick: (d) => d.appPackageApplications as Page,
     key: (n) => String(n.id),
+    first: 2,
+  },
+  {
+    name: 'Developer.pendingMemberCapabilityApplications',
+    token: () => dev.token,
+    query: `query($first: Int, $after: String) { me { pendingMemberCapabilityApplications(first: $first, after: $after) { ${node('id dueAt')} } } }`,
+    pick: (d) => (d.me as { pendingMemberCapabilityApplications: Page }).pendingMemberCapabilityApplications,
+    key: (n) => `${n.dueAt}|${n.id}`,
     first: 2,
   },
   { name: 'mySales', token: () => dev.token, query: `query($first: Int, $after: String) { mySales(first: $first, after: $after) { ${node('productId month orders amount')} } }`, pick: (d) => d.mySales as Page, key: (n) => `${n.month}|${n.productId}`, first: 4 },
