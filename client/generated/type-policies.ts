@@ -5,8 +5,13 @@ import { relayStylePagination } from '@apollo/client/utilities';
 /** How an Apollo Client InMemoryCache normalises and pages this schema. */
 export const typePolicies: TypePolicies = {
   App: { fields: { operatorQuotas: relayStylePagination(false), reviewRounds: relayStylePagination(false), secrets: relayStylePagination(false) } },
+  BillPreview: { fields: { adjustments: relayStylePagination(false) } },
   CalendarDay: { keyFields: ['date'] },
-  PartnerDeveloper: { fields: { apps: relayStylePagination(false), bills: relayStylePagination(['period','platform']) } },
+  Developer: { fields: { pendingMemberCapabilityApplications: relayStylePagination(false) } },
+  Invoice: { fields: { bills: relayStylePagination(false) } },
+  MarketProduct: { fields: { reviewRounds: relayStylePagination(false) } },
+  PartnerDeveloper: { fields: { apps: relayStylePagination(false), bills: relayStylePagination(['period','platform']), packageApplications: relayStylePagination(false) } },
   Query: { fields: { appPackageApplications: relayStylePagination(['appId']), auditLog: relayStylePagination(['action','actorId','entityId','entityType']), billingRuns: relayStylePagination(false), bills: relayStylePagination(['filter']), capabilityCategories: relayStylePagination(false), couponPolicies: relayStylePagination(false), invoices: relayStylePagination(['developerId','status']), ledger: relayStylePagination(['developerId']), marketProducts: relayStylePagination(false), monthToDate: relayStylePagination(['developerId']), myApps: relayStylePagination(false), myMarketOrders: relayStylePagination(false), myMarketProducts: relayStylePagination(false), myMemberCapabilityApplications: relayStylePagination(false), myPartnerGrants: relayStylePagination(false), myProductionFailures: relayStylePagination(false), mySales: relayStylePagination(['month']), mySubscriptions: relayStylePagination(false), notifications: relayStylePagination(['kind','unread']), packages: relayStylePagination(['kind']), partnerDevelopers: relayStylePagination(false), priceHistory: relayStylePagination(['platform','subjectId']), priceLists: relayStylePagination(['platform']), reviewQueue: relayStylePagination(['assigned','tagCode']), reviewerQueue: relayStylePagination(['assigned','kind','tagCode']), tags: relayStylePagination(false), webhookDeliveries: relayStylePagination(['endpointId']), webhookEndpoints: relayStylePagination(false) } },
+  ReviewRound: { fields: { thread: relayStylePagination(false) } },
   WorkingDay: { keyFields: ['date'] },
 };

@@ -15,7 +15,7 @@ import {
 import { DeveloperOnboardingResolver, OperatorAppControlsResolver } from './resolvers/operator-controls.resolver';
 import { AuditResolver } from './resolvers/audit.resolver';
 import { CalendarResolver } from './resolvers/calendar.resolver';
-import { AppMonthToDateResolver, BillingResolver, MonthToDateEstimateResolver } from './resolvers/billing.resolver';
+import { AppMonthToDateResolver, BillingResolver, BillPreviewAdjustmentsResolver, MonthToDateEstimateResolver } from './resolvers/billing.resolver';
 import { BillingAccountInvoiceResolver, BillInvoiceResolver, InvoiceResolver } from './resolvers/invoice.resolver';
 import { CatalogResolver } from './resolvers/catalog.resolver';
 import { DeveloperResolver } from './resolvers/developer.resolver';
@@ -74,6 +74,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   BillingResolver,
   AppMonthToDateResolver,
   MonthToDateEstimateResolver,
+  BillPreviewAdjustmentsResolver,
   InvoiceResolver,
   BillInvoiceResolver,
   BillingAccountInvoiceResolver,

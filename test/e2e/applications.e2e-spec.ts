@@ -340,10 +340,10 @@ describe('role matrix: roles outside each operation are FORBIDDEN, anonymous cal
 });
 
 describe('an application is reviewed in a review round (issue 13): due time, decision and feedback thread live there', () => {
-  const ROUND = 'round { id subjectType subjectId roundNo status dueAt decidedBy decidedAt explanation thread { authorRole body } }';
+  const ROUND = 'round { id subjectType subjectId roundNo status dueAt decidedBy decidedAt explanation thread { edges { node { authorRole body } } } }';
   const read = async (id: string, token: string) =>
     (await t.post({ query: `query($id: ID!) { packageApplication(id: $id) { id status dueAt decidedBy rejectionReason ${ROUND} } }`, variables: { id } }, token)).data as {
-      packageApplication: { dueAt: string; rejectionReason: string | null; round: { id: string; subjectType: string; subjectId: string; roundNo: number; status: string; dueAt: string; decidedBy: string | null; explanation: string | null; thread: { authorRole: string; body: string }[] } };
+      packageApplication: { dueAt: string; rejectionReason: string | null; round: { id: string; subjectType: string; subjectId: string; roundNo: number; status: string; dueAt: string; decidedBy: string | null; explanation: string | null; thread: { edges: { node: { authorRole: string; body: string } }[] } } };
     };
   const feedback = async (roundId: string, message: string, token: string) =>
     ((await t.post({ query: 'mutation($r: ID!, $m: String!) { postReviewFeedback(roundId: $r, message: $m) { __typename ... on InvalidState { currentState } } }', variables: { r: roundId, m: message } }, token)).data as { postReviewFeedback: { __typename: string; currentState?: string } }).postReviewFeedback;
@@ -353,7 +353,7 @@ describe('an application is reviewed in a review round (issue 13): due time, dec
     await week(a.appkey, same(10_000, 10_000));
     const submitted = (await apply(a, 'TRAFFIC_100K')) as { id: string };
     const pending = (await read(submitted.id, a.dev.token)).packageApplication;
-    expect(pending.round).toMatchObject({ subjectType: 'PACKAGE_APPLICATION', subjectId: submitted.id, roundNo: 1, status: 'PENDING', dueAt: '2026-11-25T16:00:00.000Z', decidedBy: null, thread: [] });
+    expect(pending.round).toMatchObject({ subjectType: 'PACKAGE_APPLICATION', subjectId: submitted.id, roundNo: 1, status: 'PENDING', dueAt: '2026-11-25T16:00:00.000Z', decidedBy: null, thread: { edges: [] } });
     expect(pending.dueAt).toBe(pending.round.dueAt);
     // A pending round has no thread yet (DOMAIN §3 rounds: feedback on rejected rounds).
     expect(await feedback(pending.round.id, 'Any news?', a.dev.token)).toMatchObject({ __typename: 'InvalidState', currentState: 'PENDING' });
@@ -366,7 +366,7 @@ describe('an application is reviewed in a review round (issue 13): due time, dec
     expect(rejected.round).toMatchObject({ status: 'REJECTED', decidedBy: 'reviewer-1', explanation: 'The usage report for 11-17 is missing' });
     expect(await feedback(rejected.round.id, 'Which report is meant?', a.dev.token)).toEqual({ __typename: 'ReviewRound' });
     expect(await feedback(rejected.round.id, 'The export of Tuesday 11-17; attach it and apply again.', reviewer)).toEqual({ __typename: 'ReviewRound' });
-    expect((await read(submitted.id, reviewer)).packageApplication.round.thread).toEqual([
+    expect((await read(submitted.id, reviewer)).packageApplication.round.thread.edges.map((e) => e.node)).toEqual([
       { authorRole: 'DEVELOPER', body: 'Which report is meant?' },
       { authorRole: 'REVIEWER', body: 'The export of Tuesday 11-17; attach it and apply again.' },
     ]);

@@ -297,7 +297,7 @@ const FIELD_ROWS: readonly Row[] = [
   ['App.pendingApplications',                       'U A A A P F', 'query($id: ID!) { app(id: $id) { pendingApplications { id } } }', (f) => ({ id: f.appId })],
   ['App.monthToDate',                               'U A A A P F', 'query($id: ID!) { app(id: $id) { monthToDate { total } } }', (f) => ({ id: f.appId })],
   ['AppMonthToDate.estimate',                       'U A A A P F', 'query($id: ID!) { app(id: $id) { monthToDate { estimate { isEstimate total } } } }', (f) => ({ id: f.appId })],
-  ['Developer.pendingMemberCapabilityApplications', 'U A F F P F', '{ me { pendingMemberCapabilityApplications { id } } }'],
+  ['Developer.pendingMemberCapabilityApplications', 'U A F F P F', '{ me { pendingMemberCapabilityApplications { totalCount } } }'],
 ];
 
 describe.each(FIELD_ROWS.map((r) => [r[0], r] as const))('%s', (_field, [, outcomes, doc, variables]) => {
@@ -365,10 +365,10 @@ describe('cross-tenant reads and writes answer NOT_FOUND', () => {
   it("another developer's lists never contain the owner's objects", async () => {
     const intruder = await t.developer('Intruder');
     const res = await t.post(
-      { query: 'query($app: ID!) { myApps { totalCount } myPartnerGrants { edges { node { partnerId } } } bills(filter: { appId: $app }) { totalCount } invoices { totalCount } myMarketProducts { edges { node { id } } } monthToDate { totalCount } me { pendingMemberCapabilityApplications { id } } }', variables: { app: fixture.appId } },
+      { query: 'query($app: ID!) { myApps { totalCount } myPartnerGrants { edges { node { partnerId } } } bills(filter: { appId: $app }) { totalCount } invoices { totalCount } myMarketProducts { edges { node { id } } } monthToDate { totalCount } me { pendingMemberCapabilityApplications { totalCount } } }', variables: { app: fixture.appId } },
       intruder.token,
     );
-    expect(res.data).toEqual({ myApps: { totalCount: 0 }, myPartnerGrants: { edges: [] }, bills: { totalCount: 0 }, invoices: { totalCount: 0 }, myMarketProducts: { edges: [] }, monthToDate: { totalCount: 0 }, me: { pendingMemberCapabilityApplications: [] } });
+    expect(res.data).toEqual({ myApps: { totalCount: 0 }, myPartnerGrants: { edges: [] }, bills: { totalCount: 0 }, invoices: { totalCount: 0 }, myMarketProducts: { edges: [] }, monthToDate: { totalCount: 0 }, me: { pendingMemberCapabilityApplications: { totalCount: 0 } } });
   });
 
   it('a partner the owner did not grant reads neither the developer nor its apps', async () => {

@@ -13,12 +13,16 @@
 import { Role } from '../../src/domain/common/role';
 import { BillingFixture, calls } from '../support/billing-fixture';
 import { data, errorCode, TestApp } from '../support/test-app';
+import { PartnerDeveloperPackageApplicationsDocument } from '../../src/partner-operations/generated/graphql';
 
 let t: TestApp;
 let f: BillingFixture;
 let operator: string;
 let dev: { id: string; token: string };
 let appId: string;
+let roundId: string;
+let productId: string;
+let partner: string;
 
 // Beijing 2026-11-19 14:00
 const NOW = '2026-11-19T06:00:00Z';
@@ -76,6 +80,57 @@ beforeAll(async () => {
     const granted = await t.post({ query: 'mutation($p: ID!) { grantPartnerAccess(partnerId: $p) { __typename } }', variables: { p: `paging-partner-${i}` } }, dev.token);
     expect(data<{ grantPartnerAccess: { __typename: string } }>(granted).grantPartnerAccess.__typename).toBe('PartnerGrant');
   }
+
+  // App.reviewRounds: three rounds of the app (two rejected, one pending); ReviewRound.thread: four messages on round 1.
+  const insertRound = async (type: string, subjectId: string, no: number, status: string) =>
+    (
+      await t.ds.query(
+        "INSERT INTO review_round (subject_type, subject_id, owner_id, tag_code, round_no, status, submitted_by, submitted_at, due_at, reasons) VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, '[]')",
+        [type, subjectId, dev.id, no, status, dev.id, new Date(NOW), new Date('2026-11-24T16:00:00Z')],
+      )
+    ).insertId as number;
+  for (const no of [1, 2, 3]) {
+    const id = await insertRound('APP', appId, no, no < 3 ? 'REJECTED' : 'PENDING');
+    if (no === 1) roundId = String(id);
+  }
+  for (const [role, body] of [['DEVELOPER', 'why?'], ['REVIEWER', 'the logo'], ['DEVELOPER', 'which one?'], ['REVIEWER', 'the small one']]) {
+    await t.ds.query('INSERT INTO review_message (round_id, author_id, author_role, body, posted_at) VALUES (?, ?, ?, ?, ?)', [roundId, role === 'DEVELOPER' ? dev.id : 'reviewer-1', role, body, new Date(NOW)]);
+  }
+
+  // appPackageApplications and PartnerDeveloper.packageApplications: three decided value-added applications, each with its round.
+  for (let i = 0; i < 3; i++) {
+    const { insertId } = await t.ds.query(
+      "INSERT INTO package_application (app_id, developer_id, kind, package_code, requested_quota, status, submitted_at, eligibility) VALUES (?, ?, 'VALUE_ADDED', 'WANGWANG_CHAT_HISTORY', NULL, 'REJECTED', ?, '[]')",
+      [appId, dev.id, new Date(NOW)],
+    );
+    await insertRound('PACKAGE_APPLICATION', String(insertId), 1, 'REJECTED');
+  }
+  partner = await t.token(Role.PARTNER, 'paging-partner-0');
+
+  // Developer.pendingMemberCapabilityApplications: three pending applications, two of them due at one instant (the id breaks the tie).
+  for (const due of ['2026-11-25T16:00:00Z', '2026-11-24T16:00:00Z', '2026-11-24T16:00:00Z']) {
+    const { insertId } = await t.ds.query(
+      "INSERT INTO member_capability_application (developer_id, category_code, product_kind, build, merchant_tier, material, status, eligibility, submitted_at) VALUES (?, 'APPAREL', 'MINI_PROGRAM', 'TEMPLATE', 'QUALITY', '{}', 'PENDING', '[]', ?)",
+      [dev.id, new Date(NOW)],
+    );
+    await t.ds.query(
+      "INSERT INTO review_round (subject_type, subject_id, owner_id, tag_code, round_no, status, submitted_by, submitted_at, due_at, reasons) VALUES ('MEMBER_CAPABILITY_APPLICATION', ?, ?, NULL, 1, 'PENDING', ?, ?, ?, '[]')",
+      [String(insertId), dev.id, dev.id, new Date(NOW), new Date(due)],
+    );
+  }
+
+  // mySales: orders on the developer's three products in two Beijing months (six grouped rows); MarketProduct.reviewRounds: three rounds of one product.
+  const products: { id: string }[] = await t.ds.query('SELECT id FROM market_product WHERE provider_id = ? ORDER BY id', [dev.id]);
+  productId = String(products[0].id);
+  for (const p of products) {
+    for (const at of ['2026-10-10T02:00:00Z', '2026-11-10T02:00:00Z']) {
+      await t.ds.query(
+        "INSERT INTO market_order (buyer_id, product_id, version_id, subscription_id, type, trial, cycle, length, quantities, choices, amount, `lines`, created_at) VALUES ('buyer-1', ?, 1, 1, 'NEW', 0, 'MONTH', 1, '{}', '{}', '30.00', '[]', ?)",
+        [p.id, new Date(at)],
+      );
+    }
+  }
+  for (const no of [1, 2, 3]) await insertRound('MARKET_PRODUCT', productId, no, no < 3 ? 'REJECTED' : 'PENDING');
 
   // billingRuns: two runs by hand and four scheduled periods, two of them due at the same instant.
   await f.run('TAOBAO', '2026-11-17');
@@ -150,6 +205,51 @@ const cases: Case[] = [
     key: (n) => String(n.id),
     first: 2,
   },
+  {
+    name: 'App.reviewRounds',
+    token: () => dev.token,
+    query: `query($id: ID!, $first: Int, $after: String) { app(id: $id) { reviewRounds(first: $first, after: $after) { ${node('id roundNo')} } } }`,
+    variables: () => ({ id: appId }),
+    pick: (d) => (d.app as { reviewRounds: Page }).reviewRounds,
+    key: (n) => String(n.roundNo),
+    first: 2,
+  },
+  {
+    name: 'ReviewRound.thread',
+    token: () => dev.token,
+    query: `query($id: ID!, $first: Int, $after: String) { reviewRound(id: $id) { thread(first: $first, after: $after) { ${node('id body')} } } }`,
+    variables: () => ({ id: roundId }),
+    pick: (d) => (d.reviewRound as { thread: Page }).thread,
+    key: (n) => String(n.id),
+    first: 3,
+  },
+  {
+    name: 'MarketProduct.reviewRounds',
+    token: () => dev.token,
+    query: `query($id: ID!, $first: Int, $after: String) { marketProduct(id: $id) { reviewRounds(first: $first, after: $after) { ${node('id roundNo')} } } }`,
+    variables: () => ({ id: productId }),
+    pick: (d) => (d.marketProduct as { reviewRounds: Page }).reviewRounds,
+    key: (n) => String(n.roundNo),
+    first: 2,
+  },
+  {
+    name: 'appPackageApplications',
+    token: () => dev.token,
+    query: `query($id: ID!, $first: Int, $after: String) { appPackageApplications(appId: $id, first: $first, after: $after) { ${node('id status')} } }`,
+    variables: () => ({ id: appId }),
+    pick: (d) => d.appPackageApplications as Page,
+    key: (n) => String(n.id),
+    first: 2,
+  },
+  {
+    name: 'Developer.pendingMemberCapabilityApplications',
+    token: () => dev.token,
+    query: `query($first: Int, $after: String) { me { pendingMemberCapabilityApplications(first: $first, after: $after) { ${node('id dueAt')} } } }`,
+    pick: (d) => (d.me as { pendingMemberCapabilityApplications: Page }).pendingMemberCapabilityApplications,
+    key: (n) => `${n.dueAt}|${n.id}`,
+    first: 2,
+  },
+  { name: 'mySales', token: () => dev.token, query: `query($first: Int, $after: String) { mySales(first: $first, after: $after) { ${node('productId month orders amount')} } }`, pick: (d) => d.mySales as Page, key: (n) => `${n.month}|${n.productId}`, first: 4 },
 ];
 
 const ask = async (c: Case, args: { first?: number; after?: string }) => t.post({ query: c.query, variables: { ...(c.variables?.() ?? {}), ...args } }, c.token());
@@ -212,5 +312,50 @@ describe('children of a list of apps: one statement for the page, whatever the n
     expect(four.statements.length).toBe(one.statements.length);
     expect(four.statements.filter((s) => /FROM app_secret/.test(s))).toHaveLength(1);
     expect(four.statements.filter((s) => /FROM app_operator_quota/.test(s))).toHaveLength(1);
+  });
+});
+
+describe('PartnerDeveloper.packageApplications pages in SQL (the manifest document, by hash)', () => {
+  it('first 2 then the rest: no overlap, no gap, newest first, hasNextPage false at the end; a bad cursor names after, first 101 names first', async () => {
+    const read = (v: { first?: number; after?: string }) => t.persisted(PartnerDeveloperPackageApplicationsDocument, { developerId: dev.id, ...v }, partner);
+    const all = (await read({ first: 100 })).data!.partnerDeveloper.packageApplications;
+    expect(all.totalCount).toBe(3);
+    const one = (await read({ first: 2 })).data!.partnerDeveloper.packageApplications;
+    expect(one.pageInfo.hasNextPage).toBe(true);
+    const two = (await read({ first: 2, after: one.pageInfo.endCursor! })).data!.partnerDeveloper.packageApplications;
+    expect(two.pageInfo.hasNextPage).toBe(false);
+    const ids = [...one.edges, ...two.edges].map((e) => e.node.id);
+    expect(ids).toEqual(all.edges.map((e) => e.node.id));
+    expect(ids).toEqual([...ids].sort((a, b) => Number(b) - Number(a)));
+    const bad = await read({ after: 'bm9wZQ' });
+    expect(bad.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', violations: [{ field: 'after', rule: 'INVALID_CURSOR' }] });
+    const big = await read({ first: 101 });
+    expect(big.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', violations: [{ field: 'first', rule: 'OUT_OF_RANGE' }] });
+  });
+});
+
+describe('rounds and threads of a list of apps: one statement per page of parents', () => {
+  it('myApps with each app’s review rounds and each round’s thread (first: 1) reads the same statements for 1 app and for 4', async () => {
+    const owner = await t.developer('Thread Soft');
+    const query = '{ myApps(first: 10) { edges { node { id reviewRounds(first: 1) { totalCount edges { node { thread(first: 1) { totalCount edges { node { body } } } } } } } } } }';
+    const read = async () => t.queries.during(() => t.post({ query }, owner.token));
+    const addApp = async () => {
+      const app = await f.newApp(owner);
+      const { insertId } = await t.ds.query(
+        "INSERT INTO review_round (subject_type, subject_id, owner_id, tag_code, round_no, status, submitted_by, submitted_at, due_at, reasons) VALUES ('APP', ?, ?, NULL, 1, 'REJECTED', ?, ?, ?, '[]')",
+        [app.id, owner.id, owner.id, new Date(NOW), new Date(NOW)],
+      );
+      for (const body of ['why?', 'the logo']) await t.ds.query("INSERT INTO review_message (round_id, author_id, author_role, body, posted_at) VALUES (?, ?, 'DEVELOPER', ?, ?)", [insertId, owner.id, body, new Date(NOW)]);
+    };
+    await addApp();
+    const one = await read();
+    for (let i = 0; i < 3; i++) await addApp();
+    const four = await read();
+    const apps = data<{ myApps: { edges: { node: { reviewRounds: { totalCount: number; edges: { node: { thread: unknown } }[] } } }[] } }>(four.result).myApps.edges;
+    expect(apps).toHaveLength(4);
+    for (const a of apps) expect(a.node.reviewRounds).toMatchObject({ totalCount: 1, edges: [{ node: { thread: { totalCount: 2, edges: [{ node: { body: 'why?' } }] } } }] });
+    expect(four.statements.length).toBe(one.statements.length);
+    expect(four.statements.filter((s) => /FROM review_round/.test(s))).toHaveLength(1);
+    expect(four.statements.filter((s) => /FROM review_message/.test(s))).toHaveLength(1);
   });
 });

@@ -20,7 +20,7 @@ import {
   UpsertPriceListDocument,
 } from '../generated/graphql';
 import { App, BillingFixture, calls, Dev } from '../support/billing-fixture';
-import { errorCode, TestApp } from '../support/test-app';
+import { data, errorCode, TestApp } from '../support/test-app';
 
 let t: TestApp;
 let f: BillingFixture;
@@ -215,7 +215,7 @@ describe('previewBill (issue 17 §5): a draft price list on real usage, beside t
     const p = res.data!.previewBill;
     // draft: 1,000.00 + 300,000 × 0.02/100 = 1,060.00; basic 60.00; coupon −50.00 → 1,070.00; issued 1,130.00
     expect(amounts(p.lines)).toEqual({ BASIC_API_IN_CLOUD: '60.00', DATA_SYNC_ORDERS: '1060.00', DAILY_50: '-50.00' });
-    expect(p).toMatchObject({ appId: app.id, platform: 'TAOBAO', period: '2026-11-18', total: '1070.00', issuedTotal: '1130.00', difference: '-60.00', adjustments: [] });
+    expect(p).toMatchObject({ appId: app.id, platform: 'TAOBAO', period: '2026-11-18', total: '1070.00', issuedTotal: '1130.00', difference: '-60.00', adjustments: { totalCount: 0, edges: [] } });
     expect(p.issued).toMatchObject({ total: '1130.00', priceListId: 'TAOBAO-2018-08-01' });
     expect(amounts(p.issued!.lines)).toEqual({ BASIC_API_IN_CLOUD: '60.00', DATA_SYNC_ORDERS: '1120.00', DAILY_50: '-50.00' });
     expect(await snapshot()).toEqual(before);
@@ -232,7 +232,30 @@ describe('previewBill (issue 17 §5): a draft price list on real usage, beside t
     const charges = await draftCharges(graduatedDraft);
     const p = (await t.gql(PreviewBillDocument, { appId: app.id, period: '2026-11-17', priceList: { charges } }, f.operator)).data!.previewBill;
     // draft: 1,000.00 + 400,000 × 0.02/100 = 1,080.00; billed: 1,120.00 + 40.00 = 1,160.00
-    expect(p).toMatchObject({ total: '1080.00', issued: { total: '1120.00' }, adjustments: [{ total: '40.00' }], issuedTotal: '1160.00', difference: '-80.00' });
+    expect(p).toMatchObject({ total: '1080.00', issued: { total: '1120.00' }, adjustments: { totalCount: 1, edges: [{ node: { total: '40.00' } }] }, issuedTotal: '1160.00', difference: '-80.00' });
+  });
+
+  it('the adjustments page in sequence order: two late-usage sweeps of one billed day are two pages of one; a bad cursor names after, first 101 names first', async () => {
+    const dev = await t.developer();
+    const app = await newApp(dev);
+    await f.report(app.appkey, '2026-11-17', { dataSyncNewOrders: 1_300_000 });
+    await f.run('TAOBAO', '2026-11-17'); // 1,120.00
+    for (let i = 0; i < 2; i++) {
+      // each sweep: +100,000 orders beyond the 1,000,000 tier, +40.00 as the next adjustment bill
+      await f.report(app.appkey, '2026-11-17', { dataSyncNewOrders: 100_000 });
+      expect(await t.server.services.billAdjustments.sweepLateUsage()).toMatchObject({ adjusted: 1, total: '40.00' });
+    }
+    const charges = await draftCharges(graduatedDraft);
+    const query = 'query($appId: ID!, $charges: [ChargeInput!]!, $first: Int, $after: String) { previewBill(appId: $appId, period: "2026-11-17", priceList: { charges: $charges }) { issuedTotal adjustments(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { sequence total } } } } }';
+    type Answer = { previewBill: { issuedTotal: string; adjustments: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { sequence: number; total: string } }[] } } };
+    const ask = (v: { first?: number; after?: string }) => t.post({ query, variables: { appId: app.id, charges, ...v } }, f.operator);
+    const one = data<Answer>(await ask({ first: 1 })).previewBill;
+    expect(one.issuedTotal).toBe('1200.00'); // 1,120.00 + 40.00 + 40.00
+    expect(one.adjustments).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: true }, edges: [{ node: { sequence: 1, total: '40.00' } }] });
+    const two = data<Answer>(await ask({ first: 1, after: one.adjustments.pageInfo.endCursor })).previewBill;
+    expect(two.adjustments).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: false }, edges: [{ node: { sequence: 2, total: '40.00' } }] });
+    expect((await ask({ after: 'bm9wZQ' })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', violations: [{ field: 'after', rule: 'INVALID_CURSOR' }] });
+    expect((await ask({ first: 101 })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', violations: [{ field: 'first', rule: 'OUT_OF_RANGE' }] });
   });
 
   it('a period not billed yet: the draft rating and no bill; refusals name the field and rule', async () => {
@@ -241,7 +264,7 @@ describe('previewBill (issue 17 §5): a draft price list on real usage, beside t
     await f.report(app.appkey, '2026-11-19', { dataSyncNewOrders: 12_000 });
     const charges = await draftCharges({ perHundred: { price: '0.2' } });
     const p = (await t.gql(PreviewBillDocument, { appId: app.id, period: '2026-11-19', priceList: { charges } }, f.operator)).data!.previewBill;
-    expect(p).toMatchObject({ total: '24.00', issued: null, adjustments: [], issuedTotal: null, difference: null }); // 12,000 × 0.2/100
+    expect(p).toMatchObject({ total: '24.00', issued: null, adjustments: { totalCount: 0, edges: [] }, issuedTotal: null, difference: null }); // 12,000 × 0.2/100
 
     const noModel = await t.gql(PreviewBillDocument, { appId: app.id, period: '2026-11-19', priceList: { charges: [{ ...charges[0], pricing: {} }] } }, f.operator);
     expect(errorCode(noModel)).toBe('BAD_USER_INPUT');

@@ -139,7 +139,7 @@ describe('the owner reads the whole home page in one request', () => {
 
   it("the developer's pending member-capability applications (they belong to the developer, not an app)", async () => {
     const { data } = await t.gql(MyPendingMemberCapabilityApplicationsDocument, undefined, owner.token);
-    expect(data!.me!.pendingMemberCapabilityApplications).toEqual([
+    expect(data!.me!.pendingMemberCapabilityApplications.edges.map((e) => e.node)).toEqual([
       { kind: 'MEMBER_CAPABILITY', id: expect.any(String), appId: null, subject: 'APPAREL', submittedAt: '2026-11-20T04:00:00.000Z', dueAt: DUE, dueProvisional: false, overdue: false },
     ]);
   });
@@ -200,7 +200,7 @@ describe('who reads the new fields', () => {
     expect(res.data ?? null).toBeNull();
     const home = (await t.gql(DeveloperHomeDocument, { first: 50 }, other.token)).data!;
     expect(home).toEqual({ me: expect.objectContaining({ id: other.id }), myApps: { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] }, monthToDate: { totalCount: 0, edges: [] } });
-    expect((await t.gql(MyPendingMemberCapabilityApplicationsDocument, undefined, other.token)).data!.me!.pendingMemberCapabilityApplications).toEqual([]);
+    expect((await t.gql(MyPendingMemberCapabilityApplicationsDocument, undefined, other.token)).data!.me!.pendingMemberCapabilityApplications).toEqual({ totalCount: 0, edges: [] });
   });
 
   it.each([

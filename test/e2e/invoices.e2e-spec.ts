@@ -154,7 +154,7 @@ describe('requestInvoice: the exact sum of paid Douyin bills, to the fen', () =>
       requestedAt: '2026-11-20T04:00:00.000Z',
       decidedAt: null,
     });
-    expect(invoice.bills.map((b) => [b.id, b.total, b.invoiceId])).toEqual([aug, sep, oct].map((b) => [b.id, b.total, invoice.id]));
+    expect(invoice.bills.edges.map(({ node: b }) => [b.id, b.total, b.invoiceId])).toEqual([aug, sep, oct].map((b) => [b.id, b.total, invoice.id]));
     expect(await invoiceable(dev)).toBe('0.00');
     expect((await t.gql(InvoiceableBillsDocument, { filter: { platform: 'DOUYIN', status: 'PAID', invoiced: false } }, dev.token)).data!.bills.totalCount).toBe(0);
     expect((await t.gql(InvoiceableBillsDocument, { filter: { invoiced: true } }, dev.token)).data!.bills.totalCount).toBe(3);
@@ -173,7 +173,19 @@ describe('requestInvoice: the exact sum of paid Douyin bills, to the fen', () =>
     expect(bills.map((b) => b.total)).toEqual(Array(100).fill('0.10'));
     const invoice = invoiceOf(await request(dev, bills.map((b) => b.id), { title: `  ${TITLE}  ` }));
     expect(invoice).toMatchObject({ amount: '10.00', title: TITLE });
-    expect(invoice.bills).toHaveLength(100);
+    expect(invoice.bills.totalCount).toBe(100);
+    // The 100 bills page through Invoice.bills (first 40: 40 + 40 + 20, no bill twice, none left out).
+    const ids: string[] = [];
+    let after: string | null = null;
+    for (let pages = 0; pages < 3; pages++) {
+      const res = await t.post({ query: 'query($id: ID!, $after: String) { invoice(id: $id) { bills(first: 40, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } } }', variables: { id: invoice.id, after } }, dev.token);
+      const page = (res.data as { invoice: { bills: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { id: string } }[] } } }).invoice.bills;
+      expect(page.totalCount).toBe(100);
+      expect(page.pageInfo.hasNextPage).toBe(pages < 2);
+      ids.push(...page.edges.map((e) => e.node.id));
+      after = page.pageInfo.endCursor;
+    }
+    expect(ids).toEqual([...bills.map((b) => b.id)].sort((a, b) => Number(a) - Number(b)));
   });
 });
 
@@ -282,8 +294,8 @@ describe('a bill is invoiced at most once', () => {
     expect(results.filter((r) => r.__typename !== 'Invoice').map((r) => refusalOf(r).state)).toEqual(['ALREADY_INVOICED', 'ALREADY_INVOICED']);
     const live = await count('SELECT COUNT(*) n FROM invoice_bill WHERE live = 1 AND bill_id IN (?, ?, ?)', [a.id, b.id, c.id]);
     const won = invoiceOf(results.find((r) => r.__typename === 'Invoice')!);
-    expect(live).toBe(won.bills.length);
-    expect(won.amount).toBe((won.bills.length * 20).toFixed(2));
+    expect(live).toBe(won.bills.totalCount);
+    expect(won.amount).toBe((won.bills.totalCount * 20).toFixed(2));
   });
 });
 
@@ -340,7 +352,7 @@ describe('operators issue or reject a REQUESTED invoice, audited', () => {
     const rejected = (await t.gql(RejectInvoiceDocument, { id: invoice.id, reason: ' the title does not match the business licence ' }, operator)).data!.rejectInvoice;
     expect(rejected).toMatchObject({ __typename: 'Invoice', status: 'REJECTED', rejectReason: 'the title does not match the business licence', invoiceNo: null });
     const after = (await t.gql(InvoiceDocument, { id: invoice.id }, dev.token)).data!.invoice;
-    expect(after.bills.map((x) => [x.id, x.invoiceId])).toEqual([
+    expect(after.bills.edges.map(({ node: x }) => [x.id, x.invoiceId])).toEqual([
       [a.id, null],
       [b.id, null],
     ]);
@@ -359,8 +371,8 @@ describe('operators issue or reject a REQUESTED invoice, audited', () => {
     // The released bills go on a new invoice with the corrected title.
     const retry = invoiceOf(await request(dev, [a.id, b.id], { title: '杭州示例科技股份有限公司' }));
     expect(retry).toMatchObject({ amount: '25.00', status: 'REQUESTED' });
-    expect(retry.bills.map((x) => x.invoiceId)).toEqual([retry.id, retry.id]);
-    expect((await t.gql(InvoiceDocument, { id: invoice.id }, dev.token)).data!.invoice.bills.map((x) => x.invoiceId)).toEqual([retry.id, retry.id]);
+    expect(retry.bills.edges.map(({ node: x }) => x.invoiceId)).toEqual([retry.id, retry.id]);
+    expect((await t.gql(InvoiceDocument, { id: invoice.id }, dev.token)).data!.invoice.bills.edges.map(({ node: x }) => x.invoiceId)).toEqual([retry.id, retry.id]);
   });
 
   it('an issue and a reject at once: exactly one decision stands', async () => {
@@ -412,7 +424,7 @@ describe('reads, tenants and roles', () => {
     const res = await t.gql(InvoiceDocument, { id: aInvoices[1].id }, b.token);
     expect(errorCode(res)).toBe('NOT_FOUND');
     expect(res.errors![0].message).toBe(`Invoice ${aInvoices[1].id} not found`);
-    const aBill = aInvoices[1].bills[0].id;
+    const aBill = aInvoices[1].bills.edges[0].node.id;
     expect(errorCode(await t.gql(RequestInvoiceDocument, { input: { billIds: [aBill], title: TITLE, taxNo: TAX_NO } }, b.token))).toBe('NOT_FOUND');
     expect(errorCode(await t.gql(RequestInvoiceDocument, { input: { billIds: [bBill.id], title: TITLE, taxNo: TAX_NO } }, a.token))).toBe('NOT_FOUND');
     expect(await invoiceable(b)).toBe('20.00');
@@ -423,13 +435,13 @@ describe('reads, tenants and roles', () => {
     expect(all.edges.map((e) => e.node.id)).toEqual(expect.arrayContaining(aInvoices.map((i) => i.id)));
     const ofA = (await t.gql(InvoicesDocument, { developerId: a.id, status: 'REQUESTED' }, operator)).data!.invoices;
     expect(ofA.edges.map((e) => e.node.id)).toEqual([aInvoices[2].id, aInvoices[1].id]);
-    expect((await t.gql(InvoiceDocument, { id: aInvoices[0].id }, operator)).data!.invoice.bills.map((x) => x.total)).toEqual(['20.00']);
+    expect((await t.gql(InvoiceDocument, { id: aInvoices[0].id }, operator)).data!.invoice.bills.edges.map(({ node: x }) => x.total)).toEqual(['20.00']);
   });
 
   it('a page of invoices with their bills and each bill’s invoice costs the same queries for 3 invoices as for 1 (no N+1)', async () => {
     const one = await t.queries.during(() => t.gql(InvoicesDocument, { first: 1 }, operator));
     const three = await t.queries.during(() => t.gql(InvoicesDocument, { first: 3 }, operator));
-    expect(three.result.data!.invoices.edges.map((e) => e.node.bills.length)).toEqual([1, 1, 1]);
+    expect(three.result.data!.invoices.edges.map((e) => e.node.bills.edges.length)).toEqual([1, 1, 1]);
     expect(three.statements.length).toBe(one.statements.length);
   });
 

@@ -422,7 +422,7 @@ describe('review, freezing and visibility', () => {
     // feedback: the provider asks, the reviewer answers; another developer sees nothing
     await t.gql(PostMarketReviewFeedbackDocument, { roundId: round.id, message: "I can't understand the reason" }, isv.token);
     const answered = (await t.gql(PostMarketReviewFeedbackDocument, { roundId: round.id, message: 'Add the price table of every version' }, reviewer)).data!.postReviewFeedback;
-    expect(answered).toMatchObject({ thread: [{ authorRole: 'DEVELOPER' }, { authorRole: 'REVIEWER', body: 'Add the price table of every version' }] });
+    expect(answered).toMatchObject({ thread: { edges: [{ node: { authorRole: 'DEVELOPER' } }, { node: { authorRole: 'REVIEWER', body: 'Add the price table of every version' } }] } });
     expect(errorCode(await t.gql(MarketReviewRoundDocument, { id: round.id }, rival.token))).toBe('NOT_FOUND');
     expect(errorCode(await t.gql(PostMarketReviewFeedbackDocument, { roundId: round.id, message: 'me too' }, rival.token))).toBe('NOT_FOUND');
 
@@ -450,11 +450,11 @@ describe('review, freezing and visibility', () => {
     expect(approved).toMatchObject({ status: 'APPROVED', marketProduct: { status: 'LISTED', listedAt: '2026-11-23T02:00:00.000Z' } });
     expect((await t.gql(DecideMarketReviewDocument, { input: { roundId: second.id, decision: 'APPROVE' } }, reviewer)).data!.decideReview).toMatchObject({ __typename: 'InvalidState', currentState: 'APPROVED' });
     const history = (await t.gql(MarketProductReviewsDocument, { id: product.id }, isv.token)).data!.marketProduct;
-    expect(history.reviewRounds.map((r) => [r.roundNo, r.status, r.reasons])).toEqual([
+    expect(history.reviewRounds.edges.map(({ node: r }) => [r.roundNo, r.status, r.reasons])).toEqual([
       [2, 'APPROVED', []],
       [1, 'REJECTED', ['INCOMPLETE_MATERIAL']],
     ]);
-    expect((await t.gql(MarketProductReviewsDocument, { id: product.id }, buyer.token)).data!.marketProduct.reviewRounds).toEqual([]);
+    expect((await t.gql(MarketProductReviewsDocument, { id: product.id }, buyer.token)).data!.marketProduct.reviewRounds).toEqual({ totalCount: 0, edges: [] });
   });
 
   it('buyers see listed products with visible versions only and no endpoint; drafts of others are NOT_FOUND', async () => {
@@ -789,7 +789,7 @@ describe('roles and tenants', () => {
   beforeAll(async () => {
     t.clock.set('2026-11-20T04:00:00Z');
     const { product, std } = await listedProduct(isv);
-    roundId = (await t.gql(MarketProductReviewsDocument, { id: product.id }, isv.token)).data!.marketProduct.reviewRounds[0].id;
+    roundId = (await t.gql(MarketProductReviewsDocument, { id: product.id }, isv.token)).data!.marketProduct.reviewRounds.edges[0].node.id;
     productId = product.id;
     versionId = std.id;
     subscriptionId = (await orderOk(buyer.token, { type: 'NEW', versionId: std.id, cycle: 'YEAR', length: 1, ...SELECTION })).subscriptionId;

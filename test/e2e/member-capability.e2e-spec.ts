@@ -254,8 +254,8 @@ describe('a member-capability application is reviewed in a review round (issue 1
     const dev = await t.developer();
     const a = (await apply(dev.token, template())) as { id: string };
     const read = async () =>
-      ((await t.post({ query: 'query($id: ID!) { memberCapabilityApplication(id: $id) { dueAt rejectionNote round { id subjectType subjectId status dueAt decidedBy explanation thread { authorRole body } } } }', variables: { id: a.id } }, dev.token)).data as {
-        memberCapabilityApplication: { dueAt: string; rejectionNote: string | null; round: { id: string; subjectType: string; subjectId: string; status: string; dueAt: string; decidedBy: string | null; explanation: string | null; thread: { authorRole: string; body: string }[] } };
+      ((await t.post({ query: 'query($id: ID!) { memberCapabilityApplication(id: $id) { dueAt rejectionNote round { id subjectType subjectId status dueAt decidedBy explanation thread { edges { node { authorRole body } } } } } }', variables: { id: a.id } }, dev.token)).data as {
+        memberCapabilityApplication: { dueAt: string; rejectionNote: string | null; round: { id: string; subjectType: string; subjectId: string; status: string; dueAt: string; decidedBy: string | null; explanation: string | null; thread: { edges: { node: { authorRole: string; body: string } }[] } } };
       }).memberCapabilityApplication;
     expect(await read()).toMatchObject({ dueAt: '2026-11-25T16:00:00.000Z', round: { subjectType: 'MEMBER_CAPABILITY_APPLICATION', subjectId: a.id, status: 'PENDING', dueAt: '2026-11-25T16:00:00.000Z' } });
     expect(await reject(a.id, ['OTHER'], 'The demo document link answers 404')).toMatchObject({ status: 'REJECTED', rejectionNote: 'The demo document link answers 404', strike: false });
@@ -264,6 +264,6 @@ describe('a member-capability application is reviewed in a review round (issue 1
     const post = (message: string, token: string) => t.post({ query: 'mutation($r: ID!, $m: String!) { postReviewFeedback(roundId: $r, message: $m) { __typename } }', variables: { r: rejected.round.id, m: message } }, token);
     expect((await post('Fixed: the link works now', dev.token)).data).toEqual({ postReviewFeedback: { __typename: 'ReviewRound' } });
     expect((await post('Thanks: file a new application with it', reviewer)).data).toEqual({ postReviewFeedback: { __typename: 'ReviewRound' } });
-    expect((await read()).round.thread.map((m) => m.authorRole)).toEqual(['DEVELOPER', 'REVIEWER']);
+    expect((await read()).round.thread.edges.map((e) => e.node.authorRole)).toEqual(['DEVELOPER', 'REVIEWER']);
   });
 });

@@ -40,7 +40,7 @@ describe('a granted partner reads by hash', () => {
   it("the developer's package applications: the pending Wangwang chat-history application", async () => {
     const res = await t.persisted(PartnerDeveloperPackageApplicationsDocument, { developerId: dev.id }, partner);
     expect(res.errors).toBeUndefined();
-    expect(res.data!.partnerDeveloper.packageApplications).toEqual([
+    expect(res.data!.partnerDeveloper.packageApplications.edges.map((e) => e.node)).toEqual([
       expect.objectContaining({ kind: 'VALUE_ADDED', packageCode: 'WANGWANG_CHAT_HISTORY', status: 'PENDING', dueAt: '2026-11-25T16:00:00.000Z' }),
     ]);
   });
@@ -74,7 +74,7 @@ describe('without a grant', () => {
     const other = await t.developer('Revoking Soft');
     const token = await t.token(Role.PARTNER, 'erp-partner-3');
     await run('mutation { grantPartnerAccess(partnerId: "erp-partner-3") { __typename } }', {}, other.token);
-    expect((await t.persisted(PartnerDeveloperPackageApplicationsDocument, { developerId: other.id }, token)).data!.partnerDeveloper.packageApplications).toEqual([]);
+    expect((await t.persisted(PartnerDeveloperPackageApplicationsDocument, { developerId: other.id }, token)).data!.partnerDeveloper.packageApplications).toMatchObject({ totalCount: 0, edges: [] });
     await run('mutation { revokePartnerAccess(partnerId: "erp-partner-3") { __typename } }', {}, other.token);
     expect(errorCode(await t.persisted(PartnerDeveloperPackageApplicationsDocument, { developerId: other.id }, token))).toBe('NOT_FOUND');
   });

@@ -72,7 +72,7 @@ describe('the whole cycle, MERCHANT_BACKEND (default online quota 100,000/day)',
       workingDaysLeft: 3,
       decidedBy: null,
       reasons: [],
-      thread: [],
+      thread: { totalCount: 0, edges: [] },
       app: { id: app.id, status: 'IN_REVIEW' },
     });
     // §2.2: under review the app keeps the development-test quota
@@ -111,10 +111,10 @@ describe('the whole cycle, MERCHANT_BACKEND (default online quota 100,000/day)',
 
     // 3. the developer asks, a reviewer answers: the thread stays with round 1
     const asked = (await t.gql(PostReviewFeedbackDocument, { roundId: r1.id, message: "I can't understand the reason" }, dev.token)).data!.postReviewFeedback;
-    expect(asked).toMatchObject({ __typename: 'ReviewRound', thread: [{ authorRole: 'DEVELOPER', authorId: dev.id, body: "I can't understand the reason" }] });
+    expect(asked).toMatchObject({ __typename: 'ReviewRound', thread: { totalCount: 1, edges: [{ node: { authorRole: 'DEVELOPER', authorId: dev.id, body: "I can't understand the reason" } }] } });
     const reviewerB = await t.token(Role.REVIEWER, 'reviewer-b');
     const answered = (await t.gql(PostReviewFeedbackDocument, { roundId: r1.id, message: 'Use the platform login instead of your own.' }, reviewerB)).data!.postReviewFeedback;
-    expect(answered.__typename === 'ReviewRound' && answered.thread.map((m) => [m.authorRole, m.authorId])).toEqual([
+    expect(answered.__typename === 'ReviewRound' && answered.thread.edges.map(({ node: m }) => [m.authorRole, m.authorId])).toEqual([
       ['DEVELOPER', dev.id],
       ['REVIEWER', 'reviewer-b'],
     ]);
@@ -124,7 +124,7 @@ describe('the whole cycle, MERCHANT_BACKEND (default online quota 100,000/day)',
     const fixed = (await t.gql(UpdateAppDocument, { id: app.id, input: { description: 'Syncs orders; signs in with the platform account' } }, dev.token)).data!.updateApp;
     expect(fixed.__typename).toBe('App');
     const r2 = await submit(dev.token, app.id);
-    expect(r2).toMatchObject({ roundNo: 2, status: 'PENDING', submittedAt: '2026-11-30T02:00:00.000Z', dueAt: '2026-12-03T16:00:00.000Z', workingDaysLeft: 3, thread: [], app: { status: 'IN_REVIEW' } });
+    expect(r2).toMatchObject({ roundNo: 2, status: 'PENDING', submittedAt: '2026-11-30T02:00:00.000Z', dueAt: '2026-12-03T16:00:00.000Z', workingDaysLeft: 3, thread: { totalCount: 0, edges: [] }, app: { status: 'IN_REVIEW' } });
 
     // 5. approve: ONLINE, the tag's default online quota (DOMAIN §2.1: 100,000/day)
     t.clock.set('2026-12-01T08:00:00Z');
@@ -147,7 +147,7 @@ describe('the whole cycle, MERCHANT_BACKEND (default online quota 100,000/day)',
     const { data } = await t.gql(AppReviewHistoryDocument, { id: app.id }, dev.token);
     expect(data!.app.status).toBe('ONLINE');
     expect(data!.app.quotaToday).toEqual({ limit: 100_000, source: 'TAG_DEFAULT' });
-    expect(data!.app.reviewRounds.edges.map(({ node: r }) => [r.roundNo, r.status, r.reasons.length, r.thread.length])).toEqual([
+    expect(data!.app.reviewRounds.edges.map(({ node: r }) => [r.roundNo, r.status, r.reasons.length, r.thread.totalCount])).toEqual([
       [2, 'APPROVED', 0, 0],
       [1, 'REJECTED', 2, 2],
     ]);
@@ -292,7 +292,7 @@ describe('roles and tenants', () => {
     const mine = (await t.gql(AppReviewHistoryDocument, { id: app.id }, owner.token)).data!.app;
     expect(mine).toMatchObject({ status: 'REJECTED' });
     expect(mine.reviewRounds.totalCount).toBe(1);
-    expect(mine.reviewRounds.edges[0].node.thread).toEqual([]);
+    expect(mine.reviewRounds.edges[0].node.thread).toEqual({ totalCount: 0, edges: [] });
   });
 });
 
@@ -372,7 +372,7 @@ describe('App.reviewRounds', () => {
     const [one, six] = [await withHistory(1), await withHistory(6)];
     const small = await t.queries.during(() => t.gql(MyAppsReviewHistoryDocument, { first: 100 }, one.token));
     const large = await t.queries.during(() => t.gql(MyAppsReviewHistoryDocument, { first: 100 }, six.token));
-    expect(large.result.data!.myApps.edges.map((e) => e.node.reviewRounds.edges[0].node.thread.map((m) => m.body))).toEqual(Array(6).fill(['why?']));
+    expect(large.result.data!.myApps.edges.map((e) => e.node.reviewRounds.edges[0].node.thread.edges.map(({ node: m }) => m.body))).toEqual(Array(6).fill(['why?']));
     expect(large.statements.length).toBe(small.statements.length);
   });
 });

@@ -5,6 +5,8 @@ import { ApplicationStatus, PendingApplicationKind } from '../../domain/applicat
 import { isNumericId } from '../../domain/common/ids';
 import { ReviewSubjectType } from '../../domain/review/review.enums';
 import { attachRounds } from '../../services/review/application-rounds';
+import { SortKey } from '../../services/common/pagination';
+import { childPagesLoader } from './keyset.loader';
 
 /** Package by code: prevents one SELECT per app (granted packages) or per application (`package`). */
 export const packageByCodeLoader = (ds: DataSource) =>
@@ -76,21 +78,35 @@ export const pendingPackageApplicationsByAppLoader = (ds: DataSource) =>
     { maxBatchSize: 500 },
   );
 
-/** A developer's pending member-capability applications, earliest due first: prevents one SELECT per developer. */
-export const pendingMemberCapabilityApplicationsByDeveloperLoader = (ds: DataSource) =>
-  new DataLoader<string, PendingApplication[]>(
-    async (developerIds) =>
-      groupPending(
-        developerIds,
-        await ds.query(
-          `SELECT m.id, m.developer_id AS owner, ? AS kind, NULL AS app_id, m.category_code AS subject, NULL AS requested_quota, m.submitted_at, r.due_at, r.due_provisional
-             FROM member_capability_application m JOIN review_round r ON r.subject_type = ? AND r.status = ? AND r.subject_id = m.id
-            WHERE m.status = ? AND m.developer_id IN (?) ORDER BY r.due_at, m.id`,
-          [PendingApplicationKind.MEMBER_CAPABILITY, ReviewSubjectType.MEMBER_CAPABILITY_APPLICATION, ApplicationStatus.PENDING, ApplicationStatus.PENDING, [...developerIds]],
-        ),
-      ),
-    { maxBatchSize: 500 },
-  );
+/** A developer's pending member-capability applications, earliest due first, then id (unique). */
+export const PENDING_CAPABILITY_ORDER: SortKey<PendingApplication>[] = [
+  { sql: 'r.due_at', dir: 'ASC', kind: 'time', of: (p) => p.dueAt.getTime() },
+  { sql: 'm.id', dir: 'ASC', kind: 'number', of: (p) => Number(p.id) },
+];
+
+/**
+ * Pages of a developer's pending member-capability applications with their rounds' due times,
+ * paged in SQL: one SELECT for a page of developers (`Developer.pendingMemberCapabilityApplications`).
+ */
+export const pendingCapabilityPagesByDeveloperLoader = (ds: DataSource) =>
+  childPagesLoader<PendingApplication>(ds, {
+    table: 'member_capability_application m JOIN review_round r ON r.subject_id = m.id',
+    parent: 'm.developer_id',
+    select: `m.id, m.developer_id AS owner, '${PendingApplicationKind.MEMBER_CAPABILITY}' AS kind, NULL AS app_id, m.category_code AS subject, NULL AS requested_quota, m.submitted_at, r.due_at, r.due_provisional`,
+    keys: PENDING_CAPABILITY_ORDER,
+    where: { sql: 'r.subject_type = ? AND r.status = ? AND m.status = ?', params: [ReviewSubjectType.MEMBER_CAPABILITY_APPLICATION, ApplicationStatus.PENDING, ApplicationStatus.PENDING] },
+    map: (r) => pendingOf(r as unknown as PendingRow),
+  });
+
+/** A developer's package applications, newest first (id, unique). */
+export const DEVELOPER_PACKAGE_APPLICATION_ORDER: SortKey<{ id: string }>[] = [{ sql: 'id', dir: 'DESC', kind: 'number', of: (a) => Number(a.id) }];
+
+/**
+ * Pages of a developer's package application ids, paged in SQL (one SELECT for a page of
+ * developers); the applications themselves come from `packageApplicationById` (one batch).
+ */
+export const packageApplicationIdPagesByDeveloperLoader = (ds: DataSource) =>
+  childPagesLoader<{ id: string }>(ds, { table: 'package_application', parent: 'developer_id', select: 'id', keys: DEVELOPER_PACKAGE_APPLICATION_ORDER, map: (r) => ({ id: String(r.id) }) });
 
 const numericIds = (ids: readonly string[]) => ids.map((id) => (isNumericId(id) ? id : '0'));
 

@@ -1,21 +1,21 @@
 import { DataSource } from 'typeorm';
 import { billLinesLoader, costEstimateByDeveloperLoader, monthToDateByDeveloperLoader } from './billing.loader';
-import { billsByInvoiceLoader, invoiceableAmountLoader, liveInvoiceIdByBillLoader } from './invoice.loader';
+import { billByIdLoader, billIdPagesByInvoiceLoader, invoiceableAmountLoader, liveInvoiceIdByBillLoader } from './invoice.loader';
 import { packagesByTagLoader, tagByCodeLoader } from './catalog.loader';
 import { appByIdLoader } from './app.loader';
 import { secretWindowPagesByAppLoader } from './app-secret.loader';
 import { assignmentByItemLoader, workingHoursLeftLoader } from './review-assignment.loader';
 import { openSuspensionByAppLoader, operatorQuotaPagesByAppLoader, operatorQuotasByAppLoader, wentOnlineByOwnerLoader } from './operator-controls.loader';
 import { developerByIdLoader } from './developer.loader';
-import { reviewMessagesByRoundLoader, reviewRoundByIdLoader, reviewRoundsByAppLoader, workingDaysLeftLoader } from './review.loader';
+import { reviewMessagePagesByRoundLoader, reviewRoundByIdLoader, reviewRoundPagesByAppLoader, reviewRoundPagesByMarketProductLoader, workingDaysLeftLoader } from './review.loader';
 import { emergencyCallsLoader } from './quota.loader';
 import { usageDailyLoader } from './usage.loader';
-import { memberCapabilityApplicationByIdLoader, packageApplicationByIdLoader, packageByCodeLoader, pendingMemberCapabilityApplicationsByDeveloperLoader, pendingPackageApplicationsByAppLoader } from './application.loader';
+import { memberCapabilityApplicationByIdLoader, packageApplicationByIdLoader, packageApplicationIdPagesByDeveloperLoader, packageByCodeLoader, pendingCapabilityPagesByDeveloperLoader, pendingPackageApplicationsByAppLoader } from './application.loader';
 import { CalendarService } from '../../services/calendar/calendar.service';
 import { BillQueryService } from '../../services/billing/bill-query.service';
 import { CostEstimateService } from '../../services/billing/cost-estimate.service';
 import { systemClock } from '../../domain/common/clock';
-import { billingItemsByVersionLoader, marketProductByIdLoader, reviewRoundsByMarketProductLoader, upgradeRulesByProductLoader, versionsByProductLoader } from './market.loader';
+import { billingItemsByVersionLoader, marketProductByIdLoader, upgradeRulesByProductLoader, versionsByProductLoader } from './market.loader';
 
 /** The process-wide services some loaders read through (defaults: fresh ones on the system clock, for tools and tests). */
 export interface LoaderServices {
@@ -37,7 +37,7 @@ const FACTORIES = {
   marketBillingItemsByVersion: (s: LoaderSources) => billingItemsByVersionLoader(s.ds),
   marketUpgradeRulesByProduct: (s: LoaderSources) => upgradeRulesByProductLoader(s.ds),
   marketProductById: (s: LoaderSources) => marketProductByIdLoader(s.ds),
-  reviewRoundsByMarketProduct: (s: LoaderSources) => reviewRoundsByMarketProductLoader(s.ds),
+  reviewRoundPagesByMarketProduct: (s: LoaderSources) => reviewRoundPagesByMarketProductLoader(s.ds),
   appById: (s: LoaderSources) => appByIdLoader(s.ds),
   secretWindowPagesByApp: (s: LoaderSources) => secretWindowPagesByAppLoader(s.ds),
   assignmentByItem: (s: LoaderSources) => assignmentByItemLoader(s.ds),
@@ -47,21 +47,23 @@ const FACTORIES = {
   openSuspensionByApp: (s: LoaderSources) => openSuspensionByAppLoader(s.ds),
   wentOnlineByOwner: (s: LoaderSources) => wentOnlineByOwnerLoader(s.ds),
   developerById: (s: LoaderSources) => developerByIdLoader(s.ds),
-  reviewRoundsByApp: (s: LoaderSources) => reviewRoundsByAppLoader(s.ds),
+  reviewRoundPagesByApp: (s: LoaderSources) => reviewRoundPagesByAppLoader(s.ds),
   reviewRoundById: (s: LoaderSources) => reviewRoundByIdLoader(s.ds),
   packageApplicationById: (s: LoaderSources) => packageApplicationByIdLoader(s.ds),
   memberCapabilityApplicationById: (s: LoaderSources) => memberCapabilityApplicationByIdLoader(s.ds),
-  reviewMessagesByRound: (s: LoaderSources) => reviewMessagesByRoundLoader(s.ds),
+  reviewMessagePagesByRound: (s: LoaderSources) => reviewMessagePagesByRoundLoader(s.ds),
   workingDaysLeft: (s: LoaderSources) => workingDaysLeftLoader(s.services.calendar),
   pendingPackageApplicationsByApp: (s: LoaderSources) => pendingPackageApplicationsByAppLoader(s.ds),
-  pendingMemberCapabilityApplicationsByDeveloper: (s: LoaderSources) => pendingMemberCapabilityApplicationsByDeveloperLoader(s.ds),
+  pendingCapabilityPagesByDeveloper: (s: LoaderSources) => pendingCapabilityPagesByDeveloperLoader(s.ds),
+  packageApplicationIdPagesByDeveloper: (s: LoaderSources) => packageApplicationIdPagesByDeveloperLoader(s.ds),
   monthToDateByDeveloper: (s: LoaderSources) => monthToDateByDeveloperLoader(s.services.bills),
   costEstimateByDeveloper: (s: LoaderSources) => costEstimateByDeveloperLoader(s.services.estimates),
   emergencyCalls: (s: LoaderSources) => emergencyCallsLoader(s.ds),
   usageDaily: (s: LoaderSources) => usageDailyLoader(s.ds),
   packageByCode: (s: LoaderSources) => packageByCodeLoader(s.ds),
   billLines: (s: LoaderSources) => billLinesLoader(s.ds),
-  billsByInvoice: (s: LoaderSources) => billsByInvoiceLoader(s.ds),
+  billIdPagesByInvoice: (s: LoaderSources) => billIdPagesByInvoiceLoader(s.ds),
+  billById: (s: LoaderSources) => billByIdLoader(s.ds),
   liveInvoiceIdByBill: (s: LoaderSources) => liveInvoiceIdByBillLoader(s.ds),
   invoiceableAmount: (s: LoaderSources) => invoiceableAmountLoader(s.ds),
 };

@@ -3,22 +3,28 @@ import { DataSource, In } from 'typeorm';
 import { INVOICEABLE } from '../../billing/invoice.rule';
 import { D } from '../../billing/money';
 import { BillEntity, InvoiceBillEntity } from '../../db/entities';
+import { SortKey } from '../../services/common/pagination';
+import { childPagesLoader } from './keyset.loader';
 
 const placeholders = (n: number): string => Array.from({ length: n }, () => '?').join(',');
 
-/** An invoice's bills (a rejected invoice keeps its list): prevents one SELECT per invoice on a page of invoices. */
-export const billsByInvoiceLoader = (ds: DataSource) =>
-  new DataLoader<string, BillEntity[]>(
+/** The bills of an invoice, oldest id first (bill id, unique within the invoice). */
+export const INVOICE_BILL_ORDER: SortKey<{ billId: string }>[] = [{ sql: 'bill_id', dir: 'ASC', kind: 'number', of: (b) => Number(b.billId) }];
+
+/**
+ * Pages of an invoice's bill ids (a rejected invoice keeps its list), paged in SQL: one SELECT for
+ * a page of invoices; the bills themselves come from `billById` (one batch).
+ */
+export const billIdPagesByInvoiceLoader = (ds: DataSource) =>
+  childPagesLoader<{ billId: string }>(ds, { table: 'invoice_bill', parent: 'invoice_id', select: 'bill_id', keys: INVOICE_BILL_ORDER, map: (r) => ({ billId: String(r.bill_id) }) });
+
+/** A bill by id: one SELECT for the bills of a page of invoices. */
+export const billByIdLoader = (ds: DataSource) =>
+  new DataLoader<string, BillEntity | null>(
     async (ids) => {
-      const links = await ds.getRepository(InvoiceBillEntity).find({ where: { invoiceId: In([...ids]) }, order: { billId: 'ASC' } });
-      const bills = links.length === 0 ? [] : await ds.getRepository(BillEntity).findBy({ id: In(links.map((l) => l.billId)) });
-      const billById = new Map(bills.map((b) => [String(b.id), b]));
-      const byInvoice = new Map<string, BillEntity[]>();
-      for (const l of links) {
-        const bill = billById.get(String(l.billId));
-        if (bill) (byInvoice.get(String(l.invoiceId)) ?? byInvoice.set(String(l.invoiceId), []).get(String(l.invoiceId))!).push(bill);
-      }
-      return ids.map((id) => byInvoice.get(String(id)) ?? []);
+      const bills = await ds.getRepository(BillEntity).findBy({ id: In([...ids]) });
+      const by = new Map(bills.map((b) => [String(b.id), b]));
+      return ids.map((id) => by.get(String(id)) ?? null);
     },
     { maxBatchSize: 500 },
   );

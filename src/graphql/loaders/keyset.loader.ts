@@ -17,6 +17,8 @@ export interface ChildPageSpec<R> {
   select: string;
   /** The order, ending with a unique key; its `sql` are bare column names of the table. */
   keys: readonly SortKey<R>[];
+  /** A further filter on the table's rows (e.g. the subject type of a polymorphic parent column), with its positional parameters. */
+  where?: { sql: string; params: readonly unknown[] };
   map: (raw: Record<string, unknown>) => R;
 }
 
@@ -45,11 +47,11 @@ export function childPagesLoader<R>(ds: DataSource, spec: ChildPageSpec<R>) {
                     COUNT(*) OVER (PARTITION BY ${spec.parent}) AS keyset_total,
                     ROW_NUMBER() OVER (PARTITION BY ${spec.parent} ORDER BY ${order}) AS keyset_row,
                     SUM(CASE WHEN ${cond.sql} THEN 1 ELSE 0 END) OVER (PARTITION BY ${spec.parent} ORDER BY ${order} ROWS UNBOUNDED PRECEDING) AS keyset_rank
-               FROM ${spec.table} WHERE ${spec.parent} IN (?)
+               FROM ${spec.table} WHERE ${spec.parent} IN (?)${spec.where ? ` AND (${spec.where.sql})` : ''}
            ) keyset_rows
            WHERE keyset_row = 1 OR (keyset_after = 1 AND keyset_rank <= ?)
            ORDER BY keyset_parent, keyset_row`,
-          [...cond.params, ...cond.params, parents, limit + 1],
+          [...cond.params, ...cond.params, parents, ...(spec.where?.params ?? []), limit + 1],
         );
         const byParent = new Map<string, { total: number; rows: R[] }>();
         for (const raw of rows) {

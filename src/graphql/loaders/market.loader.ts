@@ -50,14 +50,3 @@ export const marketProductByIdLoader = (ds: DataSource) =>
     { maxBatchSize: 500 },
   );
 
-/** A product's review rounds, newest first: prevents one SELECT per product for `MarketProduct.reviewRounds`. */
-export const reviewRoundsByMarketProductLoader = (ds: DataSource) =>
-  new DataLoader<string, ReviewRoundEntity[]>(
-    async (ids) => {
-      const rows = await ds.getRepository(ReviewRoundEntity).find({ where: { subjectType: ReviewSubjectType.MARKET_PRODUCT, subjectId: In([...ids]) }, order: { roundNo: 'DESC' } });
-      const by = new Map<string, ReviewRoundEntity[]>(ids.map((id) => [id, []]));
-      for (const r of rows) by.get(r.subjectId)?.push(r);
-      return ids.map((id) => by.get(id) ?? []);
-    },
-    { maxBatchSize: 500 },
-  );

@@ -1,36 +1,52 @@
 import DataLoader from 'dataloader';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { ReviewMessageEntity, ReviewRoundEntity } from '../../db/entities';
 import { ReviewSubjectType } from '../../domain/review/review.enums';
 import { REVIEW_ROUND_COLUMNS, reviewRoundFromRow, ReviewRoundRow } from '../../db/raw-rows';
 import { CalendarService } from '../../services/calendar/calendar.service';
+import { SortKey } from '../../services/common/pagination';
+import { childPagesLoader } from './keyset.loader';
 
-/** An app's review rounds, newest first (raw rows): prevents one SELECT per app for `App.reviewRounds` and `App.latestReviewRound`. */
-export const reviewRoundsByAppLoader = (ds: DataSource) =>
-  new DataLoader<string, ReviewRoundRow[]>(
-    async (appIds) => {
-      const rows = await ds.query(`SELECT ${REVIEW_ROUND_COLUMNS} FROM review_round WHERE subject_type = ? AND subject_id IN (?) ORDER BY round_no DESC`, [ReviewSubjectType.APP, [...appIds]]);
-      const by = new Map<string, ReviewRoundRow[]>(appIds.map((id) => [id, []]));
-      for (const raw of rows) {
-        const r = reviewRoundFromRow(raw);
-        by.get(r.subjectId)?.push(r);
-      }
-      return appIds.map((id) => by.get(id) ?? []);
-    },
-    { maxBatchSize: 500 },
-  );
+/** A subject's review rounds (an app's, a market product's), newest first: the round number is unique per subject. */
+export const REVIEW_ROUND_ORDER: SortKey<ReviewRoundRow>[] = [{ sql: 'round_no', dir: 'DESC', kind: 'number', of: (r) => Number(r.roundNo) }];
 
-/** A round's feedback thread, oldest first: prevents one SELECT per round for `ReviewRound.thread`. */
-export const reviewMessagesByRoundLoader = (ds: DataSource) =>
-  new DataLoader<string, ReviewMessageEntity[]>(
-    async (roundIds) => {
-      const rows = await ds.getRepository(ReviewMessageEntity).find({ where: { roundId: In([...roundIds]) }, order: { id: 'ASC' } });
-      const by = new Map<string, ReviewMessageEntity[]>(roundIds.map((id) => [id, []]));
-      for (const m of rows) by.get(String(m.roundId))?.push(m);
-      return roundIds.map((id) => by.get(id) ?? []);
-    },
-    { maxBatchSize: 500 },
-  );
+/**
+ * Pages of an app's review rounds, paged in SQL: one SELECT for a page of apps and one page
+ * argument set (`App.reviewRounds`, and `App.latestReviewRound` as a page of one).
+ */
+export const reviewRoundPagesByAppLoader = (ds: DataSource) =>
+  childPagesLoader<ReviewRoundRow>(ds, {
+    table: 'review_round',
+    parent: 'subject_id',
+    select: REVIEW_ROUND_COLUMNS,
+    keys: REVIEW_ROUND_ORDER,
+    where: { sql: 'subject_type = ?', params: [ReviewSubjectType.APP] },
+    map: reviewRoundFromRow,
+  });
+
+/** A round's feedback thread, oldest first (id, unique). */
+export const REVIEW_MESSAGE_ORDER: SortKey<ReviewMessageEntity>[] = [{ sql: 'id', dir: 'ASC', kind: 'number', of: (m) => Number(m.id) }];
+
+/** Pages of a round's feedback thread, paged in SQL: one SELECT for a page of rounds (`ReviewRound.thread`), not one per round. */
+export const reviewMessagePagesByRoundLoader = (ds: DataSource) =>
+  childPagesLoader<ReviewMessageEntity>(ds, {
+    table: 'review_message',
+    parent: 'round_id',
+    select: 'id, round_id, author_id, author_role, body, posted_at',
+    keys: REVIEW_MESSAGE_ORDER,
+    map: (r) => Object.assign(new ReviewMessageEntity(), { id: String(r.id), roundId: String(r.round_id), authorId: String(r.author_id), authorRole: r.author_role, body: String(r.body), postedAt: new Date(r.posted_at as Date) }),
+  });
+
+/** Pages of a market product's review rounds, newest first: one SELECT for a page of products (`MarketProduct.reviewRounds`). */
+export const reviewRoundPagesByMarketProductLoader = (ds: DataSource) =>
+  childPagesLoader<ReviewRoundRow>(ds, {
+    table: 'review_round',
+    parent: 'subject_id',
+    select: REVIEW_ROUND_COLUMNS,
+    keys: REVIEW_ROUND_ORDER,
+    where: { sql: 'subject_type = ?', params: [ReviewSubjectType.MARKET_PRODUCT] },
+    map: reviewRoundFromRow,
+  });
 
 /**
  * Working days left, keyed `<nowMs>:<dueAtMs>`: one call for a whole page of rounds instead of

@@ -1,3 +1,4 @@
+import { ADJUSTMENT_ORDER } from '../../services/billing/bill-preview.service';
 import { LocalDate } from '../types/local-date.scalar';
 import { Money } from '../types/money.scalar';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
@@ -265,6 +266,15 @@ function parseCharges(input: readonly ChargeInput[], field: string): ChargeDef[]
     charges.push({ code: c.code, label: c.label, meter: c.meter, unit: c.unit, model: pricing.model, props: pricing.props, couponScope: c.couponScope });
   }
   return charges;
+}
+
+@Resolver(() => BillPreviewType)
+export class BillPreviewAdjustmentsResolver {
+  @FieldResolver(() => BillConnectionType, { description: 'Adjustment bills of the period (late usage, re-rates), in sequence order: a connection, as every late-usage sweep or re-rate reaching the period adds one (no rule bounds them)' })
+  async adjustments(@Root() preview: BillPreviewType, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() { services }: Context): Promise<BillConnectionType> {
+    const { limit, after } = keysetArgs(args, ADJUSTMENT_ORDER);
+    return keysetConnection(await services.billPreviews.pageAdjustments(preview.appId, preview.platform, preview.period, limit, after), ADJUSTMENT_ORDER, BillType.from);
+  }
 }
 
 @Resolver(() => AppMonthToDateType)

@@ -17,38 +17,6 @@ export function toConnection<R extends { id: string | number }, N>(
   return { edges, pageInfo: { hasNextPage, hasPreviousPage: false, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null } };
 }
 
-const keyCursor = (key: string): string => Buffer.from(`k:${key}`).toString('base64url');
-const keyOfCursor = (cursor: string): string | null => {
-  const raw = Buffer.from(cursor, 'base64url').toString();
-  return raw.startsWith('k:') && raw.length > 2 ? raw.slice(2) : null;
-};
-
-/**
- * One page of a list the service reads whole and in order (a developer's own products, orders,
- * grants…): the items after the one whose key the cursor names, at most `first` (1 to PAGE_MAX,
- * the API's one bound). A cursor that is not one of this list's answers INVALID_CURSOR.
- */
-export function pageOfList<T, N>(items: readonly T[], args: { first?: number | null; after?: string | null }, keyOf: (item: T) => string, node: (item: T) => N) {
-  const limit = args.first ?? PAGE_DEFAULT;
-  const violations: Violation[] = [];
-  if (!Number.isInteger(limit) || limit < 1 || limit > PAGE_MAX) violations.push(violation('first', 'OUT_OF_RANGE', `first must be 1 to ${PAGE_MAX}`));
-  let start = 0;
-  if (args.after) {
-    const key = keyOfCursor(args.after);
-    const at = key === null ? -1 : items.findIndex((i) => keyOf(i) === key);
-    if (at < 0) violations.push(violation('after', 'INVALID_CURSOR', 'after is not a cursor of this list'));
-    start = at + 1;
-  }
-  if (violations.length > 0) throw badUserInput(violations);
-  const page = items.slice(start, start + limit);
-  const edges = page.map((item) => ({ cursor: keyCursor(keyOf(item)), node: node(item) }));
-  return {
-    edges,
-    pageInfo: { hasNextPage: start + limit < items.length, hasPreviousPage: start > 0, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
-    totalCount: items.length,
-  };
-}
-
 /** Checks `first` against the API's one bound (PAGE_MAX) and answers the limit, for services that page themselves. */
 export function firstOf(first: number | null | undefined): number {
   const limit = first ?? PAGE_DEFAULT;

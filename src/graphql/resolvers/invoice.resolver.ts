@@ -1,5 +1,5 @@
 import { Money } from '../types/money.scalar';
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { InvoiceStatus } from '../../billing/invoice.rule';
 import { Role } from '../../domain/common/role';
 import { readPageArgs } from '../../services/common/pagination';
@@ -7,7 +7,11 @@ import { Context } from '../context';
 import { BillingAccountType, BillType } from '../types/billing.type';
 import { InvoiceConnectionType, InvoiceType, RequestInvoiceInput } from '../types/invoice.type';
 import { IssueInvoiceResult, RejectInvoiceResult, RequestInvoiceResult } from '../types/results.type';
-import { toConnection } from './connection';
+import { keysetArgs, keysetConnection, toConnection } from './connection';
+import { ConnectionArgs } from '../types/connection.type';
+import { INVOICE_BILL_ORDER } from '../loaders/invoice.loader';
+import { BillEntity } from '../../db/entities';
+import { BillConnectionType } from '../types/billing.type';
 import { badUserInput, toPayload } from './result';
 
 @Resolver(() => InvoiceType)
@@ -33,9 +37,13 @@ export class InvoiceResolver {
     return InvoiceType.from(await services.invoices.get(viewer, id));
   }
 
-  @FieldResolver(() => [BillType], { description: 'The bills it covers, oldest id first (a REJECTED invoice keeps its list; the bills are free again)' })
-  async bills(@Root() invoice: InvoiceType, @Ctx() { loaders }: Context): Promise<BillType[]> {
-    return (await loaders.billsByInvoice.load(invoice.id)).map(BillType.from);
+  @FieldResolver(() => BillConnectionType, { description: 'The bills it covers, oldest id first (a REJECTED invoice keeps its list; the bills are free again): a connection, as one invoice may cover any number of paid bills' })
+  async bills(@Root() invoice: InvoiceType, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() { loaders }: Context): Promise<BillConnectionType> {
+    const { limit, after } = keysetArgs(args, INVOICE_BILL_ORDER);
+    const page = await loaders.billIdPagesByInvoice.load({ parentId: invoice.id, limit, after });
+    const bills = await loaders.billById.loadMany(page.rows.map((r) => r.billId));
+    const rows = page.rows.flatMap((r, i) => (bills[i] instanceof Error || !bills[i] ? [] : [{ billId: r.billId, bill: bills[i] as BillEntity }]));
+    return keysetConnection({ ...page, rows }, INVOICE_BILL_ORDER, (r) => BillType.from(r.bill));
   }
 
   @Authorized(Role.DEVELOPER)

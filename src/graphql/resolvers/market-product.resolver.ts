@@ -19,6 +19,8 @@ import { ConnectionArgs } from '../types/connection.type';
 import { keysetArgs, keysetConnection } from './connection';
 import { LISTED_PRODUCT_ORDER, OWN_PRODUCT_ORDER } from '../../services/market/product.service';
 import { MarketProductConnectionType } from '../types/connections.type';
+import { ReviewRoundConnectionType } from '../types/review.type';
+import { REVIEW_ROUND_ORDER } from '../loaders/review.loader';
 
 const sees = (viewer: Viewer, p: MarketProductType): boolean => isStaff(viewer) || p.providerId === viewer.subjectId;
 
@@ -139,10 +141,11 @@ export class MarketProductResolver {
     return (sees(viewer, p) ? all : all.filter((v) => !v.hidden)).map(MarketVersionType.from);
   }
 
-  @FieldResolver(() => [ReviewRoundType], { description: "The listing's review history, newest round first (reasons, explanation, thread)" })
-  async reviewRounds(@Root() p: MarketProductType, @Ctx() { viewer, loaders }: Context): Promise<ReviewRoundType[]> {
-    if (!sees(viewer, p)) return [];
-    return (await loaders.reviewRoundsByMarketProduct.load(p.id)).map(ReviewRoundType.from);
+  @FieldResolver(() => ReviewRoundConnectionType, { description: "The listing's review history, newest round first (reasons, explanation, thread): a connection, as every resubmission adds a round (no rule bounds them); empty to buyers" })
+  async reviewRounds(@Root() p: MarketProductType, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() { viewer, loaders }: Context): Promise<ReviewRoundConnectionType> {
+    const { limit, after } = keysetArgs(args, REVIEW_ROUND_ORDER);
+    const page = sees(viewer, p) ? await loaders.reviewRoundPagesByMarketProduct.load({ parentId: p.id, limit, after }) : { rows: [], hasNextPage: false, totalCount: 0 };
+    return keysetConnection(page, REVIEW_ROUND_ORDER, ReviewRoundType.from);
   }
 
   @FieldResolver(() => [MarketUpgradeRuleType], { description: 'The version pairs buyers may upgrade between' })

@@ -5,7 +5,8 @@ import { violation } from '../../domain/common/violation';
 import { Context } from '../context';
 import { badUserInput } from './result';
 import { ConnectionArgs, connectionType } from '../types/connection.type';
-import { pageOfList } from './connection';
+import { keysetArgs, keysetConnection } from './connection';
+import { SALES_ORDER } from '../../services/market/sales.service';
 
 @ObjectType('MarketSalesRow', { simpleResolvers: true, description: "One of the provider's products in one Beijing month" })
 export class MarketSalesRowType {
@@ -26,6 +27,7 @@ export class MarketSalesResolver {
   @Query(() => MarketSalesRowConnectionType, { description: "The caller's sales as a provider: orders and amounts per product and Beijing month, newest month first" })
   async mySales(@Arg('month', () => String, { nullable: true, description: 'YYYY-MM: one month only' }) month: string | null, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { viewer, services }: Context) {
     if (month != null && !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw badUserInput([violation('month', 'NOT_A_MONTH', `YYYY-MM (got "${month}")`)]);
-    return pageOfList(await services.marketSales.salesOf(viewer.subjectId!, month ?? null), page, (r) => `${r.productId}:${r.month}`, (r) => Object.assign(new MarketSalesRowType(), r));
+    const { limit, after } = keysetArgs(page, SALES_ORDER);
+    return keysetConnection(await services.marketSales.pageSales(viewer.subjectId!, month ?? null, limit, after), SALES_ORDER, (r) => Object.assign(new MarketSalesRowType(), r));
   }
 }

@@ -17,7 +17,8 @@ import { ApplyForMemberCapabilityResult, DecideMemberCapabilityApplicationResult
 import { badUserInput, toPayload } from './result';
 import { LiftMemberCapabilityBarResult } from '../types/mutation-results.type';
 import { ConnectionArgs } from '../types/connection.type';
-import { CapabilityCategoryConnectionType, MemberCapabilityApplicationConnectionType } from '../types/connections.type';
+import { CapabilityCategoryConnectionType, MemberCapabilityApplicationConnectionType, PendingApplicationConnectionType } from '../types/connections.type';
+import { PENDING_CAPABILITY_ORDER } from '../loaders/application.loader';
 import { CAPABILITY_CATEGORY_ORDER } from '../../services/catalog/catalog.service';
 import { readPageArgs } from '../../services/common/pagination';
 import { keysetArgs, keysetConnection, toConnection } from './connection';
@@ -91,8 +92,9 @@ export class MemberCapabilityResolver {
 
 @Resolver(() => DeveloperType)
 export class DeveloperPendingApplicationResolver {
-  @FieldResolver(() => [PendingApplicationType], { description: "The developer's pending member-capability applications, earliest due first (package applications are on each App)" })
-  async pendingMemberCapabilityApplications(@Root() developer: DeveloperType, @Ctx() { loaders, now }: Context): Promise<PendingApplicationType[]> {
-    return (await loaders.pendingMemberCapabilityApplicationsByDeveloper.load(developer.id)).map((p) => PendingApplicationType.from(p, now));
+  @FieldResolver(() => PendingApplicationConnectionType, { description: "The developer's pending member-capability applications, earliest due first (package applications are on each App): a connection, as no rule bounds how many a developer has pending (one per category and app is not a rule of the domain)" })
+  async pendingMemberCapabilityApplications(@Root() developer: DeveloperType, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() { loaders, now }: Context) {
+    const { limit, after } = keysetArgs(args, PENDING_CAPABILITY_ORDER);
+    return keysetConnection(await loaders.pendingCapabilityPagesByDeveloper.load({ parentId: developer.id, limit, after }), PENDING_CAPABILITY_ORDER, (p) => PendingApplicationType.from(p, now));
   }
 }

@@ -13,7 +13,8 @@ import { EligibilityRuleType } from '../types/refusal.type';
 import { ApplyForTrafficPackageResult, ApplyForValueAddedPackageResult, DecideApplicationResult } from '../types/results.type';
 import { badUserInput, toPayload } from './result';
 import { ConnectionArgs } from '../types/connection.type';
-import { pageOfList } from './connection';
+import { keysetArgs, keysetConnection } from './connection';
+import { PACKAGE_APPLICATION_ORDER } from '../../services/application/package-application.service';
 import { PackageApplicationConnectionType } from '../types/connections.type';
 
 @Resolver()
@@ -67,7 +68,8 @@ export class PackageApplicationResolver {
   @Authorized(Role.DEVELOPER, Role.REVIEWER, Role.OPERATOR)
   @Query(() => PackageApplicationConnectionType, { description: "An app's package applications, newest first (owner or staff)" })
   async appPackageApplications(@Arg('appId', () => ID, { description: 'Id of the app whose applications to list' }) appId: string, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { viewer, services }: Context) {
-    return pageOfList(await services.packageApplications.listForApp(viewer, appId), page, (a) => String(a.id), PackageApplicationType.from);
+    const { limit, after } = keysetArgs(page, PACKAGE_APPLICATION_ORDER);
+    return keysetConnection(await services.packageApplications.pageForApp(viewer, appId, limit, after), PACKAGE_APPLICATION_ORDER, PackageApplicationType.from);
   }
 
   @Authorized(Role.REVIEWER, Role.OPERATOR)
@@ -88,7 +90,10 @@ export class PackageApplicationResolver {
 
 @Resolver(() => AppType)
 export class AppPendingApplicationResolver {
-  @FieldResolver(() => [PendingApplicationType], { description: "The app's pending traffic and value-added package applications, earliest due first" })
+  @FieldResolver(() => [PendingApplicationType], {
+    description:
+      "The app's pending traffic and value-added package applications, earliest due first. A list, not a connection: at most one pending traffic application per app (DOMAIN §2.3 rule 1, NO_PENDING_APPLICATION) and one pending application per value-added package (NO_PENDING_APPLICATION of the value-added rule), so at most 1 + the value-added packages with an online application (one today, Wangwang chat history, DOMAIN §2.4)",
+  })
   async pendingApplications(@Root() app: AppType, @Ctx() { loaders, now }: Context): Promise<PendingApplicationType[]> {
     return (await loaders.pendingPackageApplicationsByApp.load(String(app.id))).map((p) => PendingApplicationType.from(p, now));
   }

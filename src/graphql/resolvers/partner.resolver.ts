@@ -12,7 +12,8 @@ import { badUserInput } from './result';
 import { ConnectionArgs } from '../types/connection.type';
 import { keysetArgs, keysetConnection } from './connection';
 import { GRANTOR_ORDER } from '../../services/partner/partner-access.service';
-import { PartnerDeveloperConnectionType } from '../types/connections.type';
+import { PackageApplicationConnectionType, PartnerDeveloperConnectionType } from '../types/connections.type';
+import { DEVELOPER_PACKAGE_APPLICATION_ORDER } from '../loaders/application.loader';
 
 /**
  * What an integration partner reads. The grant is checked once, at the root
@@ -52,9 +53,13 @@ export class PartnerResolver {
     return { ...toConnection(rows, hasNextPage, AppType.from), totalCount };
   }
 
-  @FieldResolver(() => [PackageApplicationType], { description: "The developer's traffic and value-added package applications, newest first (at most 200)" })
-  async packageApplications(@Root() developer: PartnerDeveloperType, @Ctx() { services }: Context): Promise<PackageApplicationType[]> {
-    return (await services.packageApplications.listForDeveloper(developer.id)).map(PackageApplicationType.from);
+  @FieldResolver(() => PackageApplicationConnectionType, { description: "The developer's traffic and value-added package applications, newest first: a connection, as every application and re-application adds one" })
+  async packageApplications(@Root() developer: PartnerDeveloperType, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() { loaders }: Context) {
+    const { limit, after } = keysetArgs(args, DEVELOPER_PACKAGE_APPLICATION_ORDER);
+    const page = await loaders.packageApplicationIdPagesByDeveloper.load({ parentId: developer.id, limit, after });
+    const found = await loaders.packageApplicationById.loadMany(page.rows.map((r) => r.id));
+    const rows = found.flatMap((a) => (a instanceof Error || !a ? [] : [a]));
+    return keysetConnection({ ...page, rows }, DEVELOPER_PACKAGE_APPLICATION_ORDER, PackageApplicationType.from);
   }
 
   @FieldResolver(() => BillConnectionType, { description: "The developer's bills for a period (a Taobao day YYYY-MM-DD or a Douyin month YYYY-MM), with their lines" })

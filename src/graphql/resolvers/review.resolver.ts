@@ -1,18 +1,20 @@
 import { isPendingOverdue } from '../../domain/review/review-queue.rule';
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../../domain/common/role';
 import { ReviewRoundStatus, ReviewSubjectType } from '../../domain/review/review.enums';
-import { pageOfLoaded, readPageArgs } from '../../services/common/pagination';
+import { REVIEW_MESSAGE_ORDER, REVIEW_ROUND_ORDER } from '../loaders/review.loader';
+import { ConnectionArgs } from '../types/connection.type';
+import { ReviewMessageConnectionType } from '../types/connections.type';
 import { ReviewItem } from '../../domain/review/review-item';
 import { queueCursor, readReviewerQueue } from './reviewer-queue.resolver';
 import { Context } from '../context';
 import { AssignmentFilter, ReviewItemKind } from '../../domain/review/assignment.rule';
 import '../types/review-assignment.type';
-import { toConnection } from './connection';
+import { keysetArgs, keysetConnection, toConnection } from './connection';
 import { AppType } from '../types/app.type';
 import { DecideReviewResult, PostReviewFeedbackResult, SubmitAppForReviewResult } from '../types/results.type';
 import { DecideReviewInput, ReviewMessageType, ReviewRoundConnectionType, ReviewRoundType } from '../types/review.type';
-import { badUserInput, toPayload } from './result';
+import { toPayload } from './result';
 
 @Resolver(() => ReviewRoundType)
 export class ReviewResolver {
@@ -69,9 +71,10 @@ export class ReviewResolver {
     return loaders.workingDaysLeft.load(`${now.getTime()}:${round.dueAt.getTime()}`);
   }
 
-  @FieldResolver(() => [ReviewMessageType], { description: 'The feedback thread, oldest first' })
-  async thread(@Root() round: ReviewRoundType, @Ctx() { loaders }: Context): Promise<ReviewMessageType[]> {
-    return (await loaders.reviewMessagesByRound.load(round.id)).map(ReviewMessageType.from);
+  @FieldResolver(() => ReviewMessageConnectionType, { description: 'The feedback thread, oldest first: a connection, as a thread grows with every question and answer (no rule bounds it)' })
+  async thread(@Root() round: ReviewRoundType, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() { loaders }: Context) {
+    const { limit, after } = keysetArgs(args, REVIEW_MESSAGE_ORDER);
+    return keysetConnection(await loaders.reviewMessagePagesByRound.load({ parentId: round.id, limit, after }), REVIEW_MESSAGE_ORDER, ReviewMessageType.from);
   }
 
   @FieldResolver(() => AppType, { nullable: true, description: 'The app under review (APP rounds)' })
@@ -91,15 +94,13 @@ export class AppReviewResolver {
     @Arg('after', () => String, { nullable: true, description: 'Cursor to continue after: the endCursor of the page read before; omit for the first page' }) after: string | null,
     @Ctx() { loaders }: Context,
   ): Promise<ReviewRoundConnectionType> {
-    const page = readPageArgs({ first, after });
-    if (Array.isArray(page)) throw badUserInput(page);
-    const { rows, hasNextPage, totalCount } = pageOfLoaded(await loaders.reviewRoundsByApp.load(String(app.id)), page.limit, page.beforeId);
-    return { ...toConnection(rows, hasNextPage, ReviewRoundType.from), totalCount };
+    const page = keysetArgs({ first, after }, REVIEW_ROUND_ORDER);
+    return keysetConnection(await loaders.reviewRoundPagesByApp.load({ parentId: String(app.id), limit: page.limit, after: page.after }), REVIEW_ROUND_ORDER, ReviewRoundType.from);
   }
 
   @FieldResolver(() => ReviewRoundType, { nullable: true, description: "The app's latest review round (pending or decided); null if never submitted" })
   async latestReviewRound(@Root() app: AppType, @Ctx() { loaders }: Context): Promise<ReviewRoundType | null> {
-    const [latest] = await loaders.reviewRoundsByApp.load(String(app.id));
+    const [latest] = (await loaders.reviewRoundPagesByApp.load({ parentId: String(app.id), limit: 1, after: null })).rows;
     return latest ? ReviewRoundType.from(latest) : null;
   }
 }

@@ -393,9 +393,6 @@ export class BillPreviewType {
   @Field(() => BillType, { nullable: true, description: 'The period’s first bill as issued (with its lines), or null when it is not billed yet' })
   issued: BillType | null;
 
-  @Field(() => [BillType], { description: 'Adjustment bills of the period (late usage, re-rates), in sequence order' })
-  adjustments: BillType[];
-
   @Field(() => Money, { nullable: true, description: 'What the period was billed in all: the first bill and its adjustments (yuan, 2 decimals); null without a bill' })
   issuedTotal: string | null;
 
@@ -412,7 +409,6 @@ export class BillPreviewType {
       total: p.draft.total,
       lines: p.draft.lines.map(BillLineType.fromRated),
       issued: p.issued ? BillType.from(p.issued) : null,
-      adjustments: p.adjustments.map(BillType.from),
       issuedTotal: p.issuedTotal,
       difference: p.difference,
     });

@@ -1,3 +1,5 @@
+import { ReviewMessageType } from './review.type';
+import { PendingApplicationType } from './application.type';
 import { PackageApplicationType } from './application.type';
 import { connectionType } from './connection.type';
 import { MarketOrderType, MarketProductType, MarketSubscriptionType, ProductionNotificationType } from './market.type';
@@ -16,6 +18,8 @@ export const MarketOrderConnectionType = connectionType(MarketOrderType, 'Market
 export const MarketSubscriptionConnectionType = connectionType(MarketSubscriptionType, 'MarketSubscription', 'market subscription');
 export const ProductionNotificationConnectionType = connectionType(ProductionNotificationType, 'ProductionNotification', 'production notification');
 export const WebhookEndpointConnectionType = connectionType(WebhookEndpointType, 'WebhookEndpoint', 'webhook endpoint');
+export const ReviewMessageConnectionType = connectionType(ReviewMessageType, 'ReviewMessage', 'feedback message');
+export const PendingApplicationConnectionType = connectionType(PendingApplicationType, 'PendingApplication', 'pending application');
 export const PackageApplicationConnectionType = connectionType(PackageApplicationType, 'PackageApplication', 'package application');
 export const PartnerGrantConnectionType = connectionType(PartnerGrantType, 'PartnerGrant', 'partner grant');
 export const PartnerDeveloperConnectionType = connectionType(PartnerDeveloperType, 'PartnerDeveloper', 'partner developer');

@@ -24,6 +24,10 @@ import { ReviewService } from '../review/review.service';
 import { change } from '../common/change';
 import { notFound } from '../common/errors';
 import { NotificationService } from '../notification/notification.service';
+import { KeysetPage, KeyValue, pageByKeyset, SortKey } from '../common/pagination';
+
+/** The order of an app's package applications: newest first (id, unique). */
+export const PACKAGE_APPLICATION_ORDER: SortKey<PackageApplicationEntity>[] = [{ sql: 'a.id', dir: 'DESC', kind: 'number', of: (a) => Number(a.id) }];
 
 /** An application with its round's due time and decision, as the audit log records it. */
 export function applicationRecord(a: PackageApplicationEntity): Record<string, unknown> {
@@ -200,14 +204,11 @@ export class PackageApplicationService {
   }
 
   /** The applications of one app (owner or staff), newest first. */
-  async listForApp(viewer: Viewer, appId: string): Promise<PackageApplicationEntity[]> {
+  /** One page of an app's applications, newest first, paged in SQL (owner or staff), each with its round. */
+  async pageForApp(viewer: Viewer, appId: string, limit: number, after: KeyValue[] | null): Promise<KeysetPage<PackageApplicationEntity>> {
     await this.ownApp(this.ds.manager, viewer, appId, false, true);
-    return attachRounds(this.ds.manager, ReviewSubjectType.PACKAGE_APPLICATION, await this.ds.manager.find(PackageApplicationEntity, { where: { appId }, order: { id: 'DESC' } }));
-  }
-
-  /** A developer's applications across their apps, newest first (partners read them after the grant check). */
-  async listForDeveloper(developerId: string): Promise<PackageApplicationEntity[]> {
-    return attachRounds(this.ds.manager, ReviewSubjectType.PACKAGE_APPLICATION, await this.ds.manager.find(PackageApplicationEntity, { where: { developerId }, order: { id: 'DESC' }, take: 200 }));
+    const page = await pageByKeyset(this.ds.getRepository(PackageApplicationEntity).createQueryBuilder('a').where('a.app_id = :appId', { appId }), PACKAGE_APPLICATION_ORDER, limit, after);
+    return { ...page, rows: await attachRounds(this.ds.manager, ReviewSubjectType.PACKAGE_APPLICATION, page.rows) };
   }
 
   /**

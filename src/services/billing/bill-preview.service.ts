@@ -10,6 +10,10 @@ import { violation } from '../../domain/common/violation';
 import { AppEntity, BillEntity } from '../../db/entities';
 import { notFound } from '../common/errors';
 import { rateAppPeriods } from './period-rating';
+import { KeysetPage, KeyValue, pageByKeyset, SortKey } from '../common/pagination';
+
+/** The adjustment bills of an app-period, in sequence order (unique within the period). */
+export const ADJUSTMENT_ORDER: SortKey<BillEntity>[] = [{ sql: 'b.sequence', dir: 'ASC', kind: 'number', of: (b) => b.sequence }];
 
 /** The id a draft price list is rated under (it is never stored). */
 export const DRAFT_PRICE_LIST_ID = 'DRAFT';
@@ -23,8 +27,6 @@ export interface BillPreview {
   draft: RatedBill;
   /** The period's first bill as issued; null when the period has no bill yet. */
   issued: BillEntity | null;
-  /** Adjustment bills of the period (late usage, re-rates), in sequence order. */
-  adjustments: BillEntity[];
   /** What the period was billed in all: the first bill and its adjustments (yuan, 2 decimals); null without a bill. */
   issuedTotal: string | null;
   /** draft total − issuedTotal (yuan, 2 decimals); null without an issued bill. */
@@ -37,6 +39,15 @@ export interface BillPreview {
  * the bill as issued. Writes nothing: no bill, line, ledger entry, account, run or audit row.
  */
 export class BillPreviewService {
+  /** One page of an app-period's adjustment bills (sequence 1, 2 …), in sequence order, paged in SQL. */
+  pageAdjustments(appId: string, platform: BillingPlatform, periodKey: string, limit: number, after: KeyValue[] | null): Promise<KeysetPage<BillEntity>> {
+    const qb = this.ds
+      .getRepository(BillEntity)
+      .createQueryBuilder('b')
+      .where('b.app_id = :appId AND b.platform = :platform AND b.period = :period AND b.sequence > 0', { appId, platform, period: periodKey });
+    return pageByKeyset(qb, ADJUSTMENT_ORDER, limit, after);
+  }
+
   constructor(private readonly ds: DataSource) {}
 
   async preview(appId: string, periodKey: string, charges: ChargeDef[]): Promise<Result<BillPreview>> {
@@ -48,19 +59,21 @@ export class BillPreviewService {
     const parsed = parseBillingPeriod(platform, periodKey);
     if (!parsed.ok) return invalidInput([violation('period', parsed.rule, `${parsed.message} (the app is billed on ${platform})`)]);
     const period = parsed.period;
-    const [[rated], bills] = await Promise.all([
+    const where = { appId: String(app.id), platform, period: period.key };
+    // The period's first bill, and the sum of it and its adjustments in SQL (the adjustments themselves are paged: `pageAdjustments`).
+    const [[rated], issued, [sum]] = await Promise.all([
       rateAppPeriods(this.ds.manager, [{ appId: String(app.id), ownerId: app.ownerId, platform, period }], { id: DRAFT_PRICE_LIST_ID, charges }),
-      this.ds.getRepository(BillEntity).find({ where: { appId: String(app.id), platform, period: period.key }, order: { sequence: 'ASC' } }),
+      this.ds.getRepository(BillEntity).findOne({ where: { ...where, sequence: 0 } }),
+      this.ds.query('SELECT COUNT(*) AS n, COALESCE(SUM(total), 0) AS total FROM bill WHERE app_id = ? AND platform = ? AND period = ?', [where.appId, platform, period.key]) as Promise<{ n: string; total: string }[]>,
     ]);
     const draft = rated.bill!;
-    const issuedTotal = bills.length > 0 ? bills.reduce((s, b) => s.plus(b.total), new D(0)).toFixed(2) : null;
+    const issuedTotal = Number(sum.n) > 0 ? new D(sum.total).toFixed(2) : null;
     return ok({
       appId: String(app.id),
       platform,
       period,
       draft,
-      issued: bills[0] ?? null,
-      adjustments: bills.slice(1),
+      issued: issued ?? null,
       issuedTotal,
       difference: issuedTotal === null ? null : new D(draft.total).minus(issuedTotal).toFixed(2),
     });

@@ -43,15 +43,6 @@ export async function pageDescById<T extends ObjectLiteral>(
   return { rows: rows.slice(0, limit), hasNextPage: rows.length > limit, totalCount };
 }
 
-/**
- * One page of rows already held in memory and ordered newest id first (a parent's few children,
- * read by a loader for a whole page of parents): those below `beforeId`, at most `limit`.
- */
-export function pageOfLoaded<T extends { id: string }>(rows: readonly T[], limit: number, beforeId: string | null): { rows: T[]; hasNextPage: boolean; totalCount: number } {
-  const below = beforeId === null ? rows : rows.filter((r) => BigInt(r.id) < BigInt(beforeId));
-  return { rows: below.slice(0, limit), hasNextPage: below.length > limit, totalCount: rows.length };
-}
-
 /** A value of a sort key as a keyset cursor carries it. */
 export type KeyValue = string | number;
 
