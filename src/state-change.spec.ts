@@ -34,8 +34,6 @@ const ALLOWED: Readonly<Record<string, string>> = {
   'usage/usage.service.ts#applyBatch': "ingestion's raw path, one batch (see recordUsage)",
   'common/driver-sql.ts#transactionInOneRoundTrip': "the driver-level transaction of ingestion's raw path (one round trip)",
   'quota/quota.service.ts#reportQuotaExhausted': 'the gateway reports an exhausted quota; the emergency grant it may make is its own record and notifies the owner',
-  // Not converted yet (docs/review.md §3 lists them).
-  'developer/account-closure.service.ts#close': 'settles the account (a money movement that commits even when the closure is then refused) between its two checks; lock → pure rules (checkNotClosed, checkClosable) → save → audit already',
 };
 
 const OPENERS = new Set(['transaction', 'withRetryableTransaction', 'retryOnLockConflict', 'withDriverTransaction', 'transactionInOneRoundTrip', 'beginTransaction']);
