@@ -74,19 +74,12 @@ export function itemOfRound(round: { id: string; subjectType: string; subjectId:
   return { kind: ReviewItemKind.REVIEW_ROUND, id: String(round.id) };
 }
 
-/** A round as the view needs it. */
-export interface RoundForItem {
+/** A round as the view needs it: its own id and subject, and the item fields it holds. */
+export type RoundForItem = Pick<ReviewItem, 'status' | 'submittedAt' | 'dueAt' | 'dueProvisional' | 'decidedBy' | 'decidedAt' | 'tagCode'> & {
   readonly id: string;
   readonly subjectType: string;
   readonly subjectId: string;
-  readonly status: ReviewItemStatus;
-  readonly submittedAt: Date;
-  readonly dueAt: Date;
-  readonly dueProvisional: boolean;
-  readonly decidedBy: string | null;
-  readonly decidedAt: Date | null;
-  readonly tagCode: string | null;
-}
+};
 
 /**
  * Every workflow's item as a `ReviewItem`, from its round and what the workflow reviews: an app or

@@ -1,3 +1,4 @@
+import { ReviewSubjectType } from '../../domain/review/review.enums';
 import { DataSource } from 'typeorm';
 import { billLinesLoader, costEstimateByDeveloperLoader, monthToDateByDeveloperLoader } from './billing.loader';
 import { billByIdLoader, billIdPagesByInvoiceLoader, invoiceableAmountLoader, liveInvoiceIdByBillLoader } from './invoice.loader';
@@ -7,7 +8,7 @@ import { secretWindowPagesByAppLoader } from './app-secret.loader';
 import { assignmentByItemLoader, workingHoursLeftLoader } from './review-assignment.loader';
 import { openSuspensionByAppLoader, operatorQuotaPagesByAppLoader, operatorQuotasByAppLoader, wentOnlineByOwnerLoader } from './operator-controls.loader';
 import { developerByIdLoader } from './developer.loader';
-import { reviewMessagePagesByRoundLoader, reviewRoundByIdLoader, reviewRoundPagesByAppLoader, reviewRoundPagesByMarketProductLoader, workingDaysLeftLoader } from './review.loader';
+import { reviewMessagePagesByRoundLoader, reviewRoundByIdLoader, reviewRoundPagesBySubjectLoader, workingDaysLeftLoader } from './review.loader';
 import { emergencyCallsLoader } from './quota.loader';
 import { usageDailyLoader } from './usage.loader';
 import { memberCapabilityApplicationByIdLoader, packageApplicationByIdLoader, packageApplicationIdPagesByDeveloperLoader, packageByCodeLoader, pendingCapabilityPagesByDeveloperLoader, pendingPackageApplicationsByAppLoader } from './application.loader';
@@ -37,7 +38,7 @@ const FACTORIES = {
   marketBillingItemsByVersion: (s: LoaderSources) => billingItemsByVersionLoader(s.ds),
   marketUpgradeRulesByProduct: (s: LoaderSources) => upgradeRulesByProductLoader(s.ds),
   marketProductById: (s: LoaderSources) => marketProductByIdLoader(s.ds),
-  reviewRoundPagesByMarketProduct: (s: LoaderSources) => reviewRoundPagesByMarketProductLoader(s.ds),
+  reviewRoundPagesByMarketProduct: (s: LoaderSources) => reviewRoundPagesBySubjectLoader(s.ds, ReviewSubjectType.MARKET_PRODUCT),
   appById: (s: LoaderSources) => appByIdLoader(s.ds),
   secretWindowPagesByApp: (s: LoaderSources) => secretWindowPagesByAppLoader(s.ds),
   assignmentByItem: (s: LoaderSources) => assignmentByItemLoader(s.ds),
@@ -47,7 +48,7 @@ const FACTORIES = {
   openSuspensionByApp: (s: LoaderSources) => openSuspensionByAppLoader(s.ds),
   wentOnlineByOwner: (s: LoaderSources) => wentOnlineByOwnerLoader(s.ds),
   developerById: (s: LoaderSources) => developerByIdLoader(s.ds),
-  reviewRoundPagesByApp: (s: LoaderSources) => reviewRoundPagesByAppLoader(s.ds),
+  reviewRoundPagesByApp: (s: LoaderSources) => reviewRoundPagesBySubjectLoader(s.ds, ReviewSubjectType.APP),
   reviewRoundById: (s: LoaderSources) => reviewRoundByIdLoader(s.ds),
   packageApplicationById: (s: LoaderSources) => packageApplicationByIdLoader(s.ds),
   memberCapabilityApplicationById: (s: LoaderSources) => memberCapabilityApplicationByIdLoader(s.ds),

@@ -11,16 +11,17 @@ import { childPagesLoader } from './keyset.loader';
 export const REVIEW_ROUND_ORDER: SortKey<ReviewRoundRow>[] = [{ sql: 'round_no', dir: 'DESC', kind: 'number', of: (r) => Number(r.roundNo) }];
 
 /**
- * Pages of an app's review rounds, paged in SQL: one SELECT for a page of apps and one page
- * argument set (`App.reviewRounds`, and `App.latestReviewRound` as a page of one).
+ * Pages of one kind of subject's review rounds, newest first, paged in SQL: one SELECT for a page
+ * of subjects and one page argument set (`App.reviewRounds`, with `App.latestReviewRound` as a page
+ * of one; `MarketProduct.reviewRounds`).
  */
-export const reviewRoundPagesByAppLoader = (ds: DataSource) =>
+export const reviewRoundPagesBySubjectLoader = (ds: DataSource, subjectType: ReviewSubjectType) =>
   childPagesLoader<ReviewRoundRow>(ds, {
     table: 'review_round',
     parent: 'subject_id',
     select: REVIEW_ROUND_COLUMNS,
     keys: REVIEW_ROUND_ORDER,
-    where: { sql: 'subject_type = ?', params: [ReviewSubjectType.APP] },
+    where: { sql: 'subject_type = ?', params: [subjectType] },
     map: reviewRoundFromRow,
   });
 
@@ -35,17 +36,6 @@ export const reviewMessagePagesByRoundLoader = (ds: DataSource) =>
     select: 'id, round_id, author_id, author_role, body, posted_at',
     keys: REVIEW_MESSAGE_ORDER,
     map: (r) => Object.assign(new ReviewMessageEntity(), { id: String(r.id), roundId: String(r.round_id), authorId: String(r.author_id), authorRole: r.author_role, body: String(r.body), postedAt: new Date(r.posted_at as Date) }),
-  });
-
-/** Pages of a market product's review rounds, newest first: one SELECT for a page of products (`MarketProduct.reviewRounds`). */
-export const reviewRoundPagesByMarketProductLoader = (ds: DataSource) =>
-  childPagesLoader<ReviewRoundRow>(ds, {
-    table: 'review_round',
-    parent: 'subject_id',
-    select: REVIEW_ROUND_COLUMNS,
-    keys: REVIEW_ROUND_ORDER,
-    where: { sql: 'subject_type = ?', params: [ReviewSubjectType.MARKET_PRODUCT] },
-    map: reviewRoundFromRow,
   });
 
 /**
