@@ -11,8 +11,9 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { BillingPlatform } from '../../src/billing/billing.enums';
+import { BillingPeriod } from '../../src/billing/period';
 import { WorkerPool } from '../../src/cli/worker-pool';
-import { BillingRunService } from '../../src/services/billing/billing-run.service';
+import { BillingRunService, usageDailySource } from '../../src/services/billing/billing-run.service';
 import { SandboxPaymentProvider } from '../../src/services/billing/payment-provider';
 import { RechargeDocument, RecordUsageDocument, SetBillingTermsDocument } from '../generated/graphql';
 import { App, BillingFixture, calls, Dev } from '../support/billing-fixture';
@@ -204,6 +205,55 @@ describe('a run whose shards are all done', () => {
     expect(await results()).toEqual(before);
     expect((await cli(['worker', '00000000-0000-4000-8000-000000000000'], WORKER_ENV())).code).toBe(1);
   }, 60_000);
+});
+
+describe('the chunk reader', () => {
+  it('pages the apps with usage in the period and no bill for it, in owner then app order, past pages of apps it skips', async () => {
+    // Inside a transaction rolled back at the end: most of the day's bills removed again, usage of
+    // some of those apps zeroed (quantity 0 is no usage), so a chunk of 4 must look past several
+    // pages of 4 apps that are billed or unused to fill itself.
+    const qr = t.ds.createQueryRunner();
+    await qr.connect();
+    await qr.startTransaction();
+    try {
+      const ordered: { id: string; owner_id: string }[] = await qr.query(`SELECT id, owner_id FROM app WHERE billing_platform = 'TAOBAO' ORDER BY owner_id, id`);
+      const unbilled = ordered.filter((_, i) => i >= 13 && i % 3 === 0).map((a) => String(a.id));
+      const unused = unbilled.filter((_, i) => i % 4 === 1);
+      await qr.query(`DELETE FROM bill WHERE period = ? AND app_id IN (${unbilled.map(() => '?').join(',')})`, [DAY, ...unbilled]);
+      await qr.query(`UPDATE usage_daily SET quantity = 0 WHERE usage_date = ? AND app_id IN (${unused.map(() => '?').join(',')})`, [DAY, ...unused]);
+      // The rule, as one plain statement.
+      const expected: string[] = (
+        await qr.query(
+          `SELECT a.id FROM app a WHERE a.billing_platform = 'TAOBAO'
+             AND EXISTS (SELECT 1 FROM usage_daily u WHERE u.app_id = a.id AND u.usage_date = ? AND u.quantity > 0)
+             AND NOT EXISTS (SELECT 1 FROM bill b WHERE b.app_id = a.id AND b.platform = 'TAOBAO' AND b.period = ?)
+           ORDER BY a.owner_id, a.id`,
+          [DAY, DAY],
+        )
+      ).map((r: { id: string }) => String(r.id));
+      expect(expected).toEqual(unbilled.filter((id) => !unused.includes(id)));
+      expect(expected.length).toBeGreaterThan(8);
+      const period: BillingPeriod = { key: DAY, start: DAY, end: DAY, days: 1 };
+      const pages: string[][] = [];
+      for (let after = null as { ownerId: string; appId: string } | null; ; ) {
+        const page = await usageDailySource.appsToBill(qr.manager, BillingPlatform.TAOBAO, period, { ownerAfter: null, ownerUpto: null }, after, 4);
+        pages.push(page.map((a) => a.id));
+        if (page.length < 4) break;
+        after = { ownerId: page[3].owner_id, appId: page[3].id };
+      }
+      expect(pages.flat()).toEqual(expected);
+      expect(pages.slice(0, -1).every((p) => p.length === 4)).toBe(true);
+      // Within a shard's owner range only: the range's own apps, the same way.
+      const owners = [...new Set(ordered.map((a) => a.owner_id))];
+      const range = { ownerAfter: owners[3], ownerUpto: owners[8] };
+      const inRange = new Set(ordered.filter((a) => a.owner_id > range.ownerAfter && a.owner_id <= range.ownerUpto).map((a) => String(a.id)));
+      const all = await usageDailySource.appsToBill(qr.manager, BillingPlatform.TAOBAO, period, range, null, 1000);
+      expect(all.map((a) => a.id)).toEqual(expected.filter((id) => inRange.has(id)));
+    } finally {
+      await qr.rollbackTransaction();
+      await qr.release();
+    }
+  });
 });
 
 const ROOT = join(__dirname, '..', '..');

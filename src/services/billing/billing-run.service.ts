@@ -59,20 +59,46 @@ export interface ChunkApp {
 /** Reads `usage_daily` (issue 4): sums quantities per meter over the period; packages kept per day. */
 export const usageDailySource: UsageSource = {
   async appsToBill(em, platform, period, range, after, limit) {
-    const where: string[] = ['a.billing_platform = ?'];
-    const params: unknown[] = [platform];
-    if (range.ownerAfter !== null) (where.push('a.owner_id > ?'), params.push(range.ownerAfter));
-    if (range.ownerUpto !== null) (where.push('a.owner_id <= ?'), params.push(range.ownerUpto));
-    if (after !== null) (where.push('(a.owner_id > ? OR (a.owner_id = ? AND a.id > ?))'), params.push(after.ownerId, after.ownerId, after.appId));
-    const rows: ChunkApp[] = await em.query(
-      `SELECT a.id, a.appkey, a.owner_id FROM app a
-        WHERE ${where.join(' AND ')}
-          AND EXISTS (SELECT 1 FROM usage_daily u WHERE u.app_id = a.id AND u.usage_date BETWEEN ? AND ? AND u.quantity > 0)
-          AND NOT EXISTS (SELECT 1 FROM bill b WHERE b.app_id = a.id AND b.platform = ? AND b.period = ?)
-        ORDER BY a.owner_id, a.id LIMIT ${Math.floor(limit)}`,
-      [...params, period.start, period.end, platform, period.key],
-    );
-    return rows.map((r) => ({ id: String(r.id), appkey: r.appkey, owner_id: r.owner_id }));
+    // NOTE: two plain statements a page, not one with [NOT] EXISTS. Written as one, MariaDB turned
+    // the bill check into a semi-join that materialized every bill of the period for each chunk
+    // (10,070,000 rows examined for one day of 100,000 apps: three quarters of that run), and as
+    // scalar subqueries it probed each app's every usage row through the subquery cache. Here: the
+    // next apps of the owner range (an index range, in order), then which of them have usage in the
+    // period and which a bill (IN-list ranges of the two primary and unique keys); again from the last
+    // app looked at until `limit` apps are found or the range ends.
+    const n = Math.floor(limit);
+    const out: ChunkApp[] = [];
+    let cursor = after;
+    for (;;) {
+      const where: string[] = ['billing_platform = ?'];
+      const params: unknown[] = [platform];
+      if (range.ownerAfter !== null) (where.push('owner_id > ?'), params.push(range.ownerAfter));
+      if (range.ownerUpto !== null) (where.push('owner_id <= ?'), params.push(range.ownerUpto));
+      // `owner_id >= ?` as well: a range the index can start from (the OR alone is not one).
+      if (cursor !== null) (where.push('owner_id >= ? AND (owner_id > ? OR id > ?)'), params.push(cursor.ownerId, cursor.ownerId, cursor.appId));
+      const page: ChunkApp[] = await em.query(
+        `SELECT id, appkey, owner_id FROM app FORCE INDEX (idx_app_platform_owner) WHERE ${where.join(' AND ')} ORDER BY owner_id, id LIMIT ${n}`,
+        params,
+      );
+      if (page.length === 0) return out;
+      const ids = page.map((r) => String(r.id));
+      const marks = ids.map(() => '?').join(',');
+      const found: { app_id: string; what: string }[] = await em.query(
+        `SELECT DISTINCT app_id, 'U' AS what FROM usage_daily WHERE app_id IN (${marks}) AND usage_date BETWEEN ? AND ? AND quantity > 0
+         UNION ALL SELECT DISTINCT app_id, 'B' AS what FROM bill WHERE app_id IN (${marks}) AND platform = ? AND period = ?`,
+        [...ids, period.start, period.end, ...ids, platform, period.key],
+      );
+      const used = new Set(found.filter((f) => f.what === 'U').map((f) => String(f.app_id)));
+      const billed = new Set(found.filter((f) => f.what === 'B').map((f) => String(f.app_id)));
+      for (const r of page) {
+        const id = String(r.id);
+        if (used.has(id) && !billed.has(id)) out.push({ id, appkey: r.appkey, owner_id: r.owner_id });
+        if (out.length === n) return out;
+      }
+      if (page.length < n) return out;
+      const last = page[page.length - 1];
+      cursor = { ownerId: last.owner_id, appId: String(last.id) };
+    }
   },
   async usageOf(em, appIds, period) {
     // The same reader as the month-to-date estimate and the price-list preview (period-rating.ts).
