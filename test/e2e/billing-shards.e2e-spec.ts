@@ -209,8 +209,8 @@ describe('a run whose shards are all done', () => {
 
 describe('the chunk reader', () => {
   it('pages the apps with usage in the period and no bill for it, in owner then app order, past pages of apps it skips', async () => {
-    // Inside a transaction rolled back at the end: most of the day's bills removed again, usage of
-    // some of those apps zeroed (quantity 0 is no usage), so a chunk of 4 must look past several
+    // Inside a transaction rolled back at the end: the day billed for every app but every third
+    // from the 14th on, the usage of some of those zeroed (quantity 0 is no usage), so a chunk of 4 must look past several
     // pages of 4 apps that are billed or unused to fill itself.
     const qr = t.ds.createQueryRunner();
     await qr.connect();
@@ -219,7 +219,12 @@ describe('the chunk reader', () => {
       const ordered: { id: string; owner_id: string }[] = await qr.query(`SELECT id, owner_id FROM app WHERE billing_platform = 'TAOBAO' ORDER BY owner_id, id`);
       const unbilled = ordered.filter((_, i) => i >= 13 && i % 3 === 0).map((a) => String(a.id));
       const unused = unbilled.filter((_, i) => i % 4 === 1);
-      await qr.query(`DELETE FROM bill WHERE period = ? AND app_id IN (${unbilled.map(() => '?').join(',')})`, [DAY, ...unbilled]);
+      await qr.query(`DELETE FROM bill WHERE period = ?`, [DAY]);
+      await qr.query(
+        `INSERT INTO bill (app_id, appkey, developer_id, platform, period, period_start, period_end, status, total, coupon_total, price_list_id, run_id, issued_on)
+         SELECT id, appkey, owner_id, 'TAOBAO', ?, ?, ?, 'UNPAID', 0, 0, 'test', 'test', ? FROM app WHERE billing_platform = 'TAOBAO' AND id NOT IN (${unbilled.map(() => '?').join(',')})`,
+        [DAY, DAY, DAY, DAY, ...unbilled],
+      );
       await qr.query(`UPDATE usage_daily SET quantity = 0 WHERE usage_date = ? AND app_id IN (${unused.map(() => '?').join(',')})`, [DAY, ...unused]);
       // The rule, as one plain statement.
       const expected: string[] = (
