@@ -162,6 +162,8 @@ export interface Config {
     readonly chunkApps: number;
     /** A shard's lease in seconds, renewed by every chunk (BILLING_LEASE_SECONDS, default 60). */
     readonly leaseSeconds: number;
+    /** Shards one worker process bills at once (BILLING_WORKER_SHARDS, default 2). */
+    readonly shardsPerWorker: number;
   };
   /** The billing scheduler (docs/billing.md, "Scheduled runs"). */
   readonly schedule: {
@@ -310,6 +312,7 @@ function readEnv(env: NodeJS.ProcessEnv): Config {
     shardApps: int('BILLING_SHARD_APPS', 2500, 1),
     chunkApps: int('BILLING_CHUNK_APPS', 500, 1),
     leaseSeconds: int('BILLING_LEASE_SECONDS', 60, 1),
+    shardsPerWorker: int('BILLING_WORKER_SHARDS', 2, 1),
   });
 
   const startFrom = env.BILLING_SCHEDULE_FROM ?? null;

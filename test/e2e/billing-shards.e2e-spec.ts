@@ -29,7 +29,14 @@ const devs: Dev[] = [];
 
 // Small shards and chunks, so 60 apps make several shards of several chunks each.
 // A 30-second lease, but 2 seconds where a worker is killed (the next one waits that long).
-const WORKER_ENV = (leaseSeconds = 30) => ({ ...process.env, DATABASE_URL: t.databaseUrl, BILLING_SHARD_APPS: '10', BILLING_CHUNK_APPS: '4', BILLING_LEASE_SECONDS: String(leaseSeconds) });
+const WORKER_ENV = (leaseSeconds = 30, shardsAtOnce = 2) => ({
+  ...process.env,
+  DATABASE_URL: t.databaseUrl,
+  BILLING_SHARD_APPS: '10',
+  BILLING_CHUNK_APPS: '4',
+  BILLING_LEASE_SECONDS: String(leaseSeconds),
+  BILLING_WORKER_SHARDS: String(shardsAtOnce),
+});
 const runs = () => new BillingRunService(t.ds, t.clock, new SandboxPaymentProvider(), undefined, { shardApps: 10, chunkApps: 4 });
 
 beforeAll(async () => {
@@ -87,11 +94,11 @@ async function unbill(): Promise<void> {
   await t.ds.query('UPDATE developer d JOIN saved_flag s ON s.id = d.id SET d.restricted_for_arrears = s.restricted_for_arrears');
 }
 
-/** Starts a run of the day with the test's clock and bills it with `n` forked worker processes. */
-async function billWithWorkers(n: number): Promise<{ runId: string; shardCount: number; billsCreated: number }> {
+/** Starts a run of the day with the test's clock and bills it with `n` forked worker processes, each billing `shardsAtOnce` shards at a time. */
+async function billWithWorkers(n: number, shardsAtOnce = 2): Promise<{ runId: string; shardCount: number; billsCreated: number }> {
   const started = await runs().start(BillingPlatform.TAOBAO, DAY);
   if (!started.ok) throw new Error(JSON.stringify(started.refusal));
-  const pool = await WorkerPool.start(n, WORKER_ENV());
+  const pool = await WorkerPool.start(n, WORKER_ENV(30, shardsAtOnce));
   try {
     const r = await pool.bill(started.value.runId);
     expect(r.failures).toEqual([]);
@@ -124,9 +131,14 @@ describe('one, two and four workers', () => {
     expect(statuses).toEqual(new Set(['PAID', 'UNPAID']));
   });
 
-  it.each([2, 4])('%i worker processes over shards of 10 apps write exactly the same bills, lines, ledger, balances and flags', async (n) => {
+  it.each([
+    [2, 2],
+    [4, 2],
+    [1, 1],
+    [1, 3],
+  ])('%i worker processes billing %i shards each at once, over shards of 10 apps, write exactly the same bills, lines, ledger, balances and flags', async (n, shardsAtOnce) => {
     await unbill();
-    const { runId, shardCount, billsCreated } = await billWithWorkers(n);
+    const { runId, shardCount, billsCreated } = await billWithWorkers(n, shardsAtOnce);
     expect(shardCount).toBe(7); // 60 apps of 12 developers (5 each) by 10: 6 shards of two developers each, and the open last one
     expect(billsCreated).toBe(60);
     expect(await runRow(runId)).toMatchObject({ state: 'DONE', shard_count: shardCount, shards_done: shardCount });

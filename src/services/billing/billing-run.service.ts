@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { BillingPlatform, BillStatus } from '../../billing/billing.enums';
 import { periodCouponFor } from '../../billing/coupon';
-import { D } from '../../billing/money';
+import { D, Dec } from '../../billing/money';
 import { billingPeriod, BillingPeriod } from '../../billing/period';
 import { CouponPolicy, priceListOn } from '../../billing/price-list';
 import { RatedBill, rateBill } from '../../billing/rate-bill';
@@ -65,7 +65,9 @@ export const usageDailySource: UsageSource = {
     // scalar subqueries it probed each app's every usage row through the subquery cache. Here: the
     // next apps of the owner range (an index range, in order), then which of them have usage in the
     // period and which a bill (IN-list ranges of the two primary and unique keys); again from the last
-    // app looked at until `limit` apps are found or the range ends.
+    // app looked at until `limit` apps are found or the range ends. The bill probe names its index:
+    // as a day's bills grew, MariaDB switched to idx_bill_platform_period and walked every bill of the
+    // period for each chunk (50,000 rows examined a probe by the million's fifth day, against 500).
     const n = Math.floor(limit);
     const out: ChunkApp[] = [];
     let cursor = after;
@@ -85,7 +87,7 @@ export const usageDailySource: UsageSource = {
       const marks = ids.map(() => '?').join(',');
       const found: { app_id: string; what: string }[] = await em.query(
         `SELECT DISTINCT app_id, 'U' AS what FROM usage_daily WHERE app_id IN (${marks}) AND usage_date BETWEEN ? AND ? AND quantity > 0
-         UNION ALL SELECT DISTINCT app_id, 'B' AS what FROM bill WHERE app_id IN (${marks}) AND platform = ? AND period = ?`,
+         UNION ALL SELECT DISTINCT app_id, 'B' AS what FROM bill FORCE INDEX (uq_bill_app_platform_period_seq) WHERE app_id IN (${marks}) AND platform = ? AND period = ?`,
         [...ids, period.start, period.end, ...ids, platform, period.key],
       );
       const used = new Set(found.filter((f) => f.what === 'U').map((f) => String(f.app_id)));
@@ -130,9 +132,15 @@ export interface BillingRunOptions {
   leaseSeconds: number;
   /** The longest a worker with nothing to claim waits before looking again, while other workers finish (it starts at 20 ms and doubles). */
   idlePollMs: number;
+  /**
+   * Shards one worker bills at once (BILLING_WORKER_SHARDS): each its own claim, lease and chunk
+   * pipeline. A chunk's transaction mostly waits on the database, so a second shard in flight keeps
+   * the database busy while the first one's statements run.
+   */
+  shardsPerWorker: number;
 }
 
-export const DEFAULT_BILLING_RUN_OPTIONS: BillingRunOptions = Object.freeze({ shardApps: 2500, chunkApps: 500, leaseSeconds: 60, idlePollMs: 1000 });
+export const DEFAULT_BILLING_RUN_OPTIONS: BillingRunOptions = Object.freeze({ shardApps: 2500, chunkApps: 500, leaseSeconds: 60, idlePollMs: 1000, shardsPerWorker: 2 });
 
 /** Progress of a worker: shards done of the run, and the apps this worker has billed. */
 export type BillingProgress = (shardsDone: number, shardCount: number, appsDone: number) => void;
@@ -187,7 +195,39 @@ interface RunContext {
 }
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** What a worker's shard loops share (see `BillingRunService.work`). */
+interface LaneState {
+  total: Dec;
+  shardsDone: number;
+  /** The run was seen DONE: every loop stops. */
+  done: boolean;
+  /** A loop failed: the others claim nothing more. */
+  failed: boolean;
+  /** Waits up to `ms`, or until `wake`. */
+  nap(ms: number): Promise<void>;
+  wake(): void;
+}
+
+/** A sleep that `wake` ends early for every loop napping at that moment. */
+function wakeableNaps(): Pick<LaneState, 'nap' | 'wake'> {
+  const sleepers = new Set<() => void>();
+  return {
+    nap: (ms) =>
+      new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          sleepers.delete(done);
+          resolve();
+        };
+        const timer = setTimeout(done, ms);
+        sleepers.add(done);
+      }),
+    wake: () => {
+      for (const done of [...sleepers]) done();
+    },
+  };
+}
 
 /**
  * Billing runs (Lago's billing service): rates every app of a platform with usage in a period and
@@ -260,9 +300,11 @@ export class BillingRunService {
   }
 
   /**
-   * One worker on a run until the run is DONE: claims a shard, bills it, marks it done, again; with
-   * nothing left to claim it waits while other workers hold shards (their leases may expire, and
-   * their shards come back). Returns what this worker wrote. A run already DONE is a no-op.
+   * One worker on a run until the run is DONE: claims a shard, bills it, marks it done, again — on
+   * `shardsPerWorker` shards at once; with nothing left to claim it waits while other workers hold
+   * shards (their leases may expire, and their shards come back). Returns what this worker wrote. A
+   * run already DONE is a no-op. If one shard fails, the worker claims nothing more, lets the shards
+   * in flight finish, and throws the first failure.
    */
   async work(runId: string, onProgress?: BillingProgress): Promise<BillingRunReport> {
     const run = await this.findRun(runId);
@@ -271,44 +313,70 @@ export class BillingRunService {
     this.traits ??= await serverWriteTraits(this.ds.manager);
     const worker = workerName();
     const report: BillingRunReport = { runId, platform: run.platform, period: run.period, appsConsidered: 0, billsCreated: 0, billsSkipped: 0, linesWritten: 0, total: '0.00' };
-    let total = new D(0);
-    let shardsDone = run.shardsDone;
-    onProgress?.(shardsDone, run.shardCount, 0);
+    const progress: LaneState = { total: new D(0), shardsDone: run.shardsDone, done: run.state === BillingRunState.DONE, failed: false, ...wakeableNaps() };
+    onProgress?.(progress.shardsDone, run.shardCount, 0);
+    const onChunk = (c: ChunkCounts) => {
+      report.appsConsidered += c.apps;
+      report.billsCreated += c.created;
+      report.billsSkipped += c.apps - c.created;
+      report.linesWritten += c.lines;
+      progress.total = progress.total.plus(c.total);
+      onProgress?.(progress.shardsDone, run.shardCount, report.appsConsidered);
+    };
+    const lanes = Math.max(1, Math.floor(this.options.shardsPerWorker));
+    const settled = await Promise.allSettled(Array.from({ length: lanes }, () => this.lane(run, ctx, worker, progress, onChunk, () => onProgress?.(++progress.shardsDone, run.shardCount, report.appsConsidered))));
+    const failure = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failure) throw failure.reason;
+    report.total = progress.total.toFixed(2);
+    return report;
+  }
+
+  /** One of a worker's shard loops (see `work`): claim, bill, finish, until the run is done or a loop failed. */
+  private async lane(
+    run: BillingRunEntity,
+    ctx: RunContext,
+    worker: string,
+    progress: LaneState,
+    onChunk: (c: ChunkCounts) => void,
+    onShardDone: () => void,
+  ): Promise<void> {
+    const runId = run.id;
     // Waiting for other workers' shards: look again soon (the run usually ends within a chunk), then less often.
     let idle = 20;
     // The next shard, claimed while this one's last chunk writes, its first chunk read meanwhile.
     let ahead: Promise<ShardAhead | null> | null = null;
     const onLastChunk = () => {
+      if (progress.failed) return;
       ahead = this.claimAhead(runId, ctx, worker);
       // Awaited by the next turn of the loop; a failure must not go unhandled before then.
       ahead.catch(() => undefined);
     };
-    while (run.state !== BillingRunState.DONE) {
+    while (!progress.done && !progress.failed) {
       const claimed: ShardAhead | null = ahead ? await (ahead as Promise<ShardAhead | null>) : await this.claimAhead(runId, ctx, worker);
       ahead = null;
       if (!claimed) {
         const now = await this.findRun(runId);
-        if (!now || now.state === BillingRunState.DONE) break;
-        shardsDone = now.shardsDone;
-        await sleep(idle);
+        if (!now || now.state === BillingRunState.DONE) {
+          progress.done = true;
+          break;
+        }
+        progress.shardsDone = Math.max(progress.shardsDone, now.shardsDone);
+        // Woken early when a sibling loop finishes a shard (the run may be done) or fails.
+        await progress.nap(idle);
         idle = Math.min(idle * 2, this.options.idlePollMs);
         continue;
       }
       idle = 20;
       const { shard, first } = claimed;
       try {
-        const counts = await this.billShard(shard, first, ctx, worker, onLastChunk, (c) => {
-          report.appsConsidered += c.apps;
-          report.billsCreated += c.created;
-          report.billsSkipped += c.apps - c.created;
-          report.linesWritten += c.lines;
-          total = total.plus(c.total);
-          onProgress?.(shardsDone, run.shardCount, report.appsConsidered);
-        });
+        const counts = await this.billShard(shard, first, ctx, worker, onLastChunk, onChunk);
         if (counts === 'LEASE_LOST') continue;
         const finished = await this.ds.transaction((tx) => finishShard(tx, shard, worker));
-        if (finished) onProgress?.(++shardsDone, run.shardCount, report.appsConsidered);
+        if (finished) onShardDone();
+        progress.wake();
       } catch (err) {
+        progress.failed = true;
+        progress.wake();
         const message = String((err as Error).message ?? err);
         await releaseShard(this.ds.manager, shard, worker, message).catch(() => undefined);
         // A shard claimed ahead goes back at once too, rather than when its lease expires.
@@ -317,8 +385,9 @@ export class BillingRunService {
         throw err;
       }
     }
-    report.total = total.toFixed(2);
-    return report;
+    // A shard claimed ahead just as another loop failed or the run ended: back at once.
+    const left = await (ahead as Promise<ShardAhead | null> | null)?.catch(() => null);
+    if (left) await releaseShard(this.ds.manager, left.shard, worker, 'released: worker stopping').catch(() => undefined);
   }
 
   private async contextOf(run: BillingRunEntity): Promise<RunContext> {
