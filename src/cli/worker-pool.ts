@@ -18,6 +18,9 @@ export interface PoolResult {
  * TypeScript entry runs under tsx and the compiled one under node). They claim shards in the
  * database like workers on any other machine; the pool only hands them run ids and collects reports.
  */
+/** V8's young-generation limit for forked billing workers (see `WorkerPool.start`). */
+export const WORKER_SEMI_SPACE = '--max-semi-space-size=32';
+
 export class WorkerPool {
   private constructor(private readonly children: ChildProcess[]) {}
 
@@ -25,7 +28,11 @@ export class WorkerPool {
     const entry = join(__dirname, `billing-worker${extname(__filename)}`);
     // Under tsx the loader is in this process's execArgv and children inherit it; a TypeScript entry
     // forked from elsewhere (a Jest test) needs it named.
-    const execArgv = entry.endsWith('.ts') && !process.execArgv.some((a) => a.includes('tsx')) ? [...process.execArgv, '--import', 'tsx'] : process.execArgv;
+    const loader = entry.endsWith('.ts') && !process.execArgv.some((a) => a.includes('tsx')) ? [...process.execArgv, '--import', 'tsx'] : process.execArgv;
+    // A young generation of 32 MB (V8's default is 16): a chunk's rows, statements and usage are
+    // short-lived, and with the default a tenth of a worker's CPU went to scavenges. It costs about
+    // 40 MB of RSS per worker (docs/billing.md). An explicit setting (execArgv, NODE_OPTIONS) wins.
+    const execArgv = [...loader.some((a) => a.startsWith('--max-semi-space-size')) || /--max-semi-space-size/.test(process.env.NODE_OPTIONS ?? '') ? [] : [WORKER_SEMI_SPACE], ...loader];
     const children = Array.from({ length: n }, () => fork(entry, [], { env, execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
     await Promise.all(
       children.map(
