@@ -266,6 +266,10 @@ describe('the chunk reader', () => {
       const inRange = new Set(ordered.filter((a) => a.owner_id > range.ownerAfter && a.owner_id <= range.ownerUpto).map((a) => String(a.id)));
       const all = await usageDailySource.appsToBill(qr.manager, BillingPlatform.TAOBAO, period, range, null, 1000);
       expect(all.map((a) => a.id)).toEqual(expected.filter((id) => inRange.has(id)));
+      // Each app comes with its period usage, read with the probe: what the usage reader reads for it.
+      const read = await usageDailySource.usageOf(qr.manager, all.map((a) => a.id), period);
+      expect(all.map((a) => a.usage)).toEqual(all.map((a) => read.get(a.id)));
+      expect(all.every((a) => Object.keys(a.usage!.totals).length > 0)).toBe(true);
     } finally {
       await qr.rollbackTransaction();
       await qr.release();

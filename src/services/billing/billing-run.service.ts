@@ -14,7 +14,7 @@ import { BillingRunEntity, CouponPolicyEntity, PriceListEntity } from '../../db/
 import { BillingRunState, BillingRunTrigger } from '../../db/entities/billing-run.entity';
 import { checkRenewed, ChunkCounts, claimShard, ClaimedShard, finishShard, LeaseLost, planShards, releaseShard, renewLeaseSql, workerName } from './billing-shards';
 import { loadRows, serverWriteTraits, sqlDecimal, sqlText, tsvDecimal, tsvText, WriteTraits } from './bulk-write';
-import { AppUsage, qualityDiscountsOn, readPeriodUsage } from './period-rating';
+import { AppUsage, qualityDiscountsOn, readPeriodUsage, USAGE_ROW_COLUMNS, usageFromRows, UsageRow } from './period-rating';
 import { accountsFrom, ensureAccounts, planSettlement, settlementReadsSql, UnpaidRow } from './ledger';
 import { PaymentProvider } from './payment-provider';
 import { observeBillingRun } from '../../observability/metrics';
@@ -54,6 +54,8 @@ export interface ChunkApp {
   id: string;
   appkey: string;
   owner_id: string;
+  /** Its usage in the period, when `appsToBill` read it already (then `usageOf` is not asked). */
+  usage?: AppUsage;
 }
 
 /** Reads `usage_daily` (issue 4): sums quantities per meter over the period; packages kept per day. */
@@ -85,16 +87,24 @@ export const usageDailySource: UsageSource = {
       if (page.length === 0) return out;
       const ids = page.map((r) => String(r.id));
       const marks = ids.map(() => '?').join(',');
-      const found: { app_id: string; what: string }[] = await em.query(
-        `SELECT DISTINCT app_id, 'U' AS what FROM usage_daily WHERE app_id IN (${marks}) AND usage_date BETWEEN ? AND ? AND quantity > 0
-         UNION ALL SELECT DISTINCT app_id, 'B' AS what FROM bill FORCE INDEX (uq_bill_app_platform_period_seq) WHERE app_id IN (${marks}) AND platform = ? AND period = ?`,
+      // The usage rows themselves, not only which apps have some: the rater takes them from here
+      // (`ChunkApp.usage`) rather than reading the same rows, from the same pages, a second time.
+      const found: (UsageRow & { what: 'U' | 'B' })[] = await em.query(
+        `SELECT ${USAGE_ROW_COLUMNS}, 'U' AS what FROM usage_daily WHERE app_id IN (${marks}) AND usage_date BETWEEN ? AND ? AND quantity > 0
+         UNION ALL SELECT DISTINCT app_id, NULL, NULL, NULL, 'B' AS what FROM bill FORCE INDEX (uq_bill_app_platform_period_seq) WHERE app_id IN (${marks}) AND platform = ? AND period = ?`,
         [...ids, period.start, period.end, ...ids, platform, period.key],
       );
-      const used = new Set(found.filter((f) => f.what === 'U').map((f) => String(f.app_id)));
-      const billed = new Set(found.filter((f) => f.what === 'B').map((f) => String(f.app_id)));
+      const rowsOf = new Map<string, UsageRow[]>();
+      const billed = new Set<string>();
+      for (const f of found) {
+        const id = String(f.app_id);
+        if (f.what === 'B') billed.add(id);
+        else (rowsOf.get(id) ?? rowsOf.set(id, []).get(id)!).push(f);
+      }
       for (const r of page) {
         const id = String(r.id);
-        if (used.has(id) && !billed.has(id)) out.push({ id, appkey: r.appkey, owner_id: r.owner_id });
+        const rows = rowsOf.get(id);
+        if (rows && !billed.has(id)) out.push({ id, appkey: r.appkey, owner_id: r.owner_id, usage: usageFromRows(id, period, rows) });
         if (out.length === n) return out;
       }
       if (page.length < n) return out;
@@ -475,7 +485,7 @@ export class BillingRunService {
   private async prepareChunk(apps: ChunkApp[], { runId, platform, period, list, coupons, today }: RunContext): Promise<PreparedChunk> {
     const em = this.ds.manager;
     const appIds = apps.map((a) => a.id);
-    const usage = await this.usage.usageOf(em, appIds, period);
+    const usage = apps.every((a) => a.usage) ? new Map(apps.map((a) => [String(a.id), a.usage!])) : await this.usage.usageOf(em, appIds, period);
     const owners = [...new Set(apps.map((a) => a.owner_id))].sort();
     const accounts: { developer_id: string; new_isv: number }[] = owners.length
       ? await em.query(`SELECT developer_id, new_isv FROM billing_account WHERE developer_id IN (${owners.map(() => '?').join(',')})`, owners)

@@ -52,8 +52,8 @@ export async function readPeriodUsage(em: EntityManager, items: readonly { appId
     return usage;
   });
   const appIds = [...new Set(items.map((i) => String(i.appId)))];
-  const rows: { app_id: string; usage_date: string; meter: string; quantity: string }[] = await em.query(
-    `SELECT app_id, DATE_FORMAT(usage_date, '%Y-%m-%d') AS usage_date, meter, quantity FROM usage_daily
+  const rows: UsageRow[] = await em.query(
+    `SELECT ${USAGE_ROW_COLUMNS} FROM usage_daily
       WHERE app_id IN (${appIds.map(() => '?').join(',')}) AND usage_date BETWEEN ? AND ? AND quantity > 0`,
     [...appIds, from, to],
   );
@@ -64,6 +64,31 @@ export async function readPeriodUsage(em: EntityManager, items: readonly { appId
     else slot.usage.totals[r.meter] = (slot.usage.totals[r.meter] ?? 0) + Number(r.quantity);
   }
   return out;
+}
+
+/** A `usage_daily` row as `readPeriodUsage` reads it (`USAGE_ROW_COLUMNS`, rows with `quantity > 0`). */
+export interface UsageRow {
+  app_id: string;
+  usage_date: string;
+  meter: string;
+  quantity: string;
+}
+
+/** The columns of a `UsageRow`, for a reader that selects the rows itself. */
+export const USAGE_ROW_COLUMNS = `app_id, DATE_FORMAT(usage_date, '%Y-%m-%d') AS usage_date, meter, quantity`;
+
+/** One app's usage in a period from its rows (with `quantity > 0`), as `readPeriodUsage` folds them. */
+export function usageFromRows(appId: string, period: BillingPeriod, rows: readonly UsageRow[]): AppUsage {
+  const dates = datesOf(period);
+  const day = new Map(dates.map((d, i) => [d, i]));
+  const usage: AppUsage = { appId: String(appId), totals: {}, packagesByDay: dates.map(() => []) };
+  for (const r of rows) {
+    const i = day.get(String(r.usage_date));
+    if (i === undefined || String(r.app_id) !== usage.appId) continue;
+    if (r.meter.startsWith(PACKAGE_PREFIX)) usage.packagesByDay[i].push(r.meter.slice(PACKAGE_PREFIX.length));
+    else usage.totals[r.meter] = (usage.totals[r.meter] ?? 0) + Number(r.quantity);
+  }
+  return usage;
 }
 
 /**
