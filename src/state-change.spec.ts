@@ -19,7 +19,7 @@ const ALLOWED: Readonly<Record<string, string>> = {
   'common/transaction.ts#withRetryableTransaction': 'the retry primitive change() and the batch paths share',
   // Batch jobs: many rows in chunks or shards, each chunk its own transaction; one summary audit entry per run (AuditService.recordSummary).
   'billing/billing-run.service.ts#start': 'billing run: opens a run and its shards (batch job; the run is audited once, runBilling)',
-  'billing/billing-run.service.ts#work': 'billing run: a worker finishes a shard (batch job)',
+  'billing/billing-run.service.ts#lane': "billing run: a worker's shard loop finishes a shard (batch job)",
   'billing/billing-run.service.ts#writeChunk': "billing run: a shard's bills written in chunks over the driver (batch job)",
   'billing/bill-adjustment.service.ts#adjust': 're-rating billed days after a price change, chunk by chunk (batch job; the price change itself is audited)',
   'billing/account.service.ts#collectArrears': 'arrears collection over every developer in arrears, 200 a chunk (batch job; audited once, collectArrears)',
