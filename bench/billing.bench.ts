@@ -88,14 +88,20 @@ function threadCpuSeconds(pid: number): Map<number, number> {
 
 /** The local database server's pid (a process named mariadbd or mysqld), or null. */
 function databasePid(): number | null {
+  let entries: string[];
   try {
-    for (const d of readdirSync('/proc')) {
-      if (!/^\d+$/.test(d)) continue;
+    entries = readdirSync('/proc');
+  } catch {
+    return null; // not Linux
+  }
+  for (const d of entries) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
       const comm = readFileSync(`/proc/${d}/comm`, 'utf8').trim();
       if (comm === 'mariadbd' || comm === 'mysqld') return Number(d);
+    } catch {
+      // a process that ended since the listing
     }
-  } catch {
-    // not Linux
   }
   return null;
 }

@@ -9,7 +9,7 @@ export const bigintCount = { to: (v: number) => v, from: (v: string | number | n
  * counts. Meter keys: see `Meter` in src/domain/usage/usage.enums.ts.
  */
 @Entity('usage_daily')
-@Index('idx_usage_daily_date', ['usageDate', 'appId'])
+@Index('idx_usage_daily_date', ['usageDate', 'appId', 'meter', 'quantity'])
 export class UsageDailyEntity {
   @PrimaryColumn({ name: 'app_id', type: 'bigint', unsigned: true })
   appId: string;

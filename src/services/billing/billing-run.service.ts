@@ -89,8 +89,13 @@ export const usageDailySource: UsageSource = {
       const marks = ids.map(() => '?').join(',');
       // The usage rows themselves, not only which apps have some: the rater takes them from here
       // (`ChunkApp.usage`) rather than reading the same rows, from the same pages, a second time.
+      // A one-day period reads them from idx_usage_daily_date, which covers them and keeps a day's
+      // rows together (the table's pages each hold a few apps' every day); MariaDB picks the primary
+      // key unless told. A longer period keeps the primary key: the index could not seek each app
+      // within a range of dates.
+      const byDay = period.start === period.end ? ' FORCE INDEX (idx_usage_daily_date)' : '';
       const found: (UsageRow & { what: 'U' | 'B' })[] = await em.query(
-        `SELECT ${USAGE_ROW_COLUMNS}, 'U' AS what FROM usage_daily WHERE app_id IN (${marks}) AND usage_date BETWEEN ? AND ? AND quantity > 0
+        `SELECT ${USAGE_ROW_COLUMNS}, 'U' AS what FROM usage_daily${byDay} WHERE app_id IN (${marks}) AND usage_date BETWEEN ? AND ? AND quantity > 0
          UNION ALL SELECT DISTINCT app_id, NULL, NULL, NULL, 'B' AS what FROM bill FORCE INDEX (uq_bill_app_platform_period_seq) WHERE app_id IN (${marks}) AND platform = ? AND period = ?`,
         [...ids, period.start, period.end, ...ids, platform, period.key],
       );
