@@ -32,7 +32,8 @@ export class WorkerPool {
     // A young generation of 32 MB (V8's default is 16): a chunk's rows, statements and usage are
     // short-lived, and with the default a tenth of a worker's CPU went to scavenges. It costs about
     // 40 MB of RSS per worker (docs/billing.md). An explicit setting (execArgv, NODE_OPTIONS) wins.
-    const execArgv = [...loader.some((a) => a.startsWith('--max-semi-space-size')) || /--max-semi-space-size/.test(process.env.NODE_OPTIONS ?? '') ? [] : [WORKER_SEMI_SPACE], ...loader];
+    const semiSpaceGiven = [...loader, process.env.NODE_OPTIONS ?? ''].some((a) => a.includes('--max-semi-space-size'));
+    const execArgv = semiSpaceGiven ? loader : [WORKER_SEMI_SPACE, ...loader];
     const children = Array.from({ length: n }, () => fork(entry, [], { env, execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
     await Promise.all(
       children.map(

@@ -59,11 +59,15 @@ export async function readPeriodUsage(em: EntityManager, items: readonly { appId
   );
   for (const r of rows) {
     const slot = slots.get(keyOf(String(r.app_id), String(r.usage_date)));
-    if (!slot) continue;
-    if (r.meter.startsWith(PACKAGE_PREFIX)) slot.usage.packagesByDay[slot.day].push(r.meter.slice(PACKAGE_PREFIX.length));
-    else slot.usage.totals[r.meter] = (slot.usage.totals[r.meter] ?? 0) + Number(r.quantity);
+    if (slot) addRow(slot.usage, slot.day, r);
   }
   return out;
+}
+
+/** A row into its app's usage: a package held on that day, or a quantity added to its meter's total. */
+function addRow(usage: AppUsage, day: number, r: UsageRow): void {
+  if (r.meter.startsWith(PACKAGE_PREFIX)) usage.packagesByDay[day].push(r.meter.slice(PACKAGE_PREFIX.length));
+  else usage.totals[r.meter] = (usage.totals[r.meter] ?? 0) + Number(r.quantity);
 }
 
 /** A `usage_daily` row as `readPeriodUsage` reads it (`USAGE_ROW_COLUMNS`, rows with `quantity > 0`). */
@@ -84,9 +88,7 @@ export function usageFromRows(appId: string, period: BillingPeriod, rows: readon
   const usage: AppUsage = { appId: String(appId), totals: {}, packagesByDay: dates.map(() => []) };
   for (const r of rows) {
     const i = day.get(String(r.usage_date));
-    if (i === undefined || String(r.app_id) !== usage.appId) continue;
-    if (r.meter.startsWith(PACKAGE_PREFIX)) usage.packagesByDay[i].push(r.meter.slice(PACKAGE_PREFIX.length));
-    else usage.totals[r.meter] = (usage.totals[r.meter] ?? 0) + Number(r.quantity);
+    if (i !== undefined && String(r.app_id) === usage.appId) addRow(usage, i, r);
   }
   return usage;
 }
