@@ -99,6 +99,28 @@ describe('emergency traffic seen by ingestion', () => {
   });
 });
 
+describe('emergency traffic when an app changes between two of its batches (ingestion keeps the states it read)', () => {
+  it('a DEVELOPING app read by one batch and put ONLINE before the next (its row version moves, as every save moves it) is granted at 100,000 by the next', async () => {
+    const a = await app('MERCHANT_BACKEND', 'DEVELOPING');
+    await calls(a.appkey, 1_000);
+    // As another server's review approval writes it: TypeORM bumps the version on every save.
+    await t.ds.query("UPDATE app SET status = 'ONLINE', version = version + 1 WHERE id = ?", [a.id]);
+    await calls(a.appkey, 99_000);
+    expect(await quota(a)).toMatchObject({ baseLimit: 100_000, limit: 150_000, emergencyCalls: 50_000 });
+  });
+
+  it('a grant made elsewhere in between (reportQuotaExhausted) is not made twice, and the next batches of the day still count', async () => {
+    const a = await app('MERCHANT_BACKEND');
+    await calls(a.appkey, 100);
+    await t.ds.query('UPDATE usage_daily SET quantity = 100000 WHERE app_id = ? AND usage_date = ?', [a.id, '2026-11-20']);
+    expect((await t.gql(ReportQuotaExhaustedDocument, { appkey: a.appkey }, gateway)).data!.reportQuotaExhausted).toMatchObject({ granted: true });
+    await calls(a.appkey, 10);
+    expect(await quota(a)).toMatchObject({ limit: 150_000, emergencyCalls: 50_000 });
+    expect(await notifications(a.dev.token)).toHaveLength(1);
+    expect(await permission(a.appkey)).toMatchObject({ usedToday: 100_010, limit: 150_000 });
+  });
+});
+
 describe('reportQuotaExhausted (role GATEWAY)', () => {
   it('grants once per day and says so the second time; one notification', async () => {
     const a = await app('TAOBAOKE');

@@ -199,6 +199,25 @@ describe('operator-set quotas: CONTRACT and UV_BASED tags, in force from their d
     expect(em.reportQuotaExhausted).toEqual({ granted: false, reason: 'TAG_EXCLUDED' });
   });
 
+  it('a contract quota replaced between two usage batches is the base ingestion grants emergency traffic from (200,000 → 100,000: the 150,001st call of the day grants 50,000)', async () => {
+    const a = await app('ISV_BACKEND');
+    data(await setQuota({ appId: a.id, dailyQuota: 200_000, effectiveFrom: '2026-11-20', contractReference: 'TOP-7' }));
+    const record = (key: string, total: number) =>
+      gql<{ recordUsage: { __typename: string } }>(
+        'mutation($r: [UsageRecordInput!]!) { recordUsage(records: $r) { __typename } }',
+        { r: [{ idempotencyKey: key, appkey: a.appkey, date: '2026-11-20', apiCalls: [{ category: 'BASIC', source: 'IN_CLOUD', total, successful: total }] }] },
+        gateway,
+      );
+    expect((await record(`op-q-${a.id}-1`, 150_000)).recordUsage.__typename).toBe('UsageBatchReceipt');
+    expect(await quota(a.id, a.dev.token)).toMatchObject({ limit: 200_000 });
+    // The batch above read the app with its 200,000; the operator now replaces it for the same date.
+    data(await setQuota({ appId: a.id, dailyQuota: 100_000, effectiveFrom: '2026-11-20', contractReference: 'TOP-7b' }));
+    expect((await record(`op-q-${a.id}-2`, 1)).recordUsage.__typename).toBe('UsageBatchReceipt');
+    // DOMAIN §2.2: 50 % of the 100,000 in force, on top of it.
+    expect(await quota(a.id, a.dev.token)).toMatchObject({ baseLimit: 100_000, limit: 150_000, source: 'CONTRACT' });
+    expect(await permission(a.appkey)).toMatchObject({ allowed: false, limit: 150_000 });
+  });
+
   it('a contract quota does not lift a DEVELOPING app above the development-test quota (5,000)', async () => {
     const a = await app('ISV_BACKEND', 'DEVELOPING');
     data(await setQuota({ appId: a.id, dailyQuota: 3_000_000, effectiveFrom: '2026-11-20', contractReference: 'TOP-1' }));

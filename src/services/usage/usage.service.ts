@@ -14,8 +14,9 @@ import { apiCallsOf, checkUsageBatch, fingerprint, mergeDailyIncrements, UsageRe
 import { API_METER_PREFIX, Meter, PACKAGE_METER_PREFIX } from '../../domain/usage/meter';
 import { ApiCategory, CallSource } from '../../domain/usage/usage.enums';
 import { AppEntity } from '../../db/entities';
-import { ConcurrentWriteConflict, isDuplicateKeyError, retryOnLockConflict } from '../common/transaction';
-import { APP_STATE_CHUNK, loadAppQuotaStates } from './app-quota-state';
+import { ConcurrentWriteConflict, isDuplicateKeyError, retryOnLockConflict, withRetryableTransaction } from '../common/transaction';
+import { APP_STATE_CHUNK, AppDayStamp, appDayStampsOf, appDayStampsSql, loadAppQuotaStates, StampedAppQuotaState } from './app-quota-state';
+import { RecentAppStates } from './recent-app-states';
 import { driverQueryable, transactionInOneRoundTrip } from '../common/driver-sql';
 import { QuotaService } from '../quota/quota.service';
 
@@ -37,6 +38,18 @@ export const DEFAULT_SNAPSHOT_TTL_SECONDS = 60;
 
 /** Most appkeys one quota snapshot answers. */
 export const MAX_SNAPSHOT_APPKEYS = 1000;
+
+/** A committed batch: its receipt, the app states it was checked against, and what its transaction saw of its apps' day (by app id). */
+interface WrittenBatch {
+  receipt: UsageReceipt;
+  apps: Map<string, StampedAppQuotaState>;
+  daysSeen: Map<string, AppDayStamp>;
+}
+
+/** Whether a batch reports value-added calls from outside the cloud (their permission is checked). */
+function reportsValueAddedOutOfCloud(records: readonly UsageRecord[]): boolean {
+  return records.some((r) => (r.apiCalls ?? []).some((c) => c.category === ApiCategory.VALUE_ADDED && c.source === CallSource.OUT_OF_CLOUD));
+}
 
 /** A batch's write met a key stored already: it was rolled back, nothing written. */
 const STORED_KEY_MET = Symbol('STORED_KEY_MET');
@@ -70,6 +83,9 @@ export class UsageService {
     private readonly lateWindowDays: number | null = null,
   ) {}
 
+  /** The app states recent batches read (this process's; see RecentAppStates). */
+  private readonly recentStates = new RecentAppStates();
+
   /**
    * Records a batch of usage records in one transaction: all or nothing. A record whose
    * idempotency key is stored already is a DUPLICATE and changes nothing; so a resent batch is
@@ -77,45 +93,74 @@ export class UsageService {
    * then sees the winner's records). Then every ONLINE app whose calls today reached its quota gets
    * emergency traffic if due (DOMAIN §2.2).
    *
-   * NOTE (speed and locks): one read for the whole batch (the apps with their quota state), taken
-   * before the transaction, then one multi-row INSERT into `usage_record` and one multi-row upsert
-   * into `usage_daily`, both in sorted key order so concurrent batches lock rows in one order, sent
-   * with START TRANSACTION and COMMIT as one round trip (two in all with the read). The stored keys are read only when the batch is refused or the INSERT meets a stored key (a resend):
-   * then the attempt is rolled back and made again knowing them. A deadlock or lock-wait timeout
-   * re-runs the whole attempt (reads included).
+   * NOTE (speed and locks): a batch whose apps were all read by a recent batch (`RecentAppStates`)
+   * is checked without reading them again; otherwise one read for the whole batch (the apps with
+   * their quota state), before the transaction. Then one multi-row INSERT into `usage_record`, one
+   * multi-row upsert into `usage_daily` (both in sorted key order, so concurrent batches lock rows
+   * in one order) and, for the apps with calls today, their stamps and today's calls, sent with
+   * START TRANSACTION and COMMIT as one round trip: the usual batch is one round trip in all. The
+   * stored keys are read only when the batch is refused or the INSERT meets a stored key (a
+   * resend): then the attempt is rolled back and made again knowing them, from the apps read anew.
+   * A deadlock or lock-wait timeout re-runs the whole attempt (reads included).
+   *
+   * Emergency traffic is decided after the commit, from today's calls as the transaction saw them
+   * and the app's state, read again when its stamp moved; a grant is its own transaction
+   * (`grantIfDue` decides again there; its key allows one a day). A grant lost to a crash between
+   * the two is made by the app's next batch of the day, or by the gateway's `reportQuotaExhausted`.
    */
   async recordUsage(records: readonly UsageRecord[]): Promise<Result<UsageReceipt>> {
     const today = beijingDate(this.clock.now());
-    const result = await retryOnLockConflict(() => this.recordUsageOnce(records, today));
+    const written = await retryOnLockConflict(() => this.recordUsageOnce(records, today));
+    if (!written.ok) return written;
+    const { receipt, apps, daysSeen } = written.value;
     // Counted once committed (portal_usage_records_ingested_total).
-    if (result.ok) observe.usageIngested(result.value.applied, result.value.duplicates);
-    return result;
+    observe.usageIngested(receipt.applied, receipt.duplicates);
+    await this.grantEmergencyTrafficWhereDue(apps, daysSeen, today);
+    return ok(receipt);
   }
 
-  private async recordUsageOnce(records: readonly UsageRecord[], today: string): Promise<Result<UsageReceipt>> {
-    const apps = await loadAppQuotaStates(driverQueryable(this.ds), [...new Set(records.map((r) => r.appkey))], today);
+  private async recordUsageOnce(records: readonly UsageRecord[], today: string): Promise<Result<WrittenBatch>> {
+    const appkeys = [...new Set(records.map((r) => r.appkey))];
+    // The out-of-cloud permission is the one input of the checks that can change: a batch that
+    // reports such calls is checked against its apps as they are now.
+    const recent = reportsValueAddedOutOfCloud(records) ? null : this.recentStates.allOf(appkeys, today);
+    let apps = recent ?? (await this.readStates(appkeys, today));
     // Optimistic: a batch from the gateway is new records. The primary key of usage_record says
     // otherwise (the INSERT writes fewer rows than it was given), and only then, or when the batch
     // is refused (KEY_REUSED must be named too), are the stored keys read.
     const none = new Map<string, string>();
     if (checkUsageBatch(records, { today, apps, storedFingerprints: none, lateWindowDays: this.lateWindowDays ?? undefined }).length === 0) {
-      const receipt = await this.applyBatch(records, apps, none, today);
-      if (receipt !== STORED_KEY_MET) return ok(receipt);
+      const written = await this.applyBatch(records, apps, none, today);
+      if (written !== STORED_KEY_MET) return ok({ ...written, apps });
     }
+    if (recent) apps = await this.readStates(appkeys, today);
     const stored = await this.storedFingerprints([...new Set(records.map((r) => r.idempotencyKey))]);
     const violations = checkUsageBatch(records, { today, apps, storedFingerprints: stored, lateWindowDays: this.lateWindowDays ?? undefined });
-    if (violations.length > 0) return invalidInput<UsageReceipt>(violations);
-    const receipt = await this.applyBatch(records, apps, stored, today);
-    if (receipt === STORED_KEY_MET) throw new ConcurrentWriteConflict('a concurrent batch stored one of these idempotency keys');
-    return ok(receipt);
+    if (violations.length > 0) return invalidInput<WrittenBatch>(violations);
+    const written = await this.applyBatch(records, apps, stored, today);
+    if (written === STORED_KEY_MET) throw new ConcurrentWriteConflict('a concurrent batch stored one of these idempotency keys');
+    return ok({ ...written, apps });
+  }
+
+  /** The apps' quota states read now, stamped, and kept for the next batches. */
+  private async readStates(appkeys: readonly string[], today: string): Promise<Map<string, StampedAppQuotaState>> {
+    const states = await loadAppQuotaStates(driverQueryable(this.ds), appkeys, today);
+    this.recentStates.store(states, today);
+    return states;
   }
 
   /**
-   * Writes the records whose keys are not in `stored`, in one transaction: one multi-row INSERT
-   * into usage_record, one multi-row upsert into usage_daily, emergency traffic where due.
+   * Writes the records whose keys are not in `stored`, in one transaction of one round trip: one
+   * multi-row INSERT into usage_record, one multi-row upsert into usage_daily, and the stamps and
+   * today's calls of the apps with calls today (read after the upsert: this batch's calls included).
    * Answers STORED_KEY_MET (and writes nothing) when one of the keys turns out to be stored.
    */
-  private async applyBatch(records: readonly UsageRecord[], apps: ReadonlyMap<string, AppQuotaState>, stored: ReadonlyMap<string, string>, today: string): Promise<UsageReceipt | typeof STORED_KEY_MET> {
+  private async applyBatch(
+    records: readonly UsageRecord[],
+    apps: ReadonlyMap<string, AppQuotaState>,
+    stored: ReadonlyMap<string, string>,
+    today: string,
+  ): Promise<Omit<WrittenBatch, 'apps'> | typeof STORED_KEY_MET> {
     const receipt: UsageReceipt = { records: [], applied: 0, duplicates: 0 };
     const fresh: { appId: string; record: UsageRecord }[] = [];
     for (const [index, r] of records.entries()) {
@@ -127,30 +172,47 @@ export class UsageService {
         fresh.push({ appId: apps.get(r.appkey)!.appId, record: r });
       }
     }
-    if (fresh.length === 0) return receipt;
-    // Emergency traffic is decided before writing (from the read plus this batch's calls): the
-    // common case, no app due a grant, writes on the driver's connection without the ORM.
-    const due = this.emergencyDue(fresh, apps, today);
+    if (fresh.length === 0) return { receipt, daysSeen: new Map() };
+    // Emergency traffic looks at the apps with API calls recorded for today.
+    const callingToday = [...new Set(fresh.filter(({ record }) => record.date === today && (record.apiCalls ?? []).length > 0).map((f) => f.appId))].sort();
     const statements = [this.recordsInsert(fresh), dailyUpsert(mergeDailyIncrements(fresh))];
+    if (callingToday.length > 0) statements.push(appDayStampsSql(callingToday, today));
     try {
-      if (due.length === 0) {
-        const [written] = (await transactionInOneRoundTrip(this.ds, statements)) as { affectedRows?: number }[];
-        // The INSERT fails on a stored key (below); a short count would mean a row lost silently.
-        if (Number(written.affectedRows) !== fresh.length) throw new Error(`usage_record: ${written.affectedRows} rows written for ${fresh.length} records`);
-      } else
-        await this.ds.transaction(async (em) => {
-          for (const st of statements) await em.query(st.sql, [...st.params]);
-          for (const { state: s, used } of due) {
-            await this.quota.grantIfDue(em, { id: s.appId, appkey: s.appkey, name: s.name, ownerId: s.ownerId, status: s.status, tagCode: s.tagCode, grantedTrafficQuota: s.grantedTrafficQuota }, today, used, 'INGESTION');
-          }
-        });
+      const [written, , days] = (await transactionInOneRoundTrip(this.ds, statements)) as [{ affectedRows?: number }, unknown, Parameters<typeof appDayStampsOf>[0] | undefined];
+      // The INSERT fails on a stored key (below); a short count would mean a row lost silently.
+      if (Number(written.affectedRows) !== fresh.length) throw new Error(`usage_record: ${written.affectedRows} rows written for ${fresh.length} records`);
+      return { receipt, daysSeen: appDayStampsOf(days ?? []) };
     } catch (err) {
       // A key stored already (a resend, or a concurrent batch that got there first): the
       // transaction is rolled back, nothing of the batch was written.
       if (isDuplicateKeyError(err)) return STORED_KEY_MET;
       throw err;
     }
-    return receipt;
+  }
+
+  /**
+   * Emergency traffic after a batch: each ONLINE app whose calls today (as the batch's transaction
+   * saw them) reach its base quota, with no grant yet, is granted (DOMAIN §2.2), in app order. The
+   * state decided from is the one the batch used while its stamp is unchanged, else the app read
+   * now. `grantIfDue` decides again inside its own transaction.
+   */
+  private async grantEmergencyTrafficWhereDue(apps: ReadonlyMap<string, StampedAppQuotaState>, daysSeen: ReadonlyMap<string, AppDayStamp>, today: string): Promise<void> {
+    if (daysSeen.size === 0) return;
+    const byId = new Map([...apps.values()].map((s) => [s.appId, s]));
+    const moved = [...daysSeen.values()].filter((d) => byId.get(d.appId)?.stamp !== d.stamp).map((d) => byId.get(d.appId)!.appkey);
+    const now = moved.length > 0 ? await this.readStates(moved, today) : new Map<string, StampedAppQuotaState>();
+    for (const day of [...daysSeen.values()].sort((a, b) => (byId.get(a.appId)!.appkey < byId.get(b.appId)!.appkey ? -1 : 1))) {
+      const used = byId.get(day.appId)!;
+      const s = now.get(used.appkey) ?? used;
+      const calls = Math.max(day.usedToday, now.has(s.appkey) ? s.usedToday : 0);
+      const base = quotaOfState({ ...s, emergencyCalls: 0 });
+      if (!emergencyTraffic({ status: s.status, tagCode: s.tagCode, baseLimit: base.baseLimit, alreadyGrantedToday: s.emergencyCalls > 0, usedToday: calls }).grant) continue;
+      await withRetryableTransaction(this.ds, (em) =>
+        this.quota.grantIfDue(em, { id: s.appId, appkey: s.appkey, name: s.name, ownerId: s.ownerId, status: s.status, tagCode: s.tagCode, grantedTrafficQuota: s.grantedTrafficQuota }, today, calls, 'INGESTION'),
+      );
+      // Its stamp has moved (today's grant): read again by its next batch.
+      this.recentStates.forget(s.appkey);
+    }
   }
 
   /** Stored fingerprints of the given idempotency keys (one statement per 1,000 keys). */
@@ -179,27 +241,6 @@ export class UsageService {
       sql: `INSERT INTO usage_record (idempotency_key, app_id, usage_date, fingerprint, payload) VALUES ${sorted.map(() => '(?,?,?,?,?)').join(',')}`,
       params: sorted.flatMap(({ appId, record }) => [record.idempotencyKey, appId, record.date, fingerprint(record), JSON.stringify(record)]),
     };
-  }
-
-  /**
-   * Emergency traffic seen by ingestion: the ONLINE apps with calls recorded for today whose calls
-   * today (before this batch, plus this batch's) reach their base quota and have no grant yet.
-   * Decided in memory from the batch's one read; `grantIfDue` then decides again inside the
-   * transaction (the grant's primary key makes a second grant that day impossible).
-   */
-  private emergencyDue(fresh: readonly { record: UsageRecord }[], apps: ReadonlyMap<string, AppQuotaState>, today: string): { state: AppQuotaState; used: number }[] {
-    const addedToday = new Map<string, number>();
-    for (const { record } of fresh) {
-      if (record.date === today && (record.apiCalls ?? []).length > 0) addedToday.set(record.appkey, (addedToday.get(record.appkey) ?? 0) + apiCallsOf(record));
-    }
-    const due: { state: AppQuotaState; used: number }[] = [];
-    for (const appkey of [...addedToday.keys()].sort()) {
-      const s = apps.get(appkey)!;
-      const used = s.usedToday + addedToday.get(appkey)!;
-      const base = quotaOfState({ ...s, emergencyCalls: 0 });
-      if (emergencyTraffic({ status: s.status, tagCode: s.tagCode, baseLimit: base.baseLimit, alreadyGrantedToday: s.emergencyCalls > 0, usedToday: used }).grant) due.push({ state: s, used });
-    }
-    return due;
   }
 
   /** API calls metered for an app on a Beijing date, all categories and sources. */
