@@ -1,14 +1,13 @@
 /**
  * One record per HTTP request, filled as the request goes (role from the context function,
  * operation and outcome from an Apollo plugin, refusals from the mutation resolvers' results) and
- * read once when the response ends: one JSON log line (pino-http) and the request's metrics.
+ * read once when the response ends: one JSON log line and the request's metrics.
  */
 import { randomUUID } from 'node:crypto';
-import { IncomingMessage, ServerResponse } from 'node:http';
+import { ServerResponse } from 'node:http';
 import { ApolloServerPlugin } from '@apollo/server';
 import { NextFunction, Request, RequestHandler, Response } from 'express';
 import { GraphQLSchema } from 'graphql';
-import pinoHttp from 'pino-http';
 import { RefusalType } from '../graphql/types/refusal.type';
 import { attachLogger, Logger } from '../observability/logger';
 import { GraphqlOutcome, observe } from '../observability/metrics';
@@ -69,54 +68,46 @@ export function outcomeOf(rec: RequestRecord, status: number, finished: boolean)
 
 /**
  * The first middleware: gives the request its id (a sane `x-request-id`, else a UUID; echoed in
- * the response header), its record, and logs one line when the response ends. The line carries
+ * the response header), its record, and logs one line when the response ends (finished, or the
+ * connection closed first: outcome `aborted`), then counts it in the metrics. The line carries
  * the method, the path (never the query string: GET variables stay out of logs), status, duration,
- * role (never the token), operation name and type, outcome and code.
+ * role (never the token), operation name and type, outcome and code; level error for a 5xx.
+ *
+ * NOTE: written here rather than with pino-http, which made two child loggers per request (one
+ * serializing the request) and read its options on every line: 0.19 ms of a 0.76 ms `{ __typename }`
+ * on the gateway's path (bench:ingest). The request's child logger (bound to its id, for errors
+ * logged under it) is made only when something asks for it.
  */
 export function requestObservability(logger: Logger): RequestHandler {
-  const http = pinoHttp<IncomingMessage, ServerResponse>({
-    logger,
-    quietReqLogger: true,
-    customAttributeKeys: { reqId: 'reqId', responseTime: 'durationMs' },
-    genReqId(req, res) {
-      const given = req.headers['x-request-id'];
-      const id = typeof given === 'string' && SANE_REQUEST_ID.test(given) ? given : randomUUID();
-      res.setHeader('x-request-id', id);
-      return id;
-    },
-    serializers: {
-      req: (req: { method?: string; url?: string }) => ({ method: req.method, path: (req.url ?? '').split('?', 1)[0] }),
-      res: (res: { statusCode?: number }) => ({ status: res.statusCode }),
-    },
-    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
-    customSuccessMessage: () => 'request',
-    customErrorMessage: () => 'request',
-    customSuccessObject: (_req, res, obj) => ({ ...obj, ...lineOf(res) }),
-    customErrorObject: (_req, res, err, obj) => {
-      // pino-http invents an Error for every 5xx; keep only a real one.
-      const synthetic = err.message === `failed with status code ${res.statusCode}`;
-      const { err: _dropped, ...rest } = obj as Record<string, unknown>;
-      return { ...rest, ...lineOf(res), ...(synthetic ? {} : { err }) };
-    },
-  });
-
   return (req: Request, res: Response, next: NextFunction) => {
-    http(req, res);
-    const route = routeOf(req.originalUrl ?? req.url);
+    const given = req.headers['x-request-id'];
+    const id = typeof given === 'string' && SANE_REQUEST_ID.test(given) ? given : randomUUID();
+    res.setHeader('x-request-id', id);
+    const url = req.originalUrl ?? req.url;
+    const route = routeOf(url);
+    let log: Logger | undefined;
     const rec: RequestRecord = {
-      id: String(req.id),
+      id,
       route,
       startedAt: process.hrtime.bigint(),
-      log: req.log as Logger,
+      get log() {
+        return (log ??= logger.child({ reqId: id }));
+      },
       graphql: route === '/graphql',
       refusalCodes: [],
       errorCodes: [],
     };
     (res as WithRecord)[RECORD] = rec;
-    // Registered after pino-http's listeners: the line is written first, then the metrics.
-    res.once('close', () => {
+    let ended = false;
+    const end = (err?: Error) => {
+      if (ended) return;
+      ended = true;
       const status = res.statusCode;
-      observe.httpRequest(rec.route, status, Number(process.hrtime.bigint() - rec.startedAt) / 1e9);
+      const seconds = Number(process.hrtime.bigint() - rec.startedAt) / 1e9;
+      const line = { reqId: id, req: { method: req.method, path: url.split('?', 1)[0] }, res: { status }, durationMs: Math.round(seconds * 1e4) / 10, ...lineOf(res), ...(err ? { err } : {}) };
+      if (err || status >= 500) logger.error(line, 'request');
+      else logger.info(line, 'request');
+      observe.httpRequest(rec.route, status, seconds);
       if (rec.graphql) {
         const { outcome } = outcomeOf(rec, status, res.writableFinished);
         const errorCodes = rec.errorCodes.length > 0 || status < 400 ? rec.errorCodes : [`HTTP_${status}`];
@@ -128,7 +119,10 @@ export function requestObservability(logger: Logger): RequestHandler {
           errorCodes: outcome === 'aborted' ? ['ABORTED'] : errorCodes,
         });
       }
-    });
+    };
+    res.once('finish', () => end());
+    res.once('close', () => end());
+    res.once('error', end);
     next();
   };
 }

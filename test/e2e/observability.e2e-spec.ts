@@ -29,7 +29,7 @@ async function send(body: unknown, headers: Record<string, string> = {}): Promis
   return { status: res.status, requestId: res.headers.get('x-request-id'), body: (await res.json()) as never };
 }
 
-/** The request lines logged for a request id (after the response: pino-http writes on 'finish'). */
+/** The request lines logged for a request id (after the response: the line is written on 'finish'). */
 function requestLines(id: string): LogLine[] {
   return logs.lines.filter((l) => l.msg === 'request' && l.reqId === id);
 }
