@@ -14,18 +14,8 @@ export interface Queryable {
 /** The most appkeys one statement reads (bounds the IN list). */
 export const APP_STATE_CHUNK = 1000;
 
-/** The columns of an app's day that its stamp is made of (see `stampOf`). */
-interface StampColumns {
+interface Row {
   id: string;
-  app_version: number | string;
-  tag_updated_at: Date;
-  contract_quota: number | string | null;
-  uv_quota: number | string | null;
-  emergency_calls: number | string | null;
-  used_today: number | string;
-}
-
-interface Row extends StampColumns {
   appkey: string;
   name: string;
   owner_id: string;
@@ -36,83 +26,56 @@ interface Row extends StampColumns {
   dev_test_quota: number;
   default_online_quota: number | null;
   traffic_mode: TrafficMode;
+  contract_quota: number | string | null;
+  uv_quota: number | string | null;
   restricted_for_arrears: number;
   owner_closed: number | string;
+  emergency_calls: number | string | null;
+  used_today: number | string;
   created_at: Date;
 }
 
 /**
- * The select-list columns both statements below read, over `app a`, `tag t` and today's
- * `emergency_grant g` (placeholders: CONTRACT, date, UV_ADJUSTMENT, date, date, the API meter prefix).
+ * The statement that reads the API calls metered on `date` of apps by id (all categories and
+ * sources), as `{ app_id, used_today }` rows: primary-key ranges, cheap enough to ride in a usage
+ * batch's own round trip, after its upsert (see UsageService).
  */
-const DAY_COLUMNS_SQL = `a.id, a.version AS app_version, t.updated_at AS tag_updated_at,
-              (SELECT q.daily_quota FROM app_operator_quota q WHERE q.app_id = a.id AND q.kind = ? AND q.effective_from <= ? ORDER BY q.effective_from DESC, q.id DESC LIMIT 1) AS contract_quota,
-              (SELECT q.daily_quota FROM app_operator_quota q WHERE q.app_id = a.id AND q.kind = ? AND q.effective_from <= ? ORDER BY q.effective_from DESC, q.id DESC LIMIT 1) AS uv_quota,
-              g.granted_calls AS emergency_calls,
-              (SELECT COALESCE(SUM(u.quantity), 0) FROM usage_daily u WHERE u.app_id = a.id AND u.usage_date = ? AND u.meter LIKE ?) AS used_today`;
-const dayColumnParams = (date: string) => [OperatorQuotaKind.CONTRACT, date, OperatorQuotaKind.UV_ADJUSTMENT, date, date, `${API_METER_PREFIX}%`];
-
-/**
- * What changes whenever an input of an app's quota or emergency state on a date changes: the app
- * row's version (TypeORM bumps it on every save and update: status, granted traffic package, tag,
- * name, out-of-cloud permission), the tag's last edit, the operator quotas in force and the day's
- * emergency grant. NOTE: a new input of the quota must be added here (and to DAY_COLUMNS_SQL), or
- * ingestion decides emergency traffic from a kept state it cannot tell is stale.
- */
-function stampOf(r: StampColumns): string {
-  return [r.app_version, r.tag_updated_at.getTime(), r.contract_quota ?? '-', r.uv_quota ?? '-', r.emergency_calls ?? '-'].join('|');
-}
-
-/** An app's state as read, with its stamp. */
-export type StampedAppQuotaState = AppQuotaState & { stamp: string };
-
-/** An app's stamp and the API calls metered on a date, read inside an ingestion transaction after its writes. */
-export interface AppDayStamp {
-  appId: string;
-  stamp: string;
-  usedToday: number;
-}
-
-/**
- * The statement that reads, for apps by id, their stamp and the API calls metered on `date`:
- * primary-key reads, cheap enough to ride in a usage batch's own round trip (see UsageService).
- */
-export function appDayStampsSql(appIds: readonly string[], date: string): { sql: string; params: unknown[] } {
+export function callsTodaySql(appIds: readonly string[], date: string): { sql: string; params: unknown[] } {
   return {
-    sql: `SELECT ${DAY_COLUMNS_SQL}
-         FROM app a
-         JOIN tag t ON t.code = a.tag_code
-         LEFT JOIN emergency_grant g ON g.app_id = a.id AND g.grant_date = ?
-        WHERE a.id IN (${appIds.map(() => '?').join(',')})`,
-    params: [...dayColumnParams(date), date, ...appIds],
+    sql: `SELECT app_id, COALESCE(SUM(quantity), 0) AS used_today FROM usage_daily
+           WHERE app_id IN (${appIds.map(() => '?').join(',')}) AND usage_date = ? AND meter LIKE ? GROUP BY app_id`,
+    params: [...appIds, date, `${API_METER_PREFIX}%`],
   };
 }
 
-/** The rows of `appDayStampsSql`, by app id. */
-export function appDayStampsOf(rows: readonly StampColumns[]): Map<string, AppDayStamp> {
-  return new Map(rows.map((r) => [String(r.id), { appId: String(r.id), stamp: stampOf(r), usedToday: Number(r.used_today) }]));
+/** The rows of `callsTodaySql`, by app id. */
+export function callsTodayOf(rows: readonly { app_id: string | number; used_today: number | string }[]): Map<string, number> {
+  return new Map(rows.map((r) => [String(r.app_id), Number(r.used_today)]));
 }
 
 /**
  * Every input of the gateway's decisions for many appkeys on one Beijing date, in one statement per
  * 1,000 appkeys (app, tag, owner, today's emergency grant and today's metered API calls): shared by
  * `recordUsage` (checks and emergency traffic), `callPermission` and `quotaSnapshot`, so the three
- * read the same figures the same way. Unknown appkeys are absent from the map. Each state carries
- * its stamp (ingestion keeps states between batches and checks them by it).
+ * read the same figures the same way. Unknown appkeys are absent from the map.
  */
-export async function loadAppQuotaStates(q: Queryable, appkeys: readonly string[], date: string): Promise<Map<string, StampedAppQuotaState>> {
-  const out = new Map<string, StampedAppQuotaState>();
+export async function loadAppQuotaStates(q: Queryable, appkeys: readonly string[], date: string): Promise<Map<string, AppQuotaState>> {
+  const out = new Map<string, AppQuotaState>();
   for (let i = 0; i < appkeys.length; i += APP_STATE_CHUNK) {
     const chunk = appkeys.slice(i, i + APP_STATE_CHUNK);
     const rows: Row[] = await q.query(
-      `SELECT ${DAY_COLUMNS_SQL}, a.appkey, a.name, a.owner_id, a.created_at, a.status, a.tag_code, a.granted_traffic_quota, a.value_added_out_of_cloud_permitted,
-              t.dev_test_quota, t.default_online_quota, t.traffic_mode, d.restricted_for_arrears, d.closed_at IS NOT NULL AS owner_closed
+      `SELECT a.id, a.appkey, a.name, a.owner_id, a.created_at, a.status, a.tag_code, a.granted_traffic_quota, a.value_added_out_of_cloud_permitted,
+              t.dev_test_quota, t.default_online_quota, t.traffic_mode, d.restricted_for_arrears, d.closed_at IS NOT NULL AS owner_closed,
+              (SELECT q.daily_quota FROM app_operator_quota q WHERE q.app_id = a.id AND q.kind = ? AND q.effective_from <= ? ORDER BY q.effective_from DESC, q.id DESC LIMIT 1) AS contract_quota,
+              (SELECT q.daily_quota FROM app_operator_quota q WHERE q.app_id = a.id AND q.kind = ? AND q.effective_from <= ? ORDER BY q.effective_from DESC, q.id DESC LIMIT 1) AS uv_quota,
+              g.granted_calls AS emergency_calls,
+              (SELECT COALESCE(SUM(u.quantity), 0) FROM usage_daily u WHERE u.app_id = a.id AND u.usage_date = ? AND u.meter LIKE ?) AS used_today
          FROM app a
          JOIN tag t ON t.code = a.tag_code
          JOIN developer d ON d.id = a.owner_id
          LEFT JOIN emergency_grant g ON g.app_id = a.id AND g.grant_date = ?
         WHERE a.appkey IN (${chunk.map(() => '?').join(',')})`,
-      [...dayColumnParams(date), date, ...chunk],
+      [OperatorQuotaKind.CONTRACT, date, OperatorQuotaKind.UV_ADJUSTMENT, date, date, `${API_METER_PREFIX}%`, date, ...chunk],
     );
     for (const r of rows) {
       // The operator quota in force (CONTRACT and UV-based tags, ONLINE apps; issue 18): the kind the tag's mode takes.
@@ -139,7 +102,6 @@ export async function loadAppQuotaStates(q: Queryable, appkeys: readonly string[
         usedToday: Number(r.used_today),
         operatorQuota,
         createdOn: beijingDate(r.created_at),
-        stamp: stampOf(r),
       });
     }
   }

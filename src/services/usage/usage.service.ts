@@ -10,12 +10,12 @@ import { invalidInput, ok, Result } from '../../domain/common/result';
 import { CallPermission } from '../../domain/usage/call-permission.rule';
 import { emergencyTraffic } from '../../domain/quota/quota-today.rule';
 import { AppQuotaState, permissionOfState, quotaOfState, QuotaSnapshotEntry, snapshotEntry } from '../../domain/usage/quota-snapshot.rule';
-import { apiCallsOf, checkUsageBatch, fingerprint, mergeDailyIncrements, UsageRecord } from '../../domain/usage/usage-batch.rule';
+import { checkUsageBatch, fingerprint, mergeDailyIncrements, UsageRecord } from '../../domain/usage/usage-batch.rule';
 import { API_METER_PREFIX, Meter, PACKAGE_METER_PREFIX } from '../../domain/usage/meter';
 import { ApiCategory, CallSource } from '../../domain/usage/usage.enums';
 import { AppEntity } from '../../db/entities';
 import { ConcurrentWriteConflict, isDuplicateKeyError, retryOnLockConflict, withRetryableTransaction } from '../common/transaction';
-import { APP_STATE_CHUNK, AppDayStamp, appDayStampsOf, appDayStampsSql, loadAppQuotaStates, StampedAppQuotaState } from './app-quota-state';
+import { APP_STATE_CHUNK, callsTodayOf, callsTodaySql, loadAppQuotaStates } from './app-quota-state';
 import { RecentAppStates } from './recent-app-states';
 import { driverQueryable, transactionInOneRoundTrip } from '../common/driver-sql';
 import { QuotaService } from '../quota/quota.service';
@@ -39,11 +39,14 @@ export const DEFAULT_SNAPSHOT_TTL_SECONDS = 60;
 /** Most appkeys one quota snapshot answers. */
 export const MAX_SNAPSHOT_APPKEYS = 1000;
 
-/** A committed batch: its receipt, the app states it was checked against, and what its transaction saw of its apps' day (by app id). */
+/**
+ * A committed batch: its receipt, today's calls of its apps with calls today as its transaction
+ * saw them (by app id), and those apps' quota states read fresh (by appkey).
+ */
 interface WrittenBatch {
   receipt: UsageReceipt;
-  apps: Map<string, StampedAppQuotaState>;
-  daysSeen: Map<string, AppDayStamp>;
+  callsToday: Map<string, number>;
+  statesNow: Promise<ReadonlyMap<string, AppQuotaState>>;
 }
 
 /** Whether a batch reports value-added calls from outside the cloud (their permission is checked). */
@@ -83,7 +86,7 @@ export class UsageService {
     private readonly lateWindowDays: number | null = null,
   ) {}
 
-  /** The app states recent batches read (this process's; see RecentAppStates). */
+  /** The apps recent batches read (this process's; see RecentAppStates). */
   private readonly recentStates = new RecentAppStates();
 
   /**
@@ -94,28 +97,29 @@ export class UsageService {
    * emergency traffic if due (DOMAIN §2.2).
    *
    * NOTE (speed and locks): a batch whose apps were all read by a recent batch (`RecentAppStates`)
-   * is checked without reading them again; otherwise one read for the whole batch (the apps with
+   * is checked without reading them first; otherwise one read for the whole batch (the apps with
    * their quota state), before the transaction. Then one multi-row INSERT into `usage_record`, one
    * multi-row upsert into `usage_daily` (both in sorted key order, so concurrent batches lock rows
-   * in one order) and, for the apps with calls today, their stamps and today's calls, sent with
-   * START TRANSACTION and COMMIT as one round trip: the usual batch is one round trip in all. The
-   * stored keys are read only when the batch is refused or the INSERT meets a stored key (a
-   * resend): then the attempt is rolled back and made again knowing them, from the apps read anew.
-   * A deadlock or lock-wait timeout re-runs the whole attempt (reads included).
+   * in one order) and today's calls of the apps with calls today, sent with START TRANSACTION and
+   * COMMIT as one round trip. The stored keys are read only when the batch is refused or the INSERT
+   * meets a stored key (a resend): then the attempt is rolled back and made again knowing them,
+   * from the apps read anew. A deadlock or lock-wait timeout re-runs the whole attempt.
    *
    * Emergency traffic is decided after the commit, from today's calls as the transaction saw them
-   * and the app's state, read again when its stamp moved; a grant is its own transaction
-   * (`grantIfDue` decides again there; its key allows one a day). A grant lost to a crash between
-   * the two is made by the app's next batch of the day, or by the gateway's `reportQuotaExhausted`.
+   * (this batch's included) and the apps' quota state read fresh — alongside the transaction when
+   * the checks used kept states, so the usual batch waits for one round trip. A grant is its own
+   * transaction (`grantIfDue` decides again there; its key allows one a day). A grant lost to a
+   * crash between the two is made by the app's next batch of the day, or by the gateway's
+   * `reportQuotaExhausted`.
    */
   async recordUsage(records: readonly UsageRecord[]): Promise<Result<UsageReceipt>> {
     const today = beijingDate(this.clock.now());
     const written = await retryOnLockConflict(() => this.recordUsageOnce(records, today));
     if (!written.ok) return written;
-    const { receipt, apps, daysSeen } = written.value;
+    const { receipt, callsToday, statesNow } = written.value;
     // Counted once committed (portal_usage_records_ingested_total).
     observe.usageIngested(receipt.applied, receipt.duplicates);
-    await this.grantEmergencyTrafficWhereDue(apps, daysSeen, today);
+    if (callsToday.size > 0) await this.grantEmergencyTrafficWhereDue(await statesNow, callsToday, today);
     return ok(receipt);
   }
 
@@ -123,36 +127,37 @@ export class UsageService {
     const appkeys = [...new Set(records.map((r) => r.appkey))];
     // The out-of-cloud permission is the one input of the checks that can change: a batch that
     // reports such calls is checked against its apps as they are now.
-    const recent = reportsValueAddedOutOfCloud(records) ? null : this.recentStates.allOf(appkeys, today);
+    const recent = reportsValueAddedOutOfCloud(records) ? null : this.recentStates.allOf(appkeys);
     let apps = recent ?? (await this.readStates(appkeys, today));
     // Optimistic: a batch from the gateway is new records. The primary key of usage_record says
     // otherwise (the INSERT writes fewer rows than it was given), and only then, or when the batch
     // is refused (KEY_REUSED must be named too), are the stored keys read.
     const none = new Map<string, string>();
     if (checkUsageBatch(records, { today, apps, storedFingerprints: none, lateWindowDays: this.lateWindowDays ?? undefined }).length === 0) {
-      const written = await this.applyBatch(records, apps, none, today);
-      if (written !== STORED_KEY_MET) return ok({ ...written, apps });
+      const written = await this.applyBatch(records, apps, none, today, recent !== null);
+      if (written !== STORED_KEY_MET) return ok(written);
     }
     if (recent) apps = await this.readStates(appkeys, today);
     const stored = await this.storedFingerprints([...new Set(records.map((r) => r.idempotencyKey))]);
     const violations = checkUsageBatch(records, { today, apps, storedFingerprints: stored, lateWindowDays: this.lateWindowDays ?? undefined });
     if (violations.length > 0) return invalidInput<WrittenBatch>(violations);
-    const written = await this.applyBatch(records, apps, stored, today);
+    const written = await this.applyBatch(records, apps, stored, today, false);
     if (written === STORED_KEY_MET) throw new ConcurrentWriteConflict('a concurrent batch stored one of these idempotency keys');
-    return ok({ ...written, apps });
+    return ok(written);
   }
 
-  /** The apps' quota states read now, stamped, and kept for the next batches. */
-  private async readStates(appkeys: readonly string[], today: string): Promise<Map<string, StampedAppQuotaState>> {
+  /** The apps' quota states read now (kept for the next batches' checks). */
+  private async readStates(appkeys: readonly string[], today: string): Promise<Map<string, AppQuotaState>> {
     const states = await loadAppQuotaStates(driverQueryable(this.ds), appkeys, today);
-    this.recentStates.store(states, today);
+    this.recentStates.store(states);
     return states;
   }
 
   /**
    * Writes the records whose keys are not in `stored`, in one transaction of one round trip: one
-   * multi-row INSERT into usage_record, one multi-row upsert into usage_daily, and the stamps and
-   * today's calls of the apps with calls today (read after the upsert: this batch's calls included).
+   * multi-row INSERT into usage_record, one multi-row upsert into usage_daily, and today's calls of
+   * the apps with calls today (read after the upsert: this batch's calls included). When `apps` are
+   * kept states (`kept`), the quota state of those apps is read meanwhile, on another connection.
    * Answers STORED_KEY_MET (and writes nothing) when one of the keys turns out to be stored.
    */
   private async applyBatch(
@@ -160,7 +165,8 @@ export class UsageService {
     apps: ReadonlyMap<string, AppQuotaState>,
     stored: ReadonlyMap<string, string>,
     today: string,
-  ): Promise<Omit<WrittenBatch, 'apps'> | typeof STORED_KEY_MET> {
+    kept: boolean,
+  ): Promise<WrittenBatch | typeof STORED_KEY_MET> {
     const receipt: UsageReceipt = { records: [], applied: 0, duplicates: 0 };
     const fresh: { appId: string; record: UsageRecord }[] = [];
     for (const [index, r] of records.entries()) {
@@ -172,16 +178,19 @@ export class UsageService {
         fresh.push({ appId: apps.get(r.appkey)!.appId, record: r });
       }
     }
-    if (fresh.length === 0) return { receipt, daysSeen: new Map() };
+    if (fresh.length === 0) return { receipt, callsToday: new Map(), statesNow: Promise.resolve(apps) };
     // Emergency traffic looks at the apps with API calls recorded for today.
-    const callingToday = [...new Set(fresh.filter(({ record }) => record.date === today && (record.apiCalls ?? []).length > 0).map((f) => f.appId))].sort();
+    const callingToday = [...new Set(fresh.filter(({ record }) => record.date === today && (record.apiCalls ?? []).length > 0).map(({ record }) => record.appkey))].sort();
     const statements = [this.recordsInsert(fresh), dailyUpsert(mergeDailyIncrements(fresh))];
-    if (callingToday.length > 0) statements.push(appDayStampsSql(callingToday, today));
+    if (callingToday.length > 0) statements.push(callsTodaySql(callingToday.map((k) => apps.get(k)!.appId), today));
+    const statesNow = kept && callingToday.length > 0 ? this.readStates(callingToday, today) : Promise.resolve(apps);
+    // Awaited after the commit; a read that fails along with the write is dropped with it.
+    statesNow.catch(() => undefined);
     try {
-      const [written, , days] = (await transactionInOneRoundTrip(this.ds, statements)) as [{ affectedRows?: number }, unknown, Parameters<typeof appDayStampsOf>[0] | undefined];
+      const [written, , calls] = (await transactionInOneRoundTrip(this.ds, statements)) as [{ affectedRows?: number }, unknown, Parameters<typeof callsTodayOf>[0] | undefined];
       // The INSERT fails on a stored key (below); a short count would mean a row lost silently.
       if (Number(written.affectedRows) !== fresh.length) throw new Error(`usage_record: ${written.affectedRows} rows written for ${fresh.length} records`);
-      return { receipt, daysSeen: appDayStampsOf(days ?? []) };
+      return { receipt, callsToday: callsTodayOf(calls ?? []), statesNow };
     } catch (err) {
       // A key stored already (a resend, or a concurrent batch that got there first): the
       // transaction is rolled back, nothing of the batch was written.
@@ -191,27 +200,21 @@ export class UsageService {
   }
 
   /**
-   * Emergency traffic after a batch: each ONLINE app whose calls today (as the batch's transaction
-   * saw them) reach its base quota, with no grant yet, is granted (DOMAIN §2.2), in app order. The
-   * state decided from is the one the batch used while its stamp is unchanged, else the app read
-   * now. `grantIfDue` decides again inside its own transaction.
+   * Emergency traffic after a batch: each ONLINE app whose calls today reach its base quota, with
+   * no grant yet, is granted (DOMAIN §2.2), in appkey order. Today's calls are the higher of what
+   * the batch's transaction saw and what the state read saw (each the day's total at some moment
+   * since the batch began). `grantIfDue` decides again inside its own transaction.
    */
-  private async grantEmergencyTrafficWhereDue(apps: ReadonlyMap<string, StampedAppQuotaState>, daysSeen: ReadonlyMap<string, AppDayStamp>, today: string): Promise<void> {
-    if (daysSeen.size === 0) return;
-    const byId = new Map([...apps.values()].map((s) => [s.appId, s]));
-    const moved = [...daysSeen.values()].filter((d) => byId.get(d.appId)?.stamp !== d.stamp).map((d) => byId.get(d.appId)!.appkey);
-    const now = moved.length > 0 ? await this.readStates(moved, today) : new Map<string, StampedAppQuotaState>();
-    for (const day of [...daysSeen.values()].sort((a, b) => (byId.get(a.appId)!.appkey < byId.get(b.appId)!.appkey ? -1 : 1))) {
-      const used = byId.get(day.appId)!;
-      const s = now.get(used.appkey) ?? used;
-      const calls = Math.max(day.usedToday, now.has(s.appkey) ? s.usedToday : 0);
+  private async grantEmergencyTrafficWhereDue(states: ReadonlyMap<string, AppQuotaState>, callsToday: ReadonlyMap<string, number>, today: string): Promise<void> {
+    for (const s of [...states.values()].sort((a, b) => (a.appkey < b.appkey ? -1 : 1))) {
+      const seen = callsToday.get(s.appId);
+      if (seen === undefined) continue;
+      const used = Math.max(seen, s.usedToday);
       const base = quotaOfState({ ...s, emergencyCalls: 0 });
-      if (!emergencyTraffic({ status: s.status, tagCode: s.tagCode, baseLimit: base.baseLimit, alreadyGrantedToday: s.emergencyCalls > 0, usedToday: calls }).grant) continue;
+      if (!emergencyTraffic({ status: s.status, tagCode: s.tagCode, baseLimit: base.baseLimit, alreadyGrantedToday: s.emergencyCalls > 0, usedToday: used }).grant) continue;
       await withRetryableTransaction(this.ds, (em) =>
-        this.quota.grantIfDue(em, { id: s.appId, appkey: s.appkey, name: s.name, ownerId: s.ownerId, status: s.status, tagCode: s.tagCode, grantedTrafficQuota: s.grantedTrafficQuota }, today, calls, 'INGESTION'),
+        this.quota.grantIfDue(em, { id: s.appId, appkey: s.appkey, name: s.name, ownerId: s.ownerId, status: s.status, tagCode: s.tagCode, grantedTrafficQuota: s.grantedTrafficQuota }, today, used, 'INGESTION'),
       );
-      // Its stamp has moved (today's grant): read again by its next batch.
-      this.recentStates.forget(s.appkey);
     }
   }
 
