@@ -32,6 +32,7 @@ const ALLOWED: Readonly<Record<string, string>> = {
   // Ingestion's raw path and the gateway.
   'usage/usage.service.ts#recordUsage': "ingestion's raw path: the gateway's usage batches, merged with raw statements at volume (no actor, no audit by design)",
   'usage/usage.service.ts#applyBatch': "ingestion's raw path, one batch (see recordUsage)",
+  'usage/usage.service.ts#grantEmergencyTrafficWhereDue': 'the emergency grant after a usage batch: its own record, notifies the owner (as reportQuotaExhausted)',
   'common/driver-sql.ts#transactionInOneRoundTrip': "the driver-level transaction of ingestion's raw path (one round trip)",
   'quota/quota.service.ts#reportQuotaExhausted': 'the gateway reports an exhausted quota; the emergency grant it may make is its own record and notifies the owner',
 };
