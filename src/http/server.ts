@@ -30,6 +30,7 @@ import { explorerRouter } from './explorer';
 import { mountMetrics } from './metrics-endpoint';
 import { instrumentRefusals, observabilityPlugin, observedContext, requestObservability } from './observability';
 import { Lifecycle } from './shutdown';
+import { graphqlLane } from './graphql-lane';
 import { VerifiedTokenCache } from './verified-token-cache';
 import { checkAnonymousTokens, requestErrorHandler, uncodedClientErrorCode } from './request-guard';
 
@@ -103,7 +104,9 @@ export async function startServer({ config, dataSource, clock = systemClock, plu
   const rateLimiter = new RequestRateLimiter(config.rateLimit);
   const armor = armorProtection(config.graphql);
   const app = express();
-  const httpServer = http.createServer(app);
+  // POST /graphql's common shape is served by the lane (set below, once Apollo has started); the rest by express.
+  let listener: http.RequestListener = app;
+  const httpServer = http.createServer((req, res) => listener(req, res));
   const apollo = new ApolloServer<Context>({
     schema: instrumentRefusals(await buildAppSchema()),
     introspection: config.graphql.introspection,
@@ -140,7 +143,8 @@ export async function startServer({ config, dataSource, clock = systemClock, plu
   app.disable('x-powered-by');
   // No ETag: GraphQL answers are POSTed and never revalidated; Express hashed every body (58 KB for a home page).
   app.set('etag', false);
-  app.use(requestObservability(logger));
+  const observe = requestObservability(logger);
+  app.use(observe);
   app.use(lifecycle.middleware);
   const metricsServer = await mountMetrics(app, config, logger);
   const unwatchPool = config.metrics.enabled ? watchDataSource(dataSource) : () => {};
@@ -165,6 +169,13 @@ export async function startServer({ config, dataSource, clock = systemClock, plu
   const tokens = new VerifiedTokenCache((header) => viewerFromAuthorization(config, header));
   const viewers = new WeakMap<Request, Promise<Viewer>>();
   const bodyLimits = new WeakMap<Request, string>();
+  const context = observedContext(async ({ req }: { req: Request; res: Response }): Promise<Context> => {
+    const viewer = await (viewers.get(req) ?? tokens.viewerOf(req.headers.authorization));
+    await rateLimiter.consume(viewer, req.ip);
+    checkAnonymousTokens(config.graphql, viewer, req.method === 'GET' ? req.query : req.body);
+    const now = services.clock.now();
+    return { viewer, loaders: createLoaders(dataSource, services), services, now, today: beijingDate(now) };
+  });
   const portalJson = express.json({ limit: config.graphql.bodyLimit });
   const ingestJson = express.json({ limit: config.graphql.ingestBodyLimit });
   app.use(
@@ -182,18 +193,25 @@ export async function startServer({ config, dataSource, clock = systemClock, plu
         () => portalJson(req, res, next),
       );
     },
-    expressMiddleware(apollo, {
-      context: observedContext(async ({ req }): Promise<Context> => {
-        const viewer = await (viewers.get(req) ?? tokens.viewerOf(req.headers.authorization));
-        await rateLimiter.consume(viewer, req.ip);
-        checkAnonymousTokens(config.graphql, viewer, req.method === 'GET' ? req.query : req.body);
-        const now = services.clock.now();
-        return { viewer, loaders: createLoaders(dataSource, services), services, now, today: beijingDate(now) };
-      }),
-    }),
+    expressMiddleware(apollo, { context }),
   );
   // Body-parser failures (too large, malformed JSON, unknown encoding or charset) and any other request error: JSON with a code, never HTML.
   app.use(requestErrorHandler((req) => bodyLimits.get(req) ?? config.graphql.bodyLimit, (err) => logger.error({ err }, 'request error')));
+
+  listener = graphqlLane({
+    apollo,
+    context,
+    viewerOf: (req) => {
+      const viewer = tokens.viewerOf(req.headers.authorization);
+      viewers.set(req as Request, viewer);
+      return viewer;
+    },
+    bodyLimitOf: (v) => (v.role === Role.GATEWAY ? config.graphql.ingestBodyLimit : config.graphql.bodyLimit),
+    lifecycle,
+    observe,
+    fallback: app,
+    log: (err) => logger.error({ err }, 'request error'),
+  });
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, resolve));
   const address = httpServer.address();

@@ -4,6 +4,7 @@
  * and the requests already in flight run to their end, up to a deadline. The listener stays open
  * meanwhile so probes get an answer rather than a refused connection.
  */
+import { ServerResponse } from 'node:http';
 import { NextFunction, Request, RequestHandler, Response } from 'express';
 
 export const SHUTTING_DOWN = 'SHUTTING_DOWN';
@@ -34,13 +35,18 @@ export class Lifecycle {
       res.status(503).json({ errors: [{ message: 'the server is shutting down; retry on another instance', extensions: { code: SHUTTING_DOWN } }] });
       return;
     }
+    this.track(res);
+    next();
+  };
+
+  /** Counts a request as in flight until its response closes. */
+  track(res: ServerResponse): void {
     this.inFlight++;
     res.once('close', () => {
       this.inFlight--;
       if (this.inFlight === 0) this.wake();
     });
-    next();
-  };
+  }
 
   beginDrain(): void {
     this.drainingSince ??= Date.now();

@@ -231,6 +231,41 @@ describe('malformed requests answer 4xx with a code, never an internal error', (
   });
 });
 
+describe('POST /graphql reads the same whichever HTTP path serves it (the lane for a JSON body of stated length, express for the rest)', () => {
+  const typename = JSON.stringify({ query: '{ __typename }' });
+  const post = async (headers: Record<string, string>, body: BodyInit, extra: RequestInit = {}) => {
+    const res = await fetch(t.server.url, { method: 'POST', headers, body, ...extra });
+    return { status: res.status, json: (await res.json()) as { data?: { __typename?: string }; errors?: { extensions: { code: string } }[] } };
+  };
+
+  it('a JSON scalar is not a request (strict, like express.json): 400 BAD_REQUEST', async () => {
+    const res = await post({ 'content-type': 'application/json' }, '"{ __typename }"');
+    expect(res.status).toBe(400);
+    expect(res.json.errors![0].extensions.code).toBe('BAD_REQUEST');
+  });
+
+  it('a UTF-8 byte-order mark before the JSON is skipped, charset utf-8 stated or not', async () => {
+    for (const type of ['application/json', 'application/json; charset=utf-8', 'application/json; charset=UTF-8']) {
+      const res = await post({ 'content-type': type }, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(typename)]));
+      expect([res.status, res.json.data?.__typename]).toEqual([200, 'Query']);
+    }
+  });
+
+  it('a chunked body (no content-length) and an identity content-encoding are answered the same: 200 Query', async () => {
+    const stream = new ReadableStream({
+      start(c) {
+        c.enqueue(new TextEncoder().encode(typename.slice(0, 5)));
+        c.enqueue(new TextEncoder().encode(typename.slice(5)));
+        c.close();
+      },
+    });
+    const chunked = await post({ 'content-type': 'application/json' }, stream, { duplex: 'half' } as RequestInit);
+    expect([chunked.status, chunked.json.data?.__typename]).toEqual([200, 'Query']);
+    const identity = await post({ 'content-type': 'application/json', 'content-encoding': 'identity' }, typename);
+    expect([identity.status, identity.json.data?.__typename]).toEqual([200, 'Query']);
+  });
+});
+
 describe('Money and LocalDate are checked at the edge (issue 13): a malformed value is BAD_USER_INPUT naming the argument, nothing runs', () => {
   const RECHARGE = 'mutation($a: Money!, $k: String!) { recharge(amount: $a, idempotencyKey: $k) { __typename ... on BillingAccount { balance } } }';
   const ledgerRows = async () => count('ledger_entry');
