@@ -23,9 +23,10 @@ describe('configuration: hardening switches and limits', () => {
   });
 
   it('late usage (issue 17): a window of 35 days, refusals on outside NODE_ENV=test; USAGE_LATE_WINDOW_DAYS and USAGE_LATE_REFUSALS override', () => {
-    expect(configFrom({ NODE_ENV: 'development' }).usage).toEqual({ lateWindowDays: 35, lateRefusals: true });
-    expect(configFrom({ NODE_ENV: 'test' }).usage).toEqual({ lateWindowDays: 35, lateRefusals: false });
-    expect(configFrom({ NODE_ENV: 'test', USAGE_LATE_REFUSALS: 'true', USAGE_LATE_WINDOW_DAYS: '10' }).usage).toEqual({ lateWindowDays: 10, lateRefusals: true });
+    expect(configFrom({ NODE_ENV: 'development' }).usage).toEqual({ lateWindowDays: 35, lateRefusals: true, quotaStateMaxAgeSeconds: 5 });
+    expect(configFrom({ NODE_ENV: 'test' }).usage).toEqual({ lateWindowDays: 35, lateRefusals: false, quotaStateMaxAgeSeconds: 5 });
+    expect(configFrom({ NODE_ENV: 'test', USAGE_LATE_REFUSALS: 'true', USAGE_LATE_WINDOW_DAYS: '10' }).usage).toEqual({ lateWindowDays: 10, lateRefusals: true, quotaStateMaxAgeSeconds: 5 });
+    expect(configFrom({ NODE_ENV: 'test', USAGE_QUOTA_STATE_MAX_AGE_SECONDS: '0' }).usage.quotaStateMaxAgeSeconds).toBe(0);
     expect(() => configFrom({ USAGE_LATE_WINDOW_DAYS: '0' })).toThrow('USAGE_LATE_WINDOW_DAYS must be an integer >= 1');
   });
 

@@ -123,6 +123,12 @@ export interface Config {
      * history, and an import of an earlier system's usage).
      */
     readonly lateRefusals: boolean;
+    /**
+     * USAGE_QUOTA_STATE_MAX_AGE_SECONDS (default 5; 0: always read): how long ingestion decides
+     * emergency traffic from an app's quota state (status, quotas, today's grant) that an earlier
+     * batch read; its calls today are always counted fresh.
+     */
+    readonly quotaStateMaxAgeSeconds: number;
   };
   readonly metrics: {
     /** METRICS_ENABLED (default true): false serves no /metrics anywhere. */
@@ -307,7 +313,11 @@ function readEnv(env: NodeJS.ProcessEnv): Config {
   if (metricsToken !== null && metricsToken.length < 16) problems.push('METRICS_TOKEN must be at least 16 characters long');
   const metrics = Object.freeze({ enabled: bool('METRICS_ENABLED', true), port: metricsPort, token: metricsToken, public: bool('METRICS_PUBLIC', false) });
   const quotaSnapshotTtlSeconds = int('QUOTA_SNAPSHOT_TTL_SECONDS', 60, 1);
-  const usage = Object.freeze({ lateWindowDays: int('USAGE_LATE_WINDOW_DAYS', 35, 1), lateRefusals: bool('USAGE_LATE_REFUSALS', nodeEnv !== 'test') });
+  const usage = Object.freeze({
+    lateWindowDays: int('USAGE_LATE_WINDOW_DAYS', 35, 1),
+    lateRefusals: bool('USAGE_LATE_REFUSALS', nodeEnv !== 'test'),
+    quotaStateMaxAgeSeconds: int('USAGE_QUOTA_STATE_MAX_AGE_SECONDS', 5, 0),
+  });
   const billing = Object.freeze({
     shardApps: int('BILLING_SHARD_APPS', 2500, 1),
     chunkApps: int('BILLING_CHUNK_APPS', 500, 1),

@@ -118,6 +118,8 @@ export interface ServiceOptions {
   quotaSnapshotTtlSeconds?: number;
   /** Late usage (issue 17): refuse records older than this many days or dated before their app's creation day; null: accept any past day (the default). */
   usageLateWindowDays?: number | null;
+  /** How long ingestion decides emergency traffic from a quota state an earlier batch read, in seconds (default 5; 0: always read). */
+  usageQuotaStateMaxAgeSeconds?: number;
   /** Shards, chunks and leases of billing runs (the configuration's `billing`); defaults otherwise. */
   billing?: Partial<BillingRunOptions>;
   /** The billing schedule's grace, lease and start (the configuration's `schedule`); defaults otherwise. */
@@ -161,7 +163,7 @@ export function createServices(ds: DataSource, clock: Clock, options: ServiceOpt
     catalog: new CatalogService(ds, audit),
     developers: new DeveloperService(ds, audit),
     closures: new AccountClosureService(ds, clock, provider, audit),
-    usage: new UsageService(ds, clock, quota, audit, options.quotaSnapshotTtlSeconds, options.usageLateWindowDays ?? null),
+    usage: new UsageService(ds, clock, quota, audit, options.quotaSnapshotTtlSeconds, options.usageLateWindowDays ?? null, options.usageQuotaStateMaxAgeSeconds),
     quota,
     notifications,
     notificationSweep: new NotificationSweepService(ds, clock, notifications),

@@ -19,6 +19,7 @@ export function serviceOptionsFrom(cfg: Config, overrides: Partial<ServiceOption
     reviewAtRiskWorkingHours: cfg.review.atRiskWorkingHours,
     quotaSnapshotTtlSeconds: cfg.quotaSnapshotTtlSeconds,
     usageLateWindowDays: cfg.usage.lateRefusals ? cfg.usage.lateWindowDays : null,
+    usageQuotaStateMaxAgeSeconds: cfg.usage.quotaStateMaxAgeSeconds,
     billing: cfg.billing,
     schedule: scheduleOptionsFrom(cfg.schedule),
     ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)),

@@ -100,13 +100,25 @@ describe('emergency traffic seen by ingestion', () => {
 });
 
 describe('emergency traffic when an app changes between two of its batches (ingestion keeps the states it read)', () => {
-  it('a DEVELOPING app read by one batch and put ONLINE before the next (its row version moves, as every save moves it) is granted at 100,000 by the next', async () => {
+  it('USAGE_QUOTA_STATE_MAX_AGE_SECONDS (5 s): an app put ONLINE after a batch read it DEVELOPING is decided on the state read while that is under 5 s old, on the app read again after', async () => {
     const a = await app('MERCHANT_BACKEND', 'DEVELOPING');
-    await calls(a.appkey, 1_000);
-    // As another server's review approval writes it: TypeORM bumps the version on every save.
-    await t.ds.query("UPDATE app SET status = 'ONLINE', version = version + 1 WHERE id = ?", [a.id]);
-    await calls(a.appkey, 99_000);
+    await calls(a.appkey, 1_000); // 12:00:00 Beijing: read DEVELOPING
+    await t.ds.query("UPDATE app SET status = 'ONLINE' WHERE id = ?", [a.id]);
+    await calls(a.appkey, 99_000); // 100,000 calls, the state read at 12:00:00 says DEVELOPING: no emergency traffic
+    expect(await quota(a)).toMatchObject({ baseLimit: 100_000, emergencyGranted: false });
+    t.clock.set('2026-11-20T04:00:06Z');
+    await calls(a.appkey, 1); // 6 s later the app is read again: ONLINE at 100,001 calls
     expect(await quota(a)).toMatchObject({ baseLimit: 100_000, limit: 150_000, emergencyCalls: 50_000 });
+  });
+
+  it('an app found due on a state read under 5 s ago is read again before its grant: SUSPENDED meanwhile, it gets none', async () => {
+    const a = await app('MERCHANT_BACKEND');
+    await calls(a.appkey, 1_000); // read ONLINE
+    await t.ds.query("UPDATE app SET status = 'SUSPENDED' WHERE id = ?", [a.id]);
+    await calls(a.appkey, 99_000); // due on the state read a moment ago; not on the app as it is
+    const [{ n }] = await t.ds.query('SELECT COUNT(*) AS n FROM emergency_grant WHERE app_id = ?', [a.id]);
+    expect(Number(n)).toBe(0);
+    expect(await notifications(a.dev.token)).toEqual([]);
   });
 
   it('a grant made elsewhere in between (reportQuotaExhausted) is not made twice, and the next batches of the day still count', async () => {

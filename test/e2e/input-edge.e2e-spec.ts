@@ -233,7 +233,7 @@ describe('malformed requests answer 4xx with a code, never an internal error', (
 
 describe('POST /graphql reads the same whichever HTTP path serves it (the lane for a JSON body of stated length, express for the rest)', () => {
   const typename = JSON.stringify({ query: '{ __typename }' });
-  const post = async (headers: Record<string, string>, body: BodyInit, extra: RequestInit = {}) => {
+  const post = async (headers: Record<string, string>, body: RequestInit['body'], extra: RequestInit = {}) => {
     const res = await fetch(t.server.url, { method: 'POST', headers, body, ...extra });
     return { status: res.status, json: (await res.json()) as { data?: { __typename?: string }; errors?: { extensions: { code: string } }[] } };
   };

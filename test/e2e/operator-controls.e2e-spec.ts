@@ -212,6 +212,8 @@ describe('operator-set quotas: CONTRACT and UV_BASED tags, in force from their d
     expect(await quota(a.id, a.dev.token)).toMatchObject({ limit: 200_000 });
     // The batch above read the app with its 200,000; the operator now replaces it for the same date.
     data(await setQuota({ appId: a.id, dailyQuota: 100_000, effectiveFrom: '2026-11-20', contractReference: 'TOP-7b' }));
+    // Past USAGE_QUOTA_STATE_MAX_AGE_SECONDS (5 s) the next batch reads the app again.
+    t.clock.set('2026-11-20T04:00:06Z');
     expect((await record(`op-q-${a.id}-2`, 1)).recordUsage.__typename).toBe('UsageBatchReceipt');
     // DOMAIN §2.2: 50 % of the 100,000 in force, on top of it.
     expect(await quota(a.id, a.dev.token)).toMatchObject({ baseLimit: 100_000, limit: 150_000, source: 'CONTRACT' });

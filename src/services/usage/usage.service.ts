@@ -36,6 +36,9 @@ export interface UsageReceipt {
 /** Default time a quota snapshot stays valid (QUOTA_SNAPSHOT_TTL_SECONDS). */
 export const DEFAULT_SNAPSHOT_TTL_SECONDS = 60;
 
+/** Default age up to which ingestion decides emergency traffic from a kept quota state (USAGE_QUOTA_STATE_MAX_AGE_SECONDS). */
+export const DEFAULT_QUOTA_STATE_MAX_AGE_SECONDS = 5;
+
 /** Most appkeys one quota snapshot answers. */
 export const MAX_SNAPSHOT_APPKEYS = 1000;
 
@@ -47,6 +50,8 @@ interface WrittenBatch {
   receipt: UsageReceipt;
   callsToday: Map<string, number>;
   statesNow: Promise<ReadonlyMap<string, AppQuotaState>>;
+  /** Whether `statesNow` are states kept from an earlier batch (read again before any grant). */
+  kept: boolean;
 }
 
 /** Whether a batch reports value-added calls from outside the cloud (their permission is checked). */
@@ -84,6 +89,8 @@ export class UsageService {
     private readonly snapshotTtlSeconds = DEFAULT_SNAPSHOT_TTL_SECONDS,
     /** Late usage (issue 17): records older than this many days, or before their app's creation day, are refused; null: not checked. */
     private readonly lateWindowDays: number | null = null,
+    /** How long a batch decides emergency traffic from an app's quota state an earlier batch read (seconds; 0: always read). */
+    private readonly quotaStateMaxAgeSeconds = DEFAULT_QUOTA_STATE_MAX_AGE_SECONDS,
   ) {}
 
   /** The apps recent batches read (this process's; see RecentAppStates). */
@@ -116,10 +123,10 @@ export class UsageService {
     const today = beijingDate(this.clock.now());
     const written = await retryOnLockConflict(() => this.recordUsageOnce(records, today));
     if (!written.ok) return written;
-    const { receipt, callsToday, statesNow } = written.value;
+    const { receipt, callsToday, statesNow, kept } = written.value;
     // Counted once committed (portal_usage_records_ingested_total).
     observe.usageIngested(receipt.applied, receipt.duplicates);
-    if (callsToday.size > 0) await this.grantEmergencyTrafficWhereDue(await statesNow, callsToday, today);
+    if (callsToday.size > 0) await this.grantEmergencyTrafficWhereDue(await statesNow, callsToday, today, kept);
     return ok(receipt);
   }
 
@@ -148,8 +155,9 @@ export class UsageService {
 
   /** The apps' quota states read now (kept for the next batches' checks). */
   private async readStates(appkeys: readonly string[], today: string): Promise<Map<string, AppQuotaState>> {
+    const readAt = this.clock.now().getTime();
     const states = await loadAppQuotaStates(driverQueryable(this.ds), appkeys, today);
-    this.recentStates.store(states);
+    this.recentStates.store(states, today, readAt);
     return states;
   }
 
@@ -178,19 +186,21 @@ export class UsageService {
         fresh.push({ appId: apps.get(r.appkey)!.appId, record: r });
       }
     }
-    if (fresh.length === 0) return { receipt, callsToday: new Map(), statesNow: Promise.resolve(apps) };
+    if (fresh.length === 0) return { receipt, callsToday: new Map(), statesNow: Promise.resolve(apps), kept: false };
     // Emergency traffic looks at the apps with API calls recorded for today.
     const callingToday = [...new Set(fresh.filter(({ record }) => record.date === today && (record.apiCalls ?? []).length > 0).map(({ record }) => record.appkey))].sort();
     const statements = [this.recordsInsert(fresh), dailyUpsert(mergeDailyIncrements(fresh))];
     if (callingToday.length > 0) statements.push(callsTodaySql(callingToday.map((k) => apps.get(k)!.appId), today));
-    const statesNow = kept && callingToday.length > 0 ? this.readStates(callingToday, today) : Promise.resolve(apps);
+    const since = this.clock.now().getTime() - this.quotaStateMaxAgeSeconds * 1000;
+    const recent = kept && callingToday.length > 0 ? this.recentStates.readSince(callingToday, today, since) : null;
+    const statesNow = kept && callingToday.length > 0 && !recent ? this.readStates(callingToday, today) : Promise.resolve(recent ?? apps);
     // Awaited after the commit; a read that fails along with the write is dropped with it.
     statesNow.catch(() => undefined);
     try {
       const [written, , calls] = (await transactionInOneRoundTrip(this.ds, statements)) as [{ affectedRows?: number }, unknown, Parameters<typeof callsTodayOf>[0] | undefined];
       // The INSERT fails on a stored key (below); a short count would mean a row lost silently.
       if (Number(written.affectedRows) !== fresh.length) throw new Error(`usage_record: ${written.affectedRows} rows written for ${fresh.length} records`);
-      return { receipt, callsToday: callsTodayOf(calls ?? []), statesNow };
+      return { receipt, callsToday: callsTodayOf(calls ?? []), statesNow, kept: recent !== null };
     } catch (err) {
       // A key stored already (a resend, or a concurrent batch that got there first): the
       // transaction is rolled back, nothing of the batch was written.
@@ -203,18 +213,25 @@ export class UsageService {
    * Emergency traffic after a batch: each ONLINE app whose calls today reach its base quota, with
    * no grant yet, is granted (DOMAIN §2.2), in appkey order. Today's calls are the higher of what
    * the batch's transaction saw and what the state read saw (each the day's total at some moment
-   * since the batch began). `grantIfDue` decides again inside its own transaction.
+   * since the batch began). An app found due on a kept state is read again and decided anew before
+   * its grant; `grantIfDue` decides once more inside its own transaction.
    */
-  private async grantEmergencyTrafficWhereDue(states: ReadonlyMap<string, AppQuotaState>, callsToday: ReadonlyMap<string, number>, today: string): Promise<void> {
-    for (const s of [...states.values()].sort((a, b) => (a.appkey < b.appkey ? -1 : 1))) {
-      const seen = callsToday.get(s.appId);
-      if (seen === undefined) continue;
-      const used = Math.max(seen, s.usedToday);
+  private async grantEmergencyTrafficWhereDue(states: ReadonlyMap<string, AppQuotaState>, callsToday: ReadonlyMap<string, number>, today: string, kept: boolean): Promise<void> {
+    const due = (s: AppQuotaState) => {
+      const used = Math.max(callsToday.get(s.appId) ?? 0, s.usedToday);
       const base = quotaOfState({ ...s, emergencyCalls: 0 });
-      if (!emergencyTraffic({ status: s.status, tagCode: s.tagCode, baseLimit: base.baseLimit, alreadyGrantedToday: s.emergencyCalls > 0, usedToday: used }).grant) continue;
+      return emergencyTraffic({ status: s.status, tagCode: s.tagCode, baseLimit: base.baseLimit, alreadyGrantedToday: s.emergencyCalls > 0, usedToday: used }).grant ? used : null;
+    };
+    let candidates = [...states.values()].filter((s) => callsToday.has(s.appId) && due(s) !== null);
+    if (candidates.length === 0) return;
+    if (kept) candidates = [...(await this.readStates(candidates.map((s) => s.appkey), today)).values()].filter((s) => due(s) !== null);
+    for (const s of candidates.sort((a, b) => (a.appkey < b.appkey ? -1 : 1))) {
+      const used = due(s)!;
       await withRetryableTransaction(this.ds, (em) =>
         this.quota.grantIfDue(em, { id: s.appId, appkey: s.appkey, name: s.name, ownerId: s.ownerId, status: s.status, tagCode: s.tagCode, grantedTrafficQuota: s.grantedTrafficQuota }, today, used, 'INGESTION'),
       );
+      // Granted now or found granted: its state has changed; the next batch reads it.
+      this.recentStates.forget(s.appkey);
     }
   }
 
