@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { BillingPlatform, BillStatus } from '../../billing/billing.enums';
+import { BillingPlatform, BillStatus, PaymentMode } from '../../billing/billing.enums';
 import { periodCouponFor } from '../../billing/coupon';
 import { D, Dec } from '../../billing/money';
 import { billingPeriod, BillingPeriod } from '../../billing/period';
@@ -15,7 +15,7 @@ import { BillingRunState, BillingRunTrigger } from '../../db/entities/billing-ru
 import { checkRenewed, ChunkCounts, claimShard, ClaimedShard, finishShard, LeaseLost, planShards, releaseShard, renewLeaseSql, workerName } from './billing-shards';
 import { loadRows, serverWriteTraits, sqlDecimal, sqlText, tsvDecimal, tsvText, WriteTraits } from './bulk-write';
 import { AppUsage, qualityDiscountsOn, readPeriodUsage, USAGE_ROW_COLUMNS, usageFromRows, UsageRow } from './period-rating';
-import { accountsFrom, ensureAccounts, planSettlement, settlementReadsSql, UnpaidRow } from './ledger';
+import { accountsFrom, ensureAccounts, firstRoundFor, planSettlement, settlementReadsSql, UnpaidRow } from './ledger';
 import { PaymentProvider } from './payment-provider';
 import { observeBillingRun } from '../../observability/metrics';
 
@@ -182,6 +182,8 @@ interface PreparedChunk {
    * else an INSERT tuple's tail (`,position, …, explanation)`).
    */
   lineTails: Map<string, string[]>;
+  /** Settlement's first-round size per owner (`firstRoundFor`, from the accounts as read here). */
+  firstRounds: Map<string, number>;
 }
 
 /** A chunk's apps and, when there are any, the chunk prepared to write. */
@@ -492,10 +494,12 @@ export class BillingRunService {
     const appIds = apps.map((a) => a.id);
     const usage = apps.every((a) => a.usage) ? new Map(apps.map((a) => [String(a.id), a.usage!])) : await this.usage.usageOf(em, appIds, period);
     const owners = [...new Set(apps.map((a) => a.owner_id))].sort();
-    const accounts: { developer_id: string; new_isv: number }[] = owners.length
-      ? await em.query(`SELECT developer_id, new_isv FROM billing_account WHERE developer_id IN (${owners.map(() => '?').join(',')})`, owners)
+    const accounts: { developer_id: string; new_isv: number; balance: string; deposit: string; payment_mode: PaymentMode }[] = owners.length
+      ? await em.query(`SELECT developer_id, new_isv, balance, deposit, payment_mode FROM billing_account WHERE developer_id IN (${owners.map(() => '?').join(',')})`, owners)
       : [];
     const newIsv = new Set(accounts.filter((a) => Number(a.new_isv) === 1).map((a) => a.developer_id));
+    // Not locked: a size for settlement's first read, which the locked account then decides on.
+    const firstRounds = new Map(accounts.map((a) => [a.developer_id, firstRoundFor({ balance: a.balance, deposit: a.deposit, paymentMode: a.payment_mode })]));
     const have = new Set(accounts.map((a) => a.developer_id));
     // A missing account is created with new_isv = 0.
     const missing = owners.filter((id) => !have.has(id));
@@ -538,7 +542,7 @@ export class BillingRunService {
         ),
       );
     }
-    return { apps: withUsage, rated, billTuples: billTuples.join(','), lineTails };
+    return { apps: withUsage, rated, billTuples: billTuples.join(','), lineTails, firstRounds };
   }
 
   /**
@@ -553,7 +557,7 @@ export class BillingRunService {
    * trip waits for both processes to be scheduled again, whatever the statement's size.
    */
   private async writeChunk(
-    { apps, rated, billTuples, lineTails }: PreparedChunk,
+    { apps, rated, billTuples, lineTails, firstRounds }: PreparedChunk,
     { runId, platform, period, today, now }: RunContext,
     shard: ClaimedShard,
     worker: string,
@@ -618,9 +622,9 @@ export class BillingRunService {
       const devs = [...new Set(ours.map((b) => b.developer_id))].sort();
       let writes: string[] = [];
       if (devs.length > 0) {
-        const reads = await send([...lineInserts, ...settlementReadsSql(devs)]);
+        const reads = await send([...lineInserts, ...settlementReadsSql(devs, firstRounds)]);
         const [locked, firstRound] = reads.slice(-2) as [Parameters<typeof accountsFrom>[0], UnpaidRow[]];
-        writes = await planSettlement(qr.manager, accountsFrom(locked), this.provider, today, now, firstRound);
+        writes = await planSettlement(qr.manager, accountsFrom(locked), this.provider, today, now, { firstRound, firstRounds });
       } else {
         writes = lineInserts;
       }
