@@ -3,7 +3,7 @@ import { BillingPlatform, BillStatus, LedgerKind, PaymentMode } from '../../bill
 import { D, Dec } from '../../billing/money';
 import { settleOldestFirst } from '../../billing/settlement';
 import { BillingAccountEntity } from '../../db/entities';
-import { sqlDatetime, sqlDecimal, sqlText } from './bulk-write';
+import { runStatement, sqlDatetime, sqlDecimal, sqlText, Statement, tsvDecimal, tsvText } from './bulk-write';
 import { PaymentProvider } from './payment-provider';
 
 /** A ledger entry about to be written. */
@@ -91,22 +91,39 @@ export async function post(em: EntityManager, account: BillingAccountEntity, ent
 
 /** `post` for many locked accounts at once: one INSERT of entries, one upsert of balances (bulk billing runs). */
 export async function postMany(em: EntityManager, batch: readonly { account: BillingAccountEntity; entries: readonly NewEntry[] }[]): Promise<void> {
-  for (const sql of postManySql(batch)) await em.query(sql);
+  for (const statement of postManySql(batch, false)) await runStatement(em, statement);
 }
 
+const LEDGER_COLUMNS = ['developer_id', 'kind', 'amount', 'entry_key', 'bill_id', 'note'];
+
 /**
- * `postMany`'s statements, formatted, in order (moves the accounts' balances in memory now). Literals,
- * not `?` placeholders: no placeholder scan of a statement of thousands of values.
+ * `postMany`'s statements, formatted, in order (moves the accounts' balances in memory now). The
+ * entries as one LOAD DATA when `loadData` (the server parses tab-separated rows with less CPU than
+ * the same rows as INSERT literals; see bulk-write.ts), else INSERTs of literals, not `?`
+ * placeholders: no placeholder scan of a statement of thousands of values.
  */
-function postManySql(batch: readonly { account: BillingAccountEntity; entries: readonly NewEntry[] }[]): string[] {
+function postManySql(batch: readonly { account: BillingAccountEntity; entries: readonly NewEntry[] }[], loadData: boolean): Statement[] {
   const work = batch.filter((b) => b.entries.length > 0);
   if (work.length === 0) return [];
-  const all = work.flatMap((b) => {
-    const dev = sqlText(b.account.developerId);
-    return b.entries.map((e) => `(${dev},${sqlText(e.kind)},${sqlDecimal(e.amount)},${sqlText(e.entryKey)},${e.billId == null ? 'NULL' : sqlDecimal(String(e.billId))},${sqlText(e.note ?? '')})`);
-  });
-  const out: string[] = [];
-  for (let i = 0; i < all.length; i += 2000) out.push(`INSERT INTO ledger_entry (developer_id, kind, amount, entry_key, bill_id, note) VALUES ${all.slice(i, i + 2000).join(',')}`);
+  const out: Statement[] = [];
+  if (loadData) {
+    let rows = '';
+    let count = 0;
+    for (const b of work) {
+      const dev = tsvText(b.account.developerId);
+      for (const e of b.entries) {
+        rows += `${dev}\t${e.kind}\t${tsvDecimal(e.amount)}\t${tsvText(e.entryKey)}\t${e.billId == null ? '\\N' : tsvDecimal(String(e.billId))}\t${tsvText(e.note ?? '')}\n`;
+        count++;
+      }
+    }
+    out.push({ table: 'ledger_entry', fields: LEDGER_COLUMNS, rows, expected: count });
+  } else {
+    const all = work.flatMap((b) => {
+      const dev = sqlText(b.account.developerId);
+      return b.entries.map((e) => `(${dev},${sqlText(e.kind)},${sqlDecimal(e.amount)},${sqlText(e.entryKey)},${e.billId == null ? 'NULL' : sqlDecimal(String(e.billId))},${sqlText(e.note ?? '')})`);
+    });
+    for (let i = 0; i < all.length; i += 2000) out.push(`INSERT INTO ledger_entry (${LEDGER_COLUMNS.join(', ')}) VALUES ${all.slice(i, i + 2000).join(',')}`);
+  }
   for (const b of work) b.account.balance = b.entries.reduce((s, e) => s.plus(e.amount), new D(b.account.balance)).toFixed(2);
   // The rows exist and are locked by this transaction: the upsert only updates them.
   out.push(
@@ -235,7 +252,7 @@ async function payInOrder(st: SettleState, unpaid: readonly UnpaidRow[], provide
  * (reading every unpaid bill of every developer of a billing chunk was a third of the billing bench).
  */
 export async function settleAccounts(em: EntityManager, accounts: readonly BillingAccountEntity[], provider: PaymentProvider, today: string, now: Date): Promise<void> {
-  for (const sql of await planSettlement(em, accounts, provider, today, now)) await em.query(sql);
+  for (const statement of await planSettlement(em, accounts, provider, today, now)) await runStatement(em, statement);
 }
 
 /** How `planSettlement` reads and writes for a caller that batches its statements (the billing run). */
@@ -244,6 +261,8 @@ export interface SettlementPlanOptions {
   firstRound?: readonly UnpaidRow[];
   /** ... and the sizes it read them with. */
   firstRounds?: ReadonlyMap<string, number>;
+  /** The ledger entries as a LOAD DATA (on a connection that allows LOCAL INFILE), not an INSERT. */
+  loadData?: boolean;
 }
 
 /**
@@ -257,8 +276,8 @@ export async function planSettlement(
   provider: PaymentProvider,
   today: string,
   now: Date,
-  { firstRound, firstRounds }: SettlementPlanOptions = {},
-): Promise<string[]> {
+  { firstRound, firstRounds, loadData = false }: SettlementPlanOptions = {},
+): Promise<Statement[]> {
   if (accounts.length === 0) return [];
   const states = accounts.map(
     (account): SettleState => ({
@@ -296,7 +315,7 @@ export async function planSettlement(
     if (st.entries.length > 0) batch.push({ account: st.account, entries: st.entries });
     (st.stuck ? restricted : clear).push(st.account.developerId);
   }
-  const out = postManySql(batch);
+  const out = postManySql(batch, loadData);
   if (paidIds.length > 0) out.push(`UPDATE bill SET status = '${BillStatus.PAID}', paid_at = ${sqlDatetime(now)} WHERE id IN (${paidIds.map((id) => sqlDecimal(String(id))).join(',')})`);
   // One statement sets and clears the flags: restricted while stuck on a bill, clear otherwise.
   const all = [...restricted, ...clear];
