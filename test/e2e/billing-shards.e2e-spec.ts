@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import { BillingPlatform } from '../../src/billing/billing.enums';
 import { BillingPeriod } from '../../src/billing/period';
 import { WorkerPool } from '../../src/cli/worker-pool';
-import { BillingRunService, usageDailySource } from '../../src/services/billing/billing-run.service';
+import { createDataSource } from '../../src/db/data-source';
+import { BillingRunService, usageDailySource, UsageSource } from '../../src/services/billing/billing-run.service';
 import { SandboxPaymentProvider } from '../../src/services/billing/payment-provider';
 import { RechargeDocument, RecordUsageDocument, SetBillingTermsDocument } from '../generated/graphql';
 import { App, BillingFixture, calls, Dev } from '../support/billing-fixture';
@@ -202,6 +203,51 @@ describe('a worker killed in the middle of a shard', () => {
     expect(after).toMatchObject({ state: 'DONE', attempts: 2, bills_created: 60, lease_owner: null });
     expect(await results()).toEqual(reference);
   }, 120_000);
+});
+
+describe('a bill another run writes between reading a chunk and writing it', () => {
+  it('rolls the one-batch write of the chunk back and writes it the statement way: that bill left alone, every other one as one worker writes it', async () => {
+    await unbill();
+    // A worker's batch connections (multiple statements, LOAD DATA): its chunks go in one batch each,
+    // bills and lines by LOAD DATA, the lines naming their bill by its place after the first id.
+    const batch = await createDataSource(t.config, t.databaseUrl, { batch: true }).initialize();
+    try {
+      let raced: string | null = null;
+      // The racing run commits its bill for the second app of the first chunk just after the chunk is read.
+      const racing: UsageSource = {
+        ...usageDailySource,
+        async appsToBill(em, platform, period, range, after, limit) {
+          const page = await usageDailySource.appsToBill(em, platform, period, range, after, limit);
+          if (raced === null && page.length > 1) {
+            raced = page[1].id;
+            await t.ds.query(
+              `INSERT INTO bill (app_id, appkey, developer_id, platform, period, period_start, period_end, status, total, coupon_total, price_list_id, run_id, issued_on)
+               SELECT id, appkey, owner_id, 'TAOBAO', ?, ?, ?, 'UNPAID', 0, 0, 'other', 'other-run', ? FROM app WHERE id = ?`,
+              [DAY, DAY, DAY, DAY, raced],
+            );
+          }
+          return page;
+        },
+      };
+      const service = new BillingRunService(batch, t.clock, new SandboxPaymentProvider(), racing, { shardApps: 10, chunkApps: 4, shardsPerWorker: 1 });
+      const started = await service.start(BillingPlatform.TAOBAO, DAY);
+      if (!started.ok) throw new Error(JSON.stringify(started.refusal));
+      const report = await service.work(started.value.runId);
+      expect(report).toMatchObject({ appsConsidered: 60, billsCreated: 59, billsSkipped: 1 });
+      const now = await results();
+      const notRaced = (field: number) => (row: string) => row.split('|')[field] !== raced;
+      // The other run's bill as it wrote it, without lines of this run.
+      expect(now.bills.filter((b) => !notRaced(0)(b))).toEqual([expect.stringMatching(/\|UNPAID\|0\.00\|0\.00\|other\||\|PAID\|0\.00\|0\.00\|other\|/)]);
+      expect(now.lines.filter((l) => !notRaced(0)(l))).toEqual([]);
+      // Every other bill, line and ledger entry exactly as one worker writes them; every balance its ledger sum.
+      expect(now.bills.filter(notRaced(0))).toEqual(reference.bills.filter(notRaced(0)));
+      expect(now.lines.filter(notRaced(0))).toEqual(reference.lines.filter(notRaced(0)));
+      expect(now.ledger.filter(notRaced(1))).toEqual(reference.ledger.filter(notRaced(1)));
+      for (const a of now.accounts) expect(a.split('|')[1]).toBe(Number(a.split('|')[3]).toFixed(2));
+    } finally {
+      await batch.destroy();
+    }
+  }, 60_000);
 });
 
 describe('a run whose shards are all done', () => {

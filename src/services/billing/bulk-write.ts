@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { Readable } from 'node:stream';
 import { EntityManager } from 'typeorm';
 
@@ -16,10 +17,13 @@ export interface WriteTraits {
    */
   loadData: boolean;
   /**
-   * A multi-row INSERT that inserts every row gets consecutive AUTO_INCREMENT ids in VALUES order
-   * from its first id (`innodb_autoinc_lock_mode` 0 or 1 — "traditional" / "consecutive", MariaDB's
-   * default — with `auto_increment_increment` 1). Then the bills' ids need no select-back.
-   * Interleaved mode (2: MySQL 8's default, Galera) makes no such promise: the run reads them back.
+   * A multi-row INSERT, or a LOAD DATA, that inserts every row gets consecutive AUTO_INCREMENT ids
+   * in row order from its first id (`innodb_autoinc_lock_mode` 0 or 1 — "traditional" /
+   * "consecutive", MariaDB's default — with `auto_increment_increment` 1; a LOAD DATA holds the
+   * table's AUTO-INC lock to the end of the statement in both). Then the bills' ids need no
+   * select-back: the INSERT's OK packet, or `LAST_INSERT_ID()` after a LOAD DATA (whose OK packet
+   * says 0), gives the first. Interleaved mode (2: MySQL 8's default, Galera) makes no such
+   * promise: the run reads them back.
    */
   consecutiveIds: boolean;
 }
@@ -74,28 +78,133 @@ export function tsvText(s: string): string {
 export const tsvDecimal = sqlDecimal;
 
 interface RawConnection {
-  query(options: { sql: string; timeout?: number; infileStreamFactory: () => Readable }, cb: (err: Error | null, res?: { affectedRows: number; warningStatus: number }) => void): void;
+  query(options: { sql: string; timeout?: number; infileStreamFactory: (path: string) => Readable }, cb: (err: Error | null, res?: unknown) => void): void;
+  /** mysql2's socket. */
+  stream: EventEmitter;
+}
+
+interface OkPacket {
+  affectedRows: number;
+  warningStatus: number;
 }
 
 /**
- * `LOAD DATA LOCAL INFILE` of `rows` (tab-separated lines, each ending in '\n') into `table`, on the
- * transaction's own connection (so it commits or rolls back with it). With LOCAL, MariaDB and MySQL
- * turn data errors and duplicate keys into warnings; here any warning, or a row count other than
- * `expected`, fails the statement (and so the transaction), as the INSERT it replaces would.
+ * A `LOAD DATA LOCAL INFILE` of tab-separated rows into `table` (LOAD DATA's default field format),
+ * sent alone (`loadRows`) or among other statements (`sendStatements`).
  */
-export async function loadRows(tx: EntityManager, table: string, columns: readonly string[], rows: string, expected: number): Promise<void> {
-  const runner = tx.queryRunner as unknown as { connect(): Promise<RawConnection> } | undefined;
-  if (!runner) throw new Error('loadRows needs a transaction');
-  const connection = await runner.connect();
-  const timeout = (tx.connection.options as { maxQueryExecutionTime?: number; enableQueryTimeout?: boolean }).enableQueryTimeout
-    ? (tx.connection.options as { maxQueryExecutionTime?: number }).maxQueryExecutionTime
-    : undefined;
-  const sql = `LOAD DATA LOCAL INFILE '${table}.tsv' INTO TABLE ${table} CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' (${columns.join(', ')})`;
-  const res = await new Promise<{ affectedRows: number; warningStatus: number }>((resolve, reject) =>
-    connection.query({ sql, timeout, infileStreamFactory: () => Readable.from([Buffer.from(rows, 'utf8')]) }, (err, r) => (err ? reject(err) : resolve(r!))),
-  );
-  if (res.warningStatus > 0 || res.affectedRows !== expected) {
-    const warnings: { Message: string }[] = res.warningStatus > 0 ? await tx.query('SHOW WARNINGS LIMIT 3') : [];
-    throw new Error(`LOAD DATA into ${table}: ${res.affectedRows} of ${expected} rows, ${res.warningStatus} warnings${warnings.map((w) => `; ${w.Message}`).join('')}`);
+export interface LoadStatement {
+  table: string;
+  /** The file's fields in order: column names, or `@name` user variables that `set` reads. */
+  fields: readonly string[];
+  /** A SET clause computing columns from the fields (`bill_id = @bill0 + @bill`), or none. */
+  set?: string;
+  /** The rows, each ending in '\n', fields separated by '\t' and escaped (`tsvText`, `tsvDecimal`). */
+  rows: string;
+  /** Rows it must write. */
+  expected: number;
+}
+
+/** A statement of a batch: SQL text, or a load of rows. */
+export type Statement = string | LoadStatement;
+
+/**
+ * A load wrote another number of rows than it had to, or raised warnings: with LOCAL, MariaDB and
+ * MySQL turn duplicate keys and bad values into warnings (and skip or coerce the row) where an
+ * INSERT would fail, so either means the load did not do what the INSERT it replaces would have.
+ */
+export class LoadMismatch extends Error {
+  constructor(
+    readonly table: string,
+    readonly affected: number,
+    readonly expected: number,
+    readonly warnings: number,
+    detail = '',
+  ) {
+    super(`LOAD DATA into ${table}: ${affected} of ${expected} rows, ${warnings} warnings${detail}`);
   }
+}
+
+function loadSql(load: LoadStatement, file: string): string {
+  return `LOAD DATA LOCAL INFILE '${file}' INTO TABLE ${load.table} CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' (${load.fields.join(', ')})${
+    load.set ? ` SET ${load.set}` : ''
+  }`;
+}
+
+/** The transaction's own connection (so the statements commit or roll back with it) and its statement time limit. */
+async function rawConnectionOf(tx: EntityManager): Promise<{ connection: RawConnection; timeout: number | undefined }> {
+  const runner = tx.queryRunner as unknown as { connect(): Promise<RawConnection> } | undefined;
+  if (!runner) throw new Error('a LOAD DATA needs a transaction');
+  const connection = await runner.connect();
+  const options = tx.connection.options as { maxQueryExecutionTime?: number; enableQueryTimeout?: boolean };
+  return { connection, timeout: options.enableQueryTimeout ? options.maxQueryExecutionTime : undefined };
+}
+
+/**
+ * One query on the raw connection, its LOCAL INFILE requests answered from `files`.
+ * NOTE: mysql2 (3.24) puts a 'pause' and a 'drain' listener on the socket for each file it streams
+ * and, when the query ends, removes only the last file's: with two loads in one query, the first
+ * one's stay, holding that query's results and file for as long as the connection lives (the
+ * workers' peak RSS went from 340 MB to 1.5 GB over the million). So whatever listeners the query
+ * left behind are removed here.
+ */
+async function rawQuery(connection: RawConnection, sql: string, timeout: number | undefined, files: (path: string) => string): Promise<unknown> {
+  const before = { pause: new Set(connection.stream.listeners('pause')), drain: new Set(connection.stream.listeners('drain')) };
+  try {
+    return await new Promise((resolve, reject) =>
+      connection.query({ sql, timeout, infileStreamFactory: (path) => Readable.from([Buffer.from(files(path), 'utf8')]) }, (err, r) => (err ? reject(err) : resolve(r))),
+    );
+  } finally {
+    for (const event of ['pause', 'drain'] as const) {
+      for (const listener of connection.stream.listeners(event)) if (!before[event].has(listener)) connection.stream.removeListener(event, listener as (...args: unknown[]) => void);
+    }
+  }
+}
+
+/**
+ * Sends `statements` in order in one round trip (the connection must allow multiple statements),
+ * the loads' rows included (the server asks for each file as it reaches its load). Returns each
+ * statement's result, in order. Throws `LoadMismatch` for the first load that did not write exactly
+ * its rows; the statements after it have run by then, so the caller rolls the transaction back.
+ */
+export async function sendStatements(tx: EntityManager, statements: readonly Statement[]): Promise<unknown[]> {
+  const { connection, timeout } = await rawConnectionOf(tx);
+  // One file name per load, by position: two loads into one table in a batch are told apart.
+  const files = new Map<string, string>();
+  const sql = statements.map((s, i) => {
+    if (typeof s === 'string') return s;
+    const file = `${i}-${s.table}.tsv`;
+    files.set(file, s.rows);
+    return loadSql(s, file);
+  });
+  const res = await rawQuery(connection, sql.join(';\n'), timeout, (path) => {
+    const rows = files.get(path);
+    if (rows === undefined) throw new Error(`LOAD DATA asked for an unknown file ${path}`);
+    return rows;
+  });
+  const results = statements.length === 1 ? [res] : (res as unknown[]);
+  statements.forEach((s, i) => {
+    if (typeof s === 'string') return;
+    const ok = results[i] as OkPacket;
+    if (ok.warningStatus > 0 || ok.affectedRows !== s.expected) throw new LoadMismatch(s.table, ok.affectedRows, s.expected, ok.warningStatus);
+  });
+  return results;
+}
+
+/**
+ * A load alone, on the transaction's own connection. Any warning, or a row count other than
+ * `expected`, fails the statement (and so the transaction) with `LoadMismatch`, as the INSERT it
+ * replaces would.
+ */
+export async function loadRows(tx: EntityManager, load: LoadStatement): Promise<void> {
+  const { connection, timeout } = await rawConnectionOf(tx);
+  const res = (await rawQuery(connection, loadSql(load, `${load.table}.tsv`), timeout, () => load.rows)) as OkPacket;
+  if (res.warningStatus > 0 || res.affectedRows !== load.expected) {
+    const warnings: { Message: string }[] = res.warningStatus > 0 ? await tx.query('SHOW WARNINGS LIMIT 3') : [];
+    throw new LoadMismatch(load.table, res.affectedRows, load.expected, res.warningStatus, warnings.map((w) => `; ${w.Message}`).join(''));
+  }
+}
+
+/** One statement of a batch alone: SQL through the manager, a load through `loadRows`. */
+export async function runStatement(tx: EntityManager, statement: Statement): Promise<unknown> {
+  return typeof statement === 'string' ? tx.query(statement) : loadRows(tx, statement);
 }

@@ -3,7 +3,7 @@ import { BillingPlatform, BillStatus, LedgerKind, PaymentMode } from '../../bill
 import { D, Dec } from '../../billing/money';
 import { settleOldestFirst } from '../../billing/settlement';
 import { BillingAccountEntity } from '../../db/entities';
-import { sqlDatetime, sqlDecimal, sqlText } from './bulk-write';
+import { runStatement, sqlDatetime, sqlDecimal, sqlText, Statement, tsvDecimal, tsvText } from './bulk-write';
 import { PaymentProvider } from './payment-provider';
 
 /** A ledger entry about to be written. */
@@ -91,22 +91,39 @@ export async function post(em: EntityManager, account: BillingAccountEntity, ent
 
 /** `post` for many locked accounts at once: one INSERT of entries, one upsert of balances (bulk billing runs). */
 export async function postMany(em: EntityManager, batch: readonly { account: BillingAccountEntity; entries: readonly NewEntry[] }[]): Promise<void> {
-  for (const sql of postManySql(batch)) await em.query(sql);
+  for (const statement of postManySql(batch, false)) await runStatement(em, statement);
 }
 
+const LEDGER_COLUMNS = ['developer_id', 'kind', 'amount', 'entry_key', 'bill_id', 'note'];
+
 /**
- * `postMany`'s statements, formatted, in order (moves the accounts' balances in memory now). Literals,
- * not `?` placeholders: no placeholder scan of a statement of thousands of values.
+ * `postMany`'s statements, formatted, in order (moves the accounts' balances in memory now). The
+ * entries as one LOAD DATA when `loadData` (the server parses tab-separated rows with less CPU than
+ * the same rows as INSERT literals; see bulk-write.ts), else INSERTs of literals, not `?`
+ * placeholders: no placeholder scan of a statement of thousands of values.
  */
-function postManySql(batch: readonly { account: BillingAccountEntity; entries: readonly NewEntry[] }[]): string[] {
+function postManySql(batch: readonly { account: BillingAccountEntity; entries: readonly NewEntry[] }[], loadData: boolean): Statement[] {
   const work = batch.filter((b) => b.entries.length > 0);
   if (work.length === 0) return [];
-  const all = work.flatMap((b) => {
-    const dev = sqlText(b.account.developerId);
-    return b.entries.map((e) => `(${dev},${sqlText(e.kind)},${sqlDecimal(e.amount)},${sqlText(e.entryKey)},${e.billId == null ? 'NULL' : sqlDecimal(String(e.billId))},${sqlText(e.note ?? '')})`);
-  });
-  const out: string[] = [];
-  for (let i = 0; i < all.length; i += 2000) out.push(`INSERT INTO ledger_entry (developer_id, kind, amount, entry_key, bill_id, note) VALUES ${all.slice(i, i + 2000).join(',')}`);
+  const out: Statement[] = [];
+  if (loadData) {
+    let rows = '';
+    let count = 0;
+    for (const b of work) {
+      const dev = tsvText(b.account.developerId);
+      for (const e of b.entries) {
+        rows += `${dev}\t${e.kind}\t${tsvDecimal(e.amount)}\t${tsvText(e.entryKey)}\t${e.billId == null ? '\\N' : tsvDecimal(String(e.billId))}\t${tsvText(e.note ?? '')}\n`;
+        count++;
+      }
+    }
+    out.push({ table: 'ledger_entry', fields: LEDGER_COLUMNS, rows, expected: count });
+  } else {
+    const all = work.flatMap((b) => {
+      const dev = sqlText(b.account.developerId);
+      return b.entries.map((e) => `(${dev},${sqlText(e.kind)},${sqlDecimal(e.amount)},${sqlText(e.entryKey)},${e.billId == null ? 'NULL' : sqlDecimal(String(e.billId))},${sqlText(e.note ?? '')})`);
+    });
+    for (let i = 0; i < all.length; i += 2000) out.push(`INSERT INTO ledger_entry (${LEDGER_COLUMNS.join(', ')}) VALUES ${all.slice(i, i + 2000).join(',')}`);
+  }
   for (const b of work) b.account.balance = b.entries.reduce((s, e) => s.plus(e.amount), new D(b.account.balance)).toFixed(2);
   // The rows exist and are locked by this transaction: the upsert only updates them.
   out.push(
@@ -140,6 +157,8 @@ interface SettleState {
   stuck: boolean;
   /** The last bill paid: the next read starts after it. */
   last: UnpaidRow | null;
+  /** Bills this developer's current round reads. */
+  limit: number;
 }
 
 /** Bills read per developer in settlement's first round; each further round doubles, up to the cap. */
@@ -147,24 +166,38 @@ const FIRST_ROUND = 16;
 const ROUND_CAP = 1024;
 
 /**
+ * The first round for an account as read before its lock (the billing run reads accounts while it
+ * prepares a chunk): one bill when it has nothing to pay with — no balance, no deposit, no
+ * auto-debit — since its oldest unpaid bill will stop it; else `FIRST_ROUND`. Only a read size:
+ * whatever the locked account holds, a developer that pays every bill of a round is read again
+ * (`planSettlement`), so a stale figure costs a round trip, never a bill. In the bench, half the
+ * developers are in arrears, and their 16 bills read and locked per chunk to pay none were a third
+ * of settlement's reads (docs/billing.md, "Sixth pass").
+ */
+export function firstRoundFor(account: { balance: string; deposit: string; paymentMode: PaymentMode }): number {
+  const nothingToPayWith = new D(account.balance).lte(0) && new D(account.deposit).lte(0) && account.paymentMode !== PaymentMode.ALIPAY_AUTO_DEBIT;
+  return nothingToPayWith ? 1 : FIRST_ROUND;
+}
+
+/**
  * The next `limit` unpaid bills of each developer, oldest first, after the last bill it paid,
  * locked FOR UPDATE: one statement, a UNION ALL of one LIMITed range of idx_bill_developer_status
  * per developer, so only the rows settlement looks at are read and locked. (A locking clause inside
  * a parenthesized UNION member is accepted by MariaDB 10.11 and MySQL 8.)
  */
-async function nextUnpaid(em: EntityManager, states: readonly SettleState[], limit: number): Promise<Map<string, UnpaidRow[]>> {
-  return groupUnpaid(await em.query(nextUnpaidSql(states.map((st) => ({ developerId: st.account.developerId, last: st.last })), limit)));
+async function nextUnpaid(em: EntityManager, states: readonly SettleState[]): Promise<Map<string, UnpaidRow[]>> {
+  return groupUnpaid(await em.query(nextUnpaidSql(states.map((st) => ({ developerId: st.account.developerId, last: st.last, limit: st.limit })))));
 }
 
-/** `nextUnpaid`'s statement, formatted (literals, not placeholders). */
-function nextUnpaidSql(devs: readonly { developerId: string; last: UnpaidRow | null }[], limit: number): string {
+/** `nextUnpaid`'s statement, formatted (literals, not placeholders): `limit` bills of each developer. */
+function nextUnpaidSql(devs: readonly { developerId: string; last: UnpaidRow | null; limit: number }[]): string {
   return devs
     .map(
-      ({ developerId, last }) =>
+      ({ developerId, last, limit }) =>
         `(SELECT ${UNPAID_COLUMNS} FROM bill WHERE developer_id = ${sqlText(developerId)} AND status = 'UNPAID'${
           last ? ` AND (period_start > ${sqlText(last.start_day)} OR (period_start = ${sqlText(last.start_day)} AND id > ${sqlDecimal(String(last.id))}))` : ''
         }
-      ORDER BY period_start, id LIMIT ${limit} FOR UPDATE)`,
+      ORDER BY period_start, id LIMIT ${Math.floor(limit)} FOR UPDATE)`,
     )
     .join(' UNION ALL ');
 }
@@ -178,10 +211,11 @@ function groupUnpaid(rows: readonly UnpaidRow[]): Map<string, UnpaidRow[]> {
 /**
  * Settlement's first reads for these developers, formatted, for a caller that sends them with other
  * statements (the billing run): lock the accounts (`lockAccountsSql`), then read each one's first
- * round of unpaid bills. Their results go to `accountsFrom` and `planSettlement`'s `firstRound`.
+ * round of unpaid bills (`firstRounds`: bills per developer, `FIRST_ROUND` for one not named). Their
+ * results go to `accountsFrom` and `planSettlement`'s `firstRound`, with the same `firstRounds`.
  */
-export function settlementReadsSql(developerIds: readonly string[]): [lock: string, firstRound: string] {
-  return [lockAccountsSql(developerIds), nextUnpaidSql(developerIds.map((developerId) => ({ developerId, last: null })), FIRST_ROUND)];
+export function settlementReadsSql(developerIds: readonly string[], firstRounds?: ReadonlyMap<string, number>): [lock: string, firstRound: string] {
+  return [lockAccountsSql(developerIds), nextUnpaidSql(developerIds.map((developerId) => ({ developerId, last: null, limit: firstRounds?.get(developerId) ?? FIRST_ROUND })))];
 }
 
 /** Pays `unpaid` (oldest first) by the pure rule (`settleOldestFirst`) until one cannot be covered; records its entries on the state. */
@@ -218,14 +252,23 @@ async function payInOrder(st: SettleState, unpaid: readonly UnpaidRow[], provide
  * (reading every unpaid bill of every developer of a billing chunk was a third of the billing bench).
  */
 export async function settleAccounts(em: EntityManager, accounts: readonly BillingAccountEntity[], provider: PaymentProvider, today: string, now: Date): Promise<void> {
-  for (const sql of await planSettlement(em, accounts, provider, today, now)) await em.query(sql);
+  for (const statement of await planSettlement(em, accounts, provider, today, now)) await runStatement(em, statement);
+}
+
+/** How `planSettlement` reads and writes for a caller that batches its statements (the billing run). */
+export interface SettlementPlanOptions {
+  /** The rows of `settlementReadsSql`'s second statement, when the caller already read them ... */
+  firstRound?: readonly UnpaidRow[];
+  /** ... and the sizes it read them with. */
+  firstRounds?: ReadonlyMap<string, number>;
+  /** The ledger entries as a LOAD DATA (on a connection that allows LOCAL INFILE), not an INSERT. */
+  loadData?: boolean;
 }
 
 /**
  * `settleAccounts` up to its writes: reads (in rounds, locking) and decides, then returns the writes
  * as formatted statements, in order, for the caller to send (the billing run sends them in one round
- * trip with its lease renewal). `firstRound`: the rows of `settlementReadsSql`'s second statement,
- * when the caller already read them.
+ * trip with its lease renewal).
  */
 export async function planSettlement(
   em: EntityManager,
@@ -233,20 +276,33 @@ export async function planSettlement(
   provider: PaymentProvider,
   today: string,
   now: Date,
-  firstRound?: readonly UnpaidRow[],
-): Promise<string[]> {
+  { firstRound, firstRounds, loadData = false }: SettlementPlanOptions = {},
+): Promise<Statement[]> {
   if (accounts.length === 0) return [];
-  const states = accounts.map((account): SettleState => ({ account, entries: [], balance: new D(account.balance), deposit: new D(account.deposit), stuck: false, last: null }));
+  const states = accounts.map(
+    (account): SettleState => ({
+      account,
+      entries: [],
+      balance: new D(account.balance),
+      deposit: new D(account.deposit),
+      stuck: false,
+      last: null,
+      limit: firstRounds?.get(account.developerId) ?? FIRST_ROUND,
+    }),
+  );
   const paidIds: string[] = [];
   let pending = states;
-  for (let limit = FIRST_ROUND; pending.length > 0; limit = Math.min(limit * 2, ROUND_CAP)) {
-    const unpaid = limit === FIRST_ROUND && firstRound ? groupUnpaid(firstRound) : await nextUnpaid(em, pending, limit);
+  for (let round = 0; pending.length > 0; round++) {
+    const unpaid = round === 0 && firstRound ? groupUnpaid(firstRound) : await nextUnpaid(em, pending);
     const more: SettleState[] = [];
     for (const st of pending) {
       const bills = unpaid.get(st.account.developerId) ?? [];
       await payInOrder(st, bills, provider, today, paidIds);
-      // Paid a full round: there may be more.
-      if (!st.stuck && bills.length === limit) more.push(st);
+      // Paid a full round: there may be more (the next round at least FIRST_ROUND, after a short first one).
+      if (!st.stuck && bills.length === st.limit) {
+        st.limit = Math.min(Math.max(st.limit * 2, FIRST_ROUND), ROUND_CAP);
+        more.push(st);
+      }
     }
     pending = more;
   }
@@ -259,7 +315,7 @@ export async function planSettlement(
     if (st.entries.length > 0) batch.push({ account: st.account, entries: st.entries });
     (st.stuck ? restricted : clear).push(st.account.developerId);
   }
-  const out = postManySql(batch);
+  const out = postManySql(batch, loadData);
   if (paidIds.length > 0) out.push(`UPDATE bill SET status = '${BillStatus.PAID}', paid_at = ${sqlDatetime(now)} WHERE id IN (${paidIds.map((id) => sqlDecimal(String(id))).join(',')})`);
   // One statement sets and clears the flags: restricted while stuck on a bill, clear otherwise.
   const all = [...restricted, ...clear];
