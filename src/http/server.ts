@@ -176,6 +176,8 @@ export async function startServer({ config, dataSource, clock = systemClock, plu
     const now = services.clock.now();
     return { viewer, loaders: createLoaders(dataSource, services), services, now, today: beijingDate(now) };
   });
+  // The metering gateway's batches get their own, larger limit; everyone else the portal's.
+  const bodyLimitOf = (v: Viewer) => (v.role === Role.GATEWAY ? config.graphql.ingestBodyLimit : config.graphql.bodyLimit);
   const portalJson = express.json({ limit: config.graphql.bodyLimit });
   const ingestJson = express.json({ limit: config.graphql.ingestBodyLimit });
   app.use(
@@ -185,9 +187,9 @@ export async function startServer({ config, dataSource, clock = systemClock, plu
       viewers.set(req, viewer);
       viewer.then(
         (v) => {
-          const ingest = v.role === Role.GATEWAY;
-          bodyLimits.set(req, ingest ? config.graphql.ingestBodyLimit : config.graphql.bodyLimit);
-          (ingest ? ingestJson : portalJson)(req, res, next);
+          const limit = bodyLimitOf(v);
+          bodyLimits.set(req, limit);
+          (limit === config.graphql.ingestBodyLimit ? ingestJson : portalJson)(req, res, next);
         },
         // An invalid credential is refused by the context (401) once the body is read.
         () => portalJson(req, res, next),
@@ -206,7 +208,7 @@ export async function startServer({ config, dataSource, clock = systemClock, plu
       viewers.set(req as Request, viewer);
       return viewer;
     },
-    bodyLimitOf: (v) => (v.role === Role.GATEWAY ? config.graphql.ingestBodyLimit : config.graphql.bodyLimit),
+    bodyLimitOf,
     lifecycle,
     observe,
     fallback: app,

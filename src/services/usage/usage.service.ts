@@ -113,8 +113,9 @@ export class UsageService {
    * from the apps read anew. A deadlock or lock-wait timeout re-runs the whole attempt.
    *
    * Emergency traffic is decided after the commit, from today's calls as the transaction saw them
-   * (this batch's included) and the apps' quota state read fresh — alongside the transaction when
-   * the checks used kept states, so the usual batch waits for one round trip. A grant is its own
+   * (this batch's included) and the apps' quota state: kept, when a batch read it under
+   * `quotaStateMaxAgeSeconds` ago, else read beside the transaction; an app found due on a kept state
+   * is read again before its grant. So the usual batch waits for one round trip. A grant is its own
    * transaction (`grantIfDue` decides again there; its key allows one a day). A grant lost to a
    * crash between the two is made by the app's next batch of the day, or by the gateway's
    * `reportQuotaExhausted`.
